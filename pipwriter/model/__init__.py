@@ -1,0 +1,1 @@
+"""The article model: pure Python, no Qt. Used by the app, the exporters and the command line."""

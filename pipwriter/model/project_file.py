@@ -1,0 +1,197 @@
+"""Reading and writing ``.pipw`` project files (see docs/file-format.md).
+
+A project file is a zip holding ``manifest.json``, ``article.json`` and ``media/<name>``. Saving
+is atomic: the whole new file is written beside the old one and swapped in only when complete.
+Loading checks everything and fails with one clear :class:`ProjectFileError` sentence: never a
+traceback, and nothing is written while loading.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import posixpath
+import zipfile
+from pathlib import Path
+
+from .. import __version__
+from .article import Article
+from .atomic import atomic_writer
+from .errors import DataError, NewerFormatError, ProjectFileError
+from .migrations import FORMAT_NAME, FORMAT_VERSION, migrate
+from .project import Project
+
+MANIFEST = "manifest.json"
+ARTICLE = "article.json"
+MEDIA_DIR = "media/"
+MAX_JSON_BYTES = 64 * 1024 * 1024      # article.json or manifest uncompressed
+MAX_MEMBERS = 10_000
+MAX_RATIO = 200                         # uncompressed / compressed for JSON members
+_STORED_EXTENSIONS = {"jpg", "jpeg", "png", "gif", "webp", "mp4", "m4a", "mp3", "mov", "zip"}
+
+
+def _problem(path: Path, what: str) -> ProjectFileError:
+    return ProjectFileError(f"'{path.name}' {what}")
+
+
+def _safe_member(name: str) -> bool:
+    if not name or "\\" in name or name.startswith("/") or ":" in name.split("/")[0]:
+        return False
+    parts = name.split("/")
+    return ".." not in parts and posixpath.normpath(name) == name.rstrip("/")
+
+
+def _read_json(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> object:
+    if info.file_size > MAX_JSON_BYTES or (
+            info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
+        raise _problem(path, f"is damaged: '{info.filename}' is implausibly large.")
+    with archive.open(info) as handle:
+        raw = handle.read(MAX_JSON_BYTES + 1)
+    if len(raw) > MAX_JSON_BYTES:
+        raise _problem(path, f"is damaged: '{info.filename}' is implausibly large.")
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise _problem(path, f"is damaged: '{info.filename}' cannot be read.") from None
+
+
+def load_project(path: Path | str) -> Project:
+    """Open a project file, or raise ProjectFileError with a message for the user."""
+    path = Path(path)
+    if path.is_dir():
+        raise _problem(path, "is a folder, not a PiP Writer project file.")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4)
+    except FileNotFoundError:
+        raise _problem(path, "was not found. It may have been moved, renamed or deleted.") from None
+    except OSError as error:
+        raise _problem(path, f"could not be opened: {error.strerror or error}.") from None
+    if not head:
+        raise _problem(path, "is empty. It may have been damaged when it was copied or saved.")
+    if not head.startswith(b"PK"):
+        raise _problem(path, "is not a PiP Writer project file.")
+    try:
+        return _load_zip(path)
+    except ProjectFileError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError):
+        raise _problem(path, "is damaged or incomplete (perhaps cut short while copying) "
+                             "and cannot be opened. Try a backup copy.") from None
+    except OSError as error:
+        raise _problem(path, f"could not be read: {error.strerror or error}.") from None
+
+
+def _load_zip(path: Path) -> Project:
+    with zipfile.ZipFile(path) as archive:
+        infos = archive.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise _problem(path, "is damaged: it holds far too many files.")
+        for info in infos:
+            if not _safe_member(info.filename):
+                raise _problem(path, f"contains an unsafe file name ('{info.filename[:80]}') "
+                                     "and was not opened, to protect your computer.")
+        members = {info.filename: info for info in infos}
+        if MANIFEST not in members:
+            if "word/document.xml" in members:
+                raise _problem(path, "is a Word document, not a PiP Writer project. "
+                                     "Use File › Import Word draft to bring it in.")
+            raise _problem(path, "is not a PiP Writer project file.")
+        manifest = _read_json(archive, members[MANIFEST], path)
+        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
+            raise _problem(path, "is not a PiP Writer project file.")
+        version = manifest.get("format_version")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise _problem(path, "is damaged: its format version is unreadable.")
+        if version > FORMAT_VERSION:
+            raise NewerFormatError(
+                f"'{path.name}' was saved by a newer PiP Writer "
+                f"({manifest.get('app_version', 'unknown version')}). Install the latest "
+                f"PiP Writer to open it; this copy is version {__version__}.")
+        if ARTICLE not in members:
+            raise _problem(path, "is damaged: the article text is missing from it.")
+        data = _read_json(archive, members[ARTICLE], path)
+        if version < FORMAT_VERSION:
+            try:
+                data = migrate(data, version)
+            except (KeyError, TypeError, ValueError):
+                raise _problem(path, f"uses an old format (version {version}) that this "
+                                     "PiP Writer cannot upgrade.") from None
+        try:
+            article = Article.from_json(data)
+        except DataError as error:
+            raise _problem(path, f"is damaged and cannot be opened: {error}.") from None
+        project = Project(article, path=path)
+        ancestry = manifest.get("ancestry", [])
+        project.ancestry = [a for a in ancestry if isinstance(a, dict)] \
+            if isinstance(ancestry, list) else []
+        for name, info in members.items():
+            if name.startswith(MEDIA_DIR) and not name.endswith("/"):
+                project.media.add_zip_member(name[len(MEDIA_DIR):], path, name, info.file_size)
+    for name in project.missing_media():
+        project.warnings.append(f"An attached file ({name}) is missing from the project. "
+                                "Attach the picture or clip again.")
+    return project
+
+
+def _manifest(project: Project, media: list[tuple[str, int, str]]) -> dict:
+    now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
+    return {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, "app_version": __version__,
+            "saved_at": now, "template_id": project.article.template_id, "article": ARTICLE,
+            "ancestry": project.ancestry,
+            "media": [{"name": n, "size": s, "sha256": h} for n, s, h in media]}
+
+
+class _HashingWriter:
+    def __init__(self, out):
+        self.out, self.size, self.digest = out, 0, hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        self.digest.update(data)
+        return self.out.write(data)
+
+
+def save_project(project: Project, path: Path | str | None = None) -> Path:
+    """Write the project atomically to ``path`` (default: its own path) and return the path.
+
+    Only media the article still uses are written. On failure the old file is untouched and
+    ProjectFileError says why in plain words.
+    """
+    target = Path(path or project.path or "")
+    if not target.name:
+        raise ProjectFileError("Choose where to save the article first.")
+    missing = set(project.missing_media())
+    names = sorted({ref.name for ref in project.article.media_refs()} - missing)
+    article_json = json.dumps(project.article.to_json(), ensure_ascii=False, indent=1)
+    try:
+        with atomic_writer(target) as handle, zipfile.ZipFile(handle, "w") as archive:
+            archive.writestr(ARTICLE, article_json, compress_type=zipfile.ZIP_DEFLATED)
+            written = []
+            for name in names:
+                ext = name.rsplit(".", 1)[-1].lower()
+                method = zipfile.ZIP_STORED if ext in _STORED_EXTENSIONS else zipfile.ZIP_DEFLATED
+                info = zipfile.ZipInfo(MEDIA_DIR + name, date_time=(2020, 1, 1, 0, 0, 0))
+                info.compress_type = method
+                with archive.open(info, "w", force_zip64=True) as member:
+                    counter = _HashingWriter(member)
+                    project.media.copy_to(name, counter)
+                written.append((name, counter.size, counter.digest.hexdigest()))
+            archive.writestr(MANIFEST, json.dumps(_manifest(project, written), indent=1),
+                             compress_type=zipfile.ZIP_DEFLATED)
+    except PermissionError:
+        raise ProjectFileError(
+            f"PiP Writer may not write to '{target.parent}', or '{target.name}' is open in "
+            "another program. Your text is safe in the app: use Save As to choose another "
+            "place.") from None
+    except OSError as error:
+        reason = "the disk is full" if getattr(error, "errno", None) == 28 else \
+            (error.strerror or str(error))
+        raise ProjectFileError(f"'{target.name}' could not be saved: {reason}. Your text is safe "
+                               "in the app: free some space or use Save As.") from None
+    for name, size, _digest in written:
+        project.media.add_zip_member(name, target, MEDIA_DIR + name, size)
+    project.media.forget_except(set(names) | missing)
+    project.path = target
+    return target
