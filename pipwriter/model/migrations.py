@@ -18,10 +18,10 @@ MIGRATIONS: dict[int, Migration] = {
 }
 
 
-def migrate(article: dict, from_version: int, to_version: int = FORMAT_VERSION,
+def migrate(article: dict, from_version: int, to_version: int | None = None,
             migrations: dict[int, Migration] | None = None) -> dict:
     steps = MIGRATIONS if migrations is None else migrations
-    for version in range(from_version, to_version):
+    for version in range(from_version, FORMAT_VERSION if to_version is None else to_version):
         if version not in steps:
             raise KeyError(version)
         article = steps[version](article)

@@ -114,7 +114,7 @@ def _load_zip(path: Path) -> Project:
         data = _read_json(archive, members[ARTICLE], path)
         if version < FORMAT_VERSION:
             try:
-                data = migrate(data, version)
+                data = migrate(data, version, FORMAT_VERSION)
             except (KeyError, TypeError, ValueError):
                 raise _problem(path, f"uses an old format (version {version}) that this "
                                      "PiP Writer cannot upgrade.") from None

@@ -1,0 +1,1 @@
+"""PiP Writer benchmarks: `python -m benchmarks [--quick] [--json OUT]` runs them all."""

@@ -1,0 +1,8 @@
+"""``python -m pipwriter``: the same as the ``pipwriter`` command."""
+
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

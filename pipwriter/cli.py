@@ -1,0 +1,149 @@
+"""The command line: ``pipwriter`` opens the app; subcommands run headless on a project file.
+
+Exit codes (stable, other tools depend on them): 0 nothing blocks submission, 1 something does,
+2 the file could not be read or written (a one-line message on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import APP_NAME, __version__
+
+EXIT_OK, EXIT_BLOCKED, EXIT_UNREADABLE = 0, 1, 2
+SUBCOMMANDS = ("demo", "check", "export", "import", "self-test")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pipwriter",
+        description=f"{APP_NAME}: write a BMJ Partnership in Practice article. "
+                    "Without a command, opens the app.")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    demo = sub.add_parser("demo", help="write the demo article to a project file")
+    demo.add_argument("out", type=Path, metavar="OUT.pipw")
+    check = sub.add_parser("check", help="print the article's figures and findings")
+    check.add_argument("file", type=Path, metavar="FILE.pipw")
+    check.add_argument("--json", action="store_true", help="print one JSON object")
+    export = sub.add_parser("export", help="write the submission bundle")
+    export.add_argument("file", type=Path, metavar="FILE.pipw")
+    export.add_argument("--out", type=Path, required=True, metavar="DIR")
+    export.add_argument("--zip", action="store_true", help="also write one .zip of the bundle")
+    export.add_argument("--draft", action="store_true",
+                        help="export even with blocking findings; every document says DRAFT")
+    imp = sub.add_parser("import", help="turn a Word draft (.docx) into a project file")
+    imp.add_argument("docx", type=Path, metavar="DRAFT.docx")
+    imp.add_argument("-o", "--out", type=Path, required=True, metavar="FILE.pipw")
+    sub.add_parser("self-test", help="check that every resource and dependency loads")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"pipwriter: {message}", file=sys.stderr)
+    return EXIT_UNREADABLE
+
+
+def _load(path: Path):
+    from .model.project_file import load_project
+    return load_project(path)
+
+
+def cmd_demo(args) -> int:
+    from .model.demo import write_demo
+    write_demo(args.out)
+    print(f"Wrote the demo article to {args.out}")
+    return EXIT_OK
+
+
+def _human_report(report) -> str:
+    counts = report.counts
+    lines = [f"Words counted: {counts['words_counted']} (everything: {counts['words_total']})",
+             f"References: {counts['references']}   Citations: {counts['citations']}   "
+             f"Key messages: {counts['key_messages']}   Key quotes: {counts['key_quotes']}   "
+             f"Illustrations: {counts['illustrations']}   Authors: {counts['authors']}"]
+    readability = counts.get("readability")
+    if readability:
+        lines.append(f"Reading ease: {readability['flesch_reading_ease']}   "
+                     f"Grade: {readability['fk_grade']}")
+    lines.append("")
+    for section in counts["sections"]:
+        lines.append(f"  {section['words']:5d}  {section['title']}")
+    lines.append("")
+    labels = {"error": "Must fix", "warning": "Warning", "tip": "Tip"}
+    for finding in report.findings:
+        place = finding.where.label
+        lines.append(f"{labels.get(finding.severity, finding.severity)}: {finding.message}"
+                     + (f" ({place})" if place else ""))
+    if not report.findings:
+        lines.append("Nothing left to fix.")
+    return "\n".join(lines)
+
+
+def cmd_check(args) -> int:
+    from .model.report import build_report
+    project = _load(args.file)
+    report = build_report(project)
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(_human_report(report))
+    return EXIT_BLOCKED if report.blocking() else EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from .export.bundle import export_bundle
+    from .model.report import build_report
+    project = _load(args.file)
+    report = build_report(project)
+    if report.blocking() and not args.draft:
+        for finding in report.blocking():
+            print(f"Must fix: {finding.message}", file=sys.stderr)
+        print("pipwriter: nothing exported; fix the problems above or use --draft.",
+              file=sys.stderr)
+        return EXIT_BLOCKED
+    result = export_bundle(project, args.out, draft=args.draft, make_zip=args.zip)
+    for path in result.files:
+        print(path)
+    return EXIT_BLOCKED if report.blocking() else EXIT_OK
+
+
+def cmd_import(args) -> int:
+    from .importer.docx_import import import_docx
+    from .model.project_file import save_project
+    project = import_docx(args.docx)
+    save_project(project, args.out)
+    print(f"Imported {args.docx} into {args.out}")
+    return EXIT_OK
+
+
+def cmd_self_test(_args) -> int:
+    from .selftest import run_self_test
+    return run_self_test()
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")):
+        from .app import run_app
+        return run_app(argv)
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        from .app import run_app
+        return run_app([])
+    handlers = {"demo": cmd_demo, "check": cmd_check, "export": cmd_export,
+                "import": cmd_import, "self-test": cmd_self_test}
+    from .model.errors import PipError
+    try:
+        return handlers[args.command](args)
+    except PipError as error:
+        return _fail(str(error))
+    except OSError as error:
+        return _fail(f"{getattr(error, 'filename', '') or ''} {error.strerror or error}".strip())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""Every question the app asks through one object, so tests can answer instead of a person.
+
+Widgets call ``dialogs.ask_save_path(...)`` and so on; a test replaces the methods (or the whole
+object) and no real modal dialog ever opens under test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+PROJECT_FILTER = "PiP Writer articles (*.pipw)"
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+class Dialogs:
+    def __init__(self, parent: QWidget | None = None):
+        self.parent = parent
+
+    def ask_open_path(self, folder: str = "") -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.parent, "Open an article", folder,
+                                              PROJECT_FILTER)
+        return Path(name) if name else None
+
+    def ask_save_path(self, suggested: str = "") -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self.parent, "Save the article", suggested,
+                                              PROJECT_FILTER)
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".pipw" else path.with_suffix(".pipw")
+
+    def ask_folder(self, title: str, folder: str = "") -> Path | None:
+        name = QFileDialog.getExistingDirectory(self.parent, title, folder)
+        return Path(name) if name else None
+
+    def ask_file(self, title: str, file_filter: str, folder: str = "") -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.parent, title, folder, file_filter)
+        return Path(name) if name else None
+
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        value, ok = QInputDialog.getText(self.parent, title, label, text=text)
+        return value.strip() if ok and value.strip() else None
+
+    def ask_choice(self, title: str, label: str, choices: list[str]) -> int | None:
+        value, ok = QInputDialog.getItem(self.parent, title, label, choices, 0, False)
+        return choices.index(value) if ok else None
+
+    def ask_unsaved(self, name: str) -> str:
+        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes",
+                          f"Save the changes to “{name}” before closing?",
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self.parent)
+        box.button(QMessageBox.StandardButton.Discard).setText("Close without saving")
+        answer = box.exec()
+        return {QMessageBox.StandardButton.Save: SAVE,
+                QMessageBox.StandardButton.Discard: DISCARD}.get(answer, CANCEL)
+
+    def confirm(self, title: str, text: str, yes: str = "Yes") -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                          self.parent)
+        box.button(QMessageBox.StandardButton.Yes).setText(yes)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.parent, title, text)
+
+    def info(self, title: str, text: str) -> None:
+        QMessageBox.information(self.parent, title, text)

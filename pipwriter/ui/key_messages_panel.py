@@ -1,0 +1,118 @@
+"""Key messages (2–3 take-home points) edited as a list, and the key quotes flagged in the text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
+                               QVBoxLayout, QWidget)
+
+ROLE = Qt.ItemDataRole.UserRole
+
+
+class KeyMessagesPanel(QWidget):
+    def __init__(self, window, parent=None):
+        super().__init__(parent)
+        self.window_ = window
+        self.session = window.session
+        panel = self.session.template.panels.get("key_messages")
+        intro = QLabel(panel.prompt if panel else "")
+        intro.setWordWrap(True)
+        self.messages = QListWidget()
+        self.messages.setAccessibleName("Key messages")
+        self.messages.itemChanged.connect(self._edited)
+        self.add_button = QPushButton("&Add a key message")
+        self.remove_button = QPushButton("&Remove")
+        self.up_button = QPushButton("Move &up")
+        self.down_button = QPushButton("Move &down")
+        self.add_button.clicked.connect(self.add_message)
+        self.remove_button.clicked.connect(self.remove_message)
+        self.up_button.clicked.connect(lambda: self.move_message(-1))
+        self.down_button.clicked.connect(lambda: self.move_message(1))
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            b.setAccessibleName(b.text().replace("&", ""))
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.limit_label = QLabel()
+        self.quotes = QListWidget()
+        self.quotes.setAccessibleName("Key quotes flagged in the text")
+        self.quotes.itemActivated.connect(self._go_to_quote)
+        quotes_help = QLabel("<b>Key quotes</b> — select words in any section and choose "
+                             "Flag as key quote (Ctrl+Shift+Q). Press Enter on a quote to go "
+                             "to it.")
+        quotes_help.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        heading = QLabel("<h2>Key messages</h2>")
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addWidget(self.messages, 2)
+        layout.addLayout(buttons)
+        layout.addWidget(self.limit_label)
+        layout.addWidget(quotes_help)
+        layout.addWidget(self.quotes, 1)
+        self._loading = False
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._loading = True
+        row = self.messages.currentRow()
+        self.messages.clear()
+        for text in self.session.article.key_messages:
+            item = QListWidgetItem(text)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            self.messages.addItem(item)
+        if 0 <= row < self.messages.count():
+            self.messages.setCurrentRow(row)
+        limit = self.session.template.limit("key_messages")
+        self.limit_label.setText(f"{len(self.session.article.key_messages)} key messages "
+                                 f"(the series asks for {limit.min}–{limit.max}).")
+        self.session.sync()
+        self.quotes.clear()
+        for quote_id, section_id, text in self.session.article.key_quotes():
+            section = self.session.article.section(section_id)
+            item = QListWidgetItem(f"“{text}” — {section.title if section else ''}")
+            item.setData(ROLE, (quote_id, section_id))
+            self.quotes.addItem(item)
+        self._loading = False
+
+    def _set_messages(self, description: str, messages: list[str]) -> None:
+        def apply(article):
+            article.key_messages[:] = messages
+        self.session.change(description, apply)
+        self.refresh()
+
+    def _current(self) -> list[str]:
+        return [self.messages.item(r).text().strip() for r in range(self.messages.count())]
+
+    def add_message(self) -> None:
+        self._set_messages("Add key message", self._current() + ["New key message"])
+        self.messages.setCurrentRow(self.messages.count() - 1)
+        self.messages.editItem(self.messages.currentItem())
+
+    def remove_message(self) -> None:
+        row = self.messages.currentRow()
+        if row < 0:
+            return
+        messages = self._current()
+        del messages[row]
+        self._set_messages("Remove key message", messages)
+
+    def move_message(self, delta: int) -> None:
+        row = self.messages.currentRow()
+        messages = self._current()
+        target = row + delta
+        if row < 0 or not 0 <= target < len(messages):
+            return
+        messages.insert(target, messages.pop(row))
+        self._set_messages("Move key message", messages)
+        self.messages.setCurrentRow(target)
+
+    def _edited(self, _item) -> None:
+        if not self._loading:
+            messages = [m for m in self._current() if m]
+            if messages != self.session.article.key_messages:
+                self._set_messages("Edit key message", messages)
+
+    def _go_to_quote(self, item) -> None:
+        _quote_id, section_id = item.data(ROLE)
+        self.window_.open_panel(f"section:{section_id}")

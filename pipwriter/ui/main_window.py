@@ -1,0 +1,420 @@
+"""The main window: navigator, the panel being edited, live figures, menus and shortcuts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget,
+                               QWidget)
+
+from .. import APP_NAME
+from ..model.errors import PipError
+from ..model.factory import make_guidance_section, make_viewpoint, viewpoint_title
+from .dialogs import CANCEL, SAVE, Dialogs
+from .figures_bar import Figures, FiguresBar
+from .live_figures import compute_figures, explanation
+from .navigator import Navigator
+from .section_panel import SectionPanel
+from .settings import add_recent_file, app_settings
+
+
+class MainWindow(QMainWindow):
+    closed = Signal(object)
+    openRequested = Signal()          # File › Open…  (handled by the app controller)
+    newRequested = Signal()
+    demoRequested = Signal()
+
+    def __init__(self, session, dialogs: Dialogs | None = None, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.dialogs = dialogs or Dialogs(self)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self.navigator = Navigator(session)
+        self.stack = QStackedWidget()
+        self.section_panel = SectionPanel(session)
+        self.stack.addWidget(self.section_panel)
+        self.panels: dict[str, QWidget] = {}
+        self.figures_bar = FiguresBar()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 900])
+        self.setCentralWidget(self.splitter)
+        self.statusBar().addPermanentWidget(self.figures_bar, 1)
+        self.figures: Figures | None = None
+
+        self._figures_timer = QTimer(self)
+        self._figures_timer.setSingleShot(True)
+        self._figures_timer.setInterval(0)      # next event-loop turn: coalesces fast typing
+        self._figures_timer.timeout.connect(self.update_figures)
+        self._dirty_sections: set[str] = set()
+
+        self._make_actions()
+        self._connect()
+        self.navigator.rebuild()
+        self._update_title()
+        self._restore_layout()
+        self.update_figures()
+
+    # --- wiring -----------------------------------------------------------------------------
+    def _connect(self) -> None:
+        s = self.session
+        s.textChanged.connect(self._on_text_changed)
+        s.structureChanged.connect(self._on_structure_changed)
+        s.modifiedChanged.connect(lambda _m: self._update_title())
+        s.pathChanged.connect(self._update_title)
+        self.navigator.panelChosen.connect(self.open_panel)
+        self.navigator.sectionsReordered.connect(self.reorder_sections)
+        self.navigator.moveRequested.connect(self.move_current)
+        self.section_panel.renameRequested.connect(self.rename_section)
+        self.section_panel.tickedChanged.connect(self._set_ticked)
+        self.section_panel.editor.citationRequested.connect(self.insert_citation)
+        self.section_panel.editor.quoteFlagged.connect(lambda _q: self._schedule_figures())
+        self.figures_bar.explainRequested.connect(
+            lambda key: self.dialogs.info("What is counted", explanation(self.session, key)))
+
+    def _action(self, menu, text, slot, shortcut=None, tip="") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&New article…", self.newRequested.emit, QKeySequence.StandardKey.New)
+        self._action(file_menu, "&Open…", self.openRequested.emit, QKeySequence.StandardKey.Open)
+        self._action(file_menu, "Open the &demo article", self.demoRequested.emit)
+        file_menu.addSeparator()
+        self.save_action = self._action(file_menu, "&Save", self.save, QKeySequence.StandardKey.Save)
+        self.save_as_action = self._action(file_menu, "Save &as…", self.save_as,
+                                           QKeySequence.StandardKey.SaveAs)
+        file_menu.addSeparator()
+        self.export_action = self._action(file_menu, "&Export for submission…", self.export,
+                                          "Ctrl+E", "Make the bundle to send to the editors")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Close", self.close, QKeySequence.StandardKey.Close)
+
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
+        self.redo_action = self.session.undo_stack.createRedoAction(self, "&Redo")
+        self.undo_action.setText("Undo section change")
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Alt+Z"))
+        self.redo_action.setShortcut(QKeySequence("Ctrl+Alt+Y"))
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        self._action(edit, "&Find and replace…", self.find_replace, QKeySequence.StandardKey.Find)
+        editor = self.section_panel.editor
+        for action in (editor.bold_action, editor.italic_action, editor.bullet_action,
+                       editor.cite_action, editor.quote_action):
+            edit.addAction(action)
+
+        article = bar.addMenu("&Article")
+        self._action(article, "Add a &section…", self.add_section, "Ctrl+Shift+N")
+        self._action(article, "Add a &viewpoint…", self.add_viewpoint, "Ctrl+Shift+V")
+        self._action(article, "&Rename this section…", self.rename_current, "F2")
+        self._action(article, "Re&move this section", self.remove_current, "Ctrl+Shift+Delete")
+        self._action(article, "Move section &up", lambda: self.move_current(-1), "Alt+Shift+Up")
+        self._action(article, "Move section &down", lambda: self.move_current(1),
+                     "Alt+Shift+Down")
+        article.addSeparator()
+        self._action(article, "Submission &checklist", lambda: self.open_panel("checklist"),
+                     "Ctrl+Shift+K")
+
+        view = bar.addMenu("&View")
+        self._action(view, "&Bigger text", lambda: self.scale_text(1),
+                     QKeySequence.StandardKey.ZoomIn)
+        self._action(view, "&Smaller text", lambda: self.scale_text(-1),
+                     QKeySequence.StandardKey.ZoomOut)
+        self._action(view, "&Normal text size", lambda: self.scale_text(0), "Ctrl+0")
+        self._action(view, "Go to the &navigator", self.navigator.setFocus, "Ctrl+1")
+        self._action(view, "Go to the &text", lambda: self.section_panel.editor.setFocus(),
+                     "Ctrl+2")
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, f"&About {APP_NAME}", self.about)
+
+    # --- panels -----------------------------------------------------------------------------
+    def _panel(self, key: str) -> QWidget:
+        if key not in self.panels:
+            from .panels import make_panel
+            widget = make_panel(key, self)
+            self.panels[key] = widget
+            self.stack.addWidget(widget)
+        return self.panels[key]
+
+    def open_panel(self, key: str) -> None:
+        if key.startswith("section:"):
+            self.section_panel.show_section(key.split(":", 1)[1])
+            self.stack.setCurrentWidget(self.section_panel)
+        else:
+            panel = self._panel(key)
+            if hasattr(panel, "refresh"):
+                panel.refresh()
+            self.stack.setCurrentWidget(panel)
+        if self.navigator.current_key() != key:
+            self.navigator.select(key)
+        self._schedule_figures()
+
+    def current_section_id(self) -> str:
+        key = self.navigator.current_key()
+        return key.split(":", 1)[1] if key.startswith("section:") else ""
+
+    def go_to(self, where) -> None:
+        """Jump to the place a checklist finding points at."""
+        if where.section_id:
+            self.open_panel(f"section:{where.section_id}")
+        elif where.panel:
+            self.open_panel(where.panel)
+            panel = self.panels.get(where.panel)
+            if panel is not None and hasattr(panel, "focus_item"):
+                panel.focus_item(where.author_id or where.item_id)
+
+    # --- live figures ---------------------------------------------------------------------
+    def _on_text_changed(self, section_id: str) -> None:
+        self._dirty_sections.add(section_id)
+        self._schedule_figures()
+
+    def _schedule_figures(self) -> None:
+        if not self._figures_timer.isActive():
+            self._figures_timer.start()
+
+    def update_figures(self) -> None:
+        for section_id in self._dirty_sections:
+            self.navigator.refresh_section(section_id)
+        self._dirty_sections.clear()
+        self.figures = compute_figures(self.session, self.current_section_id())
+        self.figures_bar.show_figures(self.figures)
+
+    def _on_structure_changed(self) -> None:
+        self.navigator.rebuild()
+        for panel in self.panels.values():
+            if hasattr(panel, "refresh"):
+                panel.refresh()
+        if self.current_section_id():
+            self.section_panel.show_section(self.current_section_id())
+        self._schedule_figures()
+
+    # --- structure edits (undoable) ---------------------------------------------------------
+    def add_section(self) -> None:
+        template = self.session.template
+        used = {s.key for s in self.session.article.sections}
+        choices = [s for s in template.sections if s.key not in used]
+        labels = [s.title for s in choices] + ["A section of our own…"]
+        index = self.dialogs.ask_choice("Add a section", "Which section?", labels)
+        if index is None:
+            return
+        if index < len(choices):
+            section = make_guidance_section(template, choices[index].key)
+        else:
+            title = self.dialogs.ask_text("Add a section", "Heading of the new section:")
+            if not title:
+                return
+            from ..model.article import Section
+            section = Section(title, kind="other", key="")
+        position = self._insert_position()
+        self.session.change(f"Add “{section.title}”",
+                            lambda a: a.sections.insert(position, section))
+        self.open_panel(f"section:{section.id}")
+
+    def add_viewpoint(self) -> None:
+        authors = self.session.article.authors
+        if not authors:
+            self.dialogs.error("Add a viewpoint", "Add the authors first (Authors and photos).")
+            return
+        index = self.dialogs.ask_choice("Add a viewpoint", "Whose viewpoint is it?",
+                                        [a.name for a in authors])
+        if index is None:
+            return
+        section = make_viewpoint(self.session.template, [authors[index]])
+        viewpoints = [i for i, s in enumerate(self.session.article.sections)
+                      if s.kind == "viewpoint"]
+        position = viewpoints[-1] + 1 if viewpoints else self._insert_position()
+        self.session.change(f"Add “{section.title}”",
+                            lambda a: a.sections.insert(position, section))
+        self.open_panel(f"section:{section.id}")
+
+    def _insert_position(self) -> int:
+        sections = self.session.article.sections
+        current = self.current_section_id()
+        ids = [s.id for s in sections]
+        return ids.index(current) + 1 if current in ids else len(sections)
+
+    def rename_section(self, section_id: str, title: str) -> None:
+        def rename(article):
+            article.section(section_id).title = title
+        self.session.change("Rename section", rename)
+
+    def rename_current(self) -> None:
+        section = self.session.article.section(self.current_section_id())
+        if section is None:
+            return
+        title = self.dialogs.ask_text("Rename section", "New heading:", section.title)
+        if title:
+            self.rename_section(section.id, title)
+
+    def remove_current(self) -> None:
+        section = self.session.article.section(self.current_section_id())
+        if section is None:
+            return
+        ids = [s.id for s in self.session.article.sections]
+        index = ids.index(section.id)
+        self.session.change(f"Remove “{section.title}”",
+                            lambda a: a.sections.remove(a.section(section.id)))
+        remaining = self.session.article.sections
+        self.statusBar().showMessage(f"Removed “{section.title}”. Undo with Ctrl+Alt+Z.", 8000)
+        if remaining:
+            self.open_panel(f"section:{remaining[min(index, len(remaining) - 1)].id}")
+
+    def move_current(self, delta: int) -> None:
+        section_id = self.current_section_id()
+        ids = [s.id for s in self.session.article.sections]
+        if section_id not in ids:
+            return
+        index = ids.index(section_id)
+        target = index + delta
+        if not 0 <= target < len(ids):
+            return
+        ids.insert(target, ids.pop(index))
+        self.reorder_sections(ids)
+        self.navigator.select(f"section:{section_id}")
+
+    def reorder_sections(self, order: list[str]) -> None:
+        def reorder(article):
+            by_id = {s.id: s for s in article.sections}
+            article.sections[:] = [by_id[i] for i in order if i in by_id]
+        current = self.navigator.current_key()
+        self.session.change("Move section", reorder)
+        self.navigator.select(current)
+
+    def _set_ticked(self, section_id: str, ticked: list[str]) -> None:
+        section = self.session.article.section(section_id)
+        if section is not None and section.ticked != ticked:
+            section.ticked = list(ticked)
+            self.session.set_modified(True)
+            self.navigator.refresh_section(section_id)
+
+    # --- citations --------------------------------------------------------------------------
+    def insert_citation(self) -> None:
+        references = self.session.article.references_in_order()
+        if not references:
+            self.dialogs.error("Insert citation", "There are no references yet. Add them in "
+                                                  "the References panel, then cite them here.")
+            return
+        from ..model.reference import format_bmj
+        numbers = self.session.article.reference_numbers()
+        labels = [f"{numbers[r.id]}. {format_bmj(r)[:120]}" for r in references]
+        index = self.dialogs.ask_choice("Insert citation", "Which reference?", labels)
+        if index is None:
+            return
+        self.section_panel.editor.insert_citation([references[index].id])
+        self.session.refresh_citations()
+        self._schedule_figures()
+
+    # --- files --------------------------------------------------------------------------
+    def _update_title(self) -> None:
+        name = self.session.path.name if self.session.path else "Unsaved article"
+        title = self.session.article.title or "Untitled article"
+        self.setWindowTitle(f"{title} ({name})[*] — {APP_NAME}")
+        self.setWindowModified(self.session.is_modified())
+
+    def save(self) -> bool:
+        if self.session.path is None:
+            return self.save_as()
+        return self._save_to(self.session.path)
+
+    def save_as(self) -> bool:
+        from ..export.names import safe_file_stem
+        suggested = safe_file_stem(self.session.article.title or "My article") + ".pipw"
+        folder = self.session.path.parent if self.session.path else Path.home()
+        path = self.dialogs.ask_save_path(str(folder / suggested))
+        return self._save_to(path) if path else False
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            written = self.session.save(path)
+        except PipError as error:
+            self.dialogs.error("Could not save", str(error))
+            return False
+        add_recent_file(written)
+        self.statusBar().showMessage(f"Saved {written.name}", 4000)
+        return True
+
+    def export(self) -> None:
+        from .export_dialog import run_export
+        self.session.sync()
+        run_export(self)
+
+    def find_replace(self) -> None:
+        from .find_replace import FindReplaceDialog
+        if not hasattr(self, "_find_dialog"):
+            self._find_dialog = FindReplaceDialog(self)
+        self._find_dialog.show()
+        self._find_dialog.raise_()
+
+    def about(self) -> None:
+        from .. import __version__
+        self.dialogs.info(f"About {APP_NAME}",
+                          f"{APP_NAME} {__version__}\n\nWrite a Partnership in Practice article "
+                          "for The BMJ with your co-authors, and export everything the editors "
+                          "need.")
+
+    # --- text size and layout -----------------------------------------------------------------
+    def scale_text(self, step: int) -> None:
+        from .settings import set_text_size
+        app = QApplication.instance()
+        font = QFont(app.font())
+        base = getattr(app, "_pip_base_size", font.pointSizeF())
+        app._pip_base_size = base
+        size = base if step == 0 else min(max(font.pointSizeF() + step, 7.0), 32.0)
+        font.setPointSizeF(size)
+        app.setFont(font)
+        self.session.set_text_font(font)
+        set_text_size(size if step else 0)
+
+    def _restore_layout(self) -> None:
+        settings = app_settings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 780)
+        for splitter in (self.splitter, self.section_panel.splitter):
+            state = settings.value(f"window/{splitter.objectName()}")
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+
+    def _save_layout(self) -> None:
+        settings = app_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        for splitter in (self.splitter, self.section_panel.splitter):
+            settings.setValue(f"window/{splitter.objectName()}", splitter.saveState())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if self.session.is_modified():
+            answer = self.dialogs.ask_unsaved(self.session.path.name if self.session.path
+                                              else (self.session.article.title or "this article"))
+            if answer == CANCEL or (answer == SAVE and not self.save()):
+                event.ignore()
+                return
+        self._save_layout()
+        event.accept()
+        self.closed.emit(self)
+
+
+def placeholder(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    return label

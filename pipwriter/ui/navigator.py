@@ -1,0 +1,132 @@
+"""The navigator: every panel in article order with its status mark and word count.
+
+Sections and viewpoints can be reordered by dragging or with Alt+Up / Alt+Down; the other
+panels (key messages, references, authors...) stay below them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
+
+from ..model.progress import panel_status, section_status
+from .status_icons import STATUS_TEXT, status_icon
+
+ROLE = Qt.ItemDataRole.UserRole
+PANELS = ("key_messages", "references", "authors", "illustrations", "competing_interests",
+          "checklist")
+
+
+class Navigator(QListWidget):
+    panelChosen = Signal(str)              # "section:<id>" or a panel key
+    sectionsReordered = Signal(list)       # new order of section ids
+    moveRequested = Signal(int)            # -1 up, +1 down
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.setAccessibleName("Article panels")
+        self.setAccessibleDescription("Every part of the article in order. Alt+Up and Alt+Down "
+                                      "move the chosen section.")
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setIconSize(self.iconSize().expandedTo(self.iconSize()))
+        self.setUniformItemSizes(True)
+        self.currentItemChanged.connect(self._on_current)
+        self.model().rowsMoved.connect(self._on_rows_moved)
+        self._rebuilding = False
+
+    # --- contents -------------------------------------------------------------------------
+    def rebuild(self, select: str | None = None) -> None:
+        current = select or self.current_key()
+        self._rebuilding = True
+        self.clear()
+        template = self.session.template
+        for section in self.session.article.sections:
+            item = QListWidgetItem()
+            item.setData(ROLE, f"section:{section.id}")
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsDragEnabled)
+            self.addItem(item)
+        for key in PANELS:
+            item = QListWidgetItem()
+            item.setData(ROLE, key)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDragEnabled
+                          & ~Qt.ItemFlag.ItemIsDropEnabled)
+            panel = template.panels.get(key)
+            item.setToolTip(panel.tooltip if panel else "")
+            self.addItem(item)
+        self._rebuilding = False
+        self.refresh()
+        self.select(current or f"section:{self.session.article.sections[0].id}"
+                    if self.session.article.sections else "authors")
+
+    def refresh(self) -> None:
+        """Update titles, marks and counts without rebuilding."""
+        article, template = self.session.article, self.session.template
+        for row in range(self.count()):
+            item = self.item(row)
+            key = item.data(ROLE)
+            if key.startswith("section:"):
+                section = article.section(key.split(":", 1)[1])
+                if section is None:
+                    continue
+                words = self.session.section_words(section.id)
+                status = section_status(section, words, template)
+                text = f"{section.title}\n{words} words"
+                spec = template.section_spec(section.key)
+                item.setToolTip(spec.tooltip if spec else "")
+            else:
+                status = panel_status(article, template, key) if key != "checklist" else ""
+                panel = template.panels.get(key)
+                text = panel.title if panel else key.replace("_", " ").capitalize()
+            item.setText(text)
+            if status:
+                item.setIcon(status_icon(status))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         text.replace("\n", ", ") + (f", {STATUS_TEXT[status]}" if status else ""))
+
+    def refresh_section(self, section_id: str) -> None:
+        for row in range(self.count()):
+            if self.item(row).data(ROLE) == f"section:{section_id}":
+                section = self.session.article.section(section_id)
+                words = self.session.section_words(section_id)
+                item = self.item(row)
+                item.setText(f"{section.title}\n{words} words")
+                status = section_status(section, words, self.session.template)
+                item.setIcon(status_icon(status))
+                item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                             f"{section.title}, {words} words, {STATUS_TEXT[status]}")
+                return
+
+    # --- selection ------------------------------------------------------------------------
+    def current_key(self) -> str:
+        item = self.currentItem()
+        return item.data(ROLE) if item else ""
+
+    def select(self, key: str) -> None:
+        for row in range(self.count()):
+            if self.item(row).data(ROLE) == key:
+                self.setCurrentRow(row)
+                return
+
+    def _on_current(self, current, _previous) -> None:
+        if current is not None and not self._rebuilding:
+            self.panelChosen.emit(current.data(ROLE))
+
+    # --- reordering -----------------------------------------------------------------------
+    def section_order(self) -> list[str]:
+        keys = [self.item(r).data(ROLE) for r in range(self.count())]
+        return [k.split(":", 1)[1] for k in keys if k.startswith("section:")]
+
+    def _on_rows_moved(self, *args) -> None:
+        if not self._rebuilding:
+            order = self.section_order()
+            if order != [s.id for s in self.session.article.sections]:
+                self.sectionsReordered.emit(order)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.modifiers() & Qt.KeyboardModifier.AltModifier and \
+                event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.moveRequested.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,218 @@
+"""References: a numbered list (BMJ order of first citation) and a form for the chosen one."""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from ..model.reference import REFERENCE_KINDS, Reference, format_bmj
+
+ROLE = Qt.ItemDataRole.UserRole
+KIND_LABELS = {"journal": "Journal article", "web": "Web page", "book": "Book",
+               "report": "Report", "other": "Other (type it as it should appear)"}
+FIELDS = (("title", "&Title"), ("container", "&Journal, website or publisher"),
+          ("year", "&Year"), ("volume", "&Volume"), ("issue", "&Issue"), ("pages", "&Pages"),
+          ("doi", "&DOI"), ("url", "&Web address"), ("accessed", "Date &accessed (YYYY-MM-DD)"))
+
+
+class ReferencesPanel(QWidget):
+    def __init__(self, window, parent=None):
+        super().__init__(parent)
+        self.window_ = window
+        self.session = window.session
+        panel = self.session.template.panels.get("references")
+        intro = QLabel(panel.prompt if panel else "")
+        intro.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName("References, numbered as cited")
+        self.list.currentItemChanged.connect(lambda *_: self._load_form())
+        self.add_button = QPushButton("&Add a reference")
+        self.remove_button = QPushButton("&Remove reference")
+        self.add_button.clicked.connect(self.add_reference)
+        self.remove_button.clicked.connect(self.remove_reference)
+        self.style_box = QComboBox()
+        self.style_box.addItems(["Numbers in brackets [1]", "Superscript numbers¹"])
+        self.style_box.setAccessibleName("How citations look")
+        self.style_box.currentIndexChanged.connect(self._style_changed)
+
+        self.kind = QComboBox()
+        for kind in REFERENCE_KINDS:
+            self.kind.addItem(KIND_LABELS[kind], kind)
+        self.kind.setAccessibleName("Kind of reference")
+        self.authors = QPlainTextEdit()
+        self.authors.setAccessibleName("Authors, one per line, surname then initials")
+        self.authors.setPlaceholderText("One per line, e.g.\nRichards T\nCoulter A")
+        self.authors.setMaximumHeight(80)
+        self.inputs: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        form.addRow("&Kind:", self.kind)
+        form.addRow("A&uthors:", self.authors)
+        for name, label in FIELDS:
+            edit = QLineEdit()
+            edit.setAccessibleName(label.replace("&", ""))
+            edit.editingFinished.connect(self._apply_form)
+            self.inputs[name] = edit
+            form.addRow(label + ":", edit)
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName("Reference text")
+        self.text.setMaximumHeight(70)
+        form.addRow("Reference &text:", self.text)
+        self.kind.currentIndexChanged.connect(lambda *_: self._apply_form())
+        self.authors.focusOutEvent = self._wrap_focus_out(self.authors)
+        self.text.focusOutEvent = self._wrap_focus_out(self.text)
+        self.preview = QLabel()
+        self.preview.setWordWrap(True)
+        self.preview.setAccessibleName("How the reference will appear")
+        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        buttons.addWidget(QLabel("Citations:"))
+        buttons.addWidget(self.style_box)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>References</h2>"))
+        layout.addWidget(intro)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("<b>As it will appear:</b>"))
+        layout.addWidget(self.preview)
+        self._loading = False
+        self.refresh()
+
+    def _wrap_focus_out(self, widget):
+        original = widget.focusOutEvent
+
+        def focus_out(event):
+            original(event)
+            self._apply_form()
+        return focus_out
+
+    # --- list -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._loading = True
+        self.session.sync()
+        current = self.current_id()
+        self.list.clear()
+        article = self.session.article
+        cited = set(article.citation_order())
+        numbers = article.reference_numbers()
+        for ref in article.references_in_order():
+            note = "" if ref.id in cited else "   (not cited yet)"
+            item = QListWidgetItem(f"{numbers[ref.id]}. {format_bmj(ref) or 'New reference'}{note}")
+            item.setData(ROLE, ref.id)
+            self.list.addItem(item)
+            if ref.id == current:
+                self.list.setCurrentItem(item)
+        if self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(0)
+        self.style_box.setCurrentIndex(1 if article.settings.citation_style == "superscript"
+                                       else 0)
+        self._loading = False
+        self._load_form()
+
+    def current_id(self) -> str:
+        item = self.list.currentItem()
+        return item.data(ROLE) if item else ""
+
+    def focus_item(self, ref_id: str) -> None:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(ROLE) == ref_id:
+                self.list.setCurrentRow(row)
+
+    def add_reference(self) -> None:
+        ref = Reference("journal")
+        self.session.change("Add reference", lambda a: a.references.append(ref))
+        self.refresh()
+        self.focus_item(ref.id)
+        self.authors.setFocus()
+
+    def remove_reference(self) -> None:
+        ref_id = self.current_id()
+        if not ref_id:
+            return
+        cited = ref_id in self.session.article.citation_order()
+        if cited and not self.window_.dialogs.confirm(
+                "Remove reference", "This reference is cited in the text. Remove it and its "
+                                    "citations? (You can undo this.)", "Remove"):
+            return
+
+        def remove(article):
+            article.references[:] = [r for r in article.references if r.id != ref_id]
+            for section in article.sections:
+                section.body.remove_citations_to(ref_id)
+        self.session.change("Remove reference", remove)
+        self._reload_documents()
+        self.refresh()
+
+    def _reload_documents(self) -> None:
+        """Citations were removed from the model: show it in open documents."""
+        from .richtext_bridge import rich_to_document
+        for section in self.session.article.sections:
+            document = self.session._documents.get(section.id)
+            if document is not None:
+                document.blockSignals(True)
+                rich_to_document(section.body, document)
+                document.blockSignals(False)
+
+    def _style_changed(self, index: int) -> None:
+        if self._loading:
+            return
+        style = "superscript" if index == 1 else "brackets"
+
+        def apply(article):
+            article.settings.citation_style = style
+        self.session.change("Change citation style", apply)
+        self.session.refresh_citations()
+
+    # --- form -------------------------------------------------------------------------------
+    def _load_form(self) -> None:
+        if self._loading:
+            return
+        ref = self.session.article.reference(self.current_id())
+        enabled = ref is not None
+        for widget in (self.kind, self.authors, self.text, *self.inputs.values(),
+                       self.remove_button):
+            widget.setEnabled(enabled)
+        if ref is None:
+            self.preview.setText("")
+            return
+        self._loading = True
+        self.kind.setCurrentIndex(REFERENCE_KINDS.index(ref.kind))
+        self.authors.setPlainText("\n".join(ref.authors))
+        for name, edit in self.inputs.items():
+            edit.setText(getattr(ref, name))
+        self.text.setPlainText(ref.text)
+        self.preview.setText(format_bmj(ref))
+        self._loading = False
+
+    def _apply_form(self) -> None:
+        if self._loading:
+            return
+        ref = self.session.article.reference(self.current_id())
+        if ref is None:
+            return
+        edited = copy.deepcopy(ref)
+        edited.kind = self.kind.currentData()
+        edited.authors = [a.strip() for a in self.authors.toPlainText().splitlines() if a.strip()]
+        for name, edit in self.inputs.items():
+            setattr(edited, name, edit.text().strip())
+        edited.text = self.text.toPlainText().strip()
+        if edited == ref:
+            return
+
+        def apply(article):
+            index = next(i for i, r in enumerate(article.references) if r.id == ref.id)
+            article.references[index] = edited
+        self.session.change("Edit reference", apply)
+        self.preview.setText(format_bmj(edited))
+        row = self.list.currentRow()
+        numbers = self.session.article.reference_numbers()
+        if row >= 0:
+            self.list.item(row).setText(f"{numbers[ref.id]}. {format_bmj(edited)}")

@@ -1,0 +1,154 @@
+"""Conversion between the model's RichText and a QTextDocument, and how citations are drawn.
+
+A citation is one object character in the document (deleted, moved and undone as a unit) whose
+format holds the reference ids; it is drawn as "[2]" or a superscript from the current numbering,
+so renumbering references only needs a repaint. A key quote is a character-format property.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSizeF
+from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPyTextObject, QTextCharFormat,
+                           QTextCursor, QTextDocument, QTextFormat, QTextListFormat)
+
+from ..model.text import Citation, Paragraph, RichText, Run, clean_text
+
+CITATION_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
+CITE_PROP = QTextFormat.Property.UserProperty + 1   # "ref-a,ref-b"
+QUOTE_PROP = QTextFormat.Property.UserProperty + 2  # key-quote id
+OBJECT_CHAR = "\ufffc"
+QUOTE_BACKGROUND = QColor(255, 236, 179)
+
+
+def citation_format(ref_ids: list[str], base: QTextCharFormat | None = None) -> QTextCharFormat:
+    fmt = QTextCharFormat(base) if base is not None else QTextCharFormat()
+    fmt.setObjectType(CITATION_OBJECT)
+    fmt.setProperty(CITE_PROP, ",".join(ref_ids))
+    fmt.setToolTip("Citation: choose Insert citation to add another")
+    return fmt
+
+
+def citation_refs(fmt: QTextCharFormat) -> list[str]:
+    value = fmt.property(CITE_PROP)
+    return [r for r in str(value or "").split(",") if r]
+
+
+def run_format(run: Run) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setFontWeight(QFont.Weight.Bold if run.bold else QFont.Weight.Normal)
+    fmt.setFontItalic(run.italic)
+    if run.quote:
+        fmt.setProperty(QUOTE_PROP, run.quote)
+        fmt.setBackground(QUOTE_BACKGROUND)
+    return fmt
+
+
+def rich_to_document(rich: RichText, document: QTextDocument) -> None:
+    """Replace the document's content with ``rich`` (not an undoable edit)."""
+    document.clear()
+    cursor = QTextCursor(document)
+    previous_list = None
+    for index, paragraph in enumerate(rich.paragraphs):
+        if index:
+            cursor.insertBlock()
+        current = cursor.block().textList()
+        if paragraph.style == "bullet":
+            if current is None:
+                if previous_list is not None:
+                    previous_list.add(cursor.block())
+                else:
+                    previous_list = cursor.createList(QTextListFormat.Style.ListDisc)
+        else:
+            previous_list = None
+            if current is not None:
+                current.remove(cursor.block())
+                block_format = cursor.blockFormat()
+                block_format.setIndent(0)
+                cursor.setBlockFormat(block_format)
+        for item in paragraph.items:
+            if isinstance(item, Citation):
+                fmt = citation_format(item.refs)
+                if item.quote:
+                    fmt.setProperty(QUOTE_PROP, item.quote)
+                cursor.insertText(OBJECT_CHAR, fmt)
+            else:
+                cursor.insertText(item.text, run_format(item))
+        cursor.setCharFormat(QTextCharFormat())
+    document.clearUndoRedoStacks()
+    document.setModified(False)
+
+
+def block_to_paragraph(block) -> Paragraph:
+    items = []
+    iterator = block.begin()
+    while not iterator.atEnd():
+        fragment = iterator.fragment()
+        iterator += 1
+        if not fragment.isValid():
+            continue
+        fmt = fragment.charFormat()
+        quote = str(fmt.property(QUOTE_PROP) or "")
+        if fmt.objectType() == CITATION_OBJECT:
+            refs = citation_refs(fmt)
+            items.extend(Citation(list(refs), quote) for _ in fragment.text())
+            continue
+        text = clean_text(fragment.text().replace("\u2028", " ").replace(OBJECT_CHAR, ""))
+        if text:
+            items.append(Run(text, fmt.fontWeight() >= QFont.Weight.DemiBold, fmt.fontItalic(),
+                             quote))
+    style = "bullet" if block.textList() is not None else "body"
+    return Paragraph(items, style).normalised()
+
+
+def document_to_rich(document: QTextDocument) -> RichText:
+    paragraphs = []
+    block = document.begin()
+    while block.isValid():
+        paragraph = block_to_paragraph(block)
+        if paragraph.items or paragraph.style == "bullet":
+            paragraphs.append(paragraph)
+        block = block.next()
+    # drop empty paragraphs (blank lines between paragraphs are not content)
+    return RichText([p for p in paragraphs if p.items])
+
+
+class CitationRenderer(QPyTextObject):
+    """Draws citation objects using the article's current numbering."""
+
+    def __init__(self, label_for: Callable[[list[str]], str], superscript: Callable[[], bool],
+                 parent=None):
+        super().__init__(parent)
+        self._label_for = label_for
+        self._superscript = superscript
+
+    def _font(self, document, fmt) -> QFont:
+        font = QFont(fmt.font()) if fmt.hasProperty(QTextFormat.Property.FontFamilies) \
+            else QFont(document.defaultFont())
+        if self._superscript():
+            font.setPointSizeF(max(font.pointSizeF() * 0.7, 6))
+        return font
+
+    def intrinsicSize(self, document, _pos, fmt) -> QSizeF:  # noqa: N802 - Qt API
+        font = self._font(document, fmt)
+        metrics = QFontMetricsF(font)
+        # objects sit on the baseline: the height is the text's ascent
+        return QSizeF(metrics.horizontalAdvance(self._label_for(citation_refs(fmt))) + 1,
+                      QFontMetricsF(document.defaultFont()).ascent())
+
+    def drawObject(self, painter, rect, document, _pos, fmt) -> None:  # noqa: N802 - Qt API
+        font = self._font(document, fmt)
+        painter.save()
+        painter.setFont(font)
+        label = self._label_for(citation_refs(fmt))
+        colour = QColor(200, 30, 30) if "?" in label else QColor(20, 80, 160)
+        painter.setPen(colour)
+        metrics = QFontMetricsF(font)
+        y = rect.top() + metrics.ascent() if self._superscript() else rect.bottom()
+        painter.drawText(rect.left(), y, label)
+        painter.restore()
+
+
+def install_citation_renderer(document: QTextDocument, renderer: CitationRenderer) -> None:
+    document.documentLayout().registerHandler(CITATION_OBJECT, renderer)

@@ -1,0 +1,131 @@
+"""The writing panel: the guidance in plain words beside the text, with questions to tick off."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QSplitter, QToolBar, QVBoxLayout, QWidget)
+
+from .text_editor import TextEditor
+
+
+class SectionPanel(QWidget):
+    renameRequested = Signal(str, str)        # section id, new title
+    tickedChanged = Signal(str, list)         # section id, ticked question ids
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.section_id = ""
+        self._loading = False
+
+        self.title_edit = QLineEdit()
+        self.title_edit.setAccessibleName("Section heading")
+        self.title_edit.setToolTip("The heading of this section as it will appear in the article")
+        self.title_edit.editingFinished.connect(self._rename)
+        self.owner_label = QLabel()
+        self.owner_label.setWordWrap(True)
+        self.owner_label.setAccessibleName("Whose viewpoint")
+
+        self.editor = TextEditor()
+        self.toolbar = QToolBar("Formatting")
+        self.toolbar.setAccessibleName("Formatting")
+        for action in (self.editor.bold_action, self.editor.italic_action,
+                       self.editor.bullet_action, self.editor.cite_action,
+                       self.editor.quote_action):
+            self.toolbar.addAction(action)
+
+        self.prompt = QLabel()
+        self.prompt.setWordWrap(True)
+        self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.prompt.setAccessibleName("Guidance for this section")
+        self.questions_label = QLabel("Questions to cover — tick them off as you go:")
+        self.questions = QListWidget()
+        self.questions.setAccessibleName("Questions to cover")
+        self.questions.itemChanged.connect(self._ticked)
+        self.coverage = QLabel()
+        self.coverage.setAccessibleName("Questions covered")
+
+        guide = QWidget()
+        guide_layout = QVBoxLayout(guide)
+        heading = QLabel("<b>What to write here</b>")
+        guide_layout.addWidget(heading)
+        guide_layout.addWidget(self.prompt)
+        guide_layout.addWidget(self.questions_label)
+        guide_layout.addWidget(self.questions, 1)
+        guide_layout.addWidget(self.coverage)
+        guide.setMinimumWidth(220)
+
+        writing = QWidget()
+        writing_layout = QVBoxLayout(writing)
+        writing_layout.setContentsMargins(0, 0, 0, 0)
+        title_row = QHBoxLayout()
+        heading_label = QLabel("&Heading:")
+        heading_label.setBuddy(self.title_edit)
+        title_row.addWidget(heading_label)
+        title_row.addWidget(self.title_edit, 1)
+        writing_layout.addLayout(title_row)
+        writing_layout.addWidget(self.owner_label)
+        writing_layout.addWidget(self.toolbar)
+        writing_layout.addWidget(self.editor, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("sectionSplitter")
+        self.splitter.addWidget(writing)
+        self.splitter.addWidget(guide)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+    def show_section(self, section_id: str) -> None:
+        section = self.session.article.section(section_id)
+        if section is None:
+            return
+        self._loading = True
+        self.section_id = section_id
+        self.editor.setDocument(self.session.document(section_id))
+        self.title_edit.setText(section.title)
+        spec = self.session.template.section_spec(section.key)
+        self.prompt.setText(spec.prompt if spec else "Write this part in your own words.")
+        viewpoint = section.kind == "viewpoint"
+        owners = self.session.article.viewpoint_owner_names(section)
+        self.owner_label.setVisible(viewpoint)
+        self.owner_label.setText(f"This is the viewpoint of <b>{owners or 'no one yet'}</b>. "
+                                 "Write it in their own voice.")
+        self.questions_label.setText("Topics this partner could cover — tick the ones you have:"
+                                     if viewpoint else
+                                     "Questions to cover — tick them off as you go:")
+        self.questions.clear()
+        for question in spec.questions if spec else ():
+            item = QListWidgetItem(question.text)
+            item.setData(Qt.ItemDataRole.UserRole, question.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if question.id in section.ticked
+                               else Qt.CheckState.Unchecked)
+            self.questions.addItem(item)
+        self._update_coverage()
+        self._loading = False
+
+    def _ticked_ids(self) -> list[str]:
+        return [self.questions.item(r).data(Qt.ItemDataRole.UserRole)
+                for r in range(self.questions.count())
+                if self.questions.item(r).checkState() == Qt.CheckState.Checked]
+
+    def _update_coverage(self) -> None:
+        total = self.questions.count()
+        self.coverage.setText(f"Covered {len(self._ticked_ids())} of {total}." if total else "")
+
+    def _ticked(self, _item) -> None:
+        if not self._loading:
+            self._update_coverage()
+            self.tickedChanged.emit(self.section_id, self._ticked_ids())
+
+    def _rename(self) -> None:
+        section = self.session.article.section(self.section_id)
+        title = self.title_edit.text().strip()
+        if section is not None and title and title != section.title:
+            self.renameRequested.emit(self.section_id, title)
+        elif section is not None and not title:
+            self.title_edit.setText(section.title)

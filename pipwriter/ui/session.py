@@ -1,0 +1,192 @@
+"""The open article in the app: the project, one live text document per section, undo, signals.
+
+Text is edited in QTextDocuments (one per section, kept while the article is open so each keeps
+its own undo history); the model is brought up to date from them with :meth:`sync` before
+anything reads it (save, export, checks). Changes to the article's structure go through
+:meth:`change`, which records an undoable snapshot.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QFont, QTextDocument, QUndoCommand, QUndoStack
+
+from ..model.article import Article
+from ..model.citations import format_citation
+from ..model.counts import ParagraphCounter
+from ..model.project import Project
+from ..model.project_file import save_project
+from ..model.template import Template, get_template
+from ..model.text import RichText
+from .richtext_bridge import (CitationRenderer, document_to_rich, install_citation_renderer,
+                              rich_to_document)
+
+
+class _SnapshotCommand(QUndoCommand):
+    def __init__(self, session: Session, text: str, before: str, after: str):
+        super().__init__(text)
+        self._session, self._before, self._after = session, before, after
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:          # the change was already applied when the command was pushed
+            self._first = False
+            return
+        self._session._restore(self._after)
+
+    def undo(self) -> None:
+        self._session._restore(self._before)
+
+
+class Session(QObject):
+    structureChanged = Signal()        # sections, authors or references added/removed/moved
+    textChanged = Signal(str)          # a section's text changed (section id)
+    articleChanged = Signal()          # anything changed
+    modifiedChanged = Signal(bool)
+    pathChanged = Signal()
+
+    def __init__(self, project: Project, template: Template | None = None, parent=None):
+        super().__init__(parent)
+        self.project = project
+        self.template = template or get_template(project.article.template_id)
+        self.undo_stack = QUndoStack(self)
+        self.counter = ParagraphCounter()
+        self._documents: dict[str, QTextDocument] = {}
+        self._stale: set[str] = set()     # sections whose document is newer than the model
+        self._modified = False
+        self._font = QFont()
+        self._renderer = CitationRenderer(self.citation_label, self.superscript, self)
+
+    # --- state ------------------------------------------------------------------------
+    @property
+    def article(self) -> Article:
+        return self.project.article
+
+    @property
+    def path(self) -> Path | None:
+        return self.project.path
+
+    def is_modified(self) -> bool:
+        return self._modified
+
+    def set_modified(self, value: bool = True) -> None:
+        if value != self._modified:
+            self._modified = value
+            self.modifiedChanged.emit(value)
+        if value:
+            self.articleChanged.emit()
+
+    # --- documents ----------------------------------------------------------------------
+    def document(self, section_id: str) -> QTextDocument:
+        """The live document for a section (made on first use)."""
+        document = self._documents.get(section_id)
+        if document is None:
+            section = self.article.section(section_id)
+            document = QTextDocument(self)
+            document.setDefaultFont(self._font)
+            install_citation_renderer(document, self._renderer)
+            rich_to_document(section.body if section else RichText(), document)
+            document.contentsChanged.connect(lambda sid=section_id: self._on_text(sid))
+            self._documents[section_id] = document
+        return document
+
+    def set_text_font(self, font: QFont) -> None:
+        self._font = QFont(font)
+        for document in self._documents.values():
+            document.setDefaultFont(self._font)
+
+    def _on_text(self, section_id: str) -> None:
+        self._stale.add(section_id)
+        self.set_modified(True)
+        self.textChanged.emit(section_id)
+
+    def sync(self) -> None:
+        """Copy edited text from the documents into the model."""
+        for section_id in list(self._stale):
+            section = self.article.section(section_id)
+            document = self._documents.get(section_id)
+            if section is not None and document is not None:
+                section.body = document_to_rich(document)
+        self._stale.clear()
+
+    def section_words(self, section_id: str) -> int:
+        """Words in a section now, counted from its live document paragraph by paragraph."""
+        document = self._documents.get(section_id)
+        profile = self.article.settings.word_count_profile
+        if document is None:
+            section = self.article.section(section_id)
+            return sum(self.counter.count(p.text(), profile) for p in section.body.paragraphs) \
+                if section else 0
+        total, block = 0, document.begin()
+        while block.isValid():
+            total += self.counter.count(block.text().replace("\ufffc", " "), profile)
+            block = block.next()
+        return total
+
+    def refresh_citations(self) -> None:
+        """Repaint citations after the numbering changed."""
+        for document in self._documents.values():
+            document.markContentsDirty(0, document.characterCount())
+
+    def citation_label(self, ref_ids: list[str]) -> str:
+        numbers = self.article.reference_numbers()
+        found = sorted(numbers[r] for r in ref_ids if r in numbers)
+        missing = any(r not in numbers for r in ref_ids)
+        label = format_citation(found, self.article.settings.citation_style) if found else ""
+        if missing:
+            label = (label + " [?]").strip()
+        return label
+
+    def superscript(self) -> bool:
+        return self.article.settings.citation_style == "superscript"
+
+    # --- undoable structure changes -----------------------------------------------------
+    def _snapshot(self) -> str:
+        self.sync()
+        return json.dumps(self.article.to_json(), ensure_ascii=False)
+
+    def change(self, description: str, mutate: Callable[[Article], object]) -> object:
+        """Apply ``mutate`` to the article as one undoable step named ``description``."""
+        before = self._snapshot()
+        result = mutate(self.article)
+        after = self._snapshot()
+        if after != before:
+            self.undo_stack.push(_SnapshotCommand(self, description, before, after))
+            self._after_structure_change()
+        return result
+
+    def _restore(self, snapshot: str) -> None:
+        self.sync()
+        restored = Article.from_json(json.loads(snapshot))
+        for section in restored.sections:
+            current = self.article.section(section.id)
+            document = self._documents.get(section.id)
+            if document is not None and (current is None or current.body != section.body):
+                document.blockSignals(True)
+                rich_to_document(section.body, document)
+                document.blockSignals(False)
+        self.project.article = restored
+        self._after_structure_change()
+
+    def _after_structure_change(self) -> None:
+        live = {s.id for s in self.article.sections}
+        for section_id in [s for s in self._documents if s not in live]:
+            self._documents.pop(section_id).deleteLater()
+        self.refresh_citations()
+        self.set_modified(True)
+        self.structureChanged.emit()
+
+    # --- saving -------------------------------------------------------------------------
+    def save(self, path: Path | None = None) -> Path:
+        """Save to ``path`` (or the current file); raises ProjectFileError with a message."""
+        self.sync()
+        old = self.project.path
+        written = save_project(self.project, path)
+        self.set_modified(False)
+        if written != old:
+            self.pathChanged.emit()
+        return written

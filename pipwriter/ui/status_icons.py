@@ -1,0 +1,37 @@
+"""Small drawn icons for the navigator's status marks (no image files needed)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+
+from ..model.progress import DONE, EMPTY, STARTED
+
+STATUS_TEXT = {EMPTY: "not started", STARTED: "started", DONE: "meets its guidance"}
+
+
+@cache
+def status_icon(status: str) -> QIcon:
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    rect = QRectF(4, 4, 24, 24)
+    if status == EMPTY:
+        painter.setPen(QPen(QColor(150, 150, 150), 3))
+        painter.drawEllipse(rect)
+    elif status == STARTED:
+        painter.setPen(QPen(QColor(214, 137, 16), 3))
+        painter.drawEllipse(rect)
+        painter.setBrush(QColor(214, 137, 16))
+        painter.drawPie(rect, 90 * 16, 180 * 16)
+    else:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(34, 139, 34))
+        painter.drawEllipse(rect)
+        painter.setPen(QPen(QColor("white"), 3.5))
+        painter.drawPolyline([QPointF(10, 16.5), QPointF(14.5, 21), QPointF(22, 11)])
+    painter.end()
+    return QIcon(pixmap)

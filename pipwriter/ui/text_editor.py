@@ -1,0 +1,223 @@
+"""The writing area: rich text limited to what the journal needs.
+
+Paragraphs, bold, italic and bulleted lists only; pasting from Word or a web page keeps just that
+subset. Citations are atomic objects; a selection can be flagged as a key quote.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import (QAction, QFont, QKeySequence, QTextCharFormat, QTextCursor,
+                           QTextDocument, QTextListFormat)
+from PySide6.QtWidgets import QMenu, QTextEdit
+
+from ..model.ids import new_id
+from ..model.text import RichText
+from .richtext_bridge import (CITATION_OBJECT, OBJECT_CHAR, QUOTE_BACKGROUND, QUOTE_PROP,
+                              block_to_paragraph, citation_format, run_format)
+
+MIME_RICH = "application/x-pipwriter-richtext"
+
+
+def _fragment_rich(document: QTextDocument) -> RichText:
+    paragraphs, block = [], document.begin()
+    while block.isValid():
+        paragraphs.append(block_to_paragraph(block))
+        block = block.next()
+    return RichText(paragraphs)
+
+
+class TextEditor(QTextEdit):
+    """A QTextEdit showing one section's live document."""
+
+    quoteFlagged = Signal(str)
+    citationRequested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAcceptRichText(True)
+        self.setTabChangesFocus(True)
+        self.setAccessibleName("Article text")
+        self.setPlaceholderText("Start writing here. The guidance beside you suggests what to cover.")
+        self.spelling_menu_hook: Callable[[QMenu, object], None] | None = None
+        self._make_actions()
+
+    # --- formatting -----------------------------------------------------------------------
+    def _make_actions(self) -> None:
+        def action(text, shortcut, slot, checkable=False):
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.setCheckable(checkable)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+        self.bold_action = action("&Bold", QKeySequence.StandardKey.Bold, self.toggle_bold, True)
+        self.italic_action = action("&Italic", QKeySequence.StandardKey.Italic,
+                                    self.toggle_italic, True)
+        self.bullet_action = action("Bulleted &list", "Ctrl+Shift+L", self.toggle_bullets, True)
+        self.quote_action = action("Flag as &key quote", "Ctrl+Shift+Q", self.toggle_key_quote)
+        self.cite_action = action("Insert &citation…", "Ctrl+Shift+C",
+                                  self.citationRequested.emit)
+        self.cursorPositionChanged.connect(self._update_action_states)
+
+    def _update_action_states(self) -> None:
+        fmt = self.currentCharFormat()
+        self.bold_action.setChecked(fmt.fontWeight() >= QFont.Weight.DemiBold)
+        self.italic_action.setChecked(fmt.fontItalic())
+        self.bullet_action.setChecked(self.textCursor().currentList() is not None)
+
+    def toggle_bold(self) -> None:
+        bold = not (self.currentCharFormat().fontWeight() >= QFont.Weight.DemiBold)
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        self.mergeCurrentCharFormat(fmt)
+        self._update_action_states()
+
+    def toggle_italic(self) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(not self.currentCharFormat().fontItalic())
+        self.mergeCurrentCharFormat(fmt)
+        self._update_action_states()
+
+    def toggle_bullets(self) -> None:
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        current = cursor.currentList()
+        if current is not None:
+            for block in _blocks_in(cursor):
+                if block.textList() is not None:
+                    block.textList().remove(block)
+                    block_cursor = QTextCursor(block)
+                    fmt = block_cursor.blockFormat()
+                    fmt.setIndent(0)
+                    block_cursor.setBlockFormat(fmt)
+        else:
+            cursor.createList(QTextListFormat.Style.ListDisc)
+        cursor.endEditBlock()
+        self._update_action_states()
+
+    # --- citations and quotes ---------------------------------------------------------------
+    def insert_citation(self, ref_ids: list[str]) -> None:
+        cursor = self.textCursor()
+        base = QTextCharFormat()
+        cursor.insertText(OBJECT_CHAR, citation_format(ref_ids, base))
+        cursor.setCharFormat(QTextCharFormat())
+        self.setTextCursor(cursor)
+
+    def citation_at_cursor(self) -> list[str] | None:
+        cursor = self.textCursor()
+        fmt = cursor.charFormat()
+        if fmt.objectType() == CITATION_OBJECT:
+            from .richtext_bridge import citation_refs
+            return citation_refs(fmt)
+        return None
+
+    def toggle_key_quote(self) -> str:
+        """Flag the selection as a key quote (or unflag it); returns the quote id or ""."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return ""
+        flagged = bool(cursor.charFormat().property(QUOTE_PROP))
+        fmt = QTextCharFormat()
+        quote_id = ""
+        if flagged:
+            fmt.clearProperty(QUOTE_PROP)
+            fmt.clearBackground()
+            # mergeCharFormat cannot remove properties: rewrite each fragment's format
+            cursor.beginEditBlock()
+            start, end = cursor.selectionStart(), cursor.selectionEnd()
+            walker = QTextCursor(self.document())
+            for pos in range(start, end):
+                walker.setPosition(pos)
+                walker.setPosition(pos + 1, QTextCursor.MoveMode.KeepAnchor)
+                char_fmt = walker.charFormat()
+                char_fmt.clearProperty(QUOTE_PROP)
+                char_fmt.clearBackground()
+                walker.setCharFormat(char_fmt)
+            cursor.endEditBlock()
+        else:
+            quote_id = new_id("quote")
+            fmt.setProperty(QUOTE_PROP, quote_id)
+            fmt.setBackground(QUOTE_BACKGROUND)
+            cursor.mergeCharFormat(fmt)
+        self.quoteFlagged.emit(quote_id)
+        return quote_id
+
+    # --- clipboard: keep only what the journal needs -----------------------------------------
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt API
+        data = super().createMimeDataFromSelection()
+        fragment = QTextDocument()
+        QTextCursor(fragment).insertFragment(self.textCursor().selection())
+        data.setData(MIME_RICH, json.dumps(_fragment_rich(fragment).to_json()).encode())
+        return data
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt API
+        return source.hasFormat(MIME_RICH) or source.hasHtml() or source.hasText()
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt API
+        self.insert_rich(rich_from_mime(source))
+
+    def insert_rich(self, rich: RichText) -> None:
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        if cursor.hasSelection():
+            cursor.removeSelectedText()
+        for index, paragraph in enumerate(rich.paragraphs):
+            if index:
+                cursor.insertBlock()
+            if paragraph.style == "bullet" and cursor.currentList() is None:
+                cursor.createList(QTextListFormat.Style.ListDisc)
+            for item in paragraph.items:
+                if hasattr(item, "refs"):
+                    cursor.insertText(OBJECT_CHAR, citation_format(item.refs))
+                else:
+                    cursor.insertText(item.text, run_format(item))
+        cursor.setCharFormat(QTextCharFormat())
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    # --- context menu ---------------------------------------------------------------------
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt API
+        menu = self.createStandardContextMenu(event.pos())
+        if self.spelling_menu_hook is not None:
+            self.spelling_menu_hook(menu, event.pos())
+        menu.addSeparator()
+        for act in (self.bold_action, self.italic_action, self.bullet_action,
+                    self.cite_action, self.quote_action):
+            menu.addAction(act)
+        menu.exec(event.globalPos())
+
+
+def _blocks_in(cursor: QTextCursor):
+    document = cursor.document()
+    block = document.findBlock(cursor.selectionStart())
+    last = document.findBlock(cursor.selectionEnd())
+    while block.isValid():
+        yield block
+        if block == last:
+            break
+        block = block.next()
+
+
+def rich_from_mime(source: QMimeData) -> RichText:
+    """What a paste inserts: our own format, else HTML or plain text reduced to the subset."""
+    if source.hasFormat(MIME_RICH):
+        try:
+            return RichText.from_json(json.loads(bytes(source.data(MIME_RICH)).decode()), "paste")
+        except Exception:  # noqa: BLE001 - fall back to the HTML/plain copy
+            pass
+    if source.hasHtml():
+        document = QTextDocument()
+        document.setHtml(source.html())
+        rich = _fragment_rich(document)
+        for paragraph in rich.paragraphs:   # pasted HTML never carries our quotes or citations
+            paragraph.items = [i for i in paragraph.items if not hasattr(i, "refs")]
+            for item in paragraph.items:
+                item.quote = ""
+        return RichText([p for p in rich.paragraphs if p.items])
+    return RichText.from_plain(source.text())

@@ -1,0 +1,93 @@
+"""The series template is data: it loads, and a broken one says exactly what is wrong."""
+
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+
+import pytest
+
+from pipwriter.model.errors import TemplateError
+from pipwriter.model.factory import new_article
+from pipwriter.model.template import available_templates, load_template_file
+from pipwriter.resources import resource
+
+SOURCE = resource("templates", "partnership-in-practice.json")
+
+
+def _write(tmp_path, data, name="t.json"):
+    path = tmp_path / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def data():
+    return json.loads(SOURCE.read_text(encoding="utf-8"))
+
+
+def test_bundled_template_has_the_series_rules(template):
+    assert template.limit("words").min == 1250 and template.limit("words").max == 1500
+    assert template.limit("references").max == 5
+    assert (template.limit("key_messages").min, template.limit("key_messages").max) == (2, 3)
+    assert template.limit("illustrations").max == 2
+    assert {s.id for s in template.sides} == {"professional", "patient"}
+    assert [s.key for s in template.sections] == ["rationale", "design", "implementation",
+                                                   "evaluation", "learning", "future"]
+    assert template.counted == {"sections", "viewpoints"}
+    assert template.rules["author_photo_required"] is True
+    assert template.side_of("carer") == "patient"
+
+
+def test_new_article_follows_template_order(template):
+    from pipwriter.model.author import Author
+    doc, pat = Author("Dr A", "health_professional"), Author("P", "patient")
+    article = new_article(template, "T", [doc, pat])
+    kinds = [(s.kind, s.key) for s in article.sections]
+    assert kinds[4:6] == [("viewpoint", "viewpoint"), ("viewpoint", "viewpoint")]
+    assert article.sections[4].author_ids == [doc.id]
+    assert article.sections[5].title.startswith("Patient's viewpoint")
+
+
+@pytest.mark.parametrize("mutate, expected", [
+    (lambda d: d.pop("sections"), "'sections' is missing"),
+    (lambda d: d["limits"]["words"].__setitem__("max", "lots"),
+     "'max' should be a whole number (at limits.words.max)"),
+    (lambda d: d["limits"]["words"].__setitem__("min", 2000), "'min' is larger than 'max'"),
+    (lambda d: d["sections"][1].pop("prompt"), "'prompt' is missing (at sections[1].prompt)"),
+    (lambda d: d["order"].append("nonsense"), "unknown section 'nonsense'"),
+    (lambda d: d["partner_types"][0].__setitem__("side", "moon"), "unknown side 'moon'"),
+    (lambda d: d["counted"].append("footnotes"), "unknown part 'footnotes'"),
+    (lambda d: d.__setitem__("schema", 99), "needs a newer PiP Writer"),
+    (lambda d: d["sections"].append(copy.deepcopy(d["sections"][0])), "two sections share a key"),
+])
+def test_invalid_template_names_the_problem(tmp_path, data, mutate, expected):
+    mutate(data)
+    with pytest.raises(TemplateError) as caught:
+        load_template_file(_write(tmp_path, data))
+    assert expected in str(caught.value)
+    assert "t.json" in str(caught.value)
+
+
+def test_template_that_is_not_json(tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text("{oops", encoding="utf-8")
+    with pytest.raises(TemplateError, match="not valid JSON"):
+        load_template_file(path)
+
+
+def test_second_template_needs_no_code(tmp_path, data):
+    """A new series is one more JSON file."""
+    shutil.copy(SOURCE, tmp_path / "pip.json")
+    other = copy.deepcopy(data)
+    other.update(id="another-series", name="Another series")
+    other["limits"]["words"] = {"min": 600, "max": 800}
+    other["sections"] = other["sections"][:2]
+    other["order"] = ["rationale", "@viewpoints", "design"]
+    _write(tmp_path, other, "other.json")
+    templates = available_templates(tmp_path)
+    assert set(templates) == {"bmj-partnership-in-practice", "another-series"}
+    article = new_article(templates["another-series"], "x")
+    assert [s.key for s in article.sections] == ["rationale", "design"]
+    assert templates["another-series"].limit("words").max == 800
