@@ -82,6 +82,16 @@ class Disclosure:
     def is_started(self) -> bool:
         return any(self.item(n).answer for n in ITEM_NUMBERS)
 
+    def cleaned(self) -> Disclosure:
+        """A separate copy without the entries of items answered other than "entries" and
+        without entirely blank entries (so a Yes/None toggle does not change the fingerprint)."""
+        copy = Disclosure.from_json(Obj(self.to_json()))
+        for n in ITEM_NUMBERS:
+            item = copy.item(n)
+            item.entries = [e for e in item.entries if item.answer == "entries" and any(
+                v.strip() for v in (e.entity, e.what, e.comments))]
+        return copy
+
     def _items_json(self) -> dict:
         return {str(n): {"answer": self.item(n).answer,
                          "entries": [e.to_json() for e in self.item(n).entries]}

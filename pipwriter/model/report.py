@@ -1,37 +1,62 @@
 """The article's figures and findings in one object: used by `pipwriter check`, the export and the
-checklist panel. (Placeholder rules; the rule engine lives in pipwriter.model.checks.)"""
+checklist panel. The figures come from :mod:`.counts`, the findings from :mod:`.checks`; the JSON
+shape is documented in docs/cli.md."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .findings import ERROR, Finding
+from .checks import all_findings, is_dismissed
+from .counts import ArticleCounts, ParagraphCounter, count_article, plain_language
+from .findings import ERROR, TIP, WARNING, Finding
 from .project import Project
 from .template import Template, get_template
+
+
+def _score(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
 
 
 @dataclass
 class Report:
     counts: dict
     findings: list[Finding] = field(default_factory=list)
+    dismissed: list[Finding] = field(default_factory=list)   # tips/warnings the user dismissed
+    figures: ArticleCounts | None = None
 
     def blocking(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == ERROR]
 
+    def by_severity(self, severity: str) -> list[Finding]:
+        return [f for f in self.findings if f.severity == severity]
+
+    def summary(self) -> dict:
+        return {"errors": len(self.blocking()), "warnings": len(self.by_severity(WARNING)),
+                "tips": len(self.by_severity(TIP)), "dismissed": len(self.dismissed)}
+
     def to_json(self) -> dict:
-        return {"counts": self.counts, "findings": [f.to_json() for f in self.findings]}
+        return {"counts": self.counts, "findings": [f.to_json() for f in self.findings],
+                "summary": self.summary()}
 
 
-def build_report(project: Project, template: Template | None = None) -> Report:
+def build_report(project: Project, template: Template | None = None,
+                 cache: ParagraphCounter | None = None) -> Report:
     template = template or get_template(project.article.template_id)
-    article = project.article
-    sections = [{"id": s.id, "title": s.title, "kind": s.kind,
-                 "words": len(s.body.plain_text().split())} for s in article.sections]
-    counted = sum(s["words"] for s in sections)
-    counts = {"words_counted": counted, "words_total": counted,
-              "references": len(article.references),
-              "citations": sum(1 for s in article.sections for _ in s.body.citations()),
-              "key_messages": len(article.key_messages), "key_quotes": len(article.key_quotes()),
-              "illustrations": len(article.illustrations), "authors": len(article.authors),
-              "sections": sections}
-    return Report(counts)
+    figures = count_article(project.article, template, cache=cache)
+    plain = plain_language(project.article, template)
+    counts = figures.to_json()
+    for section in counts["sections"]:
+        score = plain.sections.get(section["id"])
+        section["readability"] = None if score is None or not score.words else {
+            "flesch_reading_ease": _score(score.flesch_reading_ease),
+            "fk_grade": _score(score.fk_grade)}
+    overall = plain.overall
+    counts["readability"] = {
+        "flesch_reading_ease": _score(overall.flesch_reading_ease) if overall.words else None,
+        "fk_grade": _score(overall.fk_grade) if overall.words else None,
+        "words": overall.words, "sentences": overall.sentences, "syllables": overall.syllables,
+        "target_reading_ease": plain.reading_ease_target}
+    everything = all_findings(project, template, figures, plain)
+    kept = [f for f in everything if not is_dismissed(f, project.article)]
+    dismissed = [f for f in everything if is_dismissed(f, project.article)]
+    return Report(counts, kept, dismissed, figures)

@@ -334,8 +334,8 @@ class MainWindow(QMainWindow):
         return self._save_to(self.session.path)
 
     def save_as(self) -> bool:
-        from ..export.names import safe_file_stem
-        suggested = safe_file_stem(self.session.article.title or "My article") + ".pipw"
+        from ..export.names import safe_component
+        suggested = safe_component(self.session.article.title or "My article") + ".pipw"
         folder = self.session.path.parent if self.session.path else Path.home()
         path = self.dialogs.ask_save_path(str(folder / suggested))
         return self._save_to(path) if path else False
@@ -361,6 +361,11 @@ class MainWindow(QMainWindow):
             self._find_dialog = FindReplaceDialog(self)
         self._find_dialog.show()
         self._find_dialog.raise_()
+
+    def run_dialog(self, dialog) -> bool:
+        """Show a modal dialog or wizard; tests replace this to drive it without a modal loop."""
+        from .disclosure_host import accepted
+        return accepted(dialog)
 
     def about(self) -> None:
         from .. import __version__

@@ -1,0 +1,111 @@
+"""Writing a bundle safely: everything goes into a hidden temporary folder inside the destination
+(same disk, so the final rename is instant and whole), then is moved into place. On any failure,
+or when the user cancels, the temporary folder is removed: no half-written bundle is ever left.
+
+Disk errors become one plain sentence saying what to do (:func:`explain`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from ..model.atomic import fsync_dir, replace_with_retry
+from .errors import ExportError
+
+_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def explain(error: OSError, destination: Path) -> ExportError:
+    """A message for the user about a failed write to ``destination``."""
+    where = str(destination)
+    code = getattr(error, "errno", None)
+    if code in _FULL or getattr(error, "winerror", None) in (39, 112):
+        return ExportError(f"There is not enough space to write the bundle in '{where}'. "
+                           "Nothing was written. Free some space, or choose another place.")
+    if code == errno.EROFS:
+        return ExportError(f"'{where}' cannot be written to (it is read-only, like a CD or a "
+                           "locked memory stick). Nothing was written. Choose another folder.")
+    if isinstance(error, PermissionError):
+        return ExportError(f"PiP Writer is not allowed to write in '{where}'. Nothing was "
+                           "written. Choose another folder, such as Documents.")
+    if code == errno.ENAMETOOLONG:
+        return ExportError(f"The folder '{where}' is too deep for the bundle's file names. "
+                           "Nothing was written. Choose a folder nearer the top, such as "
+                           "Documents.")
+    reason = error.strerror or str(error)
+    return ExportError(f"The bundle could not be written in '{where}': {reason}. "
+                       "Nothing was written.")
+
+
+def prepare_destination(out_dir: Path) -> None:
+    """Create the destination folder if needed, or raise ExportError."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ExportError(f"'{out_dir}' is a file, not a folder. Choose a folder to export to.")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise explain(error, out_dir) from None
+
+
+def make_staging(out_dir: Path, name: str) -> Path:
+    try:
+        return Path(tempfile.mkdtemp(prefix=f".{name[:24]}.", suffix=".partial", dir=out_dir))
+    except OSError as error:
+        raise explain(error, out_dir) from None
+
+
+def remove_quietly(path: Path | None) -> None:
+    if path is None:
+        return
+    with contextlib.suppress(OSError):
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        elif path.exists() or path.is_symlink():
+            path.unlink()
+
+
+def _rename(source: Path, target: Path) -> None:
+    replace_with_retry(source, target, replace=os.rename)
+
+
+def move_into_place(staged: Path, target: Path, *, replace: bool) -> None:
+    """Rename ``staged`` (a folder or a file) to ``target``.
+
+    Without ``replace`` an existing target is an error (never overwritten silently). With it,
+    the old target is first moved aside, and put back if the new one cannot take its place; the
+    old one is deleted only once the new one is in place. A file held open in another program
+    (Word on Windows) makes the rename fail: the message says so and the old bundle is intact.
+    """
+    if target.exists() and not replace:
+        raise ExportError(f"'{target.name}' already exists in '{target.parent}'. Nothing was "
+                          "overwritten; export again to get a new name.")
+    aside = None
+    try:
+        if target.exists():
+            aside = target.with_name(f".{target.name[:24]}.{os.getpid()}.old")
+            remove_quietly(aside)
+            _rename(target, aside)
+        _rename(staged, target)
+    except PermissionError:
+        if aside is not None and aside.exists() and not target.exists():
+            with contextlib.suppress(OSError):
+                _rename(aside, target)
+        if aside is None:
+            raise ExportError(f"'{target.name}' could not be put in place in '{target.parent}': "
+                              "another program (perhaps an antivirus scanner or OneDrive) is "
+                              "using it. Nothing was written; export again.") from None
+        raise ExportError(f"'{target.name}' in '{target.parent}' could not be replaced: a file "
+                          "in it is open in another program (perhaps Word). Close it and export "
+                          "again. The old bundle is unchanged.") from None
+    except OSError as error:
+        if aside is not None and aside.exists() and not target.exists():
+            with contextlib.suppress(OSError):
+                _rename(aside, target)
+        raise explain(error, target.parent) from None
+    remove_quietly(aside)
+    fsync_dir(target.parent)

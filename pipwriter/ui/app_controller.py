@@ -1,0 +1,98 @@
+"""Opens and tracks windows: the start screen and one main window per open article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog
+
+from ..model.errors import PipError
+from ..model.project import Project
+from ..model.template import get_template
+from .dialogs import Dialogs
+from .main_window import MainWindow
+from .session import Session
+from .settings import add_recent_file, remove_recent_file
+from .start_window import StartWindow
+
+DEFAULT_TEMPLATE = "bmj-partnership-in-practice"
+
+
+class AppController(QObject):
+    def __init__(self, dialogs: Dialogs | None = None, parent=None):
+        super().__init__(parent)
+        self.dialogs = dialogs or Dialogs()
+        self.windows: list[MainWindow] = []
+        self.start = StartWindow()
+        self.start.newRequested.connect(self.new_article)
+        self.start.openRequested.connect(self.open_dialog)
+        self.start.demoRequested.connect(self.open_demo)
+        self.start.recentRequested.connect(self.open_path)
+
+    # --- windows ----------------------------------------------------------------------------
+    def show_start(self) -> None:
+        self.start.refresh()
+        self.start.show()
+        self.start.raise_()
+
+    def _window_for(self, project: Project) -> MainWindow:
+        session = Session(project, get_template(project.article.template_id))
+        window = MainWindow(session, self.dialogs)
+        self.dialogs.parent = window
+        window.openRequested.connect(self.open_dialog)
+        window.newRequested.connect(self.new_article)
+        window.demoRequested.connect(self.open_demo)
+        window.closed.connect(self._closed)
+        self.windows.append(window)
+        window.show()
+        self.start.hide()
+        for warning in project.warnings:
+            self.dialogs.error("Something is missing", warning)
+        return window
+
+    def _closed(self, window: MainWindow) -> None:
+        if window in self.windows:
+            self.windows.remove(window)
+        if not self.windows:
+            self.show_start()
+
+    # --- actions ----------------------------------------------------------------------------
+    def open_dialog(self) -> MainWindow | None:
+        path = self.dialogs.ask_open_path()
+        return self.open_path(path) if path else None
+
+    def open_path(self, path: Path) -> MainWindow | None:
+        from ..model.project_file import load_project
+        for window in self.windows:
+            if window.session.path and window.session.path.resolve() == Path(path).resolve():
+                window.raise_()
+                window.activateWindow()
+                return window
+        try:
+            project = load_project(path)
+        except PipError as error:
+            self.dialogs.error("Could not open the article", str(error))
+            if not Path(path).exists():
+                remove_recent_file(Path(path))
+                self.start.refresh()
+            return None
+        add_recent_file(project.path)
+        return self._window_for(project)
+
+    def open_demo(self) -> MainWindow:
+        from ..model.demo import demo_project
+        return self._window_for(demo_project())
+
+    def run_wizard(self, wizard) -> bool:
+        """Shows the wizard; tests replace this to fill it in without a modal loop."""
+        return wizard.exec() == QDialog.DialogCode.Accepted
+
+    def new_article(self) -> MainWindow | None:
+        from .new_article_wizard import NewArticleWizard
+        wizard = NewArticleWizard(get_template(DEFAULT_TEMPLATE))
+        if not self.run_wizard(wizard):
+            return None
+        window = self._window_for(Project(wizard.result_article()))
+        window.session.set_modified(True)
+        return window

@@ -1,0 +1,44 @@
+"""Puts the competing-interests panel in the main window and applies wizard results undoably."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog
+
+
+def make_disclosure_panel(window):
+    from .disclosure_panel import DisclosurePanel
+
+    def open_wizard(author) -> None:
+        run_disclosure_wizard(window, author.id)
+        panel.refresh()
+
+    panel = DisclosurePanel(window.session.article, open_wizard)
+    original_refresh = panel.refresh
+
+    def refresh() -> None:
+        panel.article = window.session.article   # the article object changes after undo
+        original_refresh()
+    panel.refresh = refresh
+    return panel
+
+
+def run_disclosure_wizard(window, author_id: str) -> bool:
+    from .disclosure_wizard import DisclosureWizard
+    session = window.session
+    author = session.article.author(author_id)
+    if author is None:
+        return False
+    wizard = DisclosureWizard(author, session.article.title, session.article.authors,
+                              parent=window)
+    if not window.run_dialog(wizard):
+        return False
+    result = wizard.result_disclosure()
+
+    def apply(article):
+        article.author(author_id).disclosure = result
+    session.change(f"Competing interests of {author.name}", apply)
+    return True
+
+
+def accepted(dialog) -> bool:
+    return dialog.exec() == QDialog.DialogCode.Accepted

@@ -1,0 +1,68 @@
+"""The competing-interests panel: each author's declaration status and a button to complete it,
+and the article's combined declaration as it stands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+from ..model.article import Article
+from ..model.author import Author
+from ..model.statements import combined_statement, statement_status
+
+
+class DisclosurePanel(QWidget):
+    def __init__(self, article: Article, open_wizard: Callable[[Author], None], parent=None):
+        super().__init__(parent)
+        self.article = article
+        self.open_wizard = open_wizard
+        self.status_labels: dict[str, QLabel] = {}
+        self.buttons: dict[str, QPushButton] = {}
+        intro = QLabel("Every author completes a declaration, even if there is nothing to "
+                       "declare. Each author can do this on their own: choose Complete "
+                       "declaration next to their name.")
+        intro.setWordWrap(True)
+        self.rows = QGridLayout()
+        self.combined = QPlainTextEdit()
+        self.combined.setReadOnly(True)
+        self.combined.setAccessibleName("The article's combined declaration")
+        combined_label = QLabel("The article's &combined declaration:")
+        combined_label.setBuddy(self.combined)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>Competing interests</h2>"))
+        layout.addWidget(intro)
+        layout.addLayout(self.rows)
+        layout.addWidget(combined_label)
+        layout.addWidget(self.combined, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        while self.rows.count():
+            widget = self.rows.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.status_labels.clear()
+        self.buttons.clear()
+        for row, author in enumerate(self.article.authors):
+            status = statement_status(author)
+            name = QLabel(author.name or "(no name)")
+            name.setTextFormat(Qt.TextFormat.PlainText)
+            label = QLabel(status[:1].upper() + status[1:])
+            label.setAccessibleName(f"Declaration of {author.name}: {status}")
+            certified = author.disclosure.is_certified()
+            button = QPushButton("Review declaration" if certified else "Complete declaration")
+            button.setAccessibleName(f"{button.text()} for {author.name}")
+            button.clicked.connect(lambda _=False, a=author: self.open_wizard(a))
+            for column, widget in enumerate((name, label, button)):
+                self.rows.addWidget(widget, row, column)
+            self.status_labels[author.id] = label
+            self.buttons[author.id] = button
+        self.combined.setPlainText(combined_statement(self.article.authors))
+
+    def focus_item(self, author_id: str) -> None:
+        """Used by the checklist: put the keyboard focus on this author's button."""
+        button = self.buttons.get(author_id)
+        if button is not None:
+            button.setFocus()

@@ -1,0 +1,491 @@
+"""The competing-interests wizard: one author walks through the 13 ICMJE items, certifies, and
+sees their statement and the article's combined declaration.
+
+The wizard edits a COPY of the author's disclosure; the caller applies :meth:`result_disclosure`
+when the wizard is accepted (so the change can be undone). Wording comes from the model
+(:mod:`pipwriter.model.statements`); item texts from ``resources/icmje/items.json``.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import html
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from ..model.author import Author
+from ..model.disclosure import Disclosure, DisclosureEntry
+from ..model.icmje import IcmjeItem, load_items, long_date, since_date
+from ..model.statements import (
+    combined_statement,
+    disclosure_form,
+    disclosure_form_text,
+    generated_statement,
+)
+
+PAID_CHOICES = (("Not stated", ""), ("To me", "me"), ("To my organisation", "organisation"),
+                ("Not paid", "not_paid"))
+
+
+def _label(text: str, rich: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    return label
+
+
+def _named(widget, name: str):
+    widget.setAccessibleName(name)
+    return widget
+
+
+class EntriesEditor(QWidget):
+    """A list of entries (who, what, paid to, comments) with Add/Remove and fields for the
+    selected entry. Edits the given list of DisclosureEntry objects in place."""
+
+    changed = Signal()
+
+    def __init__(self, number: int, parent=None):
+        super().__init__(parent)
+        self.entries: list[DisclosureEntry] = []
+        self._loading = False
+        self.list = _named(QListWidget(), f"Entries for item {number}")
+        self.list.currentRowChanged.connect(self._show_current)
+        self.add_button = _named(QPushButton("&Add an entry"), "Add an entry")
+        self.remove_button = _named(QPushButton("Re&move entry"), "Remove entry")
+        self.add_button.clicked.connect(self.add_entry)
+        self.remove_button.clicked.connect(self.remove_entry)
+        self.who_edit = _named(QLineEdit(), "Who: company, charity or organisation")
+        self.who_edit.setPlaceholderText("e.g. Stroke Survivors Together, or Acme Pharma Ltd")
+        self.what_edit = _named(QLineEdit(), "What: your role, or what was paid or given")
+        self.what_edit.setPlaceholderText("e.g. unpaid trustee, or speaker fee for one talk")
+        self.paid_combo = _named(QComboBox(), "Paid to")
+        for text, value in PAID_CHOICES:
+            self.paid_combo.addItem(text, value)
+        self.comments_edit = _named(QLineEdit(), "Comments")
+        self.comments_edit.setPlaceholderText("Anything else, e.g. when it started or ended")
+        self.who_edit.textChanged.connect(lambda t: self._set_field("entity", t))
+        self.what_edit.textChanged.connect(lambda t: self._set_field("what", t))
+        self.comments_edit.textChanged.connect(lambda t: self._set_field("comments", t))
+        self.paid_combo.currentIndexChanged.connect(
+            lambda i: self._set_field("paid_to", self.paid_combo.itemData(i) or ""))
+        form = QFormLayout()
+        for text, field in (("&Who:", self.who_edit), ("W&hat:", self.what_edit),
+                            ("&Paid to:", self.paid_combo), ("&Comments:", self.comments_edit)):
+            label = QLabel(text)
+            label.setBuddy(field)
+            form.addRow(label, field)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        layout.addLayout(form)
+
+    def set_entries(self, entries: list[DisclosureEntry]) -> None:
+        self.entries = entries
+        self.list.clear()
+        for entry in entries:
+            self.list.addItem(self._row_text(entry))
+        self.list.setCurrentRow(0 if entries else -1)
+        self._show_current(self.list.currentRow())
+
+    @staticmethod
+    def _row_text(entry: DisclosureEntry) -> str:
+        who = entry.entity.strip() or "(who?)"
+        return f"{who} — {entry.what.strip()}" if entry.what.strip() else who
+
+    def current(self) -> DisclosureEntry | None:
+        row = self.list.currentRow()
+        return self.entries[row] if 0 <= row < len(self.entries) else None
+
+    def _show_current(self, _row: int = -1) -> None:
+        entry = self.current()
+        for field in (self.who_edit, self.what_edit, self.paid_combo, self.comments_edit,
+                      self.remove_button):
+            field.setEnabled(entry is not None)
+        entry = entry or DisclosureEntry()
+        self._loading = True
+        self.who_edit.setText(entry.entity)
+        self.what_edit.setText(entry.what)
+        self.comments_edit.setText(entry.comments)
+        self.paid_combo.setCurrentIndex(max(self.paid_combo.findData(entry.paid_to), 0))
+        self._loading = False
+
+    def _set_field(self, name: str, value: str) -> None:
+        entry = self.current()
+        if entry is None or self._loading:
+            return
+        setattr(entry, name, value)
+        self.list.currentItem().setText(self._row_text(entry))
+        self.changed.emit()
+
+    def add_entry(self) -> None:
+        self.entries.append(DisclosureEntry())
+        self.list.addItem(self._row_text(self.entries[-1]))
+        self.list.setCurrentRow(len(self.entries) - 1)
+        self.who_edit.setFocus()
+        self.changed.emit()
+
+    def remove_entry(self) -> None:
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.entries):
+            return
+        del self.entries[row]
+        self.list.takeItem(row)
+        self.list.setCurrentRow(min(row, len(self.entries) - 1))
+        self._show_current()
+        self.changed.emit()
+
+
+class IntroPage(QWizardPage):
+    def __init__(self, wizard: DisclosureWizard):
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(f"Competing interests: {wizard.author.name}")
+        self.setSubTitle("Every author completes this, even if there is nothing to declare.")
+        title = wizard.article_title.strip() or "(no title yet)"
+        about = _label(
+            f"This goes through the 13 questions of the ICMJE disclosure form, which The BMJ "
+            f"uses, for the article “{title}”.\n\n"
+            "Declare any link with an organisation or group that could be affected by what the "
+            "article says, or that readers might think affected what you wrote: a company, a "
+            "charity, a campaign. Declaring something does not mean you did anything wrong.\n\n"
+            f"Question 1 has no time limit. Questions 2 to 13 cover the past 36 months: "
+            f"{since_date(wizard.today)}.")
+        self.number_edit = _named(QLineEdit(wizard.working.manuscript_number),
+                                  "Manuscript number, if you have one")
+        self.number_edit.textChanged.connect(self._number_edited)
+        number_label = QLabel("&Manuscript number (if you have one):")
+        number_label.setBuddy(self.number_edit)
+        self.full_radio = _named(QRadioButton("&Go through each question"),
+                                 "Go through each question")
+        self.quick_radio = _named(QRadioButton("I have no&thing to declare"),
+                                  "I have nothing to declare")
+        self.quick_help = _label("You will still see each question once, to check that "
+                                 "nothing applies, and confirm it.")
+        group = QButtonGroup(self)
+        group.addButton(self.full_radio)
+        group.addButton(self.quick_radio)
+        self.full_radio.setChecked(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(about)
+        layout.addWidget(number_label)
+        layout.addWidget(self.number_edit)
+        layout.addSpacing(8)
+        layout.addWidget(self.full_radio)
+        layout.addWidget(self.quick_radio)
+        layout.addWidget(self.quick_help)
+        layout.addStretch(1)
+
+    def _number_edited(self, text: str) -> None:
+        self.wiz.working.manuscript_number = text.strip()
+
+    def validatePage(self) -> bool:
+        self.wiz.set_quick(self.quick_radio.isChecked())
+        return True
+
+
+class ItemPage(QWizardPage):
+    def __init__(self, wizard: DisclosureWizard, item: IcmjeItem):
+        super().__init__()
+        self.wiz, self.item = wizard, item
+        self.setTitle(f"Question {item.number} of 13: {item.title}")
+        self.setSubTitle(f"Time frame: {item.period(wizard.today)}.")
+        question = _label(f"<b>{html.escape(item.question)}</b>", rich=True)
+        explanation = _label(item.explanation)
+        examples = _label("For example:<ul>" + "".join(f"<li>{html.escape(e)}</li>"
+                                                       for e in item.examples) + "</ul>",
+                          rich=True)
+        self.quick_note = _label("You said you have nothing to declare. Read this question: "
+                                 "if nothing applies, keep “None” and choose Next to confirm.")
+        self.quick_note.setAccessibleName("Note")
+        self.none_radio = _named(QRadioButton("N&one"), f"None for question {item.number}")
+        self.yes_radio = _named(QRadioButton("&Yes, I have something to declare"),
+                                f"Yes, I have something to declare for question {item.number}")
+        self.group = QButtonGroup(self)
+        self.group.addButton(self.none_radio)
+        self.group.addButton(self.yes_radio)
+        self.none_radio.toggled.connect(self._answer_changed)
+        self.yes_radio.toggled.connect(self._answer_changed)
+        self.editor = EntriesEditor(item.number)
+        self.editor.changed.connect(self.completeChanged)
+        self.hint = _label("Add an entry, or choose None. Each entry needs at least who or "
+                           "what.")
+        self.hint.setAccessibleName("What is still needed")
+        layout = QVBoxLayout(self)
+        for widget in (question, explanation, examples, self.quick_note, self.none_radio,
+                       self.yes_radio):
+            layout.addWidget(widget)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.hint)
+        self.completeChanged.connect(self._update_state)
+
+    def answer(self):
+        return self.wiz.working.item(self.item.number)
+
+    def initializePage(self) -> None:
+        answer = self.answer()
+        self.group.setExclusive(False)          # allow "neither ticked" for unanswered items
+        for radio, value in ((self.none_radio, "none"), (self.yes_radio, "entries")):
+            radio.blockSignals(True)
+            radio.setChecked(answer.answer == value)
+            radio.blockSignals(False)
+        self.group.setExclusive(True)
+        self.editor.set_entries(answer.entries)
+        self.quick_note.setVisible(self.wiz.quick)
+        self._update_state()
+
+    def _answer_changed(self, checked: bool) -> None:
+        if not checked:
+            return
+        answer = self.answer()
+        answer.answer = "entries" if self.yes_radio.isChecked() else "none"
+        self.completeChanged.emit()
+        if answer.answer == "entries" and not answer.entries:
+            self.editor.add_entry()         # an empty entry to fill in, with the cursor in it
+
+    def isComplete(self) -> bool:
+        answer = self.answer()
+        if answer.answer == "none":
+            return True
+        return (answer.answer == "entries" and bool(answer.entries)
+                and all(e.entity.strip() or e.what.strip() for e in answer.entries))
+
+    def _update_state(self) -> None:
+        yes = self.yes_radio.isChecked()
+        self.editor.setVisible(yes)
+        self.hint.setVisible(yes and not self.isComplete())
+        confirm = self.wiz.quick and self.none_radio.isChecked()
+        self.setButtonText(QWizard.WizardButton.NextButton,
+                           "Confirm &none and continue" if confirm else self.wiz.next_text)
+
+
+class CertifyPage(QWizardPage):
+    def __init__(self, wizard: DisclosureWizard):
+        super().__init__()
+        self.wiz = wizard
+        self.visited = False
+        self.confirmed_fingerprint: str | None = None
+        self.setTitle("Check and confirm your answers")
+        self.setSubTitle("Read your answers below. Go Back to change any of them.")
+        self.overview = _named(QPlainTextEdit(), "Your answers")
+        self.overview.setReadOnly(True)
+        self.note = _label("")
+        self.note.setAccessibleName("Note")
+        self.checkbox = _named(QCheckBox("I &confirm these answers are complete and true"),
+                               "I confirm these answers are complete and true")
+        self.checkbox.toggled.connect(self._toggled)
+        self.date_label = _label("")
+        self.date_label.setAccessibleName("Date of confirmation")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.overview, 1)
+        layout.addWidget(self.note)
+        layout.addWidget(self.checkbox)
+        layout.addWidget(self.date_label)
+
+    def initializePage(self) -> None:
+        self.visited = True
+        cleaned = self.wiz.working.cleaned()
+        fingerprint = cleaned.fingerprint()
+        form = disclosure_form(self.wiz.author_with(cleaned), self.wiz.items,
+                               self.wiz.article_title, self.wiz.today)
+        self.overview.setPlainText(disclosure_form_text(form))
+        ticked = cleaned.is_certified() or self.confirmed_fingerprint == fingerprint
+        self.checkbox.blockSignals(True)
+        self.checkbox.setChecked(ticked)
+        self.checkbox.blockSignals(False)
+        self.confirmed_fingerprint = fingerprint if ticked else None
+        if cleaned.needs_recertification():
+            self.note.setText("Your answers have changed since you confirmed them on "
+                              f"{_written(cleaned.certified_on)}. Please read them again and "
+                              "confirm them again.")
+        else:
+            self.note.setText("")
+        self.note.setVisible(bool(self.note.text()))
+        self._show_date()
+
+    def _toggled(self, checked: bool) -> None:
+        self.confirmed_fingerprint = (self.wiz.working.cleaned().fingerprint() if checked
+                                      else None)
+        self._show_date()
+        self.completeChanged.emit()
+
+    def _show_date(self) -> None:
+        cleaned = self.wiz.working.cleaned()
+        if self.checkbox.isChecked() and cleaned.is_certified():
+            self.date_label.setText(f"Confirmed on {_written(cleaned.certified_on)}.")
+        else:
+            self.date_label.setText(f"Date: {long_date(self.wiz.today)}")
+
+    def isComplete(self) -> bool:
+        return self.checkbox.isChecked()
+
+
+class SummaryPage(QWizardPage):
+    def __init__(self, wizard: DisclosureWizard):
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle("Your statement")
+        self.setSubTitle("This is the wording that goes into the article for you. You can "
+                         "change it; your answers stay as they are.")
+        self.statement_edit = _named(QPlainTextEdit(), "Your competing interests statement")
+        self.statement_edit.textChanged.connect(self._edited)
+        statement_label = QLabel("&Your statement:")
+        statement_label.setBuddy(self.statement_edit)
+        self.note = _label("")
+        self.note.setAccessibleName("Note about your wording")
+        self.regenerate_button = _named(QPushButton("&Regenerate wording"),
+                                        "Regenerate wording from your answers")
+        self.regenerate_button.clicked.connect(self.regenerate)
+        self.combined_view = _named(QPlainTextEdit(), "The article's combined declaration")
+        self.combined_view.setReadOnly(True)
+        combined_label = QLabel("The article's &combined declaration (all authors):")
+        combined_label.setBuddy(self.combined_view)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.regenerate_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(statement_label)
+        layout.addWidget(self.statement_edit, 1)
+        layout.addWidget(self.note)
+        layout.addLayout(buttons)
+        layout.addWidget(combined_label)
+        layout.addWidget(self.combined_view, 1)
+
+    def generated(self) -> str:
+        return generated_statement(self.wiz.author_with(self.wiz.working), self.wiz.items)
+
+    def initializePage(self) -> None:
+        self.statement_edit.setPlainText(self.wiz.working.custom_statement or self.generated())
+        self._edited()
+
+    def regenerate(self) -> None:
+        self.statement_edit.setPlainText(self.generated())
+
+    def _edited(self) -> None:
+        text = self.statement_edit.toPlainText().strip()
+        generated = self.generated()
+        self.wiz.working.custom_statement = "" if text == generated else text
+        if not text:
+            self.note.setText("An empty statement uses the wording made from your answers.")
+        elif self.wiz.working.custom_statement:
+            self.note.setText("You have changed the wording: your version is used. If you "
+                              "change your answers later, choose Regenerate wording.")
+        else:
+            self.note.setText("")
+        self.note.setVisible(bool(self.note.text()))
+        self.regenerate_button.setEnabled(bool(self.wiz.working.custom_statement))
+        self.combined_view.setPlainText(self.wiz.combined())
+
+
+def _written(iso: str) -> str:
+    try:
+        return long_date(date.fromisoformat(iso))
+    except ValueError:
+        return iso
+
+
+class DisclosureWizard(QWizard):
+    """Walks one author through the disclosure. Never changes ``author``; see
+    :meth:`result_disclosure`. "Save and finish later" accepts with the answers so far."""
+
+    def __init__(self, author: Author, article_title: str, authors: list[Author],
+                 today: date | None = None, parent=None):
+        super().__init__(parent)
+        self.author = author
+        self.article_title = article_title
+        self.authors = list(authors)
+        self.today = today or date.today()
+        self.items = load_items()
+        self.working: Disclosure = copy.deepcopy(author.disclosure)
+        self.quick = False
+        self._quick_filled: set[int] = set()
+        self.saved_for_later = False
+        self.setWindowTitle(f"Competing interests — {author.name}")
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setButtonText(QWizard.WizardButton.CustomButton1, "&Save and finish later")
+        self.customButtonClicked.connect(self._custom_button)
+        self.next_text = self.buttonText(QWizard.WizardButton.NextButton)
+        for which, name in ((QWizard.WizardButton.NextButton, "Next"),
+                            (QWizard.WizardButton.BackButton, "Back"),
+                            (QWizard.WizardButton.FinishButton, "Finish"),
+                            (QWizard.WizardButton.CommitButton, "Commit"),
+                            (QWizard.WizardButton.CancelButton, "Cancel without saving"),
+                            (QWizard.WizardButton.CustomButton1, "Save and finish later")):
+            self.button(which).setAccessibleName(name)
+        self.intro_page = IntroPage(self)
+        self.item_pages = [ItemPage(self, item) for item in self.items]
+        self.certify_page = CertifyPage(self)
+        self.summary_page = SummaryPage(self)
+        for page in (self.intro_page, *self.item_pages, self.certify_page, self.summary_page):
+            self.addPage(page)
+        self.resize(760, 640)
+
+    # --- helpers used by the pages ---------------------------------------------------------
+    def set_quick(self, quick: bool) -> None:
+        """The quick path pre-answers "None" for every question not yet answered; leaving it
+        clears those pre-answers again (answers the author gave are never touched)."""
+        self.quick = quick
+        if quick:
+            for number in range(1, 14):
+                item = self.working.item(number)
+                if not item.answer:
+                    item.answer = "none"
+                    self._quick_filled.add(number)
+        else:
+            for number in self._quick_filled:
+                if self.working.item(number).answer == "none":
+                    self.working.item(number).answer = ""
+            self._quick_filled.clear()
+
+    def author_with(self, disclosure: Disclosure) -> Author:
+        return dataclasses.replace(self.author, disclosure=disclosure)
+
+    def combined(self) -> str:
+        mine = self.author_with(self.working)
+        authors = [mine if a.id == self.author.id else a for a in self.authors]
+        return combined_statement(authors, self.items)
+
+    def _custom_button(self, which: int) -> None:
+        if which == QWizard.WizardButton.CustomButton1.value:
+            self.saved_for_later = True
+            self.accept()
+
+    # --- result ----------------------------------------------------------------------------
+    def result_disclosure(self) -> Disclosure:
+        """The answers as they stand: certified today if the author ticked the confirmation for
+        exactly these answers (an earlier certification of the same answers keeps its date)."""
+        result = self.working.cleaned()
+        page = self.certify_page
+        if page.confirmed_fingerprint is not None and \
+                page.confirmed_fingerprint == result.fingerprint():
+            if not result.is_certified():
+                result.certify(self.today.isoformat())
+        elif page.visited and not page.checkbox.isChecked() and result.is_certified():
+            result.certified_on = result.certified_fingerprint = ""   # confirmation withdrawn
+        return result
+

@@ -1,0 +1,164 @@
+"""New article: title, the authors (at least one on each side of the partnership), viewpoints."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QPushButton, QTableWidget, QVBoxLayout,
+                               QWizard, QWizardPage)
+
+from ..model.author import Author
+from ..model.factory import new_article
+from ..model.template import Template
+
+
+class _TitlePage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.setTitle("What is your article called?")
+        self.setSubTitle("A working title is fine: you can change it at any time.")
+        self.title_edit = QLineEdit()
+        self.title_edit.setAccessibleName("Article title")
+        self.title_edit.setPlaceholderText("e.g. Co-designing stroke follow-up with the people "
+                                           "who use it")
+        label = QLabel("&Title:")
+        label.setBuddy(self.title_edit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.title_edit)
+        self.registerField("title*", self.title_edit)
+
+
+class _AuthorsPage(QWizardPage):
+    def __init__(self, template: Template):
+        super().__init__()
+        self.template = template
+        self.setTitle("Who is writing it?")
+        self.setSubTitle("The series needs both sides of the partnership: at least one health "
+                         "professional or manager, and at least one patient, carer, advocate "
+                         "or community partner. You can add details and photos later.")
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels(["Name", "Taking part as"])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 260)
+        self.table.setAccessibleName("Authors")
+        self.table.itemChanged.connect(lambda *_: self.completeChanged.emit())
+        self.add_button = QPushButton("&Add an author")
+        self.remove_button = QPushButton("&Remove author")
+        self.add_button.clicked.connect(lambda: self.add_author())
+        self.remove_button.clicked.connect(self.remove_author)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("What is still needed")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        layout.addWidget(self.problem)
+        self.add_author("", "health_professional")
+        self.add_author("", "patient")
+
+    def add_author(self, name: str = "", partner_type: str = "patient") -> None:
+        from PySide6.QtWidgets import QTableWidgetItem
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self.table.setItem(row, 0, QTableWidgetItem(name))
+        combo = QComboBox()
+        combo.setAccessibleName(f"How author {row + 1} takes part")
+        for p in self.template.partner_types:
+            combo.addItem(p.label, p.id)
+        combo.setCurrentIndex(max(combo.findData(partner_type), 0))
+        combo.currentIndexChanged.connect(lambda *_: self.completeChanged.emit())
+        self.table.setCellWidget(row, 1, combo)
+        self.completeChanged.emit()
+
+    def remove_author(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+            self.completeChanged.emit()
+
+    def authors(self) -> list[Author]:
+        out = []
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            name = item.text().strip() if item else ""
+            if name:
+                out.append(Author(name, self.table.cellWidget(row, 1).currentData()))
+        return out
+
+    def missing(self) -> str:
+        authors = self.authors()
+        sides = {self.template.side_of(a.partner_type) for a in authors}
+        needed = [s.label.lower() for s in self.template.sides
+                  if s.min_authors and s.id not in sides]
+        if not authors:
+            return "Type the name of each author."
+        if needed:
+            return "Still needed: at least one author from " + " and ".join(needed) + "."
+        return ""
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        message = self.missing()
+        self.problem.setText(message)
+        return not message
+
+
+class _ViewpointsPage(QWizardPage):
+    def __init__(self, authors_page: _AuthorsPage, template: Template):
+        super().__init__()
+        self.authors_page = authors_page
+        self.template = template
+        self.setTitle("Whose viewpoints will the article include?")
+        self.setSubTitle("Each partner writes a viewpoint in their own voice, one after another. "
+                         "By default every author has one; untick any who will not.")
+        self.list = QListWidget()
+        self.list.setAccessibleName("Viewpoints")
+        self.list.itemChanged.connect(lambda *_: self.completeChanged.emit())
+        self.problem = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(self.problem)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
+        self.list.clear()
+        for author in self.authors_page.authors():
+            label = self.template.partner_type(author.partner_type)
+            item = QListWidgetItem(f"{author.name} ({label.label if label else ''})")
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.list.addItem(item)
+
+    def chosen(self) -> list[int]:
+        return [r for r in range(self.list.count())
+                if self.list.item(r).checkState() == Qt.CheckState.Checked]
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        minimum = self.template.limit("viewpoints").min or 1
+        ok = len(self.chosen()) >= minimum
+        self.problem.setText("" if ok else f"Choose at least {minimum} viewpoints.")
+        return ok
+
+
+class NewArticleWizard(QWizard):
+    def __init__(self, template: Template, parent=None):
+        super().__init__(parent)
+        self.template = template
+        self.setWindowTitle("New article")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.title_page = _TitlePage()
+        self.authors_page = _AuthorsPage(template)
+        self.viewpoints_page = _ViewpointsPage(self.authors_page, template)
+        for page in (self.title_page, self.authors_page, self.viewpoints_page):
+            self.addPage(page)
+        self.setButtonText(QWizard.WizardButton.FinishButton, "&Start writing")
+
+    def result_article(self):
+        authors = self.authors_page.authors()
+        chosen = self.viewpoints_page.chosen()
+        groups = [[authors[i]] for i in chosen if i < len(authors)]
+        return new_article(self.template, self.title_page.title_edit.text().strip(), authors,
+                           groups)

@@ -1,0 +1,83 @@
+"""The start screen: new article, open, the demo article, and recent files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from .. import APP_NAME
+from .settings import recent_files
+
+ROLE = Qt.ItemDataRole.UserRole
+
+
+class StartWindow(QWidget):
+    newRequested = Signal()
+    openRequested = Signal()
+    demoRequested = Signal()
+    recentRequested = Signal(Path)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(APP_NAME)
+        self.setAccessibleName(f"{APP_NAME} start screen")
+        title = QLabel(f"<h1>{APP_NAME}</h1>")
+        intro = QLabel("Write a <i>Partnership in Practice</i> article for The BMJ together "
+                       "with your co-authors. The app guides you through each part, keeps "
+                       "count of words and references, and makes everything the editors need.")
+        intro.setWordWrap(True)
+        self.new_button = QPushButton("&New article…")
+        self.open_button = QPushButton("&Open an article…")
+        self.demo_button = QPushButton("Look at the &demo article")
+        for button, signal, tip in (
+                (self.new_button, self.newRequested, "Start a new article with a short wizard"),
+                (self.open_button, self.openRequested, "Open a .pipw file from your computer"),
+                (self.demo_button, self.demoRequested,
+                 "A finished example article to explore")):
+            button.setMinimumHeight(44)
+            button.setToolTip(tip)
+            button.setAccessibleName(button.text().replace("&", "").replace("…", ""))
+            button.clicked.connect(signal.emit)
+        self.recent = QListWidget()
+        self.recent.setAccessibleName("Recent articles")
+        self.recent.itemActivated.connect(self._open_recent)
+        recent_label = QLabel("&Recent articles:")
+        recent_label.setBuddy(self.recent)
+        buttons = QVBoxLayout()
+        for button in (self.new_button, self.open_button, self.demo_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(recent_label)
+        right.addWidget(self.recent)
+        row = QHBoxLayout()
+        row.addLayout(buttons, 1)
+        row.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addLayout(row, 1)
+        self.resize(760, 440)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.recent.clear()
+        for path in recent_files():
+            item = QListWidgetItem(f"{path.stem}    ({path.parent})")
+            item.setData(ROLE, str(path))
+            item.setToolTip(str(path))
+            if not path.exists():
+                item.setText(f"{path.stem}    (not found: {path.parent})")
+            self.recent.addItem(item)
+        if not self.recent.count():
+            placeholder = QListWidgetItem("Articles you open will be listed here.")
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.recent.addItem(placeholder)
+
+    def _open_recent(self, item) -> None:
+        path = item.data(ROLE)
+        if path:
+            self.recentRequested.emit(Path(path))

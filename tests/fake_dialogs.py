@@ -1,0 +1,53 @@
+"""A stand-in for pipwriter.ui.dialogs.Dialogs: answers are queued by the test, questions logged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class FakeDialogs:
+    def __init__(self):
+        self.parent = None
+        self.answers: dict[str, list] = {}
+        self.asked: list[tuple[str, tuple]] = []
+        self.errors: list[tuple[str, str]] = []
+        self.infos: list[tuple[str, str]] = []
+
+    def queue(self, kind: str, *values) -> None:
+        self.answers.setdefault(kind, []).extend(values)
+
+    def _answer(self, kind: str, args: tuple, default=None):
+        self.asked.append((kind, args))
+        queue = self.answers.get(kind)
+        return queue.pop(0) if queue else default
+
+    def ask_open_path(self, folder=""):
+        return self._answer("open", (folder,))
+
+    def ask_save_path(self, suggested=""):
+        value = self._answer("save", (suggested,))
+        return Path(value) if value else None
+
+    def ask_folder(self, title, folder=""):
+        return self._answer("folder", (title,))
+
+    def ask_file(self, title, file_filter, folder=""):
+        return self._answer("file", (title, file_filter))
+
+    def ask_text(self, title, label, text=""):
+        return self._answer("text", (title, label, text))
+
+    def ask_choice(self, title, label, choices):
+        return self._answer("choice", (title, label, tuple(choices)))
+
+    def ask_unsaved(self, name):
+        return self._answer("unsaved", (name,), "cancel")
+
+    def confirm(self, title, text, yes="Yes"):
+        return self._answer("confirm", (title, text), False)
+
+    def error(self, title, text):
+        self.errors.append((title, text))
+
+    def info(self, title, text):
+        self.infos.append((title, text))

@@ -1,0 +1,231 @@
+"""Drive the real main window: wizard, typing, reordering, citations, key quotes, figures, save."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+
+from fake_dialogs import FakeDialogs
+from pipwriter.model.project_file import load_project
+from pipwriter.ui.app_controller import AppController
+
+
+@pytest.fixture
+def controller(qtbot):
+    dialogs = FakeDialogs()
+    ctl = AppController(dialogs)
+    qtbot.addWidget(ctl.start)
+    yield ctl
+    for window in list(ctl.windows):
+        window.session.set_modified(False)
+        window.close()
+
+
+def _fill_wizard(wizard):
+    wizard.show()
+    wizard.title_page.title_edit.setText("Walking together")
+    wizard.next()
+    table = wizard.authors_page.table
+    table.item(0, 0).setText("Dr Asha Patel")
+    assert not wizard.authors_page.isComplete()     # the patient side has no name yet
+    table.item(1, 0).setText("Sam Jones")
+    assert wizard.authors_page.isComplete()
+    wizard.next()
+    assert wizard.viewpoints_page.list.count() == 2
+    return True
+
+
+def _new_window(controller, qtbot):
+    controller.run_wizard = _fill_wizard
+    window = controller.new_article()
+    qtbot.addWidget(window)
+    return window
+
+
+def _type(qtbot, window, text):
+    editor = window.section_panel.editor
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor, text)
+    qtbot.wait(5)   # let the coalesced figures update run
+
+
+def test_wizard_requires_both_sides(controller, qtbot):
+    from pipwriter.model.template import get_template
+    from pipwriter.ui.new_article_wizard import NewArticleWizard
+    wizard = NewArticleWizard(get_template("bmj-partnership-in-practice"))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.title_page.title_edit.setText("T")
+    wizard.next()
+    wizard.authors_page.table.item(0, 0).setText("Dr A")
+    wizard.authors_page.table.cellWidget(1, 1).setCurrentIndex(0)   # second is a professional
+    wizard.authors_page.table.item(1, 0).setText("Dr B")
+    assert not wizard.authors_page.isComplete()
+    assert "patients" in wizard.authors_page.problem.text().lower()
+
+
+def test_write_reorder_cite_quote_save_and_reopen(controller, qtbot, tmp_path):
+    window = _new_window(controller, qtbot)
+    session = window.session
+    article = session.article
+    assert [s.kind for s in article.sections].count("viewpoint") == 2
+    assert window.windowTitle().startswith("Walking together")
+    assert window.isWindowModified()
+
+    # type into the first guidance section; figures and navigator follow
+    first = article.sections[0]
+    window.open_panel(f"section:{first.id}")
+    before = window.figures.words
+    _type(qtbot, window, "We wanted people to feel heard after a stroke.")
+    assert window.figures.words == before + 9
+    assert window.figures.panel_words == 9
+    assert "9 words" in window.navigator.item(0).text()
+
+    # type into a viewpoint
+    viewpoint = article.viewpoints()[1]
+    window.open_panel(f"section:{viewpoint.id}")
+    assert "Sam Jones" in window.section_panel.owner_label.text()
+    _type(qtbot, window, "I was nervous at first but the nurses listened.")
+    assert window.figures.words == before + 18
+
+    # add a reference and cite it
+    window.open_panel("references")
+    panel = window.panels["references"]
+    panel.add_reference()
+    panel.inputs["title"].setText("Patient partnership in stroke care")
+    panel.inputs["container"].setText("BMJ")
+    panel.inputs["year"].setText("2024")
+    panel.inputs["title"].editingFinished.emit()
+    assert session.article.references[0].title == "Patient partnership in stroke care"
+    window.update_figures()
+    assert window.figures.references == 1
+    window.open_panel(f"section:{first.id}")
+    window.section_panel.editor.moveCursor(QTextCursor.MoveOperation.End)
+    window.dialogs.queue("choice", 0)
+    window.insert_citation()
+    session.sync()
+    citations = list(session.article.section(first.id).body.citations())
+    assert [c.refs for c in citations] == [[session.article.references[0].id]]
+    assert session.citation_label(citations[0].refs) == "[1]"
+
+    # flag a key quote in the viewpoint
+    window.open_panel(f"section:{viewpoint.id}")
+    editor = window.section_panel.editor
+    cursor = editor.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(len("I was nervous at first"), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    editor.toggle_key_quote()
+    session.sync()
+    assert [q[2] for q in session.article.key_quotes()] == ["I was nervous at first"]
+    # the flag follows the text as it is edited
+    cursor.setPosition(len("I was"))
+    editor.setTextCursor(cursor)
+    QTest.keyClicks(editor, " very")
+    session.sync()
+    assert session.article.key_quotes()[0][2] == "I was very nervous at first"
+
+    # reorder with the keyboard: move the first section down, then undo
+    window.open_panel(f"section:{first.id}")
+    window.navigator.setFocus()
+    QTest.keyClick(window.navigator, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert session.article.sections[1].id == first.id
+    assert window.navigator.current_key() == f"section:{first.id}"
+    session.undo_stack.undo()
+    assert session.article.sections[0].id == first.id
+    session.undo_stack.redo()
+    assert session.article.sections[1].id == first.id
+
+    # save and reopen: everything is as it was
+    path = tmp_path / "walking.pipw"
+    window.dialogs.queue("save", str(path))
+    assert window.save()
+    assert not window.isWindowModified()
+    reopened = load_project(path).article
+    assert reopened.sections[1].id == first.id
+    assert reopened.section(first.id).body.plain_text() == \
+        "We wanted people to feel heard after a stroke."
+    assert reopened.key_quotes()[0][2] == "I was very nervous at first"
+    assert [c.refs for c in reopened.section(first.id).body.citations()] == \
+        [[reopened.references[0].id]]
+    window.close()
+    second = controller.open_path(path)
+    qtbot.addWidget(second)
+    assert second.session.article == reopened
+
+
+def test_add_rename_remove_section_with_undo(controller, qtbot):
+    window = _new_window(controller, qtbot)
+    session = window.session
+    count = len(session.article.sections)
+    window.open_panel(f"section:{session.article.sections[0].id}")
+    window.dialogs.queue("choice", 0)          # the first offered: all used, so "own section"
+    window.dialogs.queue("text", "Funding")
+    window.add_section()
+    assert len(session.article.sections) == count + 1
+    assert session.article.sections[1].title == "Funding"
+    window.dialogs.queue("text", "Money matters")
+    window.rename_current()
+    assert session.article.sections[1].title == "Money matters"
+    window.remove_current()
+    assert len(session.article.sections) == count
+    session.undo_stack.undo()
+    assert session.article.sections[1].title == "Money matters"
+    assert window.navigator.count() == count + 1 + 6
+
+
+def test_drag_reorder_updates_article(controller, qtbot):
+    window = _new_window(controller, qtbot)
+    session = window.session
+    ids = [s.id for s in session.article.sections]
+    new_order = ids[1:2] + ids[:1] + ids[2:]
+    window.navigator.sectionsReordered.emit(new_order)
+    assert [s.id for s in session.article.sections] == new_order
+
+
+def test_paste_from_word_keeps_only_the_subset(controller, qtbot):
+    from PySide6.QtCore import QMimeData
+    window = _new_window(controller, qtbot)
+    window.open_panel(f"section:{window.session.article.sections[0].id}")
+    data = QMimeData()
+    data.setHtml('<p style="color:red;font-size:30pt;font-family:Comic Sans MS">'
+                 'Plain <b>strong</b> <i>slanted</i> <u>underlined</u> '
+                 '<a href="http://x">link</a></p><ul><li>one</li><li>two</li></ul>'
+                 '<table><tr><td>cell</td></tr></table>')
+    window.section_panel.editor.insertFromMimeData(data)
+    window.session.sync()
+    body = window.session.article.sections[0].body
+    first = body.paragraphs[0]
+    assert first.text() == "Plain strong slanted underlined link"
+    assert [(r.text, r.bold, r.italic) for r in first.items if r.bold or r.italic] == \
+        [("strong", True, False), ("slanted", False, True)]
+    assert [p.style for p in body.paragraphs[1:3]] == ["bullet", "bullet"]
+    assert body.paragraphs[-1].text() == "cell"
+
+
+def test_close_with_unsaved_changes_asks(controller, qtbot):
+    window = _new_window(controller, qtbot)
+    window.dialogs.queue("unsaved", "cancel")
+    assert not window.close()
+    assert window.isVisible()
+    window.dialogs.queue("unsaved", "discard")
+    assert window.close()
+
+
+def test_find_and_replace_across_sections(controller, qtbot):
+    window = _new_window(controller, qtbot)
+    session = window.session
+    for section in session.article.sections[:2]:
+        window.open_panel(f"section:{section.id}")
+        _type(qtbot, window, "The clinic helped. ")
+    window.find_replace()
+    dialog = window._find_dialog
+    dialog.find_edit.setText("clinic")
+    dialog.replace_edit.setText("service")
+    assert dialog.replace_all() == 2
+    session.sync()
+    assert all("service" in s.body.plain_text() for s in session.article.sections[:2])
+    dialog.close()
