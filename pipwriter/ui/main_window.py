@@ -6,12 +6,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
-from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget,
-                               QWidget)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from .. import APP_NAME
 from ..model.errors import PipError
-from ..model.factory import make_guidance_section, make_viewpoint, viewpoint_title
+from ..model.factory import make_guidance_section, make_viewpoint
 from .dialogs import CANCEL, SAVE, Dialogs
 from .figures_bar import Figures, FiguresBar
 from .live_figures import compute_figures, explanation

@@ -30,8 +30,9 @@ class Navigator(QListWidget):
                                       "move the chosen section.")
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setIconSize(self.iconSize().expandedTo(self.iconSize()))
-        self.setUniformItemSizes(True)
+        self.setWordWrap(True)
+        self.setSpacing(2)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.currentItemChanged.connect(self._on_current)
         self.model().rowsMoved.connect(self._on_rows_moved)
         self._rebuilding = False

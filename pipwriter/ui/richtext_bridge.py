@@ -10,8 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSizeF
-from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPyTextObject, QTextCharFormat,
-                           QTextCursor, QTextDocument, QTextFormat, QTextListFormat)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPyTextObject,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextListFormat,
+)
 
 from ..model.text import Citation, Paragraph, RichText, Run, clean_text
 
@@ -20,6 +29,8 @@ CITE_PROP = QTextFormat.Property.UserProperty + 1   # "ref-a,ref-b"
 QUOTE_PROP = QTextFormat.Property.UserProperty + 2  # key-quote id
 OBJECT_CHAR = "\ufffc"
 QUOTE_BACKGROUND = QColor(255, 236, 179)
+QUOTE_FOREGROUND = QColor(20, 20, 20)   # stays readable on the highlight in dark mode
+PARAGRAPH_GAP = 8                       # pixels between paragraphs on screen
 
 
 def citation_format(ref_ids: list[str], base: QTextCharFormat | None = None) -> QTextCharFormat:
@@ -42,13 +53,18 @@ def run_format(run: Run) -> QTextCharFormat:
     if run.quote:
         fmt.setProperty(QUOTE_PROP, run.quote)
         fmt.setBackground(QUOTE_BACKGROUND)
+        fmt.setForeground(QUOTE_FOREGROUND)
     return fmt
 
 
 def rich_to_document(rich: RichText, document: QTextDocument) -> None:
     """Replace the document's content with ``rich`` (not an undoable edit)."""
     document.clear()
+    document.setDocumentMargin(12)
     cursor = QTextCursor(document)
+    block_format = cursor.blockFormat()
+    block_format.setBottomMargin(PARAGRAPH_GAP)
+    cursor.setBlockFormat(block_format)
     previous_list = None
     for index, paragraph in enumerate(rich.paragraphs):
         if index:

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QSplitter, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .text_editor import TextEditor
 
@@ -28,6 +37,7 @@ class SectionPanel(QWidget):
         self.owner_label.setAccessibleName("Whose viewpoint")
 
         self.editor = TextEditor()
+        self.editor.setViewportMargins(8, 4, 8, 4)
         self.toolbar = QToolBar("Formatting")
         self.toolbar.setAccessibleName("Formatting")
         for action in (self.editor.bold_action, self.editor.italic_action,
@@ -40,8 +50,11 @@ class SectionPanel(QWidget):
         self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.prompt.setAccessibleName("Guidance for this section")
         self.questions_label = QLabel("Questions to cover — tick them off as you go:")
+        self.questions_label.setWordWrap(True)
         self.questions = QListWidget()
         self.questions.setAccessibleName("Questions to cover")
+        self.questions.setWordWrap(True)
+        self.questions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.questions.itemChanged.connect(self._ticked)
         self.coverage = QLabel()
         self.coverage.setAccessibleName("Questions covered")

@@ -22,8 +22,12 @@ from ..model.project import Project
 from ..model.project_file import save_project
 from ..model.template import Template, get_template
 from ..model.text import RichText
-from .richtext_bridge import (CitationRenderer, document_to_rich, install_citation_renderer,
-                              rich_to_document)
+from .richtext_bridge import (
+    CitationRenderer,
+    document_to_rich,
+    install_citation_renderer,
+    rich_to_document,
+)
 
 
 class _SnapshotCommand(QUndoCommand):

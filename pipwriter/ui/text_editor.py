@@ -10,14 +10,29 @@ import json
 from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import (QAction, QFont, QKeySequence, QTextCharFormat, QTextCursor,
-                           QTextDocument, QTextListFormat)
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QKeySequence,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextListFormat,
+)
 from PySide6.QtWidgets import QMenu, QTextEdit
 
 from ..model.ids import new_id
 from ..model.text import RichText
-from .richtext_bridge import (CITATION_OBJECT, OBJECT_CHAR, QUOTE_BACKGROUND, QUOTE_PROP,
-                              block_to_paragraph, citation_format, run_format)
+from .richtext_bridge import (
+    CITATION_OBJECT,
+    OBJECT_CHAR,
+    QUOTE_BACKGROUND,
+    QUOTE_FOREGROUND,
+    QUOTE_PROP,
+    block_to_paragraph,
+    citation_format,
+    run_format,
+)
 
 MIME_RICH = "application/x-pipwriter-richtext"
 
@@ -137,12 +152,14 @@ class TextEditor(QTextEdit):
                 char_fmt = walker.charFormat()
                 char_fmt.clearProperty(QUOTE_PROP)
                 char_fmt.clearBackground()
+                char_fmt.clearForeground()
                 walker.setCharFormat(char_fmt)
             cursor.endEditBlock()
         else:
             quote_id = new_id("quote")
             fmt.setProperty(QUOTE_PROP, quote_id)
             fmt.setBackground(QUOTE_BACKGROUND)
+            fmt.setForeground(QUOTE_FOREGROUND)
             cursor.mergeCharFormat(fmt)
         self.quoteFlagged.emit(quote_id)
         return quote_id
