@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QColor, QFont, QImage, QTextCharFormat, QTextCursor
@@ -123,6 +125,17 @@ def test_attaching_a_highlighter_does_not_signal_an_edit(qtbot, engine):
     qtbot.wait(20)  # let any queued first pass run
     assert underlined(edit) == [(0, "wrold")]
     assert changes == []
+
+
+def test_highlighting_does_not_wear_out_none(editor):
+    # PySide6 6.12 on Python 3.11 drops a reference to None on every void call (setFormat...);
+    # a long writing session then aborts the app with "none_dealloc" (pyproject pins <6.12).
+    edit, highlighter = editor
+    edit.setPlainText("\n".join(["the wrold and teh pateint"] * 20))
+    before = sys.getrefcount(None)
+    for _ in range(50):
+        highlighter.refresh()  # 50 x (1 rehighlight + 60 underlines) void calls
+    assert sys.getrefcount(None) > before - 50
 
 
 def test_the_underline_is_drawn_in_red_under_the_word(editor):

@@ -9,8 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from pipwriter.model.spelling import (DictionaryError, SpellEngine, python_index, read_wordlist,
-                                      utf16_spans)
+from pipwriter.model.spelling import (
+    DictionaryError,
+    SpellEngine,
+    python_index,
+    read_wordlist,
+    utf16_spans,
+)
 from pipwriter.model.user_dictionary import UserDictionary
 from pipwriter.resources import resource
 
@@ -65,6 +70,11 @@ def test_skipped_tokens_are_not_flagged(shared_engine, text):
 def test_the_same_nonsense_word_alone_is_flagged(shared_engine):
     # Control for the test above: without the URL/handle/digit context it is caught.
     assert flagged(shared_engine, "See qwzxv today.") == ["qwzxv"]
+
+
+def test_citation_markers_separate_words(shared_engine):
+    text = "the pateint\ufffc said\ufffcso"  # \ufffc is a citation object in the editor
+    assert [(text[s:e]) for s, e, _w in shared_engine.misspelt_spans(text)] == ["pateint"]
 
 
 def test_long_capitals_are_checked_against_the_dictionary(shared_engine):
@@ -156,6 +166,15 @@ def test_two_windows_adding_words_keep_each_others_words(tmp_path):
     one.add_user_word("Qwelbin")
     two.add_user_word("Brastomab")
     assert set(UserDictionary(path).words()) == {"Qwelbin", "Brastomab"}
+    assert flagged(one, "Brastomab") == ["Brastomab"]
+    one.reload_user_words()
+    assert flagged(one, "Brastomab") == []
+
+
+def test_a_pasted_run_of_letters_gets_no_suggestions(shared_engine):
+    assert shared_engine.misspelt_spans("x" * 5000) == [(0, 5000, "x" * 5000)]
+    assert shared_engine.suggest("x" * 5000) == []
+    assert shared_engine.suggest_more("x" * 5000) == []
 
 
 def test_user_dictionary_survives_a_damaged_file_and_a_failed_save(tmp_path):

@@ -43,6 +43,7 @@ CACHE_SIZE = 4096  # paragraphs
 ACRONYM_MAX = 6  # ALL-CAPS words up to this length are taken to be acronyms
 SUGGEST_MORE_SECONDS = 0.6  # bound on the distance-2 search
 USER_WORD_SCORE = 60  # frequency score given to personal words, extra words and names
+MAX_SUGGEST_LENGTH = 50  # longer "words" get no suggestions (bounds time and memory)
 SPLIT_MIN_SCORE = 100  # both halves of a split suggestion must be this common ("a lot")
 
 Span = tuple[int, int, str]
@@ -320,13 +321,11 @@ class SpellEngine:
     def _changed(self) -> None:
         self.clear_cache()
         self.generation += 1
-        alive = []
         for ref in list(self._listeners):
             callback = ref()
             if callback is not None:
-                alive.append(ref)
                 callback()
-        self._listeners = alive
+        self._listeners = [ref for ref in self._listeners if ref() is not None]
 
     def clear_cache(self) -> None:
         with self._cache_lock:
@@ -384,6 +383,12 @@ class SpellEngine:
         self._rebuild_accepted()
         self._changed()
         return saved
+
+    def reload_user_words(self) -> None:
+        """Re-read the personal dictionary (words added in another PiP Writer window)."""
+        self.user.reload()
+        self._rebuild_accepted()
+        self._changed()
 
     def remove_user_word(self, word: str) -> bool:
         saved = self.user.remove(word)
@@ -520,8 +525,8 @@ class SpellEngine:
             suffix = word.strip()[-2:]  # keep the writer's own apostrophe
             typed = typed[:-2]
         lower = typed.lower()
-        if not lower:
-            return []
+        if not lower or len(lower) > MAX_SUGGEST_LENGTH:
+            return []  # a pasted run of characters is not worth (or safe) editing letter by letter
         ranked: dict[str, tuple[int, int]] = {}  # written form -> (distance, score)
         exact = self._known_forms([lower]).get(lower)
         if exact is not None and exact != typed:
@@ -531,7 +536,7 @@ class SpellEngine:
             ranked.setdefault(form, (1, self._score(cand)))
         for form, key in self._splits(lower).items():
             ranked.setdefault(form, key)
-        if deadline is not None and len(lower) <= 40:
+        if deadline is not None and len(lower) <= MAX_SUGGEST_LENGTH // 2:
             self._distance_two(edits, ranked, deadline)
         ranked.pop(typed, None)
         order = sorted(ranked.items(), key=lambda kv: (

@@ -127,6 +127,19 @@ class MainWindow(QMainWindow):
         self._action(article, "Move section &down", lambda: self.move_current(1),
                      "Alt+Shift+Down")
         article.addSeparator()
+        spelling = article.addMenu("S&pelling")
+        self.spelling_action = self._action(spelling, "&Check spelling as I type",
+                                            self.toggle_spelling, "Ctrl+Shift+S")
+        self.spelling_action.setCheckable(True)
+        self.spelling_action.setChecked(self.session.spelling.enabled)
+        self.language_actions = {}
+        for code, label in (("en_GB", "&British English"), ("en_US", "&American English")):
+            action = self._action(spelling, label,
+                                  lambda _c=False, c=code: self.session.set_spelling_language(c))
+            action.setCheckable(True)
+            action.setChecked(self.session.article.settings.spelling_language == code)
+            self.language_actions[code] = action
+        article.addSeparator()
         self._action(article, "Submission &checklist", lambda: self.open_panel("checklist"),
                      "Ctrl+Shift+K")
 
@@ -196,6 +209,9 @@ class MainWindow(QMainWindow):
         self.figures_bar.show_figures(self.figures)
 
     def _on_structure_changed(self) -> None:
+        language = self.session.article.settings.spelling_language
+        for code, action in self.language_actions.items():
+            action.setChecked(code == language)
         self.navigator.rebuild()
         for panel in self.panels.values():
             if hasattr(panel, "refresh"):
@@ -295,6 +311,9 @@ class MainWindow(QMainWindow):
         current = self.navigator.current_key()
         self.session.change("Move section", reorder)
         self.navigator.select(current)
+
+    def toggle_spelling(self) -> None:
+        self.session.spelling.set_enabled(self.spelling_action.isChecked())
 
     def _set_ticked(self, section_id: str, ticked: list[str]) -> None:
         section = self.session.article.section(section_id)

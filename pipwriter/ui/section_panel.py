@@ -99,6 +99,7 @@ class SectionPanel(QWidget):
         self._loading = True
         self.section_id = section_id
         self.editor.setDocument(self.session.document(section_id))
+        self.editor.spelling_menu_hook = self._spelling_menu
         self.title_edit.setText(section.title)
         spec = self.session.template.section_spec(section.key)
         self.prompt.setText(spec.prompt if spec else "Write this part in your own words.")
@@ -120,6 +121,13 @@ class SectionPanel(QWidget):
             self.questions.addItem(item)
         self._update_coverage()
         self._loading = False
+
+    def _spelling_menu(self, menu, pos) -> None:
+        from .spell_menu import add_spelling_actions
+        highlighter = self.session.highlighters.get(self.section_id)
+        if highlighter is not None:
+            add_spelling_actions(menu, self.editor, self.session.spelling, highlighter, pos,
+                                 on_ignore=self.session.ignore_word)
 
     def _ticked_ids(self) -> list[str]:
         return [self.questions.item(r).data(Qt.ItemDataRole.UserRole)

@@ -64,6 +64,37 @@ class Session(QObject):
         self._modified = False
         self._font = QFont()
         self._renderer = CitationRenderer(self.citation_label, self.superscript, self)
+        self.highlighters: dict[str, object] = {}
+        self.spelling = self._make_spell_engine()
+        self.structureChanged.connect(self._update_spelling_names)
+
+    # --- spelling -----------------------------------------------------------------------------
+    def _make_spell_engine(self):
+        from ..model.spelling import SpellEngine
+        from ..paths import user_dictionary_path
+        settings = self.article.settings
+        engine = SpellEngine(settings.spelling_language, user_dictionary_path())
+        engine.set_ignored(settings.spell_ignore)
+        engine.set_project_names(a.name for a in self.article.authors)
+        return engine
+
+    def _update_spelling_names(self) -> None:
+        self.spelling.set_project_names(a.name for a in self.article.authors)
+        self.spelling.set_ignored(self.article.settings.spell_ignore)
+        if self.spelling.language != self.article.settings.spelling_language:
+            self.spelling.set_language(self.article.settings.spelling_language)
+
+    def ignore_word(self, word: str) -> None:
+        """"Ignore in this article": kept in the project file."""
+        ignored = self.article.settings.spell_ignore
+        if word not in ignored:
+            ignored.append(word)
+            self.set_modified(True)
+
+    def set_spelling_language(self, language: str) -> None:
+        def apply(article):
+            article.settings.spelling_language = language
+        self.change("Change spelling language", apply)
 
     # --- state ------------------------------------------------------------------------
     @property
@@ -96,6 +127,8 @@ class Session(QObject):
             rich_to_document(section.body if section else RichText(), document)
             document.contentsChanged.connect(lambda sid=section_id: self._on_text(sid))
             self._documents[section_id] = document
+            from .spell_highlighter import SpellHighlighter
+            self.highlighters[section_id] = SpellHighlighter(document, self.spelling)
         return document
 
     def set_text_font(self, font: QFont) -> None:
@@ -179,6 +212,7 @@ class Session(QObject):
     def _after_structure_change(self) -> None:
         live = {s.id for s in self.article.sections}
         for section_id in [s for s in self._documents if s not in live]:
+            self.highlighters.pop(section_id, None)
             self._documents.pop(section_id).deleteLater()
         self.refresh_citations()
         self.set_modified(True)

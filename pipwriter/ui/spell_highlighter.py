@@ -11,45 +11,11 @@ edits, and must not make the project look modified.
 
 from __future__ import annotations
 
-import ctypes
-import sys
-
-from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
 
 from ..model.spelling import Span, SpellEngine, python_index, utf16_spans
 
 UNDERLINE_COLOUR = QColor(200, 0, 0)
-
-
-_none_leak: int | None = None
-
-
-def void_call_none_leak() -> int:
-    """References to None lost per void Qt call (measured once).
-
-    PySide6 6.12.0's abi3 wheels return None from void methods (setFormat, setText...) without
-    a new reference. On Python 3.12+ None is immortal and nothing happens; on 3.11 each call
-    lowers None's count and the interpreter aborts ("none_dealloc") after a few thousand calls.
-    """
-    global _none_leak
-    if _none_leak is None:
-        if sys.version_info >= (3, 12):
-            _none_leak = 0
-        else:
-            probe = QObject()
-            probe.setObjectName("probe")
-            before = sys.getrefcount(None)
-            for _ in range(16):
-                probe.setObjectName("probe")
-            _none_leak = max(0, round((before - sys.getrefcount(None)) / 16))
-    return _none_leak
-
-
-def give_back_none(calls: int) -> None:
-    """Restore the references to None that ``calls`` void Qt calls took (see above)."""
-    for _ in range(calls * void_call_none_leak()):
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
 
 
 def misspelling_format() -> QTextCharFormat:
@@ -95,7 +61,6 @@ class SpellHighlighter(QSyntaxHighlighter):
         was_blocked = document.blockSignals(True)
         try:
             self.rehighlight()
-            give_back_none(1)
         finally:
             document.blockSignals(was_blocked)
 
@@ -117,7 +82,6 @@ class SpellHighlighter(QSyntaxHighlighter):
         spans = self._engine.misspelt_spans(text)
         for start, end, _word in utf16_spans(text, spans):
             self.setFormat(start, end - start, self._format)
-        give_back_none(len(spans))
 
     def _engine_changed(self) -> None:
         try:

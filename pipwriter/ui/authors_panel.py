@@ -1,0 +1,575 @@
+"""Authors and photos: the byline (in order) and a form for the chosen author, with their photo.
+
+Every edit is one undoable step (``session.change``), applied when a field is left. Photos are
+imported by :mod:`pipwriter.imaging` (checked, rotated, stripped of metadata, scaled) and stored
+in the project's media store; the article holds only a reference to the stored copy.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from ..model.article import Article
+from ..model.author import Author
+from ..model.factory import viewpoint_title
+from ..model.handles import HandleError, normalise_handle
+from ..model.media import MediaRef, Photo
+
+ROLE = Qt.ItemDataRole.UserRole
+NAME_MAX = 200          # the project file refuses names over 500 characters
+TITLE_MAX = 500
+PREVIEW_PX = 160
+
+
+# --- shared bits (also used by the illustrations panel) ------------------------------------------
+def dropped_file(mime: QMimeData) -> Path | None:
+    """The first local file in dropped data, or None."""
+    for url in mime.urls() if mime.hasUrls() else []:
+        if url.isLocalFile():
+            return Path(url.toLocalFile())
+    return None
+
+
+def problem_label() -> QLabel:
+    """An inline message shown under a field (empty = hidden)."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #a61b1b;")
+    label.setVisible(False)
+    return label
+
+
+def show_problem(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+class ImageDrop(QLabel):
+    """A picture preview that also takes an image file dropped onto it."""
+
+    def __init__(self, on_drop: Callable[[QMimeData], bool], empty_text: str,
+                 size: int = PREVIEW_PX, parent=None):
+        super().__init__(parent)
+        self._on_drop = on_drop
+        self._empty_text = empty_text
+        self._size = size
+        self.setAcceptDrops(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.setMinimumSize(size, size)
+        self.setFrameShape(QLabel.Shape.StyledPanel)
+        self.show_data(None)
+
+    def show_data(self, data: bytes | None, missing: str = "") -> None:
+        """Show a thumbnail of encoded image bytes, or the "drop here" text."""
+        from .. import imaging
+        self.setPixmap(QPixmap())
+        if data is None:
+            self.setText(missing or self._empty_text)
+            return
+        image = imaging.thumbnail(data, self._size)
+        if image.isNull():
+            self.setText("The picture cannot be shown.")
+        else:
+            self.setText("")
+            self.setPixmap(QPixmap.fromImage(image))
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    dragMoveEvent = dragEnterEvent  # noqa: N815 - Qt API
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+        event.acceptProposedAction()
+        self._on_drop(event.mimeData())
+
+
+def read_media(session, ref: MediaRef) -> bytes | None:
+    """The stored bytes of a picture, or None if the file is missing from the project."""
+    if ref.name not in session.project.media:
+        return None
+    try:
+        return session.project.media.read(ref.name)
+    except (OSError, KeyError, ValueError):
+        return None
+
+
+def import_picture(window, path: Path, purpose: str, title: str):
+    """Import an image file for the article (or tell the user why not): ImportedImage or None."""
+    from .. import imaging
+    rules = window.session.template.rules
+    try:
+        return imaging.import_image(Path(path),
+                                    max_long_side=int(rules.get("image_max_long_side_px", 2000)),
+                                    min_short_side=int(rules.get("photo_min_short_side_px", 600)),
+                                    purpose=purpose)
+    except imaging.ImageImportError as error:
+        window.dialogs.error(title, str(error))
+    except OSError as error:
+        window.dialogs.error(title, f"'{Path(path).name}' could not be read: "
+                                    f"{error.strerror or error}.")
+    return None
+
+
+def store_picture(session, image) -> MediaRef:
+    name = session.project.media.add_bytes(image.data, image.extension)
+    return MediaRef(name, image.original_name, image.mime, len(image.data), image.width,
+                    image.height)
+
+
+def small_picture_warning(ref: MediaRef, min_short_side: int) -> str:
+    short = min(ref.width, ref.height)
+    if 0 < short < min_short_side:
+        return (f"This picture is {ref.width} × {ref.height} pixels, which may be too small to "
+                f"print well (at least {min_short_side} pixels on the shorter side is better).")
+    return ""
+
+
+# --- viewpoint titles ------------------------------------------------------------------------
+def _owners(article: Article, section) -> list[Author]:
+    return [a for a in (article.author(i) for i in section.author_ids) if a]
+
+
+def change_with_titles(session, description: str, mutate: Callable[[Article], object]) -> None:
+    """One undoable change; viewpoint headings made from author names follow the new names."""
+    template = session.template
+
+    def apply(article: Article) -> None:
+        generated = {s.id: viewpoint_title(template, _owners(article, s))
+                     for s in article.viewpoints()}
+        mutate(article)
+        for section in article.viewpoints():
+            if section.title == generated.get(section.id):
+                title = viewpoint_title(template, _owners(article, section))
+                if len(title) <= TITLE_MAX:
+                    section.title = title
+    session.change(description, apply)
+
+
+class AuthorsPanel(QWidget):
+    def __init__(self, window, parent=None):
+        super().__init__(parent)
+        self.window_ = window
+        self.session = window.session
+        self._loading = False
+        self._loaded_id = ""
+        self._import_warnings: dict[str, list[str]] = {}   # stored name -> warnings on import
+        template = self.session.template
+        panel = template.panels.get("authors")
+        intro = QLabel(panel.prompt if panel else "")
+        intro.setWordWrap(True)
+
+        self.list = QListWidget()
+        self.list.setAccessibleName("Authors in byline order")
+        self.list.currentItemChanged.connect(lambda *_: self._load_form())
+        self.add_button = QPushButton("&Add an author")
+        self.remove_button = QPushButton("&Remove author")
+        self.up_button = QPushButton("Move &up")
+        self.down_button = QPushButton("Move do&wn")
+        self.add_button.clicked.connect(self.add_author)
+        self.remove_button.clicked.connect(self.remove_author)
+        self.up_button.clicked.connect(lambda: self.move_author(-1))
+        self.down_button.clicked.connect(lambda: self.move_author(1))
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            button.setAccessibleName(button.text().replace("&", ""))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        # the form
+        self.name = self._line("Name, as it should appear in the byline")
+        self.name.setMaxLength(NAME_MAX)
+        self.name_problem = problem_label()
+        self.credentials = self._line("Credentials, for example MBChB, MRCGP or patient partner")
+        self.partner = QComboBox()
+        self.partner.setAccessibleName("Partner type")
+        for partner_type in template.partner_types:
+            self.partner.addItem(partner_type.label, partner_type.id)
+        self.partner.currentIndexChanged.connect(lambda *_: self._apply_form())
+        self.role = self._line("Role in the project")
+        self.affiliation = self._line("Affiliation (organisation, town)")
+        self.email = self._line("E-mail address")
+        self.handle = self._line("Twitter/X handle, for example @NHSEngland")
+        self.handle.setPlaceholderText("@name, name or a profile link")
+        self.handle_problem = problem_label()
+        self.corresponding = QCheckBox("&Corresponding author (the editors write to this person)")
+        self.corresponding.toggled.connect(lambda *_: self._apply_form())
+        self.email_hint = problem_label()
+        form = QFormLayout()
+        form.addRow("&Name:", self.name)
+        form.addRow("", self.name_problem)
+        form.addRow("C&redentials:", self.credentials)
+        form.addRow("&Partner type:", self.partner)
+        form.addRow("R&ole in the project:", self.role)
+        form.addRow("A&ffiliation:", self.affiliation)
+        form.addRow("&E-mail:", self.email)
+        form.addRow("&Twitter/X:", self.handle)
+        form.addRow("", self.handle_problem)
+        form.addRow("", self.corresponding)
+        form.addRow("", self.email_hint)
+
+        # the photo
+        self.preview = ImageDrop(self.drop_photo, "No photo yet.\nDrop a picture here, or "
+                                                  "choose one.")
+        self.preview.setAccessibleName("Photo of the author (drop a picture file here)")
+        self.choose_button = QPushButton("C&hoose photo…")
+        self.crop_button = QPushButton("Crop to s&quare")
+        self.remove_photo_button = QPushButton("Remo&ve photo")
+        self.choose_button.clicked.connect(self.choose_photo)
+        self.crop_button.clicked.connect(self.crop_photo)
+        self.remove_photo_button.clicked.connect(self.remove_photo)
+        self.consent = QCheckBox("This person agreed to publication of this photo")
+        self.consent.setAccessibleName("Consent: this person agreed to publication of this photo")
+        self.consent.toggled.connect(self._consent_toggled)
+        self.photo_info = QLabel()
+        self.photo_info.setWordWrap(True)
+        self.photo_warnings = QLabel()
+        self.photo_warnings.setWordWrap(True)
+        self.photo_warnings.setStyleSheet("color: #8a5300;")
+        photo_buttons = QVBoxLayout()
+        for button in (self.choose_button, self.crop_button, self.remove_photo_button):
+            button.setAccessibleName(button.text().replace("&", ""))
+            photo_buttons.addWidget(button)
+        photo_buttons.addStretch(1)
+        photo_row = QHBoxLayout()
+        photo_row.addWidget(self.preview)
+        photo_row.addLayout(photo_buttons)
+        photo_row.addStretch(1)
+        photo_box = QGroupBox("Photo")
+        photo_layout = QVBoxLayout(photo_box)
+        photo_layout.addLayout(photo_row)
+        photo_layout.addWidget(self.photo_info)
+        photo_layout.addWidget(self.consent)
+        photo_layout.addWidget(self.photo_warnings)
+
+        self.form_widgets = [self.name, self.credentials, self.partner, self.role,
+                             self.affiliation, self.email, self.handle, self.corresponding,
+                             self.preview, self.choose_button, self.remove_button]
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>Authors and photos</h2>"))
+        layout.addWidget(intro)
+        layout.addWidget(QLabel("The order of the list is the order of the byline."))
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        layout.addLayout(form)
+        layout.addWidget(photo_box)
+        self.refresh()
+
+    def _line(self, accessible: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setAccessibleName(accessible)
+        edit.editingFinished.connect(self._apply_form)
+        return edit
+
+    @property
+    def dialogs(self):
+        return self.window_.dialogs
+
+    # --- list -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._loading = True
+        current = self.current_id()
+        self.list.clear()
+        template = self.session.template
+        for number, author in enumerate(self.session.article.authors, start=1):
+            partner = template.partner_type(author.partner_type)
+            notes = [partner.label if partner else author.partner_type]
+            if author.corresponding:
+                notes.append("corresponding author")
+            if author.photo is None:
+                notes.append("no photo yet")
+            item = QListWidgetItem(f"{number}. {author.name or '(no name yet)'} — "
+                                   f"{', '.join(notes)}")
+            item.setData(ROLE, author.id)
+            self.list.addItem(item)
+            if author.id == current:
+                self.list.setCurrentItem(item)
+        if self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(0)
+        self._loading = False
+        self._load_form()
+
+    def current_id(self) -> str:
+        item = self.list.currentItem()
+        return item.data(ROLE) if item else ""
+
+    def current_author(self) -> Author | None:
+        return self.session.article.author(self.current_id())
+
+    def focus_item(self, author_id: str) -> None:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(ROLE) == author_id:
+                self.list.setCurrentRow(row)
+
+    def add_author(self) -> None:
+        template = self.session.template
+        partner = template.partner_types[0].id if template.partner_types else "health_professional"
+        author = Author("New author", partner)
+        self.session.change("Add author", lambda a: a.authors.append(author))
+        self.refresh()
+        self.focus_item(author.id)
+        self.name.setFocus()
+        self.name.selectAll()
+
+    def remove_author(self) -> None:
+        author = self.current_author()
+        if author is None:
+            return
+        owned = [s for s in self.session.article.viewpoints() if author.id in s.author_ids]
+        if owned:
+            titles = ", ".join(f"“{s.title}”" for s in owned)
+            if not self.dialogs.confirm(
+                    "Remove author",
+                    f"{author.name} is named as the author of {titles}. Remove {author.name} "
+                    "from the article and from that viewpoint? The viewpoint's text stays. "
+                    "(You can undo this.)", "Remove"):
+                return
+        row = self.list.currentRow()
+        author_id = author.id
+
+        def remove(article: Article) -> None:
+            article.authors[:] = [a for a in article.authors if a.id != author_id]
+            for section in article.sections:
+                if author_id in section.author_ids:
+                    section.author_ids = [i for i in section.author_ids if i != author_id]
+                if section.assignee == author_id:
+                    section.assignee = ""
+        change_with_titles(self.session, f"Remove author {author.name}", remove)
+        self.refresh()
+        if self.list.count():
+            self.list.setCurrentRow(min(row, self.list.count() - 1))
+        self.window_.statusBar().showMessage(
+            f"Removed {author.name}. Undo with Ctrl+Alt+Z.", 8000)
+
+    def move_author(self, delta: int) -> None:
+        author = self.current_author()
+        if author is None:
+            return
+        ids = [a.id for a in self.session.article.authors]
+        index = ids.index(author.id)
+        target = index + delta
+        if not 0 <= target < len(ids):
+            return
+
+        def move(article: Article) -> None:
+            article.authors.insert(target, article.authors.pop(index))
+        self.session.change("Move author", move)
+        self.refresh()
+        self.focus_item(author.id)
+
+    # --- form -------------------------------------------------------------------------------
+    def _load_form(self) -> None:
+        if self._loading:
+            return
+        author = self.current_author()
+        for widget in self.form_widgets:
+            widget.setEnabled(author is not None)
+        index = self.list.currentRow()
+        self.up_button.setEnabled(author is not None and index > 0)
+        self.down_button.setEnabled(author is not None and 0 <= index < self.list.count() - 1)
+        self._loading = True
+        same = author is not None and author.id == self._loaded_id
+        if author is None:
+            for edit in (self.name, self.credentials, self.role, self.affiliation, self.email,
+                         self.handle):
+                edit.clear()
+            self.corresponding.setChecked(False)
+            show_problem(self.name_problem, "")
+            show_problem(self.handle_problem, "")
+        else:
+            # a field the user is still correcting keeps what they typed and the message
+            if not (same and self.name_problem.isVisible()):
+                self.name.setText(author.name)
+                show_problem(self.name_problem, "")
+            if not (same and self.handle_problem.isVisible()):
+                self.handle.setText(author.handle)
+                show_problem(self.handle_problem, "")
+            self.credentials.setText(author.credentials)
+            self.role.setText(author.role)
+            self.affiliation.setText(author.affiliation)
+            self.email.setText(author.email)
+            found = self.partner.findData(author.partner_type)
+            self.partner.setCurrentIndex(max(found, 0))
+            self.corresponding.setChecked(author.corresponding)
+        self._loaded_id = author.id if author else ""
+        self._loading = False
+        self._show_hints(author)
+        self._load_photo(author)
+
+    def _show_hints(self, author: Author | None) -> None:
+        show_problem(self.email_hint, "The editors write to the corresponding author: add their "
+                                      "e-mail address." if author and author.corresponding
+                     and not author.email else "")
+
+    def _apply_form(self) -> None:
+        if self._loading:
+            return
+        author = self.current_author()
+        if author is None:
+            return
+        edited = copy.deepcopy(author)
+        name = " ".join(self.name.text().split())
+        if name:
+            edited.name = name
+            show_problem(self.name_problem, "")
+        else:
+            show_problem(self.name_problem, f"Every author needs a name; it is still "
+                                            f"“{author.name}” until you type one.")
+        edited.credentials = self.credentials.text().strip()
+        edited.partner_type = self.partner.currentData() or author.partner_type
+        edited.role = self.role.text().strip()
+        edited.affiliation = self.affiliation.text().strip()
+        edited.email = self.email.text().strip()
+        try:
+            edited.handle = normalise_handle(self.handle.text())
+        except HandleError as error:
+            show_problem(self.handle_problem, str(error))
+        else:
+            show_problem(self.handle_problem, "")
+            if self.handle.text() != edited.handle:
+                self._set_quietly(self.handle, edited.handle)
+        edited.corresponding = self.corresponding.isChecked()
+        if edited == author:
+            return
+        author_id = author.id
+
+        def apply(article: Article) -> None:
+            index = next(i for i, a in enumerate(article.authors) if a.id == author_id)
+            article.authors[index] = edited
+            if edited.corresponding:
+                for other in article.authors:
+                    if other.id != author_id:
+                        other.corresponding = False
+        change_with_titles(self.session, f"Edit author {edited.name}", apply)
+        self.refresh()
+
+    def _set_quietly(self, edit: QLineEdit, text: str) -> None:
+        self._loading = True
+        edit.setText(text)
+        self._loading = False
+
+    # --- photo ------------------------------------------------------------------------------
+    def _load_photo(self, author: Author | None) -> None:
+        photo = author.photo if author else None
+        for widget in (self.crop_button, self.remove_photo_button, self.consent):
+            widget.setEnabled(photo is not None)
+        self._loading = True
+        self.consent.setChecked(bool(photo and photo.consent))
+        self._loading = False
+        if photo is None:
+            self.preview.show_data(None)
+            self.photo_info.setText("")
+            self.photo_warnings.setText("")
+            return
+        ref = photo.media
+        data = read_media(self.session, ref)
+        self.preview.show_data(data, "The photo is missing from the project file. "
+                                     "Choose it again.")
+        from ..model.media_rules import format_size
+        original = f" from “{ref.original_name}”" if ref.original_name else ""
+        self.photo_info.setText(f"{ref.width} × {ref.height} pixels, {format_size(ref.size)}"
+                                f"{original}.")
+        warnings = list(self._import_warnings.get(ref.name, []))
+        if not warnings:
+            minimum = int(self.session.template.rules.get("photo_min_short_side_px", 600))
+            warnings = [w for w in [small_picture_warning(ref, minimum)] if w]
+        if not photo.consent:
+            warnings.append("Tick the consent box once this person has agreed to publication "
+                            "of this photo.")
+        self.photo_warnings.setText("\n".join(warnings))
+
+    def choose_photo(self) -> bool:
+        from .. import imaging
+        author = self.current_author()
+        if author is None:
+            return False
+        path = self.dialogs.ask_file(f"Choose a photo of {author.name}",
+                                     imaging.file_dialog_filter())
+        return self.import_photo(path) if path else False
+
+    def drop_photo(self, mime: QMimeData) -> bool:
+        """Drag-and-drop onto the preview: use the dropped file as the photo."""
+        if self.current_author() is None:
+            return False
+        path = dropped_file(mime)
+        if path is None:
+            self.dialogs.error("Add a photo", "Drop a picture file from your computer "
+                                              "(a JPEG, PNG or similar).")
+            return False
+        return self.import_photo(path)
+
+    def import_photo(self, path: Path) -> bool:
+        """Make the picture at ``path`` the current author's photo (one undoable step)."""
+        author = self.current_author()
+        if author is None:
+            return False
+        image = import_picture(self.window_, path, "photo", "Could not use this photo")
+        if image is None:
+            return False
+        self._set_photo(author.id, image, consent=False, description="Add photo")
+        return True
+
+    def _set_photo(self, author_id: str, image, consent: bool, description: str) -> None:
+        ref = store_picture(self.session, image)
+        self._import_warnings[ref.name] = list(image.warnings)
+        photo = Photo(ref, consent)
+
+        def apply(article: Article) -> None:
+            article.author(author_id).photo = photo
+        self.session.change(description, apply)
+        self.refresh()
+
+    def crop_photo(self) -> bool:
+        from .. import imaging
+        author = self.current_author()
+        if author is None or author.photo is None:
+            return False
+        data = read_media(self.session, author.photo.media)
+        if data is None:
+            self.dialogs.error("Crop to square", "The photo is missing from the project file. "
+                                                 "Choose it again.")
+            return False
+        try:
+            image = imaging.crop_square(data)
+        except imaging.ImageImportError as error:
+            self.dialogs.error("Crop to square", str(error))
+            return False
+        image.original_name = author.photo.media.original_name
+        self._set_photo(author.id, image, consent=author.photo.consent,
+                        description="Crop photo to square")
+        return True
+
+    def remove_photo(self) -> None:
+        author = self.current_author()
+        if author is None or author.photo is None:
+            return
+        author_id = author.id
+
+        def apply(article: Article) -> None:
+            article.author(author_id).photo = None
+        self.session.change(f"Remove photo of {author.name}", apply)
+        self.refresh()
+
+    def _consent_toggled(self, checked: bool) -> None:
+        if self._loading:
+            return
+        author = self.current_author()
+        if author is None or author.photo is None or author.photo.consent == checked:
+            return
+        author_id = author.id
+
+        def apply(article: Article) -> None:
+            article.author(author_id).photo.consent = checked
+        self.session.change("Photo consent", apply)
+        self.refresh()
