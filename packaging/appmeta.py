@@ -55,7 +55,8 @@ class AppInfo:
     @property
     def numeric_version(self) -> tuple[int, int, int, int]:
         """``"1.2.3rc1"`` -> ``(1, 2, 3, 0)``: the four numbers Windows version resources take."""
-        numbers = [int(n) for n in re.findall(r"\d+", self.version.split("+")[0])[:3]]
+        release = re.match(r"(\d+)(?:\.(\d+))?(?:\.(\d+))?", self.version)
+        numbers = [int(n) for n in release.groups() if n is not None] if release else []
         return tuple((numbers + [0, 0, 0, 0])[:4])  # type: ignore[return-value]
 
     @property

@@ -30,8 +30,9 @@ ICNS_TYPES = (("icp4", 16), ("icp5", 32), ("ic11", 32), ("ic12", 64), ("ic07", 1
 
 
 def _app():
-    from PySide6.QtGui import QGuiApplication
-    return QGuiApplication.instance() or QGuiApplication(["make_icons"])
+    # A full QApplication (not QGuiApplication), so that a test process can still make widgets.
+    from PySide6.QtWidgets import QApplication
+    return QApplication.instance() or QApplication(["make_icons"])
 
 
 def render(svg: Path, size: int):

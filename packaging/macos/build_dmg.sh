@@ -79,8 +79,16 @@ mkdir -p "$WORK/image"
 ditto "$APP" "$WORK/image/$(basename "$APP")"
 ln -s /Applications "$WORK/image/Applications"
 rm -f "$DMG"
-hdiutil create -volname "$APP_NAME" -srcfolder "$WORK/image" -fs HFS+ -format UDZO \
-  -imagekey zlib-level=9 -ov "$DMG"
+# hdiutil now and then fails with "Resource busy" on CI machines: try again before giving up.
+for attempt in 1 2 3; do
+  if hdiutil create -volname "$APP_NAME" -srcfolder "$WORK/image" -fs HFS+ -format UDZO \
+       -imagekey zlib-level=9 -ov "$DMG"; then
+    break
+  fi
+  if [ "$attempt" = 3 ]; then exit 1; fi
+  echo "hdiutil failed; trying again in 10 s"
+  sleep 10
+done
 
 if [ "$signed" = yes ]; then
   codesign --force --timestamp --keychain "$KEYCHAIN" --sign "$IDENTITY" "$DMG"

@@ -1,4 +1,4 @@
-; Inno Setup 6 script for PiP Writer (Windows 10 1809 or later, 64-bit).
+; Inno Setup script (needs Inno Setup 6.3 or later) for PiP Writer: Windows 10 1809 or later, 64-bit.
 ;
 ; Build it with   python packaging/build.py --installer   (on Windows, after the PyInstaller
 ; build). That passes the version, names and folders as /D defines read from

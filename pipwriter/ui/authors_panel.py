@@ -12,128 +12,45 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..model.article import Article
 from ..model.author import Author
 from ..model.factory import viewpoint_title
 from ..model.handles import HandleError, normalise_handle
-from ..model.media import MediaRef, Photo
+from ..model.media import Photo
+from .media_widgets import (
+    ImageDrop,
+    RemovedMedia,
+    dropped_file,
+    import_picture,
+    picture_info,
+    problem_label,
+    read_media,
+    show_problem,
+    small_picture_warning,
+    store_picture,
+    warning_label,
+    wrapping_list,
+)
 
 ROLE = Qt.ItemDataRole.UserRole
 NAME_MAX = 200          # the project file refuses names over 500 characters
 TITLE_MAX = 500
-PREVIEW_PX = 160
-
-
-# --- shared bits (also used by the illustrations panel) ------------------------------------------
-def dropped_file(mime: QMimeData) -> Path | None:
-    """The first local file in dropped data, or None."""
-    for url in mime.urls() if mime.hasUrls() else []:
-        if url.isLocalFile():
-            return Path(url.toLocalFile())
-    return None
-
-
-def problem_label() -> QLabel:
-    """An inline message shown under a field (empty = hidden)."""
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #a61b1b;")
-    label.setVisible(False)
-    return label
-
-
-def show_problem(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
-
-
-class ImageDrop(QLabel):
-    """A picture preview that also takes an image file dropped onto it."""
-
-    def __init__(self, on_drop: Callable[[QMimeData], bool], empty_text: str,
-                 size: int = PREVIEW_PX, parent=None):
-        super().__init__(parent)
-        self._on_drop = on_drop
-        self._empty_text = empty_text
-        self._size = size
-        self.setAcceptDrops(True)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setWordWrap(True)
-        self.setMinimumSize(size, size)
-        self.setFrameShape(QLabel.Shape.StyledPanel)
-        self.show_data(None)
-
-    def show_data(self, data: bytes | None, missing: str = "") -> None:
-        """Show a thumbnail of encoded image bytes, or the "drop here" text."""
-        from .. import imaging
-        self.setPixmap(QPixmap())
-        if data is None:
-            self.setText(missing or self._empty_text)
-            return
-        image = imaging.thumbnail(data, self._size)
-        if image.isNull():
-            self.setText("The picture cannot be shown.")
-        else:
-            self.setText("")
-            self.setPixmap(QPixmap.fromImage(image))
-
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if dropped_file(event.mimeData()) is not None:
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    dragMoveEvent = dragEnterEvent  # noqa: N815 - Qt API
-
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
-        event.acceptProposedAction()
-        self._on_drop(event.mimeData())
-
-
-def read_media(session, ref: MediaRef) -> bytes | None:
-    """The stored bytes of a picture, or None if the file is missing from the project."""
-    if ref.name not in session.project.media:
-        return None
-    try:
-        return session.project.media.read(ref.name)
-    except (OSError, KeyError, ValueError):
-        return None
-
-
-def import_picture(window, path: Path, purpose: str, title: str):
-    """Import an image file for the article (or tell the user why not): ImportedImage or None."""
-    from .. import imaging
-    rules = window.session.template.rules
-    try:
-        return imaging.import_image(Path(path),
-                                    max_long_side=int(rules.get("image_max_long_side_px", 2000)),
-                                    min_short_side=int(rules.get("photo_min_short_side_px", 600)),
-                                    purpose=purpose)
-    except imaging.ImageImportError as error:
-        window.dialogs.error(title, str(error))
-    except OSError as error:
-        window.dialogs.error(title, f"'{Path(path).name}' could not be read: "
-                                    f"{error.strerror or error}.")
-    return None
-
-
-def store_picture(session, image) -> MediaRef:
-    name = session.project.media.add_bytes(image.data, image.extension)
-    return MediaRef(name, image.original_name, image.mime, len(image.data), image.width,
-                    image.height)
-
-
-def small_picture_warning(ref: MediaRef, min_short_side: int) -> str:
-    short = min(ref.width, ref.height)
-    if 0 < short < min_short_side:
-        return (f"This picture is {ref.width} × {ref.height} pixels, which may be too small to "
-                f"print well (at least {min_short_side} pixels on the shorter side is better).")
-    return ""
 
 
 # --- viewpoint titles ------------------------------------------------------------------------
@@ -165,27 +82,28 @@ class AuthorsPanel(QWidget):
         self._loading = False
         self._loaded_id = ""
         self._import_warnings: dict[str, list[str]] = {}   # stored name -> warnings on import
+        self.removed = RemovedMedia(self.session)
         template = self.session.template
         panel = template.panels.get("authors")
         intro = QLabel(panel.prompt if panel else "")
         intro.setWordWrap(True)
 
-        self.list = QListWidget()
+        self.list = wrapping_list()
         self.list.setAccessibleName("Authors in byline order")
         self.list.currentItemChanged.connect(lambda *_: self._load_form())
         self.add_button = QPushButton("&Add an author")
-        self.remove_button = QPushButton("&Remove author")
+        self.remove_button = QPushButton("Re&move author")
         self.up_button = QPushButton("Move &up")
         self.down_button = QPushButton("Move do&wn")
         self.add_button.clicked.connect(self.add_author)
         self.remove_button.clicked.connect(self.remove_author)
         self.up_button.clicked.connect(lambda: self.move_author(-1))
         self.down_button.clicked.connect(lambda: self.move_author(1))
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+        buttons = QGridLayout()
+        for i, button in enumerate((self.add_button, self.remove_button, self.up_button,
+                                    self.down_button)):
             button.setAccessibleName(button.text().replace("&", ""))
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            buttons.addWidget(button, i // 2, i % 2)
 
         # the form
         self.name = self._line("Name, as it should appear in the byline")
@@ -203,17 +121,17 @@ class AuthorsPanel(QWidget):
         self.handle = self._line("Twitter/X handle, for example @NHSEngland")
         self.handle.setPlaceholderText("@name, name or a profile link")
         self.handle_problem = problem_label()
-        self.corresponding = QCheckBox("&Corresponding author (the editors write to this person)")
+        self.corresponding = QCheckBox("Co&rresponding author (the editors write to this person)")
         self.corresponding.toggled.connect(lambda *_: self._apply_form())
         self.email_hint = problem_label()
         form = QFormLayout()
         form.addRow("&Name:", self.name)
         form.addRow("", self.name_problem)
-        form.addRow("C&redentials:", self.credentials)
-        form.addRow("&Partner type:", self.partner)
+        form.addRow("&Credentials:", self.credentials)
+        form.addRow("Partner t&ype:", self.partner)
         form.addRow("R&ole in the project:", self.role)
         form.addRow("A&ffiliation:", self.affiliation)
-        form.addRow("&E-mail:", self.email)
+        form.addRow("E-ma&il:", self.email)
         form.addRow("&Twitter/X:", self.handle)
         form.addRow("", self.handle_problem)
         form.addRow("", self.corresponding)
@@ -223,20 +141,18 @@ class AuthorsPanel(QWidget):
         self.preview = ImageDrop(self.drop_photo, "No photo yet.\nDrop a picture here, or "
                                                   "choose one.")
         self.preview.setAccessibleName("Photo of the author (drop a picture file here)")
-        self.choose_button = QPushButton("C&hoose photo…")
+        self.choose_button = QPushButton("Choo&se photo…")
         self.crop_button = QPushButton("Crop to s&quare")
-        self.remove_photo_button = QPushButton("Remo&ve photo")
+        self.remove_photo_button = QPushButton("Remove &photo")
         self.choose_button.clicked.connect(self.choose_photo)
         self.crop_button.clicked.connect(self.crop_photo)
         self.remove_photo_button.clicked.connect(self.remove_photo)
-        self.consent = QCheckBox("This person agreed to publication of this photo")
+        self.consent = QCheckBox("This person a&greed to publication of this photo")
         self.consent.setAccessibleName("Consent: this person agreed to publication of this photo")
         self.consent.toggled.connect(self._consent_toggled)
         self.photo_info = QLabel()
         self.photo_info.setWordWrap(True)
-        self.photo_warnings = QLabel()
-        self.photo_warnings.setWordWrap(True)
-        self.photo_warnings.setStyleSheet("color: #8a5300;")
+        self.photo_warnings = warning_label()
         photo_buttons = QVBoxLayout()
         for button in (self.choose_button, self.crop_button, self.remove_photo_button):
             button.setAccessibleName(button.text().replace("&", ""))
@@ -256,14 +172,25 @@ class AuthorsPanel(QWidget):
         self.form_widgets = [self.name, self.credentials, self.partner, self.role,
                              self.affiliation, self.email, self.handle, self.corresponding,
                              self.preview, self.choose_button, self.remove_button]
+        left = QVBoxLayout()
+        left.addWidget(QLabel("The order of the list is the order of the byline."))
+        left.addWidget(self.list, 1)
+        left.addLayout(buttons)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addLayout(form)
+        right_layout.addWidget(photo_box)
+        right_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(right)
+        row = QHBoxLayout()
+        row.addLayout(left, 2)
+        row.addWidget(scroll, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>Authors and photos</h2>"))
         layout.addWidget(intro)
-        layout.addWidget(QLabel("The order of the list is the order of the byline."))
-        layout.addWidget(self.list, 1)
-        layout.addLayout(buttons)
-        layout.addLayout(form)
-        layout.addWidget(photo_box)
+        layout.addLayout(row, 1)
         self.refresh()
 
     def _line(self, accessible: str) -> QLineEdit:
@@ -278,6 +205,7 @@ class AuthorsPanel(QWidget):
 
     # --- list -------------------------------------------------------------------------------
     def refresh(self) -> None:
+        self.removed.restore_missing()
         self._loading = True
         current = self.current_id()
         self.list.clear()
@@ -337,6 +265,7 @@ class AuthorsPanel(QWidget):
                 return
         row = self.list.currentRow()
         author_id = author.id
+        self.removed.keep(author.photo.media if author.photo else None)
 
         def remove(article: Article) -> None:
             article.authors[:] = [a for a in article.authors if a.id != author_id]
@@ -468,18 +397,14 @@ class AuthorsPanel(QWidget):
         self.consent.setChecked(bool(photo and photo.consent))
         self._loading = False
         if photo is None:
-            self.preview.show_data(None)
+            self.preview.show_media(self.session, None)
             self.photo_info.setText("")
             self.photo_warnings.setText("")
             return
         ref = photo.media
-        data = read_media(self.session, ref)
-        self.preview.show_data(data, "The photo is missing from the project file. "
-                                     "Choose it again.")
-        from ..model.media_rules import format_size
-        original = f" from “{ref.original_name}”" if ref.original_name else ""
-        self.photo_info.setText(f"{ref.width} × {ref.height} pixels, {format_size(ref.size)}"
-                                f"{original}.")
+        self.preview.show_media(self.session, ref, "The photo is missing from the project file. "
+                                                   "Choose it again.")
+        self.photo_info.setText(picture_info(ref))
         warnings = list(self._import_warnings.get(ref.name, []))
         if not warnings:
             minimum = int(self.session.template.rules.get("photo_min_short_side_px", 600))
@@ -521,6 +446,8 @@ class AuthorsPanel(QWidget):
         return True
 
     def _set_photo(self, author_id: str, image, consent: bool, description: str) -> None:
+        old = self.session.article.author(author_id).photo
+        self.removed.keep(old.media if old else None)
         ref = store_picture(self.session, image)
         self._import_warnings[ref.name] = list(image.warnings)
         photo = Photo(ref, consent)
@@ -540,12 +467,16 @@ class AuthorsPanel(QWidget):
             self.dialogs.error("Crop to square", "The photo is missing from the project file. "
                                                  "Choose it again.")
             return False
+        ref = author.photo.media
+        minimum = int(self.session.template.rules.get("photo_min_short_side_px", 600))
+        extension = "jpg" if ref.name.lower().endswith((".jpg", ".jpeg")) else "png"
+        stored = imaging.ImportedImage(data, extension, ref.mime,
+                                       ref.width, ref.height, (), ref.original_name)
         try:
-            image = imaging.crop_square(data)
-        except imaging.ImageImportError as error:
-            self.dialogs.error("Crop to square", str(error))
+            image = imaging.crop_square(stored, min_short_side=minimum)
+        except (imaging.ImageImportError, ValueError) as error:
+            self.dialogs.error("Crop to square", f"The photo could not be cropped: {error}")
             return False
-        image.original_name = author.photo.media.original_name
         self._set_photo(author.id, image, consent=author.photo.consent,
                         description="Crop photo to square")
         return True
@@ -555,6 +486,7 @@ class AuthorsPanel(QWidget):
         if author is None or author.photo is None:
             return
         author_id = author.id
+        self.removed.keep(author.photo.media)
 
         def apply(article: Article) -> None:
             article.author(author_id).photo = None

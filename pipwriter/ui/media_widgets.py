@@ -1,0 +1,211 @@
+"""Pieces shared by the Authors and Illustrations panels: a picture preview that takes dropped
+files, inline problem labels, importing and storing pictures, and keeping removed media so undo
+still finds them after a save.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QLabel, QListWidget
+
+from ..model.media import MediaRef
+
+PREVIEW_PX = 160
+
+
+def dropped_file(mime: QMimeData) -> Path | None:
+    """The first local file in dropped data, or None."""
+    for url in mime.urls() if mime.hasUrls() else []:
+        if url.isLocalFile():
+            return Path(url.toLocalFile())
+    return None
+
+
+def problem_label() -> QLabel:
+    """An inline message shown under a field (hidden while empty)."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #a61b1b;")
+    label.setVisible(False)
+    return label
+
+
+def show_problem(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def warning_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #8a5300;")
+    return label
+
+
+def wrapping_list() -> QListWidget:
+    """A list whose long entries wrap instead of scrolling sideways."""
+    widget = QListWidget()
+    widget.setWordWrap(True)
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setResizeMode(QListWidget.ResizeMode.Adjust)
+    return widget
+
+
+def read_media(session, ref: MediaRef) -> bytes | None:
+    """The stored bytes of a picture, or None if the file is missing from the project."""
+    if ref.name not in session.project.media:
+        return None
+    try:
+        return session.project.media.read(ref.name)
+    except (OSError, KeyError, ValueError):
+        return None
+
+
+class ImageDrop(QLabel):
+    """A picture preview that also takes an image file dropped onto it."""
+
+    CACHE = 12   # previews kept, so refreshing a panel does not decode the picture again
+
+    def __init__(self, on_drop: Callable[[QMimeData], bool], empty_text: str,
+                 size: int = PREVIEW_PX, parent=None):
+        super().__init__(parent)
+        self._on_drop = on_drop
+        self._empty_text = empty_text
+        self._size = size
+        self._cache: OrderedDict[str, QPixmap] = OrderedDict()
+        self.setAcceptDrops(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.setMinimumSize(size, size)
+        self.setFrameShape(QLabel.Shape.StyledPanel)
+        self.show_media(None, None)
+
+    def show_media(self, session, ref: MediaRef | None, missing: str = "") -> None:
+        """Show a stored picture, the "missing" text, or (no picture) the "drop here" text."""
+        from .. import imaging
+        self.setPixmap(QPixmap())
+        if ref is None:
+            self.setText(self._empty_text)
+            return
+        pixmap = self._cache.get(ref.name)
+        if pixmap is None:
+            data = read_media(session, ref)
+            if data is None:
+                self.setText(missing)
+                return
+            try:
+                image = imaging.thumbnail(data, self._size)
+            except (imaging.ImageImportError, ValueError):
+                image = None
+            if image is None or image.isNull():
+                self.setText("The picture cannot be shown.")
+                return
+            pixmap = QPixmap.fromImage(image)
+            self._cache[ref.name] = pixmap
+            while len(self._cache) > self.CACHE:
+                self._cache.popitem(last=False)
+        self._cache.move_to_end(ref.name)
+        self.setText("")
+        self.setPixmap(pixmap)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    dragMoveEvent = dragEnterEvent  # noqa: N815 - Qt API
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+        mime = event.mimeData()
+        event.acceptProposedAction()
+        self._on_drop(mime)
+
+
+def import_picture(window, path: Path, purpose: str, title: str):
+    """Import an image file (checked, upright, cleaned, scaled), or tell the user why not.
+
+    Returns an :class:`~pipwriter.imaging.ImportedImage` or None.
+    """
+    from .. import imaging
+    rules = window.session.template.rules
+    try:
+        return imaging.import_image(Path(path),
+                                    max_long_side=int(rules.get("image_max_long_side_px", 2000)),
+                                    min_short_side=int(rules.get("photo_min_short_side_px", 600)),
+                                    purpose=purpose)
+    except imaging.ImageImportError as error:
+        window.dialogs.error(title, str(error))
+    except OSError as error:
+        window.dialogs.error(title, f"“{Path(path).name}” could not be read: "
+                                    f"{error.strerror or error}.")
+    return None
+
+
+def store_picture(session, image) -> MediaRef:
+    name = session.project.media.add_bytes(image.data, image.extension)
+    return MediaRef(name, image.original_name, image.mime, len(image.data), image.width,
+                    image.height)
+
+
+def picture_info(ref: MediaRef) -> str:
+    from ..model.media_rules import format_size
+    original = f" from “{ref.original_name}”" if ref.original_name else ""
+    return f"{ref.width} × {ref.height} pixels, {format_size(ref.size)}{original}."
+
+
+def small_picture_warning(ref: MediaRef, min_short_side: int) -> str:
+    short = min(ref.width, ref.height)
+    if 0 < short < min_short_side:
+        return (f"This picture is {ref.width} × {ref.height} pixels, which may look blurred "
+                f"when printed (at least {min_short_side} pixels on the shorter side is "
+                "better).")
+    return ""
+
+
+class RemovedMedia:
+    """Keeps what was taken out of the article so that undo still finds it after a save.
+
+    Saving drops stored files the article no longer uses. Pictures are small (the stored copies
+    are at most 2,000 pixels), so the last few removed are kept in memory; clip files are
+    remembered by where they came from on disk and read again only if needed.
+    """
+
+    MAX_PICTURES = 16
+
+    def __init__(self, session):
+        self.session = session
+        self._pictures: OrderedDict[str, bytes] = OrderedDict()
+        self._paths: dict[str, Path] = {}
+
+    def keep(self, ref: MediaRef | None) -> None:
+        if ref is None or ref.name in self._paths:
+            return
+        data = read_media(self.session, ref)
+        if data is not None:
+            self._pictures[ref.name] = data
+            while len(self._pictures) > self.MAX_PICTURES:
+                self._pictures.popitem(last=False)
+
+    def remember_path(self, name: str, path: Path) -> None:
+        self._paths[name] = Path(path)
+
+    def restore_missing(self) -> None:
+        """Put back any file the article uses that is missing from the store, if we have it."""
+        media = self.session.project.media
+        for ref in self.session.article.media_refs():
+            if ref.name in media:
+                continue
+            extension = ref.name.rsplit(".", 1)[-1]
+            if ref.name in self._pictures:
+                media.add_bytes(self._pictures[ref.name], extension)
+            elif ref.name in self._paths:
+                try:
+                    media.add_file(self._paths[ref.name], extension)
+                except OSError:
+                    pass

@@ -1,0 +1,329 @@
+"""Drive the real Illustrations panel: the limit, the form, clips (files and links), save/reopen."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+from fake_dialogs import FakeDialogs
+from media_samples import SECRET_CAMERA, write_clip, write_exif_jpeg, write_picture
+from PySide6.QtCore import QMimeData, QUrl
+
+from pipwriter import imaging
+from pipwriter.model.media_rules import MB, clip_file_filter
+from pipwriter.model.project_file import load_project, save_project
+from pipwriter.ui.app_controller import AppController
+
+
+@pytest.fixture
+def controller(qtbot):
+    ctl = AppController(FakeDialogs())
+    qtbot.addWidget(ctl.start)
+    yield ctl
+    for window in list(ctl.windows):
+        window.session.set_modified(False)
+        window.close()
+
+
+def _fill_wizard(wizard):
+    wizard.show()
+    wizard.title_page.title_edit.setText("Walking together")
+    wizard.next()
+    wizard.authors_page.table.item(0, 0).setText("Dr Asha Patel")
+    wizard.authors_page.table.item(1, 0).setText("Sam Jones")
+    assert wizard.authors_page.isComplete()
+    wizard.next()
+    return True
+
+
+@pytest.fixture
+def window(controller, qtbot):
+    controller.run_wizard = _fill_wizard
+    win = controller.new_article()
+    qtbot.addWidget(win)
+    win.open_panel("illustrations")
+    return win
+
+
+@pytest.fixture
+def panel(window):
+    return window.panels["illustrations"]
+
+
+def _add_picture(window, panel, path):
+    window.dialogs.queue("file", path)
+    return panel.add_illustration()
+
+
+def _edit(edit, text):
+    if hasattr(edit, "setPlainText"):
+        edit.setPlainText(text)
+    else:
+        edit.setText(text)
+    edit.editingFinished.emit()
+
+
+# --- illustrations --------------------------------------------------------------------------
+def test_limit_of_two_illustrations(window, panel, tmp_path):
+    limit = window.session.template.limit("illustrations").max
+    assert limit == 2
+    assert panel.tabs.tabText(0) == "Illustrations (0 of 2)"
+    for n in range(limit):
+        assert _add_picture(window, panel, write_picture(tmp_path / f"p{n}.png", 900, 700))
+    assert len(window.session.article.illustrations) == 2
+    assert panel.ill_list.item(1).text().startswith("Figure 2: p1.png")
+    assert "2 of 2" in panel.limit_label.text()
+    assert not panel.add_ill_button.isEnabled()
+    asked = len(window.dialogs.asked)
+    assert not panel.add_illustration()
+    assert len(window.dialogs.asked) == asked           # no file was asked for
+    title, message = window.dialogs.errors[-1]
+    assert "at most 2 illustrations" in message
+    assert len(window.session.article.illustrations) == 2
+    # dropping a third picture is refused the same way
+    panel.ill_list.setCurrentRow(-1)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(write_picture(tmp_path / "p3.png", 900, 700)))])
+    assert not panel.drop_image(mime)
+    assert len(window.session.article.illustrations) == 2
+
+
+def test_illustration_form_chart_warning_and_undo(window, panel, tmp_path):
+    session = window.session
+    assert _add_picture(window, panel, write_picture(tmp_path / "ward.jpg", 1600, 1200))
+    kind, (title, file_filter) = window.dialogs.asked[-1]
+    assert file_filter == imaging.file_dialog_filter()
+    assert not panel.ill_preview.pixmap().isNull()
+    assert "1600 × 1200 pixels" in panel.ill_info.text()
+    _edit(panel.caption, "The ward team and patient partners at the first meeting")
+    _edit(panel.alt_text, "Eight people round a table covered in sticky notes.")
+    _edit(panel.credit, "Photo: Jane Smith")
+    panel.permission.click()
+    ill = session.article.illustrations[0]
+    assert (ill.caption, ill.alt_text, ill.credit, ill.permission) == (
+        "The ward team and patient partners at the first meeting",
+        "Eight people round a table covered in sticky notes.", "Photo: Jane Smith", True)
+    assert "characters" in panel.alt_count.text()
+    assert "read aloud" in panel.alt_hint.text()
+    assert [panel.kind.itemText(i) for i in range(panel.kind.count())][:3] == \
+        ["Photograph", "Diagram", "Infographic"]
+
+    assert not panel.kind_warning.isVisibleTo(panel)
+    panel.kind.setCurrentIndex(panel.kind.findData("chart"))
+    assert session.article.illustrations[0].kind == "chart"
+    assert panel.kind_warning.isVisibleTo(panel)
+    assert panel.kind_warning.text() == \
+        session.template.rules["discouraged_illustration_message"]
+    assert "⚠" in panel.ill_list.item(0).text()
+    panel.kind.setCurrentIndex(panel.kind.findData("table"))
+    assert panel.kind_warning.isVisibleTo(panel)
+    panel.kind.setCurrentIndex(panel.kind.findData("diagram"))
+    assert not panel.kind_warning.isVisibleTo(panel)
+
+    session.undo_stack.undo()                               # back to a table
+    assert session.article.illustrations[0].kind == "table"
+    assert panel.kind_warning.isVisibleTo(panel)
+    for _ in range(3):
+        session.undo_stack.undo()                           # table, chart, permission
+    assert not session.article.illustrations[0].permission
+    assert panel.credit.text() == "Photo: Jane Smith"
+
+
+def test_remove_move_and_replace_illustration(window, panel, tmp_path):
+    session = window.session
+    assert _add_picture(window, panel, write_picture(tmp_path / "first.png", 800, 800))
+    assert _add_picture(window, panel, write_picture(tmp_path / "second.png", 800, 800))
+    first, second = [i.id for i in session.article.illustrations]
+    panel.focus_item(second)
+    panel.up_ill_button.click()
+    assert [i.id for i in session.article.illustrations] == [second, first]
+    window.dialogs.queue("file", write_picture(tmp_path / "better.jpg", 1000, 900))
+    assert panel.replace_image()
+    assert session.article.illustrations[0].media.original_name == "better.jpg"
+    assert session.article.illustrations[0].id == second
+    panel.remove_ill_button.click()
+    assert [i.id for i in session.article.illustrations] == [first]
+    assert panel.add_ill_button.isEnabled()
+    session.undo_stack.undo()
+    assert [i.id for i in session.article.illustrations] == [second, first]
+    assert session.article.illustrations[0].media.original_name == "better.jpg"
+
+
+def test_bad_picture_is_refused_and_nothing_added(window, panel, tmp_path):
+    text = tmp_path / "chart.png"
+    text.write_text("year,patients\n2023,40\n2024,55\n")
+    assert not _add_picture(window, panel, text)
+    assert "contains text" in window.dialogs.errors[-1][1]
+    broken = tmp_path / "scan.bmp"
+    broken.write_bytes(b"\x00" * 10)
+    assert not _add_picture(window, panel, broken)
+    assert "not a kind of picture" in window.dialogs.errors[-1][1]
+    assert window.session.article.illustrations == []
+    assert window.session.project.media.names() == []
+
+
+def test_small_illustration_warns(window, panel, tmp_path):
+    assert _add_picture(window, panel, write_picture(tmp_path / "icon.png", 200, 150))
+    assert "blurred" in panel.ill_warnings.text()
+
+
+# --- clips ----------------------------------------------------------------------------------
+def _attach(window, panel, path):
+    window.dialogs.queue("file", path)
+    return panel.attach_clip_file()
+
+
+def test_clip_from_file_shows_its_size(window, panel, tmp_path):
+    path = write_clip(tmp_path / "Our story.mp4", 3 * MB + MB // 5)
+    assert _attach(window, panel, path)
+    assert window.dialogs.asked[-1][1][1] == clip_file_filter()
+    clip = window.session.article.clips[0]
+    assert (clip.kind, clip.title, clip.media.size, clip.media.original_name, clip.media.mime) \
+        == ("video", "Our story", path.stat().st_size, "Our story.mp4", "video/mp4")
+    assert panel.tabs.currentIndex() == 1
+    assert "3.2 MB" in panel.clip_source.text()
+    assert "3.2 MB" in panel.clip_list.item(0).text()
+    assert panel.clip_warnings.text() == ""
+    assert not panel.clip_url.isEnabled()                  # a file has no web address
+    _edit(panel.clip_title, "Malcolm on his first clinic visit")
+    _edit(panel.clip_caption, "Filmed in the clinic, March 2024")
+    _edit(panel.transcript, "Malcolm: I didn't know what to expect.")
+    panel.clip_permission.click()
+    clip = window.session.article.clips[0]
+    assert (clip.title, clip.caption, clip.transcript, clip.permission) == (
+        "Malcolm on his first clinic visit", "Filmed in the clinic, March 2024",
+        "Malcolm: I didn't know what to expect.", True)
+    panel.remove_clip_button.click()
+    assert window.session.article.clips == []
+    window.session.undo_stack.undo()
+    assert window.session.article.clips[0].transcript == "Malcolm: I didn't know what to expect."
+
+
+def test_big_clip_is_attached_with_a_warning(window, panel, tmp_path):
+    over = window.session.template.rules["clip_size_warning_mb"] + 1
+    assert _attach(window, panel, write_clip(tmp_path / "long.mov", over * MB))
+    assert f"{over} MB" in panel.clip_warnings.text()
+    assert "link" in panel.clip_warnings.text()
+
+
+def test_clip_over_the_hard_limit_is_refused(window, panel, tmp_path):
+    path = write_clip(tmp_path / "whole-day.mp4", 2 * 1024 ** 3)     # sparse: no disk used
+    assert not _attach(window, panel, path)
+    title, message = window.dialogs.errors[-1]
+    assert "2 GB" in message and "link" in message
+    assert window.session.article.clips == []
+    assert window.session.project.media.names() == []
+
+
+def test_renamed_text_file_and_wrong_kind_refused_as_clips(window, panel, tmp_path):
+    fake = tmp_path / "interview.mp3"
+    fake.write_text("Interview notes\n")
+    assert not _attach(window, panel, fake)
+    assert "renamed or damaged" in window.dialogs.errors[-1][1]
+    picture = write_picture(tmp_path / "photo.jpg", 700, 700)
+    assert not _attach(window, panel, picture)
+    assert "not a kind of clip" in window.dialogs.errors[-1][1]
+    assert not _attach(window, panel, tmp_path / "gone.mp4")
+    assert "not found" in window.dialogs.errors[-1][1]
+    assert window.session.article.clips == []
+
+
+def test_clip_as_a_link(window, panel):
+    window.dialogs.queue("text", "ftp://example.org/clip.mp4")
+    assert not panel.add_clip_link()
+    assert "http" in window.dialogs.errors[-1][1]
+    assert window.session.article.clips == []
+    window.dialogs.queue("text", "youtu.be/abc123")
+    assert panel.add_clip_link()
+    clip = window.session.article.clips[0]
+    assert clip.url == "https://youtu.be/abc123" and clip.media is None
+    assert "link" in panel.clip_list.item(0).text()
+    assert panel.clip_url.isEnabled() and panel.clip_kind.isEnabled()
+    panel.clip_kind.setCurrentIndex(panel.clip_kind.findData("audio"))
+    assert window.session.article.clips[0].kind == "audio"
+    # an invalid address typed in the form is explained inline and not stored
+    _edit(panel.clip_url, "my video")
+    assert panel.url_problem.isVisibleTo(panel) and "spaces" in panel.url_problem.text()
+    assert window.session.article.clips[0].url == "https://youtu.be/abc123"
+    assert panel.clip_url.text() == "my video"
+    _edit(panel.clip_url, "https://vimeo.com/42")
+    assert window.session.article.clips[0].url == "https://vimeo.com/42"
+    assert not panel.url_problem.isVisibleTo(panel)
+
+
+# --- everything survives saving --------------------------------------------------------------
+def test_save_and_reopen_keeps_photos_illustrations_and_clips(controller, window, panel,
+                                                              tmp_path, qtbot):
+    session = window.session
+    window.open_panel("authors")
+    authors = window.panels["authors"]
+    authors.focus_item(session.article.authors[1].id)
+    window.dialogs.queue("file", write_exif_jpeg(tmp_path / "sam.jpg", 900, 1200))
+    assert authors.choose_photo()
+    authors.consent.click()
+    window.open_panel("illustrations")
+    assert _add_picture(window, panel, write_picture(tmp_path / "ward.png", 1000, 800))
+    _edit(panel.alt_text, "The ward at night.")
+    clip_path = write_clip(tmp_path / "voice.mp4", 5 * MB)
+    with clip_path.open("r+b") as handle:                      # real content, not just zeros
+        handle.seek(1000)
+        handle.write(b"interview" * 1000)
+    assert _attach(window, panel, clip_path)
+    window.dialogs.queue("text", "https://vimeo.com/42")
+    assert panel.add_clip_link()
+
+    path = tmp_path / "walking.pipw"
+    save_project(session.project, path)
+    reopened = load_project(path)
+    article = reopened.article
+    assert article == session.article
+    photo = article.authors[1].photo
+    assert photo.consent
+    assert (photo.media.width, photo.media.height) == (1200, 900)     # EXIF rotation applied
+    stored_photo = reopened.media.read(photo.media.name)
+    assert stored_photo.startswith(b"\xff\xd8")
+    assert b"Exif" not in stored_photo and SECRET_CAMERA not in stored_photo
+    assert article.illustrations[0].alt_text == "The ward at night."
+    assert reopened.media.read(article.illustrations[0].media.name) == \
+        session.project.media.read(article.illustrations[0].media.name)
+    files = [c for c in article.clips if c.media]
+    links = [c for c in article.clips if not c.media]
+    assert reopened.media.read(files[0].media.name) == clip_path.read_bytes()
+    assert links[0].url == "https://vimeo.com/42"
+    with zipfile.ZipFile(path) as archive:
+        assert {f"media/{ref.name}" for ref in article.media_refs()} <= set(archive.namelist())
+
+    # and the panels show them after opening the file in the app
+    window.session.set_modified(False)
+    window.close()
+    second = controller.open_path(path)
+    qtbot.addWidget(second)
+    second.open_panel("illustrations")
+    again = second.panels["illustrations"]
+    assert again.ill_list.count() == 1 and again.clip_list.count() == 2
+    assert not again.ill_preview.pixmap().isNull()
+    again.focus_item(files[0].id)
+    assert "5 MB" in again.clip_source.text()
+    second.open_panel("authors")
+    second.panels["authors"].focus_item(article.authors[1].id)
+    assert not second.panels["authors"].preview.pixmap().isNull()
+    assert second.panels["authors"].consent.isChecked()
+
+
+def test_undo_after_saving_brings_removed_media_back(window, panel, tmp_path):
+    assert _add_picture(window, panel, write_picture(tmp_path / "ward.png", 900, 700))
+    assert _attach(window, panel, write_clip(tmp_path / "voice.mp4", 2 * MB))
+    names = {ref.name for ref in window.session.article.media_refs()}
+    panel.remove_ill_button.click()
+    panel.remove_clip_button.click()
+    path = tmp_path / "a.pipw"
+    window.dialogs.queue("save", str(path))
+    assert window.save()
+    assert window.session.project.media.names() == []
+    window.session.undo_stack.undo()
+    window.session.undo_stack.undo()
+    assert {ref.name for ref in window.session.article.media_refs()} == names
+    assert window.save()
+    reopened = load_project(path)
+    assert reopened.missing_media() == []
+    assert {ref.name for ref in reopened.article.media_refs()} == names
