@@ -9,6 +9,7 @@ traceback, and nothing is written while loading.
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import hashlib
 import json
 import posixpath
@@ -19,6 +20,7 @@ from .. import __version__
 from .article import Article
 from .atomic import atomic_writer
 from .errors import DataError, NewerFormatError, ProjectFileError
+from .media_store import MediaStore
 from .migrations import FORMAT_NAME, FORMAT_VERSION, migrate
 from .project import Project
 
@@ -135,11 +137,12 @@ def _load_zip(path: Path) -> Project:
     return project
 
 
-def _manifest(project: Project, media: list[tuple[str, int, str]]) -> dict:
+def _manifest(template_id: str, article_id: str, ancestry: list[dict],
+              media: list[tuple[str, int, str]]) -> dict:
     now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
     return {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, "app_version": __version__,
-            "saved_at": now, "template_id": project.article.template_id, "article": ARTICLE,
-            "ancestry": project.ancestry,
+            "saved_at": now, "template_id": template_id, "article_id": article_id,
+            "article": ARTICLE, "ancestry": ancestry,
             "media": [{"name": n, "size": s, "sha256": h} for n, s, h in media]}
 
 
@@ -153,18 +156,67 @@ class _HashingWriter:
         return self.out.write(data)
 
 
-def save_project(project: Project, path: Path | str | None = None) -> Path:
+def save_project(project: Project, path: Path | str | None = None,
+                 keep_media: set[str] | frozenset[str] = frozenset()) -> Path:
     """Write the project atomically to ``path`` (default: its own path) and return the path.
 
-    Only media the article still uses are written. On failure the old file is untouched and
+    Media the article uses are written, plus ``keep_media`` (files an open editor's undo history
+    may bring back); the rest are dropped. On failure the old file is untouched and
     ProjectFileError says why in plain words.
     """
     target = Path(path or project.path or "")
+    missing = set(project.missing_media())
+    used = {ref.name for ref in project.article.media_refs()} - missing
+    names = sorted(used | {n for n in keep_media if n in project.media})
+    article_json = json.dumps(project.article.to_json(), ensure_ascii=False, indent=1)
+    written = _write(target, article_json, project.media, names, project.article.template_id,
+                     project.article.id, project.ancestry)
+    for name, size, _digest in written:
+        project.media.add_zip_member(name, target, MEDIA_DIR + name, size)
+    project.media.forget_except(set(names) | missing)
+    project.path = target
+    return target
+
+
+def write_project_json(target: Path | str, article_json: str, media: MediaStore,
+                       media_names: list[str], template_id: str, article_id: str,
+                       ancestry: list[dict] | None = None) -> Path:
+    """Write a project file from an article already turned into JSON text (atomically).
+
+    For writing from a worker thread: the caller takes the snapshot (the JSON text and a
+    :func:`media_snapshot`) on its own thread; nothing here touches a live Project.
+    """
+    target = Path(target)
+    _write(target, article_json, media, sorted(media_names), template_id, article_id,
+           list(ancestry or []))
+    return target
+
+
+def media_snapshot(media: MediaStore, names: list[str] | set[str]) -> MediaStore:
+    """A new store sharing the (immutable) sources of ``names``: safe to read on another thread
+    while the original store keeps changing."""
+    copy = MediaStore()
+    sources = media._sources  # same package; each source is an immutable value
+    copy._sources = {name: sources[name] for name in names if name in sources}
+    return copy
+
+
+def read_manifest(path: Path | str) -> dict | None:
+    """The manifest of a project file, or None when it cannot be read (never raises)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo(MANIFEST)
+            data = _read_json(archive, info, Path(path))
+    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile, zipfile.LargeZipFile,
+            NotImplementedError, ProjectFileError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _write(target: Path, article_json: str, media: MediaStore, names: list[str],
+           template_id: str, article_id: str, ancestry: list[dict]) -> list[tuple[str, int, str]]:
     if not target.name:
         raise ProjectFileError("Choose where to save the article first.")
-    missing = set(project.missing_media())
-    names = sorted({ref.name for ref in project.article.media_refs()} - missing)
-    article_json = json.dumps(project.article.to_json(), ensure_ascii=False, indent=1)
     try:
         with atomic_writer(target) as handle, zipfile.ZipFile(handle, "w") as archive:
             archive.writestr(ARTICLE, article_json, compress_type=zipfile.ZIP_DEFLATED)
@@ -176,9 +228,10 @@ def save_project(project: Project, path: Path | str | None = None) -> Path:
                 info.compress_type = method
                 with archive.open(info, "w", force_zip64=True) as member:
                     counter = _HashingWriter(member)
-                    project.media.copy_to(name, counter)
+                    media.copy_to(name, counter)
                 written.append((name, counter.size, counter.digest.hexdigest()))
-            archive.writestr(MANIFEST, json.dumps(_manifest(project, written), indent=1),
+            manifest = _manifest(template_id, article_id, ancestry, written)
+            archive.writestr(MANIFEST, json.dumps(manifest, indent=1),
                              compress_type=zipfile.ZIP_DEFLATED)
     except PermissionError:
         raise ProjectFileError(
@@ -186,12 +239,22 @@ def save_project(project: Project, path: Path | str | None = None) -> Path:
             "another program. Your text is safe in the app: use Save As to choose another "
             "place.") from None
     except OSError as error:
-        reason = "the disk is full" if getattr(error, "errno", None) == 28 else \
-            (error.strerror or str(error))
-        raise ProjectFileError(f"'{target.name}' could not be saved: {reason}. Your text is safe "
-                               "in the app: free some space or use Save As.") from None
-    for name, size, _digest in written:
-        project.media.add_zip_member(name, target, MEDIA_DIR + name, size)
-    project.media.forget_except(set(names) | missing)
-    project.path = target
-    return target
+        raise ProjectFileError(f"'{target.name}' could not be saved: {_reason(error, target)}. "
+                               "Your text is safe in the app: free some space or use Save As "
+                               "to choose another place.") from None
+    return written
+
+
+def _reason(error: OSError, target: Path) -> str:
+    """Why a write failed, in words for the user."""
+    number = getattr(error, "errno", None)
+    if number == errno.ENOSPC:
+        return "the disk is full"
+    if number == errno.EROFS:
+        return "the disk can only be read, not written to (a locked USB stick or a shared folder?)"
+    if number == errno.ENOENT:
+        return (f"the folder '{target.parent}' is no longer there (was it on a USB stick that "
+                "was removed, or was it moved?)")
+    if number == errno.EIO:
+        return "the disk stopped responding (was a USB stick or network drive removed?)"
+    return error.strerror or str(error)

@@ -58,6 +58,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._restore_layout()
         self.update_figures()
+        from .data_safety import install_data_safety
+        install_data_safety(self)
 
     # --- wiring -----------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -183,10 +185,12 @@ class MainWindow(QMainWindow):
         return key.split(":", 1)[1] if key.startswith("section:") else ""
 
     def go_to(self, where) -> None:
-        """Jump to the place a checklist finding points at."""
-        if where.section_id:
+        """Jump to the place a checklist finding points at (findings about the whole article,
+        or a place with no panel of its own, leave the window where it is)."""
+        from .navigator import PANELS
+        if where.section_id and self.session.article.section(where.section_id) is not None:
             self.open_panel(f"section:{where.section_id}")
-        elif where.panel:
+        elif where.panel in PANELS:
             self.open_panel(where.panel)
             panel = self.panels.get(where.panel)
             if panel is not None and hasattr(panel, "focus_item"):
@@ -347,9 +351,8 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.session.is_modified())
 
     def save(self) -> bool:
-        if self.session.path is None:
-            return self.save_as()
-        return self._save_to(self.session.path)
+        from .data_safety import save_or_relocate
+        return save_or_relocate(self)
 
     def save_as(self) -> bool:
         from ..export.names import safe_component
@@ -358,18 +361,27 @@ class MainWindow(QMainWindow):
         path = self.dialogs.ask_save_path(str(folder / suggested))
         return self._save_to(path) if path else False
 
+    def commit_pending_edits(self) -> None:
+        """Apply a field still being typed in (panels apply edits when a field loses focus)."""
+        widget = QApplication.focusWidget()
+        if widget is not None and self.isAncestorOf(widget):
+            widget.clearFocus()
+            widget.setFocus()
+
     def _save_to(self, path: Path) -> bool:
+        self.commit_pending_edits()
         try:
             written = self.session.save(path)
         except PipError as error:
-            self.dialogs.error("Could not save", str(error))
-            return False
+            from .data_safety import save_failed
+            return save_failed(self, str(error))
         add_recent_file(written)
         self.statusBar().showMessage(f"Saved {written.name}", 4000)
         return True
 
     def export(self) -> None:
         from .export_dialog import run_export
+        self.commit_pending_edits()
         self.session.sync()
         run_export(self)
 

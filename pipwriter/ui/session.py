@@ -19,7 +19,7 @@ from ..model.article import Article
 from ..model.citations import format_citation
 from ..model.counts import ParagraphCounter
 from ..model.project import Project
-from ..model.project_file import save_project
+from ..model.safe_save import save_with_backup
 from ..model.template import Template, get_template
 from ..model.text import RichText
 from .richtext_bridge import (
@@ -61,6 +61,7 @@ class Session(QObject):
         self.counter = ParagraphCounter()
         self._documents: dict[str, QTextDocument] = {}
         self._stale: set[str] = set()     # sections whose document is newer than the model
+        self._undo_media: set[str] = set()  # media the undo history may bring back
         self._modified = False
         self._font = QFont()
         self._renderer = CitationRenderer(self.citation_label, self.superscript, self)
@@ -189,6 +190,7 @@ class Session(QObject):
     def change(self, description: str, mutate: Callable[[Article], object]) -> object:
         """Apply ``mutate`` to the article as one undoable step named ``description``."""
         before = self._snapshot()
+        self._undo_media.update(ref.name for ref in self.article.media_refs())
         result = mutate(self.article)
         after = self._snapshot()
         if after != before:
@@ -223,7 +225,7 @@ class Session(QObject):
         """Save to ``path`` (or the current file); raises ProjectFileError with a message."""
         self.sync()
         old = self.project.path
-        written = save_project(self.project, path)
+        written = save_with_backup(self.project, path, keep_media=self._undo_media)
         self.set_modified(False)
         if written != old:
             self.pathChanged.emit()
