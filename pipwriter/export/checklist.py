@@ -32,10 +32,10 @@ class Requirement:
 
 
 def _band(limit: Range, noun: str) -> str:
-    if limit.min is not None and limit.max is not None:
+    if limit.min and limit.max is not None:
         return f"{limit.min:,}\u2013{limit.max:,} {noun}"
     if limit.max is not None:
-        return f"at most {limit.max:,} {noun}"
+        return f"up to {limit.max:,} {noun}"
     if limit.min is not None:
         return f"at least {limit.min:,} {noun}"
     return noun
@@ -109,7 +109,7 @@ def requirements(project: Project, template: Template, counts: Mapping) -> list[
     mlimit = template.limit("illustrations")
     discouraged = set(template.rules.get("discouraged_illustration_kinds", []) or [])
     bad_kind = [i for i in article.illustrations if i.kind in discouraged]
-    out.append(Requirement(f"Illustrations or clips: {_band(mlimit, 'welcome')}, no detailed "
+    out.append(Requirement(f"Illustrations or clips: {_band(mlimit, 'welcome')}, not detailed "
                            "graphs or tables",
                            _status(mlimit.contains(len(media)) and not bad_kind) if media
                            else OPTIONAL,
@@ -139,7 +139,18 @@ def requirements(project: Project, template: Template, counts: Mapping) -> list[
     out.append(Requirement("A competing-interests declaration from every author",
                            _status(bool(authors) and certified == len(authors)),
                            f"{certified} of {len(authors)} certified"))
+    out.append(_approvals(article))
     return out
+
+
+def _approvals(article) -> Requirement:
+    """Each author's approval of the article as it stands (optional until anyone approves)."""
+    from ..model.approval import APPROVED, approval_lines, approval_state, approvals_started
+    approved = sum(1 for a in article.authors if approval_state(article, a) == APPROVED)
+    status = (_status(approved == len(article.authors)) if approvals_started(article)
+              else OPTIONAL)
+    detail = "; ".join(one_line(line) for line in approval_lines(article)) or "no authors yet"
+    return Requirement("Every author approved the article as it stands", status, detail)
 
 
 def _figures(counts: Mapping) -> list[str]:
@@ -152,7 +163,7 @@ def _figures(counts: Mapping) -> list[str]:
         if key in counts:
             lines.append(f"  {name}: {counts[key]}")
     readability = counts.get("readability")
-    if isinstance(readability, Mapping) and "flesch_reading_ease" in readability:
+    if isinstance(readability, Mapping) and readability.get("flesch_reading_ease") is not None:
         lines.append(f"  Reading ease: {readability['flesch_reading_ease']}   "
                      f"School grade: {readability.get('fk_grade', '?')}")
     sections = [s for s in counts.get("sections", []) if isinstance(s, Mapping)]
@@ -191,7 +202,7 @@ def checklist_text(project: Project, template: Template, counts: Mapping,
               f"{long_date(today or _dt.date.today())}.", "",
               f"THE SERIES' REQUIREMENTS ({met} of {needed} met)"]
     width = max(len(s) for s in (MET, NOT_MET, OPTIONAL, NOT_APPLICABLE))
-    lines += [f"  {r.status:<{width}}  {r.label}: {r.detail}" for r in reqs]
+    lines += [f"  {r.status:<{width}}  {r.label} \u2014 {r.detail}" for r in reqs]
     lines += ["", "FIGURES", *_figures(counts), "",
               "STILL TO DO (what the checklist in PiP Writer says)", *_findings(findings), ""]
     return "\n".join(lines)

@@ -74,10 +74,10 @@ def cover_note_text(article: Article, template: Template, counts: Mapping,
         waiting = [one_line(a.name) for a in article.authors
                    if not a.disclosure.is_certified()]
         if not waiting:
-            lines.append("Every author has completed the ICMJE disclosure form; the combined "
-                         "competing-interests statement is at the end of the article.")
+            lines += ["", "Every author has completed the ICMJE disclosure form; the combined "
+                      "competing-interests statement is at the end of the article."]
         else:
-            lines.append(f"Still to complete the ICMJE disclosure form: {_join(waiting)}.")
+            lines += ["", f"Still to complete the ICMJE disclosure form: {_join(waiting)}."]
     lines += ["", "Attached:"]
     lines += [f"  - {path}: {what}" for path, what in attachments]
     corresponding = [a for a in article.authors if a.corresponding]

@@ -54,10 +54,10 @@ def _row_flag(row, tag: str) -> None:
 def _widths(table, widths) -> None:
     """Column widths both in the grid (LibreOffice) and on every cell (Word)."""
     table.autofit = False
-    for column, width in zip(table.columns, widths):
+    for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     for row in table.rows:
-        for cell, width in zip(row.cells, widths):
+        for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
 
 
@@ -83,7 +83,8 @@ def _author_form(document, author: Author, items: list[IcmjeItem], title: str,
     for cell, text in zip(table.rows[0].cells,
                           ("#", "Item and time frame",
                            "Name all entities with whom you have this relationship, or \u201cNone\u201d",
-                           "Specifications and comments (e.g. paid to you or to your institution)")):
+                           "Specifications and comments (e.g. paid to you or to your institution)"),
+                          strict=True):
         _cell(cell, text, "Table Heading")
         _shade(cell, HEADER_FILL)
     _row_flag(table.rows[0], "w:tblHeader")

@@ -86,7 +86,7 @@ def plan_bundle(article: Article, draft: bool = False) -> BundlePlan:
                 f"photo of {' '.join(author.name.split()) or f'author {n}'}")
     for n, item in enumerate(article.illustrations, start=1):
         add("illustrations", item.media.name, f"Figure {n} {_stem(item.media.original_name)}",
-            f"Figure-{n}", f"Figure {n}, as attached")
+            f"Figure-{n}", f"Figure {n}, the original file")
     for n, clip in enumerate(article.clips, start=1):
         if clip.media:
             label = clip.title or _stem(clip.media.original_name)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
 import shutil
 import tempfile
 from pathlib import Path
@@ -73,39 +74,56 @@ def _rename(source: Path, target: Path) -> None:
     replace_with_retry(source, target, replace=os.rename)
 
 
-def move_into_place(staged: Path, target: Path, *, replace: bool) -> None:
-    """Rename ``staged`` (a folder or a file) to ``target``.
+def _restore(moves: list[tuple[Path, Path]], asides: list[tuple[Path, Path]]) -> None:
+    """Undo a partial move: new ones back out of the way, old ones back in place."""
+    for staged, target in reversed(moves):
+        with contextlib.suppress(OSError):
+            _rename(target, staged)
+    for target, aside in asides:
+        if not target.exists():
+            with contextlib.suppress(OSError):
+                _rename(aside, target)
+
+
+def move_into_place(pairs: list[tuple[Path, Path]], *, replace: bool) -> None:
+    """Rename each staged folder or file to its target, all or none.
 
     Without ``replace`` an existing target is an error (never overwritten silently). With it,
-    the old target is first moved aside, and put back if the new one cannot take its place; the
-    old one is deleted only once the new one is in place. A file held open in another program
-    (Word on Windows) makes the rename fail: the message says so and the old bundle is intact.
+    the old targets are first moved aside, put back if the new ones cannot take their place,
+    and deleted only once all new ones are in place. A file held open in another program (Word
+    on Windows) makes the rename fail: the message says so and the old bundle is intact.
     """
-    if target.exists() and not replace:
-        raise ExportError(f"'{target.name}' already exists in '{target.parent}'. Nothing was "
-                          "overwritten; export again to get a new name.")
-    aside = None
+    for _staged, target in pairs:
+        if target.exists() and not replace:
+            raise ExportError(f"'{target.name}' already exists in '{target.parent}'. Nothing was "
+                              "overwritten; export again to get a new name.")
+    asides: list[tuple[Path, Path]] = []
+    moves: list[tuple[Path, Path]] = []
+    replacing: Path | None = None      # the old target being moved aside, if that failed
     try:
-        if target.exists():
-            aside = target.with_name(f".{target.name[:24]}.{os.getpid()}.old")
-            remove_quietly(aside)
-            _rename(target, aside)
-        _rename(staged, target)
+        for _staged, target in pairs:
+            if target.exists():
+                replacing = target
+                aside = target.with_name(f".{target.name[:24]}.{secrets.token_hex(6)}.old")
+                _rename(target, aside)
+                asides.append((target, aside))
+        replacing = None
+        for staged, target in pairs:
+            _rename(staged, target)
+            moves.append((staged, target))
     except PermissionError:
-        if aside is not None and aside.exists() and not target.exists():
-            with contextlib.suppress(OSError):
-                _rename(aside, target)
-        if aside is None:
-            raise ExportError(f"'{target.name}' could not be put in place in '{target.parent}': "
-                              "another program (perhaps an antivirus scanner or OneDrive) is "
-                              "using it. Nothing was written; export again.") from None
-        raise ExportError(f"'{target.name}' in '{target.parent}' could not be replaced: a file "
-                          "in it is open in another program (perhaps Word). Close it and export "
-                          "again. The old bundle is unchanged.") from None
+        _restore(moves, asides)
+        if replacing is not None:
+            raise ExportError(f"'{replacing.name}' in '{replacing.parent}' could not be "
+                              "replaced: a file in it is open in another program (perhaps "
+                              "Word). Close it and export again. The old bundle is "
+                              "unchanged.") from None
+        raise ExportError(f"The bundle could not be put in place in '{pairs[0][1].parent}': "
+                          "another program (perhaps an antivirus scanner or OneDrive) is "
+                          "using it. Nothing was written; export again.") from None
     except OSError as error:
-        if aside is not None and aside.exists() and not target.exists():
-            with contextlib.suppress(OSError):
-                _rename(aside, target)
-        raise explain(error, target.parent) from None
-    remove_quietly(aside)
-    fsync_dir(target.parent)
+        _restore(moves, asides)
+        raise explain(error, pairs[0][1].parent) from None
+    for _target, aside in asides:
+        remove_quietly(aside)
+    fsync_dir(pairs[0][1].parent)
