@@ -1,0 +1,159 @@
+"""Started by bench_startup.py in a fresh process: the app as a user starts it, with a file.
+
+``python benchmarks/_startup_probe.py ARTICLE.pipw`` with ``PIPWRITER_BENCH_T0`` (the parent's
+``time.time()`` just before it started this process) in the environment. Runs the real start-up
+(``pipwriter.app.run_app``, as the ``pipwriter`` command does) and prints one JSON line of
+seconds since T0:
+
+- ``ready``: the interpreter is running this script;
+- ``window``: the main window has been painted for the first time with the article open;
+- ``underline``: a misspelt word typed then has been painted with its red underline;
+- ``rss_open_mb``: peak resident memory at that point; ``rss_panels_mb``: after every panel and
+  section of the article has been opened once (the app in use).
+
+Nothing is saved: the process ends with ``os._exit`` once the figures are printed.
+"""
+
+import time
+
+READY = time.time()
+
+import json  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+T0 = float(os.environ.get("PIPWRITER_BENCH_T0", READY))
+MISSPELT = " recieve "
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far, in MB (1024 x 1024 bytes)."""
+    if sys.platform == "win32":
+        import ctypes
+        from ctypes import wintypes
+
+        class Counters(ctypes.Structure):
+            _fields_ = [("cb", wintypes.DWORD), ("PageFaultCount", wintypes.DWORD),
+                        ("PeakWorkingSetSize", ctypes.c_size_t),
+                        ("WorkingSetSize", ctypes.c_size_t),
+                        ("QuotaPeakPagedPoolUsage", ctypes.c_size_t),
+                        ("QuotaPagedPoolUsage", ctypes.c_size_t),
+                        ("QuotaPeakNonPagedPoolUsage", ctypes.c_size_t),
+                        ("QuotaNonPagedPoolUsage", ctypes.c_size_t),
+                        ("PagefileUsage", ctypes.c_size_t),
+                        ("PeakPagefileUsage", ctypes.c_size_t)]
+        counters = Counters()
+        counters.cb = ctypes.sizeof(counters)
+        process = ctypes.windll.kernel32.GetCurrentProcess()
+        ctypes.windll.psapi.GetProcessMemoryInfo(process, ctypes.byref(counters), counters.cb)
+        return counters.PeakWorkingSetSize / 1048576
+    if sys.platform.startswith("linux"):
+        # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec() from the forked parent,
+        # so a probe started by a big benchmark runner would report the runner's size.
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    import resource
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1048576 if sys.platform == "darwin" else peak / 1024   # bytes / kilobytes
+
+
+class Probe:
+    """Watches the editor of the first window opened and records when things are painted."""
+
+    def __init__(self, app):
+        from PySide6.QtCore import QObject, QTimer
+
+        probe = self
+
+        class Watcher(QObject):
+            def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+                if event.type() == event.Type.Paint:
+                    QTimer.singleShot(0, probe.painted)
+                return False
+
+        self.app = app
+        self.watcher = Watcher()
+        self.window = None
+        self.times: dict[str, float] = {"ready": READY - T0}
+        self.stage = "window"
+        self.timeout = QTimer()
+        self.timeout.setSingleShot(True)
+        self.timeout.timeout.connect(lambda: self.finish(f"timed out at stage {self.stage}"))
+        self.timeout.start(30_000)
+
+    def opened(self, window) -> None:
+        if self.window is None and window is not None:
+            self.window = window
+            window.section_panel.editor.viewport().installEventFilter(self.watcher)
+
+    def painted(self) -> None:
+        try:
+            self._painted(time.time() - T0)
+        except Exception as error:  # noqa: BLE001 - report it in the figures and stop
+            self.finish(f"{self.stage}: {type(error).__name__}: {error}")
+
+    def _painted(self, now: float) -> None:
+        if self.stage == "window":
+            self.times["window"] = now
+            self.stage = "underline"
+            self.type_misspelling()
+        elif self.stage == "underline" and self.underlined():
+            self.times["underline"] = now
+            self.times["rss_open_mb"] = peak_rss_mb()
+            self.stage = "panels"
+            self.visit_panels()
+
+    def type_misspelling(self) -> None:
+        from PySide6.QtGui import QTextCursor
+        editor = self.window.section_panel.editor
+        editor.moveCursor(QTextCursor.MoveOperation.End)
+        editor.textCursor().insertText(MISSPELT)
+        editor.ensureCursorVisible()
+
+    def underlined(self) -> bool:
+        from PySide6.QtGui import QTextCharFormat
+        block = self.window.section_panel.editor.document().lastBlock()
+        wavy = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+        return any(r.format.underlineStyle() == wavy for r in block.layout().formats())
+
+    def visit_panels(self) -> None:
+        from pipwriter.ui.navigator import PANELS
+        window = self.window
+        keys = [f"section:{s.id}" for s in window.session.article.sections] + list(PANELS)
+        for key in keys:
+            window.open_panel(key)
+            self.app.processEvents()
+        self.times["rss_panels_mb"] = peak_rss_mb()
+        self.finish()
+
+    def finish(self, error: str = "") -> None:
+        if error:
+            self.times["error"] = error
+        print(json.dumps(self.times), flush=True)
+        sys.stderr.flush()
+        os._exit(0)
+
+
+def main() -> None:
+    from pipwriter.app import _application_class, run_app
+    from pipwriter.ui.app_controller import AppController
+
+    app = _application_class()([sys.argv[0]])   # what run_app makes; made here to watch it
+    probe = Probe(app)
+    open_path = AppController.open_path
+
+    def watched_open_path(controller, path):
+        window = open_path(controller, path)
+        probe.opened(window)
+        return window
+
+    AppController.open_path = watched_open_path
+    run_app(sys.argv[1:])
+    probe.finish("the app closed before the figures were taken")
+
+
+if __name__ == "__main__":
+    main()
