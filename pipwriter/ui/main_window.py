@@ -340,6 +340,7 @@ class MainWindow(QMainWindow):
         if index is None:
             return
         self.section_panel.editor.insert_citation([references[index].id])
+        self.session.sync()
         self.session.refresh_citations()
         self._schedule_figures()
 

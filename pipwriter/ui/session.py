@@ -62,6 +62,7 @@ class Session(QObject):
         self._documents: dict[str, QTextDocument] = {}
         self._stale: set[str] = set()     # sections whose document is newer than the model
         self._undo_media: set[str] = set()  # media the undo history may bring back
+        self._numbers: dict[str, int] | None = None  # cached reference numbering
         self._modified = False
         self._font = QFont()
         self._renderer = CitationRenderer(self.citation_label, self.superscript, self)
@@ -139,6 +140,7 @@ class Session(QObject):
 
     def _on_text(self, section_id: str) -> None:
         self._stale.add(section_id)
+        self._numbers = None
         self.set_modified(True)
         self.textChanged.emit(section_id)
 
@@ -167,11 +169,18 @@ class Session(QObject):
 
     def refresh_citations(self) -> None:
         """Repaint citations after the numbering changed."""
+        self._numbers = None
         for document in self._documents.values():
             document.markContentsDirty(0, document.characterCount())
 
+    def _reference_numbers(self) -> dict[str, int]:
+        """BMJ numbering, computed once per change rather than once per citation drawn."""
+        if self._numbers is None:
+            self._numbers = self.article.reference_numbers()
+        return self._numbers
+
     def citation_label(self, ref_ids: list[str]) -> str:
-        numbers = self.article.reference_numbers()
+        numbers = self._reference_numbers()
         found = sorted(numbers[r] for r in ref_ids if r in numbers)
         missing = any(r not in numbers for r in ref_ids)
         label = format_citation(found, self.article.settings.citation_style) if found else ""
