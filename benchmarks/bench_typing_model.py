@@ -22,9 +22,13 @@ if __package__ in (None, ""):
 
 from pipwriter.model.author import Author  # noqa: E402
 from pipwriter.model.checks import run_checks  # noqa: E402
-from pipwriter.model.counts import (ParagraphCounter, count_article,  # noqa: E402
-                                    counted_extra_words, section_counts_toward_limit,
-                                    section_words)
+from pipwriter.model.counts import (  # noqa: E402
+    ParagraphCounter,
+    count_article,
+    counted_extra_words,
+    section_counts_toward_limit,
+    section_words,
+)
 from pipwriter.model.factory import new_article  # noqa: E402
 from pipwriter.model.project import Project  # noqa: E402
 from pipwriter.model.reference import Reference  # noqa: E402
@@ -52,7 +56,7 @@ def make_project(words: int) -> Project:
         text = " ".join(_WORDS[(start + i) % len(_WORDS)] for i in range(_PARAGRAPH_WORDS))
         items = [Run(text[:40]), Citation([refs[n % len(refs)].id]), Run(text[40:] + ".")]
         bodies[n % len(bodies)].append(Paragraph(items))
-    for section, body in zip(article.sections, bodies):
+    for section, body in zip(article.sections, bodies, strict=True):
         section.body = RichText(body)
     return Project(article)
 

@@ -66,7 +66,7 @@ def _human_report(report) -> str:
              f"Key messages: {counts['key_messages']}   Key quotes: {counts['key_quotes']}   "
              f"Illustrations: {counts['illustrations']}   Authors: {counts['authors']}"]
     readability = counts.get("readability")
-    if readability:
+    if readability and readability.get("flesch_reading_ease") is not None:
         lines.append(f"Reading ease: {readability['flesch_reading_ease']}   "
                      f"Grade: {readability['fk_grade']}")
     lines.append("")

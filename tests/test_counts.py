@@ -8,9 +8,14 @@ import dataclasses
 import pytest
 
 from pipwriter.model.article import Section
-from pipwriter.model.counts import (ParagraphCounter, count_article, counted_extra_words,
-                                    counting_explanation, section_counts_toward_limit,
-                                    section_words)
+from pipwriter.model.counts import (
+    ParagraphCounter,
+    count_article,
+    counted_extra_words,
+    counting_explanation,
+    section_counts_toward_limit,
+    section_words,
+)
 from pipwriter.model.media import Illustration, MediaRef
 from pipwriter.model.reference import Reference, format_bmj
 from pipwriter.model.text import Citation, Paragraph, RichText, Run

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from fake_dialogs import FakeDialogs
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
-from fake_dialogs import FakeDialogs
 from pipwriter.model.project_file import load_project
 from pipwriter.ui.app_controller import AppController
 
@@ -82,7 +82,8 @@ def test_write_reorder_cite_quote_save_and_reopen(controller, qtbot, tmp_path):
     _type(qtbot, window, "We wanted people to feel heard after a stroke.")
     assert window.figures.words == before + 9
     assert window.figures.panel_words == 9
-    assert "9 words" in window.navigator.item(0).text()
+    assert window.navigator.item(0).text() == "Title and standfirst"
+    assert "9 words" in window.navigator.item(1).text()
 
     # type into a viewpoint
     viewpoint = article.viewpoints()[1]
@@ -174,7 +175,7 @@ def test_add_rename_remove_section_with_undo(controller, qtbot):
     assert len(session.article.sections) == count
     session.undo_stack.undo()
     assert session.article.sections[1].title == "Money matters"
-    assert window.navigator.count() == count + 1 + 6
+    assert window.navigator.count() == count + 1 + 7
 
 
 def test_drag_reorder_updates_article(controller, qtbot):
@@ -229,3 +230,19 @@ def test_find_and_replace_across_sections(controller, qtbot):
     session.sync()
     assert all("service" in s.body.plain_text() for s in session.article.sections[:2])
     dialog.close()
+
+
+def test_title_and_standfirst_panel(controller, qtbot):
+    window = _new_window(controller, qtbot)
+    window.open_panel("title")
+    panel = window.panels["title"]
+    panel.title_edit.setText("Listening first")
+    panel.title_edit.editingFinished.emit()
+    panel.standfirst.setPlainText("A nurse and a patient on redesigning a review.")
+    panel._apply()
+    assert window.session.article.title == "Listening first"
+    assert window.session.article.standfirst.startswith("A nurse")
+    assert window.windowTitle().startswith("Listening first")
+    window.session.undo_stack.undo()
+    assert window.session.article.standfirst == ""
+    assert window.session.article.title == "Listening first"

@@ -27,11 +27,10 @@ from functools import cached_property
 from .article import Article, Section
 from .author import Author
 from .citations import CitationAnalysis, analyse_citations
-from .counts import ArticleCounts, count_article
+from .counts import ArticleCounts, PlainLanguage, count_article, plain_language
 from .findings import ERROR, SEVERITIES, TIP, WARNING, Finding, Where
 from .handles import handle_problem
 from .media import Illustration, MediaClip
-from .plain import PlainLanguage, plain_language
 from .project import Project
 from .reference import Reference, format_authors
 from .template import Range, Template
@@ -45,6 +44,7 @@ class CheckContext:
     template: Template
     counts: ArticleCounts
     citations: CitationAnalysis
+    given_plain: PlainLanguage | None = None
 
     @property
     def article(self) -> Article:
@@ -52,8 +52,8 @@ class CheckContext:
 
     @cached_property
     def plain(self) -> PlainLanguage:
-        """Readability overall and per panel (computed only when a rule asks for it)."""
-        return plain_language(self.article, self.template)
+        """Readability overall and per panel (worked out only when a rule asks for it)."""
+        return self.given_plain or plain_language(self.article, self.template)
 
     def rule(self, name: str, default: object) -> object:
         return self.template.rules.get(name, default)
@@ -473,16 +473,17 @@ def readability(ctx: CheckContext) -> Iterator[Finding]:
     plain = ctx.plain
     target = plain.reading_ease_target
     overall = plain.overall
-    if overall.words >= plain.min_words and overall.flesch_reading_ease < target:
+    if overall.flesch_reading_ease is not None and overall.words >= plain.min_words and \
+            overall.flesch_reading_ease < target:
         yield Finding(TIP, "readability-hard",
                       f"The article's reading ease is {overall.flesch_reading_ease:.0f} (school "
-                      f"grade {overall.fk_grade:.0f}); plain English, which patients and carers "
+                      f"grade {overall.fk_grade or 0:.0f}); plain English, which patients and carers "
                       f"read easily, scores {target:.0f} or more. Shorter sentences and everyday "
                       "words help.", at_article())
     for section in ctx.article.sections:
         figures = plain.sections.get(section.id)
-        if figures and figures.words >= plain.min_words and \
-                figures.flesch_reading_ease < target:
+        if figures and figures.flesch_reading_ease is not None and \
+                figures.words >= plain.min_words and figures.flesch_reading_ease < target:
             yield Finding(TIP, "readability-hard",
                           f"“{_section_name(section)}” is hard going (reading ease "
                           f"{figures.flesch_reading_ease:.0f}; aim for {target:.0f} or more). "
@@ -498,12 +499,64 @@ def long_sentences(ctx: CheckContext) -> Iterator[Finding]:
             continue
         words, sentence = long[0]
         opening = " ".join(sentence.split()[:8])
-        more = (f" It has {_n(len(long) - 1, 'other sentence')} over {plain.long_sentence_words} "
-                "words." if len(long) > 1 else "")
+        more = (f" Other sentences here are over {plain.long_sentence_words} words too."
+                if len(long) > 1 else "")
         yield Finding(TIP, "sentence-long",
                       f"In “{_section_name(section)}” a sentence of {words} words begins "
                       f"“{opening}…”. Splitting it makes it easier to read.{more}",
                       at_section(section))
+
+
+# --- the authors' approval (pipwriter/model/approval.py) --------------------------------------
+@rule
+def approvals(ctx: CheckContext) -> Iterator[Finding]:
+    """Once anyone has approved anything, every author who has not approved the article as it
+    stands is listed: a warning, or a tip while their own sections are approved; an approval
+    that changes have made out of date is a warning."""
+    from .approval import (
+        APPROVED,
+        NOT_YET,
+        OUT_OF_DATE,
+        approval_for,
+        approval_state,
+        approvals_started,
+        approved_sections,
+        short_date,
+        stale_sections,
+    )
+    article = ctx.article
+    if not approvals_started(article):
+        return
+    for author in article.authors:
+        state = approval_state(article, author)
+        name = author.name or "An author"
+        if state == APPROVED:
+            continue
+        if state == OUT_OF_DATE:
+            yield Finding(WARNING, "approval-out-of-date",
+                          f"{name} approved the article on "
+                          f"{short_date(approval_for(article, author.id))}, but it has changed "
+                          "since. Ask them to read it again and approve it as it stands "
+                          "(Article › Approve…).", at_author(ctx, author))
+            continue
+        for section in stale_sections(article, author):
+            yield Finding(WARNING, "approval-out-of-date",
+                          f"{name} approved “{_section_name(section)}”, but it has changed "
+                          "since. Ask them to read it again and approve it.",
+                          at_section(section))
+        if state == NOT_YET:
+            done = approved_sections(article, author)
+            if done:
+                yield Finding(TIP, "approval-missing",
+                              f"{name} has approved {_n(len(done), 'section')} but not yet the "
+                              "whole article. When it is ready, ask them to approve it as it "
+                              "stands (Article › Approve…).", at_author(ctx, author))
+            else:
+                yield Finding(WARNING, "approval-missing",
+                              f"{name} has not yet approved the article. The series expects "
+                              "every partner to agree how their contribution is presented: "
+                              "ask them to read it and approve it (Article › Approve…).",
+                              at_author(ctx, author))
 
 
 # --- running them ------------------------------------------------------------------------------
@@ -514,12 +567,12 @@ def is_dismissed(finding: Finding, article: Article) -> bool:
     return finding.severity != ERROR and finding.key in article.settings.dismissed_findings
 
 
-def all_findings(project: Project, template: Template,
-                 counts: ArticleCounts | None = None) -> list[Finding]:
+def all_findings(project: Project, template: Template, counts: ArticleCounts | None = None,
+                 plain: PlainLanguage | None = None) -> list[Finding]:
     """Every finding, dismissed ones included, errors first then warnings then tips."""
     article = project.article
     counts = counts or count_article(article, template)
-    ctx = CheckContext(project, template, counts, analyse_citations(article))
+    ctx = CheckContext(project, template, counts, analyse_citations(article), plain)
     findings = [finding for check in RULES for finding in check(ctx)]
     return sorted(findings, key=lambda f: _RANK.get(f.severity, len(_RANK)))
 

@@ -7,7 +7,8 @@ counted figure for quotes whose own section is not counted.
 
 Speed: words are counted paragraph by paragraph through a :class:`ParagraphCounter`, a small LRU
 cache keyed by the paragraph's text. After a keystroke only the paragraph that changed is counted
-again; every other paragraph is a dictionary look-up.
+again; every other paragraph is a dictionary look-up. :func:`plain_language` (reading ease per
+panel and overall) reads the whole article: it is for the checklist and the report, not typing.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 
 from .article import Article, Section
 from .citations import analyse_citations
+from .readability import LONG_SENTENCE_WORDS, Readability, analyse, combine
 from .reference import format_bmj
 from .template import COUNTABLE_PARTS, Template
 from .wordcount import count_words
@@ -140,13 +142,11 @@ def part_texts(article: Article, part: str,
 EXTRA_PARTS = tuple(p for p in COUNTABLE_PARTS if p not in ("sections", "viewpoints"))
 
 
-def _extra_words(article: Article, template: Template, profile: str, counter: ParagraphCounter,
+def _extra_words(article: Article, profile: str, counter: ParagraphCounter,
                  statement_text: StatementText) -> dict[str, int]:
-    words = {part: counter.count_all(part_texts(article, part, statement_text), profile)
-             for part in EXTRA_PARTS if part != "key_quotes"}
-    words["key_quotes"] = counter.count_all((text for _q, _s, text in article.key_quotes()),
-                                            profile)
-    return words
+    """Words of every part outside the sections except key quotes (those are section words)."""
+    return {part: counter.count_all(part_texts(article, part, statement_text), profile)
+            for part in EXTRA_PARTS if part != "key_quotes"}
 
 
 def _uncounted_quote_words(article: Article, template: Template, profile: str,
@@ -160,16 +160,17 @@ def counted_extra_words(article: Article, template: Template, profile: str | Non
                         cache: ParagraphCounter | None = None,
                         statement_text: StatementText = competing_interests_text
                         ) -> tuple[int, int]:
-    """(words counted toward the limit, words in total) from everything but the sections."""
+    """(words counted toward the limit, words in total) from everything but the sections.
+
+    For the live figures: it never walks the sections' text unless the template counts key
+    quotes on their own."""
     profile = profile or article.settings.word_count_profile
     counter = _counter(cache)
-    words = _extra_words(article, template, profile, counter, statement_text)
-    counted = sum(n for part, n in words.items()
-                  if part in template.counted and part != "key_quotes")
+    words = _extra_words(article, profile, counter, statement_text)
+    counted = sum(n for part, n in words.items() if part in template.counted)
     if "key_quotes" in template.counted:
         counted += _uncounted_quote_words(article, template, profile, counter)
-    total = sum(n for part, n in words.items() if part != "key_quotes")
-    return counted, total
+    return counted, sum(words.values())
 
 
 # --- the figures ------------------------------------------------------------------------------
@@ -238,9 +239,11 @@ def count_article(article: Article, template: Template, profile: str | None = No
                                   section_counts_toward_limit(s, template))
                      for s in article.sections)
     by_part = {part: 0 for part in COUNTABLE_PARTS}
-    for count, section in zip(sections, article.sections):
+    for count, section in zip(sections, article.sections, strict=True):
         by_part[section_part(section)] += count.words
-    by_part.update(_extra_words(article, template, profile, counter, statement_text))
+    by_part.update(_extra_words(article, profile, counter, statement_text))
+    by_part["key_quotes"] = counter.count_all(
+        (text for _q, _s, text in article.key_quotes()), profile)
     counted = sum(n for part, n in by_part.items()
                   if part in template.counted and part != "key_quotes")
     if "key_quotes" in template.counted:
@@ -302,3 +305,46 @@ def counting_explanation(template: Template, profile: str = "word") -> str:
     if note:
         lines.append(note)
     return " ".join(lines)
+
+
+# --- plain language (whole-article work: for the checklist and the report, never per keystroke) --
+DEFAULT_READING_EASE_TARGET = 60.0      # Flesch Reading Ease 60-70 is "plain English"
+DEFAULT_READABILITY_MIN_WORDS = 40      # below this a score says little
+
+
+@dataclass(frozen=True)
+class PlainLanguage:
+    """Readability of the counted text and of each panel (see :mod:`.readability`)."""
+
+    overall: Readability                             # the text counted toward the limit
+    sections: Mapping[str, Readability]              # section id -> its figures
+    long_sentences: Mapping[str, tuple[tuple[int, str], ...]]   # (words, sentence), longest first
+    reading_ease_target: float = DEFAULT_READING_EASE_TARGET
+    long_sentence_words: int = LONG_SENTENCE_WORDS
+    min_words: int = DEFAULT_READABILITY_MIN_WORDS
+
+
+def _section_text(section: Section) -> str:
+    return "\n".join(text for text in (p.text() for p in section.body.paragraphs) if text.strip())
+
+
+def plain_language(article: Article, template: Template) -> PlainLanguage:
+    """Reading ease and grade overall and per panel, and each panel's longest sentences.
+
+    Targets come from the template's rules: ``reading_ease_target`` (default 60),
+    ``long_sentence_words`` (default and lowest 25) and ``readability_min_words`` (panels with
+    fewer words get no score-based advice; default 40)."""
+    rules = template.rules
+    target = float(rules.get("reading_ease_target", DEFAULT_READING_EASE_TARGET))
+    longest = max(LONG_SENTENCE_WORDS, int(rules.get("long_sentence_words", LONG_SENTENCE_WORDS)))
+    minimum = int(rules.get("readability_min_words", DEFAULT_READABILITY_MIN_WORDS))
+    sections = {section.id: analyse(_section_text(section)) for section in article.sections}
+    long = {}
+    for section_id, figures in sections.items():
+        over = tuple((words, sentence) for sentence, words in figures.longest_sentences
+                     if words > longest)
+        if over:
+            long[section_id] = over
+    overall = combine(sections[s.id] for s in article.sections
+                      if section_counts_toward_limit(s, template))
+    return PlainLanguage(overall, sections, long, target, longest, minimum)

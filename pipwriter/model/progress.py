@@ -22,6 +22,9 @@ def section_status(section: Section, words: int, template: Template) -> str:
 
 def panel_status(article: Article, template: Template, panel: str) -> str:
     """Status of the non-text panels, from the same limits the checklist uses."""
+    if panel == "title":
+        return DONE if article.title.strip() and article.standfirst.strip() else \
+            STARTED if article.title.strip() else EMPTY
     if panel == "key_messages":
         n = len([m for m in article.key_messages if m.strip()])
         return EMPTY if n == 0 else DONE if template.limit("key_messages").contains(n) \

@@ -4,6 +4,7 @@ shape is documented in docs/cli.md."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .checks import all_findings, is_dismissed
@@ -15,6 +16,10 @@ from .template import Template, get_template
 
 def _score(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
+
+
+def _sentences(found: Iterable[tuple[int, str]]) -> list[dict]:
+    return [{"sentence": text, "words": words} for words, text in found]
 
 
 @dataclass
@@ -47,15 +52,19 @@ def build_report(project: Project, template: Template | None = None,
     counts = figures.to_json()
     for section in counts["sections"]:
         score = plain.sections.get(section["id"])
-        section["readability"] = None if score is None or not score.words else {
+        section["readability"] = None if score is None or score.flesch_reading_ease is None else {
             "flesch_reading_ease": _score(score.flesch_reading_ease),
-            "fk_grade": _score(score.fk_grade)}
+            "fk_grade": _score(score.fk_grade),
+            "long_sentences": _sentences(plain.long_sentences.get(section["id"], ()))}
     overall = plain.overall
     counts["readability"] = {
-        "flesch_reading_ease": _score(overall.flesch_reading_ease) if overall.words else None,
-        "fk_grade": _score(overall.fk_grade) if overall.words else None,
+        "flesch_reading_ease": _score(overall.flesch_reading_ease),
+        "fk_grade": _score(overall.fk_grade), "reading_age": overall.reading_age,
         "words": overall.words, "sentences": overall.sentences, "syllables": overall.syllables,
-        "target_reading_ease": plain.reading_ease_target}
+        "target_reading_ease": plain.reading_ease_target,
+        "long_sentence_words": plain.long_sentence_words,
+        "long_sentences": _sentences((n, text) for text, n in overall.longest_sentences
+                                     if n > plain.long_sentence_words)}
     everything = all_findings(project, template, figures, plain)
     kept = [f for f in everything if not is_dismissed(f, project.article)]
     dismissed = [f for f in everything if is_dismissed(f, project.article)]

@@ -43,6 +43,7 @@ class AppController(QObject):
         window.openRequested.connect(self.open_dialog)
         window.newRequested.connect(self.new_article)
         window.demoRequested.connect(self.open_demo)
+        window.coauthoring.importRequested.connect(self.import_docx_dialog)
         window.closed.connect(self._closed)
         self.windows.append(window)
         window.show()
@@ -83,6 +84,18 @@ class AppController(QObject):
     def open_demo(self) -> MainWindow:
         from ..model.demo import demo_project
         return self._window_for(demo_project())
+
+    def import_docx_dialog(self, path: Path | None = None) -> MainWindow | None:
+        """File › Import a Word draft…: the draft becomes a new, unsaved article in a window."""
+        from .coauthor import import_summary, run_import
+        imported = run_import(self.dialogs, path)
+        if imported is None:
+            return None
+        project, notes = imported
+        window = self._window_for(project)
+        window.session.set_modified(True)
+        self.dialogs.info("Word draft imported", import_summary(project, notes))
+        return window
 
     def run_wizard(self, wizard) -> bool:
         """Shows the wizard; tests replace this to fill it in without a modal loop."""

@@ -35,7 +35,6 @@ from ..model.handles import HandleError, normalise_handle
 from ..model.media import Photo
 from .media_widgets import (
     ImageDrop,
-    RemovedMedia,
     dropped_file,
     import_picture,
     picture_info,
@@ -82,7 +81,6 @@ class AuthorsPanel(QWidget):
         self._loading = False
         self._loaded_id = ""
         self._import_warnings: dict[str, list[str]] = {}   # stored name -> warnings on import
-        self.removed = RemovedMedia(self.session)
         template = self.session.template
         panel = template.panels.get("authors")
         intro = QLabel(panel.prompt if panel else "")
@@ -205,7 +203,6 @@ class AuthorsPanel(QWidget):
 
     # --- list -------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.removed.restore_missing()
         self._loading = True
         current = self.current_id()
         self.list.clear()
@@ -265,7 +262,6 @@ class AuthorsPanel(QWidget):
                 return
         row = self.list.currentRow()
         author_id = author.id
-        self.removed.keep(author.photo.media if author.photo else None)
 
         def remove(article: Article) -> None:
             article.authors[:] = [a for a in article.authors if a.id != author_id]
@@ -446,8 +442,6 @@ class AuthorsPanel(QWidget):
         return True
 
     def _set_photo(self, author_id: str, image, consent: bool, description: str) -> None:
-        old = self.session.article.author(author_id).photo
-        self.removed.keep(old.media if old else None)
         ref = store_picture(self.session, image)
         self._import_warnings[ref.name] = list(image.warnings)
         photo = Photo(ref, consent)
@@ -486,7 +480,6 @@ class AuthorsPanel(QWidget):
         if author is None or author.photo is None:
             return
         author_id = author.id
-        self.removed.keep(author.photo.media)
 
         def apply(article: Article) -> None:
             article.author(author_id).photo = None

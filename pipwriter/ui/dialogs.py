@@ -65,6 +65,13 @@ class Dialogs:
         box.button(QMessageBox.StandardButton.Yes).setText(yes)
         return box.exec() == QMessageBox.StandardButton.Yes
 
+    def ask_recovery(self, entries: list, compare=None) -> list[tuple[object, str]]:
+        """For each recovery entry: "restore", "discard" or "later" (see recovery_dialog)."""
+        from .recovery_dialog import RecoveryDialog
+        dialog = RecoveryDialog(entries, compare, self.parent)
+        dialog.exec()
+        return dialog.choices()
+
     def error(self, title: str, text: str) -> None:
         QMessageBox.warning(self.parent, title, text)
 

@@ -95,7 +95,7 @@ class FiguresBar(QWidget):
             f.key_messages, f.key_messages_min, f.key_messages_max))
         self.key_messages.setAccessibleName(self.key_messages.text())
         self.illustrations.setText(
-            f"Illustrations: {_limit_text(f.illustrations, None, f.illustrations_max)}")
+            f"Illustrations and clips: {_limit_text(f.illustrations, None, f.illustrations_max)}")
         self.illustrations.setAccessibleName(self.illustrations.text())
         self.panel_words.setVisible(f.panel_words is not None)
         self.panel_words.setText(f"This section: {f.panel_words or 0} words")

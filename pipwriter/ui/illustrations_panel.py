@@ -43,7 +43,6 @@ from ..model.media_rules import (
 )
 from .media_widgets import (
     ImageDrop,
-    RemovedMedia,
     dropped_file,
     import_picture,
     picture_info,
@@ -97,7 +96,6 @@ class IllustrationsPanel(QWidget):
         self._loading = False
         self._loaded_clip = ""
         self._import_warnings: dict[str, list[str]] = {}
-        self.removed = RemovedMedia(self.session)
         panel = self.session.template.panels.get("illustrations")
         intro = QLabel(panel.prompt if panel else "")
         intro.setWordWrap(True)
@@ -262,7 +260,6 @@ class IllustrationsPanel(QWidget):
 
     # --- both lists -------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.removed.restore_missing()
         self._loading = True
         article = self.session.article
         current = self.current_illustration_id()
@@ -368,7 +365,6 @@ class IllustrationsPanel(QWidget):
         image = import_picture(self.window_, path, "illustration", "Could not use this picture")
         if image is None:
             return False
-        self.removed.keep(current.media)
         ref = store_picture(self.session, image)
         self._import_warnings[ref.name] = list(image.warnings)
         self._edit_illustration(current.id, "Replace picture", lambda i: setattr(i, "media", ref))
@@ -391,7 +387,6 @@ class IllustrationsPanel(QWidget):
             return
         row = self.ill_list.currentRow()
         wanted = current.id
-        self.removed.keep(current.media)
         self.session.change("Remove illustration", lambda a: a.illustrations.__setitem__(
             slice(None), [i for i in a.illustrations if i.id != wanted]))
         self.refresh()
@@ -524,7 +519,6 @@ class IllustrationsPanel(QWidget):
             return False
         finally:
             QApplication.restoreOverrideCursor()
-        self.removed.remember_path(name, path)
         ref = MediaRef(name, path.name, check.mime, check.size)
         clip = MediaClip(kind=check.kind, media=ref, title=path.stem)
         self.session.change("Attach clip", lambda a: a.clips.append(clip))

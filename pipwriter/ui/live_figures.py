@@ -27,7 +27,8 @@ def compute_figures(session, current_section_id: str = "") -> Figures:
         references_max=refs.max,
         key_messages=len([m for m in article.key_messages if m.strip()]),
         key_messages_min=messages.min, key_messages_max=messages.max,
-        illustrations=len(article.illustrations), illustrations_max=illustrations.max,
+        illustrations=len(article.illustrations) + len(article.clips),
+        illustrations_max=illustrations.max,
         panel_words=session.section_words(current_section_id) if current_section_id else None)
 
 

@@ -60,6 +60,8 @@ class MainWindow(QMainWindow):
         self.update_figures()
         from .data_safety import install_data_safety
         install_data_safety(self)
+        from .coauthor import install_coauthoring
+        install_coauthoring(self)
 
     # --- wiring -----------------------------------------------------------------------------
     def _connect(self) -> None:

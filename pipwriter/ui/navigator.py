@@ -36,6 +36,7 @@ class Navigator(QListWidget):
         self.currentItemChanged.connect(self._on_current)
         self.model().rowsMoved.connect(self._on_rows_moved)
         self._rebuilding = False
+        self.only_author = ""              # "Show only my sections": that author's id, or ""
 
     # --- contents -------------------------------------------------------------------------
     def rebuild(self, select: str | None = None) -> None:
@@ -43,23 +44,27 @@ class Navigator(QListWidget):
         self._rebuilding = True
         self.clear()
         template = self.session.template
+        self._add_panel_item("title", template)
         for section in self.session.article.sections:
             item = QListWidgetItem()
             item.setData(ROLE, f"section:{section.id}")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsDragEnabled)
             self.addItem(item)
         for key in PANELS:
-            item = QListWidgetItem()
-            item.setData(ROLE, key)
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDragEnabled
-                          & ~Qt.ItemFlag.ItemIsDropEnabled)
-            panel = template.panels.get(key)
-            item.setToolTip(panel.tooltip if panel else "")
-            self.addItem(item)
+            self._add_panel_item(key, template)
         self._rebuilding = False
         self.refresh()
         self.select(current or f"section:{self.session.article.sections[0].id}"
                     if self.session.article.sections else "authors")
+
+    def _add_panel_item(self, key: str, template) -> None:
+        item = QListWidgetItem()
+        item.setData(ROLE, key)
+        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDragEnabled
+                      & ~Qt.ItemFlag.ItemIsDropEnabled)
+        panel = template.panels.get(key)
+        item.setToolTip(panel.tooltip if panel else "")
+        self.addItem(item)
 
     def refresh(self) -> None:
         """Update titles, marks and counts without rebuilding."""
@@ -73,7 +78,8 @@ class Navigator(QListWidget):
                     continue
                 words = self.session.section_words(section.id)
                 status = section_status(section, words, template)
-                text = f"{section.title}\n{words} words"
+                text = self.section_text(section, words)
+                item.setHidden(not self.shows(section))
                 spec = template.section_spec(section.key)
                 item.setToolTip(spec.tooltip if spec else "")
             else:
@@ -92,12 +98,29 @@ class Navigator(QListWidget):
                 section = self.session.article.section(section_id)
                 words = self.session.section_words(section_id)
                 item = self.item(row)
-                item.setText(f"{section.title}\n{words} words")
+                text = self.section_text(section, words)
+                item.setText(text)
                 status = section_status(section, words, self.session.template)
                 item.setIcon(status_icon(status))
                 item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                             f"{section.title}, {words} words, {STATUS_TEXT[status]}")
+                             f"{text.replace(chr(10), ', ')}, {STATUS_TEXT[status]}")
                 return
+
+    # --- who writes what ------------------------------------------------------------------
+    def section_text(self, section, words: int) -> str:
+        """The item's text: the title, then the words and who writes it (when assigned)."""
+        writer = self.session.article.author(section.assignee) if section.assignee else None
+        return f"{section.title}\n{words} words" + (f" · {writer.name}" if writer else "")
+
+    def shows(self, section) -> bool:
+        """With "Show only my sections", only sections assigned to that author (or their own
+        viewpoints) are listed."""
+        return not self.only_author or section.assignee == self.only_author or \
+            self.only_author in section.author_ids
+
+    def set_only_author(self, author_id: str) -> None:
+        self.only_author = author_id or ""
+        self.refresh()
 
     # --- selection ------------------------------------------------------------------------
     def current_key(self) -> str:

@@ -6,6 +6,9 @@ from PySide6.QtWidgets import QWidget
 
 
 def make_panel(key: str, window) -> QWidget:
+    if key == "title":
+        from .title_panel import TitlePanel
+        return TitlePanel(window)
     if key == "key_messages":
         from .key_messages_panel import KeyMessagesPanel
         return KeyMessagesPanel(window)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +22,7 @@ from .text_editor import TextEditor
 class SectionPanel(QWidget):
     renameRequested = Signal(str, str)        # section id, new title
     tickedChanged = Signal(str, list)         # section id, ticked question ids
+    assigneeChanged = Signal(str, str)        # section id, author id ("" = nobody)
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -35,6 +37,10 @@ class SectionPanel(QWidget):
         self.owner_label = QLabel()
         self.owner_label.setWordWrap(True)
         self.owner_label.setAccessibleName("Whose viewpoint")
+        self.assignee_combo = QComboBox()
+        self.assignee_combo.setAccessibleName("Written by")
+        self.assignee_combo.setToolTip("Which co-author is writing this section")
+        self.assignee_combo.activated.connect(self._assignee_chosen)
 
         self.editor = TextEditor()
         self.editor.setViewportMargins(8, 4, 8, 4)
@@ -77,6 +83,10 @@ class SectionPanel(QWidget):
         heading_label.setBuddy(self.title_edit)
         title_row.addWidget(heading_label)
         title_row.addWidget(self.title_edit, 1)
+        writer_label = QLabel("&Written by:")
+        writer_label.setBuddy(self.assignee_combo)
+        title_row.addWidget(writer_label)
+        title_row.addWidget(self.assignee_combo)
         writing_layout.addLayout(title_row)
         writing_layout.addWidget(self.owner_label)
         writing_layout.addWidget(self.toolbar)
@@ -101,6 +111,7 @@ class SectionPanel(QWidget):
         self.editor.setDocument(self.session.document(section_id))
         self.editor.spelling_menu_hook = self._spelling_menu
         self.title_edit.setText(section.title)
+        self._fill_assignees(section)
         spec = self.session.template.section_spec(section.key)
         self.prompt.setText(spec.prompt if spec else "Write this part in your own words.")
         viewpoint = section.kind == "viewpoint"
@@ -121,6 +132,22 @@ class SectionPanel(QWidget):
             self.questions.addItem(item)
         self._update_coverage()
         self._loading = False
+
+    def _fill_assignees(self, section) -> None:
+        combo = self.assignee_combo
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("Nobody yet", "")
+        for author in self.session.article.authors:
+            combo.addItem(author.name or "Unnamed author", author.id)
+        combo.setCurrentIndex(max(combo.findData(section.assignee), 0))
+        combo.blockSignals(False)
+
+    def _assignee_chosen(self, _index: int) -> None:
+        section = self.session.article.section(self.section_id)
+        chosen = self.assignee_combo.currentData() or ""
+        if section is not None and not self._loading and chosen != section.assignee:
+            self.assigneeChanged.emit(self.section_id, chosen)
 
     def _spelling_menu(self, menu, pos) -> None:
         from .spell_menu import add_spelling_actions

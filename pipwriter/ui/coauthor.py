@@ -1,0 +1,372 @@
+"""Writing together offline: who writes what, sending a copy to a co-author, merging the copy
+that comes back, approving the article, and importing a Word draft.
+
+``install_coauthoring(window)`` is called at the end of ``MainWindow.__init__``. It adds:
+
+* File › Send to a co-author… / Merge a co-author's copy… / Import a Word draft…;
+* Article › Approve…;
+* above the navigator, "I am" (remembered per article) and "Show only my sections";
+* "Written by" in the section panel: assigning a section is an undoable change.
+
+Questions go through ``window.dialogs`` and the merge dialog through ``window.run_dialog``, so
+tests can answer them. The rules live in the model: :mod:`pipwriter.model.exchange`,
+:mod:`pipwriter.model.merge` and :mod:`pipwriter.model.approval`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from ..model.approval import ARTICLE_SCOPE, approval_lines, approve
+from ..model.errors import PipError
+from ..model.exchange import check_same_article, find_base, record_merge, send_copy
+from ..model.merge import merge_articles
+from ..model.project import Project
+from ..model.project_file import load_project
+from ..model.versions import save_project_version
+from .data_safety import replace_article, total_words
+from .dialogs import PROJECT_FILTER
+from .settings import app_settings
+
+DOCX_FILTER = "Word documents (*.docx)"
+
+
+def _menu(window, name: str):
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if menu is not None and action.text().replace("&", "") == name:
+            return menu
+    return window.menuBar().addMenu(f"&{name}")
+
+
+class Coauthoring(QObject):
+    """Everything for writing with co-authors in one window; reachable as
+    ``window.coauthoring``."""
+
+    importRequested = Signal()          # File › Import a Word draft… (the app controller opens it)
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        self._make_actions()
+        self._make_filter_bar()
+        window.section_panel.assigneeChanged.connect(self.assign)
+        self.session.structureChanged.connect(self._fill_me)
+
+    # --- menus ----------------------------------------------------------------------------------
+    def _action(self, text: str, slot, tip: str) -> QAction:
+        action = QAction(text, self.window)
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _make_actions(self) -> None:
+        window = self.window
+        file_menu = _menu(window, "File")
+        close = next((a for a in file_menu.actions() if a.text().replace("&", "") == "Close"),
+                     None)
+        self.send_action = self._action("Sen&d to a co-author…", self.send_copy,
+                                        "Save a copy for a co-author to work on")
+        self.merge_action = self._action("&Merge a co-author's copy…", self.merge_copy,
+                                         "Bring a co-author's changes into this article")
+        self.import_action = self._action("&Import a Word draft…", self.importRequested.emit,
+                                          "Make a new article from a Word document")
+        for action in (self.send_action, self.merge_action, self.import_action):
+            file_menu.insertAction(close, action)
+        file_menu.insertSeparator(close)
+
+        article_menu = _menu(window, "Article")
+        self.approve_action = self._action("A&pprove…", self.approve,
+                                           "Record that an author approves the article as it "
+                                           "stands (or one section)")
+        article_menu.addSeparator()
+        article_menu.addAction(self.approve_action)
+
+        self.only_mine_action = QAction("Show only &my sections", window)
+        self.only_mine_action.setCheckable(True)
+        self.only_mine_action.setToolTip("List only the sections you are writing")
+        self.only_mine_action.toggled.connect(self.show_only_mine)
+        _menu(window, "View").addAction(self.only_mine_action)
+
+    # --- who am I, and my sections -------------------------------------------------------------
+    def _setting_key(self) -> str:
+        return f"coauthor/me/{self.session.article.id}"
+
+    def me(self) -> str:
+        """The author using this computer, as chosen in "I am" ("" when not chosen)."""
+        value = str(app_settings().value(self._setting_key(), "") or "")
+        return value if self.session.article.author(value) is not None else ""
+
+    def set_me(self, author_id: str) -> None:
+        settings = app_settings()
+        settings.setValue(self._setting_key(), author_id or "")
+        settings.sync()
+        self._fill_me()
+        if self.only_mine_action.isChecked():
+            self.window.navigator.set_only_author(self.me())
+
+    def _make_filter_bar(self) -> None:
+        window = self.window
+        navigator = window.navigator
+        self.me_combo = QComboBox()
+        self.me_combo.setAccessibleName("I am")
+        self.me_combo.setToolTip("Who is writing on this computer (remembered for this article)")
+        self.me_combo.activated.connect(
+            lambda _i: self.set_me(self.me_combo.currentData() or ""))
+        self.only_mine_button = QToolButton()
+        self.only_mine_button.setDefaultAction(self.only_mine_action)
+        bar = QWidget()
+        layout = QVBoxLayout(bar)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        label = QLabel("I &am:")
+        label.setBuddy(self.me_combo)
+        row.addWidget(label)
+        row.addWidget(self.me_combo, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.only_mine_button)
+        index = window.splitter.indexOf(navigator)
+        if index >= 0:
+            window.splitter.replaceWidget(index, bar)
+            layout.addWidget(navigator, 1)
+            navigator.show()
+        self.filter_bar = bar
+        self._fill_me()
+
+    def _fill_me(self) -> None:
+        combo = self.me_combo
+        me = self.me()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("(choose)", "")
+        for author in self.session.article.authors:
+            combo.addItem(author.name or "Unnamed author", author.id)
+        combo.setCurrentIndex(max(combo.findData(me), 0))
+        combo.blockSignals(False)
+
+    def show_only_mine(self, on: bool) -> None:
+        me = self.me()
+        if on and not me:
+            authors = self.session.article.authors
+            index = self.window.dialogs.ask_choice(
+                "Show only my sections", "Who are you?", [a.name for a in authors]) \
+                if authors else None
+            if index is None:
+                self.only_mine_action.setChecked(False)
+                return
+            self.set_me(authors[index].id)
+            me = authors[index].id
+        self.window.navigator.set_only_author(me if on else "")
+
+    def assign(self, section_id: str, author_id: str) -> None:
+        """Choose who writes a section (undoable)."""
+        section = self.session.article.section(section_id)
+        if section is None:
+            return
+        writer = self.session.article.author(author_id)
+
+        def apply(article) -> None:
+            article.section(section_id).assignee = author_id if writer else ""
+        what = f"Assign “{section.title}” to {writer.name}" if writer else \
+            f"Unassign “{section.title}”"
+        self.session.change(what, apply)
+
+    # --- sending --------------------------------------------------------------------------------
+    def send_copy(self) -> Path | None:
+        """File › Send to a co-author…: save a copy for them, keeping a version of what was
+        sent so their changes can be merged later."""
+        window, dialogs = self.window, self.window.dialogs
+        window.commit_pending_edits()
+        self.session.sync()
+        article = self.session.article
+        me = self.me()
+        others = [a for a in article.authors if a.id != me]
+        index = dialogs.ask_choice("Send to a co-author", "Who is this copy for?",
+                                   [a.name for a in others] + ["Someone else…"])
+        if index is None:
+            return None
+        if index < len(others):
+            name, author_id = others[index].name, others[index].id
+        else:
+            name = dialogs.ask_text("Send to a co-author", "Their name:")
+            author_id = ""
+            if not name:
+                return None
+        note = dialogs.ask_text("Send to a co-author", f"A note for {name} (you may leave it "
+                                "empty), for example “please check your viewpoint”:") or ""
+        from ..export.names import safe_component
+        folder = self.session.path.parent if self.session.path else Path.home()
+        suggested = folder / (f"{safe_component(article.title or 'My article')} - for "
+                              f"{safe_component(name)}.pipw")
+        target = dialogs.ask_save_path(str(suggested))
+        if not target:
+            return None
+        try:
+            written, version = send_copy(self.session.project, target, name, note, author_id,
+                                         total_words(article))
+        except (PipError, OSError) as error:
+            dialogs.error("Could not save the copy", str(error))
+            return None
+        window.statusBar().showMessage(f"Saved a copy for {name}: {written.name}", 8000)
+        dialogs.info("Copy saved",
+                     f"“{written.name}” is ready for {name}: send it by email or on a USB "
+                     f"stick. Your article as you sent it is kept as the version "
+                     f"“{version.name}”, so when {name} sends their copy back, File › Merge a "
+                     "co-author's copy… can tell what each of you changed.")
+        return written
+
+    # --- merging --------------------------------------------------------------------------------
+    def merge_copy(self, path: Path | None = None) -> bool:
+        """File › Merge a co-author's copy…: take what they changed, choose where you both
+        changed the same part, review, and apply as one undoable step after saving a version."""
+        window, dialogs = self.window, self.window.dialogs
+        path = path or dialogs.ask_file("Merge a co-author's copy", PROJECT_FILTER)
+        if not path:
+            return False
+        window.commit_pending_edits()
+        self.session.sync()
+        try:
+            theirs = load_project(path)
+        except PipError as error:
+            dialogs.error("Could not open their copy", str(error))
+            return False
+        problem = check_same_article(self.session.project, theirs)
+        found = None
+        if problem:
+            if theirs.article.id == self.session.article.id:
+                dialogs.error("Merge a co-author's copy", problem)
+                return False
+            if not dialogs.confirm("Merge a co-author's copy",
+                                   f"{problem} Merge it anyway? You will be asked about every "
+                                   "difference.", yes="Merge anyway"):
+                return False
+        else:
+            found = find_base(self.session.project, theirs)
+        base, entry = found if found else (None, None)
+        name = (entry or {}).get("sent_to") or Path(path).stem
+        result = merge_articles(base.article if base else None, self.session.article,
+                                theirs.article)
+        if not result.has_changes():
+            dialogs.info("Nothing to merge", f"{name}'s copy has nothing that yours does not "
+                                             "already have.")
+            return False
+        from .merge_dialog import MergeDialog
+        dialog = MergeDialog(result, name, window)
+        self.last_merge_dialog = dialog
+        if not window.run_dialog(dialog):
+            return False
+        try:
+            merged = result.article()
+        except PipError as error:
+            dialogs.error("Could not merge", str(error))
+            return False
+        try:
+            save_project_version(self.session.project, f"before merging {name}'s copy",
+                                 total_words(self.session.article))
+        except (PipError, OSError) as error:
+            if not dialogs.confirm("Merge a co-author's copy",
+                                   f"PiP Writer could not keep a version of your article first "
+                                   f"({error}). Merge anyway? Edit › Undo can still take it "
+                                   "back.", yes="Merge anyway"):
+                return False
+        changed = replace_article(self.session, Project(merged, theirs.media),
+                                  f"Merge {name}'s copy")
+        record_merge(self.session.project, theirs, entry)
+        self.session.set_modified(True)
+        window.statusBar().showMessage(
+            f"Merged {name}'s copy. Your article before the merge is kept as a version "
+            "(File › Versions…); Edit › Undo takes the merge back.", 12000)
+        return changed
+
+    # --- approving ------------------------------------------------------------------------------
+    def approval_text(self) -> str:
+        return "\n".join(approval_lines(self.session.article)) or "No authors yet."
+
+    def approve(self) -> bool:
+        """Article › Approve…: record that an author approves the article as it stands (or the
+        section being edited)."""
+        window, dialogs = self.window, self.window.dialogs
+        window.commit_pending_edits()
+        self.session.sync()
+        article = self.session.article
+        if not article.authors:
+            dialogs.error("Approve", "Add the authors first (Authors and photos).")
+            return False
+        me = self.me()
+        authors = sorted(article.authors, key=lambda a: a.id != me)
+        index = dialogs.ask_choice("Approve", f"Where things stand:\n{self.approval_text()}\n\n"
+                                   "Who is approving?", [a.name for a in authors])
+        if index is None:
+            return False
+        author = authors[index]
+        scopes = [(ARTICLE_SCOPE, "I approve the whole article as it stands now")]
+        section = article.section(window.current_section_id())
+        if section is not None:
+            scopes.append((section.id, f"I approve only the section “{section.title}”"))
+        choice = dialogs.ask_choice("Approve", f"{author.name}, what do you approve?",
+                                    [label for _s, label in scopes])
+        if choice is None:
+            return False
+        scope = scopes[choice][0]
+        what = "the article" if scope == ARTICLE_SCOPE else f"“{section.title}”"
+        self.session.change(f"{author.name} approves {what}",
+                            lambda a: approve(a, author.id, scope))
+        if not me:
+            self.set_me(author.id)
+        window.statusBar().showMessage(
+            f"Recorded that {author.name} approves {what} as it stands. Any later change "
+            "shows the approval as out of date.", 10000)
+        return True
+
+
+def install_coauthoring(window) -> Coauthoring:
+    """Attach the co-authoring menus and controls to a main window."""
+    window.coauthoring = Coauthoring(window)
+    return window.coauthoring
+
+
+# --- importing a Word draft (used by the app controller) ------------------------------------------
+def run_import(dialogs, path: Path | None = None) -> tuple[Project, list[str]] | None:
+    """Ask for a .docx, ask where each unsure heading goes, and import it: (project, notes), or
+    None when cancelled or the document cannot be read (the user has been told why)."""
+    from ..importer.docx_import import import_docx, plan_import
+    path = path or dialogs.ask_file("Import a Word draft", DOCX_FILTER)
+    if not path:
+        return None
+    try:
+        plan = plan_import(path)
+    except PipError as error:
+        dialogs.error("Could not import the Word draft", str(error))
+        return None
+    for choice in plan.unsure():
+        options = plan.options(choice)
+        index = dialogs.ask_choice(
+            "Where does this part go?",
+            f"PiP Writer is not sure where the part headed “{choice.heading}” belongs. "
+            f"{choice.reason} Choose where its text goes:", [label for _t, label in options])
+        if index is None:
+            return None
+        plan.choose(choice.number, options[index][0])
+    try:
+        project = import_docx(path, plan)
+    except PipError as error:
+        dialogs.error("Could not import the Word draft", str(error))
+        return None
+    return project, list(plan.notes)
+
+
+def import_summary(project: Project, notes: list[str]) -> str:
+    article = project.article
+    filled = sum(1 for s in article.sections if not s.body.is_empty())
+    lines = [f"Imported “{article.title or 'Untitled article'}”: {filled} sections with text, "
+             f"{len(article.references)} references, {len(article.illustrations)} pictures.",
+             "Save it to keep it (File › Save)."]
+    if notes:
+        lines += ["", "Please check:"] + [f"• {note}" for note in notes]
+    return "\n".join(lines)

@@ -1,0 +1,397 @@
+"""Keeping the user's writing safe in a main window: autosave, the file lock, versions, backups,
+recovery after a crash, and saving when the file has gone.
+
+``install_data_safety(window)`` is called at the end of ``MainWindow.__init__``;
+``check_recoveries(controller)`` when the app starts; ``save_or_relocate(window)`` by
+``MainWindow.save`` and ``save_failed(window, message)`` when a save fails.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel
+
+from ..model.backups import backup_snapshot
+from ..model.compare import compare_articles
+from ..model.counts import section_words
+from ..model.errors import PipError
+from ..model.history_store import local_time, project_key
+from ..model.locks import ProjectLock, ProjectLockedError, acquire, resolved
+from ..model.project import Project
+from ..model.project_file import load_project, media_snapshot
+from ..model.recovery import RecoveryEntry, discard_recovery, find_recoveries, load_recovery
+from ..model.versions import save_project_version
+from .autosave import Autosaver
+from .recovery_dialog import COMPARE, DISCARD, LATER, RESTORE
+from .settings import app_settings
+
+TO_FILE_SETTING = "autosave/to_file"
+
+
+def autosave_to_file() -> bool:
+    """The "Also save to the file itself when autosaving" setting (off unless chosen)."""
+    value = app_settings().value(TO_FILE_SETTING, False)
+    return value is True or str(value).lower() in ("true", "1")
+
+
+def set_autosave_to_file(on: bool) -> None:
+    settings = app_settings()
+    settings.setValue(TO_FILE_SETTING, bool(on))
+    settings.sync()
+
+
+def total_words(article) -> int:
+    profile = article.settings.word_count_profile
+    return sum(section_words(s, profile) for s in article.sections)
+
+
+class DataSafety(QObject):
+    """Everything that keeps one window's article safe; reachable as ``window.data_safety``."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        self.lock: ProjectLock | None = None
+        self.refused = False                # the user chose not to open a file open elsewhere
+        self._told_failure = False
+        self.autosaver = Autosaver(self.session, self, save_to_file=autosave_to_file)
+        self.autosaver.saved.connect(self._on_saved)
+        self.autosaver.failed.connect(self._on_failed)
+        self.status = QLabel()
+        self.status.setObjectName("safetyStatus")
+        window.statusBar().addPermanentWidget(self.status)
+        self.session.pathChanged.connect(self._on_path_changed)
+        window.closed.connect(self._on_closed)
+        self._make_actions()
+        self._take_lock(first=True)
+
+    # --- the lock ----------------------------------------------------------------------------
+    def _take_lock(self, first: bool = False) -> None:
+        path = self.session.path
+        if self.lock is not None and path is not None and self.lock.path == resolved(path):
+            return
+        self._release_lock()
+        if path is None:
+            return
+        try:
+            self.lock = acquire(path)
+        except ProjectLockedError as error:
+            if first and not self.session.is_modified():
+                if not self.window.dialogs.confirm(
+                        "This article is already open",
+                        f"{error}\n\nIf it is open in two places, changes made in one can be "
+                        "lost when the other is saved. Close it there first, or open it here "
+                        "anyway.", yes="Open it anyway"):
+                    self.refused = True
+                    QTimer.singleShot(0, self.window.close)
+                    return
+            else:
+                self.window.dialogs.error(
+                    "This article is open twice",
+                    f"{error} Save your changes in one place only, or they may overwrite "
+                    "each other.")
+            self._force_lock(path)
+        except OSError:
+            self.lock = None        # the data folder cannot be written: carry on unlocked
+
+    def _force_lock(self, path: Path) -> None:
+        try:
+            self.lock = acquire(path, force=True)
+        except OSError:
+            self.lock = None
+
+    def _release_lock(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def _on_path_changed(self) -> None:
+        self._take_lock()
+
+    # --- autosave feedback ------------------------------------------------------------------
+    def _on_saved(self, result) -> None:
+        when = local_time(result.entry.saved_at).split(" on ")[0] if result.entry else ""
+        where = "saved to your file" if result.wrote_file else "recovery copy kept"
+        self.status.setText(f"Changes kept safe at {when}")
+        self.status.setToolTip(f"Your latest changes are safe ({where}). If the computer "
+                               "crashes, PiP Writer offers them back when it next starts.")
+        if result.message:
+            self.window.statusBar().showMessage(result.message, 10000)
+
+    def _on_failed(self, message: str) -> None:
+        self.status.setText("Changes not kept safe")
+        self.status.setToolTip(message)
+        if not self._told_failure:
+            self._told_failure = True
+            self.window.dialogs.error(
+                "Your changes could not be kept safe",
+                f"PiP Writer could not keep a recovery copy of your work: {message}\n\n"
+                "Your text is still here. Save it now (File › Save) to be sure of keeping it.")
+
+    # --- closing ------------------------------------------------------------------------------
+    def _on_closed(self, _window=None) -> None:
+        # The window only closes once the work is saved or the user chose to close without
+        # saving: either way the recovery copy is no longer wanted.
+        self.autosaver.discard()
+        self.shutdown(clean=True)
+
+    def shutdown(self, clean: bool = True) -> None:
+        """Stop autosaving. ``clean=False`` leaves the recovery copy and the lock behind, as a
+        crash would (used by the tests to simulate one)."""
+        self.autosaver.shutdown()
+        if clean:
+            self._release_lock()
+        else:
+            self.lock = None
+
+    # --- menu ---------------------------------------------------------------------------------
+    def _make_actions(self) -> None:
+        window = self.window
+        file_menu = next((a.menu() for a in window.menuBar().actions()
+                          if a.menu() is not None and a.text().replace("&", "") == "File"), None)
+        if file_menu is None:
+            file_menu = window.menuBar().addMenu("&File")
+        close = next((a for a in file_menu.actions() if a.text().replace("&", "") == "Close"),
+                     None)
+
+        def add(text: str, slot, tip: str) -> QAction:
+            action = QAction(text, window)
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+            action.triggered.connect(slot)
+            file_menu.insertAction(close, action)
+            return action
+
+        self.version_action = add("Save a &version…", self.save_version,
+                                  "Keep the article as it is now under a name you choose")
+        self.versions_action = add("V&ersions…", self.show_versions,
+                                   "See, compare and restore the versions you kept")
+        self.backups_action = add("&Backups…", self.show_backups,
+                                  "See, compare and restore earlier saves of this article")
+        self.to_file_action = add("Also save to the &file itself when autosaving",
+                                  lambda on: set_autosave_to_file(on),
+                                  "Autosave normally keeps a separate recovery copy; with this "
+                                  "on it also saves into your article's file")
+        self.to_file_action.setCheckable(True)
+        self.to_file_action.setChecked(autosave_to_file())
+        file_menu.aboutToShow.connect(lambda: self.to_file_action.setChecked(autosave_to_file()))
+        file_menu.insertSeparator(close)
+
+    def save_version(self, name: str | None = None):
+        """File › Save a version…: ask for a name and keep the article as it is now."""
+        if not name:
+            name = self.window.dialogs.ask_text(
+                "Save a version", "Name this version, for example “sent to my co-author for "
+                "comments”:")
+        if not name:
+            return None
+        self.session.sync()
+        try:
+            version = save_project_version(self.session.project, name,
+                                           total_words(self.session.article))
+        except (PipError, OSError) as error:
+            self.window.dialogs.error("Could not save the version", str(error))
+            return None
+        self.window.statusBar().showMessage(
+            f"Kept the version “{version.name}”. See it in File › Versions…", 8000)
+        return version
+
+    def show_versions(self):
+        from .history_dialogs import VersionsDialog
+        return self._show(VersionsDialog(self.window))
+
+    def show_backups(self):
+        from .history_dialogs import BackupsDialog
+        return self._show(BackupsDialog(self.window))
+
+    def _show(self, dialog):
+        self._dialog = dialog       # keep it alive while shown (not modal)
+        dialog.show()
+        return dialog
+
+
+def install_data_safety(window) -> DataSafety:
+    """Attach autosave, the lock and the history menu items to a main window."""
+    window.data_safety = DataSafety(window)
+    return window.data_safety
+
+
+# --- restoring an older state into a window ------------------------------------------------------
+def replace_article(session, project: Project, description: str) -> bool:
+    """Put ``project``'s article into the session as one undoable step (Edit › Undo brings the
+    text before back). Attached files it needs are copied into memory. False if no change."""
+    from .session import _SnapshotCommand
+    store = session.project.media
+    for ref in project.article.media_refs():
+        if ref.name not in store and ref.name in project.media:
+            suffix = ref.name.rsplit(".", 1)[-1] if "." in ref.name else "bin"
+            store.add_bytes(project.media.read(ref.name), suffix)
+    before = session._snapshot()
+    undo_media = getattr(session, "_undo_media", None)     # undo may bring these back
+    if undo_media is not None:
+        undo_media.update(ref.name for ref in session.article.media_refs())
+    after = json.dumps(project.article.to_json(), ensure_ascii=False)
+    if before == after:
+        return False
+    session._restore(after)
+    session.undo_stack.push(_SnapshotCommand(session, description, before, after))
+    return True
+
+
+def keep_current_as_backup(session, note: str):
+    """Keep the text as it is now in the article's backups (before replacing it)."""
+    session.sync()
+    project = session.project
+    article = project.article
+    names = sorted({r.name for r in article.media_refs()} & set(project.media.names()))
+    return backup_snapshot(project_key(article), json.dumps(article.to_json(), ensure_ascii=False),
+                           media_snapshot(project.media, names), names, article.template_id,
+                           article.id, article.title, note, str(project.path or ""))
+
+
+def restore_into(window, project: Project, what: str) -> bool:
+    """Replace the window's text with ``project``'s, keeping the current text as a backup."""
+    try:
+        keep_current_as_backup(window.session, f"before restoring {what}")
+    except (PipError, OSError) as error:
+        if not window.dialogs.confirm(
+                "Restore", f"PiP Writer could not keep a copy of the text as it is now "
+                f"({error}). Restore {what} anyway? You can still undo it with Edit › Undo.",
+                yes="Restore anyway"):
+            return False
+    try:
+        changed = replace_article(window.session, project, f"Restore {what}")
+    except (PipError, OSError) as error:
+        window.dialogs.error("Could not restore", str(error))
+        return False
+    window.statusBar().showMessage(
+        f"Restored {what}. The text as it was is kept in File › Backups, and Edit › Undo "
+        "brings it back." if changed else f"{what[0].upper()}{what[1:]} is the same as now.",
+        10000)
+    return changed
+
+
+# --- saving when the file has gone ---------------------------------------------------------------
+def vanished(path: Path) -> str:
+    """Why the article's file cannot simply be saved over (it or its folder has gone), or ""."""
+    if not path.parent.is_dir():
+        return (f"The folder “{path.parent}” that held “{path.name}” is no longer there. If it "
+                "was on a USB stick or a network drive, it may have been removed or "
+                "disconnected.")
+    if not path.exists():
+        return (f"“{path.name}” is no longer in “{path.parent}”. It may have been moved, "
+                "renamed or deleted while it was open (cloud folders such as OneDrive or "
+                "Dropbox sometimes rename files).")
+    return ""
+
+
+def _suggested(window) -> str:
+    from ..export.names import safe_component
+    path = window.session.path
+    name = path.name if path else safe_component(window.session.article.title or "My article") \
+        + ".pipw"
+    folder = path.parent if path and path.parent.is_dir() else Path.home()
+    return str(folder / name)
+
+
+def save_or_relocate(window) -> bool:
+    """File › Save: save to the article's file, or, if the file or its folder has gone, explain
+    and ask where to save instead. The text stays in the window whatever happens."""
+    path = window.session.path
+    if path is None:
+        return window.save_as()
+    problem = vanished(path)
+    if problem:
+        window.dialogs.error("Your article’s file has gone",
+                             f"{problem}\n\nYour text is safe in PiP Writer. Choose where to "
+                             "save it now.")
+        target = window.dialogs.ask_save_path(_suggested(window))
+        return window._save_to(target) if target else False
+    return window._save_to(path)
+
+
+def save_failed(window, message: str) -> bool:
+    """A save failed (disk full, read-only, removed...): say so and offer another place."""
+    window.dialogs.error("Could not save",
+                         f"{message}\n\nYour text is still here in PiP Writer. Choose another "
+                         "place to save it, for example your Documents folder.")
+    target = window.dialogs.ask_save_path(_suggested(window))
+    return window._save_to(target) if target else False
+
+
+# --- recovery at start ---------------------------------------------------------------------------
+def describe_differences(entry: RecoveryEntry) -> str:
+    """What restoring a recovery copy would change, section by section, in words."""
+    try:
+        recovered = load_recovery(entry).article
+    except PipError as error:
+        return f"The recovery copy cannot be read: {error}"
+    words = f"{len(recovered.sections)} sections, {total_words(recovered):,} words"
+    if entry.original is None:
+        return (f"This article was never saved. The recovery copy holds all of it ({words}).")
+    if not entry.original_exists():
+        return (f"“{entry.original.name}” is no longer in “{entry.original.parent}”. Restoring "
+                f"gives you back everything in the recovery copy ({words}); you will then be "
+                "asked where to save it.")
+    try:
+        saved = load_project(entry.original).article
+    except PipError as error:
+        return f"The saved file cannot be read ({error}). The recovery copy holds {words}."
+    comparison = compare_articles(saved, recovered, "Your saved file",
+                                  "the unsaved work kept for you")
+    return comparison.text()
+
+
+def restore_entry(controller, entry: RecoveryEntry):
+    """Open a recovery copy in a new window (unsaved, belonging to its original file)."""
+    try:
+        project = load_recovery(entry)
+    except PipError as error:
+        controller.dialogs.error("Could not restore the article",
+                                 f"{error}\n\nThe recovery copy has been kept in case it can "
+                                 "be rescued.")
+        return None
+    window = controller._window_for(project)
+    safety = getattr(window, "data_safety", None)
+    if safety is not None:
+        safety.autosaver.adopt(entry)
+    window.session.set_modified(True)
+    window.statusBar().showMessage("Your unsaved work is back. Save it to keep it in your file.",
+                                   15000)
+    return window
+
+
+def check_recoveries(controller) -> list[tuple[RecoveryEntry, str]]:
+    """At start: offer each orphaned recovery copy back (restore, compare, discard, later).
+
+    Returns what was done with each: [(entry, "restore" | "discard" | "later")].
+    """
+    try:
+        pending = find_recoveries()
+    except OSError:
+        return []
+    done: list[tuple[RecoveryEntry, str]] = []
+    for _round in range(50):
+        if not pending:
+            break
+        answers = controller.dialogs.ask_recovery(pending, describe_differences)
+        pending = []
+        for entry, action in answers:
+            if action == COMPARE:
+                controller.dialogs.info("What is different", describe_differences(entry))
+                pending.append(entry)
+            elif action == RESTORE:
+                window = restore_entry(controller, entry)
+                done.append((entry, RESTORE if window is not None else LATER))
+            elif action == DISCARD:
+                discard_recovery(entry)
+                done.append((entry, DISCARD))
+            else:
+                done.append((entry, LATER))
+    done += [(entry, LATER) for entry in pending]
+    return done

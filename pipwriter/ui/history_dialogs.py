@@ -1,0 +1,230 @@
+"""File › Versions… and File › Backups…: earlier states of the article, to read, compare with
+now, restore (undoable; the current text is kept as a backup first) or save as a separate copy.
+
+Neither dialog is modal: the article window stays usable while it is open.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+)
+
+from ..model.article import new_article_id
+from ..model.backups import Backup, list_backups, open_backup
+from ..model.compare import article_text, compare_articles
+from ..model.errors import PipError
+from ..model.history_store import local_time, project_key
+from ..model.project import Project
+from ..model.project_file import save_project
+from ..model.versions import Version, delete_version, list_versions, open_version
+from .data_safety import restore_into
+
+
+class HistoryDialog(QDialog):
+    """A list of kept copies; the selected one can be read, compared, restored or copied."""
+
+    TITLE = ""
+    INTRO = ""
+    EMPTY = ""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.setWindowTitle(self.TITLE)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self._loaded: dict[str, Project] = {}
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.INTRO)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.TITLE)
+        self.list.currentRowChanged.connect(lambda _r: self.show_text())
+        splitter.addWidget(self.list)
+        self.view = QPlainTextEdit()
+        self.view.setReadOnly(True)
+        self.view.setAccessibleName("Selected copy")
+        splitter.addWidget(self.view)
+        splitter.setSizes([300, 500])
+        layout.addWidget(splitter, 1)
+        row = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot in self._button_specs():
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+            self.buttons[key] = button
+        row.addStretch(1)
+        close = QPushButton("Close")
+        close.clicked.connect(self.close)
+        row.addWidget(close)
+        layout.addLayout(row)
+        self.resize(900, 560)
+        self.refresh()
+
+    def _button_specs(self):
+        return [("read", "Read it", self.show_text),
+                ("compare", "Compare with now", self.compare),
+                ("restore", "Restore…", self.restore),
+                ("copy", "Save as a separate copy…", self.save_copy)]
+
+    # --- subclasses provide ----------------------------------------------------------------
+    def entries(self) -> list:
+        raise NotImplementedError
+
+    def label(self, entry) -> str:
+        return entry.label()
+
+    def load(self, entry) -> Project:
+        raise NotImplementedError
+
+    def what(self, entry) -> str:
+        raise NotImplementedError
+
+    # --- common -----------------------------------------------------------------------------
+    @property
+    def key(self) -> str:
+        return project_key(self.window.session.article)
+
+    def refresh(self) -> None:
+        self.items = self.entries()
+        self.list.clear()
+        for entry in self.items:
+            self.list.addItem(QListWidgetItem(self.label(entry)))
+        has = bool(self.items)
+        for button in self.buttons.values():
+            button.setEnabled(has)
+        if has:
+            self.list.setCurrentRow(0)
+        else:
+            self.view.setPlainText(self.EMPTY)
+
+    def current(self):
+        row = self.list.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def select(self, index: int) -> None:
+        self.list.setCurrentRow(index)
+
+    def project_of(self, entry) -> Project | None:
+        key = str(entry.path)
+        if key not in self._loaded:
+            try:
+                self._loaded[key] = self.load(entry)
+            except PipError as error:
+                self.view.setPlainText(f"This copy cannot be opened: {error}")
+                return None
+        return self._loaded[key]
+
+    def show_text(self) -> None:
+        entry = self.current()
+        project = self.project_of(entry) if entry else None
+        if project is not None:
+            self.view.setPlainText(article_text(project.article))
+
+    def compare(self) -> str:
+        entry = self.current()
+        project = self.project_of(entry) if entry else None
+        if project is None:
+            return ""
+        self.window.session.sync()
+        text = compare_articles(project.article, self.window.session.article,
+                                self.what(entry)[0].upper() + self.what(entry)[1:],
+                                "the article now").text()
+        self.view.setPlainText(text)
+        return text
+
+    def restore(self) -> bool:
+        entry = self.current()
+        project = self.project_of(entry) if entry else None
+        if project is None:
+            return False
+        if not self.window.dialogs.confirm(
+                "Restore", f"Replace the text in the window with {self.what(entry)}?\n\nThe "
+                "text as it is now is kept in File › Backups, and Edit › Undo brings it back.",
+                yes="Restore"):
+            return False
+        return restore_into(self.window, project, self.what(entry))
+
+    def save_copy(self):
+        """Save the selected copy as a separate article (with its own history)."""
+        entry = self.current()
+        project = self.project_of(entry) if entry else None
+        if project is None:
+            return None
+        from ..export.names import safe_component
+        stem = safe_component(f"{project.article.title or 'Article'} {self.what(entry)}")
+        folder = self.window.session.path.parent if self.window.session.path else None
+        suggested = str(folder / f"{stem}.pipw") if folder else f"{stem}.pipw"
+        target = self.window.dialogs.ask_save_path(suggested)
+        if not target:
+            return None
+        project.article.id = new_article_id()     # a separate article from now on
+        try:
+            written = save_project(project, target)
+        except PipError as error:
+            self.window.dialogs.error("Could not save the copy", str(error))
+            return None
+        finally:
+            self._loaded.pop(str(entry.path), None)
+        self.window.statusBar().showMessage(f"Saved a copy as {written.name}", 8000)
+        return written
+
+
+class VersionsDialog(HistoryDialog):
+    TITLE = "Versions"
+    INTRO = ("Versions you kept with File › Save a version…, newest first. Select one to read "
+             "it, compare it with the article now, or bring it back.")
+    EMPTY = ("No versions yet. Use File › Save a version… to keep the article as it is, for "
+             "example before sending it to your co-author.")
+
+    def _button_specs(self):
+        return super()._button_specs() + [("delete", "Delete…", self.delete)]
+
+    def entries(self) -> list[Version]:
+        return list_versions(self.key)
+
+    def load(self, entry: Version) -> Project:
+        return open_version(entry)
+
+    def what(self, entry: Version) -> str:
+        return f"the version “{entry.name}”"
+
+    def delete(self) -> bool:
+        entry = self.current()
+        if entry is None or not self.window.dialogs.confirm(
+                "Delete version", f"Delete the version “{entry.name}”? This cannot be undone.",
+                yes="Delete"):
+            return False
+        delete_version(entry)
+        self._loaded.pop(str(entry.path), None)
+        self.refresh()
+        return True
+
+
+class BackupsDialog(HistoryDialog):
+    TITLE = "Backups"
+    INTRO = ("Each time you save, PiP Writer keeps the version it replaces. Recent backups are "
+             "all kept; older ones thin out to one an hour, then one a day, then one a week.")
+    EMPTY = "No backups yet: they are made when you save over an earlier version."
+
+    def entries(self) -> list[Backup]:
+        return list_backups(self.key)
+
+    def load(self, entry: Backup) -> Project:
+        return open_backup(entry)
+
+    def what(self, entry: Backup) -> str:
+        return f"the backup from {local_time(entry.taken_at)}"
+

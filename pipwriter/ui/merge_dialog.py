@@ -1,0 +1,291 @@
+"""Merging a co-author's copy: the parts changed in both copies side by side, the differences
+marked word by word, to keep yours, take theirs or combine and edit; then a review of everything
+merging will do before anything is replaced.
+
+The dialog only records choices in the :class:`~pipwriter.model.merge.MergeResult`; the caller
+saves a version and applies the merge (one undoable step).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QRadioButton,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..model.citations import format_citation
+from ..model.merge import COMBINED, MINE, THEIRS, Conflict, MergeResult, word_diff
+from ..model.text import RichText
+from .richtext_bridge import (
+    CitationRenderer,
+    document_to_rich,
+    install_citation_renderer,
+    rich_to_document,
+)
+from .text_editor import TextEditor
+
+ONLY_YOURS = "background-color:#ffd7a8; text-decoration:underline"
+ONLY_THEIRS = "background-color:#bdf0c0; text-decoration:underline"
+ROLE = Qt.ItemDataRole.UserRole
+
+
+def _escape(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def diff_html(mine: str, theirs: str) -> tuple[str, str]:
+    """Both texts as HTML, with the words only one side has marked (yours orange, theirs
+    green, both underlined so the marks do not depend on colour alone)."""
+    left, right = [], []
+    for op, a, b in word_diff(mine, theirs):
+        if op == "equal":
+            left.append(_escape(a))
+            right.append(_escape(b))
+            continue
+        if a:
+            left.append(f'<span style="{ONLY_YOURS}">{_escape(a)}</span>')
+        if b:
+            right.append(f'<span style="{ONLY_THEIRS}">{_escape(b)}</span>')
+    return "".join(left), "".join(right)
+
+
+class MergeDialog(QDialog):
+    def __init__(self, result: MergeResult, their_name: str = "your co-author", parent=None):
+        super().__init__(parent)
+        self.result = result
+        self.their_name = their_name
+        self.setWindowTitle(f"Merge {their_name}'s copy")
+        self.resize(1000, 700)
+        self._showing = -1
+        preview = result.article()
+        numbers = preview.reference_numbers()
+        self._label = lambda refs: format_citation([numbers[r] for r in refs if r in numbers]) \
+            or "[?]"
+
+        self.intro = QLabel(self._intro_text())
+        self.intro.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Parts changed in both copies")
+        self.list.currentRowChanged.connect(self.select)
+
+        self.mine_view = QTextBrowser()
+        self.mine_view.setAccessibleName("Your copy")
+        self.theirs_view = QTextBrowser()
+        self.theirs_view.setAccessibleName(f"{their_name}'s copy")
+        sides = QSplitter(Qt.Orientation.Horizontal)
+        for title, view in (("Your copy (words only you have are marked orange)", self.mine_view),
+                            (f"{their_name}'s copy (words only they have are marked green)",
+                             self.theirs_view)):
+            holder = QWidget()
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(0, 0, 0, 0)
+            label = QLabel(f"<b>{html.escape(title)}</b>")
+            label.setWordWrap(True)
+            column.addWidget(label)
+            column.addWidget(view, 1)
+            sides.addWidget(holder)
+
+        self.keep_mine = QRadioButton("Keep &yours")
+        self.take_theirs = QRadioButton("Take &theirs")
+        self.combine = QRadioButton("&Combine them and edit")
+        self.buttons_group = QButtonGroup(self)
+        for button, choice in ((self.keep_mine, MINE), (self.take_theirs, THEIRS),
+                               (self.combine, COMBINED)):
+            self.buttons_group.addButton(button)
+            button.toggled.connect(lambda on, c=choice: on and self._chosen(c))
+        choice_row = QHBoxLayout()
+        for button in (self.keep_mine, self.take_theirs, self.combine):
+            choice_row.addWidget(button)
+        choice_row.addStretch(1)
+
+        # the combined text: a heading and rich text for a section, plain text otherwise
+        self.combined_stack = QStackedWidget()
+        self.combined_title = QLineEdit()
+        self.combined_title.setAccessibleName("Combined heading")
+        self.combined_editor = TextEditor()
+        self.combined_editor.setAccessibleName("Combined text")
+        section_box = QWidget()
+        section_layout = QVBoxLayout(section_box)
+        section_layout.setContentsMargins(0, 0, 0, 0)
+        section_layout.addWidget(self.combined_title)
+        section_layout.addWidget(self.combined_editor, 1)
+        self.combined_plain = QPlainTextEdit()
+        self.combined_plain.setAccessibleName("Combined text")
+        self.combined_stack.addWidget(section_box)
+        self.combined_stack.addWidget(self.combined_plain)
+        self.combined_stack.setVisible(False)
+        self._document = QTextDocument(self)
+        install_citation_renderer(self._document,
+                                  CitationRenderer(self._label, lambda: False, self))
+        self.combined_editor.setDocument(self._document)
+
+        self.review = QPlainTextEdit()
+        self.review.setReadOnly(True)
+        self.review.setAccessibleName("What merging will do")
+
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(self.list)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(sides, 3)
+        right_layout.addLayout(choice_row)
+        right_layout.addWidget(self.combined_stack, 2)
+        top.addWidget(right)
+        top.setSizes([250, 750])
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Merge")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(top, 3)
+        layout.addWidget(QLabel("<b>What merging will do</b> (your article is first kept as a "
+                                "version; Edit › Undo takes the merge back):"))
+        layout.addWidget(self.review, 1)
+        layout.addWidget(buttons)
+
+        for index in range(len(result.conflicts)):
+            item = QListWidgetItem()
+            item.setData(ROLE, index)
+            self.list.addItem(item)
+        self._refresh_list()
+        if result.conflicts:
+            self.list.setCurrentRow(0)
+        else:
+            for widget in (self.keep_mine, self.take_theirs, self.combine):
+                widget.setEnabled(False)
+        self._update_review()
+
+    # --- text ------------------------------------------------------------------------------
+    def _intro_text(self) -> str:
+        result = self.result
+        asked = len(result.conflicts)
+        if result.two_way:
+            return (f"PiP Writer cannot find the version you sent to {self.their_name} (it may "
+                    "have been sent from another computer), so it cannot tell which of you "
+                    f"changed what. Each of the {asked} differences is listed: choose what to "
+                    "keep. Anything you do not choose stays as in your copy.")
+        taken = len(result.taken)
+        return (f"{taken} change{'s' if taken != 1 else ''} made only in {self.their_name}'s "
+                "copy will be taken automatically. "
+                + (f"{asked} part{'s were' if asked != 1 else ' was'} changed in both copies: "
+                   "choose what to keep for each." if asked else
+                   "Nothing was changed in both copies."))
+
+    def _refresh_list(self) -> None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            conflict = self.result.conflicts[item.data(ROLE)]
+            state = conflict.describe_choice() if conflict.reviewed else "not chosen yet"
+            item.setText(f"{conflict.label}\n{state}")
+
+    def _update_review(self) -> None:
+        self.review.setPlainText("\n".join(f"• {line}" for line in self.result.summary_lines()))
+
+    # --- choosing ----------------------------------------------------------------------------
+    def current(self) -> Conflict | None:
+        if 0 <= self._showing < len(self.result.conflicts):
+            return self.result.conflicts[self._showing]
+        return None
+
+    def select(self, row: int) -> None:
+        """Show one conflict side by side."""
+        self._store_combined()
+        self._showing = row
+        conflict = self.current()
+        if conflict is None:
+            return
+        mine, theirs = diff_html(conflict.mine_text, conflict.theirs_text)
+        self.mine_view.setHtml(mine)
+        self.theirs_view.setHtml(theirs)
+        self.combine.setEnabled(conflict.can_combine)
+        button = {MINE: self.keep_mine, THEIRS: self.take_theirs,
+                  COMBINED: self.combine}[conflict.choice]
+        for each in (self.keep_mine, self.take_theirs, self.combine):
+            each.blockSignals(True)
+            each.setChecked(each is button and conflict.reviewed)
+            each.blockSignals(False)
+        self._show_combined(conflict)
+
+    def _show_combined(self, conflict: Conflict) -> None:
+        visible = conflict.choice == COMBINED and conflict.reviewed
+        self.combined_stack.setVisible(visible)
+        if not visible:
+            return
+        value = conflict.combined
+        if conflict.kind == "section":
+            self.combined_stack.setCurrentIndex(0)
+            self.combined_title.setText(value.get("title", ""))
+            rich_to_document(RichText.from_json(value.get("body", []), "combined.body"),
+                             self._document)
+        else:
+            self.combined_stack.setCurrentIndex(1)
+            text = "\n".join(value) if isinstance(value, list) else str(value)
+            self.combined_plain.setPlainText(text)
+
+    def _store_combined(self) -> None:
+        """Keep what was typed in the combined editor."""
+        conflict = self.current()
+        if conflict is None or conflict.choice != COMBINED or self.combined_stack.isHidden():
+            return
+        if conflict.kind == "section":
+            conflict.combined = {"title": self.combined_title.text().strip()
+                                 or conflict.mine.get("title", ""),
+                                 "body": document_to_rich(self._document).to_json()}
+        elif conflict.kind == "key_messages":
+            conflict.combined = [line.strip() for line in
+                                 self.combined_plain.toPlainText().split("\n") if line.strip()]
+        else:
+            conflict.combined = " ".join(self.combined_plain.toPlainText().split())
+
+    def _chosen(self, choice: str) -> None:
+        conflict = self.current()
+        if conflict is None:
+            return
+        if choice == COMBINED and not conflict.can_combine:
+            return
+        self._store_combined()
+        conflict.choose(choice, conflict.combined if choice == COMBINED and
+                        conflict.combined is not None else None)
+        self._show_combined(conflict)
+        self._refresh_list()
+        self._update_review()
+
+    def choose(self, row: int, choice: str, combined: object = None) -> None:
+        """Choose for one conflict (what the radio buttons do; used by keyboard users' tests
+        too). ``combined`` sets the combined text (JSON, as in the model)."""
+        self.list.setCurrentRow(row)
+        if self._showing != row:
+            self.select(row)
+        self._store_combined()
+        self.result.conflicts[row].choose(choice, combined)
+        self._showing = -1                  # show the new choice without storing the old text
+        self.select(row)
+        self._refresh_list()
+        self._update_review()
+
+    def accept(self) -> None:  # noqa: D401 - Qt API
+        self._store_combined()
+        self._update_review()
+        super().accept()

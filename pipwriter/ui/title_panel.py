@@ -1,0 +1,58 @@
+"""The article's title and standfirst (the short summary under the title)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+
+
+class TitlePanel(QWidget):
+    def __init__(self, window, parent=None):
+        super().__init__(parent)
+        self.window_ = window
+        self.session = window.session
+        panel = self.session.template.panels.get("title")
+        intro = QLabel(panel.prompt if panel else "")
+        intro.setWordWrap(True)
+        self.title_edit = QLineEdit()
+        self.title_edit.setAccessibleName("Article title")
+        self.title_edit.editingFinished.connect(self._apply)
+        self.standfirst = QPlainTextEdit()
+        self.standfirst.setAccessibleName("Standfirst")
+        self.standfirst.setTabChangesFocus(True)
+        self.standfirst.setPlaceholderText("One or two sentences that tell a busy reader what the "
+                                           "article is about and who wrote it.")
+        self.standfirst.setMaximumHeight(120)
+        original = self.standfirst.focusOutEvent
+
+        def focus_out(event):
+            original(event)
+            self._apply()
+        self.standfirst.focusOutEvent = focus_out
+        form = QFormLayout()
+        form.addRow("&Title:", self.title_edit)
+        form.addRow("&Standfirst:", self.standfirst)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>Title and standfirst</h2>"))
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        article = self.session.article
+        if self.title_edit.text() != article.title:
+            self.title_edit.setText(article.title)
+        if self.standfirst.toPlainText() != article.standfirst:
+            self.standfirst.setPlainText(article.standfirst)
+
+    def _apply(self) -> None:
+        title = self.title_edit.text().strip()
+        standfirst = self.standfirst.toPlainText().strip()
+        article = self.session.article
+        if (title, standfirst) == (article.title, article.standfirst):
+            return
+
+        def apply(a):
+            a.title, a.standfirst = title, standfirst
+        self.session.change("Edit title", apply)
+        self.window_._update_title()
