@@ -189,10 +189,10 @@ class MainWindow(QMainWindow):
     def go_to(self, where) -> None:
         """Jump to the place a checklist finding points at (findings about the whole article,
         or a place with no panel of its own, leave the window where it is)."""
-        from .navigator import PANELS
+        from .navigator import ALL_PANELS
         if where.section_id and self.session.article.section(where.section_id) is not None:
             self.open_panel(f"section:{where.section_id}")
-        elif where.panel in PANELS:
+        elif where.panel in ALL_PANELS:
             self.open_panel(where.panel)
             panel = self.panels.get(where.panel)
             if panel is not None and hasattr(panel, "focus_item"):

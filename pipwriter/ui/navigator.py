@@ -13,8 +13,10 @@ from ..model.progress import panel_status, section_status
 from .status_icons import STATUS_TEXT, status_icon
 
 ROLE = Qt.ItemDataRole.UserRole
+TOP_PANELS = ("title",)                 # above the sections
 PANELS = ("key_messages", "references", "authors", "illustrations", "competing_interests",
-          "checklist")
+          "checklist")                 # below the sections
+ALL_PANELS = TOP_PANELS + PANELS
 
 
 class Navigator(QListWidget):
@@ -44,7 +46,8 @@ class Navigator(QListWidget):
         self._rebuilding = True
         self.clear()
         template = self.session.template
-        self._add_panel_item("title", template)
+        for key in TOP_PANELS:
+            self._add_panel_item(key, template)
         for section in self.session.article.sections:
             item = QListWidgetItem()
             item.setData(ROLE, f"section:{section.id}")

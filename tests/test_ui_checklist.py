@@ -1,0 +1,202 @@
+"""Drive the real checklist panel: grouped findings, jumping to each place, dismissing with undo,
+and the dismissal kept in the project file."""
+
+from __future__ import annotations
+
+import pytest
+from fake_dialogs import FakeDialogs
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from pipwriter.model.findings import ERROR, TIP, WARNING
+from pipwriter.model.project_file import load_project
+from pipwriter.ui.app_controller import AppController
+from pipwriter.ui.navigator import ALL_PANELS
+
+
+@pytest.fixture
+def controller(qtbot):
+    ctl = AppController(FakeDialogs())
+    qtbot.addWidget(ctl.start)
+    yield ctl
+    for window in list(ctl.windows):
+        window.session.set_modified(False)
+        window.close()
+
+
+def _fill_wizard(wizard):
+    wizard.show()
+    wizard.title_page.title_edit.setText("Walking together")
+    wizard.next()
+    table = wizard.authors_page.table
+    table.item(0, 0).setText("Dr Asha Patel")
+    table.item(1, 0).setText("Sam Jones")
+    wizard.next()
+    return True
+
+
+def _new_window(controller, qtbot):
+    controller.run_wizard = _fill_wizard
+    window = controller.new_article()
+    qtbot.addWidget(window)
+    return window
+
+
+def _checklist(window):
+    window.open_panel("checklist")
+    return window.panels["checklist"]
+
+
+def _texts(items):
+    return [i.text(0) for i in items]
+
+
+def _expected_key(window, where):
+    """The navigator entry a finding's place should open (None: the window stays put)."""
+    if where.section_id and window.session.article.section(where.section_id) is not None:
+        return f"section:{where.section_id}"
+    return where.panel if where.panel in ALL_PANELS else None
+
+
+def test_demo_has_nothing_that_must_be_fixed(controller, qtbot):
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    window.session.set_modified(False)
+    panel = _checklist(window)
+    assert panel.report is not None
+    assert panel.items_for(ERROR) == []
+    assert "Nothing stops you sending" in panel.headline.text()
+    counts = panel.report.counts
+    assert f"Words counted: {counts['words_counted']:,}" in panel.summary.text()
+    assert f"References: {counts['references']:,}" in panel.summary.text()
+    groups = [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())]
+    assert not any(g.startswith("Must fix") for g in groups)
+
+
+def test_new_article_lists_errors_grouped_with_counts(controller, qtbot):
+    window = _new_window(controller, qtbot)
+    panel = _checklist(window)
+    errors = panel.items_for(ERROR)
+    assert errors
+    assert len(errors) == len(panel.report.blocking())
+    groups = [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())]
+    assert groups[0] == f"Must fix before sending ({len(errors)})"
+    assert f"{len(errors)} things must be fixed" in panel.headline.text()
+    empty = next(f for f in panel.report.blocking() if f.code == "section-empty")
+    assert any(empty.message in t and f"Where: {empty.where.label}" in t for t in _texts(errors))
+
+
+def test_activating_each_finding_jumps_to_its_place(controller, qtbot):
+    window = _new_window(controller, qtbot)
+    panel = _checklist(window)
+    items = panel.items_for()
+    assert {panel.entry(i)[0].where.panel for i in items} >= {"section", "competing_interests"}
+    for index in range(len(items)):
+        window.open_panel("checklist")
+        item = panel.items_for()[index]
+        finding = panel.entry(item)[0]
+        panel.tree.setCurrentItem(item)
+        panel.tree.setFocus()
+        QTest.keyClick(panel.tree, Qt.Key.Key_Return)       # Enter jumps, like a double-click
+        expected = _expected_key(window, finding.where)
+        assert window.navigator.current_key() == (expected or "checklist"), finding
+
+
+def test_go_to_chooses_the_author_it_is_about(controller, qtbot):
+    window = _new_window(controller, qtbot)
+    second = window.session.article.authors[1]
+    panel = _checklist(window)
+    item = next(i for i in panel.items_for() if panel.entry(i)[0].where.panel == "authors"
+                and panel.entry(i)[0].where.author_id == second.id)
+    panel.tree.setCurrentItem(item)
+    panel.go_button.click()
+    assert window.navigator.current_key() == "authors"
+    authors = window.panels["authors"]
+    assert authors.list.currentItem().data(Qt.ItemDataRole.UserRole) == second.id
+
+
+def test_errors_cannot_be_dismissed(controller, qtbot):
+    window = _new_window(controller, qtbot)
+    panel = _checklist(window)
+    panel.tree.setCurrentItem(panel.items_for(ERROR)[0])
+    assert not panel.dismiss_button.isEnabled()
+    before = len(panel.items_for(ERROR))
+    panel.dismiss(panel.entry(panel.items_for(ERROR)[0])[0])
+    assert len(panel.items_for(ERROR)) == before
+    assert window.session.article.settings.dismissed_findings == []
+
+
+def test_dismiss_undo_show_again_and_saved(controller, qtbot, tmp_path):
+    window = _new_window(controller, qtbot)
+    session = window.session
+    panel = _checklist(window)
+    item = next(i for i in panel.items_for() if panel.entry(i)[0].severity in (WARNING, TIP))
+    finding = panel.entry(item)[0]
+    panel.tree.setCurrentItem(item)
+    assert panel.dismiss_button.isEnabled()
+    shown = len(panel.items_for())
+    panel.dismiss_button.click()
+    keys = [panel.entry(i)[0].key for i in panel.items_for()]
+    assert finding.key not in keys
+    assert len(panel.items_for()) == shown - 1
+    assert session.article.settings.dismissed_findings == [finding.key]
+    assert panel.show_dismissed.text() == "&Show dismissed (1)"
+
+    session.undo_stack.undo()
+    assert finding.key in [panel.entry(i)[0].key for i in panel.items_for()]
+    assert session.article.settings.dismissed_findings == []
+    session.undo_stack.redo()
+    assert finding.key not in [panel.entry(i)[0].key for i in panel.items_for()]
+
+    # shown again from the "Show dismissed" group
+    panel.show_dismissed.setChecked(True)
+    hidden = panel.items_for(dismissed=True)
+    assert [panel.entry(i)[0].key for i in hidden] == [finding.key]
+    panel.tree.setCurrentItem(hidden[0])
+    assert panel.dismiss_button.text() == "Show &again"
+    panel.dismiss_button.click()
+    assert finding.key in [panel.entry(i)[0].key for i in panel.items_for()]
+    assert panel.items_for(dismissed=True) == []
+    session.undo_stack.undo()                       # dismissed again
+    assert session.article.settings.dismissed_findings == [finding.key]
+
+    path = tmp_path / "walking.pipw"
+    window.dialogs.queue("save", str(path))
+    assert window.save()
+    assert load_project(path).article.settings.dismissed_findings == [finding.key]
+
+
+def test_check_again_sees_new_text_but_typing_does_not_recount(controller, qtbot):
+    window = _new_window(controller, qtbot)
+    panel = _checklist(window)
+    section = window.session.article.sections[0]
+    empty_keys = {panel.entry(i)[0].key for i in panel.items_for(ERROR)
+                  if panel.entry(i)[0].code == "section-empty"}
+    assert f"section-empty@section/{section.id}" in empty_keys
+    report = panel.report
+    window.session.document(section.id).setPlainText("We met every month for a year.")
+    assert panel.report is report                       # nothing recomputed while typing
+    panel.check_button.click()
+    keys = {panel.entry(i)[0].key for i in panel.items_for(ERROR)}
+    assert f"section-empty@section/{section.id}" not in keys
+
+
+def test_go_to_handles_every_place_the_checks_name(controller, qtbot):
+    from pipwriter.model.findings import Where
+    window = _new_window(controller, qtbot)
+    article = window.session.article
+    author, section = article.authors[1], article.sections[2]
+    places = [Where(label="The whole article"), Where(panel="title", label="Article title"),
+              Where(panel="section", section_id=section.id),
+              Where(panel="section", section_id="sec-removed-since"),
+              Where(panel="authors", author_id=author.id),
+              Where(panel="authors", item_id="patient"),
+              Where(panel="competing_interests", author_id=author.id),
+              Where(panel="key_messages"), Where(panel="references", item_id="ref-gone"),
+              Where(panel="illustrations", item_id="ill-gone")]
+    for where in places:
+        window.open_panel("checklist")
+        window.go_to(where)
+        assert window.navigator.current_key() == (_expected_key(window, where) or "checklist")
+    assert _expected_key(window, places[2]) == f"section:{section.id}"
+    assert _expected_key(window, places[4]) == "authors"
