@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 UNDER, IN_BAND, OVER = "under", "in_band", "over"
@@ -54,6 +54,7 @@ class FiguresBar(QWidget):
         self.words_bar = QProgressBar()
         self.words_bar.setAccessibleName("Words counted toward the limit")
         self.words_bar.setTextVisible(True)
+        self.words_bar.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.words_bar.setMinimumWidth(220)
         self.words_button = self._button("words")
         layout.addWidget(self.words_button)
