@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextCursor, QTextCharFormat
+from fake_dialogs import FakeDialogs
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu
 
-from fake_dialogs import FakeDialogs
 from pipwriter.model.project_file import load_project
 from pipwriter.ui.app_controller import AppController
 
