@@ -46,6 +46,13 @@ class FakeDialogs:
     def confirm(self, title, text, yes="Yes"):
         return self._answer("confirm", (title, text), False)
 
+    def ask_recovery(self, entries, compare=None):
+        """Queue one list of actions per question, one action per entry, e.g.
+        ``queue("recovery", ["compare"], ["restore"])``; unanswered entries are left for later."""
+        actions = self._answer("recovery", (tuple(entries),), None) or []
+        return [(entry, actions[i] if i < len(actions) else "later")
+                for i, entry in enumerate(entries)]
+
     def error(self, title, text):
         self.errors.append((title, text))
 

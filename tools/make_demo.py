@@ -53,6 +53,7 @@ DEMO_DIR = ROOT / "resources" / "demo"
 CERTIFIED_ON = "2026-11-02"
 ACCESSED_ON = "2026-11-02"
 QUOTE_ID = "quote-1"
+ARTICLE_ID = "pipwriter-demo-stroke-review"
 
 TITLE = "What matters after a stroke: redesigning the six month review with the people who use it"
 STANDFIRST = ("A stroke specialist nurse and a stroke survivor describe how a community stroke "
@@ -437,6 +438,7 @@ def build_article(media: MediaStore) -> Article:
     template = get_template("bmj-partnership-in-practice")
     authors = make_authors(media)
     article = new_article(template, TITLE, authors)
+    article.id = ARTICLE_ID
     article.standfirst = STANDFIRST
     for section in article.sections:
         if section.kind == "viewpoint":

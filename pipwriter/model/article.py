@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+import uuid
 from dataclasses import dataclass, field
 
+from .approval import Approval
 from .author import Author
 from .ids import new_id
 from .jsonread import Obj
@@ -13,6 +16,12 @@ from .text import RichText
 
 SECTION_KINDS = ("guidance", "viewpoint", "other")
 CITATION_STYLES = ("brackets", "superscript")
+ARTICLE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")  # safe in a folder name on every system
+
+
+def new_article_id() -> str:
+    """A stable identity for an article: kept through renames, names its backups and versions."""
+    return uuid.uuid4().hex
 
 
 @dataclass
@@ -77,6 +86,8 @@ class Article:
     illustrations: list[Illustration] = field(default_factory=list)
     clips: list[MediaClip] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
+    id: str = field(default_factory=new_article_id)
+    approvals: list[Approval] = field(default_factory=list)  # see model/approval.py
 
     # --- look-ups -------------------------------------------------------------------
     def author(self, author_id: str) -> Author | None:
@@ -128,7 +139,7 @@ class Article:
 
     # --- JSON -----------------------------------------------------------------------
     def to_json(self) -> dict:
-        return {"template_id": self.template_id, "title": self.title,
+        data = {"id": self.id, "template_id": self.template_id, "title": self.title,
                 "standfirst": self.standfirst,
                 "authors": [a.to_json() for a in self.authors],
                 "sections": [s.to_json() for s in self.sections],
@@ -137,6 +148,9 @@ class Article:
                 "illustrations": [i.to_json() for i in self.illustrations],
                 "clips": [c.to_json() for c in self.clips],
                 "settings": self.settings.to_json()}
+        if self.approvals:      # written only once someone has approved something
+            data["approvals"] = [a.to_json() for a in self.approvals]
+        return data
 
     @classmethod
     def from_json(cls, data: object) -> Article:
@@ -149,7 +163,13 @@ class Article:
                       references=[Reference.from_json(r) for r in o.objs("references")],
                       illustrations=[Illustration.from_json(i) for i in o.objs("illustrations")],
                       clips=[MediaClip.from_json(c) for c in o.objs("clips")],
-                      settings=Settings.from_json(o.obj("settings")))
+                      settings=Settings.from_json(o.obj("settings")),
+                      id=o.str("id", max_len=64) or new_article_id(),
+                      approvals=[Approval.from_json(a)
+                                 for a in o.objs("approvals", max_items=10_000)])
+        if not ARTICLE_ID.fullmatch(article.id):
+            raise o.error("the article id may only hold letters, digits, '-' and '_'",
+                          "article.id")
         article._check_links(o)
         return article
 

@@ -14,6 +14,7 @@ import hashlib
 import json
 import posixpath
 import zipfile
+import zlib
 from pathlib import Path
 
 from .. import __version__
@@ -48,8 +49,8 @@ def _read_json(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> o
     if info.file_size > MAX_JSON_BYTES or (
             info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
         raise _problem(path, f"is damaged: '{info.filename}' is implausibly large.")
-    with archive.open(info) as handle:
-        raw = handle.read(MAX_JSON_BYTES + 1)
+    with archive.open(info) as handle:     # never unpack more than the size it declares
+        raw = handle.read(min(info.file_size, MAX_JSON_BYTES) + 1)
     if len(raw) > MAX_JSON_BYTES:
         raise _problem(path, f"is damaged: '{info.filename}' is implausibly large.")
     try:
@@ -78,7 +79,8 @@ def load_project(path: Path | str) -> Project:
         return _load_zip(path)
     except ProjectFileError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError,
+            ValueError):
         raise _problem(path, "is damaged or incomplete (perhaps cut short while copying) "
                              "and cannot be opened. Try a backup copy.") from None
     except OSError as error:
@@ -98,7 +100,7 @@ def _load_zip(path: Path) -> Project:
         if MANIFEST not in members:
             if "word/document.xml" in members:
                 raise _problem(path, "is a Word document, not a PiP Writer project. "
-                                     "Use File › Import Word draft to bring it in.")
+                                     "Use File › Import a Word draft… to bring it in.")
             raise _problem(path, "is not a PiP Writer project file.")
         manifest = _read_json(archive, members[MANIFEST], path)
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
@@ -208,7 +210,7 @@ def read_manifest(path: Path | str) -> dict | None:
             info = archive.getinfo(MANIFEST)
             data = _read_json(archive, info, Path(path))
     except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile, zipfile.LargeZipFile,
-            NotImplementedError, ProjectFileError):
+            zlib.error, NotImplementedError, ProjectFileError):
         return None
     return data if isinstance(data, dict) else None
 
@@ -228,7 +230,7 @@ def _write(target: Path, article_json: str, media: MediaStore, names: list[str],
                 info.compress_type = method
                 with archive.open(info, "w", force_zip64=True) as member:
                     counter = _HashingWriter(member)
-                    media.copy_to(name, counter)
+                    _copy_media(media, name, counter, target)
                 written.append((name, counter.size, counter.digest.hexdigest()))
             manifest = _manifest(template_id, article_id, ancestry, written)
             archive.writestr(MANIFEST, json.dumps(manifest, indent=1),
@@ -243,6 +245,26 @@ def _write(target: Path, article_json: str, media: MediaStore, names: list[str],
                                "Your text is safe in the app: free some space or use Save As "
                                "to choose another place.") from None
     return written
+
+
+def _copy_media(media: MediaStore, name: str, out: _HashingWriter, target: Path) -> None:
+    """Copy one attached file; a source that is damaged or gone is named, not a traceback."""
+    damaged = (f"An attached picture or clip ({name}) is damaged where it is kept and could "
+               f"not be copied, so '{target.name}' was not saved. Remove it from the article "
+               "and attach it again.")
+    try:
+        media.copy_to(name, out)
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, NotImplementedError,
+            ValueError):
+        raise ProjectFileError(damaged) from None
+    except OSError as error:
+        source = getattr(error, "filename", None)
+        if source and Path(str(source)).parent != target.parent:
+            raise ProjectFileError(
+                f"An attached picture or clip could not be read from '{source}' (it may have "
+                f"been moved or deleted), so '{target.name}' was not saved. Attach it again, "
+                "or remove it from the article.") from None
+        raise
 
 
 def _reason(error: OSError, target: Path) -> str:

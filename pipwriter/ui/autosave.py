@@ -28,6 +28,8 @@ from ..model.history_store import key_of_file, project_key
 from ..model.media_store import MediaStore
 from ..model.project_file import media_snapshot, write_project_json
 from ..model.recovery import RecoveryEntry, claim, discard_recovery, new_session_id, write_recovery
+from ..model.safe_save import file_lock, file_state
+from ..paths import recovery_dir
 
 DEBOUNCE_MS = 3000
 MAX_INTERVAL_MS = 60_000
@@ -46,6 +48,8 @@ class Snapshot:
     original: Path | None
     to_file: bool
     ancestry: list[dict]
+    file_state: tuple[int, int] | None = None   # the file as it was when the snapshot was taken
+    folder: Path | None = None                  # where recovery copies go (fixed on GUI thread)
 
 
 @dataclass
@@ -136,10 +140,12 @@ class Autosaver(QObject):
         project = self.session.project
         article = project.article
         names = sorted({r.name for r in article.media_refs()} & set(project.media.names()))
+        to_file = bool(self.save_to_file())
         return Snapshot(self._generation, json.dumps(article.to_json(), ensure_ascii=False),
                         media_snapshot(project.media, names), names, article.template_id,
-                        article.id, article.title, project.path, bool(self.save_to_file()),
-                        [dict(a) for a in project.ancestry])
+                        article.id, article.title, project.path, to_file,
+                        [dict(a) for a in project.ancestry],
+                        file_state(project.path) if to_file else None, recovery_dir())
 
     def flush(self) -> bool:
         """Write a recovery copy now (in the background). False if there is nothing to keep."""
@@ -180,8 +186,8 @@ class Autosaver(QObject):
         with self._lock:
             self._pending = None
         self._written = 0
-        session_id = self.session_id
-        self._pool.start(_Job(lambda: discard_recovery(session_id)))
+        session_id, folder = self.session_id, recovery_dir()
+        self._pool.start(_Job(lambda: discard_recovery(session_id, folder)))
 
     def adopt(self, entry: RecoveryEntry) -> None:
         """Carry on in an orphaned recovery copy (its article was restored into this session)."""
@@ -210,12 +216,12 @@ def write_snapshot(snapshot: Snapshot, session_id: str) -> AutosaveResult:
     try:
         entry = write_recovery(session_id, snapshot.article_json, snapshot.media,
                                snapshot.media_names, snapshot.template_id, snapshot.article_id,
-                               snapshot.title, snapshot.original)
+                               snapshot.title, snapshot.original, snapshot.folder)
     except Exception as error:  # noqa: BLE001 - a failed copy must never take the app down
         try:                    # keep the text at least (an attached file may have gone)
             entry = write_recovery(session_id, snapshot.article_json, MediaStore(), [],
                                    snapshot.template_id, snapshot.article_id, snapshot.title,
-                                   snapshot.original)
+                                   snapshot.original, snapshot.folder)
             warning = f"The attached pictures and clips could not be copied ({error})."
         except Exception as again:  # noqa: BLE001
             return AutosaveResult(snapshot.generation, False, str(again) or repr(again),
@@ -223,17 +229,22 @@ def write_snapshot(snapshot: Snapshot, session_id: str) -> AutosaveResult:
     result = AutosaveResult(snapshot.generation, True, warning, original=snapshot.original,
                             entry=entry)
     target = snapshot.original
-    if snapshot.to_file and target is not None and target.is_file():
-        try:
-            backup_file(target, key_of_file(target, project_key(snapshot.article_id)),
-                        snapshot.title, min_interval=FILE_BACKUP_INTERVAL)
-        except OSError:
-            pass            # the save itself matters more than its backup
-        try:
-            write_project_json(target, snapshot.article_json, snapshot.media,
-                               snapshot.media_names, snapshot.template_id, snapshot.article_id,
-                               snapshot.ancestry)
-            result.wrote_file = True
-        except Exception as error:  # noqa: BLE001
-            result.message = str(error)
+    if snapshot.to_file and target is not None:
+        with file_lock(target):
+            # Only over the very file the snapshot was taken against: never over a save made
+            # since (newer text) nor over a file that has gone or was changed by someone else.
+            if snapshot.file_state is None or file_state(target) != snapshot.file_state:
+                return result
+            try:
+                backup_file(target, key_of_file(target, project_key(snapshot.article_id)),
+                            snapshot.title, min_interval=FILE_BACKUP_INTERVAL)
+            except OSError:
+                pass            # the save itself matters more than its backup
+            try:
+                write_project_json(target, snapshot.article_json, snapshot.media,
+                                   snapshot.media_names, snapshot.template_id,
+                                   snapshot.article_id, snapshot.ancestry)
+                result.wrote_file = True
+            except Exception as error:  # noqa: BLE001
+                result.message = str(error)
     return result

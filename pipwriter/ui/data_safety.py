@@ -59,6 +59,7 @@ class DataSafety(QObject):
         self.lock: ProjectLock | None = None
         self.refused = False                # the user chose not to open a file open elsewhere
         self._told_failure = False
+        self._crashed = False
         self.autosaver = Autosaver(self.session, self, save_to_file=autosave_to_file)
         self.autosaver.saved.connect(self._on_saved)
         self.autosaver.failed.connect(self._on_failed)
@@ -137,6 +138,8 @@ class DataSafety(QObject):
     def _on_closed(self, _window=None) -> None:
         # The window only closes once the work is saved or the user chose to close without
         # saving: either way the recovery copy is no longer wanted.
+        if self._crashed:
+            return
         self.autosaver.discard()
         self.shutdown(clean=True)
 
@@ -147,6 +150,7 @@ class DataSafety(QObject):
         if clean:
             self._release_lock()
         else:
+            self._crashed = True
             self.lock = None
 
     # --- menu ---------------------------------------------------------------------------------

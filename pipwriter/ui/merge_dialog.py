@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -90,9 +90,8 @@ class MergeDialog(QDialog):
         self.theirs_view = QTextBrowser()
         self.theirs_view.setAccessibleName(f"{their_name}'s copy")
         sides = QSplitter(Qt.Orientation.Horizontal)
-        for title, view in (("Your copy (words only you have are marked orange)", self.mine_view),
-                            (f"{their_name}'s copy (words only they have are marked green)",
-                             self.theirs_view)):
+        for title, view in (("Your copy", self.mine_view),
+                            (f"{their_name}'s copy", self.theirs_view)):
             holder = QWidget()
             column = QVBoxLayout(holder)
             column.setContentsMargins(0, 0, 0, 0)
@@ -110,6 +109,10 @@ class MergeDialog(QDialog):
                                (self.combine, COMBINED)):
             self.buttons_group.addButton(button)
             button.toggled.connect(lambda on, c=choice: on and self._chosen(c))
+        legend = QLabel(f'<span style="{ONLY_YOURS}">Words only in your copy</span> and '
+                        f'<span style="{ONLY_THEIRS}">words only in {html.escape(their_name)}'
+                        "'s</span> are marked.")
+        legend.setWordWrap(True)
         choice_row = QHBoxLayout()
         for button in (self.keep_mine, self.take_theirs, self.combine):
             choice_row.addWidget(button)
@@ -146,6 +149,7 @@ class MergeDialog(QDialog):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(sides, 3)
+        right_layout.addWidget(legend)
         right_layout.addLayout(choice_row)
         right_layout.addWidget(self.combined_stack, 2)
         top.addWidget(right)
@@ -239,6 +243,7 @@ class MergeDialog(QDialog):
             self.combined_title.setText(value.get("title", ""))
             rich_to_document(RichText.from_json(value.get("body", []), "combined.body"),
                              self._document)
+            self.combined_editor.moveCursor(QTextCursor.MoveOperation.Start)
         else:
             self.combined_stack.setCurrentIndex(1)
             text = "\n".join(value) if isinstance(value, list) else str(value)

@@ -1,0 +1,160 @@
+"""Recovery copies: written beside nothing of the user's, found after a crash, discarded."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import time
+
+import pytest
+from test_locks import dead_pid
+
+from pipwriter.model import recovery
+from pipwriter.model.media import Illustration, MediaRef
+from pipwriter.model.project_file import load_project, media_snapshot, save_project
+from pipwriter.model.recovery import (
+    claim,
+    discard_recovery,
+    find_recoveries,
+    load_recovery,
+    new_session_id,
+    write_recovery,
+)
+from pipwriter.paths import recovery_dir
+
+
+def _write(project, session_id=None, text_only=False):
+    session_id = session_id or new_session_id()
+    article = project.article
+    names = [] if text_only else sorted({r.name for r in article.media_refs()})
+    return write_recovery(session_id, json.dumps(article.to_json()),
+                          media_snapshot(project.media, names), names, article.template_id,
+                          article.id, article.title, project.path)
+
+
+def _orphan(entry, **changes):
+    """Make an entry look as if its app crashed (its process has gone)."""
+    data = json.loads(entry.meta_path.read_text(encoding="utf-8"))
+    data.update({"pid": dead_pid()}, **changes)
+    entry.meta_path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_recovery_copy_and_its_description(tmp_path, small_project):
+    path = save_project(small_project, tmp_path / "walking.pipw")
+    before = path.read_bytes()
+    small_project.article.title = "Unsaved title"
+    entry = _write(small_project)
+    assert entry.copy_path.parent == recovery_dir()
+    meta = json.loads(entry.meta_path.read_text(encoding="utf-8"))
+    assert meta["original"] == str(path) and meta["title"] == "Unsaved title"
+    assert meta["pid"] == os.getpid() and meta["host"] and meta["session"] == entry.session_id
+    assert dt.datetime.fromisoformat(meta["saved_at"]).tzinfo is not None
+    assert load_project(entry.copy_path).article.title == "Unsaved title"
+    assert path.read_bytes() == before                      # the user's file is untouched
+    assert [p for p in tmp_path.iterdir()] == [path]
+
+
+def test_live_sessions_are_not_offered(small_project):
+    _write(small_project)
+    assert find_recoveries() == []
+
+
+def test_orphan_of_a_crashed_session_is_found_and_restored(tmp_path, small_project):
+    path = save_project(small_project, tmp_path / "walking.pipw")
+    os.utime(path, (time.time() - 60, time.time() - 60))
+    small_project.article.title = "Unsaved title"
+    entry = _write(small_project)
+    _orphan(entry)
+    found = find_recoveries()
+    assert [e.session_id for e in found] == [entry.session_id]
+    assert found[0].original == path and found[0].newer_than_original()
+    assert "Unsaved title" in found[0].describe() and "walking.pipw" in found[0].describe()
+    project = load_recovery(found[0])
+    assert project.article.title == "Unsaved title" and project.path == path
+
+
+def test_orphan_older_than_its_file_is_not_offered_and_ages_out(tmp_path, small_project):
+    path = save_project(small_project, tmp_path / "walking.pipw")
+    entry = _write(small_project)
+    _orphan(entry)
+    future = time.time() + 3600
+    os.utime(path, (future, future))                        # the file was saved afterwards
+    assert find_recoveries() == []
+    assert entry.copy_path.exists()                         # kept a while, just in case
+    later = dt.datetime.now(dt.timezone.utc) + recovery.STALE_KEEP + dt.timedelta(days=1)
+    assert find_recoveries(now=later) == []
+    assert not entry.copy_path.exists() and not entry.meta_path.exists()
+
+
+def test_never_saved_and_vanished_files_are_offered(tmp_path, small_project):
+    unsaved = _write(small_project)
+    _orphan(unsaved)
+    path = save_project(small_project, tmp_path / "gone.pipw")
+    vanished = _write(small_project)
+    _orphan(vanished)
+    path.unlink()
+    found = {e.session_id: e for e in find_recoveries()}
+    assert set(found) == {unsaved.session_id, vanished.session_id}
+    assert found[unsaved.session_id].original is None
+    assert "never saved" in found[unsaved.session_id].describe()
+    assert "no longer" in found[vanished.session_id].describe()
+
+
+def test_copy_from_another_computer_is_left_alone(small_project):
+    entry = _write(small_project)
+    _orphan(entry, host="another-laptop")
+    assert find_recoveries() == []
+
+
+def test_discard_and_claim(small_project):
+    first, second = _write(small_project), _write(small_project)
+    _orphan(first)
+    _orphan(second)
+    discard_recovery(first)
+    assert not first.copy_path.exists() and not first.meta_path.exists()
+    claimed = claim(second)                                  # opened again in this process
+    assert claimed.pid == os.getpid() and find_recoveries() == []
+
+
+def test_rewriting_the_same_session_replaces_its_copy(small_project):
+    entry = _write(small_project)
+    small_project.article.title = "Later"
+    again = _write(small_project, entry.session_id)
+    assert again.copy_path == entry.copy_path
+    assert load_project(again.copy_path).article.title == "Later"
+    assert sorted(p.suffix for p in recovery_dir().iterdir()) == [".json", ".pipw"]
+
+
+def test_text_only_copy_takes_pictures_from_the_original(tmp_path, small_project):
+    name = small_project.media.add_bytes(b"\x89PNG" + os.urandom(2000), "png")
+    small_project.article.illustrations.append(Illustration(MediaRef(name)))
+    save_project(small_project, tmp_path / "a.pipw")
+    entry = _write(small_project, text_only=True)
+    _orphan(entry)
+    project = load_recovery(find_recoveries()[0])
+    assert project.missing_media() == [] and project.warnings == []
+    assert project.media.read(name) == small_project.media.read(name)
+
+
+def test_broken_or_partial_leftovers_are_ignored_or_tidied(small_project):
+    folder = recovery_dir()
+    entry = _write(small_project)
+    _orphan(entry)
+    lone = folder / f"{new_session_id()}.json"               # a copy that was never written
+    lone.write_text(json.dumps({"pid": 1, "saved_at": "2025-01-01T00:00:00+00:00"}))
+    broken = folder / f"{new_session_id()}.json"
+    broken.write_text("{not json")
+    broken.with_suffix(".pipw").write_bytes(b"PK")
+    (folder / "../recovery/notes.json").write_text("[]")
+    temp = folder / ".abc.pipw.123.tmp"
+    temp.write_bytes(b"half")
+    os.utime(temp, (time.time() - 7200, time.time() - 7200))
+    assert [e.session_id for e in find_recoveries()] == [entry.session_id]
+    assert not lone.exists() and not temp.exists()
+
+
+def test_session_ids_are_checked(small_project):
+    with pytest.raises(ValueError):
+        _write(small_project, "../../escape")
+    discard_recovery("../../escape")                          # does nothing, never deletes

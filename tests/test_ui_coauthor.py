@@ -1,0 +1,237 @@
+"""Drive the real main window for writing together: send a copy, merge it back with a conflict,
+approve and see the approval go out of date, who writes what, and File › Import a Word draft."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+from fake_dialogs import FakeDialogs
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+
+from pipwriter.importer.docx_import import plan_import
+from pipwriter.model.approval import APPROVED, OUT_OF_DATE, approval_state
+from pipwriter.model.history_store import project_key
+from pipwriter.model.merge import THEIRS
+from pipwriter.model.project_file import load_project, save_project
+from pipwriter.model.text import RichText
+from pipwriter.model.versions import list_versions
+from pipwriter.ui.app_controller import AppController
+from pipwriter.ui.merge_dialog import ONLY_THEIRS
+from pipwriter.ui.navigator import ROLE
+
+
+@pytest.fixture
+def controller(qtbot):
+    ctl = AppController(FakeDialogs())
+    qtbot.addWidget(ctl.start)
+    yield ctl
+    for window in list(ctl.windows):
+        window.session.set_modified(False)
+        window.close()
+
+
+@pytest.fixture
+def window(controller, qtbot, small_project, tmp_path):
+    path = save_project(small_project, tmp_path / "Walking together.pipw")
+    win = controller.open_path(path)
+    qtbot.addWidget(win)
+    return win
+
+
+def _type(qtbot, window, section, text):
+    window.open_panel(f"section:{section.id}")
+    editor = window.section_panel.editor
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor, text)
+    qtbot.wait(5)
+
+
+def _send_to_sam(window, tmp_path):
+    window.dialogs.queue("choice", 1)                      # Sam Jones
+    window.dialogs.queue("text", "please check your viewpoint")
+    window.dialogs.queue("save", str(tmp_path / "for Sam.pipw"))
+    return window.coauthoring.send_copy()
+
+
+def test_send_to_a_co_author(window, tmp_path):
+    article = window.session.article
+    written = _send_to_sam(window, tmp_path)
+    assert written == tmp_path / "for Sam.pipw"
+    copy = load_project(written)
+    assert copy.article.to_json() == article.to_json()
+    [entry] = copy.ancestry
+    assert (entry["sent_to"], entry["sent_to_id"], entry["note"]) == \
+        ("Sam Jones", article.authors[1].id, "please check your viewpoint")
+    assert entry["from_file"] == "Walking together.pipw"
+    assert [v.name for v in list_versions(project_key(article))] == ["sent to Sam Jones"]
+    assert window.dialogs.infos[-1][0] == "Copy saved"
+    assert "Sam Jones" in window.dialogs.asked[0][1][2]          # offered by name
+
+
+def test_merge_a_copy_with_a_conflict_choosing_theirs(window, qtbot, tmp_path):
+    session = window.session
+    first, fourth = session.article.sections[0], session.article.sections[3]
+    copy_path = _send_to_sam(window, tmp_path)
+
+    theirs = load_project(copy_path)                     # Sam works on the copy at home
+    theirs.article.section(first.id).body = RichText.from_plain("Sam wrote the start.")
+    theirs.article.section(fourth.id).body = RichText.from_plain("Sam wrote this too.")
+    save_project(theirs, copy_path)
+    _type(qtbot, window, first, "Asha wrote the start.")  # meanwhile, on the hospital laptop
+
+    seen = {}
+
+    def run_dialog(dialog):
+        seen["items"] = [dialog.list.item(r).text() for r in range(dialog.list.count())]
+        seen["theirs"] = dialog.theirs_view.toHtml()
+        dialog.choose(0, THEIRS)
+        seen["review"] = dialog.review.toPlainText()
+        return True
+    window.run_dialog = run_dialog
+    window.dialogs.queue("file", str(copy_path))
+    assert window.coauthoring.merge_copy()
+
+    assert len(seen["items"]) == 1 and seen["items"][0].startswith(f"“{first.title}”")
+    assert ONLY_THEIRS.split(";")[0].split(":")[1] in seen["theirs"]     # Sam's words marked
+    assert f"“{first.title}”: took theirs" in seen["review"]
+    assert f"“{fourth.title}”: their changes taken" in seen["review"]
+    session.sync()
+    assert session.article.section(first.id).body.plain_text() == "Sam wrote the start."
+    assert session.article.section(fourth.id).body.plain_text() == "Sam wrote this too."
+    assert window.isWindowModified()
+    names = [v.name for v in list_versions(project_key(session.article))]
+    assert names[0] == "before merging Sam Jones's copy"
+    kept = load_project(list_versions(project_key(session.article))[0].path).article
+    assert kept.section(first.id).body.plain_text() == "Asha wrote the start."
+    assert session.project.ancestry[-1]["event"] == "merged"
+
+    session.undo_stack.undo()                            # one step takes the merge back
+    session.sync()
+    assert session.article.section(first.id).body.plain_text() == "Asha wrote the start."
+    assert session.article.section(fourth.id).body.plain_text() == ""
+
+
+def test_merge_combining_and_editing_both_texts(window, qtbot, tmp_path):
+    session = window.session
+    first = session.article.sections[0]
+    copy_path = _send_to_sam(window, tmp_path)
+    theirs = load_project(copy_path)
+    theirs.article.section(first.id).body = RichText.from_plain("Sam's sentence.")
+    save_project(theirs, copy_path)
+    _type(qtbot, window, first, "Asha's sentence.")
+
+    def run_dialog(dialog):
+        dialog.combine.setChecked(True)                  # as a click on "Combine them and edit"
+        editor = dialog.combined_editor
+        assert editor.toPlainText().split("\n") == ["Asha's sentence.", "Sam's sentence."]
+        editor.moveCursor(QTextCursor.MoveOperation.End)
+        QTest.keyClicks(editor, " Both agree.")
+        dialog.accept()
+        return True
+    window.run_dialog = run_dialog
+    assert window.coauthoring.merge_copy(copy_path)
+    session.sync()
+    assert session.article.section(first.id).body.plain_text() == \
+        "Asha's sentence.\nSam's sentence. Both agree."
+
+
+def test_merge_cancelled_changes_nothing(window, qtbot, tmp_path):
+    session = window.session
+    copy_path = _send_to_sam(window, tmp_path)
+    theirs = load_project(copy_path)
+    theirs.article.sections[2].body = RichText.from_plain("Their text.")
+    save_project(theirs, copy_path)
+    before = session.article.to_json()
+    window.run_dialog = lambda dialog: False
+    assert not window.coauthoring.merge_copy(copy_path)
+    assert session.article.to_json() == before
+    assert [v.name for v in list_versions(project_key(session.article))] == ["sent to Sam Jones"]
+
+
+def test_approval_is_shown_and_goes_out_of_date(window, qtbot):
+    session = window.session
+    asha, sam = session.article.authors
+    window.open_panel(f"section:{session.article.sections[0].id}")
+    window.dialogs.queue("choice", 0, 0)                 # Asha; the whole article
+    assert window.coauthoring.approve()
+    assert approval_state(session.article, asha) == APPROVED
+    assert window.coauthoring.me() == asha.id            # remembered as "I am"
+
+    window.open_panel("checklist")
+    panel = window.panels["checklist"]
+    assert "Dr Asha Patel: approved the article on" in panel.approvals.text()
+    assert "Sam Jones: not approved yet" in panel.approvals.text()
+    codes = {(f.code, f.where.author_id) for f in panel.report.findings}
+    assert ("approval-missing", sam.id) in codes
+
+    _type(qtbot, window, session.article.sections[1], "A later change.")
+    session.sync()
+    assert approval_state(session.article, asha) == OUT_OF_DATE
+    window.open_panel("checklist")
+    panel.recompute()
+    assert "Dr Asha Patel: approval out of date" in panel.approvals.text()
+    assert ("approval-out-of-date", asha.id) in \
+        {(f.code, f.where.author_id) for f in panel.report.findings}
+
+
+def test_who_writes_what_and_only_my_sections(window):
+    session = window.session
+    article = session.article
+    sam = article.authors[1]
+    target = article.sections[1]
+    window.open_panel(f"section:{target.id}")
+    combo = window.section_panel.assignee_combo
+    assert combo.currentData() == ""                     # "Nobody yet"
+    combo.setCurrentIndex(combo.findData(sam.id))
+    combo.activated.emit(combo.currentIndex())
+    assert session.article.section(target.id).assignee == sam.id
+    nav = window.navigator
+    [item] = [nav.item(r) for r in range(nav.count())
+              if nav.item(r).data(ROLE) == f"section:{target.id}"]
+    assert item.text().endswith("words · Sam Jones")
+
+    window.coauthoring.me_combo.setCurrentIndex(window.coauthoring.me_combo.findData(sam.id))
+    window.coauthoring.me_combo.activated.emit(window.coauthoring.me_combo.currentIndex())
+    assert window.coauthoring.me() == sam.id
+    window.coauthoring.only_mine_action.setChecked(True)
+    shown = [nav.item(r).data(ROLE) for r in range(nav.count()) if not nav.item(r).isHidden()]
+    sams_view = next(s for s in session.article.viewpoints() if sam.id in s.author_ids)
+    assert [k for k in shown if k.startswith("section:")] == \
+        [f"section:{target.id}", f"section:{sams_view.id}"]
+    assert "authors" in shown                            # the other panels stay
+    window.coauthoring.only_mine_action.setChecked(False)
+    assert all(not nav.item(r).isHidden() for r in range(nav.count()))
+
+    session.undo_stack.undo()
+    assert session.article.section(target.id).assignee == ""
+
+
+def test_import_a_word_draft_from_the_file_menu(controller, window, tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Our draft", style="Title")
+    d.add_heading("Background", level=1)
+    d.add_paragraph("Why we started [1].")
+    d.add_heading("Our team", level=1)
+    d.add_paragraph("Eleven people.")
+    d.add_heading("References", level=1)
+    d.add_paragraph("1. Smith J. A study. BMJ 2020;1:1.")
+    path = tmp_path / "draft.docx"
+    d.save(str(path))
+    [unsure] = plan_import(path).unsure()
+    labels = [label for _t, label in plan_import(path).options(unsure)]
+    controller.dialogs.queue("file", str(path))
+    controller.dialogs.queue("choice", labels.index("How it worked in practice"))
+
+    window.coauthoring.import_action.trigger()
+
+    new = controller.windows[-1]
+    assert new is not window
+    article = new.session.article
+    assert article.title == "Our draft" and new.isWindowModified() and new.session.path is None
+    assert next(s for s in article.sections if s.title == "Our team").key == "implementation"
+    assert [r.text for r in article.references] == ["Smith J. A study. BMJ 2020;1:1."]
+    assert controller.dialogs.infos[-1][0] == "Word draft imported"
+    question = next(a for k, a in controller.dialogs.asked if k == "choice")
+    assert "Our team" in question[1]
