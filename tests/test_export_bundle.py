@@ -345,3 +345,12 @@ def test_cli_unwritable_destination_exits_2_with_one_line(demo_file, tmp_path):
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
     assert "is a file, not a folder" in result.stderr
+
+
+def test_a_missing_program_file_is_not_blamed_on_the_destination(tmp_path):
+    from pipwriter.export import staging
+    error = FileNotFoundError(2, "No such file or directory", "/opt/app/docx/default-header.xml")
+    message = str(staging.explain(error, tmp_path / "out"))
+    assert "missing one of its own files (default-header.xml)" in message
+    inside = FileNotFoundError(2, "No such file or directory", str(tmp_path / "out" / "x"))
+    assert "could not be written in" in str(staging.explain(inside, tmp_path / "out"))

@@ -353,8 +353,17 @@ try:
     outcome = [result.width, result.height]
 except ImageImportError as error:
     outcome = str(error)
+def peak_mb():
+    # ru_maxrss survives exec on Linux (it would report the parent's peak): read VmHWM instead
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"outcome": outcome, "app": QCoreApplication.instance() is not None,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mb": peak_mb()}))
 """
 
 

@@ -39,6 +39,12 @@ def explain(error: OSError, destination: Path) -> ExportError:
                            "Nothing was written. Choose a folder nearer the top, such as "
                            "Documents.")
     reason = error.strerror or str(error)
+    missing = getattr(error, "filename", None)
+    if isinstance(error, FileNotFoundError) and missing and \
+            not str(missing).startswith(str(destination)):
+        return ExportError(f"PiP Writer is missing one of its own files ({Path(missing).name}), "
+                           "so the bundle could not be made. Nothing was written. Please "
+                           "reinstall PiP Writer.")
     return ExportError(f"The bundle could not be written in '{where}': {reason}. "
                        "Nothing was written.")
 
