@@ -31,3 +31,17 @@ def template():
 def small_project(template):
     authors = [Author("Dr Asha Patel", "health_professional"), Author("Sam Jones", "patient")]
     return Project(new_article(template, "Walking together", authors))
+
+
+@pytest.fixture
+def controller(qtbot):
+    """The app's controller with dialogs a test answers; its windows are closed afterwards."""
+    from fake_dialogs import FakeDialogs
+
+    from pipwriter.ui.app_controller import AppController
+    ctl = AppController(FakeDialogs())
+    qtbot.addWidget(ctl.start)
+    yield ctl
+    for window in list(ctl.windows):
+        window.session.set_modified(False)
+        window.close()

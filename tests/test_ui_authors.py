@@ -3,36 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from fake_dialogs import FakeDialogs
 from media_samples import SECRET_CAMERA, write_exif_jpeg, write_picture
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from ui_support import fill_wizard as _fill_wizard
 
 from pipwriter import imaging
-from pipwriter.ui.app_controller import AppController
-
-
-@pytest.fixture
-def controller(qtbot):
-    ctl = AppController(FakeDialogs())
-    qtbot.addWidget(ctl.start)
-    yield ctl
-    for window in list(ctl.windows):
-        window.session.set_modified(False)
-        window.close()
-
-
-def _fill_wizard(wizard):
-    wizard.show()
-    wizard.title_page.title_edit.setText("Walking together")
-    wizard.next()
-    table = wizard.authors_page.table
-    table.item(0, 0).setText("Dr Asha Patel")
-    table.item(1, 0).setText("Sam Jones")
-    assert wizard.authors_page.isComplete()
-    wizard.next()
-    assert wizard.viewpoints_page.list.count() == 2
-    return True
 
 
 @pytest.fixture

@@ -3,36 +3,13 @@ and the dismissal kept in the project file."""
 
 from __future__ import annotations
 
-import pytest
-from fake_dialogs import FakeDialogs
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from ui_support import fill_wizard as _fill_wizard
 
 from pipwriter.model.findings import ERROR, TIP, WARNING
 from pipwriter.model.project_file import load_project
-from pipwriter.ui.app_controller import AppController
 from pipwriter.ui.navigator import ALL_PANELS
-
-
-@pytest.fixture
-def controller(qtbot):
-    ctl = AppController(FakeDialogs())
-    qtbot.addWidget(ctl.start)
-    yield ctl
-    for window in list(ctl.windows):
-        window.session.set_modified(False)
-        window.close()
-
-
-def _fill_wizard(wizard):
-    wizard.show()
-    wizard.title_page.title_edit.setText("Walking together")
-    wizard.next()
-    table = wizard.authors_page.table
-    table.item(0, 0).setText("Dr Asha Patel")
-    table.item(1, 0).setText("Sam Jones")
-    wizard.next()
-    return True
 
 
 def _new_window(controller, qtbot):

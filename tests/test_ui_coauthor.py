@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import docx
 import pytest
-from fake_dialogs import FakeDialogs
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
@@ -16,19 +15,8 @@ from pipwriter.model.merge import THEIRS
 from pipwriter.model.project_file import load_project, save_project
 from pipwriter.model.text import RichText
 from pipwriter.model.versions import list_versions
-from pipwriter.ui.app_controller import AppController
 from pipwriter.ui.merge_dialog import ONLY_THEIRS
 from pipwriter.ui.navigator import ROLE
-
-
-@pytest.fixture
-def controller(qtbot):
-    ctl = AppController(FakeDialogs())
-    qtbot.addWidget(ctl.start)
-    yield ctl
-    for window in list(ctl.windows):
-        window.session.set_modified(False)
-        window.close()
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ import subprocess
 import sys
 
 import pytest
-from fake_dialogs import FakeDialogs
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
@@ -24,20 +23,9 @@ from pipwriter.model.project import Project
 from pipwriter.model.project_file import load_project, save_project
 from pipwriter.model.recovery import recovery_paths
 from pipwriter.model.versions import list_versions
-from pipwriter.ui.app_controller import AppController
 from pipwriter.ui.autosave import Autosaver
 from pipwriter.ui.data_safety import set_autosave_to_file
 from pipwriter.ui.session import Session
-
-
-@pytest.fixture
-def controller(qtbot):
-    ctl = AppController(FakeDialogs())
-    qtbot.addWidget(ctl.start)
-    yield ctl
-    for window in list(ctl.windows):
-        window.session.set_modified(False)
-        window.close()
 
 
 @pytest.fixture

@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-from fake_dialogs import FakeDialogs
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
 from pipwriter.model.project_file import load_project
-from pipwriter.ui.app_controller import AppController
-
-
-@pytest.fixture
-def controller(qtbot):
-    dialogs = FakeDialogs()
-    ctl = AppController(dialogs)
-    qtbot.addWidget(ctl.start)
-    yield ctl
-    for window in list(ctl.windows):
-        window.session.set_modified(False)
-        window.close()
 
 
 def _fill_wizard(wizard):

@@ -6,35 +6,13 @@ from __future__ import annotations
 import threading
 
 import pytest
-from fake_dialogs import FakeDialogs
+from ui_support import fill_wizard as _fill_wizard
 
 from pipwriter.export.bundle import ExportResult
 from pipwriter.export.manifest import verify_bundle
 from pipwriter.ui import export_dialog
-from pipwriter.ui.app_controller import AppController
 
 TIMEOUT = 60000
-
-
-@pytest.fixture
-def controller(qtbot):
-    ctl = AppController(FakeDialogs())
-    qtbot.addWidget(ctl.start)
-    yield ctl
-    for window in list(ctl.windows):
-        window.session.set_modified(False)
-        window.close()
-
-
-def _fill_wizard(wizard):
-    wizard.show()
-    wizard.title_page.title_edit.setText("Walking together")
-    wizard.next()
-    table = wizard.authors_page.table
-    table.item(0, 0).setText("Dr Asha Patel")
-    table.item(1, 0).setText("Sam Jones")
-    wizard.next()
-    return True
 
 
 def _capture_dialogs(window):

@@ -5,35 +5,13 @@ from __future__ import annotations
 import zipfile
 
 import pytest
-from fake_dialogs import FakeDialogs
 from media_samples import SECRET_CAMERA, write_clip, write_exif_jpeg, write_picture
 from PySide6.QtCore import QMimeData, QUrl
+from ui_support import fill_wizard as _fill_wizard
 
 from pipwriter import imaging
 from pipwriter.model.media_rules import MB, clip_file_filter
 from pipwriter.model.project_file import load_project, save_project
-from pipwriter.ui.app_controller import AppController
-
-
-@pytest.fixture
-def controller(qtbot):
-    ctl = AppController(FakeDialogs())
-    qtbot.addWidget(ctl.start)
-    yield ctl
-    for window in list(ctl.windows):
-        window.session.set_modified(False)
-        window.close()
-
-
-def _fill_wizard(wizard):
-    wizard.show()
-    wizard.title_page.title_edit.setText("Walking together")
-    wizard.next()
-    wizard.authors_page.table.item(0, 0).setText("Dr Asha Patel")
-    wizard.authors_page.table.item(1, 0).setText("Sam Jones")
-    assert wizard.authors_page.isComplete()
-    wizard.next()
-    return True
 
 
 @pytest.fixture

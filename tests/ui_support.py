@@ -1,0 +1,17 @@
+"""Shared helpers for tests that drive the app's windows."""
+
+from __future__ import annotations
+
+
+def fill_wizard(wizard) -> bool:
+    """Answer the new-article wizard: a titled article by a nurse and a patient."""
+    wizard.show()
+    wizard.title_page.title_edit.setText("Walking together")
+    wizard.next()
+    table = wizard.authors_page.table
+    table.item(0, 0).setText("Dr Asha Patel")
+    table.item(1, 0).setText("Sam Jones")
+    assert wizard.authors_page.isComplete()
+    wizard.next()
+    assert wizard.viewpoints_page.list.count() == 2
+    return True
