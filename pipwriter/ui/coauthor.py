@@ -123,7 +123,7 @@ class Coauthoring(QObject):
         self.only_mine_button.setDefaultAction(self.only_mine_action)
         bar = QWidget()
         layout = QVBoxLayout(bar)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(6, 4, 0, 0)
         row = QHBoxLayout()
         label = QLabel("I &am:")
         label.setBuddy(self.me_combo)
