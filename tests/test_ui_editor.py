@@ -232,3 +232,70 @@ def test_title_and_standfirst_panel(controller, qtbot):
     window.session.undo_stack.undo()
     assert window.session.article.standfirst == ""
     assert window.session.article.title == "Listening first"
+
+
+def test_opening_a_bad_file_explains_and_opens_nothing(controller, qtbot, tmp_path):
+    bad = tmp_path / "notes.pipw"
+    bad.write_text("not an article")
+    assert controller.open_path(bad) is None
+    assert controller.windows == []
+    title, message = controller.dialogs.errors[-1]
+    assert title == "Could not open the article" and "not a PiP Writer project" in message
+    assert controller.open_path(tmp_path / "gone.pipw") is None
+    assert "was not found" in controller.dialogs.errors[-1][1]
+
+
+def test_start_screen_lists_recent_files_and_opens_them(controller, qtbot, tmp_path):
+    from pipwriter.model.demo import write_demo
+    path = write_demo(tmp_path / "demo.pipw")
+    window = controller.open_path(path)
+    qtbot.addWidget(window)
+    window.close()
+    controller.start.refresh()
+    item = controller.start.recent.item(0)
+    assert "demo" in item.text()
+    controller.start.recent.itemActivated.emit(item)
+    assert controller.windows and controller.windows[0].session.path == path
+
+
+def test_window_layout_is_remembered(controller, qtbot):
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    window.resize(700, 500)          # the offscreen screen is 800 × 600
+    window.splitter.setSizes([250, 450])
+    qtbot.wait(10)
+    sizes = window.splitter.sizes()
+    window.session.set_modified(False)
+    window.close()
+    again = controller.open_demo()
+    qtbot.addWidget(again)
+    qtbot.wait(10)
+    assert (again.width(), again.height()) == (700, 500)
+    assert again.splitter.sizes() == sizes
+
+
+def test_text_size_changes_and_is_remembered(controller, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from pipwriter.ui.settings import text_size
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    before = QApplication.instance().font().pointSizeF()
+    window.scale_text(1)
+    assert QApplication.instance().font().pointSizeF() == before + 1
+    assert text_size() == before + 1
+    window.scale_text(0)
+    assert QApplication.instance().font().pointSizeF() == before
+    assert text_size() == 0
+
+
+def test_every_menu_command_is_named_and_common_ones_have_shortcuts(controller, qtbot):
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    actions = [a for menu in window.menuBar().actions() for a in menu.menu().actions()
+               if not a.isSeparator()]
+    assert all(a.text().strip() for a in actions)
+    shortcuts = {a.text().replace("&", ""): a.shortcut().toString() for a in actions}
+    for name in ("Save", "Open…", "New article…", "Find and replace…", "Bold", "Italic",
+                 "Insert citation…", "Flag as key quote", "Bigger text"):
+        assert shortcuts.get(name), name

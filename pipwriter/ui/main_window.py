@@ -427,8 +427,19 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1200, 780)
-        for splitter in (self.splitter, self.section_panel.splitter):
-            state = settings.value(f"window/{splitter.objectName()}")
+        # splitters are restored once the window has its real size (see showEvent)
+        self._pending_splitters = {
+            splitter: settings.value(f"window/{splitter.objectName()}")
+            for splitter in (self.splitter, self.section_panel.splitter)}
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if getattr(self, "_pending_splitters", None):
+            QTimer.singleShot(0, self._restore_splitters)
+
+    def _restore_splitters(self) -> None:
+        pending, self._pending_splitters = self._pending_splitters, {}
+        for splitter, state in pending.items():
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
 
