@@ -229,22 +229,12 @@ def install_data_safety(window) -> DataSafety:
 def replace_article(session, project: Project, description: str) -> bool:
     """Put ``project``'s article into the session as one undoable step (Edit › Undo brings the
     text before back). Attached files it needs are copied into memory. False if no change."""
-    from .session import _SnapshotCommand
     store = session.project.media
     for ref in project.article.media_refs():
         if ref.name not in store and ref.name in project.media:
             suffix = ref.name.rsplit(".", 1)[-1] if "." in ref.name else "bin"
             store.add_bytes(project.media.read(ref.name), suffix)
-    before = session._snapshot()
-    undo_media = getattr(session, "_undo_media", None)     # undo may bring these back
-    if undo_media is not None:
-        undo_media.update(ref.name for ref in session.article.media_refs())
-    after = json.dumps(project.article.to_json(), ensure_ascii=False)
-    if before == after:
-        return False
-    session._restore(after)
-    session.undo_stack.push(_SnapshotCommand(session, description, before, after))
-    return True
+    return session.replace_article(project.article, description)
 
 
 def keep_current_as_backup(session, note: str):

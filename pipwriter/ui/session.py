@@ -207,6 +207,18 @@ class Session(QObject):
             self._after_structure_change()
         return result
 
+    def replace_article(self, article: Article, description: str) -> bool:
+        """Put a whole other article (a version, a backup, a merge) in place as one undoable
+        step. False when it is the same as now."""
+        before = self._snapshot()
+        self._undo_media.update(ref.name for ref in self.article.media_refs())
+        after = json.dumps(article.to_json(), ensure_ascii=False)
+        if before == after:
+            return False
+        self._restore(after)
+        self.undo_stack.push(_SnapshotCommand(self, description, before, after))
+        return True
+
     def _restore(self, snapshot: str) -> None:
         self.sync()
         restored = Article.from_json(json.loads(snapshot))
