@@ -239,8 +239,9 @@ class ItemPage(QWizardPage):
         for widget in (question, explanation, examples, self.quick_note, self.none_radio,
                        self.yes_radio):
             layout.addWidget(widget)
-        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.editor, 4)
         layout.addWidget(self.hint)
+        layout.addStretch(1)   # keeps the text together at the top while the entries are hidden
         self.completeChanged.connect(self._update_state)
 
     def answer(self):
