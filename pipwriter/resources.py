@@ -16,7 +16,8 @@ def resources_dir() -> Path:
     if frozen_root:
         return Path(frozen_root) / "resources"
     here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "resources", here / "resources"):
+    installed = Path(sys.prefix) / "share" / "pipwriter" / "resources"   # pip install .
+    for candidate in (here.parent / "resources", installed):
         if candidate.is_dir():
             return candidate
     return here.parent / "resources"
