@@ -299,3 +299,26 @@ def test_every_menu_command_is_named_and_common_ones_have_shortcuts(controller, 
     for name in ("Save", "Open…", "New article…", "Find and replace…", "Bold", "Italic",
                  "Insert citation…", "Flag as key quote", "Bigger text"):
         assert shortcuts.get(name), name
+
+
+def test_ctrl_z_undoes_typing_in_the_text_and_structure_elsewhere(controller, qtbot):
+    from PySide6.QtCore import Qt
+    window = _new_window(controller, qtbot)
+    window.show()
+    session = window.session
+    first = session.article.sections[0]
+    window.open_panel(f"section:{first.id}")
+    _type(qtbot, window, "Hello")
+    count = len(session.article.sections)
+    window.open_panel(f"section:{session.article.sections[1].id}")
+    window.remove_current()
+    assert len(session.article.sections) == count - 1
+    window.navigator.setFocus()
+    QTest.keyClick(window.navigator, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(session.article.sections) == count          # the section is back
+    window.open_panel(f"section:{first.id}")
+    editor = window.section_panel.editor
+    editor.setFocus()
+    QTest.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Hello" not in editor.toPlainText()             # typing undone in the text…
+    assert len(session.article.sections) == count          # …and the structure untouched

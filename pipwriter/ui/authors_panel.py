@@ -275,7 +275,7 @@ class AuthorsPanel(QWidget):
         if self.list.count():
             self.list.setCurrentRow(min(row, self.list.count() - 1))
         self.window_.statusBar().showMessage(
-            f"Removed {author.name}. Undo with Ctrl+Alt+Z.", 8000)
+            f"Removed {author.name}. Edit › Undo (Ctrl+Z) brings it back.", 8000)
 
     def move_author(self, delta: int) -> None:
         author = self.current_author()

@@ -392,7 +392,7 @@ class IllustrationsPanel(QWidget):
         self.refresh()
         if self.ill_list.count():
             self.ill_list.setCurrentRow(min(row, self.ill_list.count() - 1))
-        self.window_.statusBar().showMessage("Removed the illustration. Undo with Ctrl+Alt+Z.",
+        self.window_.statusBar().showMessage("Removed the illustration. Edit › Undo (Ctrl+Z) brings it back.",
                                             8000)
 
     def move_illustration(self, delta: int) -> None:
@@ -557,7 +557,7 @@ class IllustrationsPanel(QWidget):
         self.refresh()
         if self.clip_list.count():
             self.clip_list.setCurrentRow(min(row, self.clip_list.count() - 1))
-        self.window_.statusBar().showMessage("Removed the clip. Undo with Ctrl+Alt+Z.", 8000)
+        self.window_.statusBar().showMessage("Removed the clip. Edit › Undo (Ctrl+Z) brings it back.", 8000)
 
     def _load_clip(self) -> None:
         if self._loading:

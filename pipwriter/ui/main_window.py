@@ -110,9 +110,12 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu("&Edit")
         self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
         self.redo_action = self.session.undo_stack.createRedoAction(self, "&Redo")
-        self.undo_action.setText("Undo section change")
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Alt+Z"))
-        self.redo_action.setShortcut(QKeySequence("Ctrl+Alt+Y"))
+        # Ctrl+Z in a text box undoes typing there (the box takes the key first); anywhere else
+        # (the navigator, a list, a button) it undoes the last change to the article's parts.
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo),
+                                       QKeySequence("Ctrl+Alt+Z")])
+        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo),
+                                       QKeySequence("Ctrl+Alt+Y")])
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         edit.addSeparator()
@@ -293,7 +296,7 @@ class MainWindow(QMainWindow):
         self.session.change(f"Remove “{section.title}”",
                             lambda a: a.sections.remove(a.section(section.id)))
         remaining = self.session.article.sections
-        self.statusBar().showMessage(f"Removed “{section.title}”. Undo with Ctrl+Alt+Z.", 8000)
+        self.statusBar().showMessage(f"Removed “{section.title}”. Edit › Undo (Ctrl+Z) brings it back.", 8000)
         if remaining:
             self.open_panel(f"section:{remaining[min(index, len(remaining) - 1)].id}")
 
