@@ -456,11 +456,8 @@ def build_article(media: MediaStore) -> Article:
         caption="How the working group moved from listening to testing. Each turn of the cycle "
                 "took about two months, and survivors and carers held most of the votes at "
                 "every stage.",
-        alt_text="A circular diagram with four coloured boxes joined by arrows going clockwise: "
-                 "1 listen to survivors' and carers' stories; 2 compare the old checklist with "
-                 "what people wanted to be asked; 3 design the What matters card together; "
-                 "4 test it in a 12 month pilot, then change it again. The centre reads: "
-                 "survivors, carers and staff deciding together.",
+        alt_text="A cycle of four steps around the words 'survivors, carers and staff "
+                 "deciding together': listen, compare, design together, test and review.",
         credit="Illustration: PiP Writer demo", permission=True)]
     return article
 
