@@ -33,6 +33,7 @@ from ..model.author import Author
 from ..model.factory import viewpoint_title
 from ..model.handles import HandleError, normalise_handle
 from ..model.media import Photo
+from ..model.ordering import move_item
 from .media_widgets import (
     ImageDrop,
     dropped_file,
@@ -281,15 +282,10 @@ class AuthorsPanel(QWidget):
         author = self.current_author()
         if author is None:
             return
-        ids = [a.id for a in self.session.article.authors]
-        index = ids.index(author.id)
-        target = index + delta
-        if not 0 <= target < len(ids):
+        index = [a.id for a in self.session.article.authors].index(author.id)
+        if move_item(list(self.session.article.authors), index, delta) is None:
             return
-
-        def move(article: Article) -> None:
-            article.authors.insert(target, article.authors.pop(index))
-        self.session.change("Move author", move)
+        self.session.change("Move author", lambda a: move_item(a.authors, index, delta))
         self.refresh()
         self.focus_item(author.id)
 

@@ -41,6 +41,7 @@ from ..model.media_rules import (
     illustration_limit_problem,
     normalise_clip_url,
 )
+from ..model.ordering import move_item
 from .media_widgets import (
     ImageDrop,
     dropped_file,
@@ -399,15 +400,11 @@ class IllustrationsPanel(QWidget):
         current = self.current_illustration()
         if current is None:
             return
-        ids = [i.id for i in self.session.article.illustrations]
-        index = ids.index(current.id)
-        target = index + delta
-        if not 0 <= target < len(ids):
+        index = [i.id for i in self.session.article.illustrations].index(current.id)
+        if move_item(list(self.session.article.illustrations), index, delta) is None:
             return
-
-        def move(article: Article) -> None:
-            article.illustrations.insert(target, article.illustrations.pop(index))
-        self.session.change("Move illustration", move)
+        self.session.change("Move illustration",
+                            lambda a: move_item(a.illustrations, index, delta))
         self.refresh()
         self.focus_item(current.id)
 

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..model.ordering import move_item
+
 ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -105,12 +107,10 @@ class KeyMessagesPanel(QWidget):
         self._set_messages("Remove key message", messages)
 
     def move_message(self, delta: int) -> None:
-        row = self.messages.currentRow()
         messages = self._current()
-        target = row + delta
-        if row < 0 or not 0 <= target < len(messages):
+        target = move_item(messages, self.messages.currentRow(), delta)
+        if target is None:
             return
-        messages.insert(target, messages.pop(row))
         self._set_messages("Move key message", messages)
         self.messages.setCurrentRow(target)
 

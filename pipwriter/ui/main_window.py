@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QSta
 from .. import APP_NAME
 from ..model.errors import PipError
 from ..model.factory import make_guidance_section, make_viewpoint
+from ..model.ordering import move_item
 from .dialogs import CANCEL, SAVE, Dialogs
 from .figures_bar import Figures, FiguresBar
 from .live_figures import compute_figures, explanation
@@ -305,11 +306,8 @@ class MainWindow(QMainWindow):
         ids = [s.id for s in self.session.article.sections]
         if section_id not in ids:
             return
-        index = ids.index(section_id)
-        target = index + delta
-        if not 0 <= target < len(ids):
+        if move_item(ids, ids.index(section_id), delta) is None:
             return
-        ids.insert(target, ids.pop(index))
         self.reorder_sections(ids)
         self.navigator.select(f"section:{section_id}")
 
