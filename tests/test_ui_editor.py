@@ -322,3 +322,22 @@ def test_ctrl_z_undoes_typing_in_the_text_and_structure_elsewhere(controller, qt
     QTest.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert "Hello" not in editor.toPlainText()             # typing undone in the text…
     assert len(session.article.sections) == count          # …and the structure untouched
+
+
+def test_word_count_profile_and_reading_ease_in_the_panel(controller, qtbot):
+    window = _new_window(controller, qtbot)
+    first = window.session.article.sections[0]
+    window.open_panel(f"section:{first.id}")
+    _type(qtbot, window, "We met at the centre. It was a co-production. ")
+    window.section_panel.editor.insertPlainText("Years 2019\u20132021.")   # keyClicks is ASCII only
+    qtbot.wait(5)
+    word_count = window.figures.words
+    window.set_word_count_profile("libreoffice")
+    window.update_figures()
+    assert window.figures.words == word_count + 1            # LibreOffice splits at the dash
+    assert window.profile_actions["libreoffice"].isChecked()
+    window.session.undo_stack.undo()
+    window.update_figures()
+    assert window.figures.words == word_count
+    qtbot.waitUntil(lambda: "Reading ease" in window.section_panel.readability.text(),
+                    timeout=3000)

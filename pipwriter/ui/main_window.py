@@ -52,6 +52,10 @@ class MainWindow(QMainWindow):
         self._figures_timer.setInterval(0)      # next event-loop turn: coalesces fast typing
         self._figures_timer.timeout.connect(self.update_figures)
         self._dirty_sections: set[str] = set()
+        self._readability_timer = QTimer(self)     # reading ease: when typing pauses
+        self._readability_timer.setSingleShot(True)
+        self._readability_timer.setInterval(800)
+        self._readability_timer.timeout.connect(self.section_panel.update_readability)
 
         self._make_actions()
         self._connect()
@@ -135,6 +139,15 @@ class MainWindow(QMainWindow):
         self._action(article, "Move section &down", lambda: self.move_current(1),
                      "Alt+Shift+Down")
         article.addSeparator()
+        counting = article.addMenu("Count &words as")
+        self.profile_actions = {}
+        for profile, label in (("word", "&Microsoft Word does"), ("libreoffice",
+                                                                   "&LibreOffice Writer does")):
+            action = self._action(counting, label,
+                                  lambda _c=False, p=profile: self.set_word_count_profile(p))
+            action.setCheckable(True)
+            action.setChecked(self.session.article.settings.word_count_profile == profile)
+            self.profile_actions[profile] = action
         spelling = article.addMenu("S&pelling")
         self.spelling_action = self._action(spelling, "&Check spelling as I type",
                                             self.toggle_spelling, "Ctrl+Shift+S")
@@ -205,6 +218,8 @@ class MainWindow(QMainWindow):
     # --- live figures ---------------------------------------------------------------------
     def _on_text_changed(self, section_id: str) -> None:
         self._dirty_sections.add(section_id)
+        if section_id == self.current_section_id():
+            self._readability_timer.start()
         self._schedule_figures()
 
     def _schedule_figures(self) -> None:
@@ -222,6 +237,9 @@ class MainWindow(QMainWindow):
         language = self.session.article.settings.spelling_language
         for code, action in self.language_actions.items():
             action.setChecked(code == language)
+        profile = self.session.article.settings.word_count_profile
+        for key, action in self.profile_actions.items():
+            action.setChecked(key == profile)
         self.navigator.rebuild()
         for panel in self.panels.values():
             if hasattr(panel, "refresh"):
@@ -318,6 +336,12 @@ class MainWindow(QMainWindow):
         current = self.navigator.current_key()
         self.session.change("Move section", reorder)
         self.navigator.select(current)
+
+    def set_word_count_profile(self, profile: str) -> None:
+        """Count as the editors' word processor does (Word by default)."""
+        def apply(article):
+            article.settings.word_count_profile = profile
+        self.session.change("Change how words are counted", apply)
 
     def toggle_spelling(self) -> None:
         self.session.spelling.set_enabled(self.spelling_action.isChecked())

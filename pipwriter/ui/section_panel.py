@@ -64,6 +64,11 @@ class SectionPanel(QWidget):
         self.questions.itemChanged.connect(self._ticked)
         self.coverage = QLabel()
         self.coverage.setAccessibleName("Questions covered")
+        self.readability = QLabel()
+        self.readability.setWordWrap(True)
+        self.readability.setAccessibleName("How easy this section is to read")
+        self.readability.setToolTip("Flesch Reading Ease: 60–70 is plain English, easy for most "
+                                    "readers. Shorter sentences and everyday words raise it.")
 
         guide = QWidget()
         guide_layout = QVBoxLayout(guide)
@@ -73,6 +78,7 @@ class SectionPanel(QWidget):
         guide_layout.addWidget(self.questions_label)
         guide_layout.addWidget(self.questions, 1)
         guide_layout.addWidget(self.coverage)
+        guide_layout.addWidget(self.readability)
         guide.setMinimumWidth(220)
 
         writing = QWidget()
@@ -131,6 +137,7 @@ class SectionPanel(QWidget):
                                else Qt.CheckState.Unchecked)
             self.questions.addItem(item)
         self._update_coverage()
+        self.update_readability()
         self._loading = False
 
     def _fill_assignees(self, section) -> None:
@@ -148,6 +155,22 @@ class SectionPanel(QWidget):
         chosen = self.assignee_combo.currentData() or ""
         if section is not None and not self._loading and chosen != section.assignee:
             self.assigneeChanged.emit(self.section_id, chosen)
+
+    def update_readability(self) -> None:
+        """Reading ease of the text as it is now (called when the typing pauses, not per key)."""
+        from ..model.readability import PLAIN_ENGLISH_FRE, analyse, describe
+        figures = analyse(self.editor.toPlainText().replace("\ufffc", ""))
+        if figures.flesch_reading_ease is None:
+            self.readability.setText("")
+            return
+        text = (f"<b>Reading ease {figures.flesch_reading_ease:.0f}</b> "
+                f"(plain English is {PLAIN_ENGLISH_FRE[0]:.0f} or more): "
+                f"{describe(figures.flesch_reading_ease)}.")
+        if figures.longest_sentences:
+            sentence, words = figures.longest_sentences[0]
+            start = " ".join(sentence.split()[:8])
+            text += f"<br>Longest sentence: {words} words, “{start}…”"
+        self.readability.setText(text)
 
     def _spelling_menu(self, menu, pos) -> None:
         from .spell_menu import add_spelling_actions
