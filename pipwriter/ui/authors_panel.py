@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from ..model.factory import viewpoint_title
 from ..model.handles import HandleError, normalise_handle
 from ..model.media import Photo
 from ..model.ordering import move_item
+from .id_list import current_id, fill_id_list
 from .media_widgets import (
     ImageDrop,
     dropped_file,
@@ -205,9 +205,8 @@ class AuthorsPanel(QWidget):
     # --- list -------------------------------------------------------------------------------
     def refresh(self) -> None:
         self._loading = True
-        current = self.current_id()
-        self.list.clear()
         template = self.session.template
+        rows = []
         for number, author in enumerate(self.session.article.authors, start=1):
             partner = template.partner_type(author.partner_type)
             notes = [partner.label if partner else author.partner_type]
@@ -215,20 +214,14 @@ class AuthorsPanel(QWidget):
                 notes.append("corresponding author")
             if author.photo is None:
                 notes.append("no photo yet")
-            item = QListWidgetItem(f"{number}. {author.name or '(no name yet)'} — "
-                                   f"{', '.join(notes)}")
-            item.setData(ROLE, author.id)
-            self.list.addItem(item)
-            if author.id == current:
-                self.list.setCurrentItem(item)
-        if self.list.currentItem() is None and self.list.count():
-            self.list.setCurrentRow(0)
+            rows.append((author.id, f"{number}. {author.name or '(no name yet)'} — "
+                                    f"{', '.join(notes)}"))
+        fill_id_list(self.list, rows)
         self._loading = False
         self._load_form()
 
     def current_id(self) -> str:
-        item = self.list.currentItem()
-        return item.data(ROLE) if item else ""
+        return current_id(self.list)
 
     def current_author(self) -> Author | None:
         return self.session.article.author(self.current_id())

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -42,6 +41,7 @@ from ..model.media_rules import (
     normalise_clip_url,
 )
 from ..model.ordering import move_item
+from .id_list import current_id, fill_id_list
 from .media_widgets import (
     ImageDrop,
     dropped_file,
@@ -263,31 +263,18 @@ class IllustrationsPanel(QWidget):
     def refresh(self) -> None:
         self._loading = True
         article = self.session.article
-        current = self.current_illustration_id()
-        self.ill_list.clear()
+        rows = []
         for number, ill in enumerate(article.illustrations, start=1):
             label = KIND_LABELS.get(ill.kind, ill.kind)
             name = ill.caption or ill.media.original_name or "no caption yet"
             note = "  ⚠" if illustration_kind_warning(self.rules, ill.kind) else ""
-            item = QListWidgetItem(f"Figure {number}: {name} ({label}){note}")
-            item.setData(ROLE, ill.id)
-            self.ill_list.addItem(item)
-            if ill.id == current:
-                self.ill_list.setCurrentItem(item)
-        if self.ill_list.currentItem() is None and self.ill_list.count():
-            self.ill_list.setCurrentRow(0)
-        current = self.current_clip_id()
-        self.clip_list.clear()
-        for clip in article.clips:
-            where = format_size(clip.media.size) if clip.media else "link"
-            item = QListWidgetItem(f"{clip.title or 'Untitled clip'} "
-                                   f"({CLIP_LABELS.get(clip.kind, clip.kind).lower()}, {where})")
-            item.setData(ROLE, clip.id)
-            self.clip_list.addItem(item)
-            if clip.id == current:
-                self.clip_list.setCurrentItem(item)
-        if self.clip_list.currentItem() is None and self.clip_list.count():
-            self.clip_list.setCurrentRow(0)
+            rows.append((ill.id, f"Figure {number}: {name} ({label}){note}"))
+        fill_id_list(self.ill_list, rows)
+        fill_id_list(self.clip_list, [
+            (clip.id, f"{clip.title or 'Untitled clip'} "
+                      f"({CLIP_LABELS.get(clip.kind, clip.kind).lower()}, "
+                      f"{format_size(clip.media.size) if clip.media else 'link'})")
+            for clip in article.clips])
         self._loading = False
         self._show_limit()
         self._load_illustration()
@@ -315,8 +302,7 @@ class IllustrationsPanel(QWidget):
 
     # --- illustrations ----------------------------------------------------------------------
     def current_illustration_id(self) -> str:
-        item = self.ill_list.currentItem()
-        return item.data(ROLE) if item else ""
+        return current_id(self.ill_list)
 
     def current_illustration(self) -> Illustration | None:
         wanted = self.current_illustration_id()
@@ -487,8 +473,7 @@ class IllustrationsPanel(QWidget):
 
     # --- clips ------------------------------------------------------------------------------
     def current_clip_id(self) -> str:
-        item = self.clip_list.currentItem()
-        return item.data(ROLE) if item else ""
+        return current_id(self.clip_list)
 
     def current_clip(self) -> MediaClip | None:
         wanted = self.current_clip_id()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.reference import REFERENCE_KINDS, Reference, format_bmj
+from .id_list import current_id, fill_id_list
 
 ROLE = Qt.ItemDataRole.UserRole
 KIND_LABELS = {"journal": "Journal article", "web": "Web page", "book": "Book",
@@ -108,28 +108,20 @@ class ReferencesPanel(QWidget):
     def refresh(self) -> None:
         self._loading = True
         self.session.sync()
-        current = self.current_id()
-        self.list.clear()
         article = self.session.article
         cited = set(article.citation_order())
         numbers = article.reference_numbers()
-        for ref in article.references_in_order():
-            note = "" if ref.id in cited else "   (not cited yet)"
-            item = QListWidgetItem(f"{numbers[ref.id]}. {format_bmj(ref) or 'New reference'}{note}")
-            item.setData(ROLE, ref.id)
-            self.list.addItem(item)
-            if ref.id == current:
-                self.list.setCurrentItem(item)
-        if self.list.currentItem() is None and self.list.count():
-            self.list.setCurrentRow(0)
+        fill_id_list(self.list, [
+            (ref.id, f"{numbers[ref.id]}. {format_bmj(ref) or 'New reference'}"
+                     + ("" if ref.id in cited else "   (not cited yet)"))
+            for ref in article.references_in_order()])
         self.style_box.setCurrentIndex(1 if article.settings.citation_style == "superscript"
                                        else 0)
         self._loading = False
         self._load_form()
 
     def current_id(self) -> str:
-        item = self.list.currentItem()
-        return item.data(ROLE) if item else ""
+        return current_id(self.list)
 
     def focus_item(self, ref_id: str) -> None:
         for row in range(self.list.count()):
