@@ -63,6 +63,7 @@ class Session(QObject):
         self._stale: set[str] = set()     # sections whose document is newer than the model
         self._undo_media: set[str] = set()  # media the undo history may bring back
         self._numbers: dict[str, int] | None = None  # cached reference numbering
+        self._words: dict[str, tuple[str, int]] = {}  # section id -> (profile, words)
         self._modified = False
         self._font = QFont()
         self._renderer = CitationRenderer(self.citation_label, self.superscript, self)
@@ -140,6 +141,7 @@ class Session(QObject):
 
     def _on_text(self, section_id: str) -> None:
         self._stale.add(section_id)
+        self._words.pop(section_id, None)
         self._numbers = None
         self.set_modified(True)
         self.textChanged.emit(section_id)
@@ -154,9 +156,19 @@ class Session(QObject):
         self._stale.clear()
 
     def section_words(self, section_id: str) -> int:
-        """Words in a section now, counted from its live document paragraph by paragraph."""
-        document = self._documents.get(section_id)
+        """Words in a section now. Only a section whose text changed is counted again (and then
+        only its changed paragraphs miss the counter's cache), so a keystroke never recounts
+        the whole article."""
         profile = self.article.settings.word_count_profile
+        known = self._words.get(section_id)
+        if known is not None and known[0] == profile:
+            return known[1]
+        words = self._count_section(section_id, profile)
+        self._words[section_id] = (profile, words)
+        return words
+
+    def _count_section(self, section_id: str, profile: str) -> int:
+        document = self._documents.get(section_id)
         if document is None:
             section = self.article.section(section_id)
             return sum(self.counter.count(p.text(), profile) for p in section.body.paragraphs) \
@@ -230,9 +242,11 @@ class Session(QObject):
                 rich_to_document(section.body, document)
                 document.blockSignals(False)
         self.project.article = restored
+        self._words.clear()
         self._after_structure_change()
 
     def _after_structure_change(self) -> None:
+        self._words.clear()     # a change may have replaced any section's text
         live = {s.id for s in self.article.sections}
         for section_id in [s for s in self._documents if s not in live]:
             self.highlighters.pop(section_id, None)
