@@ -57,11 +57,9 @@ def _build(gen: int):
     return project
 
 
-def _child(user_dir: str, path: str, start: int, acks_path: str) -> None:
+def _child(acks: mmap.mmap, user_dir: str, path: str, start: int) -> None:
     """Edit, autosave, save... for ever (until killed), reporting each finished step."""
     os.environ["PIPWRITER_USER_DIR"] = user_dir
-    with open(acks_path, "r+b") as handle:
-        acks = mmap.mmap(handle.fileno(), 16)
     gen = start
     while True:
         project = _build(gen)
@@ -77,26 +75,39 @@ def _child(user_dir: str, path: str, start: int, acks_path: str) -> None:
         gen += 1
 
 
+def _round(acks: mmap.mmap, user_dir: str, path: str, start: int, delay: float) -> list:
+    """Fork a child at edit ``start``, let it autosave once, wait ``delay``, kill it (-9).
+
+    Runs in the helper process. The acks live in anonymous shared memory inherited across the
+    fork, so what the child reports never depends on how a file system handles shared mappings.
+    """
+    acks[:] = struct.pack("<qq", -1, -1)
+    pid = os.fork()
+    if pid == 0:
+        try:
+            _child(acks, user_dir, path, start)
+        except BaseException:
+            import traceback
+            traceback.print_exc()
+        os._exit(1)
+    deadline = time.monotonic() + 60
+    while ACKS.unpack_from(acks, 8)[0] < start and time.monotonic() < deadline:
+        time.sleep(0.0002)                                  # let it reach its loop
+    time.sleep(delay)
+    os.kill(pid, signal.SIGKILL)
+    status = os.waitpid(pid, 0)[1]
+    return [status, *struct.unpack("<qq", acks)]
+
+
 # A helper process imports everything once, then forks a fresh child for each round: quick to
 # start (no imports) and safe (the test process itself, which may run Qt threads, never forks).
 HELPER = """
-import json, os, sys
+import json, mmap, sys
 sys.path.insert(0, sys.argv[1])
 import test_kill_save
+acks = mmap.mmap(-1, 16)
 for line in sys.stdin:
-    command, args = json.loads(line)
-    if command == "start":
-        pid = os.fork()
-        if pid == 0:
-            try:
-                test_kill_save._child(*args)
-            except BaseException:
-                import traceback
-                traceback.print_exc()
-            os._exit(1)
-        print(pid, flush=True)
-    else:
-        print(os.waitpid(args, 0)[1], flush=True)
+    print(json.dumps(test_kill_save._round(acks, *json.loads(line))), flush=True)
 """
 ACKS = struct.Struct("<q")
 
@@ -106,10 +117,10 @@ class Helper:
         self.process = subprocess.Popen([sys.executable, "-c", HELPER, str(Path(__file__).parent)],
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
 
-    def ask(self, command: str, args) -> int:
-        self.process.stdin.write(json.dumps([command, args]) + "\n")
+    def kill_round(self, user_dir: str, path: str, start: int, delay: float) -> list:
+        self.process.stdin.write(json.dumps([user_dir, path, start, delay]) + "\n")
         self.process.stdin.flush()
-        return int(self.process.stdout.readline())
+        return json.loads(self.process.stdout.readline())
 
     def close(self) -> None:
         self.process.stdin.close()
@@ -132,10 +143,6 @@ def test_sigkill_while_saving_and_autosaving(tmp_path):
     user_dir = os.environ["PIPWRITER_USER_DIR"]
     path = tmp_path / "article.pipw"
     save_with_backup(_build(0), path)
-    acks_path = tmp_path / "acks"
-    acks_path.write_bytes(bytes(16))
-    with open(acks_path, "r+b") as handle:
-        acks = mmap.mmap(handle.fileno(), 16)
     file_gen, recovery_gen = 0, -1
     rng = random.Random(20240607)
     mid_write = 0
@@ -143,16 +150,9 @@ def test_sigkill_while_saving_and_autosaving(tmp_path):
     helper = Helper()
     try:
         for _kill in range(KILLS):
-            acks[:] = struct.pack("<qq", -1, -1)
-            pid = helper.ask("start", [user_dir, str(path), start, str(acks_path)])
-            deadline = time.monotonic() + 30
-            while ACKS.unpack_from(acks, 8)[0] < start and time.monotonic() < deadline:
-                time.sleep(0.0002)                          # let it reach its loop
-            time.sleep(rng.uniform(0, 0.02))
-            os.kill(pid, signal.SIGKILL)
-            status = helper.ask("reap", pid)
+            status, saved, autosaved = helper.kill_round(user_dir, str(path), start,
+                                                         rng.uniform(0, 0.02))
             assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, status
-            saved, autosaved = struct.unpack("<qq", acks)
             assert autosaved >= start, "the child never got going"
 
             # the file: old or new, never anything in between
