@@ -235,7 +235,7 @@ def test_more_suggestions_arrive_from_a_worker_without_blocking(qtbot, editor, e
     assert [a.text() for a in more.actions()] == ["Searching…"]
     more.aboutToShow.emit()  # what opening the submenu does
     qtbot.waitUntil(lambda: "Searching…" not in [a.text() for a in more.actions()],
-                    timeout=5000)
+                    timeout=20000)
     offered = [a.text() for a in more.actions()]
     assert offered[0] == "accommodation"
     more.actions()[0].trigger()

@@ -340,4 +340,4 @@ def test_word_count_profile_and_reading_ease_in_the_panel(controller, qtbot):
     window.update_figures()
     assert window.figures.words == word_count
     qtbot.waitUntil(lambda: "Reading ease" in window.section_panel.readability.text(),
-                    timeout=3000)
+                    timeout=20000)

@@ -33,7 +33,7 @@ def test_spelling_in_the_main_window(qtbot, tmp_path):
     assert _underlined(document) == []          # the demo's British health writing is clean
     editor.moveCursor(QTextCursor.MoveOperation.End)
     QTest.keyClicks(editor, " The paediatric programme recieved Malcolm's colour leaflets.")
-    qtbot.waitUntil(lambda: _underlined(document) == ["recieved"], timeout=2000)
+    qtbot.waitUntil(lambda: _underlined(document) == ["recieved"], timeout=20000)
 
     # the right-click menu offers the right suggestion first, and "ignore" travels with the file
     found = document.find("recieved")
@@ -45,7 +45,7 @@ def test_spelling_in_the_main_window(qtbot, tmp_path):
     assert texts[0] == "received"
     ignore = next(a for a in menu.actions() if a.text().startswith("Ignore"))
     ignore.trigger()
-    qtbot.waitUntil(lambda: _underlined(document) == [], timeout=2000)
+    qtbot.waitUntil(lambda: _underlined(document) == [], timeout=20000)
     assert session.article.settings.spell_ignore == ["recieved"]
     path = tmp_path / "d.pipw"
     window.dialogs.queue("save", str(path))
