@@ -60,7 +60,8 @@ def test_new_article_lists_errors_grouped_with_counts(controller, qtbot):
     assert groups[0] == f"Must fix before sending ({len(errors)})"
     assert f"{len(errors)} things must be fixed" in panel.headline.text()
     empty = next(f for f in panel.report.blocking() if f.code == "section-empty")
-    assert any(empty.message in t and f"Where: {empty.where.label}" in t for t in _texts(errors))
+    # where it is, said once: in the message or on a "Where:" line
+    assert any(empty.message in t and t.count(empty.where.label) == 1 for t in _texts(errors))
 
 
 def test_activating_each_finding_jumps_to_its_place(controller, qtbot):
@@ -177,3 +178,39 @@ def test_go_to_handles_every_place_the_checks_name(controller, qtbot):
         assert window.navigator.current_key() == (_expected_key(window, where) or "checklist")
     assert _expected_key(window, places[2]) == f"section:{section.id}"
     assert _expected_key(window, places[4]) == "authors"
+
+
+def test_long_findings_wrap_whole_at_any_width(controller, qtbot):
+    """Every finding's text fits its row at the panel's width: nothing is cut short with "…",
+    and the rows grow when the window gets narrower."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    window.session.set_modified(False)
+    window.resize(1300, 800)
+    window.show()
+    panel = _checklist(window)
+    tree = panel.tree
+    items = panel.items_for()
+    longest = max(items, key=lambda i: len(i.text(0)))
+    metrics = QFontMetrics(tree.font())
+
+    def needed(item) -> int:
+        width = tree.visualItemRect(item).width() - tree.iconSize().width() - 8
+        return metrics.boundingRect(QRect(0, 0, width, 100000), Qt.TextFlag.TextWordWrap,
+                                    item.text(0)).height()
+
+    heights = {}
+    for width in (1300, 700):
+        window.resize(width, 800)
+        qtbot.waitUntil(lambda: tree.visualItemRect(longest).height() >= needed(longest),
+                        timeout=5000)
+        for item in items:
+            assert tree.visualItemRect(item).height() >= needed(item), item.text(0)
+        heights[width] = tree.visualItemRect(longest).height()
+    assert heights[700] > heights[1300]
+    # a message that names its section is not followed by the same name again
+    named = [i for i in items if panel.entry(i)[0].code == "sentence-long"]
+    assert named and not any("\nWhere:" in i.text(0) for i in named)

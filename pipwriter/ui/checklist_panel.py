@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStyle,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..model.findings import ERROR, TIP, WARNING, Finding
 from ..model.report import Report, build_report
+from .wrapping_tree import WrappingTree
 
 ROLE = Qt.ItemDataRole.UserRole
 GROUPS = ((ERROR, "Must fix before sending"), (WARNING, "Worth fixing"), (TIP, "Tips"))
@@ -87,10 +87,7 @@ class ChecklistPanel(QWidget):
         self.approvals = QLabel()
         self.approvals.setWordWrap(True)
         self.approvals.setAccessibleName("Each author's approval")
-        self.tree = QTreeWidget()
-        self.tree.setHeaderHidden(True)
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
+        self.tree = WrappingTree()
         self.tree.setAccessibleName("Checklist findings")
         self.tree.setAccessibleDescription("Double-click or press Enter on a finding to go to "
                                            "the place it is about.")
@@ -183,6 +180,8 @@ class ChecklistPanel(QWidget):
             self.tree.addTopLevelItem(group)
             for finding in findings:
                 place = finding.where.label
+                if place and f"“{place}”" in finding.message:
+                    place = ""                          # the message already says where
                 item = QTreeWidgetItem([finding.message + (f"\nWhere: {place}" if place else "")])
                 item.setData(0, ROLE, len(self._entries))
                 item.setIcon(0, style.standardIcon(ICONS.get(finding.severity, ICONS[TIP])))
