@@ -423,12 +423,12 @@ def make_authors(media: MediaStore) -> list[Author]:
     grant.answer = "entries"
     grant.entries.append(DisclosureEntry(
         "Brackenlea Trust (charity)", "Grant of £24,000 for the project described in this article",
-        "organisation", "Paid to Northdale Community Health NHS Trust, 2023 to 2025"))
+        "organisation", "2023 to 2025"))
     committee = clinician.disclosure.item(10)
     committee.answer = "entries"
     committee.entries.append(DisclosureEntry(
         "North of England Stroke Nurses Network", "Committee member", "not_paid",
-        "Unpaid role"))
+        "since 2022"))
     for author in (clinician, patient):
         author.disclosure.certify(CERTIFIED_ON)
     return [clinician, patient]
