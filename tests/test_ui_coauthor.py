@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import docx
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
@@ -223,3 +224,30 @@ def test_import_a_word_draft_from_the_file_menu(controller, window, tmp_path):
     assert controller.dialogs.infos[-1][0] == "Word draft imported"
     question = next(a for k, a in controller.dialogs.asked if k == "choice")
     assert "Our team" in question[1]
+
+
+def test_start_screen_starts_from_a_word_draft(controller, qtbot, tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Draft from the start screen", style="Title")
+    d.add_heading("Why we did it", level=1)
+    d.add_paragraph("Because people asked us to.")
+    path = tmp_path / "start.docx"
+    d.save(str(path))
+    controller.show_start()
+    start = controller.start
+    assert start.import_button.isVisible() and start.import_button.accessibleName()
+    controller.dialogs.queue("file", str(path))
+    QTest.mouseClick(start.import_button, Qt.MouseButton.LeftButton)
+    [window] = controller.windows
+    qtbot.addWidget(window)
+    assert window.session.article.title == "Draft from the start screen"
+    assert not start.isVisible() and window.session.path is None
+    texts = [s.body.plain_text() for s in window.session.article.sections]
+    assert "Because people asked us to." in texts
+
+
+def test_start_screen_import_cancelled_keeps_the_start_screen(controller, qtbot):
+    controller.show_start()
+    controller.dialogs.queue("file", None)
+    QTest.mouseClick(controller.start.import_button, Qt.MouseButton.LeftButton)
+    assert controller.windows == [] and controller.start.isVisible()

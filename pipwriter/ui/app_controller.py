@@ -28,6 +28,7 @@ class AppController(QObject):
         self.start.newRequested.connect(self.new_article)
         self.start.openRequested.connect(self.open_dialog)
         self.start.demoRequested.connect(self.open_demo)
+        self.start.importRequested.connect(lambda: self.import_docx_dialog())
         self.start.recentRequested.connect(self.open_path)
 
     # --- windows ----------------------------------------------------------------------------

@@ -25,6 +25,7 @@ class StartWindow(QWidget):
     newRequested = Signal()
     openRequested = Signal()
     demoRequested = Signal()
+    importRequested = Signal()
     recentRequested = Signal(Path)
 
     def __init__(self, parent=None):
@@ -38,10 +39,13 @@ class StartWindow(QWidget):
         intro.setWordWrap(True)
         self.new_button = QPushButton("&New article…")
         self.open_button = QPushButton("&Open an article…")
+        self.import_button = QPushButton("Start from a &Word draft…")
         self.demo_button = QPushButton("Look at the &demo article")
         for button, signal, tip in (
                 (self.new_button, self.newRequested, "Start a new article with a short wizard"),
                 (self.open_button, self.openRequested, "Open a .pipw file from your computer"),
+                (self.import_button, self.importRequested,
+                 "Bring a draft written in Word (.docx) into a new article, part by part"),
                 (self.demo_button, self.demoRequested,
                  "A finished example article to explore")):
             button.setMinimumHeight(44)
@@ -54,7 +58,7 @@ class StartWindow(QWidget):
         recent_label = QLabel("&Recent articles:")
         recent_label.setBuddy(self.recent)
         buttons = QVBoxLayout()
-        for button in (self.new_button, self.open_button, self.demo_button):
+        for button in (self.new_button, self.open_button, self.import_button, self.demo_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         right = QVBoxLayout()
