@@ -341,3 +341,19 @@ def test_word_count_profile_and_reading_ease_in_the_panel(controller, qtbot):
     assert window.figures.words == word_count
     qtbot.waitUntil(lambda: "Reading ease" in window.section_panel.readability.text(),
                     timeout=20000)
+
+
+def test_every_navigator_row_has_a_mark_so_the_names_line_up(controller, qtbot):
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    window.session.set_modified(False)
+    nav = window.navigator
+    keys = [nav.item(r).data(Qt.ItemDataRole.UserRole) for r in range(nav.count())]
+    assert "checklist" in keys
+    for row in range(nav.count()):
+        assert not nav.item(row).icon().isNull(), keys[row]
+    # the checklist's mark is its own, not a status
+    checklist = nav.item(keys.index("checklist")).icon().pixmap(32).toImage()
+    others = [nav.item(r).icon().pixmap(32).toImage() for r in range(nav.count())
+              if keys[r] != "checklist"]
+    assert all(checklist != other for other in others)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
 from ..model.progress import panel_status, section_status
-from .status_icons import STATUS_TEXT, status_icon
+from .status_icons import STATUS_TEXT, checklist_icon, status_icon
 
 ROLE = Qt.ItemDataRole.UserRole
 TOP_PANELS = ("title",)                 # above the sections
@@ -92,6 +92,8 @@ class Navigator(QListWidget):
             item.setText(text)
             if status:
                 item.setIcon(status_icon(status))
+            elif key == "checklist":
+                item.setIcon(checklist_icon())
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
                          text.replace("\n", ", ") + (f", {STATUS_TEXT[status]}" if status else ""))
 

@@ -35,3 +35,21 @@ def status_icon(status: str) -> QIcon:
         painter.drawPolyline([QPointF(10, 16.5), QPointF(14.5, 21), QPointF(22, 11)])
     painter.end()
     return QIcon(pixmap)
+
+
+@cache
+def checklist_icon() -> QIcon:
+    """The submission checklist's mark: a small list with ticks, so its row lines up with the
+    status marks above it."""
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    blue = QColor(38, 92, 160)
+    painter.setPen(QPen(blue, 2.5))
+    painter.drawRoundedRect(QRectF(6, 4, 20, 24), 3, 3)
+    for y in (11, 17, 23):
+        painter.drawPolyline([QPointF(9.5, y - 0.5), QPointF(11.5, y + 1.5), QPointF(14.5, y - 2.5)])
+        painter.drawLine(QPointF(17, y), QPointF(23, y))
+    painter.end()
+    return QIcon(pixmap)
