@@ -357,3 +357,49 @@ def test_every_navigator_row_has_a_mark_so_the_names_line_up(controller, qtbot):
     others = [nav.item(r).icon().pixmap(32).toImage() for r in range(nav.count())
               if keys[r] != "checklist"]
     assert all(checklist != other for other in others)
+
+
+def test_a_removed_section_brought_back_by_undo_keeps_its_typing_history(controller, qtbot):
+    window = _new_window(controller, qtbot)
+    window.show()
+    session = window.session
+    second = session.article.sections[1]
+    window.open_panel(f"section:{second.id}")
+    _type(qtbot, window, "First words.")
+    _type(qtbot, window, " More words")
+    window.remove_current()
+    assert session.article.section(second.id) is None
+    session.undo_stack.undo()                                 # the section is back…
+    window.open_panel(f"section:{second.id}")
+    editor = window.section_panel.editor
+    assert editor.toPlainText() == "First words. More words"
+    editor.setFocus()
+    QTest.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == ""                         # …and so is its typing undo
+    assert session.article.section(second.id) is not None     # (not the removal again)
+    session.sync()
+    assert session.article.section(second.id).body.plain_text() == ""
+
+
+def test_removing_a_reference_takes_its_citations_out_of_the_open_text(controller, qtbot):
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    session = window.session
+    def cited_ids(section):
+        return [ref for c in section.body.citations() for ref in c.refs]
+
+    cited = next(s for s in session.article.sections if cited_ids(s))
+    ref_id = cited_ids(cited)[0]
+    document = session.document(cited.id)
+    before = document.toPlainText()
+
+    def remove(article):
+        article.references[:] = [r for r in article.references if r.id != ref_id]
+        for section in article.sections:
+            section.body.remove_citations_to(ref_id)
+    session.change("Remove reference", remove)
+    assert document.toPlainText() != before
+    session.sync()                      # the document agrees with the model, so nothing returns
+    assert ref_id not in cited_ids(session.article.section(cited.id))
+    session.undo_stack.undo()
+    assert document.toPlainText() == before

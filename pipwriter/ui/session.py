@@ -8,6 +8,7 @@ anything reads it (save, export, checks). Changes to the article's structure go 
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +29,8 @@ from .richtext_bridge import (
     install_citation_renderer,
     rich_to_document,
 )
+
+PARKED_MAX = 20   # removed sections whose typing history an undo can still bring back
 
 
 class _SnapshotCommand(QUndoCommand):
@@ -60,6 +63,9 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.counter = ParagraphCounter()
         self._documents: dict[str, QTextDocument] = {}
+        # documents of removed sections, kept (with their typing history) in case an undo
+        # brings the section back; the oldest go once there are more than PARKED_MAX
+        self._parked: dict[str, tuple[QTextDocument, object]] = {}
         self._stale: set[str] = set()     # sections whose document is newer than the model
         self._undo_media: set[str] = set()  # media the undo history may bring back
         self._numbers: dict[str, int] | None = None  # cached reference numbering
@@ -122,6 +128,8 @@ class Session(QObject):
     def document(self, section_id: str) -> QTextDocument:
         """The live document for a section (made on first use)."""
         document = self._documents.get(section_id)
+        if document is None and section_id in self._parked:
+            return self._unpark(section_id)
         if document is None:
             section = self.article.section(section_id)
             document = QTextDocument(self)
@@ -132,6 +140,21 @@ class Session(QObject):
             self._documents[section_id] = document
             from .spell_highlighter import SpellHighlighter
             self.highlighters[section_id] = SpellHighlighter(document, self.spelling)
+        return document
+
+    def _unpark(self, section_id: str) -> QTextDocument:
+        """A removed section is back: its document returns with its typing history (its text
+        is set again only if the section came back with other text)."""
+        document, highlighter = self._parked.pop(section_id)
+        section = self.article.section(section_id)
+        body = section.body if section else RichText()
+        if document_to_rich(document) != body:
+            document.blockSignals(True)
+            rich_to_document(body, document)
+            document.blockSignals(False)
+        document.setDefaultFont(self._font)
+        self._documents[section_id] = document
+        self.highlighters[section_id] = highlighter
         return document
 
     def set_text_font(self, font: QFont) -> None:
@@ -212,12 +235,26 @@ class Session(QObject):
         """Apply ``mutate`` to the article as one undoable step named ``description``."""
         before = self._snapshot()
         self._undo_media.update(ref.name for ref in self.article.media_refs())
+        shown = {sid: copy.deepcopy(self.article.section(sid).body) for sid in self._documents
+                 if self.article.section(sid) is not None}
         result = mutate(self.article)
         after = self._snapshot()
         if after != before:
+            self._show_changed_text(shown)
             self.undo_stack.push(_SnapshotCommand(self, description, before, after))
             self._after_structure_change()
         return result
+
+    def _show_changed_text(self, shown: dict[str, RichText]) -> None:
+        """A change that edited a section's text (removing a reference's citations, say)
+        puts the new text in that section's open document."""
+        for section_id, body in shown.items():
+            section = self.article.section(section_id)
+            document = self._documents.get(section_id)
+            if section is not None and document is not None and section.body != body:
+                document.blockSignals(True)
+                rich_to_document(section.body, document)
+                document.blockSignals(False)
 
     def replace_article(self, article: Article, description: str) -> bool:
         """Put a whole other article (a version, a backup, a merge) in place as one undoable
@@ -249,8 +286,11 @@ class Session(QObject):
         self._words.clear()     # a change may have replaced any section's text
         live = {s.id for s in self.article.sections}
         for section_id in [s for s in self._documents if s not in live]:
-            self.highlighters.pop(section_id, None)
-            self._documents.pop(section_id).deleteLater()
+            self._parked[section_id] = (self._documents.pop(section_id),
+                                        self.highlighters.pop(section_id, None))
+        while len(self._parked) > PARKED_MAX:
+            document, _highlighter = self._parked.pop(next(iter(self._parked)))
+            document.deleteLater()
         self.refresh_citations()
         self.set_modified(True)
         self.structureChanged.emit()
