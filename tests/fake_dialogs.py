@@ -53,6 +53,17 @@ class FakeDialogs:
         return [(entry, actions[i] if i < len(actions) else "later")
                 for i, entry in enumerate(entries)]
 
+    def ask_crop_square(self, title, image_data, minimum_side):
+        """Queue (left, top, side, side) rectangles, or None for Cancel; unanswered, the fake
+        clicks Crop straight away, keeping the square the dialog starts with (the largest centred
+        one)."""
+        from PySide6.QtGui import QImage
+
+        from pipwriter.model.crop_geometry import largest_centred
+        image = QImage.fromData(bytes(image_data))
+        start = None if image.isNull() else largest_centred(image.width(), image.height()).rect()
+        return self._answer("crop", (title, minimum_side), start)
+
     def error(self, title, text):
         self.errors.append((title, text))
 

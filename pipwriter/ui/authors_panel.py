@@ -126,7 +126,7 @@ class AuthorsPanel(QWidget):
         form = QFormLayout()
         form.addRow("&Name:", self.name)
         form.addRow("", self.name_problem)
-        form.addRow("&Credentials:", self.credentials)
+        form.addRow("Cre&dentials:", self.credentials)
         form.addRow("Partner t&ype:", self.partner)
         form.addRow("R&ole in the project:", self.role)
         form.addRow("A&ffiliation:", self.affiliation)
@@ -141,7 +141,7 @@ class AuthorsPanel(QWidget):
                                                   "choose one.")
         self.preview.setAccessibleName("Photo of the author (drop a picture file here)")
         self.choose_button = QPushButton("Choo&se photo…")
-        self.crop_button = QPushButton("Crop to s&quare")
+        self.crop_button = QPushButton("&Crop photo…")
         self.remove_photo_button = QPushButton("Remove &photo")
         self.choose_button.clicked.connect(self.choose_photo)
         self.crop_button.clicked.connect(self.crop_photo)
@@ -441,24 +441,28 @@ class AuthorsPanel(QWidget):
         self.refresh()
 
     def crop_photo(self) -> bool:
+        """Ask which square of the photo to keep, then crop to it (one undoable step)."""
         from .. import imaging
         author = self.current_author()
         if author is None or author.photo is None:
             return False
         data = read_media(self.session, author.photo.media)
         if data is None:
-            self.dialogs.error("Crop to square", "The photo is missing from the project file. "
-                                                 "Choose it again.")
+            self.dialogs.error("Crop photo", "The photo is missing from the project file. "
+                                             "Choose it again.")
             return False
         ref = author.photo.media
         minimum = int(self.session.template.rules.get("photo_min_short_side_px", 600))
+        rect = self.dialogs.ask_crop_square(f"Crop the photo of {author.name}", data, minimum)
+        if rect is None:
+            return False
         extension = "jpg" if ref.name.lower().endswith((".jpg", ".jpeg")) else "png"
         stored = imaging.ImportedImage(data, extension, ref.mime,
                                        ref.width, ref.height, (), ref.original_name)
         try:
-            image = imaging.crop_square(stored, min_short_side=minimum)
+            image = imaging.crop_square(stored, rect, min_short_side=minimum)
         except (imaging.ImageImportError, ValueError) as error:
-            self.dialogs.error("Crop to square", f"The photo could not be cropped: {error}")
+            self.dialogs.error("Crop photo", f"The photo could not be cropped: {error}")
             return False
         self._set_photo(author.id, image, consent=author.photo.consent,
                         description="Crop photo to square")

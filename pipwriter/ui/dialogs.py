@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 PROJECT_FILTER = "PiP Writer articles (*.pipw)"
 
@@ -71,6 +71,23 @@ class Dialogs:
         dialog = RecoveryDialog(entries, compare, self.parent)
         dialog.exec()
         return dialog.choices()
+
+    def ask_crop_square(self, title: str, image_data: bytes,
+                        minimum_side: int) -> tuple[int, int, int, int] | None:
+        """Let the user choose the square of a picture to keep: (left, top, side, side) in the
+        picture's own pixels, or None if they cancel. ``minimum_side``: see CropDialog."""
+        from PySide6.QtGui import QImage
+
+        from .crop_dialog import CropDialog
+        image = QImage.fromData(bytes(image_data))
+        if image.isNull():
+            self.error(title, "The photo could not be read, so it can't be cropped. "
+                              "Choose it again.")
+            return None
+        dialog = CropDialog(image, minimum_side, self.parent)
+        dialog.setWindowTitle(title)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.selection() if accepted else None
 
     def error(self, title: str, text: str) -> None:
         QMessageBox.warning(self.parent, title, text)
