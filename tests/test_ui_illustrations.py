@@ -30,7 +30,7 @@ def panel(window):
 
 def _add_picture(window, panel, path):
     window.dialogs.queue("file", path)
-    return panel.add_illustration()
+    return panel.illustrations.add_illustration()
 
 
 def _edit(edit, text):
@@ -43,85 +43,88 @@ def _edit(edit, text):
 
 # --- illustrations --------------------------------------------------------------------------
 def test_limit_of_two_illustrations(window, panel, tmp_path):
+    tab = panel.illustrations
     limit = window.session.template.limit("illustrations").max
     assert limit == 2
     assert panel.tabs.tabText(0) == "Illustrations (0 of 2)"
     for n in range(limit):
         assert _add_picture(window, panel, write_picture(tmp_path / f"p{n}.png", 900, 700))
     assert len(window.session.article.illustrations) == 2
-    assert panel.ill_list.item(1).text().startswith("Figure 2: p1.png")
-    assert "2 of 2" in panel.limit_label.text()
-    assert not panel.add_ill_button.isEnabled()
+    assert tab.list.item(1).text().startswith("Figure 2: p1.png")
+    assert "2 of 2" in tab.limit_label.text()
+    assert not tab.add_button.isEnabled()
     asked = len(window.dialogs.asked)
-    assert not panel.add_illustration()
+    assert not tab.add_illustration()
     assert len(window.dialogs.asked) == asked           # no file was asked for
     title, message = window.dialogs.errors[-1]
     assert "at most 2 illustrations" in message
     assert len(window.session.article.illustrations) == 2
     # dropping a third picture is refused the same way
-    panel.ill_list.setCurrentRow(-1)
+    tab.list.setCurrentRow(-1)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(write_picture(tmp_path / "p3.png", 900, 700)))])
-    assert not panel.drop_image(mime)
+    assert not tab.drop_image(mime)
     assert len(window.session.article.illustrations) == 2
 
 
 def test_illustration_form_chart_warning_and_undo(window, panel, tmp_path):
+    tab = panel.illustrations
     session = window.session
     assert _add_picture(window, panel, write_picture(tmp_path / "ward.jpg", 1600, 1200))
     kind, (title, file_filter) = window.dialogs.asked[-1]
     assert file_filter == imaging.file_dialog_filter()
-    assert not panel.ill_preview.pixmap().isNull()
-    assert "1600 × 1200 pixels" in panel.ill_info.text()
-    _edit(panel.caption, "The ward team and patient partners at the first meeting")
-    _edit(panel.alt_text, "Eight people round a table covered in sticky notes.")
-    _edit(panel.credit, "Photo: Jane Smith")
-    panel.permission.click()
+    assert not tab.preview.pixmap().isNull()
+    assert "1600 × 1200 pixels" in tab.info.text()
+    _edit(tab.caption, "The ward team and patient partners at the first meeting")
+    _edit(tab.alt_text, "Eight people round a table covered in sticky notes.")
+    _edit(tab.credit, "Photo: Jane Smith")
+    tab.permission.click()
     ill = session.article.illustrations[0]
     assert (ill.caption, ill.alt_text, ill.credit, ill.permission) == (
         "The ward team and patient partners at the first meeting",
         "Eight people round a table covered in sticky notes.", "Photo: Jane Smith", True)
-    assert "characters" in panel.alt_count.text()
-    assert "read aloud" in panel.alt_hint.text()
-    assert [panel.kind.itemText(i) for i in range(panel.kind.count())][:3] == \
+    assert "characters" in tab.alt_count.text()
+    assert "read aloud" in tab.alt_hint.text()
+    assert [tab.kind.itemText(i) for i in range(tab.kind.count())][:3] == \
         ["Photograph", "Diagram", "Infographic"]
 
-    assert not panel.kind_warning.isVisibleTo(panel)
-    panel.kind.setCurrentIndex(panel.kind.findData("chart"))
+    assert not tab.kind_warning.isVisibleTo(panel)
+    tab.kind.setCurrentIndex(tab.kind.findData("chart"))
     assert session.article.illustrations[0].kind == "chart"
-    assert panel.kind_warning.isVisibleTo(panel)
-    assert panel.kind_warning.text() == \
+    assert tab.kind_warning.isVisibleTo(panel)
+    assert tab.kind_warning.text() == \
         session.template.rules["discouraged_illustration_message"]
-    assert "⚠" in panel.ill_list.item(0).text()
-    panel.kind.setCurrentIndex(panel.kind.findData("table"))
-    assert panel.kind_warning.isVisibleTo(panel)
-    panel.kind.setCurrentIndex(panel.kind.findData("diagram"))
-    assert not panel.kind_warning.isVisibleTo(panel)
+    assert "⚠" in tab.list.item(0).text()
+    tab.kind.setCurrentIndex(tab.kind.findData("table"))
+    assert tab.kind_warning.isVisibleTo(panel)
+    tab.kind.setCurrentIndex(tab.kind.findData("diagram"))
+    assert not tab.kind_warning.isVisibleTo(panel)
 
     session.undo_stack.undo()                               # back to a table
     assert session.article.illustrations[0].kind == "table"
-    assert panel.kind_warning.isVisibleTo(panel)
+    assert tab.kind_warning.isVisibleTo(panel)
     for _ in range(3):
         session.undo_stack.undo()                           # table, chart, permission
     assert not session.article.illustrations[0].permission
-    assert panel.credit.text() == "Photo: Jane Smith"
+    assert tab.credit.text() == "Photo: Jane Smith"
 
 
 def test_remove_move_and_replace_illustration(window, panel, tmp_path):
+    tab = panel.illustrations
     session = window.session
     assert _add_picture(window, panel, write_picture(tmp_path / "first.png", 800, 800))
     assert _add_picture(window, panel, write_picture(tmp_path / "second.png", 800, 800))
     first, second = [i.id for i in session.article.illustrations]
     panel.focus_item(second)
-    panel.up_ill_button.click()
+    tab.up_button.click()
     assert [i.id for i in session.article.illustrations] == [second, first]
     window.dialogs.queue("file", write_picture(tmp_path / "better.jpg", 1000, 900))
-    assert panel.replace_image()
+    assert tab.replace_image()
     assert session.article.illustrations[0].media.original_name == "better.jpg"
     assert session.article.illustrations[0].id == second
-    panel.remove_ill_button.click()
+    tab.remove_button.click()
     assert [i.id for i in session.article.illustrations] == [first]
-    assert panel.add_ill_button.isEnabled()
+    assert tab.add_button.isEnabled()
     session.undo_stack.undo()
     assert [i.id for i in session.article.illustrations] == [second, first]
     assert session.article.illustrations[0].media.original_name == "better.jpg"
@@ -141,17 +144,19 @@ def test_bad_picture_is_refused_and_nothing_added(window, panel, tmp_path):
 
 
 def test_small_illustration_warns(window, panel, tmp_path):
+    tab = panel.illustrations
     assert _add_picture(window, panel, write_picture(tmp_path / "icon.png", 200, 150))
-    assert "blurred" in panel.ill_warnings.text()
+    assert "blurred" in tab.warnings.text()
 
 
 # --- clips ----------------------------------------------------------------------------------
 def _attach(window, panel, path):
     window.dialogs.queue("file", path)
-    return panel.attach_clip_file()
+    return panel.clips.attach_clip_file()
 
 
 def test_clip_from_file_shows_its_size(window, panel, tmp_path):
+    tab = panel.clips
     path = write_clip(tmp_path / "Our story.mp4", 3 * MB + MB // 5)
     assert _attach(window, panel, path)
     assert window.dialogs.asked[-1][1][1] == clip_file_filter()
@@ -159,29 +164,30 @@ def test_clip_from_file_shows_its_size(window, panel, tmp_path):
     assert (clip.kind, clip.title, clip.media.size, clip.media.original_name, clip.media.mime) \
         == ("video", "Our story", path.stat().st_size, "Our story.mp4", "video/mp4")
     assert panel.tabs.currentIndex() == 1
-    assert "3.2 MB" in panel.clip_source.text()
-    assert "3.2 MB" in panel.clip_list.item(0).text()
-    assert panel.clip_warnings.text() == ""
-    assert not panel.clip_url.isEnabled()                  # a file has no web address
-    _edit(panel.clip_title, "Malcolm on his first clinic visit")
-    _edit(panel.clip_caption, "Filmed in the clinic, March 2024")
-    _edit(panel.transcript, "Malcolm: I didn't know what to expect.")
-    panel.clip_permission.click()
+    assert "3.2 MB" in tab.source.text()
+    assert "3.2 MB" in tab.list.item(0).text()
+    assert tab.warnings.text() == ""
+    assert not tab.url.isEnabled()                         # a file has no web address
+    _edit(tab.clip_title, "Malcolm on his first clinic visit")
+    _edit(tab.caption, "Filmed in the clinic, March 2024")
+    _edit(tab.transcript, "Malcolm: I didn't know what to expect.")
+    tab.permission.click()
     clip = window.session.article.clips[0]
     assert (clip.title, clip.caption, clip.transcript, clip.permission) == (
         "Malcolm on his first clinic visit", "Filmed in the clinic, March 2024",
         "Malcolm: I didn't know what to expect.", True)
-    panel.remove_clip_button.click()
+    tab.remove_button.click()
     assert window.session.article.clips == []
     window.session.undo_stack.undo()
     assert window.session.article.clips[0].transcript == "Malcolm: I didn't know what to expect."
 
 
 def test_big_clip_is_attached_with_a_warning(window, panel, tmp_path):
+    tab = panel.clips
     over = window.session.template.rules["clip_size_warning_mb"] + 1
     assert _attach(window, panel, write_clip(tmp_path / "long.mov", over * MB))
-    assert f"{over} MB" in panel.clip_warnings.text()
-    assert "link" in panel.clip_warnings.text()
+    assert f"{over} MB" in tab.warnings.text()
+    assert "link" in tab.warnings.text()
 
 
 def test_clip_over_the_hard_limit_is_refused(window, panel, tmp_path):
@@ -207,26 +213,27 @@ def test_renamed_text_file_and_wrong_kind_refused_as_clips(window, panel, tmp_pa
 
 
 def test_clip_as_a_link(window, panel):
+    tab = panel.clips
     window.dialogs.queue("text", "ftp://example.org/clip.mp4")
-    assert not panel.add_clip_link()
+    assert not tab.add_clip_link()
     assert "http" in window.dialogs.errors[-1][1]
     assert window.session.article.clips == []
     window.dialogs.queue("text", "youtu.be/abc123")
-    assert panel.add_clip_link()
+    assert tab.add_clip_link()
     clip = window.session.article.clips[0]
     assert clip.url == "https://youtu.be/abc123" and clip.media is None
-    assert "link" in panel.clip_list.item(0).text()
-    assert panel.clip_url.isEnabled() and panel.clip_kind.isEnabled()
-    panel.clip_kind.setCurrentIndex(panel.clip_kind.findData("audio"))
+    assert "link" in tab.list.item(0).text()
+    assert tab.url.isEnabled() and tab.kind.isEnabled()
+    tab.kind.setCurrentIndex(tab.kind.findData("audio"))
     assert window.session.article.clips[0].kind == "audio"
     # an invalid address typed in the form is explained inline and not stored
-    _edit(panel.clip_url, "my video")
-    assert panel.url_problem.isVisibleTo(panel) and "spaces" in panel.url_problem.text()
+    _edit(tab.url, "my video")
+    assert tab.url_problem.isVisibleTo(panel) and "spaces" in tab.url_problem.text()
     assert window.session.article.clips[0].url == "https://youtu.be/abc123"
-    assert panel.clip_url.text() == "my video"
-    _edit(panel.clip_url, "https://vimeo.com/42")
+    assert tab.url.text() == "my video"
+    _edit(tab.url, "https://vimeo.com/42")
     assert window.session.article.clips[0].url == "https://vimeo.com/42"
-    assert not panel.url_problem.isVisibleTo(panel)
+    assert not tab.url_problem.isVisibleTo(panel)
 
 
 # --- everything survives saving --------------------------------------------------------------
@@ -241,14 +248,14 @@ def test_save_and_reopen_keeps_photos_illustrations_and_clips(controller, window
     authors.consent.click()
     window.open_panel("illustrations")
     assert _add_picture(window, panel, write_picture(tmp_path / "ward.png", 1000, 800))
-    _edit(panel.alt_text, "The ward at night.")
+    _edit(panel.illustrations.alt_text, "The ward at night.")
     clip_path = write_clip(tmp_path / "voice.mp4", 5 * MB)
     with clip_path.open("r+b") as handle:                      # real content, not just zeros
         handle.seek(1000)
         handle.write(b"interview" * 1000)
     assert _attach(window, panel, clip_path)
     window.dialogs.queue("text", "https://vimeo.com/42")
-    assert panel.add_clip_link()
+    assert panel.clips.add_clip_link()
 
     path = tmp_path / "walking.pipw"
     save_project(session.project, path)
@@ -278,10 +285,10 @@ def test_save_and_reopen_keeps_photos_illustrations_and_clips(controller, window
     qtbot.addWidget(second)
     second.open_panel("illustrations")
     again = second.panels["illustrations"]
-    assert again.ill_list.count() == 1 and again.clip_list.count() == 2
-    assert not again.ill_preview.pixmap().isNull()
+    assert again.illustrations.list.count() == 1 and again.clips.list.count() == 2
+    assert not again.illustrations.preview.pixmap().isNull()
     again.focus_item(files[0].id)
-    assert "5 MB" in again.clip_source.text()
+    assert "5 MB" in again.clips.source.text()
     second.open_panel("authors")
     second.panels["authors"].focus_item(article.authors[1].id)
     assert not second.panels["authors"].preview.pixmap().isNull()
@@ -292,8 +299,8 @@ def test_undo_after_saving_brings_removed_media_back(window, panel, tmp_path):
     assert _add_picture(window, panel, write_picture(tmp_path / "ward.png", 900, 700))
     assert _attach(window, panel, write_clip(tmp_path / "voice.mp4", 2 * MB))
     names = {ref.name for ref in window.session.article.media_refs()}
-    panel.remove_ill_button.click()
-    panel.remove_clip_button.click()
+    panel.illustrations.remove_button.click()
+    panel.clips.remove_button.click()
     path = tmp_path / "a.pipw"
     window.dialogs.queue("save", str(path))
     assert window.save()

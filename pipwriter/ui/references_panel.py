@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..model.reference import REFERENCE_KINDS, Reference, format_bmj
 from .id_list import current_id, fill_id_list
+from .list_form_tab import PlainEdit, replace_in_article
 
 ROLE = Qt.ItemDataRole.UserRole
 KIND_LABELS = {"journal": "Journal article", "web": "Web page", "book": "Book",
@@ -53,7 +53,7 @@ class ReferencesPanel(QWidget):
         for kind in REFERENCE_KINDS:
             self.kind.addItem(KIND_LABELS[kind], kind)
         self.kind.setAccessibleName("Kind of reference")
-        self.authors = QPlainTextEdit()
+        self.authors = PlainEdit()
         self.authors.setAccessibleName("Authors, one per line, surname then initials")
         self.authors.setPlaceholderText("One per line, e.g.\nRichards T\nCoulter A")
         self.authors.setMaximumHeight(80)
@@ -67,13 +67,13 @@ class ReferencesPanel(QWidget):
             edit.editingFinished.connect(self._apply_form)
             self.inputs[name] = edit
             form.addRow(label + ":", edit)
-        self.text = QPlainTextEdit()
+        self.text = PlainEdit()
         self.text.setAccessibleName("Reference text")
         self.text.setMaximumHeight(70)
         form.addRow("Reference &text:", self.text)
         self.kind.currentIndexChanged.connect(lambda *_: self._apply_form())
-        self.authors.focusOutEvent = self._wrap_focus_out(self.authors)
-        self.text.focusOutEvent = self._wrap_focus_out(self.text)
+        self.authors.editingFinished.connect(self._apply_form)
+        self.text.editingFinished.connect(self._apply_form)
         self.preview = QLabel()
         self.preview.setWordWrap(True)
         self.preview.setAccessibleName("How the reference will appear")
@@ -95,14 +95,6 @@ class ReferencesPanel(QWidget):
         layout.addWidget(self.preview)
         self._loading = False
         self.refresh()
-
-    def _wrap_focus_out(self, widget):
-        original = widget.focusOutEvent
-
-        def focus_out(event):
-            original(event)
-            self._apply_form()
-        return focus_out
 
     # --- list -------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -208,11 +200,7 @@ class ReferencesPanel(QWidget):
         edited.text = self.text.toPlainText().strip()
         if edited == ref:
             return
-
-        def apply(article):
-            index = next(i for i, r in enumerate(article.references) if r.id == ref.id)
-            article.references[index] = edited
-        self.session.change("Edit reference", apply)
+        replace_in_article(self.session, "references", edited, "Edit reference")
         self.preview.setText(format_bmj(edited))
         row = self.list.currentRow()
         numbers = self.session.article.reference_numbers()

@@ -1,0 +1,185 @@
+"""The Audio and video clips tab: clip files (checked, copied on saving) and links to clips.
+
+The rules (clip sizes, what a web address may be) live in :mod:`pipwriter.model.media_rules`;
+this tab only shows them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+
+from ..model.media import CLIP_KINDS, MediaClip, MediaRef
+from ..model.media_rules import (
+    MediaRuleError,
+    check_clip_file,
+    clip_file_filter,
+    clip_size_warning,
+    clip_warning_mb,
+    format_size,
+    normalise_clip_url,
+)
+from .list_form_tab import ListFormTab, button, check_box, choice_box, line_edit, plain_edit
+from .media_widgets import problem_label, show_problem, warning_label
+
+CLIP_LABELS = {"video": "Video", "audio": "Audio (sound only)"}
+
+
+class ClipsTab(ListFormTab):
+    ITEMS = "clips"
+
+    def __init__(self, window, parent=None):
+        super().__init__(window, "clip", "Audio and video clips", parent)
+        self._loaded_clip = ""
+        self.attach_button = button("&Attach a clip file…", self.attach_clip_file)
+        self.link_button = button("Add a &link to a clip…", self.add_clip_link)
+        note = QLabel(f"Clips over {clip_warning_mb(self.rules)} MB make the submission hard "
+                      "to send; for long clips, add a link instead.")
+        note.setWordWrap(True)
+
+        self.source = QLabel()
+        self.source.setWordWrap(True)
+        self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.warnings = warning_label()
+        self.url = line_edit("Web address of the clip", self.apply_form)
+        self.url_problem = problem_label()
+        self.kind = choice_box("Video or audio",
+                               [(CLIP_LABELS.get(kind, kind.capitalize()), kind)
+                                for kind in CLIP_KINDS], self.apply_form)
+        self.clip_title = line_edit("Title of the clip", self.apply_form)
+        self.caption = line_edit("Caption of the clip", self.apply_form)
+        self.transcript = plain_edit("Transcript or description of the clip", self.apply_form,
+                                     160)
+        self.transcript.setPlaceholderText("What is said in the clip (a transcript), or a "
+                                           "description of what it shows, for people who cannot "
+                                           "hear or see it.")
+        self.permission = check_box("Everyone in the clip agreed to its &publication",
+                                    self.apply_form)
+        self.needs_item = [self.clip_title, self.caption, self.transcript, self.permission,
+                           self.remove_button]
+        self.lay_out(
+            [self.attach_button, self.link_button, self.remove_button, note],
+            [self.source, self.warnings, ("&Web address:", self.url), ("", self.url_problem),
+             ("&Kind:", self.kind), ("&Title:", self.clip_title), ("&Caption:", self.caption),
+             ("Tra&nscript or description:", self.transcript), ("", self.permission)])
+
+    # --- the list ------------------------------------------------------------------------------
+    def title(self) -> str:
+        return f"Audio and video clips ({len(self.items())})"
+
+    def rows(self) -> list[tuple[str, str]]:
+        return [(clip.id, f"{clip.title or 'Untitled clip'} "
+                          f"({CLIP_LABELS.get(clip.kind, clip.kind).lower()}, "
+                          f"{format_size(clip.media.size) if clip.media else 'link'})")
+                for clip in self.items()]
+
+    # --- adding --------------------------------------------------------------------------------
+    def attach_clip_file(self) -> bool:
+        path = self.dialogs.ask_file("Attach an audio or video clip", clip_file_filter())
+        return self.attach_clip_from(path) if path else False
+
+    def attach_clip_from(self, path: Path) -> bool:
+        """Attach a clip file (checked first; hashed in chunks, copied only on saving)."""
+        path = Path(path)
+        title = "Could not attach this clip"
+        try:
+            check = check_clip_file(path, clip_warning_mb(self.rules))
+        except MediaRuleError as error:
+            self.dialogs.error(title, str(error))
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            name = self.session.project.media.add_file(path)
+        except OSError as error:
+            self.dialogs.error(title, f"'{path.name}' could not be read: "
+                                      f"{error.strerror or error}.")
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        ref = MediaRef(name, path.name, check.mime, check.size)
+        clip = MediaClip(kind=check.kind, media=ref, title=path.stem)
+        self.session.change("Attach clip", lambda a: a.clips.append(clip))
+        self._after_add(clip)
+        return True
+
+    def add_clip_link(self) -> bool:
+        text = self.dialogs.ask_text("Add a link to a clip", "Web address of the clip (for "
+                                     "example https://www.youtube.com/watch?v=…):")
+        if text is None:
+            return False
+        try:
+            url = normalise_clip_url(text)
+        except MediaRuleError as error:
+            self.dialogs.error("Add a link to a clip", str(error))
+            return False
+        clip = MediaClip(kind="video", url=url)
+        self.session.change("Add link to clip", lambda a: a.clips.append(clip))
+        self._after_add(clip)
+        return True
+
+    def _after_add(self, clip: MediaClip) -> None:
+        self.refresh()
+        self.focus_item(clip.id)
+        self.clip_title.setFocus()
+        self.clip_title.selectAll()
+
+    # --- the form ------------------------------------------------------------------------------
+    def show_item(self, clip: MediaClip | None) -> None:
+        is_link = clip is not None and clip.media is None
+        self.url.setEnabled(is_link)
+        self.kind.setEnabled(is_link)
+        if clip is None:
+            for edit in (self.clip_title, self.caption, self.url, self.transcript):
+                edit.clear()
+            self.permission.setChecked(False)
+            self.source.setText("No clip chosen.")
+            self.warnings.setText("")
+            show_problem(self.url_problem, "")
+        else:
+            self.clip_title.setText(clip.title)
+            self.caption.setText(clip.caption)
+            if self.transcript.toPlainText() != clip.transcript:
+                self.transcript.setPlainText(clip.transcript)
+            # a web address the user is still correcting keeps what they typed
+            if not (clip.id == self._loaded_clip and self.url_problem.isVisible()):
+                self.url.setText(clip.url)
+                show_problem(self.url_problem, "")
+            self.kind.setCurrentIndex(max(self.kind.findData(clip.kind), 0))
+            self.permission.setChecked(clip.permission)
+            self._show_source(clip)
+        self._loaded_clip = clip.id if clip else ""
+
+    def _show_source(self, clip: MediaClip) -> None:
+        if clip.media is None:
+            self.source.setText(f"Link: {clip.url}")
+            self.warnings.setText("")
+            return
+        ref = clip.media
+        kind = CLIP_LABELS.get(clip.kind, clip.kind).lower()
+        self.source.setText(f"File: {ref.original_name or ref.name} "
+                            f"({format_size(ref.size)}, {kind})")
+        warnings = [clip_size_warning(ref.size, clip_warning_mb(self.rules))]
+        if ref.name not in self.session.project.media:
+            warnings.append("The clip file is missing from the project. Attach it again.")
+        self.warnings.setText("\n".join(w for w in warnings if w))
+
+    def read_form(self, edited: MediaClip) -> None:
+        edited.title = self.clip_title.text().strip()
+        edited.caption = self.caption.text().strip()
+        edited.transcript = self.transcript.toPlainText().strip()
+        edited.permission = self.permission.isChecked()
+        if edited.media is not None:
+            return
+        edited.kind = self.kind.currentData() or edited.kind
+        try:
+            edited.url = normalise_clip_url(self.url.text())
+        except MediaRuleError as error:
+            show_problem(self.url_problem, str(error))
+        else:
+            show_problem(self.url_problem, "")
+            if self.url.text() != edited.url:
+                self._loading = True
+                self.url.setText(edited.url)
+                self._loading = False
