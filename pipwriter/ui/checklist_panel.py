@@ -100,7 +100,7 @@ class ChecklistPanel(QWidget):
                                        "that must be fixed cannot be dismissed.")
         self.show_dismissed = QPushButton("&Show dismissed")
         self.show_dismissed.setCheckable(True)
-        self.check_button = QPushButton("Check a&gain")
+        self.check_button = QPushButton("Check agai&n")
         self.go_button.clicked.connect(lambda: self.activate(self.tree.currentItem()))
         self.dismiss_button.clicked.connect(self.toggle_dismissed)
         self.show_dismissed.toggled.connect(lambda _on: self._fill())

@@ -33,7 +33,7 @@ class ClipsTab(ListFormTab):
     def __init__(self, window, parent=None):
         super().__init__(window, "clip", "Audio and video clips", parent)
         self._loaded_clip = ""
-        self.attach_button = button("&Attach a clip file…", self.attach_clip_file)
+        self.attach_button = button("Attach a clip f&ile…", self.attach_clip_file)
         self.link_button = button("Add a &link to a clip…", self.add_clip_link)
         note = QLabel(f"Clips over {clip_warning_mb(self.rules)} MB make the submission hard "
                       "to send; for long clips, add a link instead.")

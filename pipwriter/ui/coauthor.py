@@ -125,7 +125,7 @@ class Coauthoring(QObject):
         layout = QVBoxLayout(bar)
         layout.setContentsMargins(6, 4, 0, 0)
         row = QHBoxLayout()
-        label = QLabel("I &am:")
+        label = QLabel("I am:")          # reached with Tab; its letters are taken by the panels
         label.setBuddy(self.me_combo)
         row.addWidget(label)
         row.addWidget(self.me_combo, 1)

@@ -25,7 +25,7 @@ class FindReplaceDialog(QDialog):
         self.replace_edit = QLineEdit()
         self.replace_edit.setAccessibleName("Replace with")
         self.case = QCheckBox("&Match capitals")
-        self.whole = QCheckBox("&Whole words only")
+        self.whole = QCheckBox("W&hole words only")
         self.status = QLabel()
         self.status.setAccessibleName("Result")
         form = QFormLayout()

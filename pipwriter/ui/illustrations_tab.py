@@ -50,7 +50,7 @@ class IllustrationsTab(ListFormTab):
     def __init__(self, window, parent=None):
         super().__init__(window, "illustration", "Illustrations, in figure order", parent)
         self._import_warnings: dict[str, list[str]] = {}
-        self.add_button = button("&Add an illustration…", self.add_illustration)
+        self.add_button = button("Add an &illustration…", self.add_illustration)
         self.up_button = button("Move &up", lambda: self.move_illustration(-1))
         self.down_button = button("Move do&wn", lambda: self.move_illustration(1))
         self.limit_label = QLabel()

@@ -29,7 +29,7 @@ class KeyMessagesPanel(QWidget):
         self.messages = QListWidget()
         self.messages.setAccessibleName("Key messages")
         self.messages.itemChanged.connect(self._edited)
-        self.add_button = QPushButton("&Add a key message")
+        self.add_button = QPushButton("Add a &key message")
         self.remove_button = QPushButton("&Remove")
         self.up_button = QPushButton("Move &up")
         self.down_button = QPushButton("Move &down")

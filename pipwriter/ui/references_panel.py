@@ -25,8 +25,8 @@ ROLE = Qt.ItemDataRole.UserRole
 KIND_LABELS = {"journal": "Journal article", "web": "Web page", "book": "Book",
                "report": "Report", "other": "Other (type it as it should appear)"}
 FIELDS = (("title", "&Title"), ("container", "&Journal, website or publisher"),
-          ("year", "&Year"), ("volume", "&Volume"), ("issue", "&Issue"), ("pages", "&Pages"),
-          ("doi", "&DOI"), ("url", "&Web address"), ("accessed", "Date &accessed (YYYY-MM-DD)"))
+          ("year", "&Year"), ("volume", "V&olume"), ("issue", "&Issue"), ("pages", "&Pages"),
+          ("doi", "&DOI"), ("url", "&Web address"), ("accessed", "Date a&ccessed (YYYY-MM-DD)"))
 
 
 class ReferencesPanel(QWidget):
@@ -40,7 +40,7 @@ class ReferencesPanel(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("References, numbered as cited")
         self.list.currentItemChanged.connect(lambda *_: self._load_form())
-        self.add_button = QPushButton("&Add a reference")
+        self.add_button = QPushButton("Add a refere&nce")
         self.remove_button = QPushButton("&Remove reference")
         self.add_button.clicked.connect(self.add_reference)
         self.remove_button.clicked.connect(self.remove_reference)
@@ -70,7 +70,7 @@ class ReferencesPanel(QWidget):
         self.text = PlainEdit()
         self.text.setAccessibleName("Reference text")
         self.text.setMaximumHeight(70)
-        form.addRow("Reference &text:", self.text)
+        form.addRow("Reference te&xt:", self.text)
         self.kind.currentIndexChanged.connect(lambda *_: self._apply_form())
         self.authors.editingFinished.connect(self._apply_form)
         self.text.editingFinished.connect(self._apply_form)

@@ -85,7 +85,7 @@ class SectionPanel(QWidget):
         writing_layout = QVBoxLayout(writing)
         writing_layout.setContentsMargins(0, 0, 0, 0)
         title_row = QHBoxLayout()
-        heading_label = QLabel("&Heading:")
+        heading_label = QLabel("Hea&ding:")
         heading_label.setBuddy(self.title_edit)
         title_row.addWidget(heading_label)
         title_row.addWidget(self.title_edit, 1)
