@@ -403,3 +403,30 @@ def test_removing_a_reference_takes_its_citations_out_of_the_open_text(controlle
     assert ref_id not in cited_ids(session.article.section(cited.id))
     session.undo_stack.undo()
     assert document.toPlainText() == before
+
+
+def test_removing_a_cited_reference_in_its_panel_asks_and_updates_the_text(controller, qtbot):
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    session = window.session
+    first_ref = session.article.citation_order()[0]
+    section = next(s for s in session.article.sections
+                   if any(first_ref in c.refs for c in s.body.citations()))
+    window.open_panel(f"section:{section.id}")
+    shown = window.section_panel.editor.toPlainText()
+    window.open_panel("references")
+    panel = window.panels["references"]
+    panel.focus_item(first_ref)
+
+    window.dialogs.queue("confirm", False)              # "cited in the text": the user says no
+    panel.remove_button.click()
+    assert first_ref in [r.id for r in session.article.references]
+
+    window.dialogs.queue("confirm", True)
+    panel.remove_button.click()
+    assert first_ref not in [r.id for r in session.article.references]
+    window.open_panel(f"section:{section.id}")
+    after = window.section_panel.editor.toPlainText()
+    assert after != shown and len(after) < len(shown)   # the citation left the open text
+    session.undo_stack.undo()
+    assert window.section_panel.editor.toPlainText() == shown

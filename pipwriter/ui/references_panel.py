@@ -141,19 +141,8 @@ class ReferencesPanel(QWidget):
             article.references[:] = [r for r in article.references if r.id != ref_id]
             for section in article.sections:
                 section.body.remove_citations_to(ref_id)
-        self.session.change("Remove reference", remove)
-        self._reload_documents()
+        self.session.change("Remove reference", remove)     # the open texts follow
         self.refresh()
-
-    def _reload_documents(self) -> None:
-        """Citations were removed from the model: show it in open documents."""
-        from .richtext_bridge import rich_to_document
-        for section in self.session.article.sections:
-            document = self.session._documents.get(section.id)
-            if document is not None:
-                document.blockSignals(True)
-                rich_to_document(section.body, document)
-                document.blockSignals(False)
 
     def _style_changed(self, index: int) -> None:
         if self._loading:
