@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
@@ -430,3 +431,22 @@ def test_removing_a_cited_reference_in_its_panel_asks_and_updates_the_text(contr
     assert after != shown and len(after) < len(shown)   # the citation left the open text
     session.undo_stack.undo()
     assert window.section_panel.editor.toPlainText() == shown
+
+
+@pytest.mark.parametrize("panel, attribute", [("references", "list"),
+                                              ("key_messages", "messages")])
+def test_long_entries_wrap_instead_of_scrolling_sideways(controller, qtbot, panel, attribute):
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    window.session.set_modified(False)
+    window.resize(900, 700)
+    window.show()
+    window.open_panel(panel)
+    listing = getattr(window.panels[panel], attribute)
+    qtbot.waitUntil(lambda: listing.count() > 0)
+    line = listing.fontMetrics().height()
+    longest = max((listing.item(r) for r in range(listing.count())),
+                  key=lambda i: listing.fontMetrics().horizontalAdvance(i.text()))
+    assert listing.fontMetrics().horizontalAdvance(longest.text()) > listing.viewport().width()
+    qtbot.waitUntil(lambda: listing.visualItemRect(longest).height() >= 2 * line)
+    assert listing.horizontalScrollBar().maximum() == 0

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.ordering import move_item
+from .media_widgets import wrapping_list
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -26,7 +26,7 @@ class KeyMessagesPanel(QWidget):
         panel = self.session.template.panels.get("key_messages")
         intro = QLabel(panel.prompt if panel else "")
         intro.setWordWrap(True)
-        self.messages = QListWidget()
+        self.messages = wrapping_list()
         self.messages.setAccessibleName("Key messages")
         self.messages.itemChanged.connect(self._edited)
         self.add_button = QPushButton("Add a &key message")
@@ -43,7 +43,7 @@ class KeyMessagesPanel(QWidget):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.limit_label = QLabel()
-        self.quotes = QListWidget()
+        self.quotes = wrapping_list()
         self.quotes.setAccessibleName("Key quotes flagged in the text")
         self.quotes.itemActivated.connect(self._go_to_quote)
         quotes_help = QLabel("<b>Key quotes</b> — select words in any section and choose "

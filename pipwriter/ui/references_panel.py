@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from ..model.reference import REFERENCE_KINDS, Reference, format_bmj
 from .id_list import current_id, fill_id_list
 from .list_form_tab import PlainEdit, replace_in_article
+from .media_widgets import wrapping_list
 
 ROLE = Qt.ItemDataRole.UserRole
 KIND_LABELS = {"journal": "Journal article", "web": "Web page", "book": "Book",
@@ -37,7 +37,7 @@ class ReferencesPanel(QWidget):
         panel = self.session.template.panels.get("references")
         intro = QLabel(panel.prompt if panel else "")
         intro.setWordWrap(True)
-        self.list = QListWidget()
+        self.list = wrapping_list()
         self.list.setAccessibleName("References, numbered as cited")
         self.list.currentItemChanged.connect(lambda *_: self._load_form())
         self.add_button = QPushButton("Add a refere&nce")
