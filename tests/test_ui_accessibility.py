@@ -174,3 +174,19 @@ def test_no_access_key_is_used_twice_in_the_article_dialogs(controller, qtbot):
             break
         wizard.next()
     assert len(pages) >= 5
+
+
+def test_no_access_key_is_used_twice_in_a_menu(controller, qtbot):
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    window.session.set_modified(False)
+    menus = [a.menu() for a in window.menuBar().actions()]
+    while menus:
+        menu = menus.pop()
+        keys: dict[str, list[str]] = {}
+        for action in menu.actions():
+            if action.menu():
+                menus.append(action.menu())
+            if _access_key(action.text()):
+                keys.setdefault(_access_key(action.text()), []).append(action.text())
+        assert {k: v for k, v in keys.items() if len(v) > 1} == {}, menu.title()

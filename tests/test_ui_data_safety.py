@@ -122,7 +122,7 @@ def test_the_setting_is_in_the_file_menu(window):
     assert autosave_to_file()
     file_menu = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions()]
-    for text in ("Save a &version…", "V&ersions…", "&Backups…"):
+    for text in ("Save a &version…", "Ve&rsions…", "&Backups…"):
         assert text in texts
     assert texts.index("&Backups…") < texts.index("&Close")
 

@@ -71,7 +71,7 @@ class Coauthoring(QObject):
         file_menu = _menu(window, "File")
         close = next((a for a in file_menu.actions() if a.text().replace("&", "") == "Close"),
                      None)
-        self.send_action = self._action("Sen&d to a co-author…", self.send_copy,
+        self.send_action = self._action("Send &to a co-author…", self.send_copy,
                                         "Save a copy for a co-author to work on")
         self.merge_action = self._action("&Merge a co-author's copy…", self.merge_copy,
                                          "Bring a co-author's changes into this article")
@@ -82,7 +82,7 @@ class Coauthoring(QObject):
         file_menu.insertSeparator(close)
 
         article_menu = _menu(window, "Article")
-        self.approve_action = self._action("A&pprove…", self.approve,
+        self.approve_action = self._action("&Approve…", self.approve,
                                            "Record that an author approves the article as it "
                                            "stands (or one section)")
         article_menu.addSeparator()

@@ -173,7 +173,7 @@ class DataSafety(QObject):
 
         self.version_action = add("Save a &version…", self.save_version,
                                   "Keep the article as it is now under a name you choose")
-        self.versions_action = add("V&ersions…", self.show_versions,
+        self.versions_action = add("Ve&rsions…", self.show_versions,
                                    "See, compare and restore the versions you kept")
         self.backups_action = add("&Backups…", self.show_backups,
                                   "See, compare and restore earlier saves of this article")

@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
         self.section_panel = SectionPanel(session)
         self.stack.addWidget(self.section_panel)
         self.panels: dict[str, QWidget] = {}
+        self._help_dialogs: dict[str, QWidget] = {}
         self.figures_bar = FiguresBar()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -170,11 +171,16 @@ class MainWindow(QMainWindow):
         self._action(view, "&Smaller text", lambda: self.scale_text(-1),
                      QKeySequence.StandardKey.ZoomOut)
         self._action(view, "&Normal text size", lambda: self.scale_text(0), "Ctrl+0")
-        self._action(view, "Go to the &navigator", self.navigator.setFocus, "Ctrl+1")
+        self._action(view, "Go to the na&vigator", self.navigator.setFocus, "Ctrl+1")
         self._action(view, "Go to the &text", lambda: self.section_panel.editor.setFocus(),
                      "Ctrl+2")
 
         help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Getting started", lambda: self.show_help("start"),
+                     QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, "The series' g&uidance", lambda: self.show_help("guidance"))
+        self._action(help_menu, "&Keyboard shortcuts", lambda: self.show_help("keys"))
+        help_menu.addSeparator()
         self._action(help_menu, f"&About {APP_NAME}", self.about)
 
     # --- panels -----------------------------------------------------------------------------
@@ -424,6 +430,28 @@ class MainWindow(QMainWindow):
         """Show a modal dialog or wizard; tests replace this to drive it without a modal loop."""
         from .disclosure_host import accepted
         return accepted(dialog)
+
+    def show_help(self, page: str) -> QWidget:
+        """Help › Getting started (F1), the series' guidance, or the keyboard shortcuts, in a
+        window that can stay open beside the article."""
+        from .help_dialogs import (
+            HelpDialog,
+            getting_started_html,
+            guidance_html,
+            shortcuts_html,
+        )
+        pages = {"start": ("Getting started", getting_started_html),
+                 "guidance": ("The series' guidance",
+                              lambda: guidance_html(self.session.template)),
+                 "keys": ("Keyboard shortcuts", lambda: shortcuts_html(self))}
+        title, make = pages[page]
+        dialog = self._help_dialogs.get(page)
+        if dialog is None:
+            dialog = self._help_dialogs[page] = HelpDialog(title, make(), self)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
 
     def about(self) -> None:
         from .. import __version__
