@@ -431,3 +431,22 @@ def test_build_script_finds_the_frozen_program():
         assert exe.parts[-3:] == ("Contents", "MacOS", appmeta.GUI_EXE)
     else:
         assert exe == Path("d") / appmeta.BUNDLE_FOLDER / appmeta.GUI_EXE
+
+
+def test_a_normal_install_carries_every_resource_file():
+    """pyproject's data-files must list every file under resources/ (a new folder, like
+    resources/help, is easily forgotten: the installed app would then fail to find it)."""
+    import fnmatch
+    tomllib = pytest.importorskip("tomllib")          # Python 3.11 and later
+    data_files = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
+        "tool"]["setuptools"]["data-files"]
+    patterns = [p for globs in data_files.values() for p in globs]
+    for target, globs in data_files.items():
+        for pattern in globs:   # each lands in the folder of the same name
+            assert target == "share/pipwriter/" + pattern.rsplit("/", 1)[0], (target, pattern)
+    files = [p.relative_to(ROOT).as_posix() for p in (ROOT / "resources").rglob("*")
+             if p.is_file()]
+    assert files
+    missing = [f for f in files if not any(fnmatch.fnmatchcase(f, p) and
+                                           f.count("/") == p.count("/") for p in patterns)]
+    assert missing == []
