@@ -19,6 +19,7 @@ from pipwriter.model.locks import (
     pid_alive,
     read_lock,
 )
+from pipwriter.model.process_identity import process_start_time
 from pipwriter.paths import data_dir
 
 
@@ -73,7 +74,7 @@ def test_same_file_by_another_name_has_the_same_lock(tmp_path, monkeypatch):
 def test_lock_of_a_running_process_is_respected(tmp_path, sleeper):
     path = tmp_path / "a.pipw"
     acquire(path)
-    _rewrite(path, pid=sleeper.pid)
+    _rewrite(path, pid=sleeper.pid, process_started=process_start_time(sleeper.pid))
     found = holder(path)
     assert found is not None and found.pid == sleeper.pid
     with pytest.raises(ProjectLockedError) as caught:
@@ -86,7 +87,7 @@ def test_lock_of_a_running_process_is_respected(tmp_path, sleeper):
 def test_open_anyway_takes_over_and_the_other_release_leaves_it(tmp_path, sleeper):
     path = tmp_path / "a.pipw"
     theirs = acquire(path)
-    _rewrite(path, pid=sleeper.pid)
+    _rewrite(path, pid=sleeper.pid, process_started=process_start_time(sleeper.pid))
     ours = acquire(path, force=True)
     assert read_lock(path).pid == os.getpid()
     theirs.release()                     # the other window closing must not remove our lock
@@ -158,3 +159,56 @@ def test_lock_held_by_another_process_then_it_crashes(tmp_path):
     assert holder(path) is None
     acquire(path)
     assert read_lock(path).pid == os.getpid()
+
+
+# --- telling a process from a later one with the same id ----------------------------------------
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"),
+                                reason="reads start times from /proc")
+
+
+@linux_only
+def test_start_time_of_a_process_and_of_none():
+    import time
+    before = time.time()
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        started = process_start_time(child.pid)
+        assert started is not None and before - 2 <= started <= time.time() + 2
+        assert process_start_time(child.pid) == started           # the same every time
+    finally:
+        child.kill()
+    deadline = time.monotonic() + 10
+    while not locks.is_zombie(child.pid) and time.monotonic() < deadline:
+        time.sleep(0.01)                              # the signal takes a moment to land
+    assert locks.is_zombie(child.pid)                 # ended, not reaped yet…
+    assert process_start_time(child.pid) is None
+    assert not locks.owner_alive(child.pid, locks.host_name())   # …so not running
+    child.wait()
+    assert process_start_time(child.pid) is None
+
+
+@linux_only
+def test_lock_whose_id_now_belongs_to_another_process_is_stale(tmp_path, sleeper):
+    """After a crash (or a restart of the computer) another process can get the same id."""
+    path = tmp_path / "a.pipw"
+    acquire(path)
+    _rewrite(path, pid=sleeper.pid, process_started=process_start_time(sleeper.pid) - 3600)
+    assert read_lock(path).is_stale() and holder(path) is None
+    acquire(path)                                     # taken over without a question
+    assert read_lock(path).pid == os.getpid()
+
+
+@linux_only
+def test_our_own_id_from_an_earlier_run_is_not_ours(tmp_path):
+    path = tmp_path / "a.pipw"
+    acquire(path)
+    _rewrite(path, process_started=process_start_time(os.getpid()) - 3600)
+    info = read_lock(path)
+    assert info.pid == os.getpid() and not info.is_ours() and info.is_stale()
+
+
+def test_old_locks_without_a_start_time_still_work(tmp_path, sleeper):
+    path = tmp_path / "a.pipw"
+    acquire(path)
+    _rewrite(path, pid=sleeper.pid, process_started=None)
+    assert holder(path).pid == sleeper.pid            # the id alone: running, so respected

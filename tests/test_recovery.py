@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import subprocess
+import sys
 import time
 
 import pytest
@@ -158,3 +160,22 @@ def test_session_ids_are_checked(small_project):
     with pytest.raises(ValueError):
         _write(small_project, "../../escape")
     discard_recovery("../../escape")                          # does nothing, never deletes
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads start times from /proc")
+def test_copy_is_offered_when_its_process_id_now_belongs_to_another_program(small_project):
+    """A power cut, a restart, and some other program now has the id the crashed app had: the
+    copy must still be offered (with the id alone it was silently skipped)."""
+    from pipwriter.model.process_identity import process_start_time
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        entry = _write(small_project)
+        assert json.loads(entry.meta_path.read_text(encoding="utf-8"))["process_started"]
+        started = process_start_time(other.pid)
+        _orphan(entry, pid=other.pid, process_started=started)
+        assert find_recoveries() == []                   # that program wrote it: still running
+        _orphan(entry, pid=other.pid, process_started=started - 3600)
+        assert [e.session_id for e in find_recoveries()] == [entry.session_id]
+    finally:
+        other.kill()
+        other.wait()

@@ -19,6 +19,7 @@ from pipwriter.model import atomic
 from pipwriter.model.backups import list_backups
 from pipwriter.model.history_store import project_key
 from pipwriter.model.locks import acquire, lock_file_for, read_lock
+from pipwriter.model.process_identity import process_start_time
 from pipwriter.model.project import Project
 from pipwriter.model.project_file import load_project, save_project
 from pipwriter.model.recovery import recovery_paths
@@ -135,6 +136,7 @@ def other_app(saved):
     acquire(saved)
     data = json.loads(lock_file_for(saved).read_text(encoding="utf-8"))
     data["pid"] = child.pid
+    data["process_started"] = process_start_time(child.pid)
     lock_file_for(saved).write_text(json.dumps(data), encoding="utf-8")
     yield child
     child.kill()

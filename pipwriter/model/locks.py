@@ -25,6 +25,7 @@ from pathlib import Path
 from ..paths import data_dir
 from .atomic import write_bytes_atomic
 from .errors import PipError
+from .process_identity import is_zombie, own_start_time, same_process
 
 
 def locks_dir() -> Path:
@@ -89,10 +90,18 @@ def _windows_pid_alive(pid: int) -> bool:
         return True
 
 
-def owner_alive(pid: int, host: str) -> bool:
-    """Whether the process that wrote a lock or a recovery copy may still be running."""
+def owner_alive(pid: int, host: str, process_started: float | None = None) -> bool:
+    """Whether the process that wrote a lock or a recovery copy may still be running.
+
+    With the writer's start time, a process that merely got the same id later (after a crash
+    or a restart of the computer) is told apart from it."""
     if host != host_name():
         return True       # cannot look at another computer: assume it is running
+    same = same_process(pid, process_started)
+    if same is not None:
+        return same
+    if is_zombie(pid):
+        return False      # ended, not yet reaped
     return pid == os.getpid() or pid_alive(pid)
 
 
@@ -103,12 +112,14 @@ class LockInfo:
     host: str
     started: str          # ISO time, UTC
     token: str = ""
+    process_started: float | None = None    # when the holder's process started (epoch s)
 
     def is_ours(self) -> bool:
-        return self.pid == os.getpid() and self.host == host_name()
+        return self.pid == os.getpid() and self.host == host_name() and \
+            same_process(self.pid, self.process_started) is not False
 
     def is_stale(self) -> bool:
-        return not owner_alive(self.pid, self.host)
+        return not owner_alive(self.pid, self.host, self.process_started)
 
     def describe(self) -> str:
         """'on this computer since 14:05' in words for a warning."""
@@ -137,8 +148,10 @@ def read_lock(path: Path | str) -> LockInfo | None:
 def _read(lock_file: Path) -> LockInfo | None:
     try:
         data = json.loads(lock_file.read_text(encoding="utf-8"))
+        started = data.get("process_started")
         return LockInfo(str(data["path"]), int(data["pid"]), str(data["host"]),
-                        str(data.get("started", "")), str(data.get("token", "")))
+                        str(data.get("started", "")), str(data.get("token", "")),
+                        float(started) if isinstance(started, (int, float)) else None)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -176,9 +189,11 @@ def acquire(path: Path | str, force: bool = False) -> ProjectLock:
     target = resolved(path)
     lock_file = lock_file_for(target)
     now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
-    info = LockInfo(str(target), os.getpid(), host_name(), now, os.urandom(8).hex())
+    info = LockInfo(str(target), os.getpid(), host_name(), now, os.urandom(8).hex(),
+                    own_start_time())
     payload = json.dumps({"path": info.path, "pid": info.pid, "host": info.host,
-                          "started": info.started, "token": info.token}, indent=1)
+                          "started": info.started, "token": info.token,
+                          "process_started": info.process_started}, indent=1)
     if not _create_exclusive(lock_file, payload.encode("utf-8")):
         current = _read(lock_file)
         if current is not None and not force and not current.is_ours() \

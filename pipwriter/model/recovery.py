@@ -28,6 +28,7 @@ from ..paths import recovery_dir
 from .history_store import local_time, read_meta, remove_old_temp_files, remove_quietly, write_meta
 from .locks import host_name, owner_alive
 from .media_store import MediaStore
+from .process_identity import own_start_time
 from .project import Project
 from .project_file import MEDIA_DIR, load_project, write_project_json
 
@@ -51,9 +52,10 @@ class RecoveryEntry:
     pid: int
     host: str
     article_id: str = ""
+    process_started: float | None = None    # when the writing process started (epoch s)
 
     def owner_alive(self) -> bool:
-        return owner_alive(self.pid, self.host)
+        return owner_alive(self.pid, self.host, self.process_started)
 
     def original_exists(self) -> bool:
         return self.original is not None and self.original.is_file()
@@ -94,7 +96,7 @@ def write_recovery(session_id: str, article_json: str, media: MediaStore,
     copy, meta_path = recovery_paths(session_id, folder)
     now = _dt.datetime.now(_dt.timezone.utc)
     entry = RecoveryEntry(session_id, copy, meta_path, Path(original) if original else None,
-                          title, now, os.getpid(), host_name(), article_id)
+                          title, now, os.getpid(), host_name(), article_id, own_start_time())
     _write_meta(entry)
     write_project_json(copy, article_json, media, media_names, template_id, article_id)
     return entry
@@ -105,7 +107,7 @@ def _write_meta(entry: RecoveryEntry) -> None:
         "format": RECOVERY_FORMAT, "session": entry.session_id,
         "original": str(entry.original) if entry.original else None, "title": entry.title,
         "article_id": entry.article_id, "saved_at": entry.saved_at.isoformat(),
-        "pid": entry.pid, "host": entry.host})
+        "pid": entry.pid, "host": entry.host, "process_started": entry.process_started})
 
 
 def read_entry(meta_path: Path) -> RecoveryEntry | None:
@@ -125,10 +127,13 @@ def read_entry(meta_path: Path) -> RecoveryEntry | None:
         if not isinstance(pid, int) or isinstance(pid, bool):
             return None
         original = data.get("original")
+        started = data.get("process_started")
         return RecoveryEntry(session_id, copy, meta_path,
                              Path(original) if isinstance(original, str) and original else None,
                              str(data.get("title") or ""), saved_at, pid,
-                             str(data.get("host") or ""), str(data.get("article_id") or ""))
+                             str(data.get("host") or ""), str(data.get("article_id") or ""),
+                             float(started) if isinstance(started, (int, float))
+                             and not isinstance(started, bool) else None)
     except (KeyError, TypeError, ValueError):
         return None
 
@@ -173,7 +178,7 @@ def claim(entry: RecoveryEntry) -> RecoveryEntry:
     """Make this process the owner of an orphaned copy (its article is open again here)."""
     claimed = RecoveryEntry(entry.session_id, entry.copy_path, entry.meta_path, entry.original,
                             entry.title, entry.saved_at, os.getpid(), host_name(),
-                            entry.article_id)
+                            entry.article_id, own_start_time())
     _write_meta(claimed)
     return claimed
 
