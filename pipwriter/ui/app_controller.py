@@ -48,6 +48,8 @@ class AppController(QObject):
         window.closed.connect(self._closed)
         self.windows.append(window)
         window.show()
+        if window.stack.currentWidget() is window.section_panel:
+            window.section_panel.focus_editor()    # typing goes into the text, not the heading
         self.start.hide()
         for warning in project.warnings:
             self.dialogs.error("Something is missing", warning)

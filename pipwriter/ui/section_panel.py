@@ -140,6 +140,11 @@ class SectionPanel(QWidget):
         self.update_readability()
         self._loading = False
 
+    def focus_editor(self) -> None:
+        """Put the keyboard focus in the text, with the cursor after the last word."""
+        self.editor.move_to_end()
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _fill_assignees(self, section) -> None:
         combo = self.assignee_combo
         combo.blockSignals(True)

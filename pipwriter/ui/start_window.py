@@ -49,6 +49,7 @@ class StartWindow(QWidget):
                 (self.demo_button, self.demoRequested,
                  "A finished example article to explore")):
             button.setMinimumHeight(44)
+            button.setAutoDefault(True)     # Enter presses the focused button, as Space does
             button.setToolTip(tip)
             button.setAccessibleName(button.text().replace("&", "").replace("…", ""))
             button.clicked.connect(signal.emit)

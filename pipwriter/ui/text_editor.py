@@ -60,6 +60,21 @@ class TextEditor(QTextEdit):
         self.spelling_menu_hook: Callable[[QMenu, object], None] | None = None
         self._make_actions()
 
+    def setDocument(self, document: QTextDocument) -> None:  # noqa: N802 - Qt API
+        """Show another document; typing continues in the format found at the cursor in *that*
+        document (QTextEdit otherwise carries bold or italic over from the previous one)."""
+        super().setDocument(document)
+        self.setTextCursor(QTextCursor(document))
+
+    def move_to_end(self) -> None:
+        """Put the cursor after the last character, taking the format found there."""
+        self.setTextCursor(QTextCursor(self.document()))
+        self.moveCursor(QTextCursor.MoveOperation.End)
+
+    def setTextCursor(self, cursor: QTextCursor) -> None:  # noqa: N802 - Qt API
+        super().setTextCursor(cursor)
+        self._update_action_states()
+
     # --- formatting -----------------------------------------------------------------------
     def _make_actions(self) -> None:
         def action(text, shortcut, slot, checkable=False):
