@@ -1,15 +1,29 @@
 """The live figures always in view: words against the band, references, key messages,
-illustrations and the current panel's words. Clicking a figure explains what is counted."""
+illustrations and the current panel's words. Clicking a figure explains what is counted.
+
+The figures flow onto a second row when the window is narrow or the text is big, and a figure
+too wide for a whole row shows a shorter form (elided if need be, with the full text as tooltip).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLayout,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
 
 UNDER, IN_BAND, OVER = "under", "in_band", "over"
 _COLOURS = {UNDER: "#d68910", IN_BAND: "#228b22", OVER: "#c0392b"}
+_EXPLAIN_TIP = "Click to see what is counted"
 
 
 @dataclass(frozen=True)
@@ -35,12 +49,164 @@ class Figures:
         return IN_BAND
 
 
+def word_band_text(words: int, lo: int | None, hi: int | None) -> tuple[str, str]:
+    """The words figure in a full and a short form, e.g. "0 words — too short, aim for
+    1,250–1,500" and "0 words, too short"."""
+    count = f"{words:,} word" + ("" if words == 1 else "s")
+    if lo is not None and words < lo:
+        aim = f"{lo:,}–{hi:,}" if hi is not None else f"at least {lo:,}"
+        return f"{count} — too short, aim for {aim}", f"{count}, too short"
+    if hi is not None and words > hi:
+        return f"{count} — over the limit of {hi:,}", f"{count}, over the limit"
+    if lo is not None and hi is not None:
+        return f"{count} — within {lo:,}–{hi:,}", f"{count}, within the limit"
+    if hi is not None:
+        return f"{count} — within the limit of {hi:,}", f"{count}, within the limit"
+    return count, count
+
+
 def _limit_text(value: int, lo: int | None, hi: int | None) -> str:
     if lo is not None and hi is not None:
-        return f"{value} (aim {lo}–{hi})"
+        return f"{value:,} (aim {lo:,}–{hi:,})"
     if hi is not None:
-        return f"{value} of {hi}"
-    return str(value)
+        return f"{value:,} of {hi:,}"
+    return f"{value:,}"
+
+
+class FlowLayout(QLayout):
+    """Lays its items out left to right, starting a new row when the next does not fit."""
+
+    def __init__(self, parent=None, spacing: int = 12):
+        super().__init__(parent)
+        self._items = []
+        self._gap = spacing
+
+    def addItem(self, item) -> None:  # noqa: N802 - Qt API
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int):  # noqa: N802 - Qt API
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int):  # noqa: N802 - Qt API
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self):  # noqa: N802 - Qt API
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt API
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt API
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        m = self.contentsMargins()
+        visible = [i for i in self._items if not i.isEmpty()]
+        width = sum(i.sizeHint().width() for i in visible) + self._gap * max(len(visible) - 1, 0)
+        height = max((i.sizeHint().height() for i in visible), default=0)
+        return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt API
+        size = QSize()
+        for item in self._items:
+            if not item.isEmpty():
+                size = size.expandedTo(item.minimumSize())
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _place(self, rect: QRect, move: bool) -> int:
+        m = self.contentsMargins()
+        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        x, y, row_height = area.x(), area.y(), 0
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            width = max(min(hint.width(), area.width()), item.minimumSize().width())
+            if x > area.x() and x + width > area.right() + 1:
+                x, y, row_height = area.x(), y + row_height + self._gap // 3, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
+            x += width + self._gap
+            row_height = max(row_height, hint.height())
+        return y + row_height - rect.y() + m.bottom()
+
+
+class FigureButton(QPushButton):
+    """A flat button showing one figure; it asks for room for its full text and, when given
+    less, shows the short form, elided if need be, with the full text in its tooltip."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setFlat(True)
+        self.full_text = self.short_text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setToolTip(_EXPLAIN_TIP)
+
+    def set_texts(self, full: str, short: str | None = None) -> None:
+        self.full_text, self.short_text = full, short or full
+        self.setAccessibleName(full)
+        self.updateGeometry()
+        self._fit()
+
+    def _padding(self) -> int:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        wide = 1000      # wide enough to be past any style's minimum button width
+        size = self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option,
+                                             QSize(wide, self.fontMetrics().height()), self)
+        return size.width() - wide
+
+    def _hint_for(self, text: str) -> QSize:
+        fm = self.fontMetrics()
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        height = self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option,
+                                               QSize(fm.height(), fm.height()), self).height()
+        return QSize(fm.horizontalAdvance(text) + 4 + self._padding(), height)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return self._hint_for(self.full_text)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return self._hint_for("…" * 3)
+
+    def text_fits(self) -> bool:
+        """Whether the shown text fits the button (the tests' and the layout's check)."""
+        room = self.width() - self._padding()
+        return self.fontMetrics().horizontalAdvance(self.text()) <= room
+
+    def _fit(self) -> None:
+        fm = self.fontMetrics()
+        room = self.width() - self._padding() - 2
+        if fm.horizontalAdvance(self.full_text) <= room:
+            shown = self.full_text
+        elif fm.horizontalAdvance(self.short_text) <= room:
+            shown = self.short_text
+        else:
+            shown = fm.elidedText(self.short_text, Qt.TextElideMode.ElideRight, max(room, 0))
+        if shown != self.text():
+            super().setText(shown)
+        tip = _EXPLAIN_TIP if shown == self.full_text else f"{self.full_text}\n{_EXPLAIN_TIP}"
+        if tip != self.toolTip():
+            self.setToolTip(tip)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:
+            self.updateGeometry()
+            self._fit()
 
 
 class FiguresBar(QWidget):
@@ -49,16 +215,22 @@ class FiguresBar(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setAccessibleName("Article figures")
-        layout = QHBoxLayout(self)
+        self.setObjectName("figuresBar")
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        layout = FlowLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
+        self.words_button = self._button("words")
         self.words_bar = QProgressBar()
         self.words_bar.setAccessibleName("Words counted toward the limit")
-        self.words_bar.setTextVisible(True)
-        self.words_bar.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.words_bar.setMinimumWidth(220)
-        self.words_button = self._button("words")
-        layout.addWidget(self.words_button)
-        layout.addWidget(self.words_bar, 2)
+        self.words_bar.setTextVisible(False)     # the figure is in the button beside it
+        self.words_group = QWidget()
+        group = QHBoxLayout(self.words_group)
+        group.setContentsMargins(0, 0, 0, 0)
+        group.addWidget(self.words_button)
+        group.addWidget(self.words_bar)
+        layout.addWidget(self.words_group)
         self.references = self._button("references")
         self.key_messages = self._button("key_messages")
         self.illustrations = self._button("illustrations")
@@ -66,38 +238,47 @@ class FiguresBar(QWidget):
         for widget in (self.references, self.key_messages, self.illustrations, self.panel_words):
             layout.addWidget(widget)
         self.state = IN_BAND
+        self._size_bar()
 
-    def _button(self, key: str) -> QPushButton:
-        button = QPushButton()
-        button.setFlat(True)
-        button.setToolTip("Click to see what is counted")
+    def labels(self) -> list[FigureButton]:
+        """The figure labels shown, in order (for tests and accessibility checks)."""
+        return [b for b in (self.words_button, self.references, self.key_messages,
+                            self.illustrations, self.panel_words) if not b.isHidden()]
+
+    def _button(self, key: str) -> FigureButton:
+        button = FigureButton()
         button.clicked.connect(lambda: self.explainRequested.emit(key))
         return button
+
+    def _size_bar(self) -> None:
+        height = self.fontMetrics().height()
+        self.words_bar.setFixedSize(height * 6, max(height * 2 // 3, 8))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:
+            self._size_bar()
+            self.updateGeometry()
 
     def show_figures(self, f: Figures) -> None:
         self.state = f.word_state()
         top = max((f.words_max or f.words) * 6 // 5, f.words, 1)
         self.words_bar.setRange(0, top)
         self.words_bar.setValue(min(f.words, top))
-        band = f"{f.words_min}–{f.words_max}" if f.words_min is not None else ""
-        verdict = {UNDER: "under the limit", IN_BAND: "within the limit",
-                   OVER: "over the limit"}[self.state]
-        self.words_bar.setFormat(f"{f.words} words ({band}, {verdict})")
+        full, short = word_band_text(f.words, f.words_min, f.words_max)
         self.words_bar.setStyleSheet(
             f"QProgressBar::chunk {{ background-color: {_COLOURS[self.state]}; }}")
-        self.words_bar.setAccessibleDescription(f"{f.words} words counted, {verdict}; "
-                                                f"{f.words_total} words in everything")
-        self.words_button.setText("Words:")
-        self.words_button.setAccessibleName(f"Words: {f.words}, {verdict}. Explain")
-        self.references.setText(
-            f"References: {_limit_text(f.references, None, f.references_max)}")
-        self.references.setAccessibleName(self.references.text())
-        self.key_messages.setText("Key messages: " + _limit_text(
-            f.key_messages, f.key_messages_min, f.key_messages_max))
-        self.key_messages.setAccessibleName(self.key_messages.text())
-        self.illustrations.setText(
-            f"Illustrations and clips: {_limit_text(f.illustrations, None, f.illustrations_max)}")
-        self.illustrations.setAccessibleName(self.illustrations.text())
+        self.words_bar.setAccessibleDescription(f"{full}; {f.words_total:,} words in everything")
+        self.words_button.set_texts(full, short)
+        self.words_button.setAccessibleName(f"{full}. Explain")
+        refs = _limit_text(f.references, None, f.references_max)
+        self.references.set_texts(f"References: {refs}", f"Refs: {refs}")
+        messages = _limit_text(f.key_messages, f.key_messages_min, f.key_messages_max)
+        self.key_messages.set_texts(f"Key messages: {messages}", f"Key messages: {f.key_messages:,}")
+        pictures = _limit_text(f.illustrations, None, f.illustrations_max)
+        self.illustrations.set_texts(f"Illustrations and clips: {pictures}",
+                                     f"Illustrations: {pictures}")
         self.panel_words.setVisible(f.panel_words is not None)
-        self.panel_words.setText(f"This section: {f.panel_words or 0} words")
-        self.panel_words.setAccessibleName(self.panel_words.text())
+        self.panel_words.set_texts(f"This section: {f.panel_words or 0:,} words",
+                                   f"Section: {f.panel_words or 0:,}")
+        self.updateGeometry()

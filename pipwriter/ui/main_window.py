@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import APP_NAME
 from ..model.errors import PipError
@@ -18,6 +26,8 @@ from .live_figures import compute_figures, explanation
 from .navigator import Navigator
 from .section_panel import SectionPanel
 from .settings import add_recent_file, app_settings
+
+MINIMUM_SIZE = QSize(800, 500)      # smaller and the headings and guidance are cut off
 
 
 class MainWindow(QMainWindow):
@@ -44,8 +54,15 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([260, 900])
-        self.setCentralWidget(self.splitter)
-        self.statusBar().addPermanentWidget(self.figures_bar, 1)
+        # the figures sit in their own strip above the status bar, so status messages have room
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.splitter, 1)
+        column.addWidget(self.figures_bar)
+        self.setCentralWidget(central)
+        self.setMinimumSize(MINIMUM_SIZE)
         self.figures: Figures | None = None
 
         self._figures_timer = QTimer(self)

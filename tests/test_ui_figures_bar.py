@@ -1,0 +1,128 @@
+"""The live figures and the status bar in a real main window: status messages can be read,
+the figures never overlap (narrow window, bigger text), the words figure says what it means,
+and the window cannot be shrunk until its fields are cut off."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication, QSizeGrip, QWidget
+from ui_support import fill_wizard
+
+from pipwriter.ui.figures_bar import word_band_text
+
+MESSAGE = "Removed the clip. Edit › Undo (Ctrl+Z) brings it back."
+
+
+@pytest.fixture
+def window(controller, qtbot):
+    controller.run_wizard = fill_wizard
+    win = controller.new_article()
+    qtbot.addWidget(win)
+    win.resize(1024, 600)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    if getattr(QApplication.instance(), "_pip_base_size", None) is not None:
+        win.scale_text(0)           # the application font is shared by every test
+
+
+def _settle(qtbot, window, width=1024, height=600):
+    window.resize(width, height)
+    qtbot.wait(20)
+    QApplication.processEvents()
+
+
+def _figure_widgets(window) -> list[QWidget]:
+    bar = window.figures_bar
+    widgets = [bar.words_button, bar.words_bar, bar.references, bar.key_messages,
+               bar.illustrations, bar.panel_words]
+    return [w for w in widgets if w.isVisible()]
+
+
+def _rect_in_window(widget: QWidget, window) -> QRect:
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+
+def _message_room(status_bar) -> int:
+    """Width left for the message: up to the first widget the status bar shows."""
+    widgets = [w for w in status_bar.findChildren(QWidget) if w.parentWidget() is status_bar
+               and w.isVisible() and not isinstance(w, QSizeGrip) and w.width() > 0]
+    left = min((w.geometry().left() for w in widgets), default=status_bar.width())
+    return left
+
+
+def test_status_message_has_room_to_be_read(window, qtbot):
+    status = window.statusBar()
+    status.showMessage(MESSAGE)
+    _settle(qtbot, window)
+    assert status.isVisible() and status.height() > 0
+    assert status.currentMessage() == MESSAGE
+    needed = status.fontMetrics().horizontalAdvance(MESSAGE)
+    assert _message_room(status) >= needed + 6
+    # the figures are not drawn over the message either
+    message_area = QRect(status.mapTo(window, QPoint(0, 0)), status.size())
+    for widget in _figure_widgets(window):
+        assert not _rect_in_window(widget, window).intersects(message_area), widget
+
+
+@pytest.mark.parametrize("bigger", [0, 4])
+def test_figures_do_not_overlap_when_narrow_or_with_bigger_text(window, qtbot, bigger):
+    for _ in range(bigger):
+        window.scale_text(1)
+    _settle(qtbot, window)
+    app_size = QApplication.instance().font().pointSizeF()
+    widgets = _figure_widgets(window)
+    assert len(widgets) >= 5
+    rects = [_rect_in_window(w, window) for w in widgets]
+    for i, first in enumerate(rects):
+        assert first.width() > 0 and first.left() >= 0 and first.right() < window.width()
+        for second in rects[i + 1:]:
+            assert not first.intersects(second), (widgets[i], first, second)
+    for label in window.figures_bar.labels():
+        assert label.font().pointSizeF() == pytest.approx(app_size)   # follows View › text size
+        shown = label.text()
+        fits = label.fontMetrics().horizontalAdvance(shown) <= label.width()
+        elided = shown != label.full_text and label.full_text in label.toolTip()
+        assert shown and (fits or elided), (shown, label.width())
+
+
+def test_a_figure_too_wide_for_the_row_is_shortened_with_full_text_in_tooltip(window, qtbot):
+    _settle(qtbot, window)
+    button = window.figures_bar.illustrations
+    full = button.full_text
+    button.resize(button.fontMetrics().horizontalAdvance(full) // 3, button.height())
+    shown = button.text()
+    assert shown != full
+    assert button.fontMetrics().horizontalAdvance(shown) <= button.width()
+    assert full in button.toolTip()
+    button.resize(button.sizeHint())
+    assert button.text() == full
+
+
+def test_words_figure_says_too_short_with_the_aim(window, qtbot):
+    _settle(qtbot, window)
+    limit = window.session.template.limit("words")
+    shown = window.figures_bar.words_button.full_text
+    assert window.figures.words < limit.min
+    assert "too short" in shown and "under the limit" not in shown
+    assert f"aim for {limit.min:,}–{limit.max:,}" in shown
+
+
+def test_word_band_wording():
+    full, short = word_band_text(0, 1250, 1500)
+    assert full == "0 words — too short, aim for 1,250–1,500"
+    assert short == "0 words, too short"
+    assert word_band_text(1, 1250, 1500)[0].startswith("1 word — ")
+    assert word_band_text(1300, 1250, 1500)[0] == "1,300 words — within 1,250–1,500"
+    full, short = word_band_text(1620, 1250, 1500)
+    assert full == "1,620 words — over the limit of 1,500"
+    assert "over the limit" in short
+    assert word_band_text(40, None, 1500)[0] == "40 words — within the limit of 1,500"
+    assert word_band_text(40, None, None)[0] == "40 words"
+
+
+def test_window_cannot_be_shrunk_until_fields_are_cut_off(window, qtbot):
+    window.resize(300, 200)
+    qtbot.wait(10)
+    assert window.width() >= 800 and window.height() >= 500
