@@ -376,3 +376,53 @@ def test_panel_refresh_shows_a_change_that_needs_certifying_again(qtbot):
     article.authors.append(Author("Ana Costa"))
     panel.refresh()
     assert list(panel.buttons) == [sam.id, article.authors[1].id]
+
+
+def test_wizard_keeps_its_width_and_long_question_titles_wrap(open_wizard, qtbot):
+    from PySide6.QtWidgets import QApplication, QLabel
+    wizard = open_wizard(Author("Bethan Lloyd"))
+    wizard.intro_page.quick_radio.setChecked(True)
+    width = wizard.width()
+    headings = {}
+    while wizard.currentPage() is not wizard.certify_page:
+        go_next(wizard)
+        QApplication.processEvents()
+        page = wizard.currentPage()
+        assert wizard.width() == width, page.title()   # question 5's long title must not widen it
+        if page in wizard.item_pages:                  # its title wraps, shown in full
+            headings[page.title()] = [(h.wordWrap(), h.height() >= h.heightForWidth(h.width()))
+                                      for h in page.findChildren(QLabel)
+                                      if page.item.title in h.text()]
+    assert headings == {f"Question {n} of 13": [(True, True)] for n in range(1, 14)}
+    assert wizard.item_pages[4].title() == "Question 5 of 13"
+
+
+def test_last_page_starts_on_finish_so_enter_finishes(open_wizard, qtbot):
+    from PySide6.QtCore import Qt
+    jo = Author("Jo Bloggs")
+    wizard = open_wizard(jo)
+    wizard.intro_page.quick_radio.setChecked(True)
+    go_next(wizard)
+    answer_none_until(wizard, wizard.certify_page)
+    wizard.certify_page.checkbox.setChecked(True)
+    go_next(wizard)
+    assert wizard.currentPage() is wizard.summary_page
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert wizard.focusWidget() is finish
+    statement = wizard.summary_page.statement_edit.toPlainText()
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
+    assert wizard.result() == QDialog.DialogCode.Accepted
+    assert wizard.summary_page.statement_edit.toPlainText() == statement   # no blank line
+
+
+def test_panel_buttons_are_told_apart_by_a_screen_reader(qtbot):
+    from PySide6.QtGui import QAccessible
+    bethan, sam = Author("Bethan Lloyd"), none_author("Sam Smith", "2026-11-21")
+    nameless = Author("")
+    panel = DisclosurePanel(_Article([bethan, sam, nameless]), lambda _a: None)
+    qtbot.addWidget(panel)
+    spoken = [QAccessible.queryAccessibleInterface(panel.buttons[a.id]).text(QAccessible.Text.Name)
+              for a in (bethan, sam, nameless)]
+    assert spoken == ["Complete declaration for Bethan Lloyd",
+                      "Review declaration for Sam Smith",
+                      "Complete declaration for author 3 (no name yet)"]

@@ -205,3 +205,39 @@ def test_typing_during_export_does_not_change_the_bundle(demo_window, qtbot, tmp
     article = next(p for p in result.files if p.name.endswith("-article.docx"))
     text = "\n".join(p.text for p in docx.Document(str(article)).paragraphs)
     assert "Typed while exporting." not in text
+
+
+def _shows_in_full(widget) -> bool:
+    """The widget is tall enough for all its wrapped lines at its width."""
+    return widget.height() >= widget.heightForWidth(widget.width()) > 0
+
+
+def test_result_shows_in_full_without_the_clash_note_and_enter_is_safe(demo_window, qtbot,
+                                                                       tmp_path):
+    # one long "word": a Windows path has no spaces or slashes to wrap at
+    folder = tmp_path / ("Documents-of-the-stroke-follow-up-group" + "x" * 100)
+    folder.mkdir()
+    first = _export(qtbot, _open_dialog(demo_window, folder))
+    dialog = _open_dialog(demo_window, folder)
+    qtbot.waitExposed(dialog)
+    assert "already there" in dialog.name_label.text()
+    assert dialog.name_label.wordWrap()
+    qtbot.waitUntil(lambda: _shows_in_full(dialog.name_label))
+    width = dialog.width()
+    dialog.zip_box.setChecked(True)
+    result = _export(qtbot, dialog)
+    assert result.folder.name == f"{first.folder.name} (2)"
+    status = dialog.status
+    assert status.text().startswith("The bundle is ready in:")
+    assert str(result.folder) in status.text() and str(result.zip_path) in status.text()
+    qtbot.waitUntil(lambda: _shows_in_full(status))
+    assert status.geometry().bottom() <= dialog.contentsRect().bottom()
+    assert dialog.width() == width                      # the long path did not widen it
+    # only the result: no note that reads as if the bundle went somewhere else
+    assert dialog.name_label.isHidden() and dialog.replace_box.isHidden()
+    # Enter now closes rather than making a second bundle
+    assert dialog.focusWidget() is dialog.close_button
+    assert dialog.close_button.isDefault() and not dialog.export_button.isDefault()
+    # changing an option shows what the next export would do again
+    dialog.draft_box.setChecked(True)
+    assert not dialog.name_label.isHidden() and dialog.export_button.isDefault()

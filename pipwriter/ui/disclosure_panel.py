@@ -47,13 +47,16 @@ class DisclosurePanel(QWidget):
         self.buttons.clear()
         for row, author in enumerate(self.article.authors):
             status = statement_status(author)
+            who = author.name.strip() or f"author {row + 1} (no name yet)"
             name = QLabel(author.name or "(no name)")
             name.setTextFormat(Qt.TextFormat.PlainText)
             label = QLabel(status[:1].upper() + status[1:])
-            label.setAccessibleName(f"Declaration of {author.name}: {status}")
+            label.setAccessibleName(f"Declaration of {who}: {status}")
             certified = author.disclosure.is_certified()
             button = QPushButton("Review declaration" if certified else "Complete declaration")
-            button.setAccessibleName(f"{button.text()} for {author.name}")
+            # a screen reader must tell the authors' buttons apart
+            button.setAccessibleName(f"{button.text()} for {who}")
+            button.setToolTip(f"{button.text()} for {who}")
             button.clicked.connect(lambda _=False, a=author: self.open_wizard(a))
             for column, widget in enumerate((name, label, button)):
                 self.rows.addWidget(widget, row, column)

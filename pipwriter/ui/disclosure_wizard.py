@@ -212,8 +212,12 @@ class ItemPage(QWizardPage):
     def __init__(self, wizard: DisclosureWizard, item: IcmjeItem):
         super().__init__()
         self.wiz, self.item = wizard, item
-        self.setTitle(f"Question {item.number} of 13: {item.title}")
+        # the wizard's title line never wraps, so a long item title would widen the wizard:
+        # the page title stays short and the item's title is a wrapping heading in the page
+        self.setTitle(f"Question {item.number} of 13")
         self.setSubTitle(f"Time frame: {item.period(wizard.today)}.")
+        self.heading = _label(f"<h3>{html.escape(item.title)}</h3>", rich=True)
+        self.heading.setAccessibleName(f"Question {item.number}: {item.title}")
         question = _label(f"<b>{html.escape(item.question)}</b>", rich=True)
         explanation = _label(item.explanation)
         examples = _label("For example:<ul>" + "".join(f"<li>{html.escape(e)}</li>"
@@ -236,8 +240,8 @@ class ItemPage(QWizardPage):
                            "what.")
         self.hint.setAccessibleName("What is still needed")
         layout = QVBoxLayout(self)
-        for widget in (question, explanation, examples, self.quick_note, self.none_radio,
-                       self.yes_radio):
+        for widget in (self.heading, question, explanation, examples, self.quick_note,
+                       self.none_radio, self.yes_radio):
             layout.addWidget(widget)
         layout.addWidget(self.editor, 4)
         layout.addWidget(self.hint)
@@ -350,8 +354,8 @@ class SummaryPage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.setTitle("Your statement")
-        self.setSubTitle("This is the wording that goes into the article for you. You can "
-                         "change it; your answers stay as they are.")
+        about = _label("This is the wording that goes into the article for you. You can "
+                       "change it; your answers stay as they are.")
         self.statement_edit = _named(QPlainTextEdit(), "Your competing interests statement")
         self.statement_edit.textChanged.connect(self._edited)
         statement_label = QLabel("&Your statement:")
@@ -369,6 +373,7 @@ class SummaryPage(QWizardPage):
         buttons.addWidget(self.regenerate_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(about)
         layout.addWidget(statement_label)
         layout.addWidget(self.statement_edit, 1)
         layout.addWidget(self.note)
@@ -444,7 +449,9 @@ class DisclosureWizard(QWizard):
         self.summary_page = SummaryPage(self)
         for page in (self.intro_page, *self.item_pages, self.certify_page, self.summary_page):
             self.addPage(page)
+        self.setMinimumWidth(720)    # the pages' text wraps, so the width stays put
         self.resize(760, 640)
+        self.currentIdChanged.connect(self._page_shown)
 
     # --- helpers used by the pages ---------------------------------------------------------
     def set_quick(self, quick: bool) -> None:
@@ -470,6 +477,14 @@ class DisclosureWizard(QWizard):
         mine = self.author_with(self.working)
         authors = [mine if a.id == self.author.id else a for a in self.authors]
         return combined_statement(authors, self.items)
+
+    def _page_shown(self, _id: int) -> None:
+        """On the last page the statement box would take the focus, and Enter would add a
+        blank line to it: start on Finish instead (Tab reaches the box)."""
+        if self.currentPage() is self.summary_page:
+            finish = self.button(QWizard.WizardButton.FinishButton)
+            if finish.isVisible() and finish.isEnabled():
+                finish.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _custom_button(self, which: int) -> None:
         if which == QWizard.WizardButton.CustomButton1.value:

@@ -15,11 +15,12 @@ import dataclasses
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QThread, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QSize, QStandardPaths, Qt, QThread, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,7 +28,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QStyle,
+    QTextEdit,
     QVBoxLayout,
 )
 
@@ -69,6 +72,59 @@ def snapshot(session) -> Project:
     return dataclasses.replace(project, article=copy.deepcopy(project.article),
                                warnings=list(project.warnings),
                                ancestry=copy.deepcopy(project.ancestry))
+
+
+class WrappingText(QTextEdit):
+    """Read-only text that is always shown in full: it wraps between words where it can and
+    anywhere inside a word where it must (a Windows path has no spaces or slashes to break at),
+    takes the height its text needs, and can be selected and copied exactly."""
+
+    def __init__(self, accessible_name: str, parent=None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.viewport().setAutoFillBackground(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.document().setDocumentMargin(0)
+        self.setAccessibleName(accessible_name)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - same name as QLabel's
+        self.setPlainText(text)
+        self.setToolTip(text if len(text) > 80 else "")
+        self.updateGeometry()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt API
+        if not self.toPlainText():
+            return 0
+        document = self.document().clone()
+        document.setTextWidth(max(width - 2 * self.frameWidth(), 1))
+        return int(document.size().height() + 0.999) + 2 * self.frameWidth()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        width = self.width() if self.width() > 1 else 400
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(100, self.heightForWidth(self.width() if self.width() > 1 else 400))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()
 
 
 class ExportWorker(QThread):
@@ -113,6 +169,7 @@ class ExportDialog(QDialog):
         self.worker: ExportWorker | None = None
         self.export_result: ExportResult | None = None
         self._close_when_done = False
+        self._showing_result = False      # the last export succeeded and nothing changed since
         self.setWindowTitle("Export for submission")
         self.setMinimumWidth(560)
 
@@ -149,7 +206,7 @@ class ExportDialog(QDialog):
 
         self.folder_edit = QLineEdit(str(default_folder(self.session)))
         self.folder_edit.setAccessibleName("Folder to save the bundle in")
-        self.folder_edit.textChanged.connect(lambda _t: self._update())
+        self.folder_edit.textChanged.connect(lambda _t: self._edited())
         folder_label = QLabel("Save the bundle &in:")
         folder_label.setBuddy(self.folder_edit)
         self.choose_button = QPushButton("C&hoose…")
@@ -163,16 +220,13 @@ class ExportDialog(QDialog):
         self.hint.setWordWrap(True)
         self._existing = False            # a bundle of the planned name is already there
         for box in (self.zip_box, self.draft_box, self.replace_box):
-            box.toggled.connect(lambda _on: self._update())
+            box.toggled.connect(lambda _on: self._edited())
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setAccessibleName("Export progress")
         self.progress.hide()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName("Export status")
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = WrappingText("Export status")
 
         self.export_button = QPushButton("&Export")
         self.export_button.setDefault(True)
@@ -209,6 +263,30 @@ class ExportDialog(QDialog):
         layout.addLayout(buttons)
         self._update()
 
+    # --- fitting the text ---------------------------------------------------------------------
+    def fit_contents(self) -> None:
+        """Grow the dialog so every wrapped line of text shows (a dialog does not grow by itself
+        when the text in it gets longer)."""
+        layout = self.layout()
+        layout.invalidate()
+        layout.activate()
+        width = self.width()
+        needed = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        needed = max(needed, layout.totalMinimumSize().height())
+        self.setMinimumHeight(needed)
+        if self.height() < needed:
+            self.resize(width, needed)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.fit_contents()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            QTimer.singleShot(0, self, self.fit_contents)
+
     # --- state --------------------------------------------------------------------------------
     def folder(self) -> Path:
         return Path(self.folder_edit.text().strip()).expanduser()
@@ -232,9 +310,25 @@ class ExportDialog(QDialog):
                           if self.report.blocking() and not self.draft_box.isChecked() else "")
         if not running:
             self._update_name()
+        if self.isVisible():
+            self.fit_contents()
+
+    def _edited(self) -> None:
+        """The user changed the folder or an option: what the next export would do counts
+        again, rather than the result of the last one."""
+        self._showing_result = False
+        self.close_button.setDefault(False)
+        self.export_button.setDefault(True)
+        self._update()
 
     def _update_name(self) -> None:
         self._existing = False
+        if self._showing_result:
+            # the bundle just made would now read as "already there": show only the result
+            self.name_label.hide()
+            self.replace_box.hide()
+            return
+        self.name_label.show()
         if not self.folder_edit.text().strip():
             self.name_label.setText("Choose the folder to save the bundle in.")
         else:
@@ -284,6 +378,7 @@ class ExportDialog(QDialog):
             return False
         folder = self.folder()
         self.export_result = None
+        self._showing_result = False
         self.open_button.hide()
         self.progress.setValue(0)
         self.progress.show()
@@ -328,7 +423,12 @@ class ExportDialog(QDialog):
             lines.append("It is a draft: every document says DRAFT.")
         lines += result.warnings
         self.status.setText("\n".join(lines))
+        self._showing_result = True
         self.open_button.show()
+        # Enter must not make a second bundle: Close becomes the default, and gets the focus
+        self.export_button.setDefault(False)
+        self.close_button.setDefault(True)
+        self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.finished_export.emit(result)
 
     def _failed(self, message: str, cancelled: bool) -> None:
@@ -341,6 +441,8 @@ class ExportDialog(QDialog):
         if worker is not None:
             worker.deleteLater()
         self._update()
+        if self._showing_result:
+            self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
         if self._close_when_done:
             super().reject()
 

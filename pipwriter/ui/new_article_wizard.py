@@ -22,11 +22,23 @@ from ..model.factory import new_article
 from ..model.template import Template
 
 
+def _explanation(page: QWizardPage, text: str) -> QLabel:
+    """The page's explanation as a wrapping label in the page itself: a wizard's subtitle is
+    not given the height its wrapped lines need, so its end gets cut off."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setObjectName("explanation")
+    page.explanation = label
+    return label
+
+
 class _TitlePage(QWizardPage):
     def __init__(self):
         super().__init__()
         self.setTitle("What is your article called?")
-        self.setSubTitle("A working title is fine: you can change it at any time.")
+        explanation = _explanation(self, "A working title is fine: you can change it at any "
+                                         "time.")
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName("Article title")
         self.title_edit.setPlaceholderText("e.g. Co-designing stroke follow-up with the people "
@@ -34,6 +46,7 @@ class _TitlePage(QWizardPage):
         label = QLabel("&Title:")
         label.setBuddy(self.title_edit)
         layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
         layout.addWidget(label)
         layout.addWidget(self.title_edit)
         self.registerField("title*", self.title_edit)
@@ -44,9 +57,10 @@ class _AuthorsPage(QWizardPage):
         super().__init__()
         self.template = template
         self.setTitle("Who is writing it?")
-        self.setSubTitle("The series needs both sides of the partnership: at least one health "
-                         "professional or manager, and at least one patient, carer, advocate "
-                         "or community partner. You can add details and photos later.")
+        explanation = _explanation(
+            self, "The series needs both sides of the partnership: at least one health "
+                  "professional or manager, and at least one patient, carer, advocate or "
+                  "community partner. You can add details and photos later.")
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels(["Name", "Taking part as"])
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -65,6 +79,7 @@ class _AuthorsPage(QWizardPage):
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         layout.addWidget(self.problem)
@@ -123,13 +138,16 @@ class _ViewpointsPage(QWizardPage):
         self.authors_page = authors_page
         self.template = template
         self.setTitle("Whose viewpoints will the article include?")
-        self.setSubTitle("Each partner writes a viewpoint in their own voice, one after another. "
-                         "By default every author has one; untick any who will not.")
+        explanation = _explanation(
+            self, "Each partner writes a viewpoint in their own voice, one after another. By "
+                  "default every author has one; untick any who will not.")
         self.list = QListWidget()
         self.list.setAccessibleName("Viewpoints")
         self.list.itemChanged.connect(lambda *_: self.completeChanged.emit())
         self.problem = QLabel()
+        self.problem.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
         layout.addWidget(self.list)
         layout.addWidget(self.problem)
 
