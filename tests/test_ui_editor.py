@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtTest import QTest
 
 from pipwriter.model.project_file import load_project
@@ -472,3 +472,23 @@ def test_new_article_wizard_explanations_show_in_full(qtbot):
     page = wizard.authors_page
     assert page.isAncestorOf(label)
     assert label.mapTo(page, label.rect().bottomRight()).y() <= page.height()
+
+
+def test_quit_closes_every_window_asking_about_unsaved_work(controller, qtbot):
+    first = controller.open_demo()
+    second = _new_window(controller, qtbot)          # unsaved: quitting asks about it
+    qtbot.addWidget(first)
+    first.session.set_modified(False)
+    quit_action = next(a for a in first.menuBar().actions()[0].menu().actions()
+                       if a.text().startswith("&Quit"))
+    assert quit_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
+
+    controller.dialogs.queue("unsaved", "cancel")
+    quit_action.trigger()
+    assert second in controller.windows                 # cancelled: the unsaved one stays
+    assert ("unsaved", (second.session.article.title,)) in controller.dialogs.asked
+
+    controller.dialogs.queue("unsaved", "discard")
+    quit_action.trigger()
+    assert controller.windows == []
+    assert not controller.start.isVisible()             # leaving, not back to the start screen

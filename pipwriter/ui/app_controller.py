@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from ..model.errors import PipError
 from ..model.project import Project
@@ -24,6 +24,7 @@ class AppController(QObject):
         super().__init__(parent)
         self.dialogs = dialogs or Dialogs()
         self.windows: list[MainWindow] = []
+        self._quitting = False
         self.start = StartWindow()
         self.start.newRequested.connect(self.new_article)
         self.start.openRequested.connect(self.open_dialog)
@@ -44,6 +45,7 @@ class AppController(QObject):
         window.openRequested.connect(self.open_dialog)
         window.newRequested.connect(self.new_article)
         window.demoRequested.connect(self.open_demo)
+        window.quitRequested.connect(self.quit_all)
         window.coauthoring.importRequested.connect(self.import_docx_dialog)
         window.closed.connect(self._closed)
         self.windows.append(window)
@@ -58,8 +60,22 @@ class AppController(QObject):
     def _closed(self, window: MainWindow) -> None:
         if window in self.windows:
             self.windows.remove(window)
-        if not self.windows:
+        if not self.windows and not self._quitting:
             self.show_start()
+
+    def quit_all(self) -> bool:
+        """File › Quit: close every window (each asks about unsaved changes), then leave the
+        app. False, with everything still open that was not closed, if the user cancels."""
+        self._quitting = True
+        try:
+            for window in list(self.windows):
+                if not window.close():
+                    return False
+        finally:
+            self._quitting = False
+        self.start.hide()
+        QApplication.quit()
+        return True
 
     # --- actions ----------------------------------------------------------------------------
     def open_dialog(self) -> MainWindow | None:

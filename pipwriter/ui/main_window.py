@@ -35,6 +35,7 @@ class MainWindow(QMainWindow):
     openRequested = Signal()          # File › Open…  (handled by the app controller)
     newRequested = Signal()
     demoRequested = Signal()
+    quitRequested = Signal()          # File › Quit: every window closes, then the app
 
     def __init__(self, session, dialogs: Dialogs | None = None, parent=None):
         super().__init__(parent)
@@ -129,6 +130,9 @@ class MainWindow(QMainWindow):
                                           "Ctrl+E", "Make the bundle to send to the editors")
         file_menu.addSeparator()
         self._action(file_menu, "&Close", self.close, QKeySequence.StandardKey.Close)
+        quit_action = self._action(file_menu, f"&Quit {APP_NAME}", self.quitRequested.emit,
+                                   QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         edit = bar.addMenu("&Edit")
         self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
