@@ -7,11 +7,19 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
 
 from pipwriter.model.author import Author  # noqa: E402
 from pipwriter.model.factory import new_article  # noqa: E402
 from pipwriter.model.project import Project  # noqa: E402
 from pipwriter.model.template import get_template  # noqa: E402
+
+# Property tests and fuzzers try the same examples on every run, so a test run (and CI) gives
+# the same answer each time. PIPWRITER_EXPLORE=1 lets them look for new examples instead
+# (hypothesis then prints any failing example; add it to a test as a fixed case).
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile("explore" if os.environ.get("PIPWRITER_EXPLORE") else "repeatable")
 
 
 @pytest.fixture(autouse=True)

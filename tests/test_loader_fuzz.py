@@ -266,3 +266,16 @@ def test_the_seed_file_loads(watched, valid, tmp_path):
     project = _check(watched, valid, tmp_path / "out.pipw")
     assert project is not None and project.missing_media() == []
     assert load_project(tmp_path / "out.pipw").article.title == "Walking together"
+
+
+@pytest.mark.parametrize("name", [":\n", "\x00", "../\t/evil", "/\u202eevil"])
+def test_unsafe_name_is_shown_on_one_printable_line(watched, valid, name, tmp_path):
+    """Found by the fuzzer: a member name with a line break broke the message over lines."""
+    from pipwriter.model.errors import PipError
+    from pipwriter.model.project_file import load_project
+    path = tmp_path / "case.pipw"
+    path.write_bytes(_zip(list(_members(valid).items()) + [(name, b"")]))
+    with pytest.raises(PipError) as caught:
+        load_project(path)
+    message = str(caught.value)
+    assert "unsafe file name" in message and message.isprintable()

@@ -38,6 +38,11 @@ def _problem(path: Path, what: str) -> ProjectFileError:
     return ProjectFileError(f"'{path.name}' {what}")
 
 
+def _shown(name: str) -> str:
+    """A name from inside a file, fit for a message: one line, printable, not too long."""
+    return "".join(c if c.isprintable() else "?" for c in name[:80])
+
+
 def _safe_member(name: str) -> bool:
     if not name or "\\" in name or name.startswith("/") or ":" in name.split("/")[0]:
         return False
@@ -48,15 +53,15 @@ def _safe_member(name: str) -> bool:
 def _read_json(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> object:
     if info.file_size > MAX_JSON_BYTES or (
             info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
-        raise _problem(path, f"is damaged: '{info.filename}' is implausibly large.")
+        raise _problem(path, f"is damaged: '{_shown(info.filename)}' is implausibly large.")
     with archive.open(info) as handle:     # never unpack more than the size it declares
         raw = handle.read(min(info.file_size, MAX_JSON_BYTES) + 1)
     if len(raw) > MAX_JSON_BYTES:
-        raise _problem(path, f"is damaged: '{info.filename}' is implausibly large.")
+        raise _problem(path, f"is damaged: '{_shown(info.filename)}' is implausibly large.")
     try:
         return json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise _problem(path, f"is damaged: '{info.filename}' cannot be read.") from None
+        raise _problem(path, f"is damaged: '{_shown(info.filename)}' cannot be read.") from None
 
 
 def load_project(path: Path | str) -> Project:
@@ -94,7 +99,7 @@ def _load_zip(path: Path) -> Project:
             raise _problem(path, "is damaged: it holds far too many files.")
         for info in infos:
             if not _safe_member(info.filename):
-                raise _problem(path, f"contains an unsafe file name ('{info.filename[:80]}') "
+                raise _problem(path, f"contains an unsafe file name ('{_shown(info.filename)}') "
                                      "and was not opened, to protect your computer.")
         members = {info.filename: info for info in infos}
         if MANIFEST not in members:
