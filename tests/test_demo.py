@@ -93,7 +93,7 @@ def test_three_key_messages_and_a_key_quote_from_the_patient(demo):
 
 
 def test_both_authors_have_a_printable_photo(qapp, demo, template):
-    minimum = template.rules["photo_min_short_side_px"]
+    minimum = template.rules.photo_min_short_side_px
     for author in demo.article.authors:
         assert author.photo is not None and author.photo.consent, author.name
         assert author.photo.media.name in demo.media
@@ -120,7 +120,7 @@ def test_one_illustration_with_caption_and_alt_text(qapp, demo, template):
     assert figure.kind == "diagram" and figure.permission
     assert figure.caption.strip() and figure.alt_text.strip() and figure.credit.strip()
     image = decoded(demo, figure.media)
-    assert max(image.width(), image.height()) <= template.rules["image_max_long_side_px"]
+    assert max(image.width(), image.height()) <= template.rules.image_max_long_side_px
 
 
 def test_save_and_reopen_keeps_everything(tmp_path):

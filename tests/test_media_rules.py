@@ -11,7 +11,6 @@ from pipwriter.model.media_rules import (
     check_clip_file,
     clip_size_warning,
     clip_url_problem,
-    clip_warning_mb,
     format_size,
     illustration_kind_warning,
     illustration_limit_problem,
@@ -41,12 +40,6 @@ def test_clip_size_warning_threshold():
     warning = clip_size_warning(100 * MB + 1, 100)
     assert "100 MB" in warning and "link" in warning
     assert clip_size_warning(20 * MB, 10) != ""
-
-
-def test_clip_warning_mb_from_template_rules(template):
-    assert clip_warning_mb(template.rules) == template.rules["clip_size_warning_mb"]
-    assert clip_warning_mb({}) == 100
-    assert clip_warning_mb({"clip_size_warning_mb": "lots"}) == 100
 
 
 @pytest.mark.parametrize("name, head, kind", [
@@ -126,8 +119,9 @@ def test_illustration_limit():
 
 
 def test_illustration_kind_warning_quotes_the_template(template):
-    message = template.rules["discouraged_illustration_message"]
+    message = template.rules.discouraged_illustration_message
     assert illustration_kind_warning(template.rules, "chart") == message
     assert illustration_kind_warning(template.rules, "table") == message
     assert illustration_kind_warning(template.rules, "photo") == ""
-    assert illustration_kind_warning({}, "chart") == ""
+    from pipwriter.model.series_rules import SeriesRules
+    assert illustration_kind_warning(SeriesRules(), "chart") == ""

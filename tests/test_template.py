@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import shutil
 
@@ -36,7 +37,8 @@ def test_bundled_template_has_the_series_rules(template):
     assert [s.key for s in template.sections] == ["rationale", "design", "implementation",
                                                    "evaluation", "learning", "future"]
     assert template.counted == {"sections", "viewpoints"}
-    assert template.rules["author_photo_required"] is True
+    assert template.rules.author_photo_required is True
+    assert template.rules.discouraged_illustration_kinds == ("chart", "table")
     assert template.side_of("carer") == "patient"
 
 
@@ -61,6 +63,20 @@ def test_new_article_follows_template_order(template):
     (lambda d: d["counted"].append("footnotes"), "unknown part 'footnotes'"),
     (lambda d: d.__setitem__("schema", 99), "needs a newer PiP Writer"),
     (lambda d: d["sections"].append(copy.deepcopy(d["sections"][0])), "two sections share a key"),
+    (lambda d: d["rules"].__setitem__("reading_ease_target", "easy"),
+     "'reading_ease_target' should be a number (at rules.reading_ease_target)"),
+    (lambda d: d["rules"].__setitem__("author_photo_required", "yes"),
+     "'author_photo_required' should be true or false (at rules.author_photo_required)"),
+    (lambda d: d["rules"].__setitem__("photo_min_short_side_px", 0),
+     "'photo_min_short_side_px' should be at least 1 (at rules.photo_min_short_side_px)"),
+    (lambda d: d["rules"].__setitem__("long_sentence_words", 3),
+     "'long_sentence_words' should be at least 25"),
+    (lambda d: d["rules"].__setitem__("words_tolerance_percent", 250),
+     "'words_tolerance_percent' should be between 0 and 100"),
+    (lambda d: d["rules"].__setitem__("discouraged_illustration_kinds", ["graph"]),
+     "unknown kind 'graph' (known: photo"),
+    (lambda d: d["rules"].__setitem__("photo_required", True),
+     "unknown rule 'photo_required'"),
 ])
 def test_invalid_template_names_the_problem(tmp_path, data, mutate, expected):
     mutate(data)
@@ -68,6 +84,17 @@ def test_invalid_template_names_the_problem(tmp_path, data, mutate, expected):
         load_template_file(_write(tmp_path, data))
     assert expected in str(caught.value)
     assert "t.json" in str(caught.value)
+
+
+def test_rules_have_one_set_of_defaults(tmp_path, data):
+    """A template that says nothing about a rule gets the one default in SeriesRules, and every
+    reader of the rules (checks, export checklist, readability) sees that same value."""
+    from pipwriter.model.series_rules import SeriesRules
+    data["rules"] = {}
+    template = load_template_file(_write(tmp_path, data))
+    assert template.rules == SeriesRules()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        template.rules.author_photo_required = True  # type: ignore[misc]
 
 
 def test_template_that_is_not_json(tmp_path):

@@ -93,7 +93,7 @@ def test_illustration_form_chart_warning_and_undo(window, panel, tmp_path):
     assert session.article.illustrations[0].kind == "chart"
     assert tab.kind_warning.isVisibleTo(panel)
     assert tab.kind_warning.text() == \
-        session.template.rules["discouraged_illustration_message"]
+        session.template.rules.discouraged_illustration_message
     assert "⚠" in tab.list.item(0).text()
     tab.kind.setCurrentIndex(tab.kind.findData("table"))
     assert tab.kind_warning.isVisibleTo(panel)
@@ -184,7 +184,7 @@ def test_clip_from_file_shows_its_size(window, panel, tmp_path):
 
 def test_big_clip_is_attached_with_a_warning(window, panel, tmp_path):
     tab = panel.clips
-    over = window.session.template.rules["clip_size_warning_mb"] + 1
+    over = window.session.template.rules.clip_size_warning_mb + 1
     assert _attach(window, panel, write_clip(tmp_path / "long.mov", over * MB))
     assert f"{over} MB" in tab.warnings.text()
     assert "link" in tab.warnings.text()

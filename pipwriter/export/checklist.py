@@ -99,7 +99,7 @@ def requirements(project: Project, template: Template, counts: Mapping) -> list[
     with_photo = sum(1 for a in authors if a.photo and a.photo.consent)
     out.append(Requirement("A photo of each author (with their agreement)",
                            _status(bool(authors) and with_photo == len(authors))
-                           if template.rules.get("author_photo_required", True) else OPTIONAL,
+                           if template.rules.author_photo_required else OPTIONAL,
                            f"{with_photo} of {len(authors)}"))
     handles = sum(1 for a in authors if a.handle.strip())
     out.append(Requirement("X/Twitter handles, if the authors have one", OPTIONAL,
@@ -107,8 +107,7 @@ def requirements(project: Project, template: Template, counts: Mapping) -> list[
 
     media = article.illustrations + article.clips
     mlimit = template.limit("illustrations")
-    discouraged = set(template.rules.get("discouraged_illustration_kinds", []) or [])
-    bad_kind = [i for i in article.illustrations if i.kind in discouraged]
+    bad_kind = [i for i in article.illustrations if template.rules.is_discouraged(i.kind)]
     out.append(Requirement(f"Illustrations or clips: {_band(mlimit, 'welcome')}, not detailed "
                            "graphs or tables",
                            _status(mlimit.contains(len(media)) and not bad_kind) if media

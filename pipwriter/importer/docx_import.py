@@ -231,7 +231,7 @@ class _Builder:
         if not self.own or not ext:
             try:
                 from ..imaging import ImageImportError, import_image_bytes
-                max_side = int(self.template.rules.get("image_max_long_side_px", 2000) or 2000)
+                max_side = self.template.rules.image_max_long_side_px
                 cleaned = import_image_bytes(picture.data, name, max_long_side=max_side,
                                              min_short_side=0, purpose="illustration")
             except ImageImportError as error:

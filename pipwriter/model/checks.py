@@ -35,8 +35,6 @@ from .project import Project
 from .reference import Reference, format_authors
 from .template import Range, Template
 
-DEFAULT_WORDS_TOLERANCE_PERCENT = 10
-
 
 @dataclass
 class CheckContext:
@@ -54,9 +52,6 @@ class CheckContext:
     def plain(self) -> PlainLanguage:
         """Readability overall and per panel (worked out only when a rule asks for it)."""
         return self.given_plain or plain_language(self.article, self.template)
-
-    def rule(self, name: str, default: object) -> object:
-        return self.template.rules.get(name, default)
 
     def limit(self, name: str) -> Range:
         return self.template.limit(name)
@@ -154,7 +149,7 @@ def _counted_parts_text(ctx: CheckContext) -> str:
 def word_band(ctx: CheckContext) -> Iterator[Finding]:
     band = ctx.limit("words")
     words = ctx.counts.words_counted
-    tolerance = float(ctx.rule("words_tolerance_percent", DEFAULT_WORDS_TOLERANCE_PERCENT)) / 100
+    tolerance = ctx.template.rules.words_tolerance_percent / 100
     aim = (f"{band.min:,}–{band.max:,}" if band.min is not None and band.max is not None
            else f"at least {band.min:,}" if band.min is not None else f"at most {band.max:,}")
     counted = f"{_n(words, 'word')} counted ({_counted_parts_text(ctx)})"
@@ -248,7 +243,7 @@ def viewpoints(ctx: CheckContext) -> Iterator[Finding]:
 
 @rule
 def author_photos(ctx: CheckContext) -> Iterator[Finding]:
-    required = bool(ctx.rule("author_photo_required", False))
+    required = ctx.template.rules.author_photo_required
     for author in ctx.article.authors:
         if author.photo is None:
             if required:
@@ -264,7 +259,7 @@ def author_photos(ctx: CheckContext) -> Iterator[Finding]:
 
 @rule
 def author_disclosures(ctx: CheckContext) -> Iterator[Finding]:
-    if not ctx.rule("competing_interests_required", True):
+    if not ctx.template.rules.competing_interests_required:
         return
     for author in ctx.article.authors:
         disclosure = author.disclosure
@@ -401,9 +396,7 @@ def illustration_count(ctx: CheckContext) -> Iterator[Finding]:
 
 @rule
 def illustration_details(ctx: CheckContext) -> Iterator[Finding]:
-    discouraged = set(ctx.rule("discouraged_illustration_kinds", []) or [])
-    discouraged_message = str(ctx.rule("discouraged_illustration_message", "") or
-                              "The series does not take this kind of illustration.")
+    rules = ctx.template.rules
     for item in ctx.article.illustrations:
         where = at_illustration(ctx, item)
         if not item.caption.strip():
@@ -419,9 +412,9 @@ def illustration_details(ctx: CheckContext) -> Iterator[Finding]:
                           "An illustration is not marked as cleared for publication. Make sure "
                           "you may publish it (and that anyone shown agreed), then tick it.",
                           where)
-        if item.kind in discouraged:
+        if rules.is_discouraged(item.kind):
             yield Finding(WARNING, "illustration-discouraged-kind",
-                          f"{discouraged_message} Consider a photo or a simple drawing instead.",
+                          f"{rules.discouraged_illustration_message} Consider a photo or a simple drawing instead.",
                           where)
 
 

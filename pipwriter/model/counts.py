@@ -21,6 +21,7 @@ from .article import Article, Section
 from .citations import analyse_citations
 from .readability import LONG_SENTENCE_WORDS, Readability, analyse, combine
 from .reference import format_bmj
+from .series_rules import SeriesRules
 from .template import COUNTABLE_PARTS, Template
 from .wordcount import count_words
 
@@ -308,8 +309,8 @@ def counting_explanation(template: Template, profile: str = "word") -> str:
 
 
 # --- plain language (whole-article work: for the checklist and the report, never per keystroke) --
-DEFAULT_READING_EASE_TARGET = 60.0      # Flesch Reading Ease 60-70 is "plain English"
-DEFAULT_READABILITY_MIN_WORDS = 40      # below this a score says little
+DEFAULT_READING_EASE_TARGET = SeriesRules.reading_ease_target
+DEFAULT_READABILITY_MIN_WORDS = SeriesRules.readability_min_words
 
 
 @dataclass(frozen=True)
@@ -335,9 +336,9 @@ def plain_language(article: Article, template: Template) -> PlainLanguage:
     ``long_sentence_words`` (default and lowest 25) and ``readability_min_words`` (panels with
     fewer words get no score-based advice; default 40)."""
     rules = template.rules
-    target = float(rules.get("reading_ease_target", DEFAULT_READING_EASE_TARGET))
-    longest = max(LONG_SENTENCE_WORDS, int(rules.get("long_sentence_words", LONG_SENTENCE_WORDS)))
-    minimum = int(rules.get("readability_min_words", DEFAULT_READABILITY_MIN_WORDS))
+    target = rules.reading_ease_target
+    longest = rules.long_sentence_words
+    minimum = rules.readability_min_words
     sections = {section.id: analyse(_section_text(section)) for section in article.sections}
     long = {}
     for section_id, figures in sections.items():

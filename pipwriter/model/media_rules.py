@@ -19,9 +19,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import PipError
+from .series_rules import SeriesRules
 
 CLIP_MAX_BYTES = 1024 ** 3
-DEFAULT_CLIP_WARNING_MB = 100
+DEFAULT_CLIP_WARNING_MB = SeriesRules.clip_size_warning_mb
 MB = 1024 * 1024
 
 # extension -> (kind, mime)
@@ -48,12 +49,6 @@ def format_size(size: int) -> str:
             text = f"{value:.1f}" if value < 10 else f"{value:.0f}"
             return f"{text.removesuffix('.0')} {unit}"
     return f"{size} bytes"  # pragma: no cover - the loop always returns
-
-
-def clip_warning_mb(rules: dict) -> int:
-    value = rules.get("clip_size_warning_mb", DEFAULT_CLIP_WARNING_MB)
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 \
-        else DEFAULT_CLIP_WARNING_MB
 
 
 def clip_size_warning(size: int, warning_mb: int = DEFAULT_CLIP_WARNING_MB) -> str:
@@ -183,11 +178,6 @@ def illustration_limit_problem(count: int, maximum: int | None) -> str:
             "Remove one before adding another.")
 
 
-def illustration_kind_warning(rules: dict, kind: str) -> str:
+def illustration_kind_warning(rules: SeriesRules, kind: str) -> str:
     """The series' rule if this kind of illustration is discouraged (e.g. a chart), else ""."""
-    discouraged = rules.get("discouraged_illustration_kinds", [])
-    if not isinstance(discouraged, list) or kind not in discouraged:
-        return ""
-    message = rules.get("discouraged_illustration_message")
-    return message if isinstance(message, str) and message else \
-        "The series discourages this kind of illustration."
+    return rules.discouraged_illustration_message if rules.is_discouraged(kind) else ""

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import DataError, TemplateError
 from .jsonread import Obj
+from .series_rules import SeriesRules, parse_rules
 
 TEMPLATE_SCHEMA = 1
 COUNTABLE_PARTS = ("sections", "viewpoints", "title", "standfirst", "key_messages",
@@ -80,7 +81,7 @@ class Template:
     limits: dict[str, Range]
     counted: frozenset[str]         # parts counted toward the word limit
     panels: dict[str, PanelText]
-    rules: dict[str, object] = field(default_factory=dict)
+    rules: SeriesRules = field(default_factory=SeriesRules)
     source: str = ""
 
     def section_spec(self, key: str) -> SectionSpec | None:
@@ -167,7 +168,7 @@ def parse_template(data: object, source: str = "") -> Template:
     return Template(o.str("id", required=True), o.str("name", required=True),
                     o.str("version", required=True), o.str("journal"), sections, viewpoint,
                     order, tuple(partner_types), sides, limits, frozenset(counted), panels,
-                    dict(o.obj("rules").data), source)
+                    parse_rules(o.obj("rules")), source)
 
 
 def load_template_file(path: Path) -> Template:

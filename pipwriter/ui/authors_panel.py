@@ -392,7 +392,7 @@ class AuthorsPanel(QWidget):
         self.photo_info.setText(picture_info(ref))
         warnings = list(self._import_warnings.get(ref.name, []))
         if not warnings:
-            minimum = int(self.session.template.rules.get("photo_min_short_side_px", 600))
+            minimum = self.session.template.rules.photo_min_short_side_px
             warnings = [w for w in [small_picture_warning(ref, minimum)] if w]
         if not photo.consent:
             warnings.append("Tick the consent box once this person has agreed to publication "
@@ -452,7 +452,7 @@ class AuthorsPanel(QWidget):
                                              "Choose it again.")
             return False
         ref = author.photo.media
-        minimum = int(self.session.template.rules.get("photo_min_short_side_px", 600))
+        minimum = self.session.template.rules.photo_min_short_side_px
         rect = self.dialogs.ask_crop_square(f"Crop the photo of {author.name}", data, minimum)
         if rect is None:
             return False

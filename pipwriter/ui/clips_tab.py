@@ -17,7 +17,6 @@ from ..model.media_rules import (
     check_clip_file,
     clip_file_filter,
     clip_size_warning,
-    clip_warning_mb,
     format_size,
     normalise_clip_url,
 )
@@ -35,7 +34,7 @@ class ClipsTab(ListFormTab):
         self._loaded_clip = ""
         self.attach_button = button("Attach a clip f&ile…", self.attach_clip_file)
         self.link_button = button("Add a &link to a clip…", self.add_clip_link)
-        note = QLabel(f"Clips over {clip_warning_mb(self.rules)} MB make the submission hard "
+        note = QLabel(f"Clips over {self.rules.clip_size_warning_mb} MB make the submission hard "
                       "to send; for long clips, add a link instead.")
         note.setWordWrap(True)
 
@@ -85,7 +84,7 @@ class ClipsTab(ListFormTab):
         path = Path(path)
         title = "Could not attach this clip"
         try:
-            check = check_clip_file(path, clip_warning_mb(self.rules))
+            check = check_clip_file(path, self.rules.clip_size_warning_mb)
         except MediaRuleError as error:
             self.dialogs.error(title, str(error))
             return False
@@ -160,7 +159,7 @@ class ClipsTab(ListFormTab):
         kind = CLIP_LABELS.get(clip.kind, clip.kind).lower()
         self.source.setText(f"File: {ref.original_name or ref.name} "
                             f"({format_size(ref.size)}, {kind})")
-        warnings = [clip_size_warning(ref.size, clip_warning_mb(self.rules))]
+        warnings = [clip_size_warning(ref.size, self.rules.clip_size_warning_mb)]
         if ref.name not in self.session.project.media:
             warnings.append("The clip file is missing from the project. Attach it again.")
         self.warnings.setText("\n".join(w for w in warnings if w))

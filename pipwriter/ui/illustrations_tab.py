@@ -230,7 +230,7 @@ class IllustrationsTab(ListFormTab):
         self.info.setText(picture_info(ref))
         warnings = list(self._import_warnings.get(ref.name, []))
         if not warnings:
-            minimum = int(self.rules.get("photo_min_short_side_px", 600))
+            minimum = self.rules.photo_min_short_side_px
             warnings = [w for w in [small_picture_warning(ref, minimum)] if w]
         self.warnings.setText("\n".join(warnings))
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..model.series_rules import SeriesRules
 from .id_list import ROLE, current_id, fill_id_list
 from .media_widgets import wrapping_list
 
@@ -123,7 +124,7 @@ class ListFormTab(QWidget):
         return self.window_.dialogs
 
     @property
-    def rules(self) -> dict:
+    def rules(self) -> SeriesRules:
         return self.session.template.rules
 
     def lay_out(self, left: Iterable[QWidget], rows: Iterable[FormRow]) -> None:

@@ -136,8 +136,8 @@ def import_picture(window, path: Path, purpose: str, title: str):
     rules = window.session.template.rules
     try:
         return imaging.import_image(Path(path),
-                                    max_long_side=int(rules.get("image_max_long_side_px", 2000)),
-                                    min_short_side=int(rules.get("photo_min_short_side_px", 600)),
+                                    max_long_side=rules.image_max_long_side_px,
+                                    min_short_side=rules.photo_min_short_side_px,
                                     purpose=purpose)
     except imaging.ImageImportError as error:
         window.dialogs.error(title, str(error))
