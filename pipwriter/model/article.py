@@ -10,6 +10,7 @@ from .approval import Approval
 from .author import Author
 from .ids import new_id
 from .jsonread import Obj
+from .limits import AUTHORS_MAX, HEADING_MAX, KEY_MESSAGES_MAX, SECTIONS_MAX, TITLE_MAX
 from .media import Illustration, MediaClip, MediaRef
 from .reference import Reference
 from .text import RichText
@@ -44,7 +45,7 @@ class Section:
 
     @classmethod
     def from_json(cls, o: Obj) -> Section:
-        return cls(title=o.str("title", max_len=500), kind=o.str("kind", "guidance",
+        return cls(title=o.str("title", max_len=HEADING_MAX), kind=o.str("kind", "guidance",
                    choices=SECTION_KINDS), key=o.str("key"), id=o.str("id", required=True),
                    body=RichText.from_json(o.list("body"), f"{o.path}.body"),
                    author_ids=o.strs("author_ids"), ticked=o.strs("ticked"),
@@ -156,10 +157,10 @@ class Article:
     def from_json(cls, data: object) -> Article:
         o = Obj(data, "article")
         article = cls(template_id=o.str("template_id", "bmj-partnership-in-practice"),
-                      title=o.str("title", max_len=2000), standfirst=o.str("standfirst"),
-                      authors=[Author.from_json(a) for a in o.objs("authors", max_items=200)],
-                      sections=[Section.from_json(s) for s in o.objs("sections", max_items=500)],
-                      key_messages=o.strs("key_messages", max_items=100),
+                      title=o.str("title", max_len=TITLE_MAX), standfirst=o.str("standfirst"),
+                      authors=[Author.from_json(a) for a in o.objs("authors", max_items=AUTHORS_MAX)],
+                      sections=[Section.from_json(s) for s in o.objs("sections", max_items=SECTIONS_MAX)],
+                      key_messages=o.strs("key_messages", max_items=KEY_MESSAGES_MAX),
                       references=[Reference.from_json(r) for r in o.objs("references")],
                       illustrations=[Illustration.from_json(i) for i in o.objs("illustrations")],
                       clips=[MediaClip.from_json(c) for c in o.objs("clips")],

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from .disclosure import Disclosure
 from .ids import new_id
 from .jsonread import Obj
+from .limits import AUTHOR_NAME_MAX
 from .media import Photo
 
 
@@ -35,7 +36,7 @@ class Author:
     @classmethod
     def from_json(cls, o: Obj) -> Author:
         photo = Photo.from_json(o.obj("photo")) if o.data.get("photo") else None
-        return cls(name=o.str("name", required=True, max_len=500),
+        return cls(name=o.str("name", required=True, max_len=AUTHOR_NAME_MAX),
                    partner_type=o.str("partner_type", "health_professional"),
                    id=o.str("id", required=True), credentials=o.str("credentials"),
                    role=o.str("role"), affiliation=o.str("affiliation"), email=o.str("email"),

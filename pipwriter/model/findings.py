@@ -17,6 +17,7 @@ class Where:
     author_id: str = ""
     item_id: str = ""        # reference, illustration or clip id
     label: str = ""          # human name of the place, e.g. "Authors › Jo Bloggs"
+    field: str = ""          # the text field within the panel ("caption", "standfirst"...)
 
     def key(self) -> str:
         return "/".join(x for x in (self.panel, self.section_id, self.author_id, self.item_id) if x)
@@ -24,7 +25,13 @@ class Where:
     def to_json(self) -> dict:
         return {k: v for k, v in (("panel", self.panel), ("section_id", self.section_id),
                                   ("author_id", self.author_id), ("item_id", self.item_id),
-                                  ("label", self.label)) if v}
+                                  ("field", self.field), ("label", self.label)) if v}
+
+    def panel_key(self) -> str:
+        """The navigator panel this place is in ("section:<id>", "authors"...), or ""."""
+        if self.section_id:
+            return f"section:{self.section_id}"
+        return self.panel if self.panel != "section" else ""
 
 
 @dataclass(frozen=True)
@@ -33,12 +40,22 @@ class Finding:
     code: str
     message: str
     where: Where = Where()
+    places: tuple[Where, ...] = ()   # every place it concerns, when more than ``where``
+    subject: str = ""                # what it is about when that is not a place (a word)
 
     @property
     def key(self) -> str:
         """Stable identity used to remember a dismissed tip or warning per project."""
-        return f"{self.code}@{self.where.key()}"
+        return f"{self.code}@{self.subject or self.where.key()}"
+
+    def all_places(self) -> tuple[Where, ...]:
+        return self.places or (self.where,)
 
     def to_json(self) -> dict:
-        return {"severity": self.severity, "code": self.code, "message": self.message,
+        data = {"severity": self.severity, "code": self.code, "message": self.message,
                 "where": self.where.to_json()}
+        if self.places:
+            data["places"] = [w.to_json() for w in self.places]
+        if self.subject:
+            data["subject"] = self.subject
+        return data

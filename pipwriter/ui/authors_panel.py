@@ -8,7 +8,6 @@ in the project's media store; the article holds only a reference to the stored c
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt
@@ -27,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..model import structure
 from ..model.article import Article
 from ..model.author import Author
-from ..model.factory import viewpoint_title
 from ..model.handles import HandleError, normalise_handle
 from ..model.media import Photo
 from ..model.ordering import move_item
@@ -50,28 +49,6 @@ from .media_widgets import (
 
 ROLE = Qt.ItemDataRole.UserRole
 NAME_MAX = 200          # the project file refuses names over 500 characters
-TITLE_MAX = 500
-
-
-# --- viewpoint titles ------------------------------------------------------------------------
-def _owners(article: Article, section) -> list[Author]:
-    return [a for a in (article.author(i) for i in section.author_ids) if a]
-
-
-def change_with_titles(session, description: str, mutate: Callable[[Article], object]) -> None:
-    """One undoable change; viewpoint headings made from author names follow the new names."""
-    template = session.template
-
-    def apply(article: Article) -> None:
-        generated = {s.id: viewpoint_title(template, _owners(article, s))
-                     for s in article.viewpoints()}
-        mutate(article)
-        for section in article.viewpoints():
-            if section.title == generated.get(section.id):
-                title = viewpoint_title(template, _owners(article, section))
-                if len(title) <= TITLE_MAX:
-                    section.title = title
-    session.change(description, apply)
 
 
 class AuthorsPanel(QWidget):
@@ -245,7 +222,7 @@ class AuthorsPanel(QWidget):
         author = self.current_author()
         if author is None:
             return
-        owned = [s for s in self.session.article.viewpoints() if author.id in s.author_ids]
+        owned = structure.viewpoints_of(self.session.article, author.id)
         if owned:
             titles = ", ".join(f"“{s.title}”" for s in owned)
             if not self.dialogs.confirm(
@@ -257,14 +234,9 @@ class AuthorsPanel(QWidget):
         row = self.list.currentRow()
         author_id = author.id
 
-        def remove(article: Article) -> None:
-            article.authors[:] = [a for a in article.authors if a.id != author_id]
-            for section in article.sections:
-                if author_id in section.author_ids:
-                    section.author_ids = [i for i in section.author_ids if i != author_id]
-                if section.assignee == author_id:
-                    section.assignee = ""
-        change_with_titles(self.session, f"Remove author {author.name}", remove)
+        template = self.session.template
+        self.session.change(f"Remove author {author.name}",
+                            lambda a: structure.remove_author(a, template, author_id))
         self.refresh()
         if self.list.count():
             self.list.setCurrentRow(min(row, self.list.count() - 1))
@@ -356,16 +328,9 @@ class AuthorsPanel(QWidget):
         edited.corresponding = self.corresponding.isChecked()
         if edited == author:
             return
-        author_id = author.id
-
-        def apply(article: Article) -> None:
-            index = next(i for i, a in enumerate(article.authors) if a.id == author_id)
-            article.authors[index] = edited
-            if edited.corresponding:
-                for other in article.authors:
-                    if other.id != author_id:
-                        other.corresponding = False
-        change_with_titles(self.session, f"Edit author {edited.name}", apply)
+        template = self.session.template
+        self.session.change(f"Edit author {edited.name}",
+                            lambda a: structure.replace_author(a, template, edited))
         self.refresh()
 
     def _set_quietly(self, edit: QLineEdit, text: str) -> None:

@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
+from ..model import structure
 from ..model.errors import PipError
-from ..model.factory import make_guidance_section, make_viewpoint
-from ..model.ordering import move_item
 from .dialogs import CANCEL, SAVE, Dialogs
 from .figures_bar import Figures, FiguresBar
 from .live_figures import compute_figures, explanation
@@ -278,23 +277,20 @@ class MainWindow(QMainWindow):
     # --- structure edits (undoable) ---------------------------------------------------------
     def add_section(self) -> None:
         template = self.session.template
-        used = {s.key for s in self.session.article.sections}
-        choices = [s for s in template.sections if s.key not in used]
-        labels = [s.title for s in choices] + ["A section of our own…"]
+        keys = structure.missing_guidance_sections(self.session.article, template)
+        labels = [template.section_spec(k).title for k in keys] + ["A section of our own…"]
         index = self.dialogs.ask_choice("Add a section", "Which section?", labels)
         if index is None:
             return
-        if index < len(choices):
-            section = make_guidance_section(template, choices[index].key)
-        else:
-            title = self.dialogs.ask_text("Add a section", "Heading of the new section:")
-            if not title:
+        key, title = (keys[index], "") if index < len(keys) else ("", "")
+        if not key:
+            title = self.dialogs.ask_text("Add a section", "Heading of the new section:") or ""
+            if not title.strip():
                 return
-            from ..model.article import Section
-            section = Section(title, kind="other", key="")
-        position = self._insert_position()
-        self.session.change(f"Add “{section.title}”",
-                            lambda a: a.sections.insert(position, section))
+        current = self.current_section_id()
+        section = self.session.change(
+            f"Add “{title or labels[index]}”",
+            lambda a: structure.add_section(a, template, key, title, current))
         self.open_panel(f"section:{section.id}")
 
     def add_viewpoint(self) -> None:
@@ -306,24 +302,15 @@ class MainWindow(QMainWindow):
                                         [a.name for a in authors])
         if index is None:
             return
-        section = make_viewpoint(self.session.template, [authors[index]])
-        viewpoints = [i for i, s in enumerate(self.session.article.sections)
-                      if s.kind == "viewpoint"]
-        position = viewpoints[-1] + 1 if viewpoints else self._insert_position()
-        self.session.change(f"Add “{section.title}”",
-                            lambda a: a.sections.insert(position, section))
+        author_id, current = authors[index].id, self.current_section_id()
+        section = self.session.change(
+            f"Add {authors[index].name}'s viewpoint",
+            lambda a: structure.add_viewpoint(a, self.session.template, [author_id], current))
         self.open_panel(f"section:{section.id}")
 
-    def _insert_position(self) -> int:
-        sections = self.session.article.sections
-        current = self.current_section_id()
-        ids = [s.id for s in sections]
-        return ids.index(current) + 1 if current in ids else len(sections)
-
     def rename_section(self, section_id: str, title: str) -> None:
-        def rename(article):
-            article.section(section_id).title = title
-        self.session.change("Rename section", rename)
+        self.session.change("Rename section",
+                            lambda a: structure.rename_section(a, section_id, title))
 
     def rename_current(self) -> None:
         section = self.session.article.section(self.current_section_id())
@@ -337,10 +324,8 @@ class MainWindow(QMainWindow):
         section = self.session.article.section(self.current_section_id())
         if section is None:
             return
-        ids = [s.id for s in self.session.article.sections]
-        index = ids.index(section.id)
-        self.session.change(f"Remove “{section.title}”",
-                            lambda a: a.sections.remove(a.section(section.id)))
+        index = self.session.change(f"Remove “{section.title}”",
+                                    lambda a: structure.remove_section(a, section.id))
         remaining = self.session.article.sections
         self.statusBar().showMessage(f"Removed “{section.title}”. Edit › Undo (Ctrl+Z) brings it back.", 8000)
         if remaining:
@@ -348,20 +333,14 @@ class MainWindow(QMainWindow):
 
     def move_current(self, delta: int) -> None:
         section_id = self.current_section_id()
-        ids = [s.id for s in self.session.article.sections]
-        if section_id not in ids:
-            return
-        if move_item(ids, ids.index(section_id), delta) is None:
-            return
-        self.reorder_sections(ids)
-        self.navigator.select(f"section:{section_id}")
+        if section_id:
+            self.session.change("Move section",
+                                lambda a: structure.move_section(a, section_id, delta))
+            self.navigator.select(f"section:{section_id}")
 
     def reorder_sections(self, order: list[str]) -> None:
-        def reorder(article):
-            by_id = {s.id: s for s in article.sections}
-            article.sections[:] = [by_id[i] for i in order if i in by_id]
         current = self.navigator.current_key()
-        self.session.change("Move section", reorder)
+        self.session.change("Move section", lambda a: structure.reorder_sections(a, order))
         self.navigator.select(current)
 
     def set_word_count_profile(self, profile: str) -> None:
