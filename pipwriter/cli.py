@@ -83,10 +83,17 @@ def _human_report(report) -> str:
     return "\n".join(lines)
 
 
+def _speller(project):
+    """Spelling as the app checks it for this user: with their personal dictionary."""
+    from .model.spelling_findings import article_spell_engine
+    from .paths import user_dictionary_path
+    return article_spell_engine(project.article, user_dictionary_path())
+
+
 def cmd_check(args) -> int:
     from .model.report import build_report
     project = _load(args.file)
-    report = build_report(project)
+    report = build_report(project, speller=_speller(project))
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -98,7 +105,7 @@ def cmd_export(args) -> int:
     from .export.bundle import export_bundle
     from .model.report import build_report
     project = _load(args.file)
-    report = build_report(project)
+    report = build_report(project, speller=_speller(project))
     if report.blocking() and not args.draft:
         for finding in report.blocking():
             print(f"Must fix: {finding.message}", file=sys.stderr)

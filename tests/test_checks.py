@@ -176,10 +176,10 @@ def test_empty_viewpoint_names_its_author(project, template):
     assert "Sam Jones" in finding.message and finding.where.section_id == view.id
 
 
-def test_section_short_is_a_tip(project, template):
+def test_section_short_is_a_warning(project, template):
     project.article.sections[4].body = words(20) if project.article.sections[4].kind != \
         "viewpoint" else words(100)
-    found = only(project, template, "section-short", TIP)
+    found = only(project, template, "section-short", WARNING)
     assert found[0].where.section_id == project.article.sections[4].id
 
 

@@ -46,9 +46,9 @@ def test_spelling_in_the_main_window(qtbot, tmp_path):
     ignore = next(a for a in menu.actions() if a.text().startswith("Ignore"))
     ignore.trigger()
     qtbot.waitUntil(lambda: _underlined(document) == [], timeout=20000)
-    assert session.article.settings.spell_ignore == ["recieved"]
+    assert session.article.settings.spell_ignore[-1] == "recieved"
     path = tmp_path / "d.pipw"
     window.dialogs.queue("save", str(path))
     assert window.save_as()
-    assert load_project(path).article.settings.spell_ignore == ["recieved"]
+    assert "recieved" in load_project(path).article.settings.spell_ignore
     window.close()

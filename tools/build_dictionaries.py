@@ -2,12 +2,19 @@
 
 Sources (all redistributable):
 
-- SCOWL word lists as packaged by Debian (``wbritish``, ``wamerican``):
+- SCOWL word lists as packaged by Debian (``wbritish``, ``wamerican``, SCOWL size 50):
   /usr/share/dict/british-english and /usr/share/dict/american-english; licence copied from
   /usr/share/doc/wbritish/copyright.
+- The inflected forms of those words (and of the health words) from SCOWL size 70, packaged
+  as ``wbritish-large``/``wamerican-large`` (same SCOWL release and licence). SCOWL files an
+  inflection at the size of its own frequency, not its stem's, so size 50 has "behaviour" but
+  not "behaviours", and "pairing" but not "pairings". Only regular inflections and a few regular
+  derivations of a word we already have are taken (see ``INFLECTIONS``), not the whole of
+  size 70: its rarer words would hide real typos and make the list twice as slow to load.
 - Word frequencies from pyspellchecker's English dictionary (MIT licence, copied from the
   installed package), used only to rank suggestions.
-- Our own health vocabulary, ``tools/health_words.txt`` (MIT, the project's licence).
+- Our own health vocabulary, ``tools/health_words.txt`` (MIT, the project's licence), plus
+  ``HEALTH_ADDITIONS`` below (words found missing by benchmarks/bench_spelling_false_flags.py).
 
 Outputs:
 
@@ -52,7 +59,40 @@ SCOWL = {
     "en_GB": Path("/usr/share/dict/british-english"),
     "en_US": Path("/usr/share/dict/american-english"),
 }
+SCOWL_LARGE = {
+    "en_GB": Path("/usr/share/dict/british-english-large"),
+    "en_US": Path("/usr/share/dict/american-english-large"),
+}
 SCOWL_COPYRIGHT = Path("/usr/share/doc/wbritish/copyright")
+# The lists we draw on must carry the same notices as the one copied (LICENSE-SCOWL.txt).
+SCOWL_OTHER_COPYRIGHTS = tuple(Path(f"/usr/share/doc/{package}/copyright") for package in
+                               ("wamerican", "wbritish-large", "wamerican-large"))
+
+# (ending, what replaces it in the stem): a size-70 word is taken when removing its ending and
+# adding the replacement gives a word we already have: behaviours <- behaviour, pairings <-
+# pairing, inhibitors <- inhibitor (a health word), prioritisation <- prioritise, behaviourally
+# <- behavioural. A doubled final consonant is undone too (-bbed, -tting). Only SCOWL's own
+# words are ever added, so misspellings such as "occured" or "stoped" cannot come in this way.
+INFLECTIONS = (("s", ""), ("es", ""), ("ies", "y"), ("'s", ""), ("ed", ""), ("ed", "e"),
+               ("ied", "y"), ("ing", ""), ("ing", "e"), ("ying", "ie"), ("er", ""), ("er", "e"),
+               ("ier", "y"), ("est", ""), ("est", "e"), ("iest", "y"), ("ly", ""), ("ily", "y"),
+               ("ally", ""), ("ation", "e"), ("ations", "e"))
+_DOUBLING = ("ed", "ing", "er", "est")
+# Plurals SCOWL lists but that are almost always a learner's mistake for the uncountable noun.
+NOT_INFLECTIONS = frozenset({"advices", "equipments", "informations", "furnitures",
+                             "knowledges", "luggages"})
+
+# Health and NHS words missing from both SCOWL and tools/health_words.txt, found with
+# benchmarks/bench_spelling_false_flags.py. Regular plurals are not needed: the checker accepts
+# the plural of any health word (pipwriter/model/spelling.py). They are kept here because this change could not
+# edit tools/health_words.txt; move them there when it is next edited (the output is the same).
+HEALTH_ADDITIONS = """
+    specialty inhibitor psychosocial psychosocially rehabilitative dataset endoscopist upskill
+    upskilled upskilling deprioritise deprioritised deprioritising deprioritize deprioritized
+    overdiagnosis overdiagnosed underdiagnosis underdiagnosed overtreatment overtreated
+    undertreatment undertreated medicalise medicalised medicalising medicalisation medicalize
+    medicalized waitlist intolerances learnings gurdwara bookable specialisms
+""".split()
 FORMAT_VERSION = 1
 
 # pyspellchecker gives every word it knows at least this count: it carries no ranking information.
@@ -84,7 +124,8 @@ def read_health(path: Path) -> tuple[set[str], list[str]]:
     """The health words (hyphenated entries split into parts) and any entries rejected."""
     words: set[str] = set()
     rejected: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    lines = [*path.read_text(encoding="utf-8").splitlines(), *HEALTH_ADDITIONS]
+    for line in lines:
         line = line.split("#", 1)[0]
         for entry in line.split():
             entry = nfc(entry.replace("\u2019", "'"))
@@ -97,6 +138,24 @@ def read_health(path: Path) -> tuple[set[str], list[str]]:
                 else:
                     rejected.append(entry)
     return words, rejected
+
+
+def _stems(word: str) -> set[str]:
+    """The words ``word`` could be a regular inflection of (behaviours -> behaviour...)."""
+    out = set()
+    for ending, replacement in INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[:len(word) - len(ending)]
+            out.add(stem + replacement)
+            if ending in _DOUBLING and stem[-1] == stem[-2]:
+                out.add(stem[:-1])
+    return out
+
+
+def inflections(words: set[str], larger: set[str]) -> set[str]:
+    """The words of ``larger`` (SCOWL size 70) that are inflections of ``words``."""
+    return {w for w in larger - words
+            if w.lower() not in NOT_INFLECTIONS and not _stems(w).isdisjoint(words)}
 
 
 def pyspellchecker_frequencies() -> tuple[dict[str, int], Path, str]:
@@ -155,8 +214,8 @@ def wordlist_text(language: str, words: set[str], freq: dict[str, int], note: st
 
 def health_text(words: set[str]) -> str:
     header = ["# PiP Writer health vocabulary (generated by tools/build_dictionaries.py from",
-              "# tools/health_words.txt). MIT licence. One word per line; case is significant for",
-              "# words with capitals (names and acronyms)."]
+              "# tools/health_words.txt and its HEALTH_ADDITIONS). MIT licence. One word per line;",
+              "# case is significant for words with capitals (names and acronyms)."]
     return "\n".join([*header, *sorted(words, key=lambda w: (w.lower(), w))]) + "\n"
 
 
@@ -170,27 +229,39 @@ def write_if_changed(path: Path, data: bytes, check: bool) -> str:
 
 
 def build(check: bool = False) -> int:
-    for path in (*SCOWL.values(), SCOWL_COPYRIGHT, HEALTH_SOURCE):
+    for path in (*SCOWL.values(), *SCOWL_LARGE.values(), SCOWL_COPYRIGHT, HEALTH_SOURCE):
         if not path.exists():
-            print(f"missing source: {path} (Debian: apt-get install wbritish wamerican)")
+            print(f"missing source: {path} (Debian: apt-get install wbritish wamerican "
+                  "wbritish-large wamerican-large)")
+            return 1
+    for other in SCOWL_OTHER_COPYRIGHTS:
+        if not other.exists() or other.read_bytes() != SCOWL_COPYRIGHT.read_bytes():
+            print(f"{other} is missing or differs from {SCOWL_COPYRIGHT}: check the licence "
+                  "notices and LICENCES.md before shipping its words")
             return 1
     counts, spell_licence, spell_version = pyspellchecker_frequencies()
     health, rejected = read_health(HEALTH_SOURCE)
     for entry in rejected:
         print(f"health_words.txt: skipped {entry!r} (letters, apostrophes and hyphens only)")
     lists = {lang: read_scowl(path) for lang, path in SCOWL.items()}
+    added = {}
+    for lang, words in lists.items():
+        added[lang] = inflections(words | health, read_scowl(SCOWL_LARGE[lang]))
+        words |= added[lang]
     health_lower = {w.lower() for w in health}
     OUT.mkdir(parents=True, exist_ok=True)
     results = []
     for lang, words in lists.items():
         freq = frequencies(words | health, counts, lists["en_US"], health_lower)
-        note = (f"SCOWL via Debian {SCOWL[lang].name}; frequencies from pyspellchecker "
-                f"{spell_version}; see LICENCES.md")
+        note = (f"SCOWL via Debian {SCOWL[lang].name}, with inflections from "
+                f"{SCOWL_LARGE[lang].name}; frequencies from pyspellchecker {spell_version}; "
+                "see LICENCES.md")
         text = wordlist_text(lang, words, freq, note)
         data = gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
         path = OUT / f"{lang}.words.gz"
         results.append((path, write_if_changed(path, data, check),
-                        f"{len(words):,} words, {len(freq):,} ranked"))
+                        f"{len(words):,} words ({len(added[lang]):,} inflections from size 70), "
+                        f"{len(freq):,} ranked"))
     new_health = {w for w in health if w not in lists["en_GB"] and w.lower() not in lists["en_GB"]}
     path = OUT / "health.words"
     results.append((path, write_if_changed(path, health_text(health).encode("utf-8"), check),

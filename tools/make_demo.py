@@ -449,6 +449,8 @@ def build_article(media: MediaStore) -> Article:
         section.ticked = [q.id for q in spec.questions] if spec else []
         section.body = rich(TEXT[section.id])
     article.key_messages = list(KEY_MESSAGES)
+    # the made-up places of the story, as its authors would mark them (Ignore in this article)
+    article.settings.spell_ignore = ["Northdale", "Brackenlea"]
     article.references = list(REFERENCES)
     article.illustrations = [Illustration(
         store_image(media, draw_cycle(), "png", "co-design-cycle.png"), id="fig-codesign-cycle",

@@ -33,6 +33,8 @@ from .handles import handle_problem
 from .media import Illustration, MediaClip
 from .project import Project
 from .reference import Reference, format_authors
+from .spelling import SpellEngine
+from .spelling_findings import spelling_findings
 from .template import Range, Template
 
 
@@ -43,6 +45,7 @@ class CheckContext:
     counts: ArticleCounts
     citations: CitationAnalysis
     given_plain: PlainLanguage | None = None
+    speller: SpellEngine | None = None      # spelling is checked when one is given
 
     @property
     def article(self) -> Article:
@@ -63,12 +66,20 @@ class CheckContext:
 
 Rule = Callable[[CheckContext], Iterable[Finding]]
 RULES: list[Rule] = []
+TIP_RULES: set[Rule] = set()      # rules that only ever give tips (never change a mark)
 
 
 def rule(function: Rule) -> Rule:
     """Register a rule; rules run in the order they are defined."""
     RULES.append(function)
     return function
+
+
+def tip_rule(function: Rule) -> Rule:
+    """Register a rule whose findings are all tips: the navigator's marks, which tips never
+    change, are worked out without running it (see progress.py)."""
+    TIP_RULES.add(function)
+    return rule(function)
 
 
 # --- where a finding points ---------------------------------------------------------------------
@@ -182,7 +193,7 @@ def empty_or_short_sections(ctx: CheckContext) -> Iterator[Finding]:
             continue
         spec = ctx.template.section_spec(section.key)
         if spec and spec.min_words and words < spec.min_words:
-            yield Finding(TIP, "section-short",
+            yield Finding(WARNING, "section-short",
                           f"“{_section_name(section)}” has {_n(words, 'word')}; most articles "
                           f"give this part at least {spec.min_words}. The questions beside the "
                           "text may help.", at_section(section))
@@ -368,7 +379,7 @@ def incomplete_references(ctx: CheckContext) -> Iterator[Finding]:
                           "can find it.", at_reference(ctx, ref))
 
 
-@rule
+@tip_rule
 def citation_order(ctx: CheckContext) -> Iterator[Finding]:
     moved = ctx.citations.renumbered
     if not moved or not ctx.citations.cited_order:
@@ -461,7 +472,7 @@ def missing_media(ctx: CheckContext) -> Iterator[Finding]:
 
 
 # --- plain language ----------------------------------------------------------------------------
-@rule
+@tip_rule
 def readability(ctx: CheckContext) -> Iterator[Finding]:
     plain = ctx.plain
     target = plain.reading_ease_target
@@ -483,7 +494,7 @@ def readability(ctx: CheckContext) -> Iterator[Finding]:
                           "Try shorter sentences and everyday words.", at_section(section))
 
 
-@rule
+@tip_rule
 def long_sentences(ctx: CheckContext) -> Iterator[Finding]:
     plain = ctx.plain
     for section in ctx.article.sections:
@@ -552,6 +563,13 @@ def approvals(ctx: CheckContext) -> Iterator[Finding]:
                               at_author(ctx, author))
 
 
+# --- spelling (pipwriter/model/spelling_findings.py) -----------------------------------------
+@rule
+def spelling(ctx: CheckContext) -> Iterator[Finding]:
+    if ctx.speller is not None:
+        yield from spelling_findings(ctx.article, ctx.speller, ctx.template.panels)
+
+
 # --- running them ------------------------------------------------------------------------------
 _RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 
@@ -561,12 +579,15 @@ def is_dismissed(finding: Finding, article: Article) -> bool:
 
 
 def all_findings(project: Project, template: Template, counts: ArticleCounts | None = None,
-                 plain: PlainLanguage | None = None) -> list[Finding]:
-    """Every finding, dismissed ones included, errors first then warnings then tips."""
+                 plain: PlainLanguage | None = None, speller: SpellEngine | None = None,
+                 *, tips: bool = True) -> list[Finding]:
+    """Every finding, dismissed ones included, errors first then warnings then tips.
+    ``tips=False`` leaves out the rules that only give tips (for the marks)."""
     article = project.article
     counts = counts or count_article(article, template)
-    ctx = CheckContext(project, template, counts, analyse_citations(article), plain)
-    findings = [finding for check in RULES for finding in check(ctx)]
+    ctx = CheckContext(project, template, counts, analyse_citations(article), plain, speller)
+    findings = [finding for check in RULES if tips or check not in TIP_RULES
+                for finding in check(ctx)]
     return sorted(findings, key=lambda f: _RANK.get(f.severity, len(_RANK)))
 
 

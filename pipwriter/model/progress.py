@@ -1,54 +1,67 @@
-"""How far along each panel is, for the navigator's marks: empty, started or meets its guidance."""
+"""The navigator's marks, derived from the checks' findings (never judged again here).
+
+Each panel is
+
+* ``empty``: nothing written or added there yet;
+* ``problem``: something there must be fixed before the article is sent (an error points to it);
+* ``started``: something there should still be looked at (a warning points to it);
+* ``done``: written, and no error or warning points to it (tips are advice and never change a
+  mark; a warning the authors dismissed no longer counts).
+
+``pipwriter check --json`` reports the same statuses under ``"panels"``.
+"""
 
 from __future__ import annotations
 
-from .article import Article, Section
-from .template import Template
+from collections.abc import Iterable
 
-EMPTY, STARTED, DONE = "empty", "started", "done"
+from .article import Article
+from .counts import ArticleCounts
+from .findings import ERROR, WARNING, Finding
 
-
-def section_status(section: Section, words: int, template: Template) -> str:
-    if words == 0:
-        return EMPTY
-    spec = template.section_spec(section.key)
-    minimum = spec.min_words if spec else 0
-    questions = {q.id for q in spec.questions} if spec else set()
-    if words >= minimum and (not questions or questions <= set(section.ticked) or
-                             words >= 2 * minimum):
-        return DONE
-    return STARTED
+EMPTY, STARTED, DONE, PROBLEM = "empty", "started", "done", "problem"
+STATUSES = (EMPTY, STARTED, DONE, PROBLEM)
+TOP_PANELS = ("title",)                                       # above the sections
+LOWER_PANELS = ("key_messages", "references", "authors", "illustrations",
+                "competing_interests")                        # below them
 
 
-def panel_status(article: Article, template: Template, panel: str) -> str:
-    """Status of the non-text panels, from the same limits the checklist uses."""
-    if panel == "title":
-        return DONE if article.title.strip() and article.standfirst.strip() else \
-            STARTED if article.title.strip() else EMPTY
-    if panel == "key_messages":
-        n = len([m for m in article.key_messages if m.strip()])
-        return EMPTY if n == 0 else DONE if template.limit("key_messages").contains(n) \
-            and article.key_quotes() else STARTED
-    if panel == "references":
-        n = len(article.references)
-        cited = set(article.citation_order())
-        ok = template.limit("references").contains(n) and all(r.id in cited
-                                                              for r in article.references)
-        return EMPTY if n == 0 else DONE if ok else STARTED
-    if panel == "authors":
-        if not article.authors:
-            return EMPTY
-        sides = {template.side_of(a.partner_type) for a in article.authors}
-        ok = all(a.photo for a in article.authors) and all(s.id in sides for s in template.sides
-                                                            if s.min_authors)
-        return DONE if ok else STARTED
-    if panel == "illustrations":
-        n = len(article.illustrations) + len(article.clips)
-        complete = all(i.caption and i.alt_text and i.permission for i in article.illustrations)
-        return EMPTY if n == 0 else DONE if complete and template.limit(
-            "illustrations").contains(len(article.illustrations)) else STARTED
-    if panel == "competing_interests":
-        certified = [a.disclosure.is_certified() for a in article.authors]
-        return DONE if certified and all(certified) else STARTED if any(
-            a.disclosure.is_started() for a in article.authors) else EMPTY
-    return EMPTY
+def panel_keys(article: Article) -> list[str]:
+    """Every panel with a mark, in the navigator's order."""
+    return [*TOP_PANELS, *(f"section:{s.id}" for s in article.sections), *LOWER_PANELS]
+
+
+def has_content(article: Article, counts: ArticleCounts, key: str) -> bool:
+    """Whether anything has been written or added in this panel."""
+    if key.startswith("section:"):
+        figures = counts.section(key.split(":", 1)[1])
+        return bool(figures and figures.words)
+    if key == "title":
+        return bool(article.title.strip() or article.standfirst.strip())
+    if key == "key_messages":
+        return any(m.strip() for m in article.key_messages) or bool(counts.key_quotes)
+    if key == "references":
+        return bool(article.references)
+    if key == "authors":
+        return bool(article.authors)
+    if key == "illustrations":
+        return bool(article.illustrations or article.clips)
+    if key == "competing_interests":
+        return any(a.disclosure.is_started() or a.disclosure.custom_statement.strip()
+                   for a in article.authors)
+    return False
+
+
+def panel_statuses(article: Article, counts: ArticleCounts,
+                   findings: Iterable[Finding]) -> dict[str, str]:
+    """Each panel's status from the findings still open (dismissed ones left out)."""
+    severities: dict[str, set[str]] = {}
+    for finding in findings:
+        for place in finding.all_places():
+            severities.setdefault(place.panel_key(), set()).add(finding.severity)
+    out = {}
+    for key in panel_keys(article):
+        found = severities.get(key, set())
+        out[key] = (EMPTY if not has_content(article, counts, key) else
+                    PROBLEM if ERROR in found else STARTED if WARNING in found else DONE)
+    return out

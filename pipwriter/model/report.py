@@ -10,7 +10,10 @@ from dataclasses import dataclass, field
 from .checks import all_findings, is_dismissed
 from .counts import ArticleCounts, ParagraphCounter, count_article, plain_language
 from .findings import ERROR, TIP, WARNING, Finding
+from .progress import panel_statuses
 from .project import Project
+from .spelling import SpellEngine
+from .spelling_findings import article_spell_engine
 from .template import Template, get_template
 
 
@@ -28,6 +31,7 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     dismissed: list[Finding] = field(default_factory=list)   # tips/warnings the user dismissed
     figures: ArticleCounts | None = None
+    panels: dict[str, str] = field(default_factory=dict)     # panel key -> mark (progress.py)
 
     def blocking(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == ERROR]
@@ -41,12 +45,26 @@ class Report:
 
     def to_json(self) -> dict:
         return {"counts": self.counts, "findings": [f.to_json() for f in self.findings],
-                "summary": self.summary()}
+                "panels": dict(self.panels), "summary": self.summary()}
+
+
+def marks(project: Project, template: Template, cache: ParagraphCounter | None = None,
+          speller: SpellEngine | None = None) -> dict[str, str]:
+    """The navigator's marks, from the same findings as the checklist (without the rules that
+    only give tips, which never change a mark)."""
+    article = project.article
+    counts = count_article(article, template, cache=cache)
+    found = all_findings(project, template, counts, speller=speller, tips=False)
+    return panel_statuses(article, counts, [f for f in found if not is_dismissed(f, article)])
 
 
 def build_report(project: Project, template: Template | None = None,
-                 cache: ParagraphCounter | None = None) -> Report:
+                 cache: ParagraphCounter | None = None,
+                 speller: SpellEngine | None = None) -> Report:
+    """Figures, findings and marks. Spelling is checked with ``speller`` (the app's engine,
+    with the personal dictionary), or with an engine set up for this article."""
     template = template or get_template(project.article.template_id)
+    speller = speller or article_spell_engine(project.article)
     figures = count_article(project.article, template, cache=cache)
     plain = plain_language(project.article, template)
     counts = figures.to_json()
@@ -65,7 +83,8 @@ def build_report(project: Project, template: Template | None = None,
         "long_sentence_words": plain.long_sentence_words,
         "long_sentences": _sentences((n, text) for text, n in overall.longest_sentences
                                      if n > plain.long_sentence_words)}
-    everything = all_findings(project, template, figures, plain)
+    everything = all_findings(project, template, figures, plain, speller)
     kept = [f for f in everything if not is_dismissed(f, project.article)]
     dismissed = [f for f in everything if is_dismissed(f, project.article)]
-    return Report(counts, kept, dismissed, figures)
+    return Report(counts, kept, dismissed, figures,
+                  panel_statuses(project.article, figures, kept))

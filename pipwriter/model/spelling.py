@@ -12,6 +12,9 @@ GPs), words with a capital inside (eGFR, mRNA, McDonald), single letters, the au
 the user's personal dictionary and words ignored in this article. Curly and straight
 apostrophes are the same (patient’s = patient's; "'s" is accepted after any known word), and
 each part of a hyphenated word is checked on its own (co-production: "co" is a known prefix).
+The language lists carry their own inflections (from SCOWL); the health list mostly names things,
+so the regular plural of a health word is accepted too (gastroenterologists, colposcopies,
+echocardiograms) by the spelling rules alone: -s, -es after s/x/z/ch/sh, -ies for consonant + y.
 
 Offsets are Python string indices. Qt counts UTF-16 code units, which differ after characters
 outside the Basic Multilingual Plane (emoji): use :func:`utf16_spans` / :func:`python_index`.
@@ -420,7 +423,28 @@ class SpellEngine:
         if (word.endswith("'s") or word.endswith("'S")) and len(word) > 3:
             if self._in_lists(word[:-2]):
                 return True
+        if self._is_health_plural(word.lower()):
+            return True
         return prefix and word.lower() in HYPHEN_PREFIXES
+
+    def _is_health_plural(self, lower: str) -> bool:
+        """The regular plural of a lower-case health word (see the module docstring). The
+        stem must itself be listed, so "occurences" or "patinets" are still misspelt."""
+        if len(lower) < 5 or not lower.endswith("s") or lower.endswith(("ss", "'s")):
+            return False
+        if lower.endswith("ies") and lower[-4] not in "aeiou":
+            stem = lower[:-3] + "y"
+        elif lower.endswith("es") and lower[:-2].endswith(("s", "x", "z", "ch", "sh")):
+            stem = lower[:-2]
+            if stem.endswith("is"):
+                return False  # diagnosis -> diagnoses, never "diagnosises"
+        else:
+            stem = lower[:-1]
+            if stem.endswith(("s", "x", "z", "ch", "sh")) or (
+                    stem.endswith("y") and stem[-2] not in "aeiou"):
+                return False  # would be -es or -ies
+        return any(stem in wordlist.lower for wordlist in self._lists
+                   if wordlist.name == HEALTH_FILE)
 
     def _check(self, paragraph: str) -> tuple[Span, ...]:
         skips = [m.span() for m in _SKIP.finditer(paragraph)]

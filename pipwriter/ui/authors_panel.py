@@ -30,6 +30,7 @@ from ..model import structure
 from ..model.article import Article
 from ..model.author import Author
 from ..model.handles import HandleError, normalise_handle
+from ..model.limits import AUTHOR_NAME_MAX
 from ..model.media import Photo
 from ..model.ordering import move_item
 from .id_list import current_id, fill_id_list
@@ -46,9 +47,10 @@ from .media_widgets import (
     warning_label,
     wrapping_list,
 )
+from .spell_line_edit import SpellLineEdit, mark_field
 
 ROLE = Qt.ItemDataRole.UserRole
-NAME_MAX = 200          # the project file refuses names over 500 characters
+NAME_MAX = min(200, AUTHOR_NAME_MAX)    # the project file refuses longer names
 
 
 class AuthorsPanel(QWidget):
@@ -82,19 +84,20 @@ class AuthorsPanel(QWidget):
             buttons.addWidget(button, i // 2, i % 2)
 
         # the form
-        self.name = self._line("Name, as it should appear in the byline")
+        self.name = self._line("Name, as it should appear in the byline", "name")
         self.name.setMaxLength(NAME_MAX)
         self.name_problem = problem_label()
-        self.credentials = self._line("Credentials, for example MBChB, MRCGP or patient partner")
+        self.credentials = self._line("Credentials, for example MBChB, MRCGP or patient partner",
+                                      "credentials")
         self.partner = QComboBox()
         self.partner.setAccessibleName("Partner type")
         for partner_type in template.partner_types:
             self.partner.addItem(partner_type.label, partner_type.id)
         self.partner.currentIndexChanged.connect(lambda *_: self._apply_form())
-        self.role = self._line("Role in the project")
-        self.affiliation = self._line("Affiliation (organisation, town)")
-        self.email = self._line("E-mail address")
-        self.handle = self._line("Twitter/X handle, for example @NHSEngland")
+        self.role = self._line("Role in the project", "role", prose=True)
+        self.affiliation = self._line("Affiliation (organisation, town)", "affiliation")
+        self.email = self._line("E-mail address", "email")
+        self.handle = self._line("Twitter/X handle, for example @NHSEngland", "handle")
         self.handle.setPlaceholderText("@name, name or a profile link")
         self.handle_problem = problem_label()
         self.corresponding = QCheckBox("Co&rresponding author (the editors write to this person)")
@@ -169,8 +172,15 @@ class AuthorsPanel(QWidget):
         layout.addLayout(row, 1)
         self.refresh()
 
-    def _line(self, accessible: str) -> QLineEdit:
-        edit = QLineEdit()
+    def _line(self, accessible: str, field: str,
+              prose: bool = False) -> QLineEdit | SpellLineEdit:
+        """A field of the form named ``field`` (as the text surface names it); ``prose``:
+        its spelling is checked (names, organisations and addresses are not)."""
+        if prose:
+            edit = SpellLineEdit(self.session.spelling, self.session.ignore_word)
+        else:
+            edit = QLineEdit()
+        mark_field(edit, field)
         edit.setAccessibleName(accessible)
         edit.editingFinished.connect(self._apply_form)
         return edit

@@ -135,7 +135,8 @@ class ChecklistPanel(QWidget):
 
     def recompute(self) -> None:
         self.session.sync()
-        self.report = build_report(self.session.project, self.session.template)
+        self.report = build_report(self.session.project, self.session.template,
+                                   speller=self.session.spelling)
         self._stale = False
         self._fill()
 

@@ -42,15 +42,17 @@ class ClipsTab(ListFormTab):
         self.source.setWordWrap(True)
         self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.warnings = warning_label()
-        self.url = line_edit("Web address of the clip", self.apply_form)
+        self.url = line_edit("Web address of the clip", self.apply_form, field="clip_url")
         self.url_problem = problem_label()
         self.kind = choice_box("Video or audio",
                                [(CLIP_LABELS.get(kind, kind.capitalize()), kind)
                                 for kind in CLIP_KINDS], self.apply_form)
-        self.clip_title = line_edit("Title of the clip", self.apply_form)
-        self.caption = line_edit("Caption of the clip", self.apply_form)
+        self.clip_title = line_edit("Title of the clip", self.apply_form, field="clip_title",
+                                    session=self.session)
+        self.caption = line_edit("Caption of the clip", self.apply_form, field="clip_caption",
+                                 session=self.session)
         self.transcript = plain_edit("Transcript or description of the clip", self.apply_form,
-                                     160)
+                                     160, field="clip_transcript", session=self.session)
         self.transcript.setPlaceholderText("What is said in the clip (a transcript), or a "
                                            "description of what it shows, for people who cannot "
                                            "hear or see it.")

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 PROJECT_FILTER = "PiP Writer articles (*.pipw)"
 
@@ -40,8 +47,23 @@ class Dialogs:
         name, _ = QFileDialog.getOpenFileName(self.parent, title, folder, file_filter)
         return Path(name) if name else None
 
-    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
-        value, ok = QInputDialog.getText(self.parent, title, label, text=text)
+    def ask_text(self, title: str, label: str, text: str = "",
+                 max_length: int | None = None) -> str | None:
+        """One line of text, trimmed (None if cancelled or empty). ``max_length`` stops the
+        typing at that many characters (a section heading: ``limits.HEADING_MAX``)."""
+        dialog = QInputDialog(self.parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setInputMode(QInputDialog.InputMode.TextInput)
+        if max_length is not None:
+            text = text[:max_length]
+            for edit in dialog.findChildren(QLineEdit):
+                edit.setMaxLength(max_length)
+        dialog.setTextValue(text)
+        ok = dialog.exec() == QDialog.DialogCode.Accepted
+        value = dialog.textValue()[:max_length] if max_length is not None else \
+            dialog.textValue()
+        dialog.deleteLater()
         return value.strip() if ok and value.strip() else None
 
     def ask_choice(self, title: str, label: str, choices: list[str]) -> int | None:

@@ -41,6 +41,7 @@ from ..model.statements import (
     disclosure_form_text,
     generated_statement,
 )
+from .spell_line_edit import SpellLineEdit, attach_spelling, mark_field
 
 PAID_CHOICES = (("Not stated", ""), ("To me", "me"), ("To my organisation", "organisation"),
                 ("Not paid", "not_paid"))
@@ -64,7 +65,7 @@ class EntriesEditor(QWidget):
 
     changed = Signal()
 
-    def __init__(self, number: int, parent=None):
+    def __init__(self, number: int, parent=None, *, spelling=None, on_ignore=None):
         super().__init__(parent)
         self.entries: list[DisclosureEntry] = []
         self._loading = False
@@ -74,14 +75,18 @@ class EntriesEditor(QWidget):
         self.remove_button = _named(QPushButton("Re&move entry"), "Remove entry")
         self.add_button.clicked.connect(self.add_entry)
         self.remove_button.clicked.connect(self.remove_entry)
-        self.who_edit = _named(QLineEdit(), "Who: company, charity or organisation")
+        # "who" names an organisation (not spell-checked); "what" and "comments" are prose
+        self.who_edit = _named(mark_field(QLineEdit(), "entity"),
+                               "Who: company, charity or organisation")
         self.who_edit.setPlaceholderText("e.g. Stroke Survivors Together, or Acme Pharma Ltd")
-        self.what_edit = _named(QLineEdit(), "What: your role, or what was paid or given")
+        self.what_edit = _named(SpellLineEdit(spelling, on_ignore, field="what"),
+                                "What: your role, or what was paid or given")
         self.what_edit.setPlaceholderText("e.g. unpaid trustee, or speaker fee for one talk")
         self.paid_combo = _named(QComboBox(), "Paid to")
         for text, value in PAID_CHOICES:
             self.paid_combo.addItem(text, value)
-        self.comments_edit = _named(QLineEdit(), "Comments")
+        self.comments_edit = _named(SpellLineEdit(spelling, on_ignore, field="comments"),
+                                    "Comments")
         self.comments_edit.setPlaceholderText("Anything else, e.g. when it started or ended")
         self.who_edit.textChanged.connect(lambda t: self._set_field("entity", t))
         self.what_edit.textChanged.connect(lambda t: self._set_field("what", t))
@@ -234,7 +239,8 @@ class ItemPage(QWizardPage):
         self.group.addButton(self.yes_radio)
         self.none_radio.toggled.connect(self._answer_changed)
         self.yes_radio.toggled.connect(self._answer_changed)
-        self.editor = EntriesEditor(item.number)
+        self.editor = EntriesEditor(item.number, spelling=wizard.spelling,
+                                    on_ignore=wizard.on_ignore)
         self.editor.changed.connect(self.completeChanged)
         self.hint = _label("Add an entry, or choose None. Each entry needs at least who or "
                            "what.")
@@ -356,7 +362,9 @@ class SummaryPage(QWizardPage):
         self.setTitle("Your statement")
         about = _label("This is the wording that goes into the article for you. You can "
                        "change it; your answers stay as they are.")
-        self.statement_edit = _named(QPlainTextEdit(), "Your competing interests statement")
+        self.statement_edit = _named(mark_field(QPlainTextEdit(), "statement"),
+                                     "Your competing interests statement")
+        attach_spelling(self.statement_edit, wizard.spelling, wizard.on_ignore)
         self.statement_edit.textChanged.connect(self._edited)
         statement_label = QLabel("&Your statement:")
         statement_label.setBuddy(self.statement_edit)
@@ -419,8 +427,14 @@ class DisclosureWizard(QWizard):
     :meth:`result_disclosure`. "Save and finish later" accepts with the answers so far."""
 
     def __init__(self, author: Author, article_title: str, authors: list[Author],
-                 today: date | None = None, parent=None):
+                 today: date | None = None, parent=None, *, spelling=None, on_ignore=None):
+        """``spelling`` (a SpellEngine) checks the prose fields, and ``on_ignore(word)`` keeps
+        "Ignore in this article"; both default to the parent window's open article."""
         super().__init__(parent)
+        session = getattr(parent, "session", None)
+        self.spelling = spelling if spelling is not None else getattr(session, "spelling", None)
+        self.on_ignore = on_ignore if on_ignore is not None else \
+            getattr(session, "ignore_word", None)
         self.author = author
         self.article_title = article_title
         self.authors = list(authors)

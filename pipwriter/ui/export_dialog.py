@@ -174,7 +174,8 @@ class ExportDialog(QDialog):
         self.setMinimumWidth(560)
 
         self.session.sync()
-        self.report = build_report(self.session.project, self.session.template)
+        self.report = build_report(self.session.project, self.session.template,
+                                   speller=self.session.spelling)
         blocking = self.report.blocking()
 
         self.problems_label = QLabel()

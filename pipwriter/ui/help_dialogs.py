@@ -90,6 +90,8 @@ def shortcuts_html(window) -> str:
                    for menu, command, keys in shortcut_rows(window))
     return ("<h2>Keyboard shortcuts</h2>"
             "<p>Every control can also be reached with Tab, and Alt with an underlined letter "
-            "presses a button or opens a menu.</p>"
+            "presses a button or opens a menu. In any text box, the Menu key or Shift+F10 "
+            "opens the same menu as a right-click: for a word underlined in red, it offers "
+            "spelling suggestions, Add to my dictionary and Ignore in this article.</p>"
             "<table cellpadding='4'><tr><th align='left'>Command</th><th align='left'>Keys</th>"
             f"<th align='left'>Menu</th></tr>{rows}</table>")

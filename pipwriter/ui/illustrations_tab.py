@@ -62,14 +62,17 @@ class IllustrationsTab(ListFormTab):
         self.info = QLabel()
         self.info.setWordWrap(True)
         self.warnings = warning_label()
-        self.caption = line_edit("Caption", self.apply_form)
+        self.caption = line_edit("Caption", self.apply_form, field="caption",
+                                 session=self.session)
         self.alt_text = plain_edit("Alt text: a description for people who cannot see the "
-                                   "picture", self.apply_form)
+                                   "picture", self.apply_form, field="alt_text",
+                                   session=self.session)
         self.alt_hint = QLabel(ALT_TEXT_HINT)
         self.alt_hint.setWordWrap(True)
         self.alt_count = QLabel()
         self.alt_text.textChanged.connect(self._count_alt_text)
-        self.credit = line_edit("Credit: who made or owns the picture", self.apply_form)
+        self.credit = line_edit("Credit: who made or owns the picture", self.apply_form,
+                                field="credit")
         self.credit.setPlaceholderText("e.g. Photo: Jane Smith, or Drawn by the authors")
         self.kind = choice_box("Type of illustration",
                                [(KIND_LABELS.get(kind, kind.capitalize()), kind)

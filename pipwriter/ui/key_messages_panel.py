@@ -8,14 +8,44 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidgetItem,
     QPushButton,
+    QStyledItemDelegate,
     QVBoxLayout,
     QWidget,
 )
 
+from ..model.limits import TEXT_MAX
 from ..model.ordering import move_item
 from .media_widgets import wrapping_list
+from .spell_line_edit import SpellLineEdit, mark_field
 
 ROLE = Qt.ItemDataRole.UserRole
+
+
+class MessageDelegate(QStyledItemDelegate):
+    """Edits a key message in a one-line box with spelling underlines and the spelling menu;
+    Enter (or leaving the box) keeps the edit, Escape drops it."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+
+    def createEditor(self, parent, _option, _index):  # noqa: N802 - Qt API
+        editor = SpellLineEdit(self.session.spelling, self.session.ignore_word, parent,
+                               field="message", accessible_name="Key message")
+        editor.setMaxLength(TEXT_MAX)
+
+        def done() -> None:
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+        editor.returnPressed.connect(done)
+        return editor
+
+    def setEditorData(self, editor, index) -> None:  # noqa: N802 - Qt API
+        editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+        editor.selectAll()
+
+    def setModelData(self, editor, model, index) -> None:  # noqa: N802 - Qt API
+        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
 
 class KeyMessagesPanel(QWidget):
@@ -28,6 +58,9 @@ class KeyMessagesPanel(QWidget):
         intro.setWordWrap(True)
         self.messages = wrapping_list()
         self.messages.setAccessibleName("Key messages")
+        mark_field(self.messages, "message")     # its editor is marked too
+        self.delegate = MessageDelegate(self.session, self.messages)
+        self.messages.setItemDelegate(self.delegate)
         self.messages.itemChanged.connect(self._edited)
         self.add_button = QPushButton("Add a &key message")
         self.remove_button = QPushButton("&Remove")

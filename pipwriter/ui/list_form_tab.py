@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ..model.series_rules import SeriesRules
 from .id_list import ROLE, current_id, fill_id_list
 from .media_widgets import wrapping_list
+from .spell_line_edit import SpellLineEdit, mark_field, session_spelling
 
 FormRow = QWidget | QLayout | tuple[str, QWidget]
 
@@ -52,15 +53,28 @@ def button(text: str, slot: Callable[[], object]) -> QPushButton:
     return widget
 
 
-def line_edit(accessible: str, slot: Callable[[], object]) -> QLineEdit:
-    edit = QLineEdit()
+def line_edit(accessible: str, slot: Callable[[], object], *, field: str = "",
+              session=None) -> QLineEdit | SpellLineEdit:
+    """A one-line field named ``field`` (the text surface's name) that calls ``slot`` when an
+    edit is done. With the open article's ``session`` it is prose: its spelling is checked."""
+    if session is not None:
+        edit = SpellLineEdit(session.spelling, session.ignore_word)
+    else:
+        edit = QLineEdit()
+    if field:
+        mark_field(edit, field)
     edit.setAccessibleName(accessible)
     edit.editingFinished.connect(slot)
     return edit
 
 
-def plain_edit(accessible: str, slot: Callable[[], object], height: int = 80) -> PlainEdit:
+def plain_edit(accessible: str, slot: Callable[[], object], height: int = 80, *,
+               field: str = "", session=None) -> PlainEdit:
+    """A multi-line field, as :func:`line_edit` (with ``session``, spell-checked)."""
     edit = PlainEdit()
+    if field:
+        mark_field(edit, field)
+    session_spelling(edit, session)
     edit.setAccessibleName(accessible)
     edit.setTabChangesFocus(True)
     edit.setMaximumHeight(height)

@@ -74,9 +74,15 @@ class MainWindow(QMainWindow):
         self._readability_timer.setSingleShot(True)
         self._readability_timer.setInterval(800)
         self._readability_timer.timeout.connect(self.section_panel.update_readability)
+        self._marks_timer = QTimer(self)           # the navigator's marks: when typing pauses
+        self._marks_timer.setSingleShot(True)
+        self._marks_timer.setInterval(400)
+        self._marks_timer.timeout.connect(self.update_marks)
 
         self._make_actions()
         self._connect()
+        self.update_marks()
+        self.session.spelling.add_listener(self._spelling_changed)
         self.navigator.rebuild()
         self._update_title()
         self._restore_layout()
@@ -246,6 +252,7 @@ class MainWindow(QMainWindow):
         self._dirty_sections.add(section_id)
         if section_id == self.current_section_id():
             self._readability_timer.start()
+        self._marks_timer.start()
         self._schedule_figures()
 
     def _schedule_figures(self) -> None:
@@ -259,6 +266,17 @@ class MainWindow(QMainWindow):
         self.figures = compute_figures(self.session, self.current_section_id())
         self.figures_bar.show_figures(self.figures)
 
+    def _spelling_changed(self) -> None:
+        self._marks_timer.start()
+
+    def update_marks(self) -> None:
+        """The navigator's marks, from the checks' findings (model/progress.py)."""
+        from ..model.report import marks
+        self._marks_timer.stop()
+        self.session.sync()
+        self.navigator.set_statuses(marks(self.session.project, self.session.template,
+                                          self.session.counter, self.session.spelling))
+
     def _on_structure_changed(self) -> None:
         language = self.session.article.settings.spelling_language
         for code, action in self.language_actions.items():
@@ -266,6 +284,7 @@ class MainWindow(QMainWindow):
         profile = self.session.article.settings.word_count_profile
         for key, action in self.profile_actions.items():
             action.setChecked(key == profile)
+        self.update_marks()
         self.navigator.rebuild()
         for panel in self.panels.values():
             if hasattr(panel, "refresh"):

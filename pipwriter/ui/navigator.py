@@ -9,13 +9,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
-from ..model.progress import panel_status, section_status
+from ..model.progress import EMPTY, LOWER_PANELS, TOP_PANELS
 from .status_icons import STATUS_TEXT, checklist_icon, status_icon
 
 ROLE = Qt.ItemDataRole.UserRole
-TOP_PANELS = ("title",)                 # above the sections
-PANELS = ("key_messages", "references", "authors", "illustrations", "competing_interests",
-          "checklist")                 # below the sections
+PANELS = (*LOWER_PANELS, "checklist")    # below the sections
 ALL_PANELS = TOP_PANELS + PANELS
 
 
@@ -39,6 +37,7 @@ class Navigator(QListWidget):
         self.model().rowsMoved.connect(self._on_rows_moved)
         self._rebuilding = False
         self.only_author = ""              # "Show only my sections": that author's id, or ""
+        self.statuses: dict[str, str] = {}  # panel key -> mark (model/progress.py), from the checks
 
     # --- contents -------------------------------------------------------------------------
     def rebuild(self, select: str | None = None) -> None:
@@ -80,13 +79,13 @@ class Navigator(QListWidget):
                 if section is None:
                     continue
                 words = self.session.section_words(section.id)
-                status = section_status(section, words, template)
+                status = self.statuses.get(key, EMPTY)
                 text = self.section_text(section, words)
                 item.setHidden(not self.shows(section))
                 spec = template.section_spec(section.key)
                 item.setToolTip(spec.tooltip if spec else "")
             else:
-                status = panel_status(article, template, key) if key != "checklist" else ""
+                status = self.statuses.get(key, EMPTY) if key != "checklist" else ""
                 panel = template.panels.get(key)
                 text = panel.title if panel else key.replace("_", " ").capitalize()
             item.setText(text)
@@ -97,6 +96,12 @@ class Navigator(QListWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
                          text.replace("\n", ", ") + (f", {STATUS_TEXT[status]}" if status else ""))
 
+    def set_statuses(self, statuses: dict[str, str]) -> None:
+        """New marks from the checks; only rows whose mark changed are touched."""
+        if statuses != self.statuses:
+            self.statuses = dict(statuses)
+            self.refresh()
+
     def refresh_section(self, section_id: str) -> None:
         for row in range(self.count()):
             if self.item(row).data(ROLE) == f"section:{section_id}":
@@ -105,7 +110,7 @@ class Navigator(QListWidget):
                 item = self.item(row)
                 text = self.section_text(section, words)
                 item.setText(text)
-                status = section_status(section, words, self.session.template)
+                status = self.statuses.get(f"section:{section_id}", EMPTY)
                 item.setIcon(status_icon(status))
                 item.setData(Qt.ItemDataRole.AccessibleTextRole,
                              f"{text.replace(chr(10), ', ')}, {STATUS_TEXT[status]}")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..model.author import Author
 from ..model.factory import new_article
+from ..model.limits import TITLE_MAX
 from ..model.template import Template
 
 
@@ -41,6 +42,7 @@ class _TitlePage(QWizardPage):
                                          "time.")
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName("Article title")
+        self.title_edit.setMaxLength(TITLE_MAX)
         self.title_edit.setPlaceholderText("e.g. Co-designing stroke follow-up with the people "
                                            "who use it")
         label = QLabel("&Title:")

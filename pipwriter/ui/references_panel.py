@@ -20,6 +20,7 @@ from ..model.reference import REFERENCE_KINDS, Reference, format_bmj
 from .id_list import current_id, fill_id_list
 from .list_form_tab import PlainEdit, replace_in_article
 from .media_widgets import wrapping_list
+from .spell_line_edit import SpellLineEdit, mark_field, session_spelling
 
 ROLE = Qt.ItemDataRole.UserRole
 KIND_LABELS = {"journal": "Journal article", "web": "Web page", "book": "Book",
@@ -27,6 +28,7 @@ KIND_LABELS = {"journal": "Journal article", "web": "Web page", "book": "Book",
 FIELDS = (("title", "&Title"), ("container", "&Journal, website or publisher"),
           ("year", "&Year"), ("volume", "V&olume"), ("issue", "&Issue"), ("pages", "&Pages"),
           ("doi", "&DOI"), ("url", "&Web address"), ("accessed", "Date a&ccessed (YYYY-MM-DD)"))
+PROSE = {"title"}       # spell-checked; the rest are names, numbers and addresses
 
 
 class ReferencesPanel(QWidget):
@@ -53,21 +55,26 @@ class ReferencesPanel(QWidget):
         for kind in REFERENCE_KINDS:
             self.kind.addItem(KIND_LABELS[kind], kind)
         self.kind.setAccessibleName("Kind of reference")
-        self.authors = PlainEdit()
+        self.authors = mark_field(PlainEdit(), "authors")
         self.authors.setAccessibleName("Authors, one per line, surname then initials")
         self.authors.setPlaceholderText("One per line, e.g.\nRichards T\nCoulter A")
         self.authors.setMaximumHeight(80)
-        self.inputs: dict[str, QLineEdit] = {}
+        self.inputs: dict[str, QLineEdit | SpellLineEdit] = {}
         form = QFormLayout()
         form.addRow("&Kind:", self.kind)
         form.addRow("A&uthors:", self.authors)
         for name, label in FIELDS:
-            edit = QLineEdit()
+            if name in PROSE:
+                edit = SpellLineEdit(self.session.spelling, self.session.ignore_word)
+            else:
+                edit = QLineEdit()
+            mark_field(edit, name)
             edit.setAccessibleName(label.replace("&", ""))
             edit.editingFinished.connect(self._apply_form)
             self.inputs[name] = edit
             form.addRow(label + ":", edit)
-        self.text = PlainEdit()
+        self.text = mark_field(PlainEdit(), "text")
+        session_spelling(self.text, self.session)
         self.text.setAccessibleName("Reference text")
         self.text.setMaximumHeight(70)
         form.addRow("Reference te&xt:", self.text)

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QSplitter,
@@ -16,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..model.limits import HEADING_MAX
+from .spell_line_edit import SpellLineEdit, mark_field
 from .text_editor import TextEditor
 
 
@@ -30,8 +31,9 @@ class SectionPanel(QWidget):
         self.section_id = ""
         self._loading = False
 
-        self.title_edit = QLineEdit()
-        self.title_edit.setAccessibleName("Section heading")
+        self.title_edit = SpellLineEdit(session.spelling, session.ignore_word, field="heading",
+                                        accessible_name="Section heading")
+        self.title_edit.setMaxLength(HEADING_MAX)
         self.title_edit.setToolTip("The heading of this section as it will appear in the article")
         self.title_edit.editingFinished.connect(self._rename)
         self.owner_label = QLabel()
@@ -42,7 +44,7 @@ class SectionPanel(QWidget):
         self.assignee_combo.setToolTip("Which co-author is writing this section")
         self.assignee_combo.activated.connect(self._assignee_chosen)
 
-        self.editor = TextEditor()
+        self.editor = mark_field(TextEditor(), "body")
         self.editor.setViewportMargins(8, 4, 8, 4)
         self.toolbar = QToolBar("Formatting")
         self.toolbar.setAccessibleName("Formatting")

@@ -7,9 +7,11 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
-from ..model.progress import DONE, EMPTY, STARTED
+from ..model.progress import DONE, EMPTY, PROBLEM, STARTED
 
-STATUS_TEXT = {EMPTY: "not started", STARTED: "started", DONE: "meets its guidance"}
+# what a screen reader says after the panel's name (the marks are explained in Help)
+STATUS_TEXT = {EMPTY: "nothing written yet", STARTED: "something to look at",
+               DONE: "done", PROBLEM: "something to fix"}
 
 
 @cache
@@ -22,6 +24,13 @@ def status_icon(status: str) -> QIcon:
     if status == EMPTY:
         painter.setPen(QPen(QColor(150, 150, 150), 3))
         painter.drawEllipse(rect)
+    elif status == PROBLEM:      # a red circle with an exclamation mark
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(190, 30, 45))
+        painter.drawEllipse(rect)
+        painter.setPen(QPen(QColor("white"), 3.5))
+        painter.drawLine(QPointF(16, 9), QPointF(16, 18))
+        painter.drawPoint(QPointF(16, 23))
     elif status == STARTED:
         painter.setPen(QPen(QColor(214, 137, 16), 3))
         painter.drawEllipse(rect)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QAction,
+    QContextMenuEvent,
     QFont,
     QKeySequence,
     QTextCharFormat,
@@ -33,6 +34,7 @@ from .richtext_bridge import (
     citation_format,
     run_format,
 )
+from .spell_line_edit import is_menu_key, keyboard_menu_event
 
 MIME_RICH = "application/x-pipwriter-richtext"
 
@@ -214,7 +216,18 @@ class TextEditor(QTextEdit):
         self.ensureCursorVisible()
 
     # --- context menu ---------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """The Menu key and Shift+F10 (Mac keyboards have no Menu key) open the context menu,
+        with the spelling suggestions, at the text cursor."""
+        if is_menu_key(event):
+            event.accept()
+            self.contextMenuEvent(keyboard_menu_event(self))
+            return
+        super().keyPressEvent(event)
+
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            event = keyboard_menu_event(self)   # at the text cursor, in viewport coordinates
         menu = self.createStandardContextMenu(event.pos())
         if self.spelling_menu_hook is not None:
             self.spelling_menu_hook(menu, event.pos())

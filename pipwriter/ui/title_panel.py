@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from ..model.limits import TITLE_MAX
+from .spell_line_edit import SpellLineEdit, mark_field, session_spelling
 
 
 class TitlePanel(QWidget):
@@ -13,11 +16,13 @@ class TitlePanel(QWidget):
         panel = self.session.template.panels.get("title")
         intro = QLabel(panel.prompt if panel else "")
         intro.setWordWrap(True)
-        self.title_edit = QLineEdit()
-        self.title_edit.setAccessibleName("Article title")
+        self.title_edit = SpellLineEdit(self.session.spelling, self.session.ignore_word,
+                                        field="title", accessible_name="Article title")
+        self.title_edit.setMaxLength(TITLE_MAX)
         self.title_edit.editingFinished.connect(self._apply)
-        self.standfirst = QPlainTextEdit()
+        self.standfirst = mark_field(QPlainTextEdit(), "standfirst")
         self.standfirst.setAccessibleName("Standfirst")
+        session_spelling(self.standfirst, self.session)
         self.standfirst.setTabChangesFocus(True)
         self.standfirst.setPlaceholderText("One or two sentences that tell a busy reader what the "
                                            "article is about and who wrote it.")
