@@ -84,8 +84,9 @@ NOT_INFLECTIONS = frozenset({"advices", "equipments", "informations", "furniture
 
 # Health and NHS words missing from both SCOWL and tools/health_words.txt, found with
 # benchmarks/bench_spelling_false_flags.py. Regular plurals are not needed: the checker accepts
-# the plural of any health word (pipwriter/model/spelling.py). They are kept here because this change could not
-# edit tools/health_words.txt; move them there when it is next edited (the output is the same).
+# the plural of any health word (pipwriter/model/spelling.py). They are kept here because the
+# change that found them could not edit tools/health_words.txt; move them there when it is next
+# edited (the output is the same).
 HEALTH_ADDITIONS = """
     specialty inhibitor psychosocial psychosocially rehabilitative dataset endoscopist upskill
     upskilled upskilling deprioritise deprioritised deprioritising deprioritize deprioritized
