@@ -9,7 +9,7 @@ endings, so Notepad on an old hospital laptop shows it properly).
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .. import APP_NAME, __version__
@@ -17,6 +17,7 @@ from ..model.citations import analyse_citations
 from ..model.findings import ERROR, TIP, WARNING, Finding
 from ..model.icmje import long_date
 from ..model.project import Project
+from ..model.spelling_findings import CODE as SPELLING_CODE
 from ..model.template import Range, Template
 from .docx_base import DRAFT_LABEL, one_line
 
@@ -31,6 +32,20 @@ class Requirement:
     detail: str
 
 
+@dataclass(frozen=True)
+class _Judged:
+    """Which findings say a requirement is not met: their codes, and (for requirements about
+    some sections only) the sections they must point to."""
+
+    codes: frozenset[str]                          # fail wherever they point
+    section_codes: frozenset[str] = frozenset()    # fail when they point to these sections
+    section_ids: frozenset[str] = frozenset()
+
+    def fails(self, finding: Finding) -> bool:
+        return finding.code in self.codes or (finding.code in self.section_codes
+                                               and finding.where.section_id in self.section_ids)
+
+
 def _band(limit: Range, noun: str) -> str:
     if limit.min and limit.max is not None:
         return f"{limit.min:,}\u2013{limit.max:,} {noun}"
@@ -39,10 +54,6 @@ def _band(limit: Range, noun: str) -> str:
     if limit.min is not None:
         return f"at least {limit.min:,} {noun}"
     return noun
-
-
-def _status(ok: bool) -> str:
-    return MET if ok else NOT_MET
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
@@ -54,102 +65,134 @@ def _section_words(counts: Mapping) -> dict[str, int]:
             if isinstance(s, Mapping)}
 
 
-def requirements(project: Project, template: Template, counts: Mapping) -> list[Requirement]:
-    """Each of the series' requirements and whether the article meets it now."""
+def _codes(*codes: str) -> _Judged:
+    return _Judged(frozenset(codes))
+
+
+def _in_sections(sections: Iterable[str], *codes: str) -> _Judged:
+    return _Judged(frozenset(codes), frozenset(SECTION_CODES), frozenset(sections))
+
+
+SECTION_CODES = ("section-empty", "section-short", "citation-missing-reference",
+                 "approval-out-of-date")
+MEDIA_COUNT_CODES = ("illustrations-too-many", "illustration-discouraged-kind")
+MEDIA_TEXT_CODES = ("illustration-caption-missing", "illustration-alt-missing",
+                    "clip-caption-missing", "clip-transcript-missing")
+MEDIA_PERMISSION_CODES = ("illustration-permission-missing", "clip-permission-missing",
+                          "clip-source-missing", "media-missing")
+
+
+def _judged(project: Project, template: Template, counts: Mapping
+            ) -> list[tuple[str, _Judged, str, str]]:
+    """Each requirement: (label, the findings that fail it, its detail, the status when no
+    finding fails it)."""
     article = project.article
-    out: list[Requirement] = []
+    out: list[tuple[str, _Judged, str, str]] = []
     words = int(counts.get("words_counted", 0))
-    limit = template.limit("words")
-    out.append(Requirement(f"Length: about {_band(limit, 'words')}", _status(limit.contains(words)),
-                           f"{words:,} words counted"))
-
+    out.append(("A title", _codes("title-missing"), article.title.strip() or "none yet", MET))
+    out.append((f"Length: about {_band(template.limit('words'), 'words')}",
+                _codes("words-under", "words-over"), f"{words:,} words counted", MET))
     per_section = _section_words(counts)
-    written = {s.id: per_section.get(s.id, 0) for s in article.sections}
     for spec in template.sections:
-        found = [s for s in article.sections if s.key == spec.key]
-        n = sum(written[s.id] for s in found)
-        out.append(Requirement(f"Covers: {spec.title}", _status(n > 0),
-                               f"{n:,} words" + (f" (guide: {spec.min_words}+)"
-                                                 if spec.min_words else "")))
-
-    viewpoints = [s for s in article.viewpoints() if written.get(s.id, 0) > 0]
+        found = [s.id for s in article.sections if s.key == spec.key]
+        n = sum(per_section.get(i, 0) for i in found)
+        detail = (f"{n:,} words" + (f" (guide: {spec.min_words}+)" if spec.min_words else "")
+                  if found else "left out by the authors")
+        out.append((f"Covers: {spec.title}", _in_sections(found), detail,
+                    MET if found else NOT_APPLICABLE))
+    own = [s.id for s in article.sections if s.kind not in ("guidance", "viewpoint")]
+    if own:
+        out.append(("Sections you added, written", _in_sections(own),
+                    _plural(len(own), "section"), MET))
+    views = article.viewpoints()
     vlimit = template.limit("viewpoints")
-    out.append(Requirement("Every partner's viewpoint, one after another"
-                           + (f" (at least {vlimit.min})" if vlimit.min else ""),
-                           _status(vlimit.contains(len(viewpoints)) and bool(viewpoints)),
-                           f"{_plural(len(viewpoints), 'viewpoint')} written"))
-
+    written = sum(1 for s in views if per_section.get(s.id, 0))
+    out.append(("Every partner's viewpoint, one after another"
+                + (f" (at least {vlimit.min})" if vlimit.min else ""),
+                _in_sections([s.id for s in views], "viewpoints-too-few",
+                             "side-without-viewpoint", "viewpoint-author-missing"),
+                f"{_plural(written, 'viewpoint')} written", MET))
     for side in template.sides:
-        if not side.min_authors:
-            continue
-        n = sum(1 for a in article.authors if template.side_of(a.partner_type) == side.id)
-        out.append(Requirement(f"Authors: {side.label}", _status(n >= side.min_authors),
-                               f"{_plural(n, 'author')}"))
-
-    messages = sum(1 for m in article.key_messages if m.strip())
+        if side.min_authors:
+            n = sum(1 for a in article.authors if template.side_of(a.partner_type) == side.id)
+            out.append((f"Authors: {side.label}", _codes("authors-side-missing",
+                                                         "authors-too-few"),
+                        _plural(n, "author"), MET))
     klimit = template.limit("key_messages")
-    out.append(Requirement(f"Key messages: {_band(klimit, 'take-home messages')}",
-                           _status(klimit.contains(messages)), _plural(messages, "message")))
+    messages = sum(1 for m in article.key_messages if m.strip())
+    out.append((f"Key messages: {_band(klimit, 'take-home messages')}",
+                _codes("key-messages-too-few", "key-messages-too-many"),
+                _plural(messages, "message"), MET))
     quotes = sum(1 for _q, _s, text in article.key_quotes() if text.strip())
-    qlimit = template.limit("key_quotes")
-    out.append(Requirement("Key quotes flagged", _status(qlimit.contains(quotes)) if qlimit.min
-                           else OPTIONAL, _plural(quotes, "quote")))
-
+    out.append(("Key quotes flagged", _codes("key-quote-missing"), _plural(quotes, "quote"),
+                MET if template.limit("key_quotes").min else OPTIONAL))
     authors = article.authors
-    with_photo = sum(1 for a in authors if a.photo and a.photo.consent)
-    out.append(Requirement("A photo of each author (with their agreement)",
-                           _status(bool(authors) and with_photo == len(authors))
-                           if template.rules.author_photo_required else OPTIONAL,
-                           f"{with_photo} of {len(authors)}"))
+    agreed = sum(1 for a in authors if a.photo and a.photo.consent)
+    out.append(("A photo of each author (with their agreement)",
+                _codes("author-photo-missing", "author-photo-consent", "media-missing"),
+                f"{agreed} of {len(authors)}",
+                MET if template.rules.author_photo_required else OPTIONAL))
     handles = sum(1 for a in authors if a.handle.strip())
-    out.append(Requirement("X/Twitter handles, if the authors have one", OPTIONAL,
-                           f"{handles} of {len(authors)} given"))
-
-    media = article.illustrations + article.clips
+    out.append(("X/Twitter handles, if the authors have one", _codes("handle-invalid"),
+                f"{handles} of {len(authors)} given", OPTIONAL))
+    media = len(article.illustrations) + len(article.clips)
     mlimit = template.limit("illustrations")
-    bad_kind = [i for i in article.illustrations if template.rules.is_discouraged(i.kind)]
-    out.append(Requirement(f"Illustrations or clips: {_band(mlimit, 'welcome')}, not detailed "
-                           "graphs or tables",
-                           _status(mlimit.contains(len(media)) and not bad_kind) if media
-                           else OPTIONAL,
-                           f"{_plural(len(article.illustrations), 'illustration')}, "
-                           f"{_plural(len(article.clips), 'clip')}"))
+    out.append((f"Illustrations or clips: {_band(mlimit, 'welcome')}, not detailed graphs or "
+                "tables", _codes(*MEDIA_COUNT_CODES),
+                f"{_plural(len(article.illustrations), 'illustration')}, "
+                f"{_plural(len(article.clips), 'clip')}", MET if media else OPTIONAL))
     if media:
-        described = sum(1 for i in article.illustrations if i.caption.strip()
-                        and i.alt_text.strip())
-        described += sum(1 for c in article.clips if c.caption.strip() and c.transcript.strip())
-        out.append(Requirement("Captions, and descriptions or transcripts", _status(
-            described == len(media)), f"{described} of {len(media)} complete"))
-        cleared = sum(1 for m in media if m.permission)
-        out.append(Requirement("Permission to publish each illustration and clip",
-                               _status(cleared == len(media)), f"{cleared} of {len(media)}"))
-
+        out.append(("Captions, and descriptions or transcripts", _codes(*MEDIA_TEXT_CODES),
+                    _plural(media, "item"), MET))
+        cleared = sum(1 for m in [*article.illustrations, *article.clips] if m.permission)
+        out.append(("Permission to publish each illustration and clip",
+                    _codes(*MEDIA_PERMISSION_CODES), f"{cleared} of {media}", MET))
     rlimit = template.limit("references")
     analysis = analyse_citations(article)
-    refs = len(article.references)
-    ok = rlimit.contains(refs) and not analysis.missing
-    detail = f"{_plural(refs, 'reference')}, {analysis.cited} cited in the text"
-    if analysis.missing:
-        detail += f"; {_plural(len(analysis.missing), 'citation')} to a missing reference"
-    out.append(Requirement(f"References: {_band(rlimit, 'references')}, BMJ style, numbered as "
-                           "cited", _status(ok), detail))
-
+    out.append((f"References: {_band(rlimit, 'references')}, BMJ style, numbered as cited",
+                _codes("references-too-many", "citation-missing-reference",
+                       "reference-uncited", "reference-incomplete"),
+                f"{_plural(len(article.references), 'reference')}, {analysis.cited} cited in "
+                "the text", MET))
     certified = sum(1 for a in authors if a.disclosure.is_certified())
-    out.append(Requirement("A competing-interests declaration from every author",
-                           _status(bool(authors) and certified == len(authors)),
-                           f"{certified} of {len(authors)} certified"))
+    out.append(("A competing-interests declaration from every author",
+                _codes("author-disclosure-missing", "author-disclosure-recertify"),
+                f"{certified} of {len(authors)} certified", MET))
+    out.append(("Spelling checked (British English)", _codes(SPELLING_CODE),
+                "every field the authors write", MET))
     out.append(_approvals(article))
     return out
 
 
-def _approvals(article) -> Requirement:
+def requirements(project: Project, template: Template, counts: Mapping,
+                 findings: Iterable[Finding]) -> list[Requirement]:
+    """Each of the series' requirements, NOT MET exactly when an open finding says so (the
+    checks judge; this only groups their findings under the series' requirements)."""
+    open_findings = list(findings)
+    out = []
+    for label, judged, detail, otherwise in _judged(project, template, counts):
+        failed = any(judged.fails(f) for f in open_findings)
+        out.append(Requirement(label, NOT_MET if failed else otherwise, detail))
+    return out
+
+
+def requirement_codes() -> frozenset[str]:
+    """Every finding code some requirement answers to (the tests check none is left out)."""
+    from ..model.demo import demo_project
+    from ..model.template import get_template
+    project = demo_project()
+    template = get_template(project.article.template_id)
+    return frozenset(code for _l, judged, _d, _o in _judged(project, template, {})
+                     for code in judged.codes | judged.section_codes)
+
+
+def _approvals(article) -> tuple[str, _Judged, str, str]:
     """Each author's approval of the article as it stands (optional until anyone approves)."""
-    from ..model.approval import APPROVED, approval_lines, approval_state, approvals_started
-    approved = sum(1 for a in article.authors if approval_state(article, a) == APPROVED)
-    status = (_status(approved == len(article.authors)) if approvals_started(article)
-              else OPTIONAL)
+    from ..model.approval import approval_lines, approvals_started
     detail = "; ".join(one_line(line) for line in approval_lines(article)) or "no authors yet"
-    return Requirement("Every author approved the article as it stands", status, detail)
+    return ("Every author approved the article as it stands",
+            _codes("approval-missing", "approval-out-of-date"), detail,
+            MET if approvals_started(article) else OPTIONAL)
 
 
 def _figures(counts: Mapping) -> list[str]:
@@ -190,7 +233,7 @@ def checklist_text(project: Project, template: Template, counts: Mapping,
     """The whole checklist as text (lines joined with "\\n")."""
     article = project.article
     title = one_line(article.title) or "Untitled article"
-    reqs = requirements(project, template, counts)
+    reqs = requirements(project, template, counts, findings)
     met = sum(1 for r in reqs if r.status == MET)
     needed = sum(1 for r in reqs if r.status in (MET, NOT_MET))
     lines = []
