@@ -213,6 +213,7 @@ def test_find_and_replace_across_sections(controller, qtbot):
     dialog = window._find_dialog
     dialog.find_edit.setText("clinic")
     dialog.replace_edit.setText("service")
+    dialog.whole.setChecked(True)      # not "Clinician's viewpoint"
     assert dialog.replace_all() == 2
     session.sync()
     assert all("service" in s.body.plain_text() for s in session.article.sections[:2])

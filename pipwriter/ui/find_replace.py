@@ -1,8 +1,12 @@
-"""Find and replace across every section of the article, in article order."""
+"""Find and replace across everything the authors write (the text surface), in article order.
+
+The searching and replacing is the model's (:mod:`pipwriter.model.search`); this dialog shows
+each match in its panel and field, and hands Replace and Replace all to the undo stack as one
+step each.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -13,6 +17,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QVBoxLayout,
 )
+
+from ..model.search import Hit, find_all, replace_all, replace_hit
+from .field_locator import show_place
+
+
+def _times(n: int) -> str:
+    return f"{n} time{'s' if n != 1 else ''}"
 
 
 class FindReplaceDialog(QDialog):
@@ -27,6 +38,7 @@ class FindReplaceDialog(QDialog):
         self.case = QCheckBox("&Match capitals")
         self.whole = QCheckBox("W&hole words only")
         self.status = QLabel()
+        self.status.setWordWrap(True)
         self.status.setAccessibleName("Result")
         form = QFormLayout()
         form.addRow("&Find:", self.find_edit)
@@ -34,82 +46,123 @@ class FindReplaceDialog(QDialog):
         self.next_button = QPushButton("Find &next")
         self.replace_button = QPushButton("&Replace")
         self.all_button = QPushButton("Replace &all")
+        self.undo_button = QPushButton("&Undo replace all")
+        self.undo_button.setEnabled(False)
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self.find_next)
         self.replace_button.clicked.connect(self.replace_one)
         self.all_button.clicked.connect(self.replace_all)
+        self.undo_button.clicked.connect(self.undo_replace_all)
         buttons = QHBoxLayout()
-        for b in (self.next_button, self.replace_button, self.all_button):
+        for b in (self.next_button, self.replace_button, self.all_button, self.undo_button):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Searches everything you write: title, standfirst, sections, "
+                                "key messages, references, captions, descriptions, "
+                                "transcripts, authors and their declarations."))
+        layout.itemAt(0).widget().setWordWrap(True)
         layout.addLayout(form)
         layout.addWidget(self.case)
         layout.addWidget(self.whole)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
+        self.current: Hit | None = None
+        self._undo_index = -1
+        for edit in (self.find_edit,):
+            edit.textChanged.connect(self._forget)
+        self.case.toggled.connect(self._forget)
+        self.whole.toggled.connect(self._forget)
 
-    def _flags(self) -> QTextDocument.FindFlag:
-        flags = QTextDocument.FindFlag(0)
-        if self.case.isChecked():
-            flags |= QTextDocument.FindFlag.FindCaseSensitively
-        if self.whole.isChecked():
-            flags |= QTextDocument.FindFlag.FindWholeWords
-        return flags
+    # --- finding ------------------------------------------------------------------------------
+    def _options(self) -> dict:
+        return {"match_case": self.case.isChecked(), "whole_words": self.whole.isChecked()}
+
+    def _forget(self, *_args) -> None:
+        self.current = None
+
+    def _hits(self) -> list[Hit]:
+        window = self.window_
+        window.commit_pending_edits()
+        window.session.sync()
+        return find_all(window.session.article, self.find_edit.text(),
+                        panels=window.session.template.panels, **self._options())
+
+    def _next_after(self, hits: list[Hit]) -> int:
+        if self.current is not None:
+            keys = [(h.where, h.block, h.start) for h in hits]
+            here = (self.current.where, self.current.block, self.current.start)
+            if here in keys:
+                return (keys.index(here) + 1) % len(hits)
+        current = self.window_.current_section_id()
+        return next((i for i, h in enumerate(hits) if h.where.section_id == current), 0) \
+            if current else 0
 
     def find_next(self) -> bool:
         needle = self.find_edit.text()
         if not needle:
             return False
-        window, session = self.window_, self.window_.session
-        ids = [s.id for s in session.article.sections]
-        if not ids:
+        hits = self._hits()
+        if not hits:
+            self.current = None
+            self.status.setText(f"“{needle}” is not in the article.")
             return False
-        current = window.current_section_id()
-        start = ids.index(current) if current in ids else 0
-        editor = window.section_panel.editor
-        for step in range(len(ids) + 1):
-            section_id = ids[(start + step) % len(ids)]
-            document = session.document(section_id)
-            cursor = editor.textCursor() if step == 0 and section_id == current \
-                else QTextCursor(document)
-            found = document.find(needle, cursor, self._flags())
-            if not found.isNull():
-                if section_id != window.current_section_id():
-                    window.open_panel(f"section:{section_id}")
-                editor.setTextCursor(found)
-                title = session.article.section(section_id).title
-                self.status.setText(f"Found in “{title}”.")
-                return True
-        self.status.setText(f"“{needle}” is not in the article.")
-        return False
+        index = self._next_after(hits)
+        self.current = hits[index]
+        show_place(self.window_, self.current.where, self.current.block, self.current.start,
+                   self.current.end)
+        self.status.setText(f"Found in {self.current.where.label} ({index + 1} of "
+                            f"{len(hits)}).")
+        self.raise_()
+        return True
 
-    def replace_one(self) -> None:
-        editor = self.window_.section_panel.editor
-        cursor = editor.textCursor()
-        needle = self.find_edit.text()
-        same = (cursor.selectedText() == needle if self.case.isChecked()
-                else cursor.selectedText().lower() == needle.lower())
-        if cursor.hasSelection() and same:
-            cursor.insertText(self.replace_edit.text())
-        self.find_next()
+    # --- replacing ----------------------------------------------------------------------------
+    def replace_one(self) -> bool:
+        """Replace the match shown (if its text is still there), then show the next."""
+        hit, session = self.current, self.window_.session
+        if hit is None:
+            return self.find_next()
+        self.window_.commit_pending_edits()
+        done = session.change(
+            f"Replace “{self.find_edit.text()}”",
+            lambda a: replace_hit(a, hit, self.find_edit.text(), self.replace_edit.text(),
+                                  template=session.template, **self._options()))
+        self.current = None
+        found = self.find_next()
+        if not done:
+            self.status.setText("That text has changed since it was found; showing the next "
+                                "match instead.")
+        return found
 
     def replace_all(self) -> int:
         needle, replacement = self.find_edit.text(), self.replace_edit.text()
         if not needle:
             return 0
-        session, total = self.window_.session, 0
-        for section in session.article.sections:
-            document = session.document(section.id)
-            cursor = QTextCursor(document)
-            edit = QTextCursor(document)
-            edit.beginEditBlock()
-            while True:
-                cursor = document.find(needle, cursor, self._flags())
-                if cursor.isNull():
-                    break
-                cursor.insertText(replacement)
-                total += 1
-            edit.endEditBlock()
-        self.status.setText(f"Replaced {total} time{'s' if total != 1 else ''}. "
-                            "Undo in each section with Ctrl+Z.")
-        return total
+        window, session = self.window_, self.window_.session
+        window.commit_pending_edits()
+        result = session.change(
+            f"Replace all “{needle}”",
+            lambda a: replace_all(a, needle, replacement, template=session.template,
+                                  **self._options()))
+        self.current = None
+        message = f"Replaced {_times(result.count)}."
+        if result.count:
+            self._undo_index = session.undo_stack.index()
+            self.undo_button.setEnabled(True)
+            message += " Undo replace all (or Edit › Undo) puts every one back at once."
+        if result.too_long:
+            places = "; ".join(w.label for w in result.too_long[:3])
+            message += (f" Not replaced where the text would become too long: {places}"
+                        + ("…" if len(result.too_long) > 3 else "."))
+        self.status.setText(message)
+        return result.count
+
+    def undo_replace_all(self) -> None:
+        stack = self.window_.session.undo_stack
+        if stack.index() == self._undo_index:
+            stack.undo()
+            self.status.setText("Every replacement was undone.")
+        else:
+            self.status.setText("Other changes were made since; use Edit › Undo to go back "
+                                "step by step.")
+        self.undo_button.setEnabled(False)
+        self._undo_index = -1

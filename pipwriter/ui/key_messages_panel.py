@@ -156,3 +156,9 @@ class KeyMessagesPanel(QWidget):
     def _go_to_quote(self, item) -> None:
         _quote_id, section_id = item.data(ROLE)
         self.window_.open_panel(f"section:{section_id}")
+
+    def focus_item(self, index: str) -> None:
+        """Choose key message ``index`` (its place in the list, as the text surface names it)."""
+        if index.isdigit() and int(index) < self.messages.count():
+            self.messages.setCurrentRow(int(index))
+            self.messages.setFocus()

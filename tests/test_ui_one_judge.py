@@ -1,0 +1,122 @@
+"""The real window reads one text surface and one judge: find and replace everywhere with one
+undo, the navigator's marks agreeing with the checklist, spelling findings with Go to."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from pipwriter.model.findings import ERROR, WARNING
+from pipwriter.model.progress import DONE, PROBLEM, STARTED
+
+
+def _demo(controller, qtbot):
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _find(window, needle):
+    window.find_replace()
+    dialog = window._find_dialog
+    dialog.find_edit.setText(needle)
+    return dialog
+
+
+def test_find_reaches_a_key_message_and_selects_it(controller, qtbot):
+    window = _demo(controller, qtbot)
+    message = window.session.article.key_messages[1]
+    word = "shared chair"          # only in the second key message
+    assert word in message
+    dialog = _find(window, word)
+    assert dialog.find_next()
+    assert window.navigator.current_key() == "key_messages"
+    assert "› Message 2 (1 of 1)" in dialog.status.text()
+    assert window.panels["key_messages"].messages.currentRow() == 1
+
+
+def test_find_reaches_the_standfirst_and_selects_the_words(controller, qtbot):
+    window = _demo(controller, qtbot)
+    dialog = _find(window, "peer support group")
+    assert dialog.find_next()
+    assert window.navigator.current_key() == "title"
+    standfirst = window.panels["title"].standfirst
+    assert standfirst.textCursor().selectedText() == "peer support group"
+
+
+def test_find_says_not_in_the_article_only_when_nothing_has_it(controller, qtbot):
+    window = _demo(controller, qtbot)
+    dialog = _find(window, "zzqx")
+    assert not dialog.find_next()
+    assert "is not in the article" in dialog.status.text()
+    # a word only in a caption is found, not reported missing
+    caption = window.session.article.illustrations[0].caption
+    dialog.find_edit.setText(caption.split()[3])
+    assert dialog.find_next()
+
+
+def test_replace_all_everywhere_is_one_undo_step(controller, qtbot):
+    window = _demo(controller, qtbot)
+    article = window.session.article
+    before = article.to_json()
+    dialog = _find(window, "stroke")
+    dialog.replace_edit.setText("STROKE")
+    dialog.case.setChecked(True)
+    count = dialog.replace_all()
+    assert count > 5
+    after = window.session.article
+    assert "STROKE" in after.title and "STROKE" in after.standfirst
+    assert any("STROKE" in s.body.plain_text() for s in after.sections)
+    # the open section's editor shows the new text
+    assert "STROKE" in window.section_panel.editor.toPlainText() or \
+        "stroke" not in window.section_panel.editor.toPlainText()
+    # one Edit › Undo (Ctrl+Z outside a text box) puts every replacement back
+    assert QKeySequence("Ctrl+Z") in window.undo_action.shortcuts()
+    window.undo_action.trigger()
+    window.session.sync()
+    assert window.session.article.to_json() == before
+    # and the dialog's own button does the same
+    dialog.replace_all()
+    dialog.undo_button.click()
+    window.session.sync()
+    assert window.session.article.to_json() == before
+
+
+def test_navigator_marks_agree_with_the_checklist(controller, qtbot):
+    window = _demo(controller, qtbot)
+    marks = window.navigator.statuses
+    assert set(marks.values()) == {DONE}
+    # remove a photo's consent: the checklist has a must-fix error and Authors is no longer done
+    author = window.session.article.authors[0]
+
+    def withdraw(article):
+        article.author(author.id).photo.consent = False
+    window.session.change("Withdraw consent", withdraw)
+    assert window.navigator.statuses["authors"] == PROBLEM
+    window.open_panel("checklist")
+    panel = window.panels["checklist"]
+    errors = [panel.entry(i)[0] for i in panel.items_for(ERROR)]
+    assert any(f.code == "author-photo-consent" for f in errors)
+    row = next(window.navigator.item(r) for r in range(window.navigator.count())
+               if window.navigator.item(r).data(Qt.ItemDataRole.UserRole) == "authors")
+    assert row.data(Qt.ItemDataRole.AccessibleTextRole).endswith("something to fix")
+
+
+def test_a_misspelling_in_a_key_message_is_in_the_checklist_and_marks_it(controller, qtbot):
+    window = _demo(controller, qtbot)
+    messages = list(window.session.article.key_messages)
+    messages[0] += " We recieve feedback."
+
+    def edit(article):
+        article.key_messages[:] = messages
+    window.session.change("Edit key message", edit)
+    assert window.navigator.statuses["key_messages"] == STARTED
+    window.open_panel("checklist")
+    panel = window.panels["checklist"]
+    spelling = [panel.entry(i)[0] for i in panel.items_for(WARNING)
+                if panel.entry(i)[0].code == "spelling-unknown-word"]
+    assert [f.subject for f in spelling] == ["recieve"]
+    assert "receive" in spelling[0].message and "› Message 1" in spelling[0].message
+    QApplication.processEvents()
