@@ -18,6 +18,10 @@ def _demo(controller, qtbot):
     return window
 
 
+def _spelling_item(panel, word):
+    return next(i for i in panel.items_for(WARNING) if panel.entry(i)[0].subject == word)
+
+
 def _find(window, needle):
     window.find_replace()
     dialog = window._find_dialog
@@ -119,4 +123,38 @@ def test_a_misspelling_in_a_key_message_is_in_the_checklist_and_marks_it(control
                 if panel.entry(i)[0].code == "spelling-unknown-word"]
     assert [f.subject for f in spelling] == ["recieve"]
     assert "receive" in spelling[0].message and "› Message 1" in spelling[0].message
+    item = next(i for i in panel.items_for(WARNING)
+                if panel.entry(i)[0].code == "spelling-unknown-word")
+    panel.tree.setCurrentItem(item)
+    assert panel.ignore_word_button.isVisible() and panel.add_word_button.isVisible()
+    panel.go_button.click()
+    assert window.navigator.current_key() == "key_messages"
+    window.open_panel("checklist")
+    panel.tree.setCurrentItem(_spelling_item(panel, "recieve"))
+    panel.ignore_word_button.click()
+    assert not any(panel.entry(i)[0].code == "spelling-unknown-word"
+                   for i in panel.items_for(WARNING))
+    assert "recieve" in window.session.article.settings.spell_ignore
+    window.update_marks()
+    assert window.navigator.statuses["key_messages"] == DONE
     QApplication.processEvents()
+
+
+def test_add_to_my_dictionary_from_the_checklist(controller, qtbot):
+    window = _demo(controller, qtbot)
+
+    def edit(article):
+        article.illustrations[0].caption += " Drawn by Zorbly."
+    window.session.change("Edit caption", edit)
+    window.open_panel("checklist")
+    panel = window.panels["checklist"]
+    item = next(i for i in panel.items_for(WARNING)
+                if panel.entry(i)[0].subject == "zorbly")
+    panel.tree.setCurrentItem(item)
+    panel.go_button.click()
+    assert window.navigator.current_key() == "illustrations"
+    window.open_panel("checklist")
+    panel.tree.setCurrentItem(_spelling_item(panel, "zorbly"))
+    panel.add_word_button.click()
+    assert window.session.spelling.user.words() and not any(
+        panel.entry(i)[0].subject == "zorbly" for i in panel.items_for(WARNING))

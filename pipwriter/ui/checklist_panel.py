@@ -101,12 +101,18 @@ class ChecklistPanel(QWidget):
         self.show_dismissed = QPushButton("&Show dismissed")
         self.show_dismissed.setCheckable(True)
         self.check_button = QPushButton("Check agai&n")
+        # for a word the spelling check does not know
+        self.add_word_button = QPushButton("Add to my dic&tionary")
+        self.ignore_word_button = QPushButton("&Ignore in this article")
+        self.add_word_button.clicked.connect(self.add_word)
+        self.ignore_word_button.clicked.connect(self.ignore_word)
         self.go_button.clicked.connect(lambda: self.activate(self.tree.currentItem()))
         self.dismiss_button.clicked.connect(self.toggle_dismissed)
         self.show_dismissed.toggled.connect(lambda _on: self._fill())
         self.check_button.clicked.connect(self.recompute)
         buttons = QHBoxLayout()
-        for button in (self.go_button, self.dismiss_button, self.show_dismissed):
+        for button in (self.go_button, self.dismiss_button, self.add_word_button,
+                       self.ignore_word_button, self.show_dismissed):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.check_button)
@@ -234,6 +240,10 @@ class ChecklistPanel(QWidget):
     def _update_buttons(self) -> None:
         entry = self.entry(self.tree.currentItem())
         self.go_button.setEnabled(entry is not None)
+        word = self._spelling_word(entry[0] if entry else None)
+        for button in (self.add_word_button, self.ignore_word_button):
+            button.setVisible(bool(word))
+            button.setEnabled(bool(word))
         if entry is not None and entry[1]:
             self.dismiss_button.setText("Show &again")
             self.dismiss_button.setEnabled(True)
@@ -245,8 +255,42 @@ class ChecklistPanel(QWidget):
     def activate(self, item: QTreeWidgetItem | None) -> None:
         """Jump to the place the finding is about."""
         entry = self.entry(item)
-        if entry is not None:
+        if entry is None:
+            return
+        word = self._spelling_word(entry[0])
+        if word:
+            from .field_locator import show_place
+            show_place(self.window_, entry[0].where, word=word)
+        else:
             self.window_.go_to(entry[0].where)
+
+    @staticmethod
+    def _spelling_word(finding: Finding | None) -> str:
+        from ..model.spelling_findings import CODE
+        return finding.subject if finding is not None and finding.code == CODE else ""
+
+    def add_word(self) -> None:
+        """Add the flagged word to the personal dictionary (every article, this computer)."""
+        entry = self.entry(self.tree.currentItem())
+        word = self._spelling_word(entry[0] if entry else None)
+        if word:
+            engine = self.session.spelling
+            if not engine.add_user_word(word):
+                error = engine.user.last_error
+                self.window_.dialogs.error(
+                    "Add to my dictionary",
+                    f"“{word}” is accepted until PiP Writer closes, but your dictionary could "
+                    f"not be saved ({error.strerror if error else 'unknown reason'}).")
+            self.recompute()
+
+    def ignore_word(self) -> None:
+        """Ignore the flagged word in this article (kept in the project file)."""
+        entry = self.entry(self.tree.currentItem())
+        word = self._spelling_word(entry[0] if entry else None)
+        if word:
+            self.session.ignore_word(word)
+            self.session.spelling.ignore_word(word)
+            self.recompute()
 
     def toggle_dismissed(self) -> None:
         entry = self.entry(self.tree.currentItem())

@@ -86,7 +86,7 @@ def _text_blocks(widget: QWidget) -> list[str]:
 
 def _find_word(widget: QWidget, word: str) -> tuple[int, int, int]:
     for number, text in enumerate(_text_blocks(widget)):
-        index = text.find(word)
+        index = text.casefold().find(word.casefold())
         if index >= 0:
             return number, index, index + len(word)
     return -1, -1, -1
