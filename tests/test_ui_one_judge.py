@@ -158,3 +158,18 @@ def test_add_to_my_dictionary_from_the_checklist(controller, qtbot):
     panel.add_word_button.click()
     assert window.session.spelling.user.words() and not any(
         panel.entry(i)[0].subject == "zorbly" for i in panel.items_for(WARNING))
+
+
+def test_key_messages_explanation_follows_what_the_template_counts(controller, qtbot):
+    import dataclasses
+
+    from pipwriter.ui.live_figures import compute_figures, explanation
+    window = _demo(controller, qtbot)
+    session = window.session
+    assert "do not count toward" in explanation(session, "key_messages")
+    before = compute_figures(session).words
+    session.template = dataclasses.replace(
+        session.template, counted=session.template.counted | {"key_messages"})
+    assert "They count toward" in explanation(session, "key_messages")
+    # and the figure itself follows the same rule
+    assert compute_figures(session).words > before

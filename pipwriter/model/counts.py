@@ -23,6 +23,7 @@ from .readability import LONG_SENTENCE_WORDS, Readability, analyse, combine
 from .reference import format_bmj
 from .series_rules import SeriesRules
 from .template import COUNTABLE_PARTS, Template
+from .text_surface import part_fields
 from .wordcount import count_words
 
 # How each countable part is named in sentences shown to the user.
@@ -122,17 +123,13 @@ def competing_interests_text(article: Article) -> str:
 
 def part_texts(article: Article, part: str,
                statement_text: StatementText = competing_interests_text) -> list[str]:
-    """The texts of one non-section part ("title", "captions"...), as counted."""
-    if part == "title":
-        return [article.title]
-    if part == "standfirst":
-        return [article.standfirst]
-    if part == "key_messages":
-        return list(article.key_messages)
+    """The texts of one non-section part ("title", "captions"...), as counted: the fields the
+    text surface gives that part, or, for references and the competing-interests statement,
+    the text as it is printed."""
+    if part in ("title", "standfirst", "key_messages", "captions"):
+        return [field.text for field in part_fields(article, part)]
     if part == "key_quotes":
         return [text for _qid, _sid, text in article.key_quotes()]
-    if part == "captions":
-        return [i.caption for i in article.illustrations] + [c.caption for c in article.clips]
     if part == "references":
         return [format_bmj(r) for r in article.references]
     if part == "competing_interests":

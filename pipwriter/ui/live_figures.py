@@ -43,8 +43,10 @@ def explanation(session, key: str) -> str:
                 "order they are first cited in the text, as The BMJ does.")
     if key == "key_messages":
         limit = template.limit("key_messages")
+        counted = ("They count toward the article's words." if "key_messages" in
+                   template.counted else "They do not count toward the article's words.")
         return (f"The editors ask for {limit.min}–{limit.max} short take-home messages. "
-                "They are listed apart from the article and do not count toward its words.")
+                f"They are listed apart from the article. {counted}")
     if key == "illustrations":
         limit = template.limit("illustrations")
         return (f"Up to {limit.max} illustrations, photos or short clips are welcome, each "
