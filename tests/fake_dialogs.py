@@ -34,8 +34,10 @@ class FakeDialogs:
     def ask_file(self, title, file_filter, folder=""):
         return self._answer("file", (title, file_filter))
 
-    def ask_text(self, title, label, text=""):
-        return self._answer("text", (title, label, text))
+    def ask_text(self, title, label, text="", max_length=None):
+        self.max_lengths = [*getattr(self, "max_lengths", []), max_length]
+        answer = self._answer("text", (title, label, text))
+        return answer[:max_length] if isinstance(answer, str) and max_length else answer
 
     def ask_choice(self, title, label, choices):
         return self._answer("choice", (title, label, tuple(choices)))

@@ -173,3 +173,27 @@ def test_key_messages_explanation_follows_what_the_template_counts(controller, q
     assert "They count toward" in explanation(session, "key_messages")
     # and the figure itself follows the same rule
     assert compute_figures(session).words > before
+
+
+def test_a_heading_or_title_over_the_limit_never_reaches_the_file(controller, qtbot, tmp_path):
+    from pipwriter.model.limits import HEADING_MAX, TITLE_MAX
+    from pipwriter.model.project_file import load_project
+    window = _demo(controller, qtbot)
+    section = window.session.article.sections[0]
+    window.open_panel(f"section:{section.id}")
+    window.dialogs.queue("text", "Why " * 400)
+    window.rename_current()
+    assert window.dialogs.max_lengths[-1] == HEADING_MAX
+    assert len(window.session.article.sections[0].title) <= HEADING_MAX
+    window.open_panel("title")
+    title = window.panels["title"].title_edit
+    title.setText("A" * (TITLE_MAX + 50))
+    title.setFocus()
+    window.navigator.setFocus()
+    window.panels["title"]._apply()
+    assert len(window.session.article.title) <= TITLE_MAX
+    path = tmp_path / "long.pipw"
+    window.dialogs.queue("save", str(path))
+    assert window.save_as()
+    reopened = load_project(path).article       # the loader's limits accept what was saved
+    assert reopened.sections[0].title == window.session.article.sections[0].title

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME
 from ..model import structure
 from ..model.errors import PipError
+from ..model.limits import HEADING_MAX
 from .dialogs import CANCEL, SAVE, Dialogs
 from .figures_bar import Figures, FiguresBar
 from .live_figures import compute_figures, explanation
@@ -303,7 +304,8 @@ class MainWindow(QMainWindow):
             return
         key, title = (keys[index], "") if index < len(keys) else ("", "")
         if not key:
-            title = self.dialogs.ask_text("Add a section", "Heading of the new section:") or ""
+            title = self.dialogs.ask_text("Add a section", "Heading of the new section:",
+                                         max_length=HEADING_MAX) or ""
             if not title.strip():
                 return
         current = self.current_section_id()
@@ -335,7 +337,8 @@ class MainWindow(QMainWindow):
         section = self.session.article.section(self.current_section_id())
         if section is None:
             return
-        title = self.dialogs.ask_text("Rename section", "New heading:", section.title)
+        title = self.dialogs.ask_text("Rename section", "New heading:", section.title,
+                                     max_length=HEADING_MAX)
         if title:
             self.rename_section(section.id, title)
 
