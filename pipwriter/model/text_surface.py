@@ -72,11 +72,7 @@ def text_fields(article: Article, *, panels: dict | None = None,
     ``panels`` (the template's panel texts) names the places as the navigator does;
     ``bodies=False`` leaves out the sections' paragraphs (for the live figures, which count
     those from the editor's documents)."""
-    title_panel = _panel(panels, "title", "Title and standfirst")
-    yield TextField(Where("title", label=f"{title_panel} › Title", field="title"),
-                    _lines(article.title), part="title", max_len=TITLE_MAX)
-    yield TextField(Where("title", label=f"{title_panel} › Standfirst", field="standfirst"),
-                    _lines(article.standfirst), part="standfirst")
+    yield from _title_fields(article, panels)
     for section in article.sections:
         name = section_name(section)
         part = "viewpoints" if section.kind == "viewpoint" else "sections"
@@ -86,16 +82,28 @@ def text_fields(article: Article, *, panels: dict | None = None,
             yield TextField(Where("section", section.id, label=name, field="body"),
                             tuple(paragraph_block(p) for p in section.body.paragraphs),
                             part=part, rich=True)
-    messages = _panel(panels, "key_messages", "Key messages")
-    for index, message in enumerate(article.key_messages):
-        yield TextField(Where("key_messages", item_id=str(index), field="message",
-                              label=f"{messages} › Message {index + 1}"),
-                        _lines(message), part="key_messages")
+    yield from _message_fields(article, panels)
     yield from _reference_fields(article, _panel(panels, "references", "References"))
     yield from _media_fields(article, _panel(panels, "illustrations", "Illustrations"))
     yield from _author_fields(article, _panel(panels, "authors", "Authors"))
     yield from _disclosure_fields(article, _panel(panels, "competing_interests",
                                                   "Competing interests"))
+
+
+def _title_fields(article: Article, panels: dict | None) -> Iterator[TextField]:
+    title_panel = _panel(panels, "title", "Title and standfirst")
+    yield TextField(Where("title", label=f"{title_panel} › Title", field="title"),
+                    _lines(article.title), part="title", max_len=TITLE_MAX)
+    yield TextField(Where("title", label=f"{title_panel} › Standfirst", field="standfirst"),
+                    _lines(article.standfirst), part="standfirst")
+
+
+def _message_fields(article: Article, panels: dict | None) -> Iterator[TextField]:
+    messages = _panel(panels, "key_messages", "Key messages")
+    for index, message in enumerate(article.key_messages):
+        yield TextField(Where("key_messages", item_id=str(index), field="message",
+                              label=f"{messages} › Message {index + 1}"),
+                        _lines(message), part="key_messages")
 
 
 REFERENCE_FIELDS = (("authors", "Authors", False), ("title", "Title", True),
@@ -161,5 +169,9 @@ def _disclosure_fields(article: Article, panel: str) -> Iterator[TextField]:
 
 
 def part_fields(article: Article, part: str) -> list[TextField]:
-    """The fields of one countable part outside the sections ("title", "captions"...)."""
-    return [f for f in text_fields(article, bodies=False) if f.part == part]
+    """The fields of one countable part outside the sections ("title", "captions"...); only the
+    panels that hold such parts are walked (this runs as the live figures update)."""
+    fields = (_title_fields(article, None) if part in ("title", "standfirst") else
+              _message_fields(article, None) if part == "key_messages" else
+              _media_fields(article, "Illustrations") if part == "captions" else iter(()))
+    return [f for f in fields if f.part == part]
