@@ -197,3 +197,29 @@ def test_a_heading_or_title_over_the_limit_never_reaches_the_file(controller, qt
     assert window.save_as()
     reopened = load_project(path).article       # the loader's limits accept what was saved
     assert reopened.sections[0].title == window.session.article.sections[0].title
+
+
+def test_ctrl_z_in_the_text_undoes_replace_all_when_no_typing_is_left(controller, qtbot):
+    from PySide6.QtTest import QTest
+    window = _demo(controller, qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    before = window.session.article.to_json()
+    section = window.session.article.sections[0]
+    window.open_panel(f"section:{section.id}")
+    dialog = _find(window, "stroke")
+    dialog.replace_edit.setText("STROKE")
+    dialog.case.setChecked(True)
+    assert dialog.replace_all() > 5
+    dialog.close()
+    editor = window.section_panel.editor
+    editor.setFocus()
+    assert not editor.document().isUndoAvailable()
+    QTest.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    window.session.sync()
+    assert window.session.article.to_json() == before
+    # typing in the text is still undone by Ctrl+Z in the text first
+    QTest.keyClicks(editor, "abc")
+    QTest.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    window.session.sync()
+    assert window.session.article.to_json() == before

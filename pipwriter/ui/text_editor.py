@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -214,6 +214,20 @@ class TextEditor(QTextEdit):
         cursor.endEditBlock()
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+
+    # --- undo: typing here first, then the article's other changes ------------------------
+    def event(self, event) -> bool:
+        """Ctrl+Z undoes typing in this text; when there is no typing left to undo here (after
+        Replace all, say), it is left to Edit › Undo, which undoes the article's last change."""
+        if event.type() == QEvent.Type.ShortcutOverride:
+            document = self.document()
+            if (event.matches(QKeySequence.StandardKey.Undo) and
+                    not document.isUndoAvailable()) or \
+                    (event.matches(QKeySequence.StandardKey.Redo) and
+                     not document.isRedoAvailable()):
+                event.ignore()
+                return False
+        return super().event(event)
 
     # --- context menu ---------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
