@@ -22,6 +22,12 @@ DEFAULT_TEMPLATE = "bmj-partnership-in-practice"
 class AppController(QObject):
     def __init__(self, dialogs: Dialogs | None = None, parent=None):
         super().__init__(parent)
+        from PySide6.QtWidgets import QApplication
+
+        from .colours import apply_accessible_selection
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setPalette(apply_accessible_selection(app.palette()))
         self.dialogs = dialogs or Dialogs()
         self.windows: list[MainWindow] = []
         self._quitting = False

@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .colours import WORD_BAR
+
 UNDER, IN_BAND, OVER = "under", "in_band", "over"
-_COLOURS = {UNDER: "#d68910", IN_BAND: "#228b22", OVER: "#c0392b"}
+_COLOURS = {UNDER: WORD_BAR["under"], IN_BAND: WORD_BAR["in_band"], OVER: WORD_BAR["over"]}
 _EXPLAIN_TIP = "Click to see what is counted"
 
 
@@ -266,8 +268,10 @@ class FiguresBar(QWidget):
         self.words_bar.setRange(0, top)
         self.words_bar.setValue(min(f.words, top))
         full, short = word_band_text(f.words, f.words_min, f.words_max)
-        self.words_bar.setStyleSheet(
-            f"QProgressBar::chunk {{ background-color: {_COLOURS[self.state]}; }}")
+        if getattr(self, "_bar_state", None) != self.state:   # a style sheet costs a relayout
+            self._bar_state = self.state
+            self.words_bar.setStyleSheet(
+                f"QProgressBar::chunk {{ background-color: {_COLOURS[self.state]}; }}")
         self.words_bar.setAccessibleDescription(f"{full}; {f.words_total:,} words in everything")
         self.words_button.set_texts(full, short)
         self.words_button.setAccessibleName(f"{full}. Explain")

@@ -8,10 +8,18 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from ..model.progress import DONE, EMPTY, PROBLEM, STARTED
+from .colours import HALO, MARK_DONE, MARK_EMPTY, MARK_PROBLEM, MARK_STARTED
 
 # what a screen reader says after the panel's name (the marks are explained in Help)
 STATUS_TEXT = {EMPTY: "nothing written yet", STARTED: "something to look at",
                DONE: "done", PROBLEM: "something to fix"}
+
+
+def _halo(painter: QPainter) -> None:
+    """A white disc under every mark, so it stays outlined on the dark selection colour."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(HALO))
+    painter.drawEllipse(QRectF(1, 1, 30, 30))
 
 
 @cache
@@ -20,25 +28,28 @@ def status_icon(status: str) -> QIcon:
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    _halo(painter)
     rect = QRectF(4, 4, 24, 24)
     if status == EMPTY:
-        painter.setPen(QPen(QColor(150, 150, 150), 3))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(QColor(MARK_EMPTY), 3))
         painter.drawEllipse(rect)
     elif status == PROBLEM:      # a red circle with an exclamation mark
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(190, 30, 45))
+        painter.setBrush(QColor(MARK_PROBLEM))
         painter.drawEllipse(rect)
         painter.setPen(QPen(QColor("white"), 3.5))
         painter.drawLine(QPointF(16, 9), QPointF(16, 18))
         painter.drawPoint(QPointF(16, 23))
     elif status == STARTED:
-        painter.setPen(QPen(QColor(214, 137, 16), 3))
+        painter.setPen(QPen(QColor(MARK_STARTED), 3))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(rect)
-        painter.setBrush(QColor(214, 137, 16))
+        painter.setBrush(QColor(MARK_STARTED))
         painter.drawPie(rect, 90 * 16, 180 * 16)
     else:
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(34, 139, 34))
+        painter.setBrush(QColor(MARK_DONE))
         painter.drawEllipse(rect)
         painter.setPen(QPen(QColor("white"), 3.5))
         painter.drawPolyline([QPointF(10, 16.5), QPointF(14.5, 21), QPointF(22, 11)])
@@ -54,6 +65,10 @@ def checklist_icon() -> QIcon:
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(HALO))
+    painter.drawRoundedRect(QRectF(3, 1, 26, 30), 4, 4)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
     blue = QColor(38, 92, 160)
     painter.setPen(QPen(blue, 2.5))
     painter.drawRoundedRect(QRectF(6, 4, 20, 24), 3, 3)
