@@ -66,26 +66,19 @@ def answer_none_until(wizard: DisclosureWizard, page) -> None:
         go_next(wizard)
 
 
-def test_nothing_to_declare_shows_each_item_once_then_certifies(open_wizard):
+def test_nothing_to_declare_lists_every_question_then_certifies(open_wizard):
     jo = Author("Jo Bloggs")
     wizard = open_wizard(jo, [none_author("Sam Smith", "2026-10-01")])
-    assert wizard.currentPage() is wizard.intro_page
-    wizard.intro_page.quick_radio.setChecked(True)
-    go_next(wizard)
-    for number, page in enumerate(wizard.item_pages, start=1):
-        assert wizard.currentPage() is page
-        assert page.title().startswith(f"Question {number} of 13")
-        assert page.none_radio.isChecked() and not page.yes_radio.isChecked()
-        assert not page.quick_note.isHidden()
-        assert wizard.button(NEXT).text() == "Confirm &none and continue"
-        go_next(wizard)
-    page = wizard.certify_page
-    assert wizard.currentPage() is page
-    assert not page.checkbox.isChecked() and not wizard.button(NEXT).isEnabled()
-    assert page.date_label.text() == "Date: 21 November 2026"
-    assert page.note.isHidden()
-    page.checkbox.setChecked(True)
-    go_next(wizard)
+    intro = wizard.intro_page
+    assert wizard.currentPage() is intro
+    assert intro.questions.isHidden() and intro.quick_confirm.isHidden()
+    intro.quick_radio.setChecked(True)
+    for item in wizard.items:                          # every question is on screen
+        assert item.question in intro.questions.text().replace("&#x27;", "'")
+    assert not intro.quick_confirm.isHidden() and not intro.quick_confirm.isChecked()
+    assert not wizard.button(NEXT).isEnabled()         # the tick is needed first
+    intro.quick_confirm.setChecked(True)
+    go_next(wizard)                                    # Next shows the statement
     summary = wizard.summary_page
     assert wizard.currentPage() is summary
     assert summary.statement_edit.toPlainText() == "Jo Bloggs declares no competing interests."
@@ -186,15 +179,15 @@ def test_entries_typed_then_answered_none_are_not_kept(open_wizard):
     assert result.item(1).answer == "none" and result.item(1).entries == []
 
 
-def test_quick_path_never_overwrites_earlier_entries(open_wizard):
+def test_quick_path_is_not_offered_once_something_is_declared(open_wizard):
     jo = Author("Jo Bloggs")
     item = jo.disclosure.item(3)
     item.answer, item.entries = "entries", [DisclosureEntry("A publisher", "book royalties")]
     wizard = open_wizard(jo)
-    wizard.intro_page.quick_radio.setChecked(True)
+    assert not wizard.intro_page.quick_radio.isEnabled()
+    assert "already declared" in wizard.intro_page.quick_help.text()
     go_next(wizard)
-    go_next(wizard)
-    go_next(wizard)
+    answer_none_until(wizard, wizard.item_pages[2])
     page = wizard.item_pages[2]
     assert wizard.currentPage() is page
     assert page.yes_radio.isChecked()
@@ -205,9 +198,11 @@ def test_quick_path_never_overwrites_earlier_entries(open_wizard):
 def test_leaving_the_quick_path_clears_its_none_answers(open_wizard):
     wizard = open_wizard(Author("Jo Bloggs"))
     wizard.intro_page.quick_radio.setChecked(True)
+    wizard.intro_page.quick_confirm.setChecked(True)
     go_next(wizard)
     wizard.back()
     wizard.intro_page.full_radio.setChecked(True)
+    assert not wizard.intro_page.quick_confirm.isChecked()
     go_next(wizard)
     page = wizard.item_pages[0]
     assert not page.none_radio.isChecked() and not page.yes_radio.isChecked()
@@ -271,9 +266,8 @@ def test_changed_answers_must_be_certified_again(open_wizard):
 
 def test_ticking_then_going_back_and_changing_does_not_certify_the_change(open_wizard):
     wizard = open_wizard(Author("Jo Bloggs"))
-    wizard.intro_page.quick_radio.setChecked(True)
-    for _ in range(14):
-        go_next(wizard)
+    go_next(wizard)
+    answer_none_until(wizard, wizard.certify_page)
     wizard.certify_page.checkbox.setChecked(True)
     wizard.back()
     last = wizard.item_pages[12]
@@ -381,10 +375,11 @@ def test_panel_refresh_shows_a_change_that_needs_certifying_again(qtbot):
 def test_wizard_keeps_its_width_and_long_question_titles_wrap(open_wizard, qtbot):
     from PySide6.QtWidgets import QApplication, QLabel
     wizard = open_wizard(Author("Bethan Lloyd"))
-    wizard.intro_page.quick_radio.setChecked(True)
     width = wizard.width()
     headings = {}
     while wizard.currentPage() is not wizard.certify_page:
+        if wizard.currentPage() in wizard.item_pages:
+            wizard.currentPage().none_radio.setChecked(True)
         go_next(wizard)
         QApplication.processEvents()
         page = wizard.currentPage()
@@ -401,7 +396,6 @@ def test_last_page_starts_on_finish_so_enter_finishes(open_wizard, qtbot):
     from PySide6.QtCore import Qt
     jo = Author("Jo Bloggs")
     wizard = open_wizard(jo)
-    wizard.intro_page.quick_radio.setChecked(True)
     go_next(wizard)
     answer_none_until(wizard, wizard.certify_page)
     wizard.certify_page.checkbox.setChecked(True)

@@ -170,31 +170,44 @@ class IntroPage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.setTitle(f"Competing interests: {wizard.author.name}")
-        self.setSubTitle("Every author completes this, even if there is nothing to declare.")
+        self.setSubTitle("Every author does this, even with nothing to declare.")
         title = wizard.article_title.strip() or "(no title yet)"
         about = _label(
-            f"This goes through the 13 questions of the ICMJE disclosure form, which The BMJ "
-            f"uses, for the article “{title}”.\n\n"
-            "Declare any link with an organisation or group that could be affected by what the "
-            "article says, or that readers might think affected what you wrote: a company, a "
-            "charity, a campaign. Declaring something does not mean you did anything wrong.\n\n"
-            f"Question 1 has no time limit. Questions 2 to 13 cover the past 36 months: "
+            f"The BMJ asks each author 13 short questions about money and links that "
+            f"readers should know of. This is for the article “{title}”. The questions come "
+            "from a form made by the ICMJE (a group of medical journal editors).\n\n"
+            "Tell the journal about any link with a company, charity or group that the article "
+            "could affect. Saying so does not mean you did anything wrong.\n\n"
+            f"Question 1 has no time limit. Questions 2 to 13 cover the past 3 years: "
             f"{since_date(wizard.today)}.")
         self.number_edit = _named(QLineEdit(wizard.working.manuscript_number),
-                                  "Manuscript number, if you have one")
+                                  "Manuscript number, if the journal gave you one")
+        self.number_edit.setPlaceholderText("Leave this empty if you have not sent it yet")
         self.number_edit.textChanged.connect(self._number_edited)
-        number_label = QLabel("&Manuscript number (if you have one):")
+        number_label = QLabel("&Manuscript number (the journal's number for the article):")
         number_label.setBuddy(self.number_edit)
         self.full_radio = _named(QRadioButton("&Go through each question"),
                                  "Go through each question")
         self.quick_radio = _named(QRadioButton("I have no&thing to declare"),
                                   "I have nothing to declare")
-        self.quick_help = _label("You will still see each question once, to check that "
-                                 "nothing applies, and confirm it.")
+        self.questions = _label("<ol>" + "".join(f"<li>{html.escape(item.question)}</li>"
+                                                 for item in wizard.items) + "</ol>", rich=True)
+        self.questions.setAccessibleDescription("The 13 questions")
+        self.quick_confirm = _named(
+            QCheckBox("I have &read these 13 questions. None of them is true for me, and "
+                      "this is complete and true."),
+            "I have read these 13 questions. None of them is true for me, and this is "
+            "complete and true.")
+        self.quick_confirm.toggled.connect(self._quick_confirmed)
+        self.quick_help = _label("")
+        self.quick_help.setAccessibleDescription("What happens next")
         group = QButtonGroup(self)
         group.addButton(self.full_radio)
         group.addButton(self.quick_radio)
         self.full_radio.setChecked(True)
+        self.quick_radio.toggled.connect(self._quick_chosen)
+        if wizard.working.has_interests():
+            self.quick_radio.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(about)
         layout.addWidget(number_label)
@@ -202,11 +215,55 @@ class IntroPage(QWizardPage):
         layout.addSpacing(8)
         layout.addWidget(self.full_radio)
         layout.addWidget(self.quick_radio)
+        layout.addWidget(self.questions)
+        layout.addWidget(self.quick_confirm)
         layout.addWidget(self.quick_help)
         layout.addStretch(1)
+        self._show_quick()
 
     def _number_edited(self, text: str) -> None:
         self.wiz.working.manuscript_number = text.strip()
+
+    def _quick_chosen(self, quick: bool) -> None:
+        """Nothing to declare: every question is answered None at once; the author reads the
+        list, ticks once and chooses Finish (three actions in all)."""
+        self.wiz.set_quick(quick)
+        if not quick:
+            self.quick_confirm.setChecked(False)
+        self._show_quick()
+        self.completeChanged.emit()
+
+    def _quick_confirmed(self, checked: bool) -> None:
+        page = self.wiz.certify_page
+        page.confirmed_fingerprint = (self.wiz.working.cleaned().fingerprint()
+                                      if checked and self.wiz.quick else None)
+        self._show_quick()
+        self.completeChanged.emit()
+
+    def _show_quick(self) -> None:
+        quick = self.quick_radio.isChecked()
+        self.questions.setVisible(quick)
+        self.quick_confirm.setVisible(quick)
+        if not self.quick_radio.isEnabled():
+            text = "You have already declared something, so go through each question."
+        elif not quick:
+            text = ""
+        elif self.quick_confirm.isChecked():
+            text = ("Now choose Finish. Your statement will say you have nothing to declare. "
+                    "Choose Next to read it first.")
+        else:
+            text = "Read the questions. If none is true for you, tick the box."
+        self.quick_help.setText(text)
+        self.quick_help.setVisible(bool(text))
+        self.setFinalPage(quick and self.quick_confirm.isChecked())
+
+    def isComplete(self) -> bool:
+        return not self.quick_radio.isChecked() or self.quick_confirm.isChecked()
+
+    def nextId(self) -> int:
+        if self.quick_radio.isChecked():
+            return self.wiz.summary_id
+        return super().nextId()
 
     def validatePage(self) -> bool:
         self.wiz.set_quick(self.quick_radio.isChecked())
@@ -221,16 +278,18 @@ class ItemPage(QWizardPage):
         # the page title stays short and the item's title is a wrapping heading in the page
         self.setTitle(f"Question {item.number} of 13")
         self.setSubTitle(f"Time frame: {item.period(wizard.today)}.")
-        self.heading = _label(f"<h3>{html.escape(item.title)}</h3>", rich=True)
-        self.heading.setAccessibleName(f"Question {item.number}: {item.title}")
-        question = _label(f"<b>{html.escape(item.question)}</b>", rich=True)
+        # headed by the plain question; the form's own title underneath, for those who need it
+        self.heading = _label(f"<h3>{html.escape(item.question)}</h3>", rich=True)
+        self.heading.setAccessibleDescription(f"Question {item.number}: {item.question}")
+        self.form_title = _label(f"<small>On the ICMJE form: {html.escape(item.title)}</small>",
+                                 rich=True)
         explanation = _label(item.explanation)
         examples = _label("For example:<ul>" + "".join(f"<li>{html.escape(e)}</li>"
                                                        for e in item.examples) + "</ul>",
                           rich=True)
-        self.quick_note = _label("You said you have nothing to declare. Read this question: "
-                                 "if nothing applies, keep “None” and choose Next to confirm.")
-        self.quick_note.setAccessibleName("Note")
+        self.quick_note = _label("You said you have nothing to declare. Read this question. "
+                                 "If it is not true for you, keep “None” and choose Next.")
+        self.quick_note.setAccessibleDescription("Note")
         self.none_radio = _named(QRadioButton("N&one"), f"None for question {item.number}")
         self.yes_radio = _named(QRadioButton("&Yes, I have something to declare"),
                                 f"Yes, I have something to declare for question {item.number}")
@@ -244,9 +303,9 @@ class ItemPage(QWizardPage):
         self.editor.changed.connect(self.completeChanged)
         self.hint = _label("Add an entry, or choose None. Each entry needs at least who or "
                            "what.")
-        self.hint.setAccessibleName("What is still needed")
+        self.hint.setAccessibleDescription("What is still needed")
         layout = QVBoxLayout(self)
-        for widget in (self.heading, question, explanation, examples, self.quick_note,
+        for widget in (self.heading, self.form_title, explanation, examples, self.quick_note,
                        self.none_radio, self.yes_radio):
             layout.addWidget(widget)
         layout.addWidget(self.editor, 4)
@@ -305,12 +364,12 @@ class CertifyPage(QWizardPage):
         self.overview = _named(QPlainTextEdit(), "Your answers")
         self.overview.setReadOnly(True)
         self.note = _label("")
-        self.note.setAccessibleName("Note")
+        self.note.setAccessibleDescription("Note")
         self.checkbox = _named(QCheckBox("I &confirm these answers are complete and true"),
                                "I confirm these answers are complete and true")
         self.checkbox.toggled.connect(self._toggled)
         self.date_label = _label("")
-        self.date_label.setAccessibleName("Date of confirmation")
+        self.date_label.setAccessibleDescription("Date of confirmation")
         layout = QVBoxLayout(self)
         layout.addWidget(self.overview, 1)
         layout.addWidget(self.note)
@@ -369,7 +428,7 @@ class SummaryPage(QWizardPage):
         statement_label = QLabel("&Your statement:")
         statement_label.setBuddy(self.statement_edit)
         self.note = _label("")
-        self.note.setAccessibleName("Note about your wording")
+        self.note.setAccessibleDescription("Note about your wording")
         self.regenerate_button = _named(QPushButton("&Regenerate wording"),
                                         "Regenerate wording from your answers")
         self.regenerate_button.clicked.connect(self.regenerate)
@@ -461,8 +520,9 @@ class DisclosureWizard(QWizard):
         self.item_pages = [ItemPage(self, item) for item in self.items]
         self.certify_page = CertifyPage(self)
         self.summary_page = SummaryPage(self)
-        for page in (self.intro_page, *self.item_pages, self.certify_page, self.summary_page):
+        for page in (self.intro_page, *self.item_pages, self.certify_page):
             self.addPage(page)
+        self.summary_id = self.addPage(self.summary_page)
         self.setMinimumWidth(720)    # the pages' text wraps, so the width stays put
         self.resize(760, 640)
         self.currentIdChanged.connect(self._page_shown)
@@ -471,6 +531,8 @@ class DisclosureWizard(QWizard):
     def set_quick(self, quick: bool) -> None:
         """The quick path pre-answers "None" for every question not yet answered; leaving it
         clears those pre-answers again (answers the author gave are never touched)."""
+        if quick == self.quick:
+            return
         self.quick = quick
         if quick:
             for number in range(1, 14):
