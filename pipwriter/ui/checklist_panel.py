@@ -79,14 +79,14 @@ class ChecklistPanel(QWidget):
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("The article's figures")
+        self.summary.setAccessibleDescription("The article's figures")
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.headline = QLabel()
         self.headline.setWordWrap(True)
-        self.headline.setAccessibleName("Is the article ready to send")
+        self.headline.setAccessibleDescription("Is the article ready to send")
         self.approvals = QLabel()
         self.approvals.setWordWrap(True)
-        self.approvals.setAccessibleName("Each author's approval")
+        self.approvals.setAccessibleDescription("Each author's approval")
         self.tree = WrappingTree()
         self.tree.setAccessibleName("Checklist findings")
         self.tree.setAccessibleDescription("Double-click or press Enter on a finding to go to "

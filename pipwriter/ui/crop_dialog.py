@@ -230,9 +230,9 @@ class CropDialog(QDialog):
         size_row.addWidget(self.reset_button)
 
         self.result_label = QLabel()
-        self.result_label.setAccessibleName("Size of the cropped photo")
+        self.result_label.setAccessibleDescription("Size of the cropped photo")
         self.warning = warning_label()
-        self.warning.setAccessibleName("Warning about the size")
+        self.warning.setAccessibleDescription("Warning about the size")
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)

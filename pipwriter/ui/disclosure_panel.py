@@ -51,7 +51,7 @@ class DisclosurePanel(QWidget):
             name = QLabel(author.name or "(no name)")
             name.setTextFormat(Qt.TextFormat.PlainText)
             label = QLabel(status[:1].upper() + status[1:])
-            label.setAccessibleName(f"Declaration of {who}: {status}")
+            label.setAccessibleDescription(f"Declaration of {who}: {status}")
             certified = author.disclosure.is_certified()
             button = QPushButton("Review declaration" if certified else "Complete declaration")
             # a screen reader must tell the authors' buttons apart

@@ -39,7 +39,7 @@ class FindReplaceDialog(QDialog):
         self.whole = QCheckBox("W&hole words only")
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Result")
+        self.status.setAccessibleDescription("Result")
         form = QFormLayout()
         form.addRow("&Find:", self.find_edit)
         form.addRow("Replace &with:", self.replace_edit)

@@ -75,7 +75,7 @@ class _AuthorsPage(QWizardPage):
         self.remove_button.clicked.connect(self.remove_author)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("What is still needed")
+        self.problem.setAccessibleDescription("What is still needed")
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -185,6 +185,8 @@ class NewArticleWizard(QWizard):
         for page in (self.title_page, self.authors_page, self.viewpoints_page):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Start writing")
+        from .screen_fit import fit_wizard
+        fit_wizard(self, 640, 480)      # smaller on a small screen, its pages scrolling
 
     def result_article(self):
         authors = self.authors_page.authors()

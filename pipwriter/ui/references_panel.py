@@ -83,7 +83,7 @@ class ReferencesPanel(QWidget):
         self.text.editingFinished.connect(self._apply_form)
         self.preview = QLabel()
         self.preview.setWordWrap(True)
-        self.preview.setAccessibleName("How the reference will appear")
+        self.preview.setAccessibleDescription("How the reference will appear")
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         buttons = QHBoxLayout()

@@ -1,0 +1,40 @@
+"""A screen reader speaks a label's accessible name instead of its text: a name that does not
+carry the visible text hides it (the reader heard "Guidance for this section", never the
+guidance). Every visible label with text either has no name of its own or one that includes
+the text; what it is for goes in its description."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtWidgets import QLabel, QWidget
+
+from pipwriter.ui.navigator import ALL_PANELS
+
+
+def _plain(text: str) -> str:
+    text = re.sub(r"<[^>]+>", " ", text).replace("&nbsp;", " ").replace("&amp;", "&")
+    return " ".join(text.replace("&", "").split())
+
+
+def _hidden_texts(root: QWidget) -> list[str]:
+    found = []
+    for label in root.findChildren(QLabel):
+        text = _plain(label.text())
+        name = " ".join(label.accessibleName().replace("&", "").split())
+        if label.isVisible() and text and name and text.casefold() not in name.casefold():
+            found.append(f"{name!r} hides {text[:60]!r}")
+    return found
+
+
+@pytest.mark.parametrize("panel", ["section", *ALL_PANELS])
+def test_no_label_name_hides_its_text(controller, qtbot, panel):
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    window.resize(1300, 850)
+    window.show()
+    key = f"section:{window.session.article.sections[4].id}" if panel == "section" else panel
+    window.open_panel(key)
+    qtbot.wait(5)
+    assert _hidden_texts(window) == []
