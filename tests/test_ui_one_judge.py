@@ -223,3 +223,23 @@ def test_ctrl_z_in_the_text_undoes_replace_all_when_no_typing_is_left(controller
     QTest.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     window.session.sync()
     assert window.session.article.to_json() == before
+
+
+def test_undo_in_the_text_takes_back_a_word_at_a_time(controller, qtbot):
+    from PySide6.QtTest import QTest
+    window = _demo(controller, qtbot)
+    section = window.session.article.sections[0]
+    window.open_panel(f"section:{section.id}")
+    editor = window.section_panel.editor
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    before = editor.toPlainText()
+    QTest.keyClicks(editor, " we listened to every single person there")
+    assert editor.toPlainText() == before + " we listened to every single person there"
+    editor.document().undo()
+    assert editor.toPlainText() == before + " we listened to every single person"
+    editor.document().undo()
+    assert editor.toPlainText() == before + " we listened to every single"
+    for _ in range(5):
+        editor.document().undo()
+    assert editor.toPlainText() == before

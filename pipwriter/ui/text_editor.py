@@ -237,7 +237,26 @@ class TextEditor(QTextEdit):
             event.accept()
             self.contextMenuEvent(keyboard_menu_event(self))
             return
+        if self._word_break(event):
+            return
         super().keyPressEvent(event)
+
+    def _word_break(self, event) -> bool:
+        """A space typed after a word starts a new undo step, so Ctrl+Z takes back one word at
+        a time (as Word does) rather than everything typed since the cursor last moved."""
+        text = event.text()
+        if text != " " or event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
+            return False
+        cursor = self.textCursor()
+        if cursor.charFormat().isImageFormat() or cursor.charFormat().objectType():
+            return False
+        cursor.beginEditBlock()
+        cursor.insertText(text)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        event.accept()
+        return True
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt API
         if event.reason() == QContextMenuEvent.Reason.Keyboard:
