@@ -132,6 +132,7 @@ def test_text_only_copy_takes_pictures_from_the_original(tmp_path, small_project
     name = small_project.media.add_bytes(b"\x89PNG" + os.urandom(2000), "png")
     small_project.article.illustrations.append(Illustration(MediaRef(name)))
     save_project(small_project, tmp_path / "a.pipw")
+    small_project.article.title = "Unsaved title"            # the copy holds something new
     entry = _write(small_project, text_only=True)
     _orphan(entry)
     project = load_recovery(find_recoveries()[0])
@@ -179,3 +180,32 @@ def test_copy_is_offered_when_its_process_id_now_belongs_to_another_program(smal
     finally:
         other.kill()
         other.wait()
+
+
+def test_copy_is_offered_when_the_file_looks_newer_than_this_computers_clock(tmp_path,
+                                                                              small_project):
+    """A network share, a sync client or a time-zone change puts the file's time ahead of this
+    computer's clock: the copy holds words the file does not, so it is still offered (when the
+    times were compared it was silently skipped)."""
+    path = save_project(small_project, tmp_path / "walking.pipw")
+    small_project.article.title = "Unsaved title"
+    entry = _write(small_project)
+    _orphan(entry)
+    future = time.time() + 3 * 3600
+    os.utime(path, (future, future))
+    found = find_recoveries()
+    assert [e.session_id for e in found] == [entry.session_id]
+    assert load_recovery(found[0]).article.title == "Unsaved title"
+
+
+def test_copy_the_same_as_its_file_is_not_offered_even_if_the_file_looks_older(tmp_path,
+                                                                                 small_project):
+    """Saved, then the copy's removal was cut short: the same words are not offered back,
+    whatever the times say."""
+    path = save_project(small_project, tmp_path / "walking.pipw")
+    entry = _write(small_project)
+    _orphan(entry)
+    past = time.time() - 3600
+    os.utime(path, (past, past))
+    assert find_recoveries() == []
+    assert entry.copy_path.exists()                         # kept a while, just in case

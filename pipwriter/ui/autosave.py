@@ -1,22 +1,31 @@
 """Autosave: a recovery copy of the open article, written in the background as the user types.
 
+About once a second while typing goes on (``journal_ms``, a timer that typing never restarts),
+the text of each section typed in since the last time is appended to the article's journal
+(``model/journal.py``) on a worker thread of its own, flushed and synced: at most a second or two
+of typing is ever at risk, whatever the rhythm. Any other change (a heading, a reference, an
+undo) puts the whole article in the journal instead.
+
 A few seconds after typing pauses (``debounce_ms``), and at least every ``max_interval_ms`` while
 it goes on, the :class:`Autosaver` takes a snapshot on the GUI thread (the article as JSON text
 and the list of attached files: fast) and writes it on a worker thread (one at a time, newest
-snapshot wins) as a recovery copy in the user's data folder (see ``model/recovery.py``).
+snapshot wins) as a recovery copy in the user's data folder (see ``model/recovery.py``); the
+journal lines the copy now holds are then dropped.
 
 The user's own file is never written unless ``save_to_file()`` says so (the "Also save to the
 file itself" setting); then the file is written too, from the same snapshot, with a backup of
 the version it replaces at most every ten minutes.
 
-The copy is removed when the article is saved (the session becomes unmodified) and when the
-window closes (:meth:`discard`), including "Close without saving".
+The copy and the journal are removed when the article is saved (the session becomes
+unmodified) and when the window closes (:meth:`discard`), including "Close without saving".
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,12 +34,24 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from ..model.backups import backup_file
 from ..model.history_store import key_of_file, project_key
+from ..model.journal import JournalWriter, last_seq
 from ..model.media_store import MediaStore
 from ..model.project_file import media_snapshot, write_project_json
-from ..model.recovery import RecoveryEntry, claim, discard_recovery, new_session_id, write_recovery
+from ..model.recovery import (
+    RecoveryEntry,
+    claim,
+    discard_recovery,
+    meta_for,
+    new_session_id,
+    recovery_paths,
+    write_recovery,
+)
 from ..model.safe_save import file_lock, file_state
 from ..paths import recovery_dir
 
+log = logging.getLogger(__name__)
+
+JOURNAL_MS = 1000      # typing reaches the journal within about this long
 DEBOUNCE_MS = 3000
 MAX_INTERVAL_MS = 60_000
 FILE_BACKUP_INTERVAL = 600.0   # seconds between backups made by autosaving into the file
@@ -50,6 +71,8 @@ class Snapshot:
     ancestry: list[dict]
     file_state: tuple[int, int] | None = None   # the file as it was when the snapshot was taken
     folder: Path | None = None                  # where recovery copies go (fixed on GUI thread)
+    journal_seq: int = 0                        # the last journal line the snapshot holds
+    journal: JournalWriter | None = None        # whose lines the copy makes unnecessary
 
 
 @dataclass
@@ -83,7 +106,7 @@ class Autosaver(QObject):
     def __init__(self, session, parent=None, debounce_ms: int = DEBOUNCE_MS,
                  max_interval_ms: int = MAX_INTERVAL_MS,
                  save_to_file: Callable[[], bool] | None = None,
-                 session_id: str | None = None):
+                 session_id: str | None = None, journal_ms: int = JOURNAL_MS):
         super().__init__(parent)
         self.session = session
         self.session_id = session_id or new_session_id()
@@ -101,8 +124,27 @@ class Autosaver(QObject):
         self._bridge.done.connect(self._on_done)
         self._debounce = self._timer(debounce_ms)
         self._longest = self._timer(max_interval_ms)
+        # the journal: its own worker, so a long copy (large pictures) never holds it up
+        self._journal_pool = QThreadPool(self)
+        self._journal_pool.setMaxThreadCount(1)
+        self._journal = JournalWriter(self._journal_file())
+        self._seq = 0                   # the last journal line asked for
+        self._dirty: set[str] = set()   # sections typed in since the last line
+        self._changes = 0               # changes since the last line ...
+        self._typed = 0                 # ... and how many of them were typing in a section
+        self._needs_full = True         # the next line holds the whole article
+        self._journal_failed = False
+        self._journal_timer = QTimer(self)
+        self._journal_timer.setSingleShot(True)
+        self._journal_timer.setInterval(journal_ms)
+        self._journal_timer.timeout.connect(self.append_journal)
+        session.textChanged.connect(self._on_text)
         session.articleChanged.connect(self._on_change)
         session.modifiedChanged.connect(self._on_modified)
+
+    def _journal_file(self) -> Path:
+        copy, _meta = recovery_paths(self.session_id, recovery_dir())
+        return copy.with_suffix(".journal")
 
     def _timer(self, interval: int) -> QTimer:
         timer = QTimer(self)
@@ -112,19 +154,70 @@ class Autosaver(QObject):
         return timer
 
     # --- reacting to the session -------------------------------------------------------------
+    def _on_text(self, section_id: str) -> None:
+        self._dirty.add(section_id)
+        self._typed += 1
+
     def _on_change(self) -> None:
         if not self._active:
             return
         self._generation += 1
+        self._changes += 1
         self._debounce.start()                  # restarts: waits for a pause in typing
         if not self._longest.isActive():
             self._longest.start()               # but never longer than this while typing
+        if not self._journal_timer.isActive():
+            self._journal_timer.start()         # never restarted by typing: runs every second
 
     def _on_modified(self, modified: bool) -> None:
         if not modified and self._active:       # saved (or autosaved into the file)
             self._debounce.stop()
             self._longest.stop()
+            self._journal_timer.stop()
             self.discard()
+
+    # --- the journal ---------------------------------------------------------------------------
+    def append_journal(self) -> bool:
+        """Put what changed since the last line in the journal (written in the background).
+        False if there was nothing to add."""
+        self._journal_timer.stop()
+        if not self._active or not self.session.is_modified() \
+                or (not self._changes and not self._needs_full):
+            return False
+        self.session.sync()
+        article = self.session.article
+        # Text typed in a section emits one articleChanged and one textChanged; anything else
+        # (a heading, a reference, an undo, a word ignored) only the first: then all of it.
+        full = self._needs_full or self._journal_failed or self._changes > self._typed
+        self._seq += 1
+        entry: dict = {"seq": self._seq, "at": time.time()}
+        if full:
+            entry.update(kind="full", article=article.to_json(), meta=meta_for(
+                self.session_id, self.session.path, article.title, article.id))
+        else:
+            sections = {}
+            for section_id in self._dirty:
+                section = article.section(section_id)
+                if section is not None:
+                    sections[section_id] = section.body.to_json()
+            entry.update(kind="edit", sections=sections)
+        self._dirty.clear()
+        self._changes = self._typed = 0
+        self._needs_full = self._journal_failed = False
+        journal = self._journal
+        self._journal_pool.start(_Job(lambda: self._write_line(journal, entry)))
+        return True
+
+    def _write_line(self, journal: JournalWriter, entry: dict) -> None:     # journal thread
+        try:
+            journal.append(entry)
+        except Exception as error:  # noqa: BLE001 - the recovery copy still follows
+            log.warning("could not write the recovery journal: %s", error)
+            self._journal_failed = True     # the next line starts again from the whole article
+
+    def journal_seq(self) -> int:
+        """The last journal line asked for (tests and the benchmark)."""
+        return self._seq
 
     def pending_changes(self) -> bool:
         """Changes the recovery copy does not hold yet."""
@@ -132,6 +225,9 @@ class Autosaver(QObject):
 
     def is_scheduled(self) -> bool:
         return self._debounce.isActive() or self._longest.isActive()
+
+    def journal_scheduled(self) -> bool:
+        return self._journal_timer.isActive()
 
     # --- writing ---------------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
@@ -145,7 +241,8 @@ class Autosaver(QObject):
                         media_snapshot(project.media, names), names, article.template_id,
                         article.id, article.title, project.path, to_file,
                         [dict(a) for a in project.ancestry],
-                        file_state(project.path) if to_file else None, recovery_dir())
+                        file_state(project.path) if to_file else None, recovery_dir(),
+                        self._seq, self._journal)
 
     def flush(self) -> bool:
         """Write a recovery copy now (in the background). False if there is nothing to keep."""
@@ -182,11 +279,16 @@ class Autosaver(QObject):
         self.saved.emit(result)
 
     def discard(self) -> None:
-        """Remove the recovery copy (after any write still under way)."""
+        """Remove the recovery copy and the journal (after any write still under way)."""
         with self._lock:
             self._pending = None
         self._written = 0
+        self._dirty.clear()
+        self._changes = self._typed = 0
+        self._needs_full = True         # no copy to build on any more
         session_id, folder = self.session_id, recovery_dir()
+        journal = self._journal
+        self._journal_pool.start(_Job(journal.remove))
         self._pool.start(_Job(lambda: discard_recovery(session_id, folder)))
 
     def adopt(self, entry: RecoveryEntry) -> None:
@@ -197,16 +299,22 @@ class Autosaver(QObject):
             previous, self.session_id = self.session_id, entry.session_id
         if previous != entry.session_id:
             discard_recovery(previous)
+            self._journal = JournalWriter(self._journal_file())
+        # carry on numbering after the lines already there; the next line holds everything
+        self._seq = max(self._seq, entry.journal_seq, last_seq(self._journal.path))
+        self._needs_full = True
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until background writes are done (tests, closing)."""
-        return self._pool.waitForDone(msecs)
+        journal_done = self._journal_pool.waitForDone(msecs)
+        return self._pool.waitForDone(msecs) and journal_done
 
     def shutdown(self) -> None:
         """Stop autosaving (the window is going away); waits for writes under way."""
         self._active = False
         self._debounce.stop()
         self._longest.stop()
+        self._journal_timer.stop()
         self.wait()
 
 
@@ -216,16 +324,19 @@ def write_snapshot(snapshot: Snapshot, session_id: str) -> AutosaveResult:
     try:
         entry = write_recovery(session_id, snapshot.article_json, snapshot.media,
                                snapshot.media_names, snapshot.template_id, snapshot.article_id,
-                               snapshot.title, snapshot.original, snapshot.folder)
+                               snapshot.title, snapshot.original, snapshot.folder,
+                               snapshot.journal_seq)
     except Exception as error:  # noqa: BLE001 - a failed copy must never take the app down
         try:                    # keep the text at least (an attached file may have gone)
             entry = write_recovery(session_id, snapshot.article_json, MediaStore(), [],
                                    snapshot.template_id, snapshot.article_id, snapshot.title,
-                                   snapshot.original, snapshot.folder)
+                                   snapshot.original, snapshot.folder, snapshot.journal_seq)
             warning = f"The attached pictures and clips could not be copied ({error})."
         except Exception as again:  # noqa: BLE001
             return AutosaveResult(snapshot.generation, False, str(again) or repr(again),
                                   original=snapshot.original)
+    if snapshot.journal is not None and snapshot.journal_seq:
+        snapshot.journal.compact(snapshot.journal_seq)     # the copy holds those lines now
     result = AutosaveResult(snapshot.generation, True, warning, original=snapshot.original,
                             entry=entry)
     target = snapshot.original
