@@ -13,12 +13,35 @@ from typing import TypeVar
 
 from .article import Article, Section
 from .author import Author
+from .errors import PipError
 from .factory import make_guidance_section, make_viewpoint, viewpoint_title
-from .limits import AUTHOR_NAME_MAX, HEADING_MAX
+from .limits import AUTHOR_NAME_MAX, AUTHORS_MAX, HEADING_MAX, KEY_MESSAGES_MAX, SECTIONS_MAX
 from .ordering import move_item
 from .template import Template
 
 T = TypeVar("T")
+
+
+class LimitReached(PipError):
+    """The article already has as many of something as a project file can hold."""
+
+
+def check_room(article: Article, what: str) -> None:
+    """Raise LimitReached, with a message for the user, if no more ``what`` ("sections",
+    "authors", "key_messages") can be added."""
+    count, limit, name = {"sections": (len(article.sections), SECTIONS_MAX, "sections"),
+                          "authors": (len(article.authors), AUTHORS_MAX, "authors"),
+                          "key_messages": (len(article.key_messages), KEY_MESSAGES_MAX,
+                                           "key messages")}[what]
+    if count >= limit:
+        raise LimitReached(f"The article already has {count} {name}, the most a PiP Writer "
+                           "file can hold. Remove one before adding another.")
+
+
+def add_author(article: Article, author: Author) -> None:
+    check_room(article, "authors")
+    author.name = fit(author.name, AUTHOR_NAME_MAX) or "New author"
+    article.authors.append(author)
 
 
 def fit(text: str, limit: int) -> str:
@@ -91,6 +114,7 @@ def viewpoint_position(article: Article, current_section_id: str = "") -> int:
 
 def add_viewpoint(article: Article, template: Template, author_ids: list[str],
                   current_section_id: str = "") -> Section:
+    check_room(article, "sections")
     authors = [a for a in (article.author(i) for i in author_ids) if a]
     section = make_viewpoint(template, authors)
     section.title = fit(section.title, HEADING_MAX)
@@ -102,6 +126,7 @@ def add_section(article: Article, template: Template, key: str = "", title: str 
                 current_section_id: str = "") -> Section:
     """A guidance section of the template (``key``) or one of the authors' own (``title``),
     after the section being edited."""
+    check_room(article, "sections")
     if key:
         section = make_guidance_section(template, key)
     else:

@@ -222,7 +222,11 @@ class AuthorsPanel(QWidget):
         template = self.session.template
         partner = template.partner_types[0].id if template.partner_types else "health_professional"
         author = Author("New author", partner)
-        self.session.change("Add author", lambda a: a.authors.append(author))
+        try:
+            self.session.change("Add author", lambda a: structure.add_author(a, author))
+        except structure.LimitReached as error:
+            self.dialogs.error("Add author", str(error))
+            return
         self.refresh()
         self.focus_item(author.id)
         self.name.setFocus()

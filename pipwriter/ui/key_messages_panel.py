@@ -127,6 +127,12 @@ class KeyMessagesPanel(QWidget):
         return [self.messages.item(r).text().strip() for r in range(self.messages.count())]
 
     def add_message(self) -> None:
+        from ..model.structure import LimitReached, check_room
+        try:
+            check_room(self.session.article, "key_messages")
+        except LimitReached as error:
+            self.window_.dialogs.error("Add a key message", str(error))
+            return
         self._set_messages("Add key message", self._current() + ["New key message"])
         self.messages.setCurrentRow(self.messages.count() - 1)
         self.messages.editItem(self.messages.currentItem())

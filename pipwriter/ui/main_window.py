@@ -63,6 +63,8 @@ class MainWindow(QMainWindow):
         column.addWidget(self.splitter, 1)
         column.addWidget(self.figures_bar)
         self.setCentralWidget(central)
+        from .status_bar import AnnouncingStatusBar
+        self.setStatusBar(AnnouncingStatusBar())
         self.setMinimumSize(MINIMUM_SIZE)
         self.figures: Figures | None = None
 
@@ -309,9 +311,13 @@ class MainWindow(QMainWindow):
             if not title.strip():
                 return
         current = self.current_section_id()
-        section = self.session.change(
-            f"Add “{title or labels[index]}”",
-            lambda a: structure.add_section(a, template, key, title, current))
+        try:
+            section = self.session.change(
+                f"Add “{title or labels[index]}”",
+                lambda a: structure.add_section(a, template, key, title, current))
+        except structure.LimitReached as error:
+            self.dialogs.error("Add a section", str(error))
+            return
         self.open_panel(f"section:{section.id}")
 
     def add_viewpoint(self) -> None:
@@ -324,9 +330,14 @@ class MainWindow(QMainWindow):
         if index is None:
             return
         author_id, current = authors[index].id, self.current_section_id()
-        section = self.session.change(
-            f"Add {authors[index].name}'s viewpoint",
-            lambda a: structure.add_viewpoint(a, self.session.template, [author_id], current))
+        try:
+            section = self.session.change(
+                f"Add {authors[index].name}'s viewpoint",
+                lambda a: structure.add_viewpoint(a, self.session.template, [author_id],
+                                                  current))
+        except structure.LimitReached as error:
+            self.dialogs.error("Add a viewpoint", str(error))
+            return
         self.open_panel(f"section:{section.id}")
 
     def rename_section(self, section_id: str, title: str) -> None:
