@@ -243,3 +243,27 @@ def test_undo_in_the_text_takes_back_a_word_at_a_time(controller, qtbot):
     for _ in range(5):
         editor.document().undo()
     assert editor.toPlainText() == before
+
+
+def test_status_messages_are_announced_to_screen_readers(controller, qtbot, tmp_path):
+    from PySide6.QtGui import QAccessible
+
+    from pipwriter.ui.status_bar import AnnouncingStatusBar
+    window = _demo(controller, qtbot)
+    bar = window.statusBar()
+    assert isinstance(bar, AnnouncingStatusBar)
+    sent = []
+    original = QAccessible.updateAccessibility
+    try:
+        QAccessible.updateAccessibility = staticmethod(
+            lambda event: sent.append((event.type(), event.message())))
+        window.dialogs.queue("save", str(tmp_path / "a.pipw"))
+        assert window.save_as()
+        section = window.session.article.sections[2]
+        window.open_panel(f"section:{section.id}")
+        window.remove_current()
+    finally:
+        QAccessible.updateAccessibility = original
+    messages = [m for kind, m in sent if kind == QAccessible.Event.Announcement]
+    assert any(m.startswith("Saved a.pipw") for m in messages)
+    assert any("Undo" in m and "brings it back" in m for m in messages)
