@@ -14,7 +14,7 @@ from pathlib import Path
 from . import APP_NAME, __version__
 
 EXIT_OK, EXIT_BLOCKED, EXIT_UNREADABLE = 0, 1, 2
-SUBCOMMANDS = ("demo", "check", "export", "import", "self-test")
+SUBCOMMANDS = ("demo", "check", "export", "import", "self-test", "recover")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -39,6 +39,19 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("docx", type=Path, metavar="DRAFT.docx")
     imp.add_argument("-o", "--out", type=Path, required=True, metavar="FILE.pipw")
     sub.add_parser("self-test", help="check that every resource and dependency loads")
+    recover = sub.add_parser(
+        "recover", help="list the unsaved work kept for an article, or write it out",
+        description="List the recovery copies kept for an article (unsaved work PiP Writer "
+                    "kept when it crashed or is still open) and write the newest, or the one "
+                    "numbered, out as an ordinary project file. Never opens a window and never "
+                    "changes FILE.pipw.")
+    recover.add_argument("file", type=Path, metavar="FILE.pipw")
+    recover.add_argument("--list", action="store_true", help="only list the copies")
+    recover.add_argument("--out", type=Path, metavar="OUT.pipw",
+                         help="where to write the copy (default: beside FILE.pipw, named "
+                              "'… (recovered).pipw'); never overwritten")
+    recover.add_argument("--number", "-n", type=int, metavar="N", default=1,
+                         help="which copy to write, as numbered by --list (default 1, the newest)")
     return parser
 
 
@@ -132,9 +145,57 @@ def cmd_self_test(_args) -> int:
     return run_self_test()
 
 
+def _free_name(path: Path) -> Path:
+    stem = path.stem if path.suffix.lower() == ".pipw" else path.name
+    for index in range(1, 1000):
+        extra = "" if index == 1 else f" {index}"
+        candidate = path.with_name(f"{stem} (recovered{extra}).pipw")
+        if not candidate.exists():
+            return candidate
+    raise OSError(f"no free name beside {path}")
+
+
+def cmd_recover(args) -> int:
+    from .model.recovery_report import copies_for, summarise, write_recovered
+    entries = copies_for(args.file)
+    if not entries:
+        if args.list:
+            print(f"No unsaved work is kept for {args.file}.")
+            return EXIT_OK
+        return _fail(f"no unsaved work is kept for {args.file}; nothing was written.")
+    if args.list:
+        print(f"Unsaved work kept for {args.file} (newest first):")
+        for summary in summarise(args.file, entries):
+            print("\n".join(summary.lines()))
+        return EXIT_OK
+    if not 1 <= args.number <= len(entries):
+        return _fail(f"there is no copy number {args.number}; --list shows 1 to {len(entries)}.")
+    out = args.out or _free_name(args.file)
+    written = write_recovered(entries[args.number - 1], out)
+    print(f"Wrote copy {args.number} to {written}")
+    return EXIT_OK
+
+
+def _not_a_command(word: str) -> str | None:
+    """Why ``word`` (the first on the command line) can be neither a command nor a file to
+    open, or None when the app should open it."""
+    try:
+        if Path(word).exists():
+            return None
+    except (OSError, ValueError):
+        pass
+    if word.lower().endswith((".pipw", ".docx")) or "/" in word or "\\" in word:
+        return f"'{word}' was not found."
+    return f"'{word}' is not a command or a file; commands: {', '.join(SUBCOMMANDS)} " \
+           "(see pipwriter --help)."
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")):
+        problem = _not_a_command(argv[0]) if argv else None
+        if problem:
+            return _fail(problem)
         from .app import run_app
         return run_app(argv)
     args = _parser().parse_args(argv)
@@ -142,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         from .app import run_app
         return run_app([])
     handlers = {"demo": cmd_demo, "check": cmd_check, "export": cmd_export,
-                "import": cmd_import, "self-test": cmd_self_test}
+                "import": cmd_import, "self-test": cmd_self_test, "recover": cmd_recover}
     from .model.errors import PipError
     try:
         return handlers[args.command](args)
