@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -38,16 +39,44 @@ def fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
+def followed(target: Path) -> Path:
+    """Where writing ``target`` really goes: a symbolic link is followed to the file it points
+    to (so the link stays a link and the file it names is the one updated)."""
+    if target.is_symlink():
+        return Path(os.path.realpath(target))
+    return target
+
+
+def keep_permissions(tmp: Path, target: Path) -> None:
+    """Give the new file the permissions (and, where allowed, the owner and group) of the file
+    it replaces. A new file keeps the temporary file's private ones (only its owner may read
+    it). Windows keeps a folder's permissions by itself."""
+    if os.name == "nt":
+        return
+    try:
+        info = os.stat(target)
+    except OSError:
+        return
+    with contextlib.suppress(OSError):
+        os.chmod(tmp, stat.S_IMODE(info.st_mode) & 0o777)
+    mine = os.stat(tmp)
+    if (mine.st_uid, mine.st_gid) != (info.st_uid, info.st_gid):
+        with contextlib.suppress(OSError):
+            os.chown(tmp, info.st_uid, info.st_gid)
+
+
 @contextlib.contextmanager
 def atomic_writer(target: Path) -> Iterator[BinaryIO]:
     """Write to a temporary file beside ``target``; on success flush, fsync and replace.
 
-    On any error the temporary file is removed and ``target`` is untouched.
+    On any error the temporary file is removed and ``target`` is untouched. The new file keeps
+    the old one's permissions, and a symbolic link is written through (see :func:`followed`).
     """
-    target = Path(target)
+    target = followed(Path(target))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     tmp = Path(tmp_name)
     try:
+        keep_permissions(tmp, target)
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()

@@ -19,6 +19,7 @@ from .atomic import atomic_writer
 from .history_store import (
     free_stamp,
     human_size,
+    key_of_file,
     local_time,
     parse_stamp,
     read_meta,
@@ -131,6 +132,46 @@ def backup_snapshot(key: str, article_json: str, media: MediaStore, media_names:
     write_meta(target.with_suffix(".json"), {"source": source, "title": title, "note": note})
     thin_backups(key, now)
     return Backup(target, parse_stamp(name) or now, target.stat().st_size, source, title, note)
+
+
+def _same_place(a: str | Path, b: Path) -> bool:
+    try:
+        return Path(a).resolve() == b
+    except (OSError, ValueError):
+        return False
+
+
+def keys_of_file(path: Path | str) -> list[str]:
+    """The project keys whose history belongs to the file at ``path``: the article id in its
+    manifest, when that can be read, and every article with a backup or version taken from a
+    file at that place (so a file too damaged to read, or gone, still finds its history)."""
+    path = Path(path)
+    keys = []
+    manifest_key = key_of_file(path, "")
+    if manifest_key:
+        keys.append(manifest_key)
+    try:
+        place = path.resolve()
+    except (OSError, ValueError):
+        place = path
+    from .versions import versions_root
+    for root in (backups_dir(), versions_root()):
+        if not root.is_dir():
+            continue
+        for folder in sorted(root.iterdir()):
+            if folder.name in keys or not folder.is_dir():
+                continue
+            if any(_same_place(source, place) for meta in folder.glob("*.json")
+                   if (source := read_meta(meta).get("source"))):
+                keys.append(folder.name)
+    return keys
+
+
+def backups_of_file(path: Path | str) -> list[Backup]:
+    """Every backup of the article in the file at ``path`` (see :func:`keys_of_file`), newest
+    first."""
+    found = [b for key in keys_of_file(path) for b in list_backups(key)]
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 
 def open_backup(backup: Backup) -> Project:

@@ -3,11 +3,19 @@
 A stored file comes from memory (just imported), from a file on disk (a big clip, copied only
 when the project is saved) or from a member of the project's zip (read only when needed, so
 opening a project with 50 MB of media stays quick and light).
+
+While an article is open in the app, :meth:`MediaStore.keep_private` copies every attached file
+into a private folder of the app's own (and every file attached later goes there too), so the
+pictures never depend on the user's file: a USB stick pulled out, or the file replaced by a
+sync client, cannot stop Save As. Large files held in memory are spilled there too.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import logging
+import os
 import shutil
 import zipfile
 from dataclasses import dataclass
@@ -15,6 +23,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 CHUNK = 1 << 20
+SPILL_BYTES = 4 << 20   # in private mode, files held in memory above this size go to disk
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -27,6 +38,51 @@ class _InZip:
 class MediaStore:
     def __init__(self) -> None:
         self._sources: dict[str, bytes | Path | _InZip] = {}
+        self._private: Path | None = None     # see keep_private
+
+    # --- keeping media where the app can always reach them ------------------------------
+    @property
+    def private_folder(self) -> Path | None:
+        return self._private
+
+    def keep_private(self, folder: Path) -> list[str]:
+        """Copy every attached file that lives in another file (the project's zip, a clip on
+        disk) or is large and in memory into ``folder``, and read it from there from now on;
+        files attached later are copied there as they come. Returns the names that could not
+        be copied (they are still read from where they were; the disk may be full)."""
+        self._private = Path(folder)
+        self._private.mkdir(parents=True, exist_ok=True)
+        failed = []
+        for name in list(self._sources):
+            if not self._keep(name):
+                failed.append(name)
+        return failed
+
+    def _is_private(self, source: object) -> bool:
+        return isinstance(source, Path) and self._private is not None \
+            and source.parent == self._private
+
+    def _keep(self, name: str) -> bool:
+        """Copy one stored file into the private folder (True when it is there)."""
+        source = self._sources[name]
+        if self._private is None or self._is_private(source):
+            return True
+        if isinstance(source, bytes) and len(source) <= SPILL_BYTES:
+            return True
+        target = self._private / name
+        part = target.with_name(f".{name}.part")
+        try:
+            with part.open("wb") as out:
+                self.copy_to(name, out)
+            os.replace(part, target)
+        except (OSError, zipfile.BadZipFile, ValueError, EOFError, KeyError,
+                NotImplementedError) as error:
+            log.warning("could not keep %s in %s: %s", name, self._private, error)
+            with contextlib.suppress(OSError):
+                part.unlink()
+            return False
+        self._sources[name] = target
+        return True
 
     # --- adding ---------------------------------------------------------------------
     @staticmethod
@@ -36,7 +92,9 @@ class MediaStore:
 
     def add_bytes(self, data: bytes, extension: str) -> str:
         name = self._name(hashlib.sha256(data).hexdigest(), extension)
-        self._sources.setdefault(name, bytes(data))
+        if name not in self._sources:
+            self._sources[name] = bytes(data)
+            self._keep(name)
         return name
 
     def add_file(self, path: Path, extension: str | None = None) -> str:
@@ -47,11 +105,18 @@ class MediaStore:
             while chunk := handle.read(CHUNK):
                 digest.update(chunk)
         name = self._name(digest.hexdigest(), extension or path.suffix)
-        self._sources.setdefault(name, path)
+        if name not in self._sources:
+            self._sources[name] = path
+            self._keep(name)
         return name
 
     def add_zip_member(self, name: str, zip_path: Path, member: str, size: int) -> None:
+        """Read ``name`` from a member of a project file. A file already kept privately stays
+        where it is (names are content hashes: the member holds the same bytes)."""
+        if self._is_private(self._sources.get(name)):
+            return
         self._sources[name] = _InZip(Path(zip_path), member, size)
+        self._keep(name)
 
     # --- reading --------------------------------------------------------------------
     def names(self) -> list[str]:

@@ -53,8 +53,12 @@ class Version:
         return f"{self.name} — {local_time(self.created)}{words}"
 
 
+def versions_root() -> Path:
+    return data_dir() / "versions"
+
+
 def versions_dir(key: str) -> Path:
-    return data_dir() / "versions" / key
+    return versions_root() / key
 
 
 def clean_name(name: str) -> str:
@@ -107,6 +111,14 @@ def list_versions(key: str) -> list[Version]:
                              str(meta.get("title") or ""), str(meta.get("source") or ""),
                              words if isinstance(words, int) and not isinstance(words, bool)
                              else None))
+    return sorted(found, key=lambda v: v.created, reverse=True)
+
+
+def versions_of_file(path: Path | str) -> list[Version]:
+    """Every named version of the article in the file at ``path`` (found even when the file
+    cannot be read, see :func:`pipwriter.model.backups.keys_of_file`), newest first."""
+    from .backups import keys_of_file
+    found = [v for key in keys_of_file(path) for v in list_versions(key)]
     return sorted(found, key=lambda v: v.created, reverse=True)
 
 

@@ -37,6 +37,7 @@ class AppController(QObject):
         self.start.demoRequested.connect(self.open_demo)
         self.start.importRequested.connect(lambda: self.import_docx_dialog())
         self.start.recentRequested.connect(self.open_path)
+        self.start.historyRequested.connect(lambda: self.open_history())
 
     # --- windows ----------------------------------------------------------------------------
     def show_start(self) -> None:
@@ -105,6 +106,12 @@ class AppController(QObject):
             return None
         add_recent_file(project.path)
         return self._window_for(project)
+
+    def open_history(self, path: Path | None = None):
+        """Start screen › Open a backup or version…: the copies kept of a file, listed
+        without opening it."""
+        from .history_dialogs import open_file_history
+        return open_file_history(self, path)
 
     def open_demo(self) -> MainWindow:
         from ..model.demo import demo_project

@@ -24,6 +24,13 @@ from ..model.locks import ProjectLock, ProjectLockedError, acquire, resolved
 from ..model.project import Project
 from ..model.project_file import load_project, media_snapshot
 from ..model.recovery import RecoveryEntry, discard_recovery, find_recoveries, load_recovery
+from ..model.safe_save import (
+    accept_disk_state,
+    article_json_in,
+    changed_on_disk,
+    is_read_only,
+    read_only_message,
+)
 from ..model.versions import save_project_version
 from .autosave import Autosaver
 from .recovery_dialog import COMPARE, DISCARD, LATER, RESTORE
@@ -60,7 +67,8 @@ class DataSafety(QObject):
         self.refused = False                # the user chose not to open a file open elsewhere
         self._told_failure = False
         self._crashed = False
-        self.autosaver = Autosaver(self.session, self, save_to_file=autosave_to_file)
+        self._keep_media()
+        self.autosaver = Autosaver(self.session, self, save_to_file=self._autosave_to_file)
         self.autosaver.saved.connect(self._on_saved)
         self.autosaver.failed.connect(self._on_failed)
         self.status = QLabel()
@@ -114,8 +122,35 @@ class DataSafety(QObject):
     def _on_path_changed(self) -> None:
         self._take_lock()
 
+    # --- the file and its media while open ---------------------------------------------------
+    def _keep_media(self) -> None:
+        """Keep the attached files where the app can always reach them, and remember the
+        article as its file holds it (the base for merging someone else's change to it)."""
+        project = self.session.project
+        project.keep_media_private()
+        if project.disk is not None and project.disk_article is None \
+                and project.disk.path == project.path:
+            project.remember_disk_article()
+
+    def _autosave_to_file(self) -> bool:
+        """Autosave into the file itself only when the user chose to, and never over a file
+        that is read-only or that someone else changed (File › Save asks about that)."""
+        if not autosave_to_file():
+            return False
+        project = self.session.project
+        return not is_read_only(project.path) and not changed_on_disk(project)
+
+    def _note_file_written(self, result) -> None:
+        """Autosave wrote the file itself: it now holds what this window wrote."""
+        project = self.session.project
+        if result.wrote_file and result.original is not None \
+                and result.original == project.path:
+            accept_disk_state(project)
+            project.disk_article = article_json_in(result.original)
+
     # --- autosave feedback ------------------------------------------------------------------
     def _on_saved(self, result) -> None:
+        self._note_file_written(result)
         when = local_time(result.entry.saved_at).split(" on ")[0] if result.entry else ""
         where = "saved to your file" if result.wrote_file else "recovery copy kept"
         self.status.setText(f"Changes kept safe at {when}")
@@ -142,6 +177,7 @@ class DataSafety(QObject):
             return
         self.autosaver.discard()
         self.shutdown(clean=True)
+        self.session.project.release_media()
 
     def shutdown(self, clean: bool = True) -> None:
         """Stop autosaving. ``clean=False`` leaves the recovery copy and the lock behind, as a
@@ -306,7 +342,100 @@ def save_or_relocate(window) -> bool:
                              "save it now.")
         target = window.dialogs.ask_save_path(_suggested(window))
         return window._save_to(target) if target else False
+    if is_read_only(path):
+        window.dialogs.error("This file is read-only", read_only_message(path))
+        target = window.dialogs.ask_save_path(_suggested_copy(window, "copy"))
+        return window._save_to(target) if target else False
+    if changed_on_disk(window.session.project):
+        return save_over_changed_file(window, path)
     return window._save_to(path)
+
+
+# --- saving when someone else changed the file ---------------------------------------------------
+MERGE, SAVE_NEW, OVERWRITE = 0, 1, 2
+CHANGED_CHOICES = ["Merge their changes with mine, then save",
+                   "Save mine as a new file (leave theirs as it is)",
+                   "Overwrite the file with mine (their changes are lost)"]
+
+
+def _suggested_copy(window, word: str) -> str:
+    """A new file name beside the article's file: “walking (mine).pipw”."""
+    path = window.session.path
+    if path is None or not path.parent.is_dir():
+        return _suggested(window)
+    for number in range(1, 100):
+        extra = f" {number}" if number > 1 else ""
+        candidate = path.with_name(f"{path.stem} ({word}{extra}){path.suffix}")
+        if not candidate.exists():
+            return str(candidate)
+    return str(path)
+
+
+def save_over_changed_file(window, path: Path) -> bool:
+    """File › Save found the file changed by someone else since it was opened or saved: say so
+    and let the user merge, save as a new file or overwrite. Nothing is lost whatever they
+    choose (an overwritten file is kept in File › Backups)."""
+    index = window.dialogs.ask_choice(
+        "The file has changed",
+        f"“{path.name}” was changed by another program or another PiP Writer window since you "
+        "opened it or last saved it. Saving now would replace those changes with yours.\n\n"
+        "What would you like to do?", CHANGED_CHOICES)
+    if index == MERGE:
+        return merge_changes_on_disk(window, path)
+    if index == SAVE_NEW:
+        target = window.dialogs.ask_save_path(_suggested_copy(window, "mine"))
+        return window._save_to(target) if target else False
+    if index == OVERWRITE:
+        accept_disk_state(window.session.project)   # the version replaced goes to Backups
+        return window._save_to(path)
+    return False
+
+
+def merge_changes_on_disk(window, path: Path) -> bool:
+    """Merge what someone else saved into the file with the text in the window (the
+    co-authoring merge: the article as the file held it when opened or last saved is the
+    common ancestor), then save. False, with nothing changed, if the user cancels."""
+    from ..model.article import Article
+    from ..model.merge import merge_articles
+    from .merge_dialog import MergeDialog
+    session, dialogs = window.session, window.dialogs
+    window.commit_pending_edits()
+    session.sync()
+    try:
+        theirs = load_project(path)
+    except PipError as error:
+        dialogs.error("Could not read the changed file",
+                      f"{error}\n\nYour text is safe in PiP Writer. Choose a new name to save "
+                      "it under.")
+        target = dialogs.ask_save_path(_suggested_copy(window, "mine"))
+        return window._save_to(target) if target else False
+    base = None
+    if session.project.disk_article:
+        try:
+            base = Article.from_json(json.loads(session.project.disk_article))
+        except (PipError, ValueError):
+            base = None
+    result = merge_articles(base, session.article, theirs.article)
+    if result.has_changes():
+        dialog = MergeDialog(result, "the changed file", window)
+        dialog.setWindowTitle(f"Merge the changes made to “{path.name}”")
+        window.data_safety.last_merge_dialog = dialog
+        if not window.run_dialog(dialog):
+            return False
+        try:
+            merged = result.article()
+        except PipError as error:
+            dialogs.error("Could not merge", str(error))
+            return False
+        replace_article(session, Project(merged, theirs.media),
+                        f"Merge the changes made to {path.name}")
+    accept_disk_state(session.project, theirs.disk)
+    saved = window._save_to(path)
+    if saved:
+        window.statusBar().showMessage(
+            f"Merged the changes made to {path.name} and saved. Edit › Undo takes the merge "
+            "back; the file as it was is kept in File › Backups.", 12000)
+    return saved
 
 
 def save_failed(window, message: str) -> bool:

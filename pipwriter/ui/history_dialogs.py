@@ -1,10 +1,17 @@
 """File › Versions… and File › Backups…: earlier states of the article, to read, compare with
 now, restore (undoable; the current text is kept as a backup first) or save as a separate copy.
 
-Neither dialog is modal: the article window stays usable while it is open.
+The start screen's "Open a backup or version…" lists the same copies for a file chosen on disk
+without opening that file (:class:`FileHistoryDialog`), so an article whose file will not open
+can still be brought back from them.
+
+None of these dialogs is modal: the window behind stays usable while it is open.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,13 +27,19 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.article import new_article_id
-from ..model.backups import Backup, list_backups, open_backup
+from ..model.backups import Backup, backups_of_file, list_backups, open_backup
 from ..model.compare import article_text, compare_articles
 from ..model.errors import PipError
 from ..model.history_store import local_time, project_key
 from ..model.project import Project
 from ..model.project_file import save_project
-from ..model.versions import Version, delete_version, list_versions, open_version
+from ..model.versions import (
+    Version,
+    delete_version,
+    list_versions,
+    open_version,
+    versions_of_file,
+)
 from .data_safety import restore_into
 
 
@@ -228,3 +241,126 @@ class BackupsDialog(HistoryDialog):
     def what(self, entry: Backup) -> str:
         return f"the backup from {local_time(entry.taken_at)}"
 
+
+
+# --- from the start screen: the copies kept of a file, without opening it ---------------------------
+class FileHistoryDialog(QDialog):
+    """The named versions and backups of the article in one file, newest first (versions
+    before backups). One can be read, then opened as a new, unsaved article; the file itself
+    is never opened, so a damaged or vanished file does not get in the way."""
+
+    def __init__(self, path: Path, open_copy: Callable[[Project, str], object], parent=None):
+        super().__init__(parent)
+        self.path = Path(path)
+        self.open_copy = open_copy
+        self.setWindowTitle(f"Backups and versions of {self.path.name}")
+        self.items: list[Version | Backup] = [*versions_of_file(self.path),
+                                              *backups_of_file(self.path)]
+        layout = QVBoxLayout(self)
+        self.intro = QLabel(
+            f"Copies PiP Writer kept of “{self.path.name}”: the versions you named, then a "
+            "backup from each time the file was saved over. Choose one and open it: it opens "
+            "as a new article, and “" + self.path.name + "” itself is left as it is."
+            if self.items else
+            f"PiP Writer has no backups or versions of “{self.path.name}” on this computer. "
+            "A backup is kept each time a file is saved over, and a version each time you use "
+            "File › Save a version…. A co-author may have a copy of the article.")
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Backups and versions")
+        for entry in self.items:
+            self.list.addItem(QListWidgetItem(self.label(entry)))
+        self.list.currentRowChanged.connect(lambda _r: self.show_text())
+        self.list.itemActivated.connect(lambda _i: self.open_selected())
+        splitter.addWidget(self.list)
+        self.view = QPlainTextEdit()
+        self.view.setReadOnly(True)
+        self.view.setAccessibleName("Selected copy")
+        splitter.addWidget(self.view)
+        splitter.setSizes([320, 520])
+        layout.addWidget(splitter, 1)
+        row = QHBoxLayout()
+        self.open_button = QPushButton("&Open it as a new article")
+        self.open_button.setToolTip("Opens the chosen copy in a window of its own; save it to "
+                                    "keep it")
+        self.open_button.clicked.connect(self.open_selected)
+        self.open_button.setEnabled(bool(self.items))
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        close = QPushButton("Close")
+        close.clicked.connect(self.close)
+        row.addWidget(close)
+        layout.addLayout(row)
+        self.resize(900, 560)
+        if self.items:
+            self.list.setCurrentRow(0)
+            self.open_button.setDefault(True)
+
+    @staticmethod
+    def label(entry: Version | Backup) -> str:
+        if isinstance(entry, Version):
+            return f"Version: {entry.label()}"
+        return f"Backup: {entry.label()}"
+
+    @staticmethod
+    def what(entry: Version | Backup) -> str:
+        if isinstance(entry, Version):
+            return f"the version “{entry.name}”"
+        return f"the backup from {local_time(entry.taken_at)}"
+
+    def current(self) -> Version | Backup | None:
+        row = self.list.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def select(self, index: int) -> None:
+        self.list.setCurrentRow(index)
+
+    def load(self, entry: Version | Backup) -> Project | None:
+        try:
+            return open_version(entry) if isinstance(entry, Version) else open_backup(entry)
+        except PipError as error:
+            self.view.setPlainText(f"This copy cannot be opened: {error} Choose another one.")
+            return None
+
+    def show_text(self) -> None:
+        entry = self.current()
+        project = self.load(entry) if entry else None
+        if project is not None:
+            self.view.setPlainText(article_text(project.article))
+
+    def open_selected(self):
+        """Open the chosen copy as a new, unsaved article (what ``open_copy`` returns)."""
+        entry = self.current()
+        project = self.load(entry) if entry else None
+        if project is None:
+            return None
+        opened = self.open_copy(project, self.what(entry))
+        if opened is not None:
+            self.close()
+        return opened
+
+
+def open_file_history(controller, path: Path | None = None) -> FileHistoryDialog | None:
+    """Start screen › Open a backup or version…: ask for the article's file (it need not open,
+    or even exist any more) and list the copies kept of it."""
+    from .dialogs import PROJECT_FILTER
+    path = path or controller.dialogs.ask_file("Open a backup or version of which article?",
+                                               PROJECT_FILTER)
+    if not path:
+        return None
+    dialog = FileHistoryDialog(Path(path), lambda project, what:
+                               open_copy_as_new(controller, project, what), controller.start)
+    controller.history_dialog = dialog      # kept alive while shown (not modal)
+    dialog.show()
+    return dialog
+
+
+def open_copy_as_new(controller, project: Project, what: str):
+    """Open a kept copy in a window as a new article, unsaved until the user saves it."""
+    project.path = None
+    window = controller._window_for(project)
+    window.session.set_modified(True)
+    window.statusBar().showMessage(f"This is {what}. Save it (File › Save) to keep it.", 20000)
+    return window

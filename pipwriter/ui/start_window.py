@@ -1,4 +1,6 @@
-"""The start screen: new article, open, the demo article, and recent files."""
+"""The start screen: new article, open, the demo article, recent files, and the backups and
+versions of a file (reachable without opening it, so a file that will not open never locks its
+author out)."""
 
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ class StartWindow(QWidget):
     openRequested = Signal()
     demoRequested = Signal()
     importRequested = Signal()
+    historyRequested = Signal()
     recentRequested = Signal(Path)
 
     def __init__(self, parent=None):
@@ -41,13 +44,17 @@ class StartWindow(QWidget):
         self.open_button = QPushButton("&Open an article…")
         self.import_button = QPushButton("Start from a &Word draft…")
         self.demo_button = QPushButton("Look at the &demo article")
+        self.history_button = QPushButton("Open a &backup or version…")
         for button, signal, tip in (
                 (self.new_button, self.newRequested, "Start a new article with a short wizard"),
                 (self.open_button, self.openRequested, "Open a .pipw file from your computer"),
                 (self.import_button, self.importRequested,
                  "Bring a draft written in Word (.docx) into a new article, part by part"),
                 (self.demo_button, self.demoRequested,
-                 "A finished example article to explore")):
+                 "A finished example article to explore"),
+                (self.history_button, self.historyRequested,
+                 "Choose an article's file to see the backups and versions PiP Writer kept of "
+                 "it, even if the file will not open")):
             button.setMinimumHeight(44)
             button.setAutoDefault(True)     # Enter presses the focused button, as Space does
             button.setToolTip(tip)
@@ -59,7 +66,8 @@ class StartWindow(QWidget):
         recent_label = QLabel("&Recent articles:")
         recent_label.setBuddy(self.recent)
         buttons = QVBoxLayout()
-        for button in (self.new_button, self.open_button, self.import_button, self.demo_button):
+        for button in (self.new_button, self.open_button, self.import_button, self.demo_button,
+                       self.history_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         right = QVBoxLayout()

@@ -1,0 +1,112 @@
+"""The start screen reaches the backups and versions of a file without opening it, so a user
+whose file will not open (damaged, cut short, or gone) is never locked out of their article."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from pipwriter.model.project_file import load_project, save_project
+from pipwriter.model.safe_save import save_with_backup
+from pipwriter.model.text import RichText
+from pipwriter.model.versions import save_project_version
+
+
+def _history(tmp_path, small_project):
+    """A file saved three times (two backups) with one named version; then it is damaged."""
+    path = tmp_path / "walking.pipw"
+    project = small_project
+    first = project.article.sections[0]
+    for text in ("First draft.", "Second draft.", "Third draft."):
+        first.body = RichText.from_plain(text)
+        save_with_backup(project, path)
+        if text == "Second draft.":
+            save_project_version(project, "sent to Sam")
+    return path, first.id
+
+
+def _open_history(controller, qtbot, path):
+    controller.show_start()
+    controller.dialogs.queue("file", str(path))
+    qtbot.mouseClick(controller.start.history_button, Qt.MouseButton.LeftButton)
+    dialog = controller.history_dialog
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_a_damaged_file_is_rescued_from_its_backup_on_the_start_screen(controller, qtbot,
+                                                                        tmp_path, small_project):
+    path, first = _history(tmp_path, small_project)
+    path.write_bytes(path.read_bytes()[:300])          # cut short while copying
+    assert controller.open_path(path) is None           # it will not open
+    assert "damaged" in controller.dialogs.errors[-1][1]
+
+    controller.show_start()
+    button = controller.start.history_button
+    assert button.isVisible() and button.isEnabled()
+    assert button.accessibleName() == "Open a backup or version"
+    dialog = _open_history(controller, qtbot, path)
+    assert dialog.isVisible()
+    labels = [dialog.list.item(r).text() for r in range(dialog.list.count())]
+    assert labels[0].startswith("Version: sent to Sam")
+    assert [label.split(":")[0] for label in labels] == ["Version", "Backup", "Backup"]
+    assert "Second draft." in dialog.view.toPlainText()  # the first is shown straight away
+
+    dialog.select(1)                                     # the newest backup
+    assert "Second draft." in dialog.view.toPlainText()
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    window = controller.windows[-1]
+    qtbot.addWidget(window)
+    window.session.sync()
+    assert window.session.article.section(first).body.plain_text() == "Second draft."
+    assert window.session.path is None and window.session.is_modified()
+    assert "backup from" in window.statusBar().currentMessage()
+    assert path.read_bytes()[:2] == b"PK" and len(path.read_bytes()) == 300   # left alone
+
+    target = tmp_path / "walking rescued.pipw"           # saving asks where (a new article)
+    window.dialogs.queue("save", str(target))
+    assert window.save()
+    assert load_project(target).article.section(first).body.plain_text() == "Second draft."
+
+
+def test_a_file_that_has_gone_still_finds_its_versions(controller, qtbot, tmp_path,
+                                                       small_project):
+    path, first = _history(tmp_path, small_project)
+    path.unlink()
+    dialog = _open_history(controller, qtbot, path)
+    assert dialog.list.count() == 3
+    window = dialog.open_selected()                      # the version
+    qtbot.addWidget(window)
+    window.session.sync()
+    assert window.session.article.section(first).body.plain_text() == "Second draft."
+    assert "version “sent to Sam”" in window.statusBar().currentMessage()
+
+
+def test_a_file_with_no_copies_says_so(controller, qtbot, tmp_path, small_project):
+    path = save_project(small_project, tmp_path / "new.pipw")
+    dialog = _open_history(controller, qtbot, path)
+    assert dialog.list.count() == 0 and not dialog.open_button.isEnabled()
+    assert "no backups or versions" in dialog.intro.text()
+    assert dialog.open_selected() is None and not controller.windows
+
+
+def test_a_copy_that_cannot_be_read_is_explained_and_another_can_be_chosen(
+        controller, qtbot, tmp_path, small_project):
+    path, first = _history(tmp_path, small_project)
+    dialog = _open_history(controller, qtbot, path)
+    broken = dialog.items[1]
+    broken.path.write_bytes(b"not a zip")
+    dialog.select(1)
+    assert "cannot be opened" in dialog.view.toPlainText()
+    assert dialog.open_selected() is None and not controller.windows
+    dialog.select(2)
+    window = dialog.open_selected()
+    qtbot.addWidget(window)
+    window.session.sync()
+    assert window.session.article.section(first).body.plain_text() == "First draft."
+
+
+def test_cancelling_the_file_choice_shows_nothing(controller, qtbot):
+    controller.show_start()
+    qtbot.mouseClick(controller.start.history_button, Qt.MouseButton.LeftButton)
+    assert getattr(controller, "history_dialog", None) is None
