@@ -110,3 +110,15 @@ def test_cancelling_the_file_choice_shows_nothing(controller, qtbot):
     controller.show_start()
     qtbot.mouseClick(controller.start.history_button, Qt.MouseButton.LeftButton)
     assert getattr(controller, "history_dialog", None) is None
+
+
+def test_a_file_that_will_not_open_offers_its_copies(controller, qtbot, tmp_path, small_project):
+    path, first = _history(tmp_path, small_project)
+    path.write_bytes(b"PK\x03\x04 cut short")
+    controller.dialogs.queue("confirm", True)
+    assert controller.open_path(path) is None
+    title, text = [a for a in controller.dialogs.asked if a[0] == "confirm"][-1][1]
+    assert "3 earlier copies" in text
+    dialog = controller.history_dialog
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible() and dialog.list.count() == 3

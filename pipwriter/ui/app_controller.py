@@ -100,12 +100,28 @@ class AppController(QObject):
             project = load_project(path)
         except PipError as error:
             self.dialogs.error("Could not open the article", str(error))
+            self._offer_history(Path(path))
             if not Path(path).exists():
                 remove_recent_file(Path(path))
                 self.start.refresh()
             return None
         add_recent_file(project.path)
         return self._window_for(project)
+
+    def _offer_history(self, path: Path) -> None:
+        """A file would not open: offer the copies PiP Writer kept of it, if there are any."""
+        from ..model.backups import backups_of_file
+        from ..model.versions import versions_of_file
+        try:
+            count = len(versions_of_file(path)) + len(backups_of_file(path))
+        except OSError:
+            return
+        if count and self.dialogs.confirm(
+                "Could not open the article",
+                f"PiP Writer kept {count} earlier cop{'ies' if count != 1 else 'y'} of "
+                f"“{path.name}” (backups and versions). Look at them and open one?",
+                yes="Look at the copies"):
+            self.open_history(path)
 
     def open_history(self, path: Path | None = None):
         """Start screen › Open a backup or version…: the copies kept of a file, listed
