@@ -322,7 +322,7 @@ def test_reference_incomplete(project, template):
 def test_citation_order_says_the_list_will_be_renumbered(project, template):
     project.article.references.reverse()
     [finding] = only(project, template, "citation-order", TIP)
-    assert "renumbered" in finding.message and "becomes 1" in finding.message
+    assert "new numbers" in finding.message and "becomes 1" in finding.message
 
 
 def test_citation_duplicate(project, template):

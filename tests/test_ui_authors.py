@@ -161,7 +161,7 @@ def test_handle_is_normalised_in_the_form(window, panel, typed):
 @pytest.mark.parametrize("typed, words", [
     ("https://www.facebook.com/sam", "not a Twitter/X profile"),
     ("@this_handle_is_far_too_long", "at most 15 characters"),
-    ("sam jones!", "letters, numbers and the underscore")])
+    ("sam jones!", "letters, numbers and the _ sign")])
 def test_invalid_handle_is_explained_inline(window, panel, typed, words):
     _select(panel, "Sam Jones")
     _edit(panel.handle, "@sam")

@@ -218,9 +218,9 @@ def authors_and_sides(ctx: CheckContext) -> Iterator[Finding]:
         found = len(_authors_on_side(ctx, side.id))
         if side.min_authors and found < side.min_authors:
             yield Finding(ERROR, "authors-side-missing",
-                          f"No author is from the side “{side.label}”. The series publishes "
-                          "articles written by every side of the partnership: add that "
-                          "co-author.", Where(panel="authors", item_id=side.id,
+                          f"No author is from the side “{side.label}”. The series wants "
+                          "every side of the partnership to write: add a co-author from "
+                          "that side.", Where(panel="authors", item_id=side.id,
                                               label=f"{where.label} › {side.label}"))
 
 
@@ -232,8 +232,8 @@ def viewpoints(ctx: CheckContext) -> Iterator[Finding]:
     if limit.min is not None and len(views) < limit.min:
         yield Finding(ERROR, "viewpoints-too-few",
                       f"The article has {_n(len(views), 'viewpoint')}; the series asks for at "
-                      f"least {limit.min}, one after another, so every partner speaks in their "
-                      "own voice. Add a viewpoint.", at_article())
+                      f"least {limit.min}, so every partner speaks in their own voice. Add a "
+                      "viewpoint.", at_article())
     for section in views:
         if not section.author_ids:
             yield Finding(WARNING, "viewpoint-author-missing",
@@ -247,7 +247,7 @@ def viewpoints(ctx: CheckContext) -> Iterator[Finding]:
             names = " and ".join(a.name for a in _authors_on_side(ctx, side.id))
             yield Finding(ERROR, "side-without-viewpoint",
                           f"No viewpoint is written by “{side.label}” ({names}). The series "
-                          "presents the experience of every partner: add their viewpoint.",
+                          "wants to hear from every partner: add their viewpoint.",
                           Where(panel="authors", item_id=side.id,
                                 label=f"{ctx.panel_title('authors', 'Authors')} › {side.label}"))
 
@@ -277,13 +277,14 @@ def author_disclosures(ctx: CheckContext) -> Iterator[Finding]:
         where = at_author(ctx, author, "competing_interests")
         if disclosure.needs_recertification():
             yield Finding(ERROR, "author-disclosure-recertify",
-                          f"{author.name}'s competing-interests answers changed after they "
-                          "certified them. They need to check and certify them again.", where)
+                          f"{author.name} changed their answers on money and links after "
+                          "confirming them. They need to read them and confirm them again.", where)
         elif not disclosure.is_certified():
             state = ("has not finished" if disclosure.is_started() else "has not started")
             yield Finding(ERROR, "author-disclosure-missing",
-                          f"{author.name} {state} their competing-interests declaration. "
-                          "The BMJ needs one from every author, even with nothing to declare.",
+                          f"{author.name} {state} their form on money and links. The BMJ "
+                          "needs one from each author. This is so even with nothing to "
+                          "declare.",
                           where)
 
 
@@ -293,7 +294,7 @@ def author_handles(ctx: CheckContext) -> Iterator[Finding]:
         problem = handle_problem(author.handle) if author.handle else ""
         if problem:
             yield Finding(WARNING, "handle-invalid",
-                          f"{author.name}'s Twitter/X handle “{author.handle}” is not valid: "
+                          f"{author.name}'s Twitter/X name “{author.handle}” will not work. "
                           f"{problem}", at_author(ctx, author))
 
 
@@ -350,8 +351,8 @@ def broken_citations(ctx: CheckContext) -> Iterator[Finding]:
         yield Finding(ERROR, "citation-missing-reference",
                       f"{'A citation' if count == 1 else _n(count, 'citation')} in "
                       f"“{_section_name(section)}” {'points' if count == 1 else 'point'} to a "
-                      "reference that is no longer in the list (shown as [?]). Remove the "
-                      "citation or cite another reference.", at_section(section))
+                      "reference that is no longer in the list. It shows as [?]. Remove it, "
+                      "or cite another reference.", at_section(section))
     for group in ctx.citations.duplicates:
         section = ctx.article.section(group.section_id)
         if section is not None:
@@ -362,8 +363,9 @@ def broken_citations(ctx: CheckContext) -> Iterator[Finding]:
 
 @rule
 def uncited_references(ctx: CheckContext) -> Iterator[Finding]:
+    uncited = set(ctx.citations.uncited)      # a set: 50,000 references stay quick
     for ref in ctx.article.references:
-        if ref.id in ctx.citations.uncited:
+        if ref.id in uncited:
             yield Finding(WARNING, "reference-uncited",
                           f"Reference “{_reference_short(ref)}” is not cited in the text. Cite "
                           "it where it supports what you say, or remove it.",
@@ -388,9 +390,9 @@ def citation_order(ctx: CheckContext) -> Iterator[Finding]:
     changes = "; ".join(f"“{names[m.ref_id]}” (listed {m.listed_as}) becomes {m.number}"
                         for m in sorted(moved, key=lambda m: m.number)[:5])
     yield Finding(TIP, "citation-order",
-                  "Your reference list is not in the order the references are first cited. "
-                  "The BMJ numbers references by first citation, so the list is renumbered on "
-                  f"export: {changes}.", at_panel(ctx, "references", "References"))
+                  "Your references are not in the order they are first cited. The BMJ "
+                  "numbers them in that order. So they get new numbers when you export: "
+                  f"{changes}.", at_panel(ctx, "references", "References"))
 
 
 # --- illustrations, clips and media files ------------------------------------------------------
@@ -425,7 +427,7 @@ def illustration_details(ctx: CheckContext) -> Iterator[Finding]:
                           where)
         if rules.is_discouraged(item.kind):
             yield Finding(WARNING, "illustration-discouraged-kind",
-                          f"{rules.discouraged_illustration_message} Consider a photo or a simple drawing instead.",
+                          f"{rules.discouraged_illustration_message} Try a photo or a simple drawing.",
                           where)
 
 
@@ -471,6 +473,41 @@ def missing_media(ctx: CheckContext) -> Iterator[Finding]:
                           "project. Attach it again.", at_clip(ctx, clip))
 
 
+@rule
+def damaged_media(ctx: CheckContext) -> Iterator[Finding]:
+    """An attached file that is there but cannot be used: it cannot be read back whole (a bad
+    checksum in the project file), or a photo or illustration that is not a picture."""
+    media = ctx.project.media
+
+    def problem(name: str, picture: bool) -> str:
+        return media.damage(name, picture) if name in media else ""
+
+    def say(what: str, found: str, again: str) -> str:
+        if found == "not a picture":
+            return f"The file of {what} is not a picture, so it cannot be published. {again}"
+        return (f"The file of {what} is damaged: it cannot be read back whole, so it cannot be "
+                f"sent. {again}")
+
+    for author in ctx.article.authors:
+        found = problem(author.photo.media.name, True) if author.photo else ""
+        if found:
+            yield Finding(ERROR, "media-damaged", say(f"{author.name}'s photo", found,
+                                                      "Remove the photo and add it again."),
+                          at_author(ctx, author))
+    for item in ctx.article.illustrations:
+        found = problem(item.media.name, True)
+        if found:
+            yield Finding(ERROR, "media-damaged", say("an illustration", found,
+                                                      "Remove it and add the picture again."),
+                          at_illustration(ctx, item))
+    for clip in ctx.article.clips:
+        found = problem(clip.media.name, False) if clip.media else ""
+        if found:
+            yield Finding(ERROR, "media-damaged", say("a clip", found,
+                                                      "Remove it and attach the clip again."),
+                          at_clip(ctx, clip))
+
+
 # --- plain language ----------------------------------------------------------------------------
 @tip_rule
 def readability(ctx: CheckContext) -> Iterator[Finding]:
@@ -480,10 +517,10 @@ def readability(ctx: CheckContext) -> Iterator[Finding]:
     if overall.flesch_reading_ease is not None and overall.words >= plain.min_words and \
             overall.flesch_reading_ease < target:
         yield Finding(TIP, "readability-hard",
-                      f"The article's reading ease is {overall.flesch_reading_ease:.0f} (school "
-                      f"grade {overall.fk_grade or 0:.0f}); plain English, which patients and carers "
-                      f"read easily, scores {target:.0f} or more. Shorter sentences and everyday "
-                      "words help.", at_article())
+                      f"The article's reading ease is {overall.flesch_reading_ease:.0f} (reading "
+                      f"age {overall.reading_age or 0:.0f}). Plain English, which patients and "
+                      f"carers read with ease, scores {target:.0f} or more. Short sentences and "
+                      "everyday words help.", at_article())
     for section in ctx.article.sections:
         figures = plain.sections.get(section.id)
         if figures and figures.flesch_reading_ease is not None and \

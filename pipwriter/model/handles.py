@@ -31,7 +31,7 @@ def normalise_handle(text: str) -> str:
     if len(value) > 15:
         raise HandleError(f"Twitter/X handles have at most 15 characters; '{value}' has {len(value)}.")
     if not _VALID.match(value):
-        raise HandleError("Twitter/X handles can only use letters, numbers and the underscore (_).")
+        raise HandleError("A Twitter/X name can only use letters, numbers and the _ sign.")
     if value.lower() in _RESERVED:
         raise HandleError(f"'{value}' is part of a Twitter/X web address, not someone's handle.")
     return "@" + value

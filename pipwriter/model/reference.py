@@ -64,12 +64,55 @@ def format_authors(authors: list[str]) -> str:
     return ", ".join(names)
 
 
-def format_date(iso: str) -> str:
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+_NUMERIC_DATE = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})")
+_MONTH_DAY_YEAR = re.compile(r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+
+
+def _month(name: str) -> int | None:
+    """1–12 for a month's English name or its first three letters ("Sept" too)."""
+    for number, month in enumerate(MONTHS, start=1):
+        if len(name) >= 3 and month.startswith(name):
+            return number
+    return None
+
+
+def parse_date(text: str) -> _dt.date | None:
+    """A date as people type it, read the British way, or None if it is not a real date.
+
+    "2024-05-01", "1 May 2024", "1st May 2024", "May 1, 2024", "1 Sept 2024" and, day first,
+    "01/05/2024", "1.5.2024" or "1-5-2024" (all 1 May 2024). Two-digit years, a day the month
+    lacks (31/02/2024) and anything else are refused, never guessed."""
+    text = " ".join(text.strip().lower().split())
     try:
-        day = _dt.date.fromisoformat(iso)
+        if match := _ISO_DATE.fullmatch(text):
+            year, month, day = (int(g) for g in match.groups())
+        elif match := _NUMERIC_DATE.fullmatch(text):
+            day, month, year = (int(g) for g in match.groups())
+        elif match := _DAY_MONTH_YEAR.fullmatch(text):
+            day, month, year = int(match[1]), _month(match[2]), int(match[3])
+        elif match := _MONTH_DAY_YEAR.fullmatch(text):
+            month, day, year = _month(match[1]), int(match[2]), int(match[3])
+        else:
+            return None
+        return _dt.date(year, month, day) if month else None
     except ValueError:
-        return iso
-    return f"{day.day} {day.strftime('%B')} {day.year}"
+        return None
+
+
+def long_date(day: _dt.date) -> str:
+    """'1 May 2024': day without a leading zero, the month in English, whatever the locale."""
+    return f"{day.day} {MONTHS[day.month - 1].capitalize()} {day.year}"
+
+
+def format_date(value: str) -> str:
+    """A stored date written as D Month YYYY, or "" when it is not a date we can read (so a
+    date typed in a form nobody can be sure of is never printed as typed)."""
+    day = parse_date(value)
+    return long_date(day) if day else ""
 
 
 def _end(text: str) -> str:
@@ -104,6 +147,7 @@ def format_bmj(ref: Reference) -> str:
     if ref.doi:
         parts.append(_end(f"doi:{ref.doi.strip().removeprefix('https://doi.org/')}"))
     if ref.url and not ref.doi:
-        tail = f" (accessed {format_date(ref.accessed)})" if ref.accessed else ""
+        accessed = format_date(ref.accessed)
+        tail = f" (accessed {accessed})" if accessed else ""
         parts.append(ref.url.strip() + tail)
     return " ".join(p for p in parts if p and p != ".")

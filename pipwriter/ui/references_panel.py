@@ -16,7 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model.reference import REFERENCE_KINDS, Reference, format_bmj
+from ..model.reference import (
+    REFERENCE_KINDS,
+    Reference,
+    format_bmj,
+    format_date,
+    long_date,
+    parse_date,
+)
 from .id_list import current_id, fill_id_list
 from .list_form_tab import PlainEdit, replace_in_article
 from .media_widgets import wrapping_list
@@ -27,7 +34,18 @@ KIND_LABELS = {"journal": "Journal article", "web": "Web page", "book": "Book",
                "report": "Report", "other": "Other (type it as it should appear)"}
 FIELDS = (("title", "&Title"), ("container", "&Journal, website or publisher"),
           ("year", "&Year"), ("volume", "V&olume"), ("issue", "&Issue"), ("pages", "&Pages"),
-          ("doi", "&DOI"), ("url", "&Web address"), ("accessed", "Date a&ccessed (YYYY-MM-DD)"))
+          ("doi", "&DOI"), ("url", "&Web address"), ("accessed", "Date you last looked at it (a&ccessed)"))
+# examples shown in the empty boxes, and what the harder words mean
+HINTS = {"title": "e.g. Patients as partners in care",
+         "container": "e.g. BMJ, or NHS website",
+         "year": "e.g. 2024", "volume": "e.g. 372", "issue": "e.g. 8", "pages": "e.g. n71",
+         "doi": "e.g. 10.1136/bmj.n71",
+         "url": "e.g. https://www.nhs.uk/conditions/stroke/",
+         "accessed": "e.g. 1 May 2024"}
+TIPS = {"doi": "A DOI is a code that leads to an article online. It is often on the "
+               "article's first page, and starts with 10.",
+        "accessed": "The day you last read the web page. Type it as you like, such as "
+                    "1 May 2024 or 01/05/2024 (day first)."}
 PROSE = {"title"}       # spell-checked; the rest are names, numbers and addresses
 
 
@@ -70,9 +88,16 @@ class ReferencesPanel(QWidget):
                 edit = QLineEdit()
             mark_field(edit, name)
             edit.setAccessibleName(label.replace("&", ""))
+            edit.setPlaceholderText(HINTS.get(name, ""))
+            edit.setToolTip(TIPS.get(name, ""))
             edit.editingFinished.connect(self._apply_form)
             self.inputs[name] = edit
             form.addRow(label + ":", edit)
+        self.date_problem = QLabel("")
+        self.date_problem.setWordWrap(True)
+        self.date_problem.setVisible(False)
+        self.inputs["accessed"].setAccessibleDescription("")
+        form.addRow("", self.date_problem)
         self.text = mark_field(PlainEdit(), "text")
         session_spelling(self.text, self.session)
         self.text.setAccessibleName("Reference text")
@@ -178,9 +203,34 @@ class ReferencesPanel(QWidget):
         self.authors.setPlainText("\n".join(ref.authors))
         for name, edit in self.inputs.items():
             edit.setText(getattr(ref, name))
+        self.inputs["accessed"].setText(format_date(ref.accessed) or ref.accessed)
+        self._show_date_problem("")
         self.text.setPlainText(ref.text)
         self.preview.setText(format_bmj(ref))
         self._loading = False
+
+    def _accessed(self, old: str) -> str:
+        """The typed date, stored as YYYY-MM-DD and shown as D Month YYYY; a date that cannot
+        be read for sure is refused (the old one kept) and the problem shown by the box."""
+        edit = self.inputs["accessed"]
+        typed = edit.text().strip()
+        if not typed:
+            self._show_date_problem("")
+            return ""
+        day = parse_date(typed)
+        if day is None:
+            self._show_date_problem(f"“{typed}” is not a date PiP Writer can read. Type it "
+                                    "like 1 May 2024.")
+            return old
+        self._show_date_problem("")
+        if edit.text() != long_date(day):
+            edit.setText(long_date(day))
+        return day.isoformat()
+
+    def _show_date_problem(self, text: str) -> None:
+        self.date_problem.setText(text)
+        self.date_problem.setVisible(bool(text))
+        self.inputs["accessed"].setAccessibleDescription(text)
 
     def _apply_form(self) -> None:
         if self._loading:
@@ -193,6 +243,7 @@ class ReferencesPanel(QWidget):
         edited.authors = [a.strip() for a in self.authors.toPlainText().splitlines() if a.strip()]
         for name, edit in self.inputs.items():
             setattr(edited, name, edit.text().strip())
+        edited.accessed = self._accessed(ref.accessed)
         edited.text = self.text.toPlainText().strip()
         if edited == ref:
             return
