@@ -28,7 +28,6 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -581,11 +580,6 @@ def test_tip_only_rules_never_change_a_mark():
         [f for f in without if f.severity != TIP]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "report.marks(project, template) called without a speller checks no spelling, while "
-    "build_report(project, template) without one checks spelling with the article's own "
-    "engine: with a misspelling the navigator's marks say 'done' where the report says "
-    "'started' (the app passes its speller to both, so only callers using the defaults differ)"))
 def test_marks_and_report_agree_with_their_defaults():
     project = fresh_demo()
     project.article.key_messages[0] += " definately"

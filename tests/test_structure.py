@@ -236,10 +236,6 @@ def test_fit():
 
 
 # --- known gaps ---------------------------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason=(
-    "a generated viewpoint heading cut to HEADING_MAX (two long names) no longer follows its "
-    "authors: keeping_viewpoint_titles compares the stored, cut heading with the uncut "
-    "viewpoint_title(...), so they never match and the heading keeps the old name"))
 def test_a_generated_heading_cut_to_the_limit_still_follows_the_names(template):
     first, second = Author("A" * 300, "patient"), Author("B" * 300, "patient")
     article = new_article(template, "T", [first, second], viewpoint_groups=[])
@@ -251,11 +247,6 @@ def test_a_generated_heading_cut_to_the_limit_still_follows_the_names(template):
     assert section.title.startswith("Patient's viewpoint: Ann and B")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "factory.new_article makes a viewpoint heading from its authors' names without cutting it "
-    "to HEADING_MAX (structure.add_viewpoint does cut it): two names allowed by AUTHOR_NAME_MAX "
-    "give a heading over the limit the app enforces everywhere else (a loader that refuses "
-    "over-limit text cannot open the saved file; one that keeps it asks the user to shorten it)"))
 def test_a_new_article_keeps_its_headings_within_the_limit(template):
     first, second = Author("A" * 300, "patient"), Author("B" * 300, "patient")
     article = new_article(template, "T", [first, second], viewpoint_groups=[[first, second]])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .article import Article, Section
 from .author import Author
+from .limits import HEADING_MAX
 from .template import Template
 
 
@@ -17,7 +18,8 @@ def viewpoint_title(template: Template, authors: list[Author]) -> str:
 
 
 def make_viewpoint(template: Template, authors: list[Author]) -> Section:
-    return Section(viewpoint_title(template, authors), kind="viewpoint",
+    title = " ".join(viewpoint_title(template, authors).split())[:HEADING_MAX]
+    return Section(title, kind="viewpoint",
                    key=template.viewpoint.key, author_ids=[a.id for a in authors])
 
 

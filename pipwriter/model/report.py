@@ -54,6 +54,7 @@ def marks(project: Project, template: Template, cache: ParagraphCounter | None =
     only give tips, which never change a mark)."""
     article = project.article
     counts = count_article(article, template, cache=cache)
+    speller = speller or article_spell_engine(article)
     found = all_findings(project, template, counts, speller=speller, tips=False)
     return panel_statuses(article, counts, [f for f in found if not is_dismissed(f, article)])
 

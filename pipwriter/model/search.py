@@ -37,6 +37,7 @@ class Hit:
 class Replaced:
     count: int = 0
     too_long: list[Where] = field(default_factory=list)   # fields left as they were
+    empty_names: list[Where] = field(default_factory=list)   # a name cannot become empty
 
 
 def compile_needle(needle: str, match_case: bool = False,
@@ -100,8 +101,9 @@ def _author(article: Article, author_id: str) -> Author:
 
 
 def _set_plain(article: Article, where: Where, blocks: list[str],
-               template: Template | None) -> None:
-    """Put new text in a plain field (see text_surface for the fields)."""
+               template: Template | None) -> bool:
+    """Put new text in a plain field (see text_surface for the fields); False when it was
+    not put there (an author's name cannot become empty)."""
     text = "\n".join(blocks)
     panel, name = where.panel, where.field
     if panel == "title":
@@ -123,10 +125,15 @@ def _set_plain(article: Article, where: Where, blocks: list[str],
             setattr(item, name.removeprefix("clip_"), text)
     elif panel == "authors":
         author = _author(article, where.author_id)
-        if name == "name" and template is not None:
-            new_name = fit(text, AUTHOR_NAME_MAX) or author.name
-            keeping_viewpoint_titles(article, template,
-                                     lambda _a: setattr(author, "name", new_name))
+        if name == "name":
+            new_name = fit(text, AUTHOR_NAME_MAX)
+            if not new_name:
+                return False
+            if template is None:
+                author.name = new_name
+            else:
+                keeping_viewpoint_titles(article, template,
+                                         lambda _a: setattr(author, "name", new_name))
         else:
             setattr(author, name, text)
     elif panel == "competing_interests":
@@ -137,6 +144,7 @@ def _set_plain(article: Article, where: Where, blocks: list[str],
             item, index, attribute = name.split(".")
             entry = disclosure.item(int(item.removeprefix("item"))).entries[int(index)]
             setattr(entry, attribute, text)
+    return True
 
 
 def replace_all(article: Article, needle: str, replacement: str, *, match_case: bool = False,
@@ -164,8 +172,10 @@ def replace_all(article: Article, needle: str, replacement: str, *, match_case: 
         if len("\n".join(blocks)) > f.max_len:
             result.too_long.append(f.where)
             continue
-        _set_plain(article, f.where, blocks, template)
-        result.count += found
+        if _set_plain(article, f.where, blocks, template):
+            result.count += found
+        else:
+            result.empty_names.append(f.where)
     return result
 
 
@@ -191,5 +201,4 @@ def replace_hit(article: Article, hit: Hit, needle: str, replacement: str, *,
     blocks[hit.block] = block[:hit.start] + replacement + block[hit.end:]
     if len("\n".join(blocks)) > current.max_len:
         return False
-    _set_plain(article, hit.where, blocks, template)
-    return True
+    return _set_plain(article, hit.where, blocks, template)

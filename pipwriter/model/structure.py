@@ -58,7 +58,8 @@ def keeping_viewpoint_titles(article: Article, template: Template,
                              mutate: Callable[[Article], T]) -> T:
     """Apply ``mutate``; a viewpoint heading that was made from its authors' names (not typed
     by hand) is made again from the names as they are afterwards."""
-    generated = {s.id: viewpoint_title(template, owners(article, s)) for s in article.viewpoints()}
+    generated = {s.id: fit(viewpoint_title(template, owners(article, s)), HEADING_MAX)
+                 for s in article.viewpoints()}
     result = mutate(article)
     for section in article.viewpoints():
         if section.title == generated.get(section.id):
