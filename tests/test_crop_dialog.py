@@ -15,6 +15,7 @@ from ui_support import fill_wizard
 
 from pipwriter.ui.crop_dialog import MARGIN, CropDialog
 from pipwriter.ui.dialogs import Dialogs
+from pipwriter.ui.screen_fit import content_layout
 
 RED, GREEN, BLUE, YELLOW = "#cc2222", "#22aa33", "#2233cc", "#ddcc22"
 LEFT, SHIFT, NONE = Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier(0)
@@ -186,7 +187,7 @@ def test_small_square_is_warned_with_the_minimum(dialog):
 
 def _rows(dialog):
     """The geometry of each visible row of the dialog's layout, top to bottom."""
-    layout = dialog.layout()
+    layout = content_layout(dialog)       # inside the scroll area it has on a small screen
     items = [layout.itemAt(i) for i in range(layout.count())]
     return [item.geometry() for item in items
             if item.layout() is not None or (item.widget() and item.widget().isVisible())]

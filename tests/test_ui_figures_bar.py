@@ -123,6 +123,9 @@ def test_word_band_wording():
 
 
 def test_window_cannot_be_shrunk_until_fields_are_cut_off(window, qtbot):
+    from fit_checks import fit_problems
     window.resize(300, 200)
     qtbot.wait(10)
-    assert window.width() >= 800 and window.height() >= 500
+    room = window.screen().availableGeometry()      # 800 × 600 offscreen
+    assert window.width() >= min(800, room.width() - 16) and window.height() >= 500
+    assert fit_problems(window) == []               # what does not fit scrolls

@@ -255,6 +255,8 @@ class CropDialog(QDialog):
         layout.addWidget(self.buttons)
         self.view.selectionChanged.connect(self._update)
         self._update()
+        from .screen_fit import fit_dialog
+        fit_dialog(self)                # scrolls on a small screen or with big text
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def selection(self) -> tuple[int, int, int, int]:
@@ -288,11 +290,12 @@ class CropDialog(QDialog):
     def _fit_height(self) -> None:
         """Room for the wrapped text at the present width (a window's layout does not ask its
         word-wrapped labels how tall they need to be)."""
-        layout = self.layout()
+        from .screen_fit import content_layout, room_for
+        layout = content_layout(self)
         if layout is None:
             return
         layout.activate()
-        needed = layout.totalHeightForWidth(self.width())
+        needed = min(layout.totalHeightForWidth(self.width()), room_for(self).height())
         if needed > 0 and self.minimumHeight() != needed:
             self.setMinimumHeight(needed)
             if self.height() < needed:

@@ -51,6 +51,16 @@ class Dialogs:
                  max_length: int | None = None) -> str | None:
         """One line of text, trimmed (None if cancelled or empty). ``max_length`` stops the
         typing at that many characters (a section heading: ``limits.HEADING_MAX``)."""
+        dialog = self.text_dialog(title, label, text, max_length)
+        ok = dialog.exec() == QDialog.DialogCode.Accepted
+        value = dialog.textValue()[:max_length] if max_length is not None else \
+            dialog.textValue()
+        dialog.deleteLater()
+        return value.strip() if ok and value.strip() else None
+
+    def text_dialog(self, title: str, label: str, text: str = "",
+                    max_length: int | None = None) -> QInputDialog:
+        """The dialog :meth:`ask_text` shows."""
         dialog = QInputDialog(self.parent)
         dialog.setWindowTitle(title)
         dialog.setLabelText(label)
@@ -60,25 +70,30 @@ class Dialogs:
             for edit in dialog.findChildren(QLineEdit):
                 edit.setMaxLength(max_length)
         dialog.setTextValue(text)
-        ok = dialog.exec() == QDialog.DialogCode.Accepted
-        value = dialog.textValue()[:max_length] if max_length is not None else \
-            dialog.textValue()
-        dialog.deleteLater()
-        return value.strip() if ok and value.strip() else None
+        return dialog
 
     def ask_choice(self, title: str, label: str, choices: list[str]) -> int | None:
         value, ok = QInputDialog.getItem(self.parent, title, label, choices, 0, False)
         return choices.index(value) if ok else None
 
     def ask_unsaved(self, name: str) -> str:
+        answer = self.unsaved_box(name).exec()
+        return {QMessageBox.StandardButton.Save: SAVE,
+                QMessageBox.StandardButton.Discard: DISCARD}.get(answer, CANCEL)
+
+    def unsaved_box(self, name: str) -> QMessageBox:
+        """The question :meth:`ask_unsaved` asks, each answer with an access key (Alt+S saves,
+        Alt+W closes without saving; Escape cancels)."""
         box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes",
                           f"Save the changes to “{name}” before closing?",
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self.parent)
-        box.button(QMessageBox.StandardButton.Discard).setText("Close without saving")
-        answer = box.exec()
-        return {QMessageBox.StandardButton.Save: SAVE,
-                QMessageBox.StandardButton.Discard: DISCARD}.get(answer, CANCEL)
+        box.button(QMessageBox.StandardButton.Save).setText("&Save")
+        box.button(QMessageBox.StandardButton.Discard).setText("Close &without saving")
+        box.button(QMessageBox.StandardButton.Cancel).setText("&Cancel")
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        return box
 
     def confirm(self, title: str, text: str, yes: str = "Yes") -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, title, text,

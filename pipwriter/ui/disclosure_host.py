@@ -11,6 +11,7 @@ def make_disclosure_panel(window):
     def open_wizard(author) -> None:
         run_disclosure_wizard(window, author.id)
         panel.refresh()
+        panel.focus_item(author.id)     # back on this author's (new) button, not a lost one
 
     panel = DisclosurePanel(window.session.article, open_wizard)
     original_refresh = panel.refresh

@@ -41,6 +41,7 @@ from ..model.statements import (
     disclosure_form_text,
     generated_statement,
 )
+from .keyboard import AsksBeforeCancel, ctrl_tab_types_tab
 from .spell_line_edit import SpellLineEdit, attach_spelling, mark_field
 
 PAID_CHOICES = (("Not stated", ""), ("To me", "me"), ("To my organisation", "organisation"),
@@ -424,6 +425,7 @@ class SummaryPage(QWizardPage):
         self.statement_edit = _named(mark_field(QPlainTextEdit(), "statement"),
                                      "Your competing interests statement")
         attach_spelling(self.statement_edit, wizard.spelling, wizard.on_ignore)
+        ctrl_tab_types_tab(self.statement_edit)     # Tab moves on; Ctrl+Tab types a tab
         self.statement_edit.textChanged.connect(self._edited)
         statement_label = QLabel("&Your statement:")
         statement_label.setBuddy(self.statement_edit)
@@ -481,7 +483,7 @@ def _written(iso: str) -> str:
         return iso
 
 
-class DisclosureWizard(QWizard):
+class DisclosureWizard(AsksBeforeCancel, QWizard):
     """Walks one author through the disclosure. Never changes ``author``; see
     :meth:`result_disclosure`. "Save and finish later" accepts with the answers so far."""
 
@@ -524,8 +526,14 @@ class DisclosureWizard(QWizard):
             self.addPage(page)
         self.summary_id = self.addPage(self.summary_page)
         self.setMinimumWidth(720)    # the pages' text wraps, so the width stays put
-        self.resize(760, 640)
+        from .screen_fit import fit_wizard
+        fit_wizard(self, 760, 640)     # smaller on a small screen, its pages scrolling
+        self.ask_before_cancel()       # Escape or Cancel asks first once an answer changed
         self.currentIdChanged.connect(self._page_shown)
+
+    def has_typed_content(self) -> bool:
+        """True once an answer, entry or the statement differs from what the author had."""
+        return self.working != self.author.disclosure
 
     # --- helpers used by the pages ---------------------------------------------------------
     def set_quick(self, quick: bool) -> None:

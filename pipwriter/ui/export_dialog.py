@@ -92,6 +92,8 @@ class WrappingText(QTextEdit):
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.document().setDocumentMargin(0)
         self.setAccessibleName(accessible_name)
+        self.setTabChangesFocus(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)     # no Tab stop while it is empty
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -101,6 +103,7 @@ class WrappingText(QTextEdit):
 
     def setText(self, text: str) -> None:  # noqa: N802 - same name as QLabel's
         self.setPlainText(text)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if text else Qt.FocusPolicy.NoFocus)
         self.setToolTip(text if len(text) > 80 else "")
         self.updateGeometry()
 
@@ -271,13 +274,16 @@ class ExportDialog(QDialog):
         layout = self.layout()
         layout.invalidate()
         layout.activate()
-        width = self.width()
+        from .screen_fit import room_for
+        room = room_for(self)           # never more than the screen has (bigger text)
+        narrowest = min(max(560, layout.totalMinimumSize().width()), room.width())
+        width = max(self.width(), narrowest)
         needed = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
                   else layout.totalSizeHint().height())
-        needed = max(needed, layout.totalMinimumSize().height())
-        self.setMinimumHeight(needed)
-        if self.height() < needed:
-            self.resize(width, needed)
+        needed = min(max(needed, layout.totalMinimumSize().height()), room.height())
+        self.setMinimumSize(narrowest, needed)
+        if self.height() < needed or self.width() < width:
+            self.resize(width, max(needed, self.height()))
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)

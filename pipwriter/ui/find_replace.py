@@ -66,6 +66,8 @@ class FindReplaceDialog(QDialog):
         layout.addWidget(self.whole)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
+        from .screen_fit import fit_dialog
+        fit_dialog(self)                # scrolls on a small screen or with big text
         self.current: Hit | None = None
         self._undo_index = -1
         for edit in (self.find_edit,):

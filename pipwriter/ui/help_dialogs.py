@@ -32,7 +32,8 @@ class HelpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
-        self.resize(640, 560)
+        from .screen_fit import fit_window
+        fit_window(self, 640, 560)     # smaller on a small screen
 
 
 def getting_started_html() -> str:

@@ -83,7 +83,8 @@ class HistoryDialog(QDialog):
         close.clicked.connect(self.close)
         row.addWidget(close)
         layout.addLayout(row)
-        self.resize(900, 560)
+        from .screen_fit import fit_dialog
+        fit_dialog(self, 900, 560)     # smaller on a small screen, scrolling
         self.refresh()
 
     def _button_specs(self):

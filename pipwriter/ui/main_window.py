@@ -22,12 +22,16 @@ from ..model.errors import PipError
 from ..model.limits import HEADING_MAX
 from .dialogs import CANCEL, SAVE, Dialogs
 from .figures_bar import Figures, FiguresBar
+from .keyboard import keyboard_ready
 from .live_figures import compute_figures, explanation
 from .navigator import Navigator
+from .screen_fit import available_area, fit_to_screen, room_for, scrolling
 from .section_panel import SectionPanel
 from .settings import add_recent_file, app_settings
 
 MINIMUM_SIZE = QSize(800, 500)      # smaller and the headings and guidance are cut off
+PREFERRED_SIZE = QSize(1200, 780)   # less where the screen has less room (screen_fit)
+LARGEST_TEXT = 20.0     # points: every window still fits a 1024×600 screen (tests/fit_walk.py)
 
 
 class MainWindow(QMainWindow):
@@ -52,7 +56,8 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.navigator)
-        self.splitter.addWidget(self.stack)
+        # on a small screen or with big text a panel scrolls rather than being cut off
+        self.splitter.addWidget(scrolling(self.stack, sideways=True))
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([260, 900])
         # the figures sit in their own strip above the status bar, so status messages have room
@@ -63,9 +68,10 @@ class MainWindow(QMainWindow):
         column.addWidget(self.splitter, 1)
         column.addWidget(self.figures_bar)
         self.setCentralWidget(central)
+        keyboard_ready(self)
         from .status_bar import AnnouncingStatusBar
         self.setStatusBar(AnnouncingStatusBar())
-        self.setMinimumSize(MINIMUM_SIZE)
+        self.setMinimumSize(MINIMUM_SIZE.boundedTo(room_for(self)))
         self.figures: Figures | None = None
 
         self._figures_timer = QTimer(self)
@@ -217,6 +223,7 @@ class MainWindow(QMainWindow):
         if key not in self.panels:
             from .panels import make_panel
             widget = make_panel(key, self)
+            keyboard_ready(widget)          # Tab leaves its text boxes; its focus shows
             self.panels[key] = widget
             self.stack.addWidget(widget)
         return self.panels[key]
@@ -490,7 +497,7 @@ class MainWindow(QMainWindow):
         from .. import __version__
         self.dialogs.info(f"About {APP_NAME}",
                           f"{APP_NAME} {__version__}\n\nWrite a Partnership in Practice article "
-                          "for The BMJ with your co-authors, and export everything the editors "
+                          "for The BMJ with your co-authors. Then make all the editors "
                           "need.")
 
     # --- text size and layout -----------------------------------------------------------------
@@ -500,7 +507,7 @@ class MainWindow(QMainWindow):
         font = QFont(app.font())
         base = getattr(app, "_pip_base_size", font.pointSizeF())
         app._pip_base_size = base
-        size = base if step == 0 else min(max(font.pointSizeF() + step, 7.0), 32.0)
+        size = base if step == 0 else min(max(font.pointSizeF() + step, 7.0), LARGEST_TEXT)
         font.setPointSizeF(size)
         app.setFont(font)
         self.session.set_text_font(font)
@@ -511,8 +518,12 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            area = available_area(self)
+            if not self.isMaximized() and (self.width() > area.width()
+                                           or self.height() > area.height()):
+                fit_to_screen(self, self.size())    # saved on a bigger screen: fit this one
         else:
-            self.resize(1200, 780)
+            fit_to_screen(self, PREFERRED_SIZE)
         # splitters are restored once the window has its real size (see showEvent)
         self._pending_splitters = {
             splitter: settings.value(f"window/{splitter.objectName()}")

@@ -72,7 +72,6 @@ class MergeDialog(QDialog):
         self.result = result
         self.their_name = their_name
         self.setWindowTitle(f"Merge {their_name}'s copy")
-        self.resize(1000, 700)
         self._showing = -1
         preview = result.article()
         numbers = preview.reference_numbers()
@@ -168,6 +167,8 @@ class MergeDialog(QDialog):
                                 "version; Edit › Undo takes the merge back):"))
         layout.addWidget(self.review, 1)
         layout.addWidget(buttons)
+        from .screen_fit import fit_dialog
+        fit_dialog(self, 1000, 700)     # smaller on a small screen, scrolling
 
         for index in range(len(result.conflicts)):
             item = QListWidgetItem()

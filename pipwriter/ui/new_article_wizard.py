@@ -21,6 +21,7 @@ from ..model.author import Author
 from ..model.factory import new_article
 from ..model.limits import TITLE_MAX
 from ..model.template import Template
+from .keyboard import AsksBeforeCancel
 
 
 def _explanation(page: QWizardPage, text: str) -> QLabel:
@@ -68,6 +69,9 @@ class _AuthorsPage(QWizardPage):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 260)
         self.table.setAccessibleName("Authors")
+        # Tab leaves the table (to each row's "taking part as" box, then Add and Remove);
+        # the arrow keys move between its cells
+        self.table.setTabKeyNavigation(False)
         self.table.itemChanged.connect(lambda *_: self.completeChanged.emit())
         self.add_button = QPushButton("&Add an author")
         self.remove_button = QPushButton("&Remove author")
@@ -173,7 +177,7 @@ class _ViewpointsPage(QWizardPage):
         return ok
 
 
-class NewArticleWizard(QWizard):
+class NewArticleWizard(AsksBeforeCancel, QWizard):
     def __init__(self, template: Template, parent=None):
         super().__init__(parent)
         self.template = template
@@ -187,6 +191,10 @@ class NewArticleWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Start writing")
         from .screen_fit import fit_wizard
         fit_wizard(self, 640, 480)      # smaller on a small screen, its pages scrolling
+        self.ask_before_cancel()        # Escape or Cancel asks first once something is typed
+
+    def has_typed_content(self) -> bool:
+        return bool(self.title_page.title_edit.text().strip() or self.authors_page.authors())
 
     def result_article(self):
         authors = self.authors_page.authors()

@@ -57,7 +57,8 @@ class RecoveryDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Carry on")
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
-        self.resize(720, 560)
+        from .screen_fit import fit_dialog
+        fit_dialog(self, 720, 560)     # smaller on a small screen, scrolling
 
     def _row(self, index: int, entry) -> QGroupBox:
         box = QGroupBox(f"Article {index + 1}")

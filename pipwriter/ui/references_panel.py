@@ -25,6 +25,7 @@ from ..model.reference import (
     parse_date,
 )
 from .id_list import current_id, fill_id_list
+from .keyboard import ctrl_tab_types_tab
 from .list_form_tab import PlainEdit, replace_in_article
 from .media_widgets import wrapping_list
 from .spell_line_edit import SpellLineEdit, mark_field, session_spelling
@@ -74,6 +75,7 @@ class ReferencesPanel(QWidget):
             self.kind.addItem(KIND_LABELS[kind], kind)
         self.kind.setAccessibleName("Kind of reference")
         self.authors = mark_field(PlainEdit(), "authors")
+        ctrl_tab_types_tab(self.authors)    # Tab moves on; Ctrl+Tab types a tab
         self.authors.setAccessibleName("Authors, one per line, surname then initials")
         self.authors.setPlaceholderText("One per line, e.g.\nRichards T\nCoulter A")
         self.authors.setMaximumHeight(80)
@@ -99,6 +101,7 @@ class ReferencesPanel(QWidget):
         self.inputs["accessed"].setAccessibleDescription("")
         form.addRow("", self.date_problem)
         self.text = mark_field(PlainEdit(), "text")
+        ctrl_tab_types_tab(self.text)
         session_spelling(self.text, self.session)
         self.text.setAccessibleName("Reference text")
         self.text.setMaximumHeight(70)

@@ -65,6 +65,7 @@ class SectionPanel(QWidget):
         self.questions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.questions.itemChanged.connect(self._ticked)
         self.coverage = QLabel()
+        self.coverage.setWordWrap(True)
         self.coverage.setAccessibleDescription("Questions covered")
         self.readability = QLabel()
         self.readability.setWordWrap(True)
@@ -75,6 +76,7 @@ class SectionPanel(QWidget):
         guide = QWidget()
         guide_layout = QVBoxLayout(guide)
         heading = QLabel("<b>What to write here</b>")
+        heading.setWordWrap(True)
         guide_layout.addWidget(heading)
         guide_layout.addWidget(self.prompt)
         guide_layout.addWidget(self.questions_label)
@@ -103,7 +105,8 @@ class SectionPanel(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("sectionSplitter")
         self.splitter.addWidget(writing)
-        self.splitter.addWidget(guide)
+        from .screen_fit import scrolling
+        self.splitter.addWidget(scrolling(guide))   # the guidance scrolls when it is long
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)

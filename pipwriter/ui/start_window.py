@@ -80,7 +80,8 @@ class StartWindow(QWidget):
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addLayout(row, 1)
-        self.resize(760, 440)
+        from .screen_fit import fit_dialog
+        fit_dialog(self, 760, 440)     # smaller on a small screen, scrolling
         self.refresh()
 
     def refresh(self) -> None:

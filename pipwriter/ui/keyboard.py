@@ -1,0 +1,128 @@
+"""Working the app by keyboard alone: Tab moves on from every box, the focus always shows, and
+a wizard asks before Escape throws typed answers away.
+
+- **Tab leaves every text box** (:func:`settle_tab_stops`); where a tab character is wanted
+  (a reference's authors or text, a competing-interests statement) Ctrl+Tab types one
+  (:func:`ctrl_tab_types_tab`).
+- **No invisible Tab stops**: a scroll area is not one (Tab goes to what is inside it).
+- **The focus always shows** (:func:`show_focus_ring`): a ring in the text colour round the
+  control that has the keyboard focus, for controls whose own look does not change (a list with
+  nothing chosen, read-only text, the figures strip's buttons).
+- **Escape asks first** (:class:`AsksBeforeCancel`): in a wizard with typed answers, Escape,
+  Cancel or the window's close box ask before throwing them away.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QFocusFrame,
+    QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
+    QTextEdit,
+    QWidget,
+    QWizard,
+)
+
+
+def settle_tab_stops(root: QWidget) -> None:
+    """Tab moves on from every text box in ``root``, and no scroll area in it is a Tab stop."""
+    for edit in root.findChildren(QTextEdit) + root.findChildren(QPlainTextEdit):
+        edit.setTabChangesFocus(True)
+    for area in root.findChildren(QScrollArea):
+        if type(area) is QScrollArea:
+            area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+
+class _CtrlTabTypesTab(QObject):
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and \
+                event.key() == Qt.Key.Key_Tab and \
+                event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            if event.type() == QEvent.Type.KeyPress and not watched.isReadOnly():
+                watched.insertPlainText("\t")
+            event.accept()
+            return event.type() == QEvent.Type.KeyPress
+        return False
+
+
+def ctrl_tab_types_tab(edit: QTextEdit | QPlainTextEdit) -> None:
+    """Tab leaves ``edit`` like any box; Ctrl+Tab types a tab character in it."""
+    edit.setTabChangesFocus(True)
+    edit.installEventFilter(_CtrlTabTypesTab(edit))
+    if "Ctrl+Tab" not in edit.toolTip():
+        edit.setToolTip((edit.toolTip() + "\n" if edit.toolTip() else "")
+                        + "Tab goes to the next box; Ctrl+Tab types a tab.")
+
+
+# --- a focus ring that always shows -----------------------------------------------------------
+def _move_ring(_old: QWidget | None, new: QWidget | None) -> None:
+    if new is None:
+        return
+    window = new.window()
+    ring = window.findChild(QFocusFrame, "focusRing")    # it moves in beside the control
+    if ring is None:
+        ring = QFocusFrame(window)
+        ring.setObjectName("focusRing")
+        ring.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    ring.setWidget(new if new.width() > 0 and new.height() > 0 else None)
+
+
+def show_focus_ring() -> None:
+    """From now on a ring shows round whatever control has the keyboard focus (once per
+    application)."""
+    app = QApplication.instance()
+    if app is None or getattr(app, "_pip_focus_ring", False):
+        return
+    app._pip_focus_ring = True
+    app.focusChanged.connect(_move_ring)
+
+
+def keyboard_ready(root: QWidget) -> None:
+    """:func:`settle_tab_stops` in ``root`` and :func:`show_focus_ring`."""
+    settle_tab_stops(root)
+    show_focus_ring()
+
+
+# --- wizards ask before throwing typed answers away ---------------------------------------------
+class AsksBeforeCancel:
+    """For a QWizard: Escape, Cancel and the window's close box ask before throwing away what
+    the user typed (:meth:`has_typed_content`). Call :meth:`ask_before_cancel` once its
+    buttons exist. Tests replace :meth:`confirm_discard` to answer the question."""
+
+    def has_typed_content(self) -> bool:
+        return False
+
+    def confirm_discard(self) -> bool:
+        """True to throw the answers away."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
+                          "Close without keeping what you have typed?", parent=self)
+        keep = box.addButton("&Keep writing", QMessageBox.ButtonRole.RejectRole)
+        discard = box.addButton("&Close and lose it", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is discard
+
+    def may_cancel(self) -> bool:
+        return not self.has_typed_content() or self.confirm_discard()
+
+    def ask_before_cancel(self) -> None:
+        cancel = self.button(QWizard.WizardButton.CancelButton)
+        cancel.clicked.disconnect()
+        cancel.clicked.connect(lambda: self.may_cancel() and self.reject())
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.key() == Qt.Key.Key_Escape and \
+                event.modifiers() == Qt.KeyboardModifier.NoModifier and not self.may_cancel():
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.spontaneous() and self.isVisible() and not self.may_cancel():
+            event.ignore()
+            return
+        super().closeEvent(event)

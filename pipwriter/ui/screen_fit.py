@@ -1,0 +1,150 @@
+"""Windows and dialogs that fit the screen they open on, and scroll rather than cut off.
+
+A hospital laptop is often 1366×768 with a taskbar, some netbooks 1024×600, and people who
+need bigger text use 150 % or 200 % scaling or the app's own larger text. So no window asks
+for more than the screen's *available* area (the screen less the taskbar or Dock), and what a
+window holds scrolls when it needs more room than there is. A control that the Tab key reaches
+inside a scroll area is scrolled into view, so a keyboard user sees where they are.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QScrollArea,
+    QWidget,
+)
+
+# Room left for what the system draws round a window (title bar and borders), which Qt only
+# knows once the window is shown.
+FRAME_ALLOWANCE = QSize(16, 40)
+
+
+def available_area(widget: QWidget | None = None) -> QRect:
+    """The part of the screen a window may use: its own screen (or its parent's, or the
+    primary screen) less the taskbar or Dock."""
+    screen = None
+    if widget is not None:
+        holder = widget.parentWidget() if widget.parentWidget() is not None else widget
+        screen = holder.window().screen()
+    screen = screen or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def room_for(widget: QWidget | None = None) -> QSize:
+    """The biggest window content that fits the available area with its frame."""
+    area = available_area(widget)
+    return QSize(max(area.width() - FRAME_ALLOWANCE.width(), 200),
+                 max(area.height() - FRAME_ALLOWANCE.height(), 150))
+
+
+def fit_to_screen(window: QWidget, preferred: QSize) -> None:
+    """Size ``window`` as ``preferred`` where the screen has room, smaller where it has not
+    (its minimum size included), and keep a window of its own inside the available area."""
+    room = room_for(window)
+    window.setMinimumSize(window.minimumSize().boundedTo(room))
+    size = preferred.boundedTo(room)
+    window.resize(size)
+    if window.parentWidget() is None:
+        area = available_area(window)
+        frame = window.frameGeometry()
+        if not area.contains(frame):
+            extra = frame.size() - window.size()
+            window.move(area.x() + max((area.width() - size.width() - extra.width()) // 2, 0),
+                        area.y() + max((area.height() - size.height() - extra.height()) // 2,
+                                       0))
+
+
+def scrolling(content: QWidget, *, sideways: bool = True,
+              parent: QWidget | None = None) -> QScrollArea:
+    """``content`` in a frameless scroll area that fills with it when there is room and scrolls
+    when there is not (its text wraps first; it scrolls sideways only for what cannot wrap,
+    and never sideways if not ``sideways``). The area itself is not a Tab stop: Tab goes to
+    the controls inside it."""
+    area = QScrollArea(parent)
+    area.setObjectName("fitScroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if not sideways:
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(content)
+    area.fit_content = content
+    follow_focus()
+    return area
+
+
+def make_scrollable(widget: QWidget, *, sideways: bool = True) -> QScrollArea:
+    """Move what ``widget`` lays out into a scroll area that fills it (a wizard page, a
+    dialog), so on a small screen its lower part scrolls into view instead of being cut off."""
+    from PySide6.QtWidgets import QVBoxLayout
+    layout = widget.layout()
+    # made with their parent, so Qt owns them from the start: PySide must never think they
+    # are Python's to delete (their children would go with them)
+    inner = QWidget(widget)
+    inner.setObjectName("fitContent")
+    if layout is not None:
+        inner.setLayout(layout)          # a widget takes a layout by setting it as its own
+    area = scrolling(inner, sideways=sideways, parent=widget)
+    outer = QVBoxLayout(widget)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(area)
+    widget.fit_parts = (area, inner, layout, outer)   # Python keeps what it made alive too
+    return area
+
+
+def _scroll_into_view(_old: QWidget | None, new: QWidget | None) -> None:
+    widget = new
+    while widget is not None:
+        parent = widget.parentWidget()
+        if isinstance(parent, QWidget) and isinstance(parent.parentWidget(), QScrollArea):
+            area = parent.parentWidget()
+            if area.viewport() is parent and new.isVisible():
+                area.ensureWidgetVisible(new, 8, 8)
+        widget = parent
+
+
+def follow_focus() -> None:
+    """Scroll every scroll area round the focused control so the control is in view (once per
+    application: Tab into a long form shows the field it lands on)."""
+    app = QApplication.instance()
+    if app is None or getattr(app, "_pip_follow_focus", False):
+        return
+    app._pip_follow_focus = True
+    app.focusChanged.connect(_scroll_into_view)
+
+
+def fit_window(window: QWidget, width: int, height: int) -> None:
+    """:func:`fit_to_screen` for a preferred ``width`` × ``height``."""
+    fit_to_screen(window, QSize(width, height))
+
+
+def fit_wizard(wizard, width: int, height: int) -> None:
+    """Each page of ``wizard`` scrolls when it needs more room than there is (its buttons stay
+    in view below), and the wizard is sized as :func:`fit_window`."""
+    from .keyboard import keyboard_ready
+    for page_id in wizard.pageIds():
+        make_scrollable(wizard.page(page_id))
+    keyboard_ready(wizard)
+    fit_window(wizard, width, height)
+
+
+def content_layout(widget: QWidget):
+    """The layout of what ``widget`` shows: the one :func:`make_scrollable` moved into its
+    scroll area, or the widget's own."""
+    parts = getattr(widget, "fit_parts", None)
+    return parts[2] if parts and parts[2] is not None else widget.layout()
+
+
+def fit_dialog(dialog: QWidget, width: int = 0, height: int = 0) -> None:
+    """What ``dialog`` lays out scrolls when the screen has too little room for it, and the
+    dialog is as big as it asks to be (at least ``width`` × ``height``) where there is room."""
+    layout = dialog.layout()
+    hint = layout.totalSizeHint() if layout is not None else dialog.sizeHint()
+    from .keyboard import keyboard_ready
+    make_scrollable(dialog)
+    keyboard_ready(dialog)
+    fit_window(dialog, max(width, hint.width()), max(height, hint.height()))
