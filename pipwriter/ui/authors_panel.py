@@ -100,7 +100,7 @@ class AuthorsPanel(QWidget):
         self.handle = self._line("Twitter/X handle, for example @NHSEngland", "handle")
         self.handle.setPlaceholderText("@name, name or a profile link")
         self.handle_problem = problem_label()
-        self.corresponding = QCheckBox("Co&rresponding author (the editors write to this person)")
+        self.corresponding = QCheckBox("Co&rresponding author (the editors write to them)")
         self.corresponding.toggled.connect(lambda *_: self._apply_form())
         self.email_hint = problem_label()
         form = QFormLayout()
@@ -126,7 +126,7 @@ class AuthorsPanel(QWidget):
         self.choose_button.clicked.connect(self.choose_photo)
         self.crop_button.clicked.connect(self.crop_photo)
         self.remove_photo_button.clicked.connect(self.remove_photo)
-        self.consent = QCheckBox("This person a&greed to publication of this photo")
+        self.consent = QCheckBox("This person a&grees this photo can be printed")
         self.consent.setAccessibleName("Consent: this person agreed to publication of this photo")
         self.consent.toggled.connect(self._consent_toggled)
         self.photo_info = QLabel()
@@ -393,8 +393,8 @@ class AuthorsPanel(QWidget):
             return False
         path = dropped_file(mime)
         if path is None:
-            self.dialogs.error("Add a photo", "Drop a picture file from your computer "
-                                              "(a JPEG, PNG or similar).")
+            self.dialogs.error("Add a photo", "Drop a picture file from your computer, "
+                                              "such as a JPEG or PNG.")
             return False
         return self.import_photo(path)
 

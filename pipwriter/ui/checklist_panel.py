@@ -279,7 +279,7 @@ class ChecklistPanel(QWidget):
                 error = engine.user.last_error
                 self.window_.dialogs.error(
                     "Add to my dictionary",
-                    f"“{word}” is accepted until PiP Writer closes, but your dictionary could "
+                    f"“{word}” is fine until PiP Writer closes. But your dictionary could "
                     f"not be saved ({error.strerror if error else 'unknown reason'}).")
             self.recompute()
 

@@ -34,8 +34,8 @@ class ClipsTab(ListFormTab):
         self._loaded_clip = ""
         self.attach_button = button("Attach a clip f&ile…", self.attach_clip_file)
         self.link_button = button("Add a &link to a clip…", self.add_clip_link)
-        note = QLabel(f"Clips over {self.rules.clip_size_warning_mb} MB make the submission hard "
-                      "to send; for long clips, add a link instead.")
+        note = QLabel(f"Clips over {self.rules.clip_size_warning_mb} MB are hard to send. "
+                      "For a long clip, add a link to it.")
         note.setWordWrap(True)
 
         self.source = QLabel()
@@ -53,9 +53,9 @@ class ClipsTab(ListFormTab):
                                  session=self.session)
         self.transcript = plain_edit("Transcript or description of the clip", self.apply_form,
                                      160, field="clip_transcript", session=self.session)
-        self.transcript.setPlaceholderText("What is said in the clip (a transcript), or a "
-                                           "description of what it shows, for people who cannot "
-                                           "hear or see it.")
+        self.transcript.setPlaceholderText("Write down what is said in the clip (a "
+                                           "transcript), or what it shows. It is for people who "
+                                           "cannot hear or see it.")
         self.permission = check_box("Everyone in the clip agreed to its &publication",
                                     self.apply_form)
         self.needs_item = [self.clip_title, self.caption, self.transcript, self.permission,
@@ -106,8 +106,8 @@ class ClipsTab(ListFormTab):
         return True
 
     def add_clip_link(self) -> bool:
-        text = self.dialogs.ask_text("Add a link to a clip", "Web address of the clip (for "
-                                     "example https://www.youtube.com/watch?v=…):")
+        text = self.dialogs.ask_text("Add a link to a clip", "The clip's web address. "
+                                     "It might start https://www.youtube.com/…")
         if text is None:
             return False
         try:

@@ -116,7 +116,7 @@ class Coauthoring(QObject):
         navigator = window.navigator
         self.me_combo = QComboBox()
         self.me_combo.setAccessibleName("I am")
-        self.me_combo.setToolTip("Who is writing on this computer (remembered for this article)")
+        self.me_combo.setToolTip("Who is writing on this computer (kept for this article)")
         self.me_combo.activated.connect(
             lambda _i: self.set_me(self.me_combo.currentData() or ""))
         self.only_mine_button = QToolButton()
@@ -217,7 +217,7 @@ class Coauthoring(QObject):
         dialogs.info("Copy saved",
                      f"“{written.name}” is ready for {name}: send it by email or on a USB "
                      f"stick. Your article as you sent it is kept as the version "
-                     f"“{version.name}”, so when {name} sends their copy back, File › Merge a "
+                     f"“{version.name}”. So when {name} sends their copy back, File › Merge a "
                      "co-author's copy… can tell what each of you changed.")
         return written
 

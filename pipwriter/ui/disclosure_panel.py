@@ -20,9 +20,9 @@ class DisclosurePanel(QWidget):
         self.open_wizard = open_wizard
         self.status_labels: dict[str, QLabel] = {}
         self.buttons: dict[str, QPushButton] = {}
-        intro = QLabel("Every author completes a declaration, even if there is nothing to "
-                       "declare. Each author can do this on their own: choose Complete "
-                       "declaration next to their name.")
+        intro = QLabel("Each author answers some questions about money and links. They do it "
+                       "even with nothing to declare. Each can do it on their own: choose "
+                       "Complete declaration next to their name.")
         intro.setWordWrap(True)
         self.rows = QGridLayout()
         self.combined = QPlainTextEdit()

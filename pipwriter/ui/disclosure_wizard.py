@@ -79,7 +79,7 @@ class EntriesEditor(QWidget):
         # "who" names an organisation (not spell-checked); "what" and "comments" are prose
         self.who_edit = _named(mark_field(QLineEdit(), "entity"),
                                "Who: company, charity or organisation")
-        self.who_edit.setPlaceholderText("e.g. Stroke Survivors Together, or Acme Pharma Ltd")
+        self.who_edit.setPlaceholderText("e.g. Stroke Club, or Acme Drugs Ltd")
         self.what_edit = _named(SpellLineEdit(spelling, on_ignore, field="what"),
                                 "What: your role, or what was paid or given")
         self.what_edit.setPlaceholderText("e.g. unpaid trustee, or speaker fee for one talk")
@@ -171,21 +171,21 @@ class IntroPage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.setTitle(f"Competing interests: {wizard.author.name}")
-        self.setSubTitle("Every author does this, even with nothing to declare.")
+        self.setSubTitle("Each author does this, even with nothing to say.")
         title = wizard.article_title.strip() or "(no title yet)"
         about = _label(
             f"The BMJ asks each author 13 short questions about money and links that "
             f"readers should know of. This is for the article “{title}”. The questions come "
             "from a form made by the ICMJE (a group of medical journal editors).\n\n"
             "Tell the journal about any link with a company, charity or group that the article "
-            "could affect. Saying so does not mean you did anything wrong.\n\n"
+            "could touch. Saying so does not mean you did wrong.\n\n"
             f"Question 1 has no time limit. Questions 2 to 13 cover the past 3 years: "
             f"{since_date(wizard.today)}.")
         self.number_edit = _named(QLineEdit(wizard.working.manuscript_number),
                                   "Manuscript number, if the journal gave you one")
         self.number_edit.setPlaceholderText("Leave this empty if you have not sent it yet")
         self.number_edit.textChanged.connect(self._number_edited)
-        number_label = QLabel("&Manuscript number (the journal's number for the article):")
+        number_label = QLabel("&Manuscript number (the journal's number for it):")
         number_label.setBuddy(self.number_edit)
         self.full_radio = _named(QRadioButton("&Go through each question"),
                                  "Go through each question")
@@ -281,7 +281,7 @@ class ItemPage(QWizardPage):
         self.setSubTitle(f"Time frame: {item.period(wizard.today)}.")
         # headed by the plain question; the form's own title underneath, for those who need it
         self.heading = _label(f"<h3>{html.escape(item.question)}</h3>", rich=True)
-        self.heading.setAccessibleDescription(f"Question {item.number}: {item.question}")
+        self.heading.setAccessibleDescription(f"Question {item.number} of 13")
         self.form_title = _label(f"<small>On the ICMJE form: {html.escape(item.title)}</small>",
                                  rich=True)
         explanation = _label(item.explanation)
@@ -465,7 +465,7 @@ class SummaryPage(QWizardPage):
         generated = self.generated()
         self.wiz.working.custom_statement = "" if text == generated else text
         if not text:
-            self.note.setText("An empty statement uses the wording made from your answers.")
+            self.note.setText("If you leave this empty, the words made from your answers are used.")
         elif self.wiz.working.custom_statement:
             self.note.setText("You have changed the wording: your version is used. If you "
                               "change your answers later, choose Regenerate wording.")

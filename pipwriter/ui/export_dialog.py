@@ -216,7 +216,7 @@ class ExportDialog(QDialog):
         self.choose_button = QPushButton("C&hoose…")
         self.choose_button.clicked.connect(self.choose_folder)
         self.zip_box = QCheckBox("Also make a .&zip file (easier to attach to an email)")
-        self.draft_box = QCheckBox("Export as a &draft (every document says DRAFT)")
+        self.draft_box = QCheckBox("Export as a &draft (each file says DRAFT)")
         self.replace_box = QCheckBox("&Replace the existing bundle")
         self.name_label = QLabel()
         self.name_label.setWordWrap(True)

@@ -57,9 +57,9 @@ class FindReplaceDialog(QDialog):
         for b in (self.next_button, self.replace_button, self.all_button, self.undo_button):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Searches everything you write: title, standfirst, sections, "
-                                "key messages, references, captions, descriptions, "
-                                "transcripts, authors and their declarations."))
+        layout.addWidget(QLabel("Looks in all you write: the title and the lines under it, "
+                                "each part, key messages, references and captions. It looks "
+                                "at the authors too."))
         layout.itemAt(0).widget().setWordWrap(True)
         layout.addLayout(form)
         layout.addWidget(self.case)

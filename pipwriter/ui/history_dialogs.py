@@ -260,7 +260,7 @@ class FileHistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         self.intro = QLabel(
             f"Copies PiP Writer kept of “{self.path.name}”: the versions you named, then a "
-            "backup from each time the file was saved over. Choose one and open it: it opens "
+            "backup from each time the file was saved over. Choose one and open it. It opens "
             "as a new article, and “" + self.path.name + "” itself is left as it is."
             if self.items else
             f"PiP Writer has no backups or versions of “{self.path.name}” on this computer. "
@@ -347,7 +347,7 @@ def open_file_history(controller, path: Path | None = None) -> FileHistoryDialog
     """Start screen › Open a backup or version…: ask for the article's file (it need not open,
     or even exist any more) and list the copies kept of it."""
     from .dialogs import PROJECT_FILTER
-    path = path or controller.dialogs.ask_file("Open a backup or version of which article?",
+    path = path or controller.dialogs.ask_file("Which article do you want a backup or version of?",
                                                PROJECT_FILTER)
     if not path:
         return None

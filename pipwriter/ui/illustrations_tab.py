@@ -182,8 +182,8 @@ class IllustrationsTab(ListFormTab):
         """A picture dropped on the preview replaces the chosen one, or is added if none is."""
         path = dropped_file(mime)
         if path is None:
-            self.dialogs.error("Add an illustration", "Drop a picture file from your computer "
-                                                      "(a JPEG, PNG or similar).")
+            self.dialogs.error("Add an illustration", "Drop a picture file from your computer, "
+                                                      "such as a JPEG or PNG.")
             return False
         if self.current() is None:
             return self.add_illustration_from(path)

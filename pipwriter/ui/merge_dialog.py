@@ -163,8 +163,8 @@ class MergeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(top, 3)
-        layout.addWidget(QLabel("<b>What merging will do</b> (your article is first kept as a "
-                                "version; Edit › Undo takes the merge back):"))
+        layout.addWidget(QLabel("<b>What merging will do</b>. Your article is kept as a version "
+                                "first. Edit › Undo takes the merge back."))
         layout.addWidget(self.review, 1)
         layout.addWidget(buttons)
         from .screen_fit import fit_dialog

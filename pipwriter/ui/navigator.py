@@ -26,8 +26,8 @@ class Navigator(QListWidget):
         super().__init__(parent)
         self.session = session
         self.setAccessibleName("Article panels")
-        self.setAccessibleDescription("Every part of the article in order. Alt+Up and Alt+Down "
-                                      "move the chosen section.")
+        self.setAccessibleDescription("Each part of the article in order. To move the "
+                                      "chosen part, press Alt+Up or Alt+Down.")
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setWordWrap(True)

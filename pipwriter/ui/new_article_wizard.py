@@ -44,7 +44,7 @@ class _TitlePage(QWizardPage):
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName("Article title")
         self.title_edit.setMaxLength(TITLE_MAX)
-        self.title_edit.setPlaceholderText("e.g. Co-designing stroke follow-up with the people "
+        self.title_edit.setPlaceholderText("e.g. Planning stroke care with the people "
                                            "who use it")
         label = QLabel("&Title:")
         label.setBuddy(self.title_edit)
@@ -61,9 +61,9 @@ class _AuthorsPage(QWizardPage):
         self.template = template
         self.setTitle("Who is writing it?")
         explanation = _explanation(
-            self, "The series needs both sides of the partnership: at least one health "
-                  "professional or manager, and at least one patient, carer, advocate or "
-                  "community partner. You can add details and photos later.")
+            self, "The series needs both sides of the partnership. Add at least one "
+                  "health worker or manager, and at least one patient, carer or community "
+                  "partner. You can add details and photos later.")
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels(["Name", "Taking part as"])
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -145,8 +145,8 @@ class _ViewpointsPage(QWizardPage):
         self.template = template
         self.setTitle("Whose viewpoints will the article include?")
         explanation = _explanation(
-            self, "Each partner writes a viewpoint in their own voice, one after another. By "
-                  "default every author has one; untick any who will not.")
+            self, "Each partner writes a viewpoint in their own voice. At first every "
+                  "author has one. Untick any who will not write one.")
         self.list = QListWidget()
         self.list.setAccessibleName("Viewpoints")
         self.list.itemChanged.connect(lambda *_: self.completeChanged.emit())

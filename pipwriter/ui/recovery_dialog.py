@@ -77,7 +77,7 @@ class RecoveryDialog(QDialog):
             if action == RESTORE:
                 button.setChecked(True)   # never losing work is the safe default
         compare = QPushButton("Compare…")
-        compare.setToolTip("Show section by section what the recovered text changes")
+        compare.setToolTip("Show, part by part, what the text you got back would change")
         compare.clicked.connect(lambda _c=False, e=entry: self.show_comparison(e))
         line.addStretch(1)
         line.addWidget(compare)

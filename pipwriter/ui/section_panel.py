@@ -70,8 +70,8 @@ class SectionPanel(QWidget):
         self.readability = QLabel()
         self.readability.setWordWrap(True)
         self.readability.setAccessibleDescription("How easy this section is to read")
-        self.readability.setToolTip("Flesch Reading Ease: 60–70 is plain English, easy for most "
-                                    "readers. Shorter sentences and everyday words raise it.")
+        self.readability.setToolTip("Reading ease: 60 or more is plain English, easy for "
+                                    "most to read. Short sentences and everyday words help.")
 
         guide = QWidget()
         guide_layout = QVBoxLayout(guide)

@@ -36,9 +36,9 @@ class StartWindow(QWidget):
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(f"{APP_NAME} start screen")
         title = QLabel(f"<h1>{APP_NAME}</h1>")
-        intro = QLabel("Write a <i>Partnership in Practice</i> article for The BMJ together "
-                       "with your co-authors. The app guides you through each part, keeps "
-                       "count of words and references, and makes everything the editors need.")
+        intro = QLabel("Write a <i>Partnership in Practice</i> article for The BMJ with "
+                       "your co-authors. It takes you through each part. It counts "
+                       "words and references, and makes all the editors need.")
         intro.setWordWrap(True)
         self.new_button = QPushButton("&New article…")
         self.open_button = QPushButton("&Open an article…")
@@ -53,8 +53,8 @@ class StartWindow(QWidget):
                 (self.demo_button, self.demoRequested,
                  "A finished example article to explore"),
                 (self.history_button, self.historyRequested,
-                 "Choose an article's file to see the backups and versions PiP Writer kept of "
-                 "it, even if the file will not open")):
+                 "Choose an article's file to see the copies PiP Writer kept of it. This works "
+                 "even if the file will not open")):
             button.setMinimumHeight(44)
             button.setAutoDefault(True)     # Enter presses the focused button, as Space does
             button.setToolTip(tip)

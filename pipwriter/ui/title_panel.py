@@ -24,8 +24,8 @@ class TitlePanel(QWidget):
         self.standfirst.setAccessibleName("Standfirst")
         session_spelling(self.standfirst, self.session)
         self.standfirst.setTabChangesFocus(True)
-        self.standfirst.setPlaceholderText("One or two sentences that tell a busy reader what the "
-                                           "article is about and who wrote it.")
+        self.standfirst.setPlaceholderText("The standfirst: one or two lines under the title. "
+                                           "Say what the article is about and who wrote it.")
         self.standfirst.setMaximumHeight(120)
         original = self.standfirst.focusOutEvent
 
