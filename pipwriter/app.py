@@ -2,8 +2,44 @@
 
 from __future__ import annotations
 
+import logging
 import sys
+import threading
+from collections.abc import Iterable
 from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+def _remove_stale_temp_files(files: Iterable[Path]) -> None:
+    """Remove the temporary copies crashed saves left beside these files (off the GUI thread:
+    a folder on a network share that has gone away can take a minute to answer)."""
+    from .model.atomic import remove_stale_temp_files
+
+    def work() -> None:
+        for path in files:
+            try:
+                for removed in remove_stale_temp_files(path):
+                    log.info("removed %s, left by a save that did not finish", removed)
+            except Exception as error:  # noqa: BLE001 - tidying up must never stop the app
+                log.warning("could not tidy beside %s: %s", path, error)
+    threading.Thread(target=work, name="tidy-temp-files", daemon=True).start()
+
+
+def _open_first(controller, path: Path) -> None:
+    """Open the file the app was started with; whatever is wrong with it, the user gets a
+    message and the start window, never an app that closes before it opens."""
+    try:
+        opened = controller.open_path(path)
+    except Exception:  # noqa: BLE001 - a file we did not foresee: say so, keep the app open
+        log.exception("opening %s failed", path)
+        controller.dialogs.error("Could not open the article",
+                                 f"'{path.name}' could not be opened: it is damaged or not a "
+                                 "PiP Writer project file. Nothing was changed. Try a backup "
+                                 "copy.")
+        opened = None
+    if opened is None and not controller.windows:
+        controller.show_start()
 
 
 def _application_class():
@@ -47,11 +83,12 @@ def run_app(argv: list[str]) -> int:
     controller = AppController()
     app.controller = controller  # keeps it alive; FileOpen events go to it
     from .ui.data_safety import check_recoveries
+    from .ui.settings import recent_files
     check_recoveries(controller)      # unsaved work left by a crash is offered back first
     files = [a for a in argv if not a.startswith("-")]
+    _remove_stale_temp_files([Path(f) for f in files[:1]] + recent_files())
     if files:
-        if controller.open_path(Path(files[0])) is None and not controller.windows:
-            controller.show_start()
+        _open_first(controller, Path(files[0]))
     elif not controller.windows:
         controller.show_start()
     return app.exec()

@@ -61,8 +61,17 @@ def _fail(message: str) -> int:
 
 
 def _load(path: Path):
+    """The project in ``path``; anything wrong with the file is a ProjectFileError (one line,
+    exit 2), even a fault the loader did not foresee."""
+    from .model.errors import PipError, ProjectFileError
     from .model.project_file import load_project
-    return load_project(path)
+    try:
+        return load_project(path)
+    except (PipError, OSError):
+        raise
+    except Exception as error:  # noqa: BLE001 - never a traceback for a file we were given
+        raise ProjectFileError(f"'{path.name}' could not be opened: it is damaged or not a "
+                               f"PiP Writer project file ({type(error).__name__}).") from None
 
 
 def cmd_demo(args) -> int:

@@ -35,6 +35,10 @@ from . import docx_base as base
 SERIES = "Partnership in Practice"
 MAX_PICTURE_WIDTH = Cm(15)
 MAX_PICTURE_HEIGHT = Cm(11)
+# Pictures are read whole to place them in the document. The app stores pictures re-encoded to
+# at most 2,000 pixels a side (a few MB); anything bigger is only copied into the bundle (in
+# pieces), so a hostile file cannot make the export take gigabytes of memory.
+MAX_PLACED_PICTURE_BYTES = 64 * 1024 * 1024
 
 
 @dataclass
@@ -188,18 +192,23 @@ def _references(document, article: Article) -> None:
         _reference(document, numbers[ref.id], ref)
 
 
-def _picture(document, project: Project, name: str, alt: str, title: str) -> bool:
-    """Place a picture with its alt text (wp:docPr descr); False if Word cannot show it."""
+def _picture(document, project: Project, name: str, alt: str, title: str) -> str:
+    """Place a picture with its alt text (wp:docPr descr); "" when placed, else why not (words
+    that finish "could not be placed in the Word document (…)")."""
     try:
+        if project.media.size(name) > MAX_PLACED_PICTURE_BYTES:
+            return "it is too large a file to place there"
+        if project.media.damage(name, picture=True) == "damaged":
+            return "its file is damaged"
         data = project.media.read(name)
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
-        return False
+    except (OSError, KeyError, ValueError, RuntimeError, EOFError, zipfile.BadZipFile):
+        return "its file could not be read"
     paragraph = document.add_paragraph(style="Figure")
     try:
         shape = paragraph.add_run().add_picture(io.BytesIO(data), width=MAX_PICTURE_WIDTH)
     except Exception:  # noqa: BLE001 - unsupported (WebP, HEIC) or damaged: say so, go on
         paragraph._p.getparent().remove(paragraph._p)
-        return False
+        return "its format is not one Word reads"
     if shape.height > MAX_PICTURE_HEIGHT:
         ratio = MAX_PICTURE_HEIGHT / shape.height
         shape.height = MAX_PICTURE_HEIGHT
@@ -207,7 +216,7 @@ def _picture(document, project: Project, name: str, alt: str, title: str) -> boo
     doc_pr = shape._inline.docPr
     doc_pr.set("descr", base.one_line(alt))
     doc_pr.set("title", base.one_line(title))
-    return True
+    return ""
 
 
 def _illustrations(document, project: Project, options: ArticleOptions,
@@ -218,13 +227,18 @@ def _illustrations(document, project: Project, options: ArticleOptions,
     base.add_paragraph(document, "Illustrations", style="Heading 1")
     for n, item in enumerate(items, start=1):
         file_name = options.file_names.get(item.media.name, item.media.original_name)
-        placed = _picture(document, project, item.media.name, item.alt_text, f"Figure {n}")
-        if not placed:
+        why = _picture(document, project, item.media.name, item.alt_text, f"Figure {n}")
+        if why == "its file is damaged":    # the bundle leaves it out too (bundle.py)
+            base.add_paragraph(document, f"[Figure {n} is missing: its file is damaged.]",
+                               style="Note")
+            warnings.append(f"Figure {n} was left out: its file is damaged. Remove it and add "
+                            "the picture again.")
+        elif why:
             base.add_paragraph(document, f"[Figure {n} could not be placed in this document; "
                                          f"the picture is in the bundle as {file_name}.]",
                                style="Note")
-            warnings.append(f"Figure {n} could not be placed in the Word document (its format "
-                            f"is not one Word reads); it is in the bundle as {file_name}.")
+            warnings.append(f"Figure {n} could not be placed in the Word document ({why}); it "
+                            f"is in the bundle as {file_name}.")
         caption = document.add_paragraph(style="Caption")
         base.add_run(caption, f"Figure {n}. ", style="Strong")
         base.add_run(caption, base.one_line(item.caption) or "(no caption yet)")

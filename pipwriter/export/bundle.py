@@ -157,6 +157,10 @@ def _write_bundle(project: Project, template: Template, report: Report, plan: Bu
         if media.media_name not in project.media:
             warnings.append(f"{media.path} was left out: the file is missing from the project.")
             continue
+        if project.media.damage(media.media_name, picture=False) == "damaged":
+            warnings.append(f"{media.path} was left out: its file is damaged (it cannot be "
+                            "read back whole).")
+            continue
         path = folder / media.path
         path.parent.mkdir(exist_ok=True)
         _copy_media(project, media.media_name, path, job)

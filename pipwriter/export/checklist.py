@@ -79,7 +79,7 @@ MEDIA_COUNT_CODES = ("illustrations-too-many", "illustration-discouraged-kind")
 MEDIA_TEXT_CODES = ("illustration-caption-missing", "illustration-alt-missing",
                     "clip-caption-missing", "clip-transcript-missing")
 MEDIA_PERMISSION_CODES = ("illustration-permission-missing", "clip-permission-missing",
-                          "clip-source-missing", "media-missing")
+                          "clip-source-missing", "media-missing", "media-damaged")
 
 
 def _judged(project: Project, template: Template, counts: Mapping
@@ -129,7 +129,8 @@ def _judged(project: Project, template: Template, counts: Mapping
     authors = article.authors
     agreed = sum(1 for a in authors if a.photo and a.photo.consent)
     out.append(("A photo of each author (with their agreement)",
-                _codes("author-photo-missing", "author-photo-consent", "media-missing"),
+                _codes("author-photo-missing", "author-photo-consent", "media-missing",
+                       "media-damaged"),
                 f"{agreed} of {len(authors)}",
                 MET if template.rules.author_photo_required else OPTIONAL))
     handles = sum(1 for a in authors if a.handle.strip())

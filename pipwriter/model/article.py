@@ -10,7 +10,15 @@ from .approval import Approval
 from .author import Author
 from .ids import new_id
 from .jsonread import Obj
-from .limits import AUTHORS_MAX, HEADING_MAX, KEY_MESSAGES_MAX, SECTIONS_MAX, TITLE_MAX
+from .limits import (
+    AUTHOR_NAME_MAX,
+    AUTHORS_MAX,
+    HEADING_MAX,
+    KEY_MESSAGES_MAX,
+    SECTIONS_MAX,
+    TEXT_MAX,
+    TITLE_MAX,
+)
 from .media import Illustration, MediaClip, MediaRef
 from .reference import Reference
 from .text import RichText
@@ -45,7 +53,7 @@ class Section:
 
     @classmethod
     def from_json(cls, o: Obj) -> Section:
-        return cls(title=o.str("title", max_len=HEADING_MAX), kind=o.str("kind", "guidance",
+        return cls(title=o.str("title"), kind=o.str("kind", "guidance",
                    choices=SECTION_KINDS), key=o.str("key"), id=o.str("id", required=True),
                    body=RichText.from_json(o.list("body"), f"{o.path}.body"),
                    author_ids=o.strs("author_ids"), ticked=o.strs("ticked"),
@@ -155,12 +163,15 @@ class Article:
 
     @classmethod
     def from_json(cls, data: object) -> Article:
+        """The article in ``data`` (parsed article.json), or a DataError naming the first wrong
+        value. Text and lists longer than the app allows are kept whole: :func:`over_limits`
+        says what to shorten."""
         o = Obj(data, "article")
         article = cls(template_id=o.str("template_id", "bmj-partnership-in-practice"),
-                      title=o.str("title", max_len=TITLE_MAX), standfirst=o.str("standfirst"),
-                      authors=[Author.from_json(a) for a in o.objs("authors", max_items=AUTHORS_MAX)],
-                      sections=[Section.from_json(s) for s in o.objs("sections", max_items=SECTIONS_MAX)],
-                      key_messages=o.strs("key_messages", max_items=KEY_MESSAGES_MAX),
+                      title=o.str("title"), standfirst=o.str("standfirst"),
+                      authors=[Author.from_json(a) for a in o.objs("authors")],
+                      sections=[Section.from_json(s) for s in o.objs("sections")],
+                      key_messages=o.strs("key_messages"),
                       references=[Reference.from_json(r) for r in o.objs("references")],
                       illustrations=[Illustration.from_json(i) for i in o.objs("illustrations")],
                       clips=[MediaClip.from_json(c) for c in o.objs("clips")],
@@ -185,3 +196,48 @@ class Article:
             if missing:
                 raise o.error("a viewpoint names an author who is not in the article",
                               f"article.sections[{i}].author_ids")
+
+
+def _thousands(n: int) -> str:
+    return f"{n:,}"
+
+
+def over_limits(article: Article) -> list[str]:
+    """One warning for each thing longer than the app lets anyone type (:mod:`.limits`).
+
+    A file can hold more (saved by an older version, or edited by hand); it is opened with all
+    of it kept, and these sentences tell the user what to shorten. Nothing here cuts anything.
+    """
+    found: list[str] = []
+
+    def text(what: str, value: str, limit: int) -> None:
+        if len(value) > limit:
+            found.append(f"{what} is {_thousands(len(value))} characters long, more than the "
+                         f"{_thousands(limit)} PiP Writer allows. All of it is kept; please "
+                         "shorten it.")
+
+    def count(what: str, items: list, limit: int) -> None:
+        if len(items) > limit:
+            found.append(f"The article has {_thousands(len(items))} {what}, more than the "
+                         f"{_thousands(limit)} PiP Writer allows. All of them are kept; please "
+                         "remove some.")
+
+    text("The title", article.title, TITLE_MAX)
+    text("The standfirst", article.standfirst, TEXT_MAX)
+    for one, many, values, limit in (
+            ("The heading of section {}", "section headings", [s.title for s in article.sections],
+             HEADING_MAX),
+            ("The name of author {}", "authors' names", [a.name for a in article.authors],
+             AUTHOR_NAME_MAX),
+            ("Key message {}", "key messages", article.key_messages, TEXT_MAX)):
+        long_ones = [n for n, value in enumerate(values, start=1) if len(value) > limit]
+        if len(long_ones) == 1:
+            text(one.format(long_ones[0]), values[long_ones[0] - 1], limit)
+        elif long_ones:
+            found.append(f"{len(long_ones)} {many} are longer than the {_thousands(limit)} "
+                         "characters PiP Writer allows. All of them are kept; please shorten "
+                         "them.")
+    count("authors", article.authors, AUTHORS_MAX)
+    count("sections", article.sections, SECTIONS_MAX)
+    count("key messages", article.key_messages, KEY_MESSAGES_MAX)
+    return found

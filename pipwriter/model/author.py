@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from .disclosure import Disclosure
 from .ids import new_id
 from .jsonread import Obj
-from .limits import AUTHOR_NAME_MAX
 from .media import Photo
 
 
@@ -36,7 +35,7 @@ class Author:
     @classmethod
     def from_json(cls, o: Obj) -> Author:
         photo = Photo.from_json(o.obj("photo")) if o.data.get("photo") else None
-        return cls(name=o.str("name", required=True, max_len=AUTHOR_NAME_MAX),
+        return cls(name=o.str("name", required=True),   # a longer name is kept (over_limits)
                    partner_type=o.str("partner_type", "health_professional"),
                    id=o.str("id", required=True), credentials=o.str("credentials"),
                    role=o.str("role"), affiliation=o.str("affiliation"), email=o.str("email"),

@@ -45,11 +45,14 @@ class Obj:
         return value
 
     def str(self, key: str, default: str = "", required: bool = False,
-            choices: tuple[str, ...] | None = None, max_len: int = 1_000_000) -> str:
+            choices: tuple[str, ...] | None = None, max_len: int | None = None) -> str:
+        """The text at ``key``. ``max_len`` refuses longer text (for ids and other values that
+        must be short); without it, any length is read: the size of the whole file is bounded
+        where it is read, and text over the app's limits is kept, not refused."""
         value = self._get(key, str, default, required)
         if choices is not None and value not in choices:
             raise self.error(f"'{key}' should be one of {', '.join(choices)}", self._where(key))
-        if len(value) > max_len:
+        if max_len is not None and len(value) > max_len:
             raise self.error(f"'{key}' is too long", self._where(key))
         return value
 

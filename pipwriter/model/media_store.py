@@ -18,6 +18,7 @@ import logging
 import os
 import shutil
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -39,6 +40,7 @@ class MediaStore:
     def __init__(self) -> None:
         self._sources: dict[str, bytes | Path | _InZip] = {}
         self._private: Path | None = None     # see keep_private
+        self._checked: dict[str, tuple[object, object, str]] = {}   # see damage()
 
     # --- keeping media where the app can always reach them ------------------------------
     @property
@@ -154,6 +156,29 @@ class MediaStore:
             with zipfile.ZipFile(source.zip_path) as archive, archive.open(source.member) as src:
                 shutil.copyfileobj(src, out, CHUNK)
 
+    def damage(self, name: str, picture: bool) -> str:
+        """Why the stored file ``name`` cannot be used, or "" when it can.
+
+        "damaged": it cannot be read back whole (a member of the project file whose checksum
+        is wrong, cut short or unreadable); "not a picture": ``picture`` is set and its first
+        bytes are not those of a JPEG, PNG, GIF, WebP, TIFF or BMP. The whole file is read
+        once, in pieces (memory stays small); the answer is kept until the file changes.
+        """
+        source = self._sources[name]
+        stamp = _stamp(source)
+        cached = self._checked.get(name)
+        if cached is not None and cached[0] is source and cached[1] == stamp:
+            return cached[2]
+        try:
+            head = _read_through(source)
+        except (OSError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, RuntimeError,
+                NotImplementedError, ValueError):
+            problem = "damaged"
+        else:
+            problem = "not a picture" if picture and not is_picture(head) else ""
+        self._checked[name] = (source, stamp, problem)
+        return problem
+
     def export_file(self, name: str, target: Path) -> None:
         with Path(target).open("wb") as out:
             self.copy_to(name, out)
@@ -161,3 +186,40 @@ class MediaStore:
     def forget_except(self, keep: set[str]) -> None:
         for name in [n for n in self._sources if n not in keep]:
             del self._sources[name]
+
+
+_PICTURE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a",
+                  b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+")
+
+
+def is_picture(head: bytes) -> bool:
+    """Whether ``head`` (a file's first 16 bytes) starts a picture the app stores."""
+    return head.startswith(_PICTURE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP") \
+        or (head[:2] == b"BM" and len(head) >= 14)
+
+
+def _stamp(source: object) -> object:
+    """What changes when a stored file's bytes may have changed (its file's time and size)."""
+    if isinstance(source, bytes):
+        return None
+    path = source if isinstance(source, Path) else source.zip_path
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size)
+
+
+def _read_through(source: bytes | Path | _InZip) -> bytes:
+    """The first 16 bytes of a stored file. A member of a zip is read to its end, so that its
+    checksum is checked; a file on disk or in memory has none, and only its start is read."""
+    if isinstance(source, bytes):
+        return source[:16]
+    if isinstance(source, Path):
+        with source.open("rb") as handle:
+            return handle.read(16)
+    with zipfile.ZipFile(source.zip_path) as archive, archive.open(source.member) as member:
+        head = member.read(16)
+        while member.read(CHUNK):       # zipfile checks the CRC-32 at the end
+            pass
+    return head

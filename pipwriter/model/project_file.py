@@ -13,17 +13,20 @@ import errno
 import hashlib
 import json
 import posixpath
+import re
 import zipfile
 import zlib
 from pathlib import Path
 
 from .. import __version__
-from .article import Article
+from .article import Article, over_limits
 from .atomic import atomic_writer
 from .errors import DataError, NewerFormatError, ProjectFileError
+from .media_rules import CLIP_MAX_BYTES
 from .media_store import MediaStore
 from .migrations import FORMAT_NAME, FORMAT_VERSION, migrate
 from .project import Project
+from .text import REPLACEMENT, repair_surrogates
 
 MANIFEST = "manifest.json"
 ARTICLE = "article.json"
@@ -31,6 +34,8 @@ MEDIA_DIR = "media/"
 MAX_JSON_BYTES = 64 * 1024 * 1024      # article.json or manifest uncompressed
 MAX_MEMBERS = 10_000
 MAX_RATIO = 200                         # uncompressed / compressed for JSON members
+MAX_MEDIA_BYTES = CLIP_MAX_BYTES        # no attached file the app accepts is bigger (1 GiB)
+MAX_INFLATED_MEDIA = 256 * 1024 * 1024  # all media compressed more than MAX_RATIO, together
 _STORED_EXTENSIONS = {"jpg", "jpeg", "png", "gif", "webp", "mp4", "m4a", "mp3", "mov", "zip"}
 
 
@@ -50,7 +55,35 @@ def _safe_member(name: str) -> bool:
     return ".." not in parts and posixpath.normpath(name) == name.rstrip("/")
 
 
-def _read_json(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> object:
+# Where a JSON text can hold half a character: an escape \uD800-\uDFFF, or its UTF-8 bytes
+# written one by one (ED A0-BF ..). A text without any is returned as it is, unwalked.
+_HALF_CHARACTER = re.compile(rb"\\u[dD][89a-fA-F]|\xed[\xa0-\xbf]")
+
+
+def _repaired(data: object) -> tuple[object, bool]:
+    """``data`` (parsed JSON) with every string's broken UTF-16 halves repaired (see
+    :func:`~pipwriter.model.text.repair_surrogates`), and whether anything was repaired."""
+    changed = False
+
+    def fix(value: object) -> object:
+        nonlocal changed
+        if isinstance(value, str):
+            fixed = repair_surrogates(value)
+            changed = changed or fixed is not value
+            return fixed
+        if isinstance(value, list):
+            return [fix(item) for item in value]
+        if isinstance(value, dict):
+            return {fix(key): fix(item) for key, item in value.items()}
+        return value
+    return fix(data), changed
+
+
+def _read_json(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
+               repair: bool = False) -> tuple[object, bool]:
+    """The parsed member, and (with ``repair``) whether broken characters were repaired."""
+    if info.flag_bits & 0x1:
+        raise _locked(path)
     if info.file_size > MAX_JSON_BYTES or (
             info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
         raise _problem(path, f"is damaged: '{_shown(info.filename)}' is implausibly large.")
@@ -59,9 +92,47 @@ def _read_json(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> o
     if len(raw) > MAX_JSON_BYTES:
         raise _problem(path, f"is damaged: '{_shown(info.filename)}' is implausibly large.")
     try:
-        return json.loads(raw.decode("utf-8"))
+        # surrogatepass: halves of a character written one by one (as some tools do) are read,
+        # then joined or replaced by _repaired
+        data = json.loads(raw.decode("utf-8", "surrogatepass"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise _problem(path, f"is damaged: '{_shown(info.filename)}' cannot be read.") from None
+    if repair and _HALF_CHARACTER.search(raw):
+        return _repaired(data)
+    return data, False
+
+
+def _locked(path: Path) -> ProjectFileError:
+    return _problem(path, "is locked with a password (encrypted), which PiP Writer never does, "
+                          "so it was not opened. Ask whoever sent it for the original file.")
+
+
+def _check_members(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse what PiP Writer never writes and no reader should guess at: unsafe or repeated
+    names, encrypted members, and attached files too big to be real (a "zip bomb")."""
+    if len(infos) > MAX_MEMBERS:
+        raise _problem(path, "is damaged: it holds far too many files.")
+    seen: set[str] = set()
+    inflated = 0
+    for info in infos:
+        name = info.filename
+        if not _safe_member(name):
+            raise _problem(path, f"contains an unsafe file name ('{_shown(name)}') "
+                                 "and was not opened, to protect your computer.")
+        if name in seen:        # zip readers disagree on which copy counts: read neither
+            raise _problem(path, f"is damaged: it holds '{_shown(name)}' twice, so which "
+                                 "one is right cannot be told. Try a backup copy.")
+        seen.add(name)
+        if info.flag_bits & 0x1:
+            raise _locked(path)
+        if not name.startswith(MEDIA_DIR):
+            continue
+        if info.file_size > MAX_MEDIA_BYTES:
+            raise _problem(path, f"is damaged: '{_shown(name)}' is implausibly large.")
+        if info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            inflated += info.file_size
+            if inflated > MAX_INFLATED_MEDIA:
+                raise _problem(path, f"is damaged: '{_shown(name)}' is implausibly large.")
 
 
 def load_project(path: Path | str) -> Project:
@@ -85,7 +156,8 @@ def load_project(path: Path | str) -> Project:
     except ProjectFileError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError,
-            ValueError):
+            ValueError, RuntimeError):      # RuntimeError: zipfile's "password required";
+        # RecursionError (a RuntimeError) for JSON nested thousands deep
         raise _problem(path, "is damaged or incomplete (perhaps cut short while copying) "
                              "and cannot be opened. Try a backup copy.") from None
     except OSError as error:
@@ -95,19 +167,14 @@ def load_project(path: Path | str) -> Project:
 def _load_zip(path: Path) -> Project:
     with zipfile.ZipFile(path) as archive:
         infos = archive.infolist()
-        if len(infos) > MAX_MEMBERS:
-            raise _problem(path, "is damaged: it holds far too many files.")
-        for info in infos:
-            if not _safe_member(info.filename):
-                raise _problem(path, f"contains an unsafe file name ('{_shown(info.filename)}') "
-                                     "and was not opened, to protect your computer.")
+        _check_members(path, infos)
         members = {info.filename: info for info in infos}
         if MANIFEST not in members:
             if "word/document.xml" in members:
                 raise _problem(path, "is a Word document, not a PiP Writer project. "
                                      "Use File › Import a Word draft… to bring it in.")
             raise _problem(path, "is not a PiP Writer project file.")
-        manifest = _read_json(archive, members[MANIFEST], path)
+        manifest, _ = _read_json(archive, members[MANIFEST], path)
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
             raise _problem(path, "is not a PiP Writer project file.")
         version = manifest.get("format_version")
@@ -120,7 +187,7 @@ def _load_zip(path: Path) -> Project:
                 f"PiP Writer to open it; this copy is version {__version__}.")
         if ARTICLE not in members:
             raise _problem(path, "is damaged: the article text is missing from it.")
-        data = _read_json(archive, members[ARTICLE], path)
+        data, repaired = _read_json(archive, members[ARTICLE], path, repair=True)
         if version < FORMAT_VERSION:
             try:
                 data = migrate(data, version, FORMAT_VERSION)
@@ -132,6 +199,11 @@ def _load_zip(path: Path) -> Project:
         except DataError as error:
             raise _problem(path, f"is damaged and cannot be opened: {error}.") from None
         project = Project(article, path=path)
+        project.warnings.extend(over_limits(article))
+        if repaired:
+            project.warnings.append(
+                f"Some characters in '{path.name}' were broken and could not be kept; each is "
+                f"shown as {REPLACEMENT}. Check the text around them before you send the article.")
         ancestry = manifest.get("ancestry", [])
         project.ancestry = [a for a in ancestry if isinstance(a, dict)] \
             if isinstance(ancestry, list) else []
@@ -213,7 +285,7 @@ def read_manifest(path: Path | str) -> dict | None:
     try:
         with zipfile.ZipFile(path) as archive:
             info = archive.getinfo(MANIFEST)
-            data = _read_json(archive, info, Path(path))
+            data, _ = _read_json(archive, info, Path(path))
     except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile, zipfile.LargeZipFile,
             zlib.error, NotImplementedError, ProjectFileError):
         return None
@@ -224,6 +296,7 @@ def _write(target: Path, article_json: str, media: MediaStore, names: list[str],
            template_id: str, article_id: str, ancestry: list[dict]) -> list[tuple[str, int, str]]:
     if not target.name:
         raise ProjectFileError("Choose where to save the article first.")
+    article_json = repair_surrogates(article_json)   # a broken character never stops a save
     try:
         with atomic_writer(target) as handle, zipfile.ZipFile(handle, "w") as archive:
             archive.writestr(ARTICLE, article_json, compress_type=zipfile.ZIP_DEFLATED)

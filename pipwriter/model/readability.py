@@ -49,7 +49,6 @@ _EXTRA_SYLLABLE = (
     re.compile(r"^co(?:o[pr]|e[rx])"),
 )
 _COMPARATIVE = re.compile(r"ie(?:r|st|rs)$")
-_TRAILING = re.compile(r"\W+$")
 _DIAERESIS = re.compile(r"(?<=\w)(?=[ëï])")  # Zoë, naïve: the marked vowel starts a syllable
 # Common words the rules get wrong (many from health writing).
 _EXCEPTIONS = {
@@ -110,6 +109,14 @@ def _silent_ending(word: str) -> int:
     return 0
 
 
+def _without_trailing_marks(piece: str) -> str:
+    """``piece`` without the punctuation at its end ("café!" -> "café"); linear in its length."""
+    end = len(piece)
+    while end and not (piece[end - 1].isalnum() or piece[end - 1] == "_"):
+        end -= 1
+    return piece[:end]
+
+
 @lru_cache(maxsize=16384)
 def count_syllables(word: str) -> int:
     """Estimated syllables in one word (always at least 1).
@@ -131,7 +138,7 @@ def count_syllables(word: str) -> int:
             continue
         letters = letters.lower()
         total += _syllables_of_part(letters)
-        if _TRAILING.sub("", piece).lower().endswith("é") and _silent_ending(letters):
+        if _without_trailing_marks(piece).lower().endswith("é") and _silent_ending(letters):
             total += 1  # café, résumé: the accent sounds the final e
     return max(1, total)
 
@@ -146,13 +153,16 @@ _ABBREVIATIONS = frozenset({
 })
 _CLOSERS = "\"'”’)]»"
 _OPENERS = "\"'“‘([«"
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]»]*(?=\s)")
+# Possessive quantifiers and the look-behind (a run of marks is only tried from its start) keep
+# this linear: a line of 60,000 full stops is read once, not 60,000 times.
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]»]*+(?=\s)")
+_SPACES_AND_OPENERS = re.compile(r"\s*+[\"'“‘(\[«]*+")
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
     """Whether the text after ``pos`` (spaces skipped) looks like the start of a sentence."""
-    rest = text[pos:].lstrip().lstrip(_OPENERS)
-    return bool(rest) and (rest[0].isupper() or rest[0].isdigit())
+    first = _SPACES_AND_OPENERS.match(text, pos).end()  # never copies the rest of the text
+    return first < len(text) and (text[first].isupper() or text[first].isdigit())
 
 
 def _is_abbreviation(line: str, dot: int) -> bool:

@@ -73,6 +73,8 @@ _SKIP = re.compile(r"""
       (?:/[^\s<>"]*)?                                                      # bare domains
     | (?<![\w.-])[\w-]+\.(?i:docx?|pdf|txt|xlsx?|pptx?|csv|png|jpe?g|gif|tiff?|zip|pipw)\b  # file names
 """, re.VERBOSE)
+# Every pattern of _SKIP needs one of these; a paragraph without any is not searched for them.
+_SKIP_HINT = re.compile(r"[@#/]|\.\S")
 _NAME_PART = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{_APOSTROPHES}](?=[^\W\d_]))*")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz'"
 
@@ -447,7 +449,8 @@ class SpellEngine:
                    if wordlist.name == HEALTH_FILE)
 
     def _check(self, paragraph: str) -> tuple[Span, ...]:
-        skips = [m.span() for m in _SKIP.finditer(paragraph)]
+        skips = [m.span() for m in _SKIP.finditer(paragraph)] \
+            if _SKIP_HINT.search(paragraph) else []
         out: list[Span] = []
         skip_index = 0
         for match in _TOKEN.finditer(paragraph):
@@ -458,6 +461,10 @@ class SpellEngine:
                 continue  # inside (or touching) a URL, address, DOI, handle...
             token = match.group()
             if "_" in token:
+                continue
+            if not _HYPHEN_SPLIT.search(token):       # most words: one part
+                if not self._part_ok(_normalise(token), prefix=False):
+                    out.append((start, end, token))
                 continue
             parts = list(_HYPHEN_SPLIT.finditer(token))
             bounds = [0, *(p for m in parts for p in m.span()), len(token)]

@@ -21,11 +21,26 @@ PARAGRAPH_STYLES = ("body", "bullet")
 
 # C0/C1 control characters that Word and python-docx reject; tab is kept.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+
+
+def repair_surrogates(text: str) -> str:
+    """``text`` with UTF-16 halves joined or replaced, so it can always be saved as UTF-8.
+
+    A character outside the basic plane can reach Python as two halves (a surrogate pair, from
+    a JSON escape or a clipboard); a pair is joined into the character it stands for, and a half
+    on its own (which no file can hold) becomes U+FFFD, the replacement character "�".
+    """
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def clean_text(text: str) -> str:
-    """Remove characters that cannot be stored in a Word document (control characters)."""
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """Remove characters that cannot be stored in a Word document (control characters), and
+    repair broken UTF-16 halves (see :func:`repair_surrogates`)."""
+    return _CONTROL.sub("", repair_surrogates(text).replace("\r\n", "\n").replace("\r", "\n"))
 
 
 @dataclass
