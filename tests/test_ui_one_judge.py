@@ -267,3 +267,27 @@ def test_status_messages_are_announced_to_screen_readers(controller, qtbot, tmp_
     messages = [m for kind, m in sent if kind == QAccessible.Event.Announcement]
     assert any(m.startswith("Saved a.pipw") for m in messages)
     assert any("Undo" in m and "brings it back" in m for m in messages)
+
+
+def test_key_messages_panel_buttons_and_taking_a_quote_flag_off(controller, qtbot):
+    window = _demo(controller, qtbot)
+    window.open_panel("key_messages")
+    panel = window.panels["key_messages"]
+    panel.messages.setCurrentRow(-1)
+    assert not panel.remove_button.isEnabled() and not panel.up_button.isEnabled()
+    panel.messages.setCurrentRow(0)
+    assert panel.remove_button.isEnabled() and not panel.up_button.isEnabled()
+    assert panel.down_button.isEnabled()
+    quotes = window.session.article.key_quotes()
+    assert quotes and not panel.unflag_button.isEnabled()
+    panel.quotes.setCurrentRow(0)
+    words = quotes[0][2]
+    panel.unflag_button.click()
+    after = window.session.article.key_quotes()
+    assert len(after) == len(quotes) - 1
+    assert any(words in s.body.plain_text() for s in window.session.article.sections)
+    window.undo_action.trigger()
+    assert len(window.session.article.key_quotes()) == len(quotes)
+    window.session.change("One", lambda a: a.key_messages.__setitem__(slice(None), ["Only"]))
+    panel.refresh()
+    assert panel.limit_label.text().startswith("1 key message (")

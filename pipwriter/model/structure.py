@@ -173,3 +173,17 @@ def reorder_sections(article: Article, order: list[str]) -> None:
     by_id = {s.id: s for s in article.sections}
     listed = [by_id[i] for i in order if i in by_id]
     article.sections[:] = listed + [s for s in article.sections if s not in listed]
+
+
+# --- key quotes -----------------------------------------------------------------------------------
+def remove_key_quote(article: Article, quote_id: str) -> bool:
+    """Take the key-quote flag off these words (the words stay); False if no text had it."""
+    found = False
+    for section in article.sections:
+        for paragraph in section.body.paragraphs:
+            for item in paragraph.items:
+                if item.quote == quote_id:
+                    item.quote = ""
+                    found = True
+            paragraph.items[:] = paragraph.normalised().items
+    return found

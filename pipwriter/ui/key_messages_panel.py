@@ -79,6 +79,12 @@ class KeyMessagesPanel(QWidget):
         self.quotes = wrapping_list()
         self.quotes.setAccessibleName("Key quotes flagged in the text")
         self.quotes.itemActivated.connect(self._go_to_quote)
+        self.quotes.currentRowChanged.connect(lambda _row: self._update_buttons())
+        self.messages.currentRowChanged.connect(lambda _row: self._update_buttons())
+        self.unflag_button = QPushButton("&Take off the quote flag")
+        self.unflag_button.setToolTip("The words stay in the text; they are no longer a key "
+                                      "quote.")
+        self.unflag_button.clicked.connect(self.remove_quote)
         quotes_help = QLabel("<b>Key quotes</b> — select words in any section and choose "
                              "Flag as key quote (Ctrl+Shift+Q). Press Enter on a quote to go "
                              "to it.")
@@ -92,6 +98,10 @@ class KeyMessagesPanel(QWidget):
         layout.addWidget(self.limit_label)
         layout.addWidget(quotes_help)
         layout.addWidget(self.quotes, 1)
+        quote_buttons = QHBoxLayout()
+        quote_buttons.addWidget(self.unflag_button)
+        quote_buttons.addStretch(1)
+        layout.addLayout(quote_buttons)
         self._loading = False
         self.refresh()
 
@@ -106,7 +116,8 @@ class KeyMessagesPanel(QWidget):
         if 0 <= row < self.messages.count():
             self.messages.setCurrentRow(row)
         limit = self.session.template.limit("key_messages")
-        self.limit_label.setText(f"{len(self.session.article.key_messages)} key messages "
+        count = len(self.session.article.key_messages)
+        self.limit_label.setText(f"{count} key message{'' if count == 1 else 's'} "
                                  f"(the series asks for {limit.min}–{limit.max}).")
         self.session.sync()
         self.quotes.clear()
@@ -116,6 +127,25 @@ class KeyMessagesPanel(QWidget):
             item.setData(ROLE, (quote_id, section_id))
             self.quotes.addItem(item)
         self._loading = False
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """Remove and Move work on the chosen message; nothing to act on, nothing enabled."""
+        row, count = self.messages.currentRow(), self.messages.count()
+        self.remove_button.setEnabled(0 <= row < count)
+        self.up_button.setEnabled(0 < row < count)
+        self.down_button.setEnabled(0 <= row < count - 1)
+        self.unflag_button.setEnabled(self.quotes.currentRow() >= 0)
+
+    def remove_quote(self) -> None:
+        item = self.quotes.currentItem()
+        if item is None:
+            return
+        quote_id, _section_id = item.data(ROLE)
+        from ..model.structure import remove_key_quote
+        self.session.change("Take off a key-quote flag",
+                            lambda a: remove_key_quote(a, quote_id))
+        self.refresh()
 
     def _set_messages(self, description: str, messages: list[str]) -> None:
         def apply(article):
