@@ -291,3 +291,15 @@ def test_key_messages_panel_buttons_and_taking_a_quote_flag_off(controller, qtbo
     window.session.change("One", lambda a: a.key_messages.__setitem__(slice(None), ["Only"]))
     panel.refresh()
     assert panel.limit_label.text().startswith("1 key message (")
+
+
+def test_first_save_is_offered_in_documents(controller, qtbot, tmp_path, monkeypatch):
+    (tmp_path / "Documents").mkdir()
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    window = _demo(controller, qtbot)
+    window.dialogs.queue("save", None)
+    assert not window.save_as()
+    [(_kind, (suggested,))] = [q for q in window.dialogs.asked if q[0] == "save"]
+    assert str(suggested).startswith(str(tmp_path / "Documents"))

@@ -30,7 +30,7 @@ from ..model.project_file import load_project
 from ..model.versions import save_project_version
 from .data_safety import replace_article, total_words
 from .dialogs import PROJECT_FILTER
-from .settings import app_settings
+from .settings import app_settings, documents_folder
 
 DOCX_FILTER = "Word documents (*.docx)"
 
@@ -201,7 +201,7 @@ class Coauthoring(QObject):
         note = dialogs.ask_text("Send to a co-author", f"A note for {name} (you may leave it "
                                 "empty), for example “please check your viewpoint”:") or ""
         from ..export.names import safe_component
-        folder = self.session.path.parent if self.session.path else Path.home()
+        folder = self.session.path.parent if self.session.path else documents_folder()
         suggested = folder / (f"{safe_component(article.title or 'My article')} - for "
                               f"{safe_component(name)}.pipw")
         target = dialogs.ask_save_path(str(suggested))

@@ -15,7 +15,7 @@ import dataclasses
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QStandardPaths, Qt, QThread, QTimer, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, QThread, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,7 +40,7 @@ from ..export.plan import bundle_folder_name
 from ..model.errors import PipError
 from ..model.project import Project
 from ..model.report import build_report
-from .settings import app_settings
+from .settings import app_settings, documents_folder
 
 ROLE = Qt.ItemDataRole.UserRole
 FOLDER_KEY = "export/folder"
@@ -53,9 +53,7 @@ def default_folder(session) -> Path:
         return Path(str(remembered))
     if session.path is not None:
         return Path(session.path).parent
-    documents = QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents else Path.home()
+    return documents_folder()
 
 
 def remember_folder(folder: Path) -> None:

@@ -27,7 +27,7 @@ from .live_figures import compute_figures, explanation
 from .navigator import Navigator
 from .screen_fit import available_area, fit_to_screen, room_for, scrolling
 from .section_panel import SectionPanel
-from .settings import add_recent_file, app_settings
+from .settings import add_recent_file, app_settings, documents_folder
 
 MINIMUM_SIZE = QSize(800, 500)      # smaller and the headings and guidance are cut off
 PREFERRED_SIZE = QSize(1200, 780)   # less where the screen has less room (screen_fit)
@@ -431,7 +431,7 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         from ..export.names import safe_component
         suggested = safe_component(self.session.article.title or "My article") + ".pipw"
-        folder = self.session.path.parent if self.session.path else Path.home()
+        folder = self.session.path.parent if self.session.path else documents_folder()
         path = self.dialogs.ask_save_path(str(folder / suggested))
         return self._save_to(path) if path else False
 

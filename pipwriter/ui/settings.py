@@ -12,6 +12,14 @@ from ..paths import settings_file
 MAX_RECENT = 10
 
 
+def documents_folder() -> Path:
+    """Where a first save or export is offered: the user's Documents folder (the home folder
+    only where a system has none)."""
+    from PySide6.QtCore import QStandardPaths
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
 def app_settings() -> QSettings:
     return QSettings(str(settings_file()), QSettings.Format.IniFormat)
 
