@@ -104,12 +104,21 @@ class _AuthorsPage(QWizardPage):
         combo.setCurrentIndex(max(combo.findData(partner_type), 0))
         combo.currentIndexChanged.connect(lambda *_: self.completeChanged.emit())
         self.table.setCellWidget(row, 1, combo)
+        self._order_tabs()
         self.completeChanged.emit()
+
+    def _order_tabs(self) -> None:
+        """Tab goes from the table to each row's "taking part as" box, then Add and Remove."""
+        chain = [self.table, *(self.table.cellWidget(r, 1) for r in range(self.table.rowCount())),
+                 self.add_button, self.remove_button]
+        for before, after in zip(chain, chain[1:]):
+            self.setTabOrder(before, after)
 
     def remove_author(self) -> None:
         row = self.table.currentRow()
         if row >= 0:
             self.table.removeRow(row)
+            self._order_tabs()
             self.completeChanged.emit()
 
     def authors(self) -> list[Author]:

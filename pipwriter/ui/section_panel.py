@@ -106,7 +106,10 @@ class SectionPanel(QWidget):
         self.splitter.setObjectName("sectionSplitter")
         self.splitter.addWidget(writing)
         from .screen_fit import scrolling
-        self.splitter.addWidget(scrolling(guide))   # the guidance scrolls when it is long
+        guide_area = scrolling(guide, sideways=False)   # the guidance scrolls when it is long
+        guide_area.setMinimumWidth(guide.minimumWidth()
+                                   + guide_area.verticalScrollBar().sizeHint().width())
+        self.splitter.addWidget(guide_area)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)

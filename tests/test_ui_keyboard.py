@@ -1,0 +1,213 @@
+"""By keyboard alone: Tab leaves every box, Escape asks before typed answers are lost, the focus
+comes back where it was after a dialog, and the Unsaved changes question answers to Alt keys."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QListWidget, QMessageBox, QVBoxLayout, QWidget, QWizard
+
+from pipwriter.model.author import Author
+from pipwriter.ui.dialogs import CANCEL, DISCARD, SAVE, Dialogs
+from pipwriter.ui.disclosure_wizard import DisclosureWizard
+from pipwriter.ui.keyboard import show_focus_ring
+from pipwriter.ui.new_article_wizard import NewArticleWizard
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _active(qtbot, window):
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def _tab(backwards: bool = False) -> QWidget:
+    key = Qt.Key.Key_Backtab if backwards else Qt.Key.Key_Tab
+    QTest.keyClick(QApplication.focusWidget(), key)
+    return QApplication.focusWidget()
+
+
+@pytest.fixture
+def wizard(qtbot, template):
+    wizard = _active(qtbot, NewArticleWizard(template))
+    yield wizard
+    wizard.confirm_discard = lambda: True
+
+
+# --- the new-article wizard ------------------------------------------------------------------
+def test_tab_leaves_the_author_table_for_add_and_remove(wizard):
+    wizard.title_page.title_edit.setText("Walking together")
+    wizard.next()
+    page = wizard.authors_page
+    page.table.setFocus(Qt.FocusReason.TabFocusReason)
+    reached = [_tab() for _ in range(4)]
+    assert reached[:2] == [page.table.cellWidget(0, 1), page.table.cellWidget(1, 1)]
+    assert reached[2:] == [page.add_button, page.remove_button]
+    page.add_button.click()                         # a new row joins the order
+    page.table.setFocus(Qt.FocusReason.TabFocusReason)
+    assert [_tab() for _ in range(4)][2:] == [page.table.cellWidget(2, 1), page.add_button]
+
+
+def test_escape_in_an_empty_wizard_closes_it_without_asking(wizard):
+    asked = []
+    wizard.confirm_discard = lambda: asked.append(True) or True
+    QTest.keyClick(wizard.title_page.title_edit, Qt.Key.Key_Escape)
+    assert asked == [] and not wizard.isVisible()
+
+
+@pytest.mark.parametrize("how", ["Escape", "Cancel"])
+def test_escape_or_cancel_asks_before_typed_answers_are_lost(wizard, how):
+    asked = []
+    wizard.confirm_discard = lambda: asked.append(True) or False      # "Keep writing"
+    QTest.keyClicks(wizard.title_page.title_edit, "Walking together")
+
+    def cancel():
+        if how == "Escape":
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+        else:
+            wizard.button(QWizard.WizardButton.CancelButton).click()
+    cancel()
+    assert asked == [True] and wizard.isVisible()
+    assert wizard.title_page.title_edit.text() == "Walking together"
+    wizard.confirm_discard = lambda: asked.append(True) or True       # "Close and lose it"
+    cancel()
+    assert len(asked) == 2 and not wizard.isVisible()
+
+
+def test_the_question_offers_keep_writing_first(wizard, qtbot):
+    QTest.keyClicks(wizard.title_page.title_edit, "T")
+    seen = []
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        seen.append([b.text() for b in box.buttons()])
+        seen.append(box.defaultButton().text())
+        QTest.keyClick(box, Qt.Key.Key_Escape)           # Escape again: keep writing
+    from PySide6.QtCore import QTimer
+    QTimer.singleShot(50, answer)
+    assert wizard.confirm_discard() is False
+    assert "&Keep writing" in seen[0] and seen[1] == "&Keep writing"
+
+
+# --- text boxes: Tab moves on, Ctrl+Tab types a tab -------------------------------------------
+def test_tab_moves_on_from_a_references_authors_box_and_ctrl_tab_types_a_tab(controller, qtbot):
+    window = _active(qtbot, controller.open_demo())
+    window.open_panel("references")
+    panel = window.panels["references"]
+    for box in (panel.authors, panel.text):
+        if not box.isVisible():
+            continue
+        box.setFocus(Qt.FocusReason.TabFocusReason)
+        box.setPlainText("Smith J")
+        box.moveCursor(box.textCursor().MoveOperation.End)
+        QTest.keyClick(box, Qt.Key.Key_Tab, CTRL)
+        assert box.toPlainText() == "Smith J\t"
+        assert QApplication.focusWidget() is box
+        QTest.keyClick(box, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is not box      # Tab went on to the next field
+
+
+def test_tab_moves_on_from_the_statement_box_and_ctrl_tab_types_a_tab(qtbot):
+    author = Author("Sam Jones", "patient")
+    wizard = _active(qtbot, DisclosureWizard(author, "Walking together", [author],
+                                             today=date(2026, 5, 1)))
+    wizard.confirm_discard = lambda: True
+    while wizard.currentPage() is not wizard.summary_page:
+        page = wizard.currentPage()
+        if hasattr(page, "none_radio"):
+            page.none_radio.setChecked(True)
+        if page is wizard.certify_page:
+            page.checkbox.setChecked(True)
+        wizard.next()
+    box = wizard.summary_page.statement_edit
+    box.setFocus(Qt.FocusReason.TabFocusReason)
+    box.moveCursor(box.textCursor().MoveOperation.End)
+    before = box.toPlainText()
+    QTest.keyClick(box, Qt.Key.Key_Tab, CTRL)
+    assert box.toPlainText() == before + "\t"
+    QTest.keyClick(box, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not box
+    assert box.toPlainText() == before + "\t"
+
+
+# --- focus after a dialog ------------------------------------------------------------------------
+@pytest.mark.parametrize("finished", [True, False])
+def test_after_the_competing_interests_wizard_the_focus_is_on_that_authors_button(
+        controller, qtbot, finished):
+    window = _active(qtbot, controller.open_demo())
+    window.run_dialog = lambda wizard: finished        # Finish, or Cancel with nothing typed
+    window.open_panel("competing_interests")
+    panel = window.panels["competing_interests"]
+    author = window.session.article.authors[1]
+    button = panel.buttons[author.id]
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(button, Qt.Key.Key_Space)
+    qtbot.wait(10)
+    focus = QApplication.focusWidget()
+    assert focus is panel.buttons[author.id]
+    assert focus.isVisible() and focus.width() > 0
+    assert author.name in focus.accessibleName()
+
+
+# --- Unsaved changes ---------------------------------------------------------------------------
+@pytest.mark.parametrize("key, answer", [(Qt.Key.Key_S, SAVE), (Qt.Key.Key_W, DISCARD),
+                                         (Qt.Key.Key_C, CANCEL), (Qt.Key.Key_Escape, CANCEL)])
+def test_unsaved_changes_answers_to_its_access_keys(qtbot, key, answer):
+    dialogs = Dialogs()
+    box = dialogs.unsaved_box("Walking together")
+    qtbot.addWidget(box)
+    from PySide6.QtCore import QTimer
+
+    def press():
+        modifiers = Qt.KeyboardModifier.NoModifier if key == Qt.Key.Key_Escape else \
+            Qt.KeyboardModifier.AltModifier
+        QTest.keyClick(QApplication.activeModalWidget(), key, modifiers)
+    dialogs.unsaved_box = lambda _name: box
+    QTimer.singleShot(50, press)
+    assert dialogs.ask_unsaved("Walking together") == answer
+    texts = [b.text() for b in box.buttons()]
+    assert sorted(texts) == ["&Cancel", "&Save", "Close &without saving"]
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Save)
+
+
+# --- where the focus is can be seen, and scrolls into view ------------------------------------
+def test_the_focused_control_shows_a_ring_even_when_its_own_look_does_not_change(qtbot):
+    show_focus_ring()
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    empty, other = QListWidget(), QListWidget()       # an empty list draws no focus of its own
+    layout.addWidget(empty)
+    layout.addWidget(other)
+    _active(qtbot, window)
+
+    def look():
+        corner = empty.mapTo(window, QPoint(0, 0))
+        return window.grab(QRect(corner, empty.size()).adjusted(-3, -3, 3, 3)).toImage()
+    other.setFocus(Qt.FocusReason.TabFocusReason)
+    unfocused = look()
+    empty.setFocus(Qt.FocusReason.TabFocusReason)
+    assert look() != unfocused
+
+
+def test_tab_into_a_page_too_tall_for_the_screen_scrolls_the_field_into_view(qtbot):
+    author = Author("Sam Jones", "patient")
+    wizard = _active(qtbot, DisclosureWizard(author, "Walking together", [author],
+                                             today=date(2026, 5, 1)))
+    wizard.confirm_discard = lambda: True
+    wizard.next()                                     # question 1: a long page
+    wizard.resize(wizard.minimumWidth(), 320)       # a very small screen
+    qtbot.wait(10)
+    page = wizard.currentPage()
+    area = page.fit_parts[0]
+    assert area.verticalScrollBar().maximum() > 0   # the page scrolls
+    page.yes_radio.setFocus(Qt.FocusReason.TabFocusReason)
+    target = page.yes_radio
+    viewport = area.viewport()
+    corner = target.mapTo(viewport, QPoint(0, 0))
+    assert viewport.rect().contains(QRect(corner, target.size()))
