@@ -111,7 +111,7 @@ class _AuthorsPage(QWizardPage):
         """Tab goes from the table to each row's "taking part as" box, then Add and Remove."""
         chain = [self.table, *(self.table.cellWidget(r, 1) for r in range(self.table.rowCount())),
                  self.add_button, self.remove_button]
-        for before, after in zip(chain, chain[1:]):
+        for before, after in zip(chain, chain[1:], strict=False):
             self.setTabOrder(before, after)
 
     def remove_author(self) -> None:
