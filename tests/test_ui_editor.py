@@ -256,6 +256,8 @@ def test_start_screen_lists_recent_files_and_opens_them(controller, qtbot, tmp_p
     controller.start.refresh()
     item = controller.start.recent.item(0)
     assert "demo" in item.text()
+    # the article's title leads, so "Draft 3.pipw" and "Draft 4.pipw" can be told apart
+    assert item.text().startswith("What matters after a stroke")
     controller.start.recent.itemActivated.emit(item)
     assert controller.windows and controller.windows[0].session.path == path
 

@@ -86,8 +86,12 @@ class StartWindow(QWidget):
 
     def refresh(self) -> None:
         self.recent.clear()
+        from ..model.peek import peek_title
         for path in recent_files():
-            item = QListWidgetItem(f"{path.stem}    ({path.parent})")
+            title = peek_title(path) if path.exists() else ""
+            shown = f"{title}\n{path.name} in {path.parent}" if title else \
+                f"{path.stem}    ({path.parent})"
+            item = QListWidgetItem(shown)
             item.setData(ROLE, str(path))
             item.setToolTip(str(path))
             if not path.exists():
