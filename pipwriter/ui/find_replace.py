@@ -151,6 +151,8 @@ class FindReplaceDialog(QDialog):
             self._undo_index = session.undo_stack.index()
             self.undo_button.setEnabled(True)
             message += " Undo replace all (or Edit › Undo) puts every one back at once."
+        if result.empty_names:
+            message += " An author's name cannot be left empty, so it was kept."
         if result.too_long:
             places = "; ".join(w.label for w in result.too_long[:3])
             message += (f" Not replaced where the text would become too long: {places}"
