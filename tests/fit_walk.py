@@ -170,10 +170,13 @@ def main() -> int:
     args = parser.parse_args()
     os.environ.setdefault("PIPWRITER_USER_DIR", tempfile.mkdtemp(prefix="pipfit"))
     app = QApplication(sys.argv[:1])
-    if args.text_size:
+    if args.text_size:                  # as View › Bigger text leaves it
+        from pipwriter.ui.text_scale import scale_marks
         font = QFont(app.font())
+        base = font.pointSizeF()
         font.setPointSizeF(args.text_size)
         app.setFont(font)
+        scale_marks(args.text_size, base)
     from pipwriter.model.template import get_template
     from pipwriter.ui.app_controller import AppController
     from pipwriter.ui.new_article_wizard import NewArticleWizard

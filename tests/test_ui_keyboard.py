@@ -211,3 +211,31 @@ def test_tab_into_a_page_too_tall_for_the_screen_scrolls_the_field_into_view(qtb
     viewport = area.viewport()
     corner = target.mapTo(viewport, QPoint(0, 0))
     assert viewport.rect().contains(QRect(corner, target.size()))
+
+
+# --- marks grow with the text -------------------------------------------------------------------
+def test_tick_boxes_and_navigator_marks_grow_with_bigger_text_and_shrink_back(controller, qtbot):
+    from PySide6.QtWidgets import QCheckBox, QStyle
+    window = _active(qtbot, controller.open_demo())
+    box = QCheckBox("Consent")
+    qtbot.addWidget(box)
+    metric = QStyle.PixelMetric
+
+    def sizes():
+        style = QApplication.style()
+        return (style.pixelMetric(metric.PM_IndicatorWidth, None, box),
+                style.pixelMetric(metric.PM_ListViewIconSize, None, window.navigator))
+    tick, icon = sizes()
+    base = QApplication.font().pointSizeF()
+    try:
+        for _ in range(int(base)):                 # View › Bigger text, to about double
+            window.scale_text(1)
+        qtbot.wait(20)                             # the lists lay themselves out again
+        big_tick, big_icon = sizes()
+        assert big_tick >= 1.8 * tick and big_icon >= 1.8 * icon
+        assert box.sizeHint().height() >= big_tick
+        row = window.navigator.visualItemRect(window.navigator.item(0))
+        assert row.height() >= big_icon
+    finally:
+        window.scale_text(0)                       # View › Normal text size
+    assert sizes() == (tick, icon)

@@ -510,6 +510,8 @@ class MainWindow(QMainWindow):
         size = base if step == 0 else min(max(font.pointSizeF() + step, 7.0), LARGEST_TEXT)
         font.setPointSizeF(size)
         app.setFont(font)
+        from .text_scale import scale_marks
+        scale_marks(size, base)             # tick boxes and marks grow with the text
         self.session.set_text_font(font)
         set_text_size(size if step else 0)
 

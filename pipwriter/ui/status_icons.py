@@ -24,9 +24,10 @@ def _halo(painter: QPainter) -> None:
 
 @cache
 def status_icon(status: str) -> QIcon:
-    pixmap = QPixmap(32, 32)
+    pixmap = QPixmap(64, 64)          # drawn at twice the size: sharp when the text is big
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
+    painter.scale(2, 2)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     _halo(painter)
     rect = QRectF(4, 4, 24, 24)
@@ -61,9 +62,10 @@ def status_icon(status: str) -> QIcon:
 def checklist_icon() -> QIcon:
     """The submission checklist's mark: a small list with ticks, so its row lines up with the
     status marks above it."""
-    pixmap = QPixmap(32, 32)
+    pixmap = QPixmap(64, 64)          # drawn at twice the size: sharp when the text is big
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
+    painter.scale(2, 2)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(HALO))

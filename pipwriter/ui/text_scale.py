@@ -1,0 +1,51 @@
+"""Ticks, round marks and icons that grow with the app's text size (View › Bigger text).
+
+Qt sizes check boxes, radio buttons and list icons in pixels, whatever the font, so at a big
+text size a tick box stays a small square beside big words. While the text is bigger than the
+system's, the app's style is wrapped in one that scales those sizes by the same factor as the
+text; at the normal size the system's own style is used unchanged (and nothing is slowed).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
+
+# the sizes that belong to marks drawn beside text
+SCALED = frozenset({
+    QStyle.PixelMetric.PM_IndicatorWidth, QStyle.PixelMetric.PM_IndicatorHeight,
+    QStyle.PixelMetric.PM_ExclusiveIndicatorWidth, QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+    QStyle.PixelMetric.PM_SmallIconSize, QStyle.PixelMetric.PM_ListViewIconSize,
+    QStyle.PixelMetric.PM_ButtonIconSize, QStyle.PixelMetric.PM_TabBarIconSize,
+})
+
+
+class ScaledMarksStyle(QProxyStyle):
+    """The system's style with tick boxes, radio buttons and small icons ``factor`` times as
+    big."""
+
+    def __init__(self, base_name: str, factor: float):
+        super().__init__(QStyleFactory.create(base_name))
+        self.factor = factor
+
+    def pixelMetric(self, metric, option=None, widget=None) -> int:  # noqa: N802 - Qt API
+        value = super().pixelMetric(metric, option, widget)
+        return round(value * self.factor) if metric in SCALED else value
+
+
+def scale_marks(points: float, base_points: float) -> None:
+    """Marks and icons sized for text of ``points`` when the system's text is ``base_points``
+    (the system's own style again at, or below, the normal size)."""
+    app = QApplication.instance()
+    if app is None or base_points <= 0:
+        return
+    current = app.style()
+    base_name = getattr(app, "_pip_base_style", None) or current.name()
+    app._pip_base_style = base_name
+    factor = points / base_points
+    if factor <= 1.05:
+        if isinstance(current, ScaledMarksStyle):
+            app.setStyle(QStyleFactory.create(base_name))
+        return
+    if isinstance(current, ScaledMarksStyle) and abs(current.factor - factor) < 0.01:
+        return
+    app.setStyle(ScaledMarksStyle(base_name, factor))
