@@ -77,16 +77,17 @@ def run_app(argv: list[str]) -> int:
         app.setWindowIcon(QIcon(str(icon)))
     size = text_size()
     if size:
-        font = QFont(app.font())
-        font.setPointSizeF(size)
-        app.setFont(font)
         from .ui.main_window import LARGEST_TEXT
         from .ui.text_scale import scale_marks
+        font = QFont(app.font())
+        app._pip_base_size = font.pointSizeF()
+        font.setPointSizeF(min(size, LARGEST_TEXT))     # an older version allowed bigger
+        app.setFont(font)
+        scale_marks(font.pointSizeF(), app._pip_base_size)   # ticks and marks grow too
     controller = AppController()
     app.controller = controller  # keeps it alive; FileOpen events go to it
     from .ui.data_safety import check_recoveries
     from .ui.settings import recent_files
-        scale_marks(font.pointSizeF(), app._pip_base_size)   # ticks and marks grow too
     check_recoveries(controller)      # unsaved work left by a crash is offered back first
     files = [a for a in argv if not a.startswith("-")]
     _remove_stale_temp_files([Path(f) for f in files[:1]] + recent_files())
