@@ -3,7 +3,9 @@
 Run under a real X server: ``xvfb-run -s "-screen 0 1400x900x24" python tools/screenshot.py OUT.png``.
 
 ``--fit`` leaves the window at the size the app gives it on that screen (the whole screen is
-shot), and ``--wizard`` shows the new-article wizard's authors page instead::
+shot), and ``--wizard`` shows the new-article wizard's authors page instead (Debian needs
+``xvfb`` and Qt's ``libxcb-cursor0``; set PIPWRITER_USER_DIR to an empty folder so no saved
+window size is used)::
 
     xvfb-run -s "-screen 0 1366x768x24" python tools/screenshot.py docs/screenshot-main-1366x768.png --fit
     xvfb-run -s "-screen 0 1024x600x24" python tools/screenshot.py docs/screenshot-wizard-1024x600.png --wizard
