@@ -18,6 +18,12 @@ def _fill_wizard(wizard):
     table.item(0, 0).setText("Dr Asha Patel")
     assert not wizard.authors_page.isComplete()     # the patient side has no name yet
     table.item(1, 0).setText("Sam Jones")
+    # no side is assumed for anyone: the page asks until each is chosen
+    assert "Say how Dr Asha Patel takes part" in wizard.authors_page.missing()
+    assert table.cellWidget(0, 1).currentIndex() == -1
+    for row, partner in ((0, "health_professional"), (1, "patient")):
+        combo = table.cellWidget(row, 1)
+        combo.setCurrentIndex(combo.findData(partner))
     assert wizard.authors_page.isComplete()
     wizard.next()
     assert wizard.viewpoints_page.list.count() == 2
@@ -48,7 +54,8 @@ def test_wizard_requires_both_sides(controller, qtbot):
     wizard.title_page.title_edit.setText("T")
     wizard.next()
     wizard.authors_page.table.item(0, 0).setText("Dr A")
-    wizard.authors_page.table.cellWidget(1, 1).setCurrentIndex(0)   # second is a professional
+    wizard.authors_page.table.cellWidget(0, 1).setCurrentIndex(0)   # both are professionals
+    wizard.authors_page.table.cellWidget(1, 1).setCurrentIndex(0)
     wizard.authors_page.table.item(1, 0).setText("Dr B")
     assert not wizard.authors_page.isComplete()
     assert "patients" in wizard.authors_page.problem.text().lower()

@@ -11,6 +11,9 @@ def fill_wizard(wizard) -> bool:
     table = wizard.authors_page.table
     table.item(0, 0).setText("Dr Asha Patel")
     table.item(1, 0).setText("Sam Jones")
+    for row, partner in ((0, "health_professional"), (1, "patient")):
+        combo = table.cellWidget(row, 1)
+        combo.setCurrentIndex(combo.findData(partner))
     assert wizard.authors_page.isComplete()
     wizard.next()
     assert wizard.viewpoints_page.list.count() == 2

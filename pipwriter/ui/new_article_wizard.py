@@ -89,10 +89,10 @@ class _AuthorsPage(QWizardPage):
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         layout.addWidget(self.problem)
-        self.add_author("", "health_professional")
-        self.add_author("", "patient")
+        self.add_author()      # no side is assumed: a patient may be the one starting
+        self.add_author()
 
-    def add_author(self, name: str = "", partner_type: str = "patient") -> None:
+    def add_author(self, name: str = "", partner_type: str = "") -> None:
         from PySide6.QtWidgets import QTableWidgetItem
         row = self.table.rowCount()
         self.table.insertRow(row)
@@ -101,7 +101,8 @@ class _AuthorsPage(QWizardPage):
         combo.setAccessibleName(f"How author {row + 1} takes part")
         for p in self.template.partner_types:
             combo.addItem(p.label, p.id)
-        combo.setCurrentIndex(max(combo.findData(partner_type), 0))
+        combo.setPlaceholderText("Choose…")
+        combo.setCurrentIndex(combo.findData(partner_type) if partner_type else -1)
         combo.currentIndexChanged.connect(lambda *_: self.completeChanged.emit())
         self.table.setCellWidget(row, 1, combo)
         self._order_tabs()
@@ -127,7 +128,7 @@ class _AuthorsPage(QWizardPage):
             item = self.table.item(row, 0)
             name = item.text().strip() if item else ""
             if name:
-                out.append(Author(name, self.table.cellWidget(row, 1).currentData()))
+                out.append(Author(name, self.table.cellWidget(row, 1).currentData() or ""))
         return out
 
     def missing(self) -> str:
@@ -137,6 +138,9 @@ class _AuthorsPage(QWizardPage):
                   if s.min_authors and s.id not in sides]
         if not authors:
             return "Type the name of each author."
+        unsaid = [a.name for a in authors if not a.partner_type]
+        if unsaid:
+            return f"Say how {unsaid[0]} takes part: choose from the list beside the name."
         if needed:
             return "Still needed: at least one author from " + " and ".join(needed) + "."
         return ""
