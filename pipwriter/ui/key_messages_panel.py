@@ -117,8 +117,8 @@ class KeyMessagesPanel(QWidget):
             self.messages.setCurrentRow(row)
         limit = self.session.template.limit("key_messages")
         count = len(self.session.article.key_messages)
-        self.limit_label.setText(f"{count} key message{'' if count == 1 else 's'} "
-                                 f"(the series asks for {limit.min}–{limit.max}).")
+        noun = "key message" if count == 1 else "key messages"
+        self.limit_label.setText(f"{count} {noun} (the series asks for {limit.min}–{limit.max}).")
         self.session.sync()
         self.quotes.clear()
         for quote_id, section_id, text in self.session.article.key_quotes():
