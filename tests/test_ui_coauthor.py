@@ -251,3 +251,15 @@ def test_start_screen_import_cancelled_keeps_the_start_screen(controller, qtbot)
     controller.dialogs.queue("file", None)
     QTest.mouseClick(controller.start.import_button, Qt.MouseButton.LeftButton)
     assert controller.windows == [] and controller.start.isVisible()
+
+
+def test_approving_from_a_panel_with_no_section_asks_once_and_says_who_you_are(window):
+    session = window.session
+    asha = session.article.authors[0]
+    window.open_panel("references")                      # no section: only the whole article
+    window.dialogs.queue("choice", 0)                    # Asha
+    window.dialogs.queue("confirm", True)                # yes, the whole article
+    assert window.coauthoring.approve()
+    assert [kind for kind, _args in window.dialogs.asked].count("choice") == 1
+    assert approval_state(session.article, asha) == APPROVED
+    assert "now knows you as Dr Asha Patel" in window.statusBar().currentMessage()

@@ -309,19 +309,26 @@ class Coauthoring(QObject):
         section = article.section(window.current_section_id())
         if section is not None:
             scopes.append((section.id, f"I approve only the section “{section.title}”"))
-        choice = dialogs.ask_choice("Approve", f"{author.name}, what do you approve?",
-                                    [label for _s, label in scopes])
+        choice = 0 if len(scopes) == 1 else dialogs.ask_choice(
+            "Approve", f"{author.name}, what do you approve?", [label for _s, label in scopes])
         if choice is None:
+            return False
+        if len(scopes) == 1 and not dialogs.confirm(
+                "Approve", f"{author.name}, do you approve the whole article as it stands "
+                "now? Any later change will show that it needs approving again.", "Approve"):
             return False
         scope = scopes[choice][0]
         what = "the article" if scope == ARTICLE_SCOPE else f"“{section.title}”"
         self.session.change(f"{author.name} approves {what}",
                             lambda a: approve(a, author.id, scope))
+        told = ""
         if not me:
             self.set_me(author.id)
+            told = (f" This computer now knows you as {author.name} (change it in “I am” "
+                    "above the list of parts).")
         window.statusBar().showMessage(
             f"Recorded that {author.name} approves {what} as it stands. Any later change "
-            "shows the approval as out of date.", 10000)
+            f"shows the approval as out of date.{told}", 15000)
         return True
 
 
