@@ -135,16 +135,31 @@ def import_picture(window, path: Path, purpose: str, title: str):
     from .. import imaging
     rules = window.session.template.rules
     try:
-        return imaging.import_image(Path(path),
-                                    max_long_side=rules.image_max_long_side_px,
-                                    min_short_side=rules.photo_min_short_side_px,
-                                    purpose=purpose)
+        image = imaging.import_image(Path(path),
+                                     max_long_side=rules.image_max_long_side_px,
+                                     min_short_side=rules.photo_min_short_side_px,
+                                     purpose=purpose)
+        _say_what_was_removed(window, Path(path))
+        return image
     except imaging.ImageImportError as error:
         window.dialogs.error(title, str(error))
     except OSError as error:
         window.dialogs.error(title, f"“{Path(path).name}” could not be read: "
                                     f"{error.strerror or error}.")
     return None
+
+
+def _say_what_was_removed(window, path: Path) -> None:
+    """Tell the user when the photo carried its location or camera (both are never kept)."""
+    from ..model.photo_metadata import hidden_details, removed_message
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1 << 20)
+    except OSError:
+        return
+    message = removed_message(hidden_details(head))
+    if message:
+        window.statusBar().showMessage(message, 12000)
 
 
 def store_picture(session, image) -> MediaRef:
