@@ -38,3 +38,20 @@ def test_no_label_name_hides_its_text(controller, qtbot, panel):
     window.open_panel(key)
     qtbot.wait(5)
     assert _hidden_texts(window) == []
+
+
+def test_picture_previews_are_named_after_the_picture(controller, qtbot):
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    window.open_panel("authors")
+    authors = window.panels["authors"]
+    authors.list.setCurrentRow(0)
+    name = window.session.article.authors[0].name
+    assert authors.preview.accessibleName() == f"Photo of {name}"
+    window.open_panel("illustrations")
+    tab = window.panels["illustrations"]
+    preview = next(w for w in tab.findChildren(QLabel) if hasattr(w, "show_media")
+                   and w.isVisibleTo(tab))
+    alt = window.session.article.illustrations[0].alt_text
+    assert preview.accessibleName() == f"The picture: {alt}"
+    assert "drop" in preview.accessibleDescription().lower()

@@ -119,7 +119,6 @@ class AuthorsPanel(QWidget):
         # the photo
         self.preview = ImageDrop(self.drop_photo, "No photo yet.\nDrop a picture here, or "
                                                   "choose one.")
-        self.preview.setAccessibleName("Photo of the author (drop a picture file here)")
         self.choose_button = QPushButton("Choo&se photo…")
         self.crop_button = QPushButton("&Crop photo…")
         self.remove_photo_button = QPushButton("Remove &photo")
@@ -367,7 +366,8 @@ class AuthorsPanel(QWidget):
             return
         ref = photo.media
         self.preview.show_media(self.session, ref, "The photo is missing from the project file. "
-                                                   "Choose it again.")
+                                                   "Choose it again.",
+                                spoken=f"Photo of {author.name}" if author else "")
         self.photo_info.setText(picture_info(ref))
         warnings = list(self._import_warnings.get(ref.name, []))
         if not warnings:

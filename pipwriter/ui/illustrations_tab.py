@@ -57,7 +57,6 @@ class IllustrationsTab(ListFormTab):
         self.limit_label.setWordWrap(True)
 
         self.preview = ImageDrop(self.drop_image, "Drop a picture here to add it.", 200)
-        self.preview.setAccessibleName("The picture (drop a picture file here)")
         self.replace_button = button("Choose another &picture…", self.replace_image)
         self.info = QLabel()
         self.info.setWordWrap(True)
@@ -224,7 +223,10 @@ class IllustrationsTab(ListFormTab):
             self.permission.setChecked(current.permission)
             ref = current.media
             self.preview.show_media(self.session, ref, "The picture is missing from the "
-                                    "project file. Choose it again.")
+                                    "project file. Choose it again.",
+                                    spoken=f"The picture: {current.alt_text.strip()}"
+                                    if current.alt_text.strip() else "The picture, not yet "
+                                    "described")
             self._show_picture_info(ref)
             show_problem(self.kind_warning, illustration_kind_warning(self.rules, current.kind))
         self._count_alt_text()

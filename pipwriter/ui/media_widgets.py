@@ -85,10 +85,14 @@ class ImageDrop(QLabel):
         self.setFrameShape(QLabel.Shape.StyledPanel)
         self.show_media(None, None)
 
-    def show_media(self, session, ref: MediaRef | None, missing: str = "") -> None:
-        """Show a stored picture, the "missing" text, or (no picture) the "drop here" text."""
+    def show_media(self, session, ref: MediaRef | None, missing: str = "",
+                   spoken: str = "") -> None:
+        """Show a stored picture, the "missing" text, or (no picture) the "drop here" text.
+        A screen reader hears the text shown, or ``spoken`` (what the picture is) with it."""
         from .. import imaging
         self.setPixmap(QPixmap())
+        self.setAccessibleName("")          # text is read as it stands
+        self.setAccessibleDescription("You can drop a picture file here.")
         if ref is None:
             self.setText(self._empty_text)
             return
@@ -112,6 +116,7 @@ class ImageDrop(QLabel):
         self._cache.move_to_end(ref.name)
         self.setText("")
         self.setPixmap(pixmap)
+        self.setAccessibleName(spoken or "The picture")
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
         if dropped_file(event.mimeData()) is not None:
