@@ -55,3 +55,21 @@ def test_picture_previews_are_named_after_the_picture(controller, qtbot):
     alt = window.session.article.illustrations[0].alt_text
     assert preview.accessibleName() == f"The picture: {alt}"
     assert "drop" in preview.accessibleDescription().lower()
+
+
+def test_author_name_cells_say_which_author_and_the_name(qtbot):
+    from PySide6.QtCore import Qt
+
+    from pipwriter.model.template import get_template
+    from pipwriter.ui.new_article_wizard import NewArticleWizard
+    wizard = NewArticleWizard(get_template("bmj-partnership-in-practice"))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.title_page.title_edit.setText("T")
+    wizard.next()
+    table = wizard.authors_page.table
+    role = Qt.ItemDataRole.AccessibleTextRole
+    assert table.item(0, 0).data(role) == "Name of author 1: no name typed yet"
+    table.item(1, 0).setText("Sam Jones")
+    assert table.item(1, 0).data(role) == "Name of author 2: Sam Jones"
+    assert table.cellWidget(1, 1).accessibleName() == "How author 2 takes part"

@@ -55,6 +55,15 @@ class _TitlePage(QWizardPage):
         self.registerField("title*", self.title_edit)
 
 
+def _speak_name(item) -> None:
+    """What a screen reader says for an author's name cell: which author, and the name typed
+    (an empty cell would otherwise say nothing at all)."""
+    text = item.text().strip() or "no name typed yet"
+    spoken = f"Name of author {item.row() + 1}: {text}"
+    if item.data(Qt.ItemDataRole.AccessibleTextRole) != spoken:
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+
+
 class _AuthorsPage(QWizardPage):
     def __init__(self, template: Template):
         super().__init__()
@@ -73,6 +82,7 @@ class _AuthorsPage(QWizardPage):
         # the arrow keys move between its cells
         self.table.setTabKeyNavigation(False)
         self.table.itemChanged.connect(lambda *_: self.completeChanged.emit())
+        self.table.itemChanged.connect(_speak_name)
         self.add_button = QPushButton("&Add an author")
         self.remove_button = QPushButton("&Remove author")
         self.add_button.clicked.connect(lambda: self.add_author())
@@ -96,7 +106,10 @@ class _AuthorsPage(QWizardPage):
         from PySide6.QtWidgets import QTableWidgetItem
         row = self.table.rowCount()
         self.table.insertRow(row)
-        self.table.setItem(row, 0, QTableWidgetItem(name))
+        item = QTableWidgetItem(name)
+        item.setToolTip("Type the author's name as it should be printed")
+        self.table.setItem(row, 0, item)
+        _speak_name(item)
         combo = QComboBox()
         combo.setAccessibleName(f"How author {row + 1} takes part")
         for p in self.template.partner_types:
