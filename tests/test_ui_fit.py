@@ -29,7 +29,7 @@ TASKBAR = 40
 # name: (screen width, height in pixels, scale factor, text size in points, keyboard walk)
 SCREENS = {
     "1366x768 laptop": (1366, 768, 1, 0, True),
-    "1024x600 netbook": (1024, 600, 1, 0, True),
+    "1024x600 netbook": (1024, 600, 1, 0, False),
     "200 % on 1920x1080": (1920, 1080, 2, 0, True),
     "150 % on 1920x1080": (1920, 1080, 1.5, 0, False),
     "largest text on 1366x768": (1366, 768, 1, LARGEST_TEXT, False),
