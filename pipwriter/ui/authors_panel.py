@@ -126,7 +126,8 @@ class AuthorsPanel(QWidget):
         self.crop_button.clicked.connect(self.crop_photo)
         self.remove_photo_button.clicked.connect(self.remove_photo)
         self.consent = QCheckBox("This person a&grees this photo can be printed")
-        self.consent.setAccessibleName("Consent: this person agreed to publication of this photo")
+        self.consent.setAccessibleDescription("Consent: tick when this person has agreed that "
+                                              "this photo can be printed")
         self.consent.toggled.connect(self._consent_toggled)
         self.photo_info = QLabel()
         self.photo_info.setWordWrap(True)
