@@ -8,7 +8,7 @@ import pytest
 import shiboken6
 from media_samples import write_picture
 from PySide6.QtCore import QMimeData, Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent, QFont, QImage, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QImage, QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMenu, QWidget
 from ui_support import fill_wizard
@@ -473,3 +473,22 @@ def test_every_field_is_named_on_a_visible_widget_of_its_panel(window, qtbot, tm
     wizard.certify_page.checkbox.setChecked(True)
     wizard.next()
     visible_field(wizard.summary_page, "statement")
+
+
+def test_suggest_spellings_from_the_menu_bar(window, qtbot):
+    """Article › Spelling › Suggest spellings: the same menu, for keyboards with no Menu key."""
+    window.open_panel("title")
+    title = window.panels["title"].title_edit
+    refocus(qtbot, window, title)
+    title.setText("Teh clinic")
+    cursor = title.textCursor()
+    cursor.setPosition(1)
+    title.setTextCursor(cursor)
+    action = next(a for a in window.findChildren(QAction)
+                  if a.text() == "&Suggest spellings for this word")
+    items = answer_menu(qtbot, action.trigger, choose="The")
+    assert items[0] == "The"
+    qtbot.waitUntil(lambda: title.text() == "The clinic", timeout=5000)
+    window.navigator.setFocus()
+    assert not window.suggest_spellings()          # no text box: it says what to do
+    assert "text cursor" in window.statusBar().currentMessage()

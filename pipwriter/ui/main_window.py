@@ -189,6 +189,9 @@ class MainWindow(QMainWindow):
                                             self.toggle_spelling, "Ctrl+Shift+S")
         self.spelling_action.setCheckable(True)
         self.spelling_action.setChecked(self.session.spelling.enabled)
+        self._action(spelling, "&Suggest spellings for this word", self.suggest_spellings,
+                     tip="The spelling menu for the word at the text cursor (also Shift+F10 or "
+                         "the Menu key)")
         self.language_actions = {}
         for code, label in (("en_GB", "&British English"), ("en_US", "&American English")):
             action = self._action(spelling, label,
@@ -389,6 +392,20 @@ class MainWindow(QMainWindow):
             article.settings.word_count_profile = profile
         self.session.change("Change how words are counted", apply)
 
+    def suggest_spellings(self) -> bool:
+        """Article › Spelling › Suggest spellings: the text box being typed in opens its menu
+        at the text cursor, as the Menu key would (for keyboards without one)."""
+        from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
+        from .spell_line_edit import keyboard_menu_event
+        widget = QApplication.focusWidget()
+        if not isinstance(widget, (QPlainTextEdit, QTextEdit)) or not self.isAncestorOf(widget):
+            self.statusBar().showMessage("Put the text cursor in a word first, then choose "
+                                         "Suggest spellings again.", 8000)
+            return False
+        QApplication.postEvent(widget.viewport(), keyboard_menu_event(widget))
+        return True
+
     def toggle_spelling(self) -> None:
         self.session.spelling.set_enabled(self.spelling_action.isChecked())
 
@@ -495,10 +512,18 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         from .. import __version__
-        self.dialogs.info(f"About {APP_NAME}",
-                          f"{APP_NAME} {__version__}\n\nWrite a Partnership in Practice article "
-                          "for The BMJ with your co-authors. Then make all the editors "
-                          "need.")
+        from ..resources import resource
+        licences = resource("dictionaries", "LICENCES.md")
+        self.dialogs.info(
+            f"About {APP_NAME}",
+            f"{APP_NAME} {__version__}\n\nWrite a Partnership in Practice article for The BMJ "
+            "with your co-authors. Then make all the editors need.\n\n"
+            "Your work stays on this computer. PiP Writer sends nothing over the internet.\n\n"
+            "Free software under the MIT licence. The spelling word lists keep their own "
+            f"licences, listed in {licences}.\n\n"
+            "If something goes wrong, tell whoever gave you PiP Writer what you were doing, "
+            "and send them the log file named below." +
+            _log_line())
 
     # --- text size and layout -----------------------------------------------------------------
     def scale_text(self, step: int) -> None:
@@ -559,6 +584,15 @@ class MainWindow(QMainWindow):
         self._save_layout()
         event.accept()
         self.closed.emit(self)
+
+
+def _log_line() -> str:
+    """Where the app's log is kept, when the app keeps one."""
+    try:
+        from ..logs import LOG_NAME, log_dir
+    except ImportError:
+        return ""
+    return f"\n\nLog file: {log_dir() / LOG_NAME}"
 
 
 def placeholder(text: str) -> QLabel:
