@@ -60,6 +60,9 @@ def _application_class():
 
 
 def run_app(argv: list[str]) -> int:
+    from .logs import install_excepthook, start_logging
+    start_logging()           # the windowed app has no console: errors go to the log file
+    install_excepthook()
     from PySide6.QtGui import QFont, QIcon
     from PySide6.QtWidgets import QApplication
 

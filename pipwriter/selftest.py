@@ -2,10 +2,14 @@
 
 Loads every resource and dependency, builds the demo article, saves and reopens it, exports its
 bundle to a temporary folder and reads the documents back. Prints one line per check; exit 0/1.
+The first line says where the log folder is; every line also goes to the log, because the
+windowed Windows app (``pipwriter.exe self-test``) has no console to print to. With
+``PIPWRITER_SELFTEST_GUI=1`` it also drives the real window (open the demo, type, save, export).
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 import traceback
@@ -44,7 +48,22 @@ def _qt() -> str:
     image = QImage(8, 8, QImage.Format.Format_RGB32)
     if image.isNull() or app is None:
         raise RuntimeError("Qt could not create an image")
-    return f"Qt {QtCore.qVersion()} ({app.platformName()})"
+    return f"Qt {QtCore.qVersion()} ({app.platformName()}); {_qt_text_services()}"
+
+
+def _qt_text_services() -> str:
+    """Sorting and legacy text decoding: on Linux they need ICU's data, which the frozen build
+    trims (packaging/icu_trim.py); on Windows and macOS Qt asks the system."""
+    import sys
+
+    from PySide6.QtCore import QCollator, QLocale, QStringDecoder
+    collator = QCollator(QLocale("en_GB"))
+    collator.setNumericMode(True)
+    if not collator.compare("file2", "file10") < 0:
+        raise RuntimeError("Qt cannot sort numbers in names (file2 before file10)")
+    if sys.platform.startswith("linux") and not QStringDecoder("windows-1252").isValid():
+        raise RuntimeError("Qt cannot decode windows-1252 text")
+    return "sorting and text decoding work"
 
 
 def _is_macos() -> bool:
@@ -77,7 +96,87 @@ def _export(workdir: Path) -> str:
     return f"bundle exported and read back ({len(result.files)} files)"
 
 
+TYPED = " Typed by the self-test."
+
+
+class _Answers:
+    """The app's dialogs, answered without a person: the save path and export folder given,
+    and "no" (None) to every other question, so no window ever waits for a click."""
+
+    def __init__(self, save_path: Path, folder: Path):
+        self.parent = None
+        self._save_path, self._folder = save_path, folder
+
+    def ask_save_path(self, suggested: str = "") -> Path:
+        return self._save_path
+
+    def ask_folder(self, title: str, folder: str = "") -> Path:
+        return self._folder
+
+    def __getattr__(self, name: str):
+        return lambda *args, **kwargs: None
+
+
+def _window(workdir: Path) -> str:
+    """The real window on the demo article: type into a section, save, export the bundle."""
+    import zipfile
+
+    from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer
+    from PySide6.QtGui import QKeyEvent, QTextCursor
+    from PySide6.QtWidgets import QApplication
+
+    from .ui.app_controller import AppController
+    from .ui.export_dialog import ExportDialog
+    saved, folder = workdir / "typed.pipw", workdir / "window-bundle"
+    controller = AppController(_Answers(saved, folder))
+    window = controller.open_demo()
+    try:
+        window.show()
+        editor = window.section_panel.editor
+        editor.setFocus()
+        editor.moveCursor(QTextCursor.MoveOperation.End)
+        for character in TYPED:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(editor, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
+                                                         character))
+        QApplication.processEvents()
+        if not window.save_as() or not saved.is_file():
+            raise RuntimeError("the window did not save the article")
+        with zipfile.ZipFile(saved) as archive:
+            if not any(TYPED.strip().encode() in archive.read(name)
+                       for name in archive.namelist()):
+                raise RuntimeError("the typed words are not in the saved file")
+        dialog = ExportDialog(window)
+        dialog.folder_edit.setText(str(folder))
+        results: list = []
+        loop = QEventLoop()
+        dialog.finished_export.connect(lambda result: (results.append(result), loop.quit()))
+        QTimer.singleShot(180_000, loop.quit)
+        if not dialog.start_export():
+            raise RuntimeError("the export dialog would not start")
+        loop.exec()
+        while dialog.running():
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if not results or isinstance(results[0], str):
+            raise RuntimeError(f"export failed: {results[0] if results else 'no answer'}")
+        dialog.close()
+        return (f"demo opened, typed into, saved and exported from the window "
+                f"({len(results[0].files)} files)")
+    finally:
+        window.session.set_modified(False)
+        window.close()
+
+
 def run_self_test(print_line: Callable[[str], None] = print) -> int:
+    from .logs import log_dir, start_logging
+    logger = logging.getLogger("pipwriter.selftest")
+    logged = start_logging() is not None
+
+    def say(line: str) -> None:
+        print_line(line)
+        logger.info(line)
+
+    say(f"log   {log_dir()}" + ("" if logged else " (cannot be written)"))
     failures = 0
     with tempfile.TemporaryDirectory(prefix="pipwriter-selftest-") as tmp:
         workdir = Path(tmp)
@@ -86,13 +185,16 @@ def run_self_test(print_line: Callable[[str], None] = print) -> int:
             ("Qt", _qt), ("project file", lambda: _demo_roundtrip(workdir)),
             ("export", lambda: _export(workdir)),
         ]
+        if os.environ.get("PIPWRITER_SELFTEST_GUI") == "1":   # tests/test_frozen_smoke.py
+            checks.append(("window", lambda: _window(workdir)))
         for name, check in checks:
             try:
-                print_line(f"ok    {name}: {check()}")
+                say(f"ok    {name}: {check()}")
             except Exception as error:  # noqa: BLE001 - every failure is reported, not raised
                 failures += 1
-                print_line(f"FAIL  {name}: {error}")
+                say(f"FAIL  {name}: {error}")
+                logger.error("%s failed", name, exc_info=True)
                 if os.environ.get("PIPWRITER_DEBUG"):
                     traceback.print_exc()
-    print_line("self-test passed" if not failures else f"self-test failed ({failures})")
+    say("self-test passed" if not failures else f"self-test failed ({failures})")
     return 1 if failures else 0

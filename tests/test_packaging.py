@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import shutil
 import struct
+import subprocess
 import sys
 from pathlib import Path
 
@@ -33,6 +35,7 @@ def _load(name: str, path: Path):
 
 appmeta = _load("appmeta", PACKAGING / "appmeta.py")
 qt_trim = _load("qt_trim", PACKAGING / "qt_trim.py")
+icu_trim = _load("icu_trim", PACKAGING / "icu_trim.py")
 build = _load("pipwriter_packaging_build", PACKAGING / "build.py")
 minos = _load("pipwriter_macos_minos", PACKAGING / "macos" / "minos.py")
 make_icons = _load("pipwriter_make_icons", ROOT / "tools" / "make_icons.py")
@@ -113,7 +116,11 @@ def test_every_iscc_define_is_used_by_the_script():
 def test_iss_installs_per_user_with_shortcut_and_file_type():
     code = _iss_code()
     assert "PrivilegesRequired=lowest" in code
-    assert "DefaultDirName={autopf}" in code  # %LOCALAPPDATA%\Programs without admin rights
+    # %LOCALAPPDATA%\Programs without admin rights; only the Wine test passes /DProgramsRoot
+    assert _iss_defaults()["ProgramsRoot"] == "{autopf}"
+    assert "DefaultDirName={#ProgramsRoot}\\{#AppName}" in code
+    assert not [d for d in appmeta.iscc_defines(INFO, Path("b"), Path("o"))
+                if d.startswith("/DProgramsRoot")]
     assert re.search(r'^Name: "\{autoprograms\}\\\{#AppName\}"', code, re.MULTILINE)
     assert "ChangesAssociations=yes" in code
     assert f"MinVersion={appmeta.WINDOWS_MINIMUM}" in code
@@ -123,6 +130,9 @@ def test_iss_installs_per_user_with_shortcut_and_file_type():
     assert r'Subkey: "Software\Classes\{#FileExt}"' in joined
     assert r"\DefaultIcon" in joined
     assert r'shell\open\command"' in joined and '""%1""' in joined
+    # The uninstaller leaves no empty key of ours behind (found by tests/test_installer_windows)
+    assert re.search(r'Subkey: "Software\\Classes\\Applications\\\{#AppExeName\}"; '
+                     r'Flags: uninsdeletekey$', joined, re.MULTILINE)
     icon = re.search(r"^SetupIconFile=\{#SourcePath\}(.+)$", code, re.MULTILINE).group(1)
     assert (appmeta.ISS_SCRIPT.parent / icon.replace("\\", "/")).resolve().is_file()
 
@@ -294,6 +304,92 @@ def test_prune_orphans_removes_libraries_only_dropped_plugins_needed():
     result = qt_trim.prune_orphans(kept, [entry["/s/gtk-plugin.so"]],
                                    lambda path: links.get(path, []))
     assert [e[0] for e in result] == ["libQt6Gui.so", "libglib.so"]
+
+
+# --- ICU data trimming (Linux) -----------------------------------------------------------------
+
+def _icu_item(payload: bytes) -> bytes:
+    """An ICU data file: a 16-byte-aligned header, then ``payload``."""
+    return struct.pack("<HBB", 32, 0xDA, 0x27) + bytes(28) + payload
+
+
+def _converter(max_bytes: int) -> bytes:
+    static = struct.pack("<I", 100) + bytes(60) + struct.pack("<iBBBB", 0, 0, 1, 1, max_bytes)
+    return _icu_item(static + bytes(24))
+
+
+def _common_data(items: dict[str, bytes]) -> bytes:
+    header = struct.pack("<HBBHHBBBB4s", 32, 0xDA, 0x27, 20, 0, 0, 0, 2, 0, b"CmnD") + bytes(16)
+    return icu_trim.write_common_data(header, sorted(items.items()))
+
+
+ICU_ITEMS = {
+    "icudt73l/uprops.icu": _icu_item(b"properties"),
+    "icudt73l/nfc.nrm": _icu_item(b"normalisation"),
+    "icudt73l/root.res": _icu_item(b"root"), "icudt73l/en_GB.res": _icu_item(b"en-GB"),
+    "icudt73l/de.res": _icu_item(b"German"), "icudt73l/res_index.res": _icu_item(b"index"),
+    "icudt73l/pool.res": _icu_item(b"pool"), "icudt73l/zoneinfo64.res": _icu_item(b"zones"),
+    "icudt73l/zone/en.res": _icu_item(b"zone names"), "icudt73l/zone/fr.res": _icu_item(b"fr"),
+    "icudt73l/coll/sv.res": _icu_item(b"Swedish sorting"),
+    "icudt73l/coll/ucadata.icu": _icu_item(b"collation"),
+    "icudt73l/brkitr/word.brk": _icu_item(b"rules"),
+    "icudt73l/brkitr/cjdict.dict": _icu_item(b"dictionary"),
+    "icudt73l/lang/en.res": _icu_item(b"language names"),
+    "icudt73l/translit/root.res": _icu_item(b"transliteration"),
+    "icudt73l/ibm-5348_P100-1997.cnv": _converter(1),   # windows-1252
+    "icudt73l/ibm-943_P15A-2003.cnv": _converter(2),    # Shift-JIS
+}
+ICU_KEPT = {"uprops.icu", "nfc.nrm", "root.res", "en_GB.res", "res_index.res", "pool.res",
+            "zoneinfo64.res", "zone/en.res", "coll/sv.res", "coll/ucadata.icu", "brkitr/word.brk",
+            "ibm-5348_P100-1997.cnv"}
+
+
+def test_icu_common_data_reads_back_what_was_written():
+    blob = _common_data(ICU_ITEMS)
+    header, items = icu_trim.read_common_data(blob)
+    assert icu_trim.write_common_data(header, items) == blob
+    assert {name: data[:len(ICU_ITEMS[name])] for name, data in items} == ICU_ITEMS
+    with pytest.raises(ValueError):
+        icu_trim.read_common_data(b"\x20\x00\xda\x27" + bytes(40))
+
+
+def test_icu_trim_keeps_english_unicode_tables_collation_and_single_byte_code_pages():
+    _header, items = icu_trim.read_common_data(icu_trim.trim_common_data(_common_data(ICU_ITEMS)))
+    assert {name.split("/", 1)[1] for name, _data in items} == ICU_KEPT
+    assert [name for name, _data in items] == sorted(name for name, _data in items)
+
+
+def test_icu_trim_rewrites_the_data_library(tmp_path):
+    if not (shutil.which("as") and shutil.which("ld")):
+        pytest.skip("binutils (as, ld) is not installed")
+    blob = _common_data(ICU_ITEMS)
+    (tmp_path / "data.dat").write_bytes(blob)
+    (tmp_path / "data.s").write_text(
+        f'.section .rodata\n.globl icudt73_dat\n.type icudt73_dat, @object\nicudt73_dat:\n'
+        f'.incbin "{tmp_path / "data.dat"}"\n.size icudt73_dat, . - icudt73_dat\n')
+    subprocess.run(["as", "-o", str(tmp_path / "data.o"), str(tmp_path / "data.s")], check=True)
+    source = tmp_path / "in" / "libicudata.so.73"
+    source.parent.mkdir()
+    subprocess.run(["ld", "-shared", "-soname", "libicudata.so.73", "-o", str(source),
+                    str(tmp_path / "data.o")], check=True)
+    toc = [("PySide6/Qt/lib/libicudata.so.73", str(source), "BINARY"),
+           ("PySide6/Qt/lib/libQt6Core.so.6", "/x/libQt6Core.so.6", "BINARY")]
+    result = icu_trim.trim_in_toc(toc, tmp_path / "work", log=lambda _line: None)
+    assert result[1] == toc[1] and result[0][0] == toc[0][0]
+    trimmed = Path(result[0][1]).read_bytes()
+    symbol, offset, size = icu_trim._elf_symbol(trimmed, re.compile(r"^icudt\d+_dat$"))
+    assert symbol == "icudt73_dat" and b"libicudata.so.73" in trimmed  # same symbol and soname
+    _header, items = icu_trim.read_common_data(trimmed[offset:offset + size])
+    assert {name.split("/", 1)[1] for name, _data in items} == ICU_KEPT
+
+
+def test_icu_trim_keeps_the_original_when_it_cannot_trim(tmp_path):
+    not_elf = tmp_path / "libicudata.so.73"
+    not_elf.write_bytes(b"not a library")
+    said = []
+    toc = [("PySide6/Qt/lib/libicudata.so.73", str(not_elf), "BINARY")]
+    assert icu_trim.trim_in_toc(toc, tmp_path / "work", log=said.append) == toc
+    assert "NOT trimmed" in said[0]
 
 
 # --- macOS: minimum version of every binary -----------------------------------------------

@@ -33,6 +33,13 @@
   #define OutputBase StringChange(AppName, " ", "") + "-" + AppVersion + "-windows-setup"
 #endif
 #define ProgId StringChange(AppName, " ", "") + ".Article"
+; Where the program folder goes: {autopf} is %LOCALAPPDATA%\Programs for a per-user install and
+; Program Files with /ALLUSERS. Only the Wine test (tests/test_installer_windows.py) changes it:
+; Wine 8 cannot look up the per-user Programs folder, so it passes the same folder spelt
+; /DProgramsRoot={localappdata}\Programs. Releases never pass it.
+#ifndef ProgramsRoot
+  #define ProgramsRoot "{autopf}"
+#endif
 
 [Setup]
 ; The AppId identifies the app for upgrades and the uninstaller: never change it.
@@ -43,7 +50,7 @@ AppVerName={#AppName} {#AppVersion}
 AppPublisher=PiP Writer developers
 VersionInfoVersion={#AppNumericVersion}
 VersionInfoProductName={#AppName}
-DefaultDirName={autopf}\{#AppName}
+DefaultDirName={#ProgramsRoot}\{#AppName}
 DisableProgramGroupPage=yes
 PrivilegesRequired=lowest
 PrivilegesRequiredOverridesAllowed=commandline
@@ -81,12 +88,14 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExeName}"; Tasks: deskto
 [Registry]
 ; The .pipw file type: "PiP Writer article", with the app's icon, opened by double-click.
 ; HKA = the current user's classes in a per-user install, the machine's with /ALLUSERS.
-Root: HKA; Subkey: "Software\Classes\{#FileExt}"; ValueType: string; ValueName: ""; ValueData: "{#ProgId}"; Flags: uninsdeletevalue
-Root: HKA; Subkey: "Software\Classes\{#FileExt}\OpenWithProgids"; ValueType: string; ValueName: "{#ProgId}"; ValueData: ""; Flags: uninsdeletevalue
+; The uninstaller takes its values out of the .pipw key, and the key only if nothing else is left.
+Root: HKA; Subkey: "Software\Classes\{#FileExt}"; ValueType: string; ValueName: ""; ValueData: "{#ProgId}"; Flags: uninsdeletevalue uninsdeletekeyifempty
+Root: HKA; Subkey: "Software\Classes\{#FileExt}\OpenWithProgids"; ValueType: string; ValueName: "{#ProgId}"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty
 Root: HKA; Subkey: "Software\Classes\{#ProgId}"; ValueType: string; ValueName: ""; ValueData: "{#AppName} article"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\{#ProgId}\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExeName},0"
 Root: HKA; Subkey: "Software\Classes\{#ProgId}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExeName}"" ""%1"""
-Root: HKA; Subkey: "Software\Classes\Applications\{#AppExeName}\SupportedTypes"; ValueType: string; ValueName: "{#FileExt}"; ValueData: ""; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\Applications\{#AppExeName}"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\Applications\{#AppExeName}\SupportedTypes"; ValueType: string; ValueName: "{#FileExt}"; ValueData: ""
 
 [Run]
 Filename: "{app}\{#AppExeName}"; Description: "{cm:LaunchProgram,{#StringChange(AppName, '&', '&&')}}"; Flags: nowait postinstall skipifsilent

@@ -1,0 +1,100 @@
+"""The app's log file, and the hook that writes an unexpected error into it.
+
+On Windows the installed ``pipwriter.exe`` has no console: without a file, a crash or a failed
+self-test would leave no trace. So the app writes a small log in the user's log folder
+(``%LOCALAPPDATA%\\pipwriter\\Logs`` on Windows, ``~/Library/Logs/pipwriter`` on macOS,
+``~/.local/state/pipwriter/log`` on Linux; under ``PIPWRITER_USER_DIR`` it is ``log/``). The
+uninstaller leaves it there, with the user's other data. It never holds article text: only
+what the code logs (file names, errors and their tracebacks).
+
+The file is ``pipwriter.log``, at most 1 MB, with two older copies beside it. Logging must
+never stop the app: if the folder cannot be written, nothing is logged to a file.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+import threading
+from pathlib import Path
+from types import TracebackType
+
+from platformdirs import PlatformDirs
+
+LOG_NAME = "pipwriter.log"
+MAX_BYTES = 1024 * 1024
+BACKUPS = 2
+_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+log = logging.getLogger("pipwriter")
+
+
+def log_dir() -> Path:
+    """The folder the log is written to (not created here)."""
+    override = os.environ.get("PIPWRITER_USER_DIR")
+    if override:
+        return Path(override) / "log"
+    return Path(PlatformDirs("pipwriter", appauthor=False).user_log_dir)
+
+
+def log_file() -> Path:
+    return log_dir() / LOG_NAME
+
+
+def _file_handler() -> logging.Handler | None:
+    """The handler this module added to the root logger for the current log file, if any."""
+    wanted = str(log_file())
+    for handler in logging.getLogger().handlers:
+        if getattr(handler, "baseFilename", None) == wanted:
+            return handler
+    return None
+
+
+def start_logging(level: int = logging.INFO) -> Path | None:
+    """Send log records of ``level`` and above to the log file; returns its path, or None if
+    the folder cannot be written. Calling it again adds no second handler."""
+    if _file_handler() is not None:
+        return log_file()
+    try:
+        log_dir().mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            log_file(), maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter(_FORMAT))
+    handler.setLevel(level)
+    root = logging.getLogger()
+    root.addHandler(handler)
+    if root.level == logging.NOTSET or root.level > level:
+        root.setLevel(level)
+    return log_file()
+
+
+def _log_uncaught(kind: type[BaseException], error: BaseException,
+                  trace: TracebackType | None, where: str) -> None:
+    log.critical("unexpected error in %s", where, exc_info=(kind, error, trace))
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+
+
+def install_excepthook() -> None:
+    """Log every uncaught exception (main thread and other threads) with its traceback, then
+    let the previous hook run as before (it prints to the console, where there is one)."""
+    previous = sys.excepthook
+    previous_thread = threading.excepthook
+
+    def hook(kind, error, trace):
+        if not issubclass(kind, KeyboardInterrupt):
+            _log_uncaught(kind, error, trace, "the main thread")
+        previous(kind, error, trace)
+
+    def thread_hook(args):
+        if args.exc_type is not SystemExit:
+            name = args.thread.name if args.thread is not None else "a thread"
+            _log_uncaught(args.exc_type, args.exc_value, args.exc_traceback, name)
+        previous_thread(args)
+
+    sys.excepthook = hook
+    threading.excepthook = thread_hook
