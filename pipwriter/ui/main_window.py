@@ -276,8 +276,10 @@ class MainWindow(QMainWindow):
         for section_id in self._dirty_sections:
             self.navigator.refresh_section(section_id)
         self._dirty_sections.clear()
-        self.figures = compute_figures(self.session, self.current_section_id())
-        self.figures_bar.show_figures(self.figures)
+        figures = compute_figures(self.session, self.current_section_id())
+        if figures != self.figures:      # most keys change no figure: nothing to redraw
+            self.figures = figures
+            self.figures_bar.show_figures(figures)
 
     def _spelling_changed(self) -> None:
         self._marks_timer.start()

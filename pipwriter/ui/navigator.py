@@ -109,6 +109,8 @@ class Navigator(QListWidget):
                 words = self.session.section_words(section_id)
                 item = self.item(row)
                 text = self.section_text(section, words)
+                if item.text() == text:      # the same words: nothing to lay out again
+                    return
                 item.setText(text)
                 status = self.statuses.get(f"section:{section_id}", EMPTY)
                 item.setIcon(status_icon(status))
