@@ -8,6 +8,7 @@ must all follow it. Nothing here builds the app (tests/test_frozen.py does).
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import shutil
 import struct
@@ -546,3 +547,44 @@ def test_a_normal_install_carries_every_resource_file():
     missing = [f for f in files if not any(fnmatch.fnmatchcase(f, p) and
                                            f.count("/") == p.count("/") for p in patterns)]
     assert missing == []
+
+
+# --- the log the windowed app writes (it has no console on Windows) ---------------------------
+
+def test_an_uncaught_error_is_logged_with_its_traceback(tmp_path):
+    script = ("from pipwriter.logs import install_excepthook, start_logging\n"
+              "print(start_logging())\ninstall_excepthook()\n"
+              "import threading\n"
+              "t = threading.Thread(target=lambda: 1 / 0, name='worker'); t.start(); t.join()\n"
+              "raise RuntimeError('the app fell over')\n")
+    env = dict(os.environ, PIPWRITER_USER_DIR=str(tmp_path))
+    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stdout.strip() == str(tmp_path / "log" / "pipwriter.log")
+    assert "RuntimeError: the app fell over" in result.stderr   # the console still shows it
+    log = (tmp_path / "log" / "pipwriter.log").read_text(encoding="utf-8")
+    assert "CRITICAL pipwriter: unexpected error in the main thread" in log
+    assert 'Traceback' in log and 'File "<string>", line 6' in log   # where it happened
+    assert "unexpected error in worker" in log and "ZeroDivisionError" in log
+
+
+def test_logging_never_stops_the_app_and_starts_once(tmp_path, monkeypatch):
+    from pipwriter import logs
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("x")
+    monkeypatch.setenv("PIPWRITER_USER_DIR", str(blocked))
+    assert logs.start_logging() is None               # log/ cannot be made inside a file
+    monkeypatch.setenv("PIPWRITER_USER_DIR", str(tmp_path / "user"))
+    import logging
+    before = list(logging.getLogger().handlers)
+    try:
+        assert logs.start_logging() == logs.log_file() == tmp_path / "user" / "log" / logs.LOG_NAME
+        assert logs.start_logging() == logs.log_file()
+        added = [h for h in logging.getLogger().handlers if h not in before]
+        assert len(added) == 1
+    finally:
+        for handler in logging.getLogger().handlers:
+            if handler not in before:
+                logging.getLogger().removeHandler(handler)
+                handler.close()
