@@ -303,3 +303,33 @@ def test_first_save_is_offered_in_documents(controller, qtbot, tmp_path, monkeyp
     assert not window.save_as()
     [(_kind, (suggested,))] = [q for q in window.dialogs.asked if q[0] == "save"]
     assert str(suggested).startswith(str(tmp_path / "Documents"))
+
+
+def test_about_says_the_licence_privacy_and_where_the_log_is(controller, qtbot):
+    window = _demo(controller, qtbot)
+    window.about()
+    title, text = window.dialogs.infos[-1]
+    assert "MIT licence" in text and "LICENCES.md" in text
+    assert "sends nothing over the internet" in text
+    assert "Log file:" in text
+
+
+def test_a_key_that_changes_no_figure_redraws_nothing(controller, qtbot):
+    from PySide6.QtTest import QTest
+    window = _demo(controller, qtbot)
+    section = window.session.article.sections[0]
+    window.open_panel(f"section:{section.id}")
+    editor = window.section_panel.editor
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    QTest.keyClicks(editor, " care")
+    window.update_figures()
+    shown = []
+    original = window.figures_bar.show_figures
+    window.figures_bar.show_figures = lambda f: (shown.append(f), original(f))
+    QTest.keyClicks(editor, "rs")                  # "care" -> "carers": still one more word
+    window.update_figures()
+    assert shown == []
+    QTest.keyClicks(editor, " too")                 # a new word: the figures change
+    window.update_figures()
+    assert len(shown) == 1 and shown[0].panel_words == window.figures.panel_words
