@@ -141,7 +141,7 @@ def test_entries_in_several_items(open_wizard):
         in statement
     assert statement.endswith("in Stroke Survivors Together (trustee, unpaid).")
     combined = wizard.summary_page.combined_view.toPlainText()
-    assert combined.endswith(f"{statement.rstrip('.')}; Sam Smith none.")
+    assert combined.endswith(f"{statement.rstrip('.')}; Sam Smith has no interests to declare.")
     wizard.accept()
 
     result = wizard.result_disclosure()
@@ -305,7 +305,7 @@ def test_edited_wording_is_kept_apart_from_the_answers_and_can_be_regenerated(op
     assert summary.regenerate_button.isEnabled() and not summary.note.isHidden()
     assert summary.combined_view.toPlainText().endswith(
         "the following interests: Jo Bloggs is a member of the hospital's patient panel; "
-        "Sam Smith none.")
+        "Sam Smith has no interests to declare.")
     result = wizard.result_disclosure()
     assert result.custom_statement == own
     assert result.is_certified() and result.certified_on == "2026-03-01"   # wording only

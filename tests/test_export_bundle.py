@@ -50,7 +50,8 @@ def test_bundle_is_named_from_first_author_and_title(bundle):
 
 def test_bundle_files(bundle, demo):
     names = [_rel(bundle, p) for p in bundle.files[:-1]]
-    assert names == ["Lloyd-article.docx", "Lloyd-competing-interests.docx",
+    assert names == ["Lloyd-article.docx", "Lloyd-notes-for-editors.txt",
+                     "Lloyd-competing-interests.docx",
                      "photos/Bethan-Lloyd.jpg", "photos/Malcolm-Reid.jpg",
                      "illustrations/Figure-1-co-design-cycle.png",
                      "Lloyd-submission-checklist.txt", "Lloyd-cover-note.txt", "manifest.json"]
@@ -198,7 +199,7 @@ def test_read_only_destination_says_so(demo, tmp_path, monkeypatch):
     def refuse(*_args, **_kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(staging.tempfile, "mkdtemp", refuse)
+    monkeypatch.setattr(staging, "_mkdir", refuse)
     with pytest.raises(ExportError, match="not allowed to write"):
         export_bundle(demo, tmp_path / "out")
 
@@ -272,7 +273,7 @@ def test_draft_says_draft_in_every_document(small_project, tmp_path):
         if path.suffix == ".docx":
             document = docx.Document(str(path))
             header = " ".join(p.text for s in document.sections for p in s.header.paragraphs)
-            assert "DRAFT" in header and "DRAFT" in document.paragraphs[0].text
+            assert "DRAFT" in header and "draft" in document.paragraphs[0].text
             assert document.core_properties.content_status == "Draft"
         elif path.suffix == ".txt":
             assert path.read_text(encoding="utf-8-sig").startswith("DRAFT")
@@ -314,7 +315,7 @@ def test_cli_export_prints_one_line_per_written_file(demo_file, tmp_path):
     result = run("export", demo_file, "--out", out, "--zip")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert len(lines) == 9
+    assert len(lines) == 10
     assert all(Path(line).is_file() for line in lines)
     assert lines[-1].endswith(".zip")
     folder = Path(lines[0]).parent

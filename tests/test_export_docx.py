@@ -98,7 +98,7 @@ def test_byline_and_correspondence_link(article_doc, demo):
 
 def test_key_messages_box(article_doc, demo):
     messages = _texts(article_doc, "Key Messages")
-    assert [m.lstrip("\u2022\t") for m in messages] == demo.article.key_messages
+    assert messages == demo.article.key_messages     # the style's list gives the bullet
     assert _texts(article_doc, "Key Messages Heading") == ["Key messages"]
     style = article_doc.styles["Key Messages"].element
     ppr = style.find(qn("w:pPr"))
@@ -110,8 +110,7 @@ def test_sections_and_viewpoints_in_article_order(article_doc, demo):
     headings = _texts(article_doc, "Heading 1")
     expected = [section_heading(article, s) for s in article.sections if not s.body.is_empty()]
     assert headings[:len(expected)] == expected
-    assert headings[len(expected):] == ["Competing interests", "Word count", "References",
-                                        "Illustrations", "Key quotes (for the editors)"]
+    assert headings[len(expected):] == ["Competing interests", "References", "Illustrations"]
     for section in article.viewpoints():
         heading = section_heading(article, section)
         for author_id in section.author_ids:
@@ -180,15 +179,17 @@ def test_references_in_bmj_style_with_links(article_doc, demo):
     assert "https://www.nice.org.uk/guidance/ng236" in addresses
 
 
-def test_competing_interests_and_word_count(article_doc, demo):
+def test_competing_interests_in_the_article_and_word_count_in_the_notes(article_doc, bundle,
+                                                                         demo):
     text = _all_text(article_doc)
     assert combined_statement(demo.article.authors, load_items()) in text
     counts = build_report(demo).counts
-    assert f"{counts['words_counted']:,} words" in text
-    assert f"All text, counted or not: {counts['words_total']:,} words" in text
+    assert f"{counts['words_counted']:,} words" not in text
+    notes = next(p for p in bundle.files if p.name.endswith("-notes-for-editors.txt"))
+    assert f"The article: {counts['words_counted']:,} words" in notes.read_text("utf-8-sig")
 
 
-def test_illustration_with_caption_credit_and_alt_text(article_doc, demo):
+def test_illustration_with_its_legend_and_alt_text_inside_the_picture(article_doc, demo):
     item = demo.article.illustrations[0]
     shapes = article_doc.inline_shapes
     assert len(shapes) == 1
@@ -200,15 +201,8 @@ def test_illustration_with_caption_credit_and_alt_text(article_doc, demo):
     image = article_doc.part.related_parts[blip.embed]
     assert image.blob == demo.media.read(item.media.name)
     assert _texts(article_doc, "Caption") == [f"Figure 1. {item.caption}"]
-    assert _texts(article_doc, "Credit") == [f"Credit: {item.credit}"]
-    alt = _texts(article_doc, "Alt Text")[0]
-    assert item.alt_text in alt and "illustrations/Figure-1" in alt
-
-
-def test_key_quotes_listed_for_the_editors(article_doc, demo):
-    quotes = [text for _q, _s, text in demo.article.key_quotes()]
-    assert _texts(article_doc, "Key Quote") == [f"\u201c{q}\u201d" for q in quotes]
-    assert all(s.startswith("From \u201c") for s in _texts(article_doc, "Quote Source"))
+    # credit, alt text as text and file name are for the editors: in their notes, not here
+    assert _texts(article_doc, "Credit") == [] and _texts(article_doc, "Alt Text") == []
 
 
 def test_core_properties(article_doc, demo):
@@ -315,7 +309,8 @@ def test_picture_word_cannot_show_is_noted_not_fatal(tmp_path):
 def test_empty_article_exports_as_draft(small_project, tmp_path):
     result = export_bundle(small_project, tmp_path, draft=True)
     document = _doc(result, "-article")[0]
-    assert document.paragraphs[0].style.name == "Draft Banner"
+    assert document.paragraphs[0].style.name == "Note"    # the DRAFT label is in the header
+    assert document.sections[0].header.paragraphs[0].style.name == "Draft Banner"
     assert "(This section is still empty.)" in _texts(document, "Note")
     assert not document.inline_shapes
     with zipfile.ZipFile(io.BytesIO(next(p for p in result.files
@@ -338,8 +333,11 @@ def test_clips_are_named_with_caption_transcript_and_link(tmp_path):
     document = _doc(result, "-article")[0]
     headings = _texts(document, "Heading 2")
     assert "Clip 1 (video): Malcolm on the card" in headings and "Transcript" in headings
-    source = next(p for p in document.paragraphs if p.text.startswith("File: media/"))
-    assert "media/Clip-1-Malcolm-on-the-card.mp4" in source.text
+    assert "media/Clip-1-Malcolm-on-the-card.mp4" not in _all_text(document)
+    notes = next(p for p in result.files if "notes-for-editors" in p.name)
+    assert "media/Clip-1-Malcolm-on-the-card.mp4 and https://example.org/clip" in \
+        notes.read_text("utf-8-sig")
+    source = next(p for p in document.paragraphs if p.text.startswith("Link: "))
     assert source.hyperlinks[0].address == "https://example.org/clip"
     assert "Clip 1. Why the card works" in _texts(document, "Caption")
     text = _all_text(document)

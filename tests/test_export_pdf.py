@@ -69,7 +69,7 @@ def test_article_opens_with_its_content(converted):
     for ref in article.references:
         assert " ".join(format_bmj(ref).split()[:6]) in text
     order = [text.find(heading) for heading in ("Key messages", "Competing interests",
-                                                "Word count", "References", "Illustrations")]
+                                                "References", "Illustrations")]
     assert -1 not in order and order == sorted(order)
 
 

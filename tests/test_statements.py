@@ -88,8 +88,8 @@ def test_mixed_authors_give_specifics_by_name_and_none_for_the_others(items):
     sam = none_author("Sam Smith")
     assert combined_statement([jo, sam], items) == (
         LONG_OPENING + "Jo Bloggs has received support for attending meetings or travel from "
-        "Acme (train fare, paid to them); Sam Smith none.")
-    assert combined_statement([sam, jo], items).startswith(LONG_OPENING + "Sam Smith none; Jo")
+        "Acme (train fare, paid to them); Sam Smith has no interests to declare.")
+    assert combined_statement([sam, jo], items).startswith(LONG_OPENING + "Sam Smith has no interests to declare; Jo")
 
 
 def test_answer_none_ignores_leftover_entries(items):
@@ -105,7 +105,7 @@ def test_custom_wording_replaces_the_generated_wording(items):
     assert author_statement(sam, items) == sam.disclosure.custom_statement
     assert generated_statement(sam, items) == "Sam Smith declares no competing interests."
     assert combined_statement([jo, sam], items) == (
-        LONG_OPENING + "Jo Bloggs none; Sam Smith lives with the condition the article "
+        LONG_OPENING + "Jo Bloggs has no interests to declare; Sam Smith lives with the condition the article "
                        "describes.")
 
 
@@ -122,7 +122,7 @@ def test_author_who_has_not_finished_is_shown_not_hidden(items):
     assert generated_statement(sam, items) == \
         "Sam Smith has not yet completed a declaration of interests."
     assert combined_statement([jo, sam], items) == (
-        LONG_OPENING + "Jo Bloggs none; Sam Smith has not yet completed a declaration of "
+        LONG_OPENING + "Jo Bloggs has no interests to declare; Sam Smith has not yet completed a declaration of "
                        "interests.")
 
 

@@ -290,10 +290,15 @@ def define_styles(doc) -> None:
            "right": (8, BOX_LINE, 8)}
     for name, bold, size, after in (("Key Messages Heading", True, 11.5, 4),
                                     ("Key Messages", False, 10.5, 4)):
+        # The heading has an outline level (Word's Navigation pane lists it); the messages are
+        # a real bulleted list (List Bullet's numbering), not "•" and a tab typed as text.
         style = _paragraph_style(doc, name, size=size, bold=bold, color=NAVY, before=0,
                                  after=after, line=1.15, left=0.9, right=0.3, hanging=0.5,
-                                 keep_next=bold)
+                                 keep_next=bold, outline=0 if bold else None)
         ppr = style.element.get_or_add_pPr()
+        if not bold:
+            _insert_ppr_child(ppr, copy.deepcopy(
+                doc.styles["List Bullet"].element.find(qn("w:pPr")).find(qn("w:numPr"))))
         _pbdr(ppr, box)
         _shading(ppr, BOX_FILL)
     _NEXT["Key Messages Heading"] = "Key Messages"
@@ -304,7 +309,8 @@ def define_styles(doc) -> None:
     _NEXT["Key Quote"] = "Quote Source"
     _paragraph_style(doc, "Figure", size=11, after=4, line=1.0, keep_next=True,
                      align=WD_ALIGN_PARAGRAPH.CENTER)
-    _paragraph_style(doc, "Caption", size=9.5, color=INK, after=2, line=1.15)
+    caption = _paragraph_style(doc, "Caption", size=9.5, color=INK, after=2, line=1.15)
+    caption.paragraph_format.keep_together = True     # a legend never splits across pages
     _paragraph_style(doc, "Credit", size=8.5, italic=True, color=GREY, after=2, line=1.1)
     _paragraph_style(doc, "Alt Text", size=8.5, color=GREY, after=12, line=1.1)
     _paragraph_style(doc, "Note", size=9, color=GREY, after=6, line=1.15)
@@ -338,8 +344,8 @@ SPECIMEN = [
     ("Byline", "Author Name, credentials — partner type; role; affiliation; @handle"),
     ("Correspondence", "Correspondence to: Author Name, author@example.org"),
     ("Key Messages Heading", "Key messages"),
-    ("Key Messages", "\u2022\tA key message in the shaded box."),
-    ("Key Messages", "\u2022\tAnother key message."),
+    ("Key Messages", "A key message in the shaded box."),
+    ("Key Messages", "Another key message."),
     ("Heading 1", "Heading 1: a section of the article"),
     ("Body Text", "Body text of the article, with a citation [1]."),
     ("List Bullet", "A bulleted point."),

@@ -1,11 +1,16 @@
-"""The article as a Word document, laid out for the editors.
+"""The manuscript: the article as a Word document, and nothing else.
 
 Order: title, standfirst, byline (each author's name, credentials, partner type and role,
-affiliation and handle), correspondence, the key-messages box, the sections and viewpoints in the
-article's order (each viewpoint headed with whose it is), the combined competing-interests
-statement, the word count as the series counts it, the references (BMJ style, numbered in order
-of first citation), the illustrations (picture, caption, credit and alt text), the clips (file or
-link, caption and transcript) and the key quotes listed for the editors.
+affiliation and handle), correspondence, the key-messages box (a real Word bulleted list), the
+sections and viewpoints in the article's order (each viewpoint headed with whose it is), the
+combined competing-interests statement, the references (BMJ style, numbered in order of first
+citation), the illustrations (the picture, with its alt text inside the picture, and its legend)
+and the clips (link, legend and transcript).
+
+What is for the editors only — the word count and how it was made, file names, alt text as
+text, credits, permissions, the flagged key quotes — is in the notes for the editors
+(:mod:`.editor_notes`), so that Word's count of this file is the article's and nothing in it
+speaks to the authors. docs/bundle.md says what is where.
 
 Citations are written ``[1]`` / ``[1,2]`` / ``[1–3]`` or as superscript numbers, as chosen in
 ``article.settings.citation_style``.
@@ -24,7 +29,6 @@ from docx.shared import Cm
 from ..model.article import Article, Section
 from ..model.author import Author
 from ..model.citations import analyse_citations
-from ..model.counts import counting_explanation
 from ..model.project import Project
 from ..model.reference import Reference, format_bmj
 from ..model.statements import combined_statement
@@ -67,6 +71,12 @@ def partner_label(template: Template, author: Author) -> str:
 
 
 # --- front matter ------------------------------------------------------------------------------
+def handle_text(handle: str) -> str:
+    """"X/Twitter @name" that Word keeps on one line: a non-breaking space, and a word joiner
+    (U+2060) after the slash, where Word would otherwise allow a line break."""
+    return f"X/\u2060Twitter\u00a0{base.one_line(handle)}"
+
+
 def _byline(document, article: Article, template: Template) -> None:
     for author in article.authors:
         paragraph = document.add_paragraph(style="Byline")
@@ -78,9 +88,9 @@ def _byline(document, article: Article, template: Template) -> None:
                                                                            if role else ""))
         place = [base.one_line(author.affiliation)] if author.affiliation.strip() else []
         if author.handle.strip():
-            place.append(f"X/Twitter {base.one_line(author.handle)}")
+            place.append(handle_text(author.handle))
         if place:
-            base.add_run(paragraph, "\n" + "   \u00b7   ".join(place))
+            base.add_run(paragraph, "\n" + base.SEPARATOR.join(place))
     corresponding = [a for a in article.authors if a.corresponding and a.email.strip()]
     if corresponding:
         paragraph = document.add_paragraph(style="Correspondence")
@@ -98,8 +108,8 @@ def _key_messages(document, article: Article) -> None:
     if not messages:
         return
     base.add_paragraph(document, "Key messages", style="Key Messages Heading")
-    for message in messages:
-        base.add_paragraph(document, f"\u2022\t{message}", style="Key Messages")
+    for message in messages:    # the style's numbering (a bullet list) gives the bullet
+        base.add_paragraph(document, message, style="Key Messages")
 
 
 # --- the body ----------------------------------------------------------------------------------
@@ -115,6 +125,31 @@ def _write_paragraph(document, paragraph: Paragraph, label) -> None:
                          style="Citation Superscript" if superscript else "Citation")
         else:
             base.add_run(out, item.text, bold=item.bold, italic=item.italic)
+
+
+def exported_text(paragraph: Paragraph, label) -> str:
+    """The paragraph's text as the manuscript prints it: citation markers included (a
+    superscript marker attached to the word before it), no list label."""
+    out = ""
+    superscript = label.style == "superscript"
+    for item in paragraph.normalised().items:
+        if isinstance(item, Citation):
+            if superscript:
+                out = out.rstrip(" \u00a0")
+            out += label(item.refs)
+        else:
+            out += base.safe_text(item.text)
+    return out
+
+
+def counted_section_texts(article: Article, template: Template) -> list[str]:
+    """The paragraphs of the sections counted toward the limit, as the manuscript prints them
+    (headings left out): what an editor's word processor counts for the series' figure."""
+    from ..model.counts import section_counts_toward_limit
+    label = _Labeller(article)
+    return [exported_text(p, label) for s in article.sections
+            if section_counts_toward_limit(s, template) and not s.body.is_empty()
+            for p in s.body.paragraphs if p.text().strip() or p.citations()]
 
 
 class _Labeller:
@@ -146,20 +181,6 @@ def _competing_interests(document, article: Article) -> None:
     base.add_paragraph(document, "Competing interests", style="Heading 1")
     statement = combined_statement(article.authors) if article.authors else ""
     base.add_paragraph(document, statement or "No authors have been added yet.")
-
-
-def _word_count(document, article: Article, template: Template, counts: Mapping) -> None:
-    base.add_paragraph(document, "Word count", style="Heading 1")
-    counted = int(counts.get("words_counted", 0))
-    total = int(counts.get("words_total", counted))
-    paragraph = document.add_paragraph(style="Body Text")
-    base.add_run(paragraph, f"{counted:,} words", style="Strong")
-    limit = template.limit("words")
-    if limit.min is not None and limit.max is not None:
-        base.add_run(paragraph, f" (the series asks for about {limit.min:,}\u2013{limit.max:,}).")
-    base.add_run(paragraph, f" All text, counted or not: {total:,} words.")
-    profile = str(counts.get("profile") or article.settings.word_count_profile)
-    base.add_paragraph(document, counting_explanation(template, profile), style="Note")
 
 
 def _reference(document, number: int, ref: Reference) -> None:
@@ -242,11 +263,6 @@ def _illustrations(document, project: Project, options: ArticleOptions,
         caption = document.add_paragraph(style="Caption")
         base.add_run(caption, f"Figure {n}. ", style="Strong")
         base.add_run(caption, base.one_line(item.caption) or "(no caption yet)")
-        if item.credit.strip():
-            base.add_paragraph(document, f"Credit: {base.one_line(item.credit)}", style="Credit")
-        base.add_paragraph(document, "Description for people who cannot see the picture "
-                                     f"(alt text): {base.one_line(item.alt_text) or '(none yet)'}"
-                                     f"   \u00b7   File: {file_name}", style="Alt Text")
 
 
 def _clips(document, project: Project, options: ArticleOptions) -> None:
@@ -259,12 +275,9 @@ def _clips(document, project: Project, options: ArticleOptions) -> None:
         title = base.one_line(clip.title)
         base.add_paragraph(document, f"Clip {n} ({kind.lower()})" + (f": {title}" if title else ""),
                            style="Heading 2")
-        source = document.add_paragraph(style="Note")
-        if clip.media is not None:
-            name = options.file_names.get(clip.media.name, clip.media.original_name)
-            base.add_run(source, f"File: {name}")
         if clip.url.strip():
-            base.add_run(source, ("   \u00b7   " if clip.media is not None else "") + "Link: ")
+            source = document.add_paragraph(style="Note")
+            base.add_run(source, "Link: ")
             base.add_hyperlink(source, clip.url, clip.url)
         caption = document.add_paragraph(style="Caption")
         base.add_run(caption, f"Clip {n}. ", style="Strong")
@@ -275,21 +288,20 @@ def _clips(document, project: Project, options: ArticleOptions) -> None:
             base.add_paragraph(document, line)
 
 
-def _key_quotes(document, article: Article) -> None:
-    quotes = [(sid, text) for _qid, sid, text in article.key_quotes() if text.strip()]
-    if not quotes:
-        return
-    base.add_paragraph(document, "Key quotes (for the editors)", style="Heading 1")
-    base.add_paragraph(document, "The authors flagged these words in the text as key quotes.",
-                       style="Note")
-    for section_id, text in quotes:
-        base.add_paragraph(document, f"\u201c{base.one_line(text)}\u201d", style="Key Quote")
-        section = article.section(section_id)
-        where = section_heading(article, section) if section else "the article"
-        base.add_paragraph(document, f"From \u201c{where}\u201d", style="Quote Source")
-
-
 # --- the document ------------------------------------------------------------------------------
+def draft_explanation(reasons: list[str], shown: int = 5) -> str:
+    """The sentence under the DRAFT label: the reasons joined with semicolons, each without its
+    own full stop (no ".;"), and how many more there are."""
+    text = "Exported as a draft for the co-authors to read."
+    parts = [base.one_line(r).rstrip(" .;") for r in reasons]
+    parts = [p for p in parts if p]
+    if not parts:
+        return text
+    more = len(parts) - shown
+    listed = "; ".join(parts[:shown]) + (f"; and {more} more" if more > 0 else "")
+    return f"{text} Still to fix before submission: {listed}."
+
+
 def build_article_document(project: Project, template: Template, counts: Mapping,
                            options: ArticleOptions | None = None, warnings: list[str] | None = None):
     """The article as a python-docx Document (not yet saved)."""
@@ -299,9 +311,7 @@ def build_article_document(project: Project, template: Template, counts: Mapping
     document = base.new_document()
     title = base.one_line(article.title) or "Untitled article"
     if options.draft:
-        reasons = "; ".join(options.draft_reasons[:5])
-        base.draft_banner(document, "Exported as a draft for the co-authors to read. "
-                          + (f"Still to fix before submission: {reasons}" if reasons else ""))
+        base.draft_banner(document, draft_explanation(options.draft_reasons))
     base.add_paragraph(document, title, style="Title")
     if article.standfirst.strip():
         base.add_paragraph(document, base.one_line(article.standfirst), style="Standfirst")
@@ -309,11 +319,9 @@ def build_article_document(project: Project, template: Template, counts: Mapping
     _key_messages(document, article)
     _body(document, article, options.draft)
     _competing_interests(document, article)
-    _word_count(document, article, template, counts)
     _references(document, article)
     _illustrations(document, project, options, warnings)
     _clips(document, project, options)
-    _key_quotes(document, article)
     short = title if len(title) <= 60 else title[:57].rsplit(" ", 1)[0] + "\u2026"
     base.page_furniture(document, f"{SERIES} \u00b7 {template.journal or 'The BMJ'}", short,
                         options.draft)
@@ -325,9 +333,13 @@ def build_article_document(project: Project, template: Template, counts: Mapping
 
 
 def write_article_docx(project: Project, path: Path, template: Template, counts: Mapping,
-                       options: ArticleOptions | None = None) -> list[str]:
-    """Write the article to ``path``; returns warnings (e.g. a picture Word cannot show)."""
+                       options: ArticleOptions | None = None,
+                       stats: dict | None = None) -> list[str]:
+    """Write the article to ``path``; returns warnings (e.g. a picture Word cannot show).
+    ``stats``, when given, receives "words": Word's count of the whole manuscript's body."""
     warnings: list[str] = []
     document = build_article_document(project, template, counts, options, warnings)
-    base.save(document, path)
+    words = base.save(document, path)
+    if stats is not None:
+        stats["words"] = words
     return warnings

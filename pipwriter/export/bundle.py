@@ -36,6 +36,7 @@ from .checklist import checklist_text
 from .cover_note import cover_note_text
 from .disclosure_docx import write_disclosure_docx
 from .docx_base import one_line, safe_text
+from .editor_notes import editor_notes_text
 from .errors import ExportCancelled, ExportError
 from .manifest import entry_for, manifest_json
 from .names import numbered_free_name
@@ -118,7 +119,10 @@ def _zip(folder: Path, arc_root: str, target: Path, files: list[Path], job: _Job
 
 
 def _attachments(plan: BundlePlan) -> list[tuple[str, str]]:
-    items = [(plan.article, "the article (Word)"),
+    items = [(plan.article, "the article itself (Word)"),
+             (plan.notes, "notes for the editors: the word count and how it was made, each "
+                          "picture's and clip's file, description, credit and permission, and "
+                          "the flagged key quotes"),
              (plan.disclosure, "each author's competing-interests declaration, laid out like "
                                "the ICMJE form")]
     items += [(m.path, m.description) for m in plan.media]
@@ -146,7 +150,12 @@ def _write_bundle(project: Project, template: Template, report: Report, plan: Bu
     path = folder / plan.article
     options = ArticleOptions(draft=draft, draft_reasons=[f.message for f in report.blocking()],
                              file_names={m.media_name: m.path for m in plan.media})
-    warnings += write_article_docx(project, path, template, counts, options)
+    stats: dict = {}
+    warnings += write_article_docx(project, path, template, counts, options, stats)
+    job.written.append(path)
+    path = folder / plan.notes
+    _write_text(path, editor_notes_text(project, template, counts, options.file_names,
+                                        manuscript_words=stats.get("words"), draft=draft))
     job.written.append(path)
     job.step("Writing the competing-interests forms\u2026")
     path = folder / plan.disclosure
@@ -171,7 +180,8 @@ def _write_bundle(project: Project, template: Template, report: Report, plan: Bu
     job.written.append(path)
     job.step("Writing the cover note\u2026")
     attachments = [(p, w) for p, w in _attachments(plan)
-                   if p in (plan.article, plan.disclosure, plan.checklist, plan.manifest)
+                   if p in (plan.article, plan.notes, plan.disclosure, plan.checklist,
+                            plan.manifest)
                    or (folder / p).exists()]
     path = folder / plan.cover_note
     _write_text(path, cover_note_text(article, template, counts, attachments, draft=draft))

@@ -75,7 +75,8 @@ def cover_note_text(article: Article, template: Template, counts: Mapping,
                    if not a.disclosure.is_certified()]
         if not waiting:
             lines += ["", "Every author has completed the ICMJE disclosure form; the combined "
-                      "competing-interests statement is at the end of the article."]
+                      "competing-interests statement is in the article, under \u201cCompeting "
+                      "interests\u201d, after its last section."]
         else:
             lines += ["", f"Still to complete the ICMJE disclosure form: {_join(waiting)}."]
     lines += ["", "Attached:"]

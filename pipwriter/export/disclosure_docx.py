@@ -45,10 +45,11 @@ def _shade(cell, fill: str) -> None:
 
 
 def _row_flag(row, tag: str) -> None:
-    """w:cantSplit (keep a row on one page) or w:tblHeader (repeat the row on each page)."""
-    flag = OxmlElement(tag)
-    flag.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(flag)
+    """w:cantSplit (keep a row on one page) or w:tblHeader (repeat the row on each page).
+
+    Both are on/off elements: present means on. They are written without ``w:val`` (the
+    schema's ST_OnOff has no "true" in the transitional form Word validates against)."""
+    row._tr.get_or_add_trPr().append(OxmlElement(tag))
 
 
 def _widths(table, widths) -> None:
@@ -113,6 +114,20 @@ def _author_form(document, author: Author, items: list[IcmjeItem], title: str,
                            "certify these answers.", style="Draft Banner")
 
 
+def _draft_explanation(article: Article) -> str:
+    """Why this copy is a draft, saying who (if anyone) has still to certify."""
+    waiting = [base.one_line(a.name) or "an unnamed author" for a in article.authors
+               if not a.disclosure.is_certified()]
+    if not article.authors:
+        return "Exported as a draft: no authors have been added yet."
+    if not waiting:
+        return ("Exported as a draft of the article; every author has certified their "
+                "answers below.")
+    names = waiting[0] if len(waiting) == 1 else \
+        f"{', '.join(waiting[:-1])} and {waiting[-1]}"
+    return f"Exported as a draft: still to certify their answers: {names}."
+
+
 def build_disclosure_document(article: Article, *, draft: bool = False,
                               today: date | None = None):
     items = load_items()
@@ -120,7 +135,7 @@ def build_disclosure_document(article: Article, *, draft: bool = False,
     document = base.new_document()
     title = base.one_line(article.title) or "Untitled article"
     if draft:
-        base.draft_banner(document, "Exported as a draft: not every author may have certified.")
+        base.draft_banner(document, _draft_explanation(article))
     base.add_paragraph(document, "Competing interests", style="Title")
     base.add_paragraph(document, f"For \u201c{title}\u201d. Each author's answers to the ICMJE "
                        "disclosure form (2021 revision), as they certified them in PiP Writer.",

@@ -27,6 +27,9 @@ from .errors import ExportError
 
 LANGUAGE = "en-GB"
 DRAFT_LABEL = "DRAFT \u2014 not ready for submission"
+# Between items on one line (affiliation and handle, footer and page number): one space either
+# side of a middle dot, as in print.
+SEPARATOR = " \u00b7 "
 
 # Characters XML 1.0 cannot hold (after clean_text removed the control characters): lone
 # surrogates and the non-characters U+FFFE/U+FFFF.
@@ -142,7 +145,7 @@ def page_furniture(document, header_text: str, footer_text: str, draft: bool) ->
         footer.text = ""
         footer.style = document.styles["Footer"]
         if footer_text:
-            add_run(footer, f"{footer_text}   \u00b7   ")
+            add_run(footer, f"{footer_text}{SEPARATOR}")
         add_run(footer, "Page ")
         _field(footer, "PAGE", "1")
         add_run(footer, " of ")
@@ -150,7 +153,8 @@ def page_furniture(document, header_text: str, footer_text: str, draft: bool) ->
 
 
 def draft_banner(document, explanation: str) -> None:
-    add_paragraph(document, DRAFT_LABEL, style="Draft Banner")
+    """Why the document is a draft, at the top of the body. The DRAFT label itself is in the
+    header of every page (:func:`page_furniture`), so page 1 shows it once."""
     if explanation:
         add_paragraph(document, explanation, style="Note")
 
@@ -172,5 +176,45 @@ def set_properties(document, *, title: str, authors: list[str], subject: str, dr
     props.revision = 1
 
 
-def save(document, path: Path) -> None:
+_APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/docPropsVTypes"><Words>{words}</Words><Application>{app}</Application>'
+            '<DocSecurity>0</DocSecurity><Paragraphs>{paragraphs}</Paragraphs>'
+            '<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>'
+            '<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>'
+            '</Properties>')
+
+
+def body_texts(document) -> list[str]:
+    """The text of every paragraph of the body, tables included, in order (no header or
+    footer): what Word's status bar counts."""
+    texts = []
+    for element in document.element.body.iter(qn("w:p")):
+        texts.append("".join(node.text or "" if node.tag == qn("w:t") else "\t"
+                             for node in element.iter(qn("w:t"), qn("w:tab"))))
+    return texts
+
+
+def set_app_properties(document) -> int:
+    """Replace the template's docProps/app.xml ("Microsoft Macintosh Word", Words 0) with this
+    document's own: PiP Writer as the application, and the words and paragraphs of the body as
+    Word counts them. Returns the word count."""
+    from xml.sax.saxutils import escape
+
+    from ..model.wordcount import count_words
+    texts = body_texts(document)
+    words = sum(count_words(t, "word") for t in texts if t.strip())
+    paragraphs = sum(1 for t in texts if t.strip())
+    blob = _APP_XML.format(words=words, paragraphs=paragraphs, app=escape(APP_NAME)).encode()
+    for part in document.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            part._blob = blob
+    return words
+
+
+def save(document, path: Path) -> int:
+    """Save with its own docProps/app.xml; returns Word's count of the body's words."""
+    words = set_app_properties(document)
     document.save(str(path))
+    return words

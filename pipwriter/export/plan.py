@@ -9,6 +9,7 @@ Layout (``Lloyd`` is the first author's surname)::
         photos/Bethan-Lloyd.jpg, photos/Malcolm-Reid.jpg
         illustrations/Figure-1-co-design-cycle.png
         media/Clip-1-<title>.mp4
+        Lloyd-notes-for-editors.txt
         Lloyd-submission-checklist.txt
         Lloyd-cover-note.txt
         manifest.json
@@ -43,6 +44,7 @@ class BundlePlan:
     cover_note: str
     media: list[MediaFile] = field(default_factory=list)
     manifest: str = MANIFEST_NAME
+    notes: str = "notes-for-editors.txt"    # word count, files, alt text, credits, key quotes
 
     def file_names(self) -> dict[str, str]:
         """Project media name -> bundle path (for the article to name its files)."""
@@ -72,7 +74,8 @@ def plan_bundle(article: Article, draft: bool = False) -> BundlePlan:
                       article=f"{stem}-article{tail}.docx",
                       disclosure=f"{stem}-competing-interests{tail}.docx",
                       checklist=f"{stem}-submission-checklist{tail}.txt",
-                      cover_note=f"{stem}-cover-note{tail}.txt")
+                      cover_note=f"{stem}-cover-note{tail}.txt",
+                      notes=f"{stem}-notes-for-editors{tail}.txt")
     taken: dict[str, set[str]] = {"photos": set(), "illustrations": set(), "media": set()}
 
     def add(folder: str, media_name: str, stem_text: str, fallback: str, what: str) -> None:

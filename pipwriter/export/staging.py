@@ -12,12 +12,12 @@ import errno
 import os
 import secrets
 import shutil
-import tempfile
 from pathlib import Path
 
 from ..model.atomic import fsync_dir, replace_with_retry
 from .errors import ExportError
 
+_mkdir = os.mkdir      # replaced in tests to simulate a folder that refuses writing
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
@@ -60,10 +60,20 @@ def prepare_destination(out_dir: Path) -> None:
 
 
 def make_staging(out_dir: Path, name: str) -> Path:
-    try:
-        return Path(tempfile.mkdtemp(prefix=f".{name[:24]}.", suffix=".partial", dir=out_dir))
-    except OSError as error:
-        raise explain(error, out_dir) from None
+    """A new hidden folder in ``out_dir`` for the bundle. Made with ``os.mkdir(..., 0o777)``
+    so that the user's umask decides its permissions, as for any folder they make: it becomes
+    the bundle folder, which co-authors on a shared drive must be able to open
+    (``tempfile.mkdtemp`` would leave it readable by its owner only, mode 0700)."""
+    for _attempt in range(100):
+        path = Path(out_dir) / f".{name[:24]}.{secrets.token_hex(6)}.partial"
+        try:
+            _mkdir(path, 0o777)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise explain(error, out_dir) from None
+        return path
+    raise ExportError(f"No temporary folder could be made in '{out_dir}'. Nothing was written.")
 
 
 def remove_quietly(path: Path | None) -> None:

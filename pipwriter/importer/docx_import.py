@@ -310,7 +310,8 @@ class _Builder:
                             if p.label.lower() == label.strip().lower()), "")
         affiliation, handle = "", ""
         for part in (lines[2].split("\u00b7") if len(lines) > 2 else []):
-            part = part.strip()
+            # the export keeps "X/Twitter @name" on one line (word joiner, no-break space)
+            part = part.replace("\u2060", "").replace("\u00a0", " ").strip()
             if part.startswith("X/Twitter "):
                 handle = part[len("X/Twitter "):].strip()
             elif part:

@@ -39,6 +39,9 @@ ICMJE_CLAUSES = (
     "no other relationships or activities that could appear to have influenced the submitted work",
 )
 CONFIRMATION = "I confirm these answers are complete and true."
+# Said of an author who declares nothing, among others who declare something ("<name> none"
+# reads as a typing slip in print).
+NOTHING_TO_DECLARE = "has no interests to declare"
 
 _PAID_IN_STATEMENT = {"me": "paid to them", "organisation": "paid to their organisation",
                       "not_paid": "unpaid", "": ""}
@@ -73,6 +76,16 @@ def _details(entry: DisclosureEntry, paid_words: dict[str, str], sep: str = ", "
     return sep.join(p for p in parts if p)
 
 
+def _with_details(entity: str, details: str) -> str:
+    """"Acme (advice, paid to them)"; an entity already ending in brackets takes the details
+    inside them ("Brackenlea Trust (charity; grant of ...)"), never two brackets in a row."""
+    if not details:
+        return entity
+    if entity.endswith(")") and "(" in entity:
+        return f"{entity[:-1]}; {details})"
+    return f"{entity} ({details})"
+
+
 # --- one author ----------------------------------------------------------------------------
 Selector = Callable[[int, DisclosureEntry], bool]
 
@@ -89,7 +102,7 @@ def _clauses(disclosure: Disclosure, items: list[IcmjeItem],
             details = _details(entry, _PAID_IN_STATEMENT)
             entity = _tidy(entry.entity, strip_stop=False)
             if entity:
-                named.append(f"{entity} ({details})" if details else entity)
+                named.append(_with_details(entity, details))
             else:
                 unnamed.append(f"{item.statement_verb} ({details})")
         if named:
@@ -141,7 +154,7 @@ def combined_statement(authors: list[Author], items: list[IcmjeItem] | None = No
     """The article's declaration in the journal's own form ("" for an article with no authors).
 
     All authors declaring none gives the short form; otherwise the specifics per author by
-    name, with "<name> none" for those who declare nothing.
+    name, with "<name> has no interests to declare" for those who declare nothing.
     """
     if form not in FORMS:
         raise ValueError(f"unknown form {form!r} (known: {', '.join(FORMS)})")
@@ -152,7 +165,7 @@ def combined_statement(authors: list[Author], items: list[IcmjeItem] | None = No
         return _icmje_form(authors, items)
     if all(declares_none(a, items) for a in authors):
         return f"{POLICY_OPENING} no competing interests."
-    parts = [f"{author_name(a)} none" if declares_none(a, items)
+    parts = [f"{author_name(a)} {NOTHING_TO_DECLARE}" if declares_none(a, items)
              else author_statement(a, items).rstrip(" .") for a in authors]
     return f"{POLICY_OPENING} the following interests: {'; '.join(parts)}."
 
