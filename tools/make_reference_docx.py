@@ -293,8 +293,10 @@ def define_styles(doc) -> None:
         # The heading has an outline level (Word's Navigation pane lists it); the messages are
         # a real bulleted list (List Bullet's numbering), not "•" and a tab typed as text.
         style = _paragraph_style(doc, name, size=size, bold=bold, color=NAVY, before=0,
-                                 after=after, line=1.15, left=0.9, right=0.3, hanging=0.5,
+                                 after=after, line=1.15, left=0.63, right=0.3, hanging=0.63,
                                  keep_next=bold, outline=0 if bold else None)
+        # Both share one box only with the same indents; 0.63 cm is the bullet's own tab
+        # (_bullets), so the text of a message starts there and wraps under itself.
         ppr = style.element.get_or_add_pPr()
         if not bold:
             _insert_ppr_child(ppr, copy.deepcopy(
