@@ -1,7 +1,9 @@
 """Size of the frozen app (PyInstaller, one folder), and how long the last build took.
 
 Reports what ``python packaging/build.py`` left in dist/ and build/: nothing is built here (a
-build takes 20 s to 2 min). MB here are MiB (1,048,576 bytes), as everywhere in these figures. Without a build the rows say so. ``python benchmarks/bench_bundle_size.py``
+build takes 20 s to 2 min). The full run also times the start-up to the window with the demo
+open, frozen and from source (see ``startup_rows``). MB here are MiB (1,048,576 bytes), as in
+all these figures. Without a build the rows say so. ``python benchmarks/bench_bundle_size.py``
 prints the same figures on their own.
 """
 
@@ -9,7 +11,15 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
+import select
+import shutil
+import statistics
+import subprocess
 import sys
+import tempfile
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +50,67 @@ def _largest_parts(bundle: Path, folder_size, count: int = 4) -> list[dict]:
             for size, name in sorted(sizes, reverse=True)[:count]]
 
 
+@contextmanager
+def _xvfb():
+    """An X server of our own; yields its DISPLAY (keeps the pipe Xvfb reported on open)."""
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp",
+                               "-screen", "0", "1366x768x24"], pass_fds=(write_end,),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_end)
+    try:
+        ready, _, _ = select.select([read_end], [], [], 30)
+        yield f":{os.read(read_end, 32).decode().strip()}" if ready else None
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        os.close(read_end)
+
+
+def _seconds_to_window(command: list[str], display: str, title: str) -> float:
+    """From just before starting ``command`` until X has a window whose name has ``title``."""
+    with tempfile.TemporaryDirectory(prefix="pipwriter-start-") as user:
+        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", PIPWRITER_USER_DIR=user)
+        env.pop("PIPWRITER_RESOURCES", None)
+        started = time.perf_counter()
+        app = subprocess.Popen(command, env=env, cwd=user, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+        try:
+            while time.perf_counter() - started < 60 and app.poll() is None:
+                tree = subprocess.run(["xwininfo", "-root", "-tree"], env=env,
+                                      capture_output=True, text=True).stdout
+                if title in tree:
+                    return time.perf_counter() - started
+                time.sleep(0.01)
+            raise RuntimeError(f"no window for {command[0]} within 60 s")
+        finally:
+            app.kill()
+            app.wait()
+
+
+def startup_rows(build, runs: int = 5) -> list[dict]:
+    """Start-up to the window with the demo open: the frozen app against ``python -m pipwriter``
+    (Linux, Xvfb and xwininfo needed), median of ``runs`` after one warm-up start each. The window counts when X maps it (before its first
+    paint), found by polling xwininfo every 10 ms, so both figures include the same small lag."""
+    if not (sys.platform.startswith("linux") and shutil.which("Xvfb") and
+            shutil.which("xwininfo")):
+        return [{"name": "start-up to the demo window", "value": "not measured: needs Linux, "
+                 "Xvfb and xwininfo", "unit": ""}]
+    sys.path.insert(0, str(ROOT))
+    from pipwriter.model.demo import demo_project, write_demo
+    title = demo_project().article.title[:40]
+    rows = []
+    with tempfile.TemporaryDirectory() as folder, _xvfb() as display:
+        demo = write_demo(Path(folder) / "demo.pipw")
+        for name, command in (("frozen app", [str(build.cli_executable()), str(demo)]),
+                              ("from source", [sys.executable, "-m", "pipwriter", str(demo)])):
+            _seconds_to_window(command, display, title)           # warm-up, not counted
+            times = sorted(_seconds_to_window(command, display, title) for _ in range(runs))
+            rows.append({"name": f"start-up to the demo window, {name}",
+                         "value": round(statistics.median(times) * 1000), "unit": "ms"})
+    return rows
+
+
 def run(quick: bool) -> list[dict]:
     build = _build_module()
     bundle = build.bundle_path()
@@ -58,6 +129,7 @@ def run(quick: bool) -> list[dict]:
                      "value": round(sum(p.stat().st_size for p in icu) / MB, 1), "unit": "MB"})
     if not quick:
         rows += _largest_parts(bundle, build.folder_size)
+        rows += startup_rows(build, runs=7)
     if build.BUILD_RECORD.exists():
         record = json.loads(build.BUILD_RECORD.read_text(encoding="utf-8"))
         rows.append({"name": f"last build time ({record.get('platform', '?')})",

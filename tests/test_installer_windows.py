@@ -18,7 +18,7 @@ Windows' FOLDERID_UserProgramFiles), so the test passes ``/DProgramsRoot={locala
 the same folder Windows gives. Releases never pass it (tests/test_packaging.py checks).
 
 Skipped unless PIPWRITER_FROZEN_TEST=1 (.ci/run sets it and installs Wine, Xvfb and ISCC), and
-with a reason where one of them is missing. About 50 s, most of it Wine making its prefix.
+with a reason where one of them is missing. About 35 s, most of it Wine making its prefix.
 """
 
 from __future__ import annotations
