@@ -256,15 +256,10 @@ class Coauthoring(QObject):
             dialogs.info("Nothing to merge", f"{name}'s copy has nothing that yours does not "
                                              "already have.")
             return False
-        from .merge_dialog import MergeDialog
-        dialog = MergeDialog(result, name, window)
-        self.last_merge_dialog = dialog
-        if not window.run_dialog(dialog):
-            return False
-        try:
-            merged = result.article()
-        except PipError as error:
-            dialogs.error("Could not merge", str(error))
+        from .merge_dialog import ask_merge
+        merged = ask_merge(window, result, name,
+                           remember=lambda d: setattr(self, "last_merge_dialog", d))
+        if merged is None:
             return False
         try:
             save_project_version(self.session.project, f"before merging {name}'s copy",

@@ -397,7 +397,7 @@ def merge_changes_on_disk(window, path: Path) -> bool:
     common ancestor), then save. False, with nothing changed, if the user cancels."""
     from ..model.article import Article
     from ..model.merge import merge_articles
-    from .merge_dialog import MergeDialog
+    from .merge_dialog import ask_merge
     session, dialogs = window.session, window.dialogs
     window.commit_pending_edits()
     session.sync()
@@ -417,15 +417,11 @@ def merge_changes_on_disk(window, path: Path) -> bool:
             base = None
     result = merge_articles(base, session.article, theirs.article)
     if result.has_changes():
-        dialog = MergeDialog(result, "the changed file", window)
-        dialog.setWindowTitle(f"Merge the changes made to “{path.name}”")
-        window.data_safety.last_merge_dialog = dialog
-        if not window.run_dialog(dialog):
-            return False
-        try:
-            merged = result.article()
-        except PipError as error:
-            dialogs.error("Could not merge", str(error))
+        merged = ask_merge(window, result, "the changed file",
+                           title=f"Merge the changes made to “{path.name}”",
+                           remember=lambda d: setattr(window.data_safety, "last_merge_dialog",
+                                                      d))
+        if merged is None:
             return False
         replace_article(session, Project(merged, theirs.media),
                         f"Merge the changes made to {path.name}")

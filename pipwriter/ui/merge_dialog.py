@@ -295,3 +295,22 @@ class MergeDialog(QDialog):
         self._store_combined()
         self._update_review()
         super().accept()
+
+
+def ask_merge(window, result: MergeResult, name: str, *, title: str = "",
+              remember=None):
+    """Show the merge for the user to settle; the merged article, or None when they cancel or
+    it cannot be made (then they are told why). ``remember(dialog)`` lets tests reach it."""
+    from ..model.errors import PipError
+    dialog = MergeDialog(result, name, window)
+    if title:
+        dialog.setWindowTitle(title)
+    if remember is not None:
+        remember(dialog)
+    if not window.run_dialog(dialog):
+        return None
+    try:
+        return result.article()
+    except PipError as error:
+        window.dialogs.error("Could not merge", str(error))
+        return None
