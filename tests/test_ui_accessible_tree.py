@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractButton, QWidget
+from ui_support import demo_window_on
 
 from pipwriter.ui.navigator import ALL_PANELS
 
@@ -40,13 +41,7 @@ def _problems(root: QWidget) -> list[str]:
 
 @pytest.mark.parametrize("panel", ["section", *ALL_PANELS])
 def test_every_panel_speaks_its_visible_words(controller, qtbot, panel):
-    window = controller.open_demo()
-    qtbot.addWidget(window)
-    window.resize(1300, 850)
-    window.show()
-    key = f"section:{window.session.article.sections[0].id}" if panel == "section" else panel
-    window.open_panel(key)
-    qtbot.wait(5)
+    window = demo_window_on(controller, qtbot, panel, section=0)
     assert _problems(window) == []
 
 

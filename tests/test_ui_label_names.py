@@ -9,6 +9,7 @@ import re
 
 import pytest
 from PySide6.QtWidgets import QLabel, QWidget
+from ui_support import demo_window_on
 
 from pipwriter.ui.navigator import ALL_PANELS
 
@@ -30,13 +31,7 @@ def _hidden_texts(root: QWidget) -> list[str]:
 
 @pytest.mark.parametrize("panel", ["section", *ALL_PANELS])
 def test_no_label_name_hides_its_text(controller, qtbot, panel):
-    window = controller.open_demo()
-    qtbot.addWidget(window)
-    window.resize(1300, 850)
-    window.show()
-    key = f"section:{window.session.article.sections[4].id}" if panel == "section" else panel
-    window.open_panel(key)
-    qtbot.wait(5)
+    window = demo_window_on(controller, qtbot, panel, section=4)
     assert _hidden_texts(window) == []
 
 

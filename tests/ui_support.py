@@ -18,3 +18,17 @@ def fill_wizard(wizard) -> bool:
     wizard.next()
     assert wizard.viewpoints_page.list.count() == 2
     return True
+
+
+def demo_window_on(controller, qtbot, panel: str, section: int = 0):
+    """The demo in a shown window of a usual size, on ``panel`` ("section" means the
+    ``section``-th section)."""
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    window.resize(1300, 850)
+    window.show()
+    key = f"section:{window.session.article.sections[section].id}" if panel == "section" \
+        else panel
+    window.open_panel(key)
+    qtbot.wait(5)
+    return window
