@@ -19,7 +19,9 @@ statement and the word count, which PiP Writer writes from the article, are left
 
 Nothing is dropped: text that fits nowhere (before the first heading, under a heading chosen to
 be placed later, tables, one line per row, a caption without a picture) goes to a section titled
-“Imported text not yet placed”, and anything that could not be brought in is listed in
+“Imported text not yet placed”; footnotes and endnotes stay where they were as bracketed notes,
+link addresses follow their words in brackets, and text boxes become paragraphs of their own
+(:mod:`.docx_read`). Each of these, and anything that could not be brought in, is listed in
 ``plan.notes``.
 """
 
@@ -525,11 +527,29 @@ class _Builder:
         for section in article.sections:
             section.body = RichText([p.normalised() for p in section.body.paragraphs
                                      if p.text().strip() or p.citations()])
+        self._note_kept()
         if self.generated_skipped:
             self.notes.append("The competing-interests statement and the word count were not "
                               "imported: PiP Writer writes them from the article. Each author "
                               "declares their interests in Competing interests.")
         return Project(article, self.media)
+
+    def _note_kept(self) -> None:
+        """Say what was kept in the text although the article has no place of its own for it."""
+        blocks = self.content.blocks
+        notes = sum(b.footnotes for b in blocks)
+        links = sum(b.links for b in blocks)
+        boxes = sum(1 for b in blocks if b.textbox and b.raw_text.strip())
+        if notes:
+            self.notes.append(f"{_count(notes, 'footnote or endnote', 'footnotes or endnotes')}"
+                              " kept in the text where the number was, as “[Footnote: …]”: "
+                              "work each into the text or remove it.")
+        if links:
+            self.notes.append(f"{_count(links, 'link address', 'link addresses')} kept in "
+                              "brackets after the linked words, as “(https://…)”.")
+        if boxes:
+            self.notes.append(f"Text from text boxes ({_count(boxes, 'paragraph')}) kept as "
+                              "paragraphs of its own after the paragraph each box was in.")
 
     def _add_missing_sections(self) -> None:
         order = [k for k in self.template.order]
@@ -583,6 +603,10 @@ class _Builder:
             if not any(flag_quote(s.body, text, new_id("quote")) for s in sections):
                 self.notes.append(f"The key quote “{text[:60]}” was not found in the text; "
                                   "flag it again.")
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def flag_quote(rich: RichText, text: str, quote_id: str) -> bool:
