@@ -333,3 +333,36 @@ def test_a_key_that_changes_no_figure_redraws_nothing(controller, qtbot):
     QTest.keyClicks(editor, " too")                 # a new word: the figures change
     window.update_figures()
     assert len(shown) == 1 and shown[0].panel_words == window.figures.panel_words
+
+
+def test_text_over_a_limit_from_a_file_is_never_cut_by_its_box(controller, qtbot, tmp_path):
+    """A file from elsewhere may hold a title, heading or name longer than the boxes allow for
+    typing; opening it and clicking through the boxes keeps every character."""
+    from pipwriter.model.demo import demo_project
+    from pipwriter.model.limits import HEADING_MAX, TITLE_MAX
+    from pipwriter.model.project_file import save_project
+    project = demo_project()
+    long_title = "T" * (TITLE_MAX + 500)
+    long_heading = "H" * (HEADING_MAX + 100)
+    long_name = "Bethan " + "L" * 300
+    project.article.title = long_title
+    project.article.sections[0].title = long_heading
+    project.article.authors[0].name = long_name
+    path = save_project(project, tmp_path / "long.pipw")
+    window = controller.open_path(path)
+    qtbot.addWidget(window)
+    window.open_panel("title")
+    panel = window.panels["title"]
+    panel.title_edit.setFocus()
+    panel._apply()
+    window.open_panel(f"section:{window.session.article.sections[0].id}")
+    window.section_panel.title_edit.setFocus()
+    window.section_panel.editor.setFocus()
+    window.open_panel("authors")
+    authors = window.panels["authors"]
+    authors.list.setCurrentRow(0)
+    authors._apply_form()
+    article = window.session.article
+    assert article.title == long_title
+    assert article.sections[0].title == long_heading
+    assert article.authors[0].name == long_name

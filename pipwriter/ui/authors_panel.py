@@ -290,6 +290,7 @@ class AuthorsPanel(QWidget):
         else:
             # a field the user is still correcting keeps what they typed and the message
             if not (same and self.name_problem.isVisible()):
+                self.name.setMaxLength(max(NAME_MAX, len(author.name)))   # never cut it
                 self.name.setText(author.name)
                 show_problem(self.name_problem, "")
             if not (same and self.handle_problem.isVisible()):

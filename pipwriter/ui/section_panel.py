@@ -124,6 +124,7 @@ class SectionPanel(QWidget):
         self.section_id = section_id
         self.editor.setDocument(self.session.document(section_id))
         self.editor.spelling_menu_hook = self._spelling_menu
+        self.title_edit.setMaxLength(max(HEADING_MAX, len(section.title)))   # never cut it
         self.title_edit.setText(section.title)
         self._fill_assignees(section)
         spec = self.session.template.section_spec(section.key)
@@ -212,4 +213,5 @@ class SectionPanel(QWidget):
         if section is not None and title and title != section.title:
             self.renameRequested.emit(self.section_id, title)
         elif section is not None and not title:
-            self.title_edit.setText(section.title)
+            self.title_edit.setMaxLength(max(HEADING_MAX, len(section.title)))   # never cut it
+        self.title_edit.setText(section.title)

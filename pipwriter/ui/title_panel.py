@@ -46,6 +46,8 @@ class TitlePanel(QWidget):
     def refresh(self) -> None:
         article = self.session.article
         if self.title_edit.text() != article.title:
+            # a file from elsewhere may hold a longer title: never cut what is already there
+            self.title_edit.setMaxLength(max(TITLE_MAX, len(article.title)))
             self.title_edit.setText(article.title)
         if self.standfirst.toPlainText() != article.standfirst:
             self.standfirst.setPlainText(article.standfirst)
