@@ -117,8 +117,12 @@ def cmd_check(args) -> int:
     project = _load(args.file)
     report = build_report(project, speller=_speller(project))
     if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        data = report.to_json()
+        data["file_warnings"] = list(project.warnings)    # what opening the file noticed
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
+        for warning in project.warnings:
+            print(f"About this file: {warning}")
         print(_human_report(report))
     return EXIT_BLOCKED if report.blocking() else EXIT_OK
 

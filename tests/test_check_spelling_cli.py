@@ -87,3 +87,16 @@ def test_demo_check_json_has_no_spelling_finding_and_every_panel_done(tmp_path):
     data = json.loads(run("check", path, "--json").stdout)
     assert _spelling(data) == {}
     assert data["panels"] and set(data["panels"].values()) == {"done"}
+
+
+def test_check_says_what_opening_the_file_noticed(tmp_path):
+    from pipwriter.model.limits import TITLE_MAX
+    project = demo_project()
+    project.article.title = "T" * (TITLE_MAX + 10)
+    path = save_project(project, tmp_path / "long.pipw")
+    data = json.loads(run("check", path, "--json").stdout)
+    assert data["file_warnings"] and "title" in data["file_warnings"][0].lower()
+    assert "About this file:" in run("check", path).stdout
+    clean = json.loads(run("check", save_project(demo_project(), tmp_path / "d.pipw"),
+                           "--json").stdout)
+    assert clean["file_warnings"] == []

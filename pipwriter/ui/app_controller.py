@@ -61,7 +61,7 @@ class AppController(QObject):
             window.section_panel.focus_editor()    # typing goes into the text, not the heading
         self.start.hide()
         for warning in project.warnings:
-            self.dialogs.error("Something is missing", warning)
+            self.dialogs.error("About this file", warning)
         return window
 
     def _closed(self, window: MainWindow) -> None:
