@@ -334,3 +334,55 @@ def test_cli_import_of_a_bad_file_exits_2(tmp_path):
     assert result.returncode == 2
     assert "not a Word document" in result.stderr and result.stdout == ""
     assert not (tmp_path / "out.pipw").exists()
+
+
+# --- text not yet placed must be placed before it reaches the editors ----------------------------
+def _unplaced_findings(project):
+    from pipwriter.model.checks import all_findings
+    from pipwriter.model.template import get_template
+    return [f for f in all_findings(project, get_template(project.article.template_id))
+            if f.code == "imported-text-unplaced"]
+
+
+def test_text_not_yet_placed_is_a_must_fix_with_go_to(draft):
+    project = import_docx(draft)
+    [section] = [s for s in project.article.sections if s.title == UNPLACED_TITLE]
+    assert section.key == "imported-unplaced"           # the import marks it
+    [finding] = _unplaced_findings(project)
+    assert finding.severity == "error"
+    assert finding.where.section_id == section.id       # Go to opens that section
+    assert "paragraph" in finding.message
+
+    project.article.sections.remove(section)            # placed (or removed): no finding
+    assert _unplaced_findings(project) == []
+
+
+def test_a_project_imported_before_the_key_existed_is_recognised(draft):
+    project = import_docx(draft)
+    [section] = [s for s in project.article.sections if s.title == UNPLACED_TITLE]
+    section.key = ""
+    assert len(_unplaced_findings(project)) == 1
+
+
+def test_the_exported_checklist_says_text_is_not_yet_placed(draft):
+    from pipwriter.export.checklist import NOT_MET, requirements
+    from pipwriter.model.checks import all_findings
+    from pipwriter.model.template import get_template
+    project = import_docx(draft)
+    template = get_template(project.article.template_id)
+    findings = all_findings(project, template)
+    counts = count_article(project.article, template).to_json()
+    [req] = [r for r in requirements(project, template, counts, findings)
+             if r.label == "Text brought in from a Word draft all placed"]
+    assert req.status == NOT_MET
+
+
+def test_check_blocks_while_text_is_not_yet_placed(draft, tmp_path):
+    from pipwriter.model.project_file import save_project
+    path = save_project(import_docx(draft), tmp_path / "imported.pipw")
+    result = run("check", path, "--json")
+    assert result.returncode != 0
+    import json
+    found = [f for f in json.loads(result.stdout)["findings"]
+             if f["code"] == "imported-text-unplaced"]
+    assert [f["severity"] for f in found] == ["error"]

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .. import APP_NAME, __version__
+from ..model.checks import is_unplaced_section
 from ..model.citations import analyse_citations
 from ..model.findings import ERROR, TIP, WARNING, Finding
 from ..model.icmje import long_date
@@ -100,6 +101,11 @@ def _judged(project: Project, template: Template, counts: Mapping
                   if found else "left out by the authors")
         out.append((f"Covers: {spec.title}", _in_sections(found), detail,
                     MET if found else NOT_APPLICABLE))
+    unplaced = [s for s in article.sections if is_unplaced_section(s)]
+    out.append(("Text brought in from a Word draft all placed",
+                _codes("imported-text-unplaced"),
+                f"“{unplaced[0].title}” is still there" if unplaced else "nothing left to place",
+                NOT_APPLICABLE))
     own = [s.id for s in article.sections if s.kind not in ("guidance", "viewpoint")]
     if own:
         out.append(("Sections you added, written", _in_sections(own),

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from ..model.article import Article, Section
 from ..model.author import Author
+from ..model.checks import UNPLACED_KEY
 from ..model.ids import new_id
 from ..model.media import Illustration, MediaClip, MediaRef
 from ..model.media_store import MediaStore
@@ -516,11 +517,12 @@ class _Builder:
     def _finish(self) -> Project:
         article = self.article
         if self.unplaced:
-            article.sections.append(Section(UNPLACED_TITLE, kind="other",
+            article.sections.append(Section(UNPLACED_TITLE, kind="other", key=UNPLACED_KEY,
                                             body=RichText(self.unplaced)))
             self.notes.append(f"Some text could not be placed: it is in the section "
                               f"“{UNPLACED_TITLE}” at the end. Move it where it belongs, then "
-                              "remove that section.")
+                              "remove that section (until then it is a must-fix: it would go "
+                              "to the editors as it is).")
         self._add_missing_sections()
         self._link_citations()
         self._flag_quotes()

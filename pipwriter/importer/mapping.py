@@ -12,9 +12,9 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from ..model.checks import UNPLACED_TITLE
 from ..model.template import Template
 
-UNPLACED_TITLE = "Imported text not yet placed"
 VIEWPOINT, OWN, UNPLACED = "@viewpoint", "@own", "@unplaced"
 KEY_MESSAGES, REFERENCES, ILLUSTRATIONS = "@key_messages", "@references", "@illustrations"
 CLIPS, KEY_QUOTES, GENERATED = "@clips", "@key_quotes", "@generated"

@@ -199,6 +199,31 @@ def empty_or_short_sections(ctx: CheckContext) -> Iterator[Finding]:
                           "text may help.", at_section(section))
 
 
+# The section the Word import puts the text it could not place (pipwriter.importer): marked by
+# its key; a project imported before the key existed is recognised by its kind and title.
+UNPLACED_KEY = "imported-unplaced"
+UNPLACED_TITLE = "Imported text not yet placed"
+
+
+def is_unplaced_section(section: Section) -> bool:
+    """Whether this is the import's section of text not yet placed."""
+    return section.key == UNPLACED_KEY or (section.kind == "other" and not section.key and
+                                           section.title.strip() == UNPLACED_TITLE)
+
+
+@rule
+def unplaced_imported_text(ctx: CheckContext) -> Iterator[Finding]:
+    for section in ctx.article.sections:
+        if not is_unplaced_section(section):
+            continue
+        held = sum(1 for p in section.body.paragraphs if p.text().strip() or p.citations())
+        what = (f"still holds {_n(held, 'paragraph')} from the Word draft, which would go to "
+                "the editors as it is. Move each where it belongs, or delete it, then remove "
+                "the section." if held else "is empty: remove it.")
+        yield Finding(ERROR, "imported-text-unplaced", f"“{_section_name(section)}” {what}",
+                      at_section(section))
+
+
 # --- partners, viewpoints and authors ----------------------------------------------------------
 def _authors_on_side(ctx: CheckContext, side_id: str) -> list[Author]:
     return [a for a in ctx.article.authors if ctx.template.side_of(a.partner_type) == side_id]
