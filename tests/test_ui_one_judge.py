@@ -18,6 +18,15 @@ def _demo(controller, qtbot):
     return window
 
 
+def _at_end_of_first_section(window):
+    """The first section's editor, focused, with the cursor after its last word."""
+    window.open_panel(f"section:{window.session.article.sections[0].id}")
+    editor = window.section_panel.editor
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    return editor
+
+
 def _spelling_item(panel, word):
     return next(i for i in panel.items_for(WARNING) if panel.entry(i)[0].subject == word)
 
@@ -228,11 +237,7 @@ def test_ctrl_z_in_the_text_undoes_replace_all_when_no_typing_is_left(controller
 def test_undo_in_the_text_takes_back_a_word_at_a_time(controller, qtbot):
     from PySide6.QtTest import QTest
     window = _demo(controller, qtbot)
-    section = window.session.article.sections[0]
-    window.open_panel(f"section:{section.id}")
-    editor = window.section_panel.editor
-    editor.setFocus()
-    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    editor = _at_end_of_first_section(window)
     before = editor.toPlainText()
     QTest.keyClicks(editor, " we listened to every single person there")
     assert editor.toPlainText() == before + " we listened to every single person there"
@@ -317,11 +322,7 @@ def test_about_says_the_licence_privacy_and_where_the_log_is(controller, qtbot):
 def test_a_key_that_changes_no_figure_redraws_nothing(controller, qtbot):
     from PySide6.QtTest import QTest
     window = _demo(controller, qtbot)
-    section = window.session.article.sections[0]
-    window.open_panel(f"section:{section.id}")
-    editor = window.section_panel.editor
-    editor.setFocus()
-    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    editor = _at_end_of_first_section(window)
     QTest.keyClicks(editor, " care")
     window.update_figures()
     shown = []

@@ -86,6 +86,13 @@ def section_words(section: Section, profile: str = "word",
     return sum(counter.count(p.text(), profile) for p in section.body.paragraphs)
 
 
+def total_words(article: Article) -> int:
+    """Words in all the sections and viewpoints, counted or not (recovery copies and versions
+    are described by it)."""
+    profile = article.settings.word_count_profile
+    return sum(section_words(s, profile) for s in article.sections)
+
+
 def section_part(section: Section) -> str:
     """The countable part a section belongs to: "viewpoints" or "sections"."""
     return "viewpoints" if section.kind == "viewpoint" else "sections"

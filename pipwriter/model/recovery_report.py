@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .article import Article
-from .counts import section_words
+from .counts import total_words
 from .errors import PipError, ProjectFileError
 from .history_store import local_time
 from .project_file import load_project, save_project
@@ -59,11 +59,6 @@ class CopySummary:
             what = change.note or f"+{change.added} / -{change.removed} words"
             lines.append(f"   {change.title}: {what}")
         return lines
-
-
-def total_words(article: Article) -> int:
-    profile = article.settings.word_count_profile
-    return sum(section_words(s, profile) for s in article.sections)
 
 
 def copies_for(path: Path) -> list[RecoveryEntry]:

@@ -22,13 +22,14 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ..model.approval import ARTICLE_SCOPE, approval_lines, approve
+from ..model.counts import total_words
 from ..model.errors import PipError
 from ..model.exchange import check_same_article, find_base, record_merge, send_copy
 from ..model.merge import merge_articles
 from ..model.project import Project
 from ..model.project_file import load_project
 from ..model.versions import save_project_version
-from .data_safety import replace_article, total_words
+from .data_safety import replace_article
 from .dialogs import PROJECT_FILTER
 from .settings import app_settings, documents_folder
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel
 
 from ..model.backups import backup_snapshot
 from ..model.compare import compare_articles
-from ..model.counts import section_words
+from ..model.counts import total_words
 from ..model.errors import PipError
 from ..model.history_store import local_time, project_key
 from ..model.locks import ProjectLock, ProjectLockedError, acquire, resolved
@@ -49,11 +49,6 @@ def set_autosave_to_file(on: bool) -> None:
     settings = app_settings()
     settings.setValue(TO_FILE_SETTING, bool(on))
     settings.sync()
-
-
-def total_words(article) -> int:
-    profile = article.settings.word_count_profile
-    return sum(section_words(s, profile) for s in article.sections)
 
 
 class DataSafety(QObject):
