@@ -272,3 +272,13 @@ def test_shipped_lists_match_their_sources():
     result = subprocess.run([sys.executable, str(ROOT / "tools" / "build_dictionaries.py"),
                              "--check"], capture_output=True, text=True, check=True)
     assert "would change" not in result.stdout, result.stdout
+
+
+def test_remembered_suggestions_follow_the_dictionary(tmp_path):
+    """Suggestions are remembered per word (the checklist asks for them again at every pause),
+    but a word added to the personal dictionary is offered at once."""
+    engine = SpellEngine("en_GB", tmp_path / "dictionary.txt")
+    assert "Zorbly" not in engine.suggest("Zorbli")
+    assert engine.suggest("Zorbli") == engine.suggest("Zorbli")
+    engine.add_user_word("Zorbly")
+    assert "Zorbly" in engine.suggest("Zorbli")

@@ -43,6 +43,7 @@ LANGUAGES = {"en_GB": "English (UK)", "en_US": "English (US)"}
 DEFAULT_LANGUAGE = "en_GB"
 HEALTH_FILE = "health.words"
 CACHE_SIZE = 4096  # paragraphs
+SUGGESTION_CACHE_SIZE = 512  # words
 ACRONYM_MAX = 6  # ALL-CAPS words up to this length are taken to be acronyms
 SUGGEST_MORE_SECONDS = 0.6  # bound on the distance-2 search
 USER_WORD_SCORE = 60  # frequency score given to personal words, extra words and names
@@ -275,6 +276,9 @@ class SpellEngine:
         self.enabled = True
         self.generation = 0  # increases whenever results may have changed
         self._cache: OrderedDict[str, tuple[Span, ...]] = OrderedDict()
+        # distance-1 suggestions, remembered: the checklist's spelling findings ask for the
+        # same words each time the marks are worked out
+        self._suggestions: OrderedDict[tuple[str, int], tuple[str, ...]] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._listeners: list[Callable[[], Callable[[], None] | None]] = []  # weak refs
         self._rebuild_accepted()
@@ -335,6 +339,7 @@ class SpellEngine:
     def clear_cache(self) -> None:
         with self._cache_lock:
             self._cache.clear()
+            self._suggestions.clear()
 
     # --- settings -----------------------------------------------------------------------------
     def set_language(self, language: str) -> None:
@@ -540,7 +545,18 @@ class SpellEngine:
         thread)."""
         if max_distance >= 2:
             return self.suggest_more(word, limit)
-        return self._suggest(word, limit, deadline=None)
+        key = (word, limit)
+        with self._cache_lock:
+            known = self._suggestions.get(key)
+            if known is not None:
+                self._suggestions.move_to_end(key)
+                return list(known)
+        found = self._suggest(word, limit, deadline=None)
+        with self._cache_lock:
+            self._suggestions[key] = tuple(found)
+            if len(self._suggestions) > SUGGESTION_CACHE_SIZE:
+                self._suggestions.popitem(last=False)
+        return found
 
     def suggest_more(self, word: str, limit: int = 8,
                      time_limit: float = SUGGEST_MORE_SECONDS) -> list[str]:
