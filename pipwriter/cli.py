@@ -90,7 +90,7 @@ def _human_report(report) -> str:
     readability = counts.get("readability")
     if readability and readability.get("flesch_reading_ease") is not None:
         lines.append(f"Reading ease: {readability['flesch_reading_ease']}   "
-                     f"Grade: {readability['fk_grade']}")
+                     f"Reading age: {readability['reading_age']}")
     lines.append("")
     for section in counts["sections"]:
         lines.append(f"  {section['words']:5d}  {section['title']}")

@@ -100,3 +100,23 @@ def test_check_says_what_opening_the_file_noticed(tmp_path):
     clean = json.loads(run("check", save_project(demo_project(), tmp_path / "d.pipw"),
                            "--json").stdout)
     assert clean["file_warnings"] == []
+
+
+def test_a_word_in_several_places_names_each_once(tmp_path):
+    project = demo_project()
+    article = project.article
+    article.key_messages[0] += " Staff recieve training."
+    article.standfirst += " Patients recieve a card."
+    path = save_project(project, tmp_path / "twice.pipw")
+    [finding] = _spelling(json.loads(run("check", path, "--json").stdout)).values()
+    assert len(finding["places"]) == 2
+    assert "It is in 2 places:" in finding["message"]
+    assert "Standfirst" in finding["message"] and "Message 1" in finding["message"]
+    human = [line for line in run("check", path).stdout.splitlines() if "recieve" in line]
+    assert len(human) == 1
+    single = demo_project()
+    single.article.standfirst += " It was a sucess."
+    lone = _spelling(json.loads(run("check", save_project(single, tmp_path / "one.pipw"),
+                                    "--json").stdout))["sucess"]
+    assert "It is in" not in lone["message"]          # its place is given once, beside it
+    assert lone["where"]["label"].endswith("Standfirst")

@@ -59,9 +59,12 @@ def spelling_findings(article: Article, engine: SpellEngine,
     for n, (_key, (word, places)) in enumerate(flagged_places(article, engine, panels).items()):
         suggestions = engine.suggest(word, limit=1) if n < MAX_SUGGESTED else []
         guess = f" Did you mean “{suggestions[0]}”?" if suggestions else ""
+        # one place is the finding's own place (shown with it); several are all named here
+        where = f" It is in {len(places)} places: {_places_text(places)}." \
+            if len(places) > 1 else ""
         out.append(Finding(
             WARNING, CODE,
-            f"“{word}” may be misspelt.{guess} It is in {_places_text(places)}. Correct it, "
-            "or, if it is right, add it to your dictionary or ignore it in this article.",
+            f"“{word}” may be misspelt.{guess}{where} Correct it, or, if it is right, add it "
+            "to your dictionary or ignore it in this article.",
             places[0], tuple(places), subject=word.casefold()))
     return out
