@@ -97,7 +97,7 @@ def startup_rows(build, runs: int = 5) -> list[dict]:
         return [{"name": "start-up to the demo window", "value": "not measured: needs Linux, "
                  "Xvfb and xwininfo", "unit": ""}]
     sys.path.insert(0, str(ROOT))
-    from pipwriter.model.demo import demo_project, write_demo
+    from pipwriter.model.storage.demo import demo_project, write_demo
     title = demo_project().article.title[:40]
     rows = []
     with tempfile.TemporaryDirectory() as folder, _xvfb() as display:

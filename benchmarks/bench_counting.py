@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from pipwriter.model.readability import analyse, count_syllables  # noqa: E402
-from pipwriter.model.wordcount import PROFILES, count_words, warm_up  # noqa: E402
+from pipwriter.model.language.readability import analyse, count_syllables  # noqa: E402
+from pipwriter.model.language.wordcount import PROFILES, count_words, warm_up  # noqa: E402
 
 # Words and punctuation typical of a co-written health article, with the characters that make
 # counting hard: dashes, curly quotes, ellipses, numbers, a web address.

@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from pipwriter.model.readability import analyse  # noqa: E402
-from pipwriter.model.spelling import SpellEngine  # noqa: E402
+from pipwriter.model.language.readability import analyse  # noqa: E402
+from pipwriter.model.language.spelling import SpellEngine  # noqa: E402
 
 NORMAL = "The patient walked to the clinic with her daughter, who had asked the nurse. "
 ODD = {"full stops": ".", "A. repeated": "A. ", "one long word": "x", "hyphens in a word": "a-",

@@ -123,7 +123,7 @@ def _recovered_chars(user_dir: Path, path: Path, original: str, typed: str,
     """How many typed characters the app's own recovery brings back (and whether it offers
     anything), run in a fresh process with the round's user folder."""
     code = ("import sys\n"
-            "from pipwriter.model.recovery import find_recoveries, load_recovery\n"
+            "from pipwriter.model.storage.recovery import find_recoveries, load_recovery\n"
             "found = [e for e in find_recoveries() if e.original is not None "
             "and e.original.name == sys.argv[1]]\n"
             "text = None\n"
@@ -150,8 +150,8 @@ def _recovered_chars(user_dir: Path, path: Path, original: str, typed: str,
 
 def run_round(delay: float, workdir: Path, section_index: int = 0) -> Round:
     """One round: start the app, let it type for ``delay`` seconds, kill it, recover."""
-    from pipwriter.model.demo import write_demo
-    from pipwriter.model.project_file import load_project
+    from pipwriter.model.storage.demo import write_demo
+    from pipwriter.model.storage.project_file import load_project
     user_dir = workdir / "user"
     user_dir.mkdir(parents=True)
     path = workdir / "article.pipw"

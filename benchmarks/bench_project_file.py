@@ -30,12 +30,12 @@ if __package__ in (None, ""):
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pipwriter.model.demo import demo_project  # noqa: E402
-from pipwriter.model.media import Illustration, MediaRef  # noqa: E402
-from pipwriter.model.project import Project  # noqa: E402
-from pipwriter.model.project_file import load_project, media_snapshot, save_project  # noqa: E402
-from pipwriter.model.recovery import new_session_id, write_recovery  # noqa: E402
-from pipwriter.model.safe_save import save_with_backup  # noqa: E402
+from pipwriter.model.storage.demo import demo_project  # noqa: E402
+from pipwriter.model.article.media import Illustration, MediaRef  # noqa: E402
+from pipwriter.model.storage.project import Project  # noqa: E402
+from pipwriter.model.storage.project_file import load_project, media_snapshot, save_project  # noqa: E402
+from pipwriter.model.storage.recovery import new_session_id, write_recovery  # noqa: E402
+from pipwriter.model.storage.safe_save import save_with_backup  # noqa: E402
 
 
 def _summary(name: str, samples: list[float]) -> dict:

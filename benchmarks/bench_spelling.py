@@ -22,7 +22,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pipwriter.model.spelling import (  # noqa: E402
+from pipwriter.model.language.spelling import (  # noqa: E402
     SpellEngine,
     clear_wordlist_cache,
     default_dictionaries_dir,

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if __package__ in (None, ""):
     sys.path.insert(0, str(ROOT))
 
-from pipwriter.model.spelling import SpellEngine  # noqa: E402
+from pipwriter.model.language.spelling import SpellEngine  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "british_health_prose.txt"
 # A "word" for the rate: a run of letters, digits, apostrophes and hyphens with a letter in it

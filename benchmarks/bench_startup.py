@@ -57,7 +57,7 @@ def start_once(article: Path, folder: Path) -> dict:
 
 
 def run(quick: bool) -> list[dict]:
-    from pipwriter.model.demo import write_demo
+    from pipwriter.model.storage.demo import write_demo
     runs = 1 if quick else 9
     with tempfile.TemporaryDirectory(prefix="pipwriter-bench-") as temp:
         folder = Path(temp)

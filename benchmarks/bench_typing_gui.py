@@ -57,7 +57,7 @@ def _vocabulary(article) -> list[str]:
 def _paragraphs(words: int, vocabulary: list[str], ref_ids: list[str], rnd: random.Random):
     """Paragraphs of 60-140 words, each different, adding up to ``words``; a few citations and
     misspellings, as in a real draft."""
-    from pipwriter.model.text import Citation, Paragraph, Run
+    from pipwriter.model.article.text import Citation, Paragraph, Run
     paragraphs = []
     while words > 0:
         size = min(words, rnd.randint(60, 140))
@@ -79,8 +79,8 @@ def _paragraphs(words: int, vocabulary: list[str], ref_ids: list[str], rnd: rand
 def stress_project(words: int = STRESS_WORDS, big: int = BIG_SECTION_WORDS):
     """The demo article with its sections filled up to ``words`` words in all, the third section
     holding ``big`` of them. Returns (project, id of the big section)."""
-    from pipwriter.model.demo import demo_project
-    from pipwriter.model.text import RichText
+    from pipwriter.model.storage.demo import demo_project
+    from pipwriter.model.article.text import RichText
     project = demo_project()
     article = project.article
     rnd = random.Random(50_000)
@@ -179,7 +179,7 @@ def measure(quick: bool) -> list[dict]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from pipwriter.model.demo import demo_project
+    from pipwriter.model.storage.demo import demo_project
     app = QApplication.instance() or QApplication(["pipwriter-bench"])
     rnd = random.Random(1500)
     rows = []

@@ -20,21 +20,21 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipwriter.model.author import Author  # noqa: E402
-from pipwriter.model.checks import run_checks  # noqa: E402
-from pipwriter.model.counts import (  # noqa: E402
+from pipwriter.model.article.author import Author  # noqa: E402
+from pipwriter.model.article.factory import new_article  # noqa: E402
+from pipwriter.model.article.reference import Reference  # noqa: E402
+from pipwriter.model.article.text import Citation, Paragraph, RichText, Run  # noqa: E402
+from pipwriter.model.language.counts import (  # noqa: E402
     ParagraphCounter,
     count_article,
     counted_extra_words,
     section_counts_toward_limit,
     section_words,
 )
-from pipwriter.model.factory import new_article  # noqa: E402
-from pipwriter.model.project import Project  # noqa: E402
-from pipwriter.model.reference import Reference  # noqa: E402
-from pipwriter.model.template import get_template  # noqa: E402
-from pipwriter.model.text import Citation, Paragraph, RichText, Run  # noqa: E402
-from pipwriter.model.wordcount import warm_up  # noqa: E402
+from pipwriter.model.language.wordcount import warm_up  # noqa: E402
+from pipwriter.model.rules.checks import run_checks  # noqa: E402
+from pipwriter.model.rules.template import get_template  # noqa: E402
+from pipwriter.model.storage.project import Project  # noqa: E402
 
 _WORDS = ("we met every month in the clinic and talked about what mattered most to the "
           "people who use the service co-production took time but the patient partners "

@@ -14,7 +14,7 @@ log = logging.getLogger(__name__)
 def _remove_stale_temp_files(files: Iterable[Path]) -> None:
     """Remove the temporary copies crashed saves left beside these files (off the GUI thread:
     a folder on a network share that has gone away can take a minute to answer)."""
-    from .model.atomic import remove_stale_temp_files
+    from .model.storage.atomic import remove_stale_temp_files
 
     def work() -> None:
         for path in files:

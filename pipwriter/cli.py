@@ -64,7 +64,7 @@ def _load(path: Path):
     """The project in ``path``; anything wrong with the file is a ProjectFileError (one line,
     exit 2), even a fault the loader did not foresee."""
     from .model.errors import PipError, ProjectFileError
-    from .model.project_file import load_project
+    from .model.storage.project_file import load_project
     try:
         return load_project(path)
     except (PipError, OSError):
@@ -75,7 +75,7 @@ def _load(path: Path):
 
 
 def cmd_demo(args) -> int:
-    from .model.demo import write_demo
+    from .model.storage.demo import write_demo
     write_demo(args.out)
     print(f"Wrote the demo article to {args.out}")
     return EXIT_OK
@@ -107,13 +107,13 @@ def _human_report(report) -> str:
 
 def _speller(project):
     """Spelling as the app checks it for this user: with their personal dictionary."""
-    from .model.spelling_findings import article_spell_engine
+    from .model.rules.spelling_findings import article_spell_engine
     from .paths import user_dictionary_path
     return article_spell_engine(project.article, user_dictionary_path())
 
 
 def cmd_check(args) -> int:
-    from .model.report import build_report
+    from .model.rules.report import build_report
     project = _load(args.file)
     report = build_report(project, speller=_speller(project))
     if args.json:
@@ -129,7 +129,7 @@ def cmd_check(args) -> int:
 
 def cmd_export(args) -> int:
     from .export.bundle import export_bundle
-    from .model.report import build_report
+    from .model.rules.report import build_report
     project = _load(args.file)
     report = build_report(project, speller=_speller(project))
     if report.blocking() and not args.draft:
@@ -146,7 +146,7 @@ def cmd_export(args) -> int:
 
 def cmd_import(args) -> int:
     from .importer.docx_import import import_docx
-    from .model.project_file import save_project
+    from .model.storage.project_file import save_project
     project = import_docx(args.docx)
     save_project(project, args.out)
     print(f"Imported {args.docx} into {args.out}")
@@ -169,7 +169,7 @@ def _free_name(path: Path) -> Path:
 
 
 def cmd_recover(args) -> int:
-    from .model.recovery_report import copies_for, summarise, write_recovered
+    from .model.storage.recovery_report import copies_for, summarise, write_recovered
     entries = copies_for(args.file)
     if not entries:
         if args.list:

@@ -18,18 +18,18 @@ from pathlib import Path
 
 
 def _templates() -> str:
-    from .model.template import available_templates
+    from .model.rules.template import available_templates
     templates = available_templates()
     return f"{len(templates)} template(s): {', '.join(sorted(templates))}"
 
 
 def _icmje() -> str:
-    from .model.icmje import load_items
+    from .model.interests.icmje import load_items
     return f"{len(load_items())} disclosure items"
 
 
 def _spelling() -> str:
-    from .model.spelling import SpellEngine
+    from .model.language.spelling import SpellEngine
     engine = SpellEngine("en_GB", None)
     flagged = [w for _s, _e, w in engine.misspelt_spans("The paediatric programme recieved")]
     if flagged != ["recieved"]:
@@ -72,8 +72,8 @@ def _is_macos() -> bool:
 
 
 def _demo_roundtrip(workdir: Path) -> str:
-    from .model.demo import demo_project
-    from .model.project_file import load_project, save_project
+    from .model.storage.demo import demo_project
+    from .model.storage.project_file import load_project, save_project
     project = demo_project()
     path = save_project(project, workdir / "demo.pipw")
     again = load_project(path)
@@ -86,7 +86,7 @@ def _export(workdir: Path) -> str:
     import docx
 
     from .export.bundle import export_bundle
-    from .model.demo import demo_project
+    from .model.storage.demo import demo_project
     project = demo_project()
     result = export_bundle(project, workdir / "bundle", draft=False, make_zip=True)
     article_docx = next(p for p in result.files if p.name.endswith(".docx"))

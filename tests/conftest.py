@@ -9,10 +9,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
 
-from pipwriter.model.author import Author  # noqa: E402
-from pipwriter.model.factory import new_article  # noqa: E402
-from pipwriter.model.project import Project  # noqa: E402
-from pipwriter.model.template import get_template  # noqa: E402
+from pipwriter.model.article.author import Author  # noqa: E402
+from pipwriter.model.article.factory import new_article  # noqa: E402
+from pipwriter.model.rules.template import get_template  # noqa: E402
+from pipwriter.model.storage.project import Project  # noqa: E402
 
 # Property tests and fuzzers try the same examples on every run, so a test run (and CI) gives
 # the same answer each time. PIPWRITER_EXPLORE=1 lets them look for new examples instead

@@ -61,7 +61,7 @@ class FakeDialogs:
         one)."""
         from PySide6.QtGui import QImage
 
-        from pipwriter.model.crop_geometry import largest_centred
+        from pipwriter.model.article.crop_geometry import largest_centred
         image = QImage.fromData(bytes(image_data))
         start = None if image.isNull() else largest_centred(image.width(), image.height()).rect()
         return self._answer("crop", (title, minimum_side), start)

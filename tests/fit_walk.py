@@ -123,7 +123,7 @@ def _main_window_walk(walk: Walk, controller) -> None:
         dialog = kind(window)
         walk.look(dialog, kind.TITLE)
         dialog.close()
-    from pipwriter.model.merge import merge_articles
+    from pipwriter.model.coauthoring.merge import merge_articles
     from pipwriter.ui.merge_dialog import MergeDialog
     theirs = article.copy() if hasattr(article, "copy") else article
     dialog = MergeDialog(merge_articles(None, article, theirs), "Sam", window)
@@ -135,7 +135,7 @@ def _main_window_walk(walk: Walk, controller) -> None:
     dialog = CropDialog(image, 600, window)
     walk.look(dialog, "crop photo")
     dialog.close()
-    from pipwriter.model.recovery import RecoveryEntry
+    from pipwriter.model.storage.recovery import RecoveryEntry
     from pipwriter.ui.recovery_dialog import RecoveryDialog
     entries = [RecoveryEntry("s1", Path("/tmp/a.pipw"), Path("/tmp/a.json"), None,
                              "Walking together", dt.datetime(2026, 5, 1, 9, 30), 1, "host")]
@@ -177,7 +177,7 @@ def main() -> int:
         font.setPointSizeF(args.text_size)
         app.setFont(font)
         scale_marks(args.text_size, base)
-    from pipwriter.model.template import get_template
+    from pipwriter.model.rules.template import get_template
     from pipwriter.ui.app_controller import AppController
     from pipwriter.ui.new_article_wizard import NewArticleWizard
     walk = Walk(args.keyboard)

@@ -11,7 +11,9 @@ import jsonschema
 import pytest
 
 from pipwriter.export.checklist import MET, NOT_MET, OPTIONAL, requirements
-from pipwriter.model.approval import (
+from pipwriter.model.article.reference import Reference
+from pipwriter.model.article.text import Citation, Paragraph, RichText, Run
+from pipwriter.model.coauthoring.approval import (
     APPROVED,
     NOT_YET,
     OUT_OF_DATE,
@@ -20,12 +22,10 @@ from pipwriter.model.approval import (
     approve,
     withdraw,
 )
-from pipwriter.model.checks import all_findings
-from pipwriter.model.counts import count_article
-from pipwriter.model.findings import TIP, WARNING
-from pipwriter.model.project_file import load_project, save_project
-from pipwriter.model.reference import Reference
-from pipwriter.model.text import Citation, Paragraph, RichText, Run
+from pipwriter.model.language.counts import count_article
+from pipwriter.model.rules.checks import all_findings
+from pipwriter.model.rules.findings import TIP, WARNING
+from pipwriter.model.storage.project_file import load_project, save_project
 from pipwriter.resources import resources_dir
 
 

@@ -9,9 +9,9 @@ import textwrap
 
 import pytest
 
-from pipwriter.model import atomic
 from pipwriter.model.errors import ProjectFileError
-from pipwriter.model.project_file import load_project, save_project
+from pipwriter.model.storage import atomic
+from pipwriter.model.storage.project_file import load_project, save_project
 
 
 def test_save_failing_part_way_leaves_old_file_intact(tmp_path, small_project, monkeypatch):
@@ -19,7 +19,7 @@ def test_save_failing_part_way_leaves_old_file_intact(tmp_path, small_project, m
     before = path.read_bytes()
     small_project.article.title = "Changed"
     small_project.media.add_bytes(b"x" * 10, "png")
-    from pipwriter.model.media import MediaRef, Photo
+    from pipwriter.model.article.media import MediaRef, Photo
     name = small_project.media.add_bytes(b"y" * 100, "jpg")
     small_project.article.authors[0].photo = Photo(MediaRef(name))
 
@@ -40,11 +40,11 @@ def test_process_killed_while_saving_leaves_old_or_new(tmp_path, small_project):
     path = save_project(small_project, tmp_path / "a.pipw")
     script = textwrap.dedent(f"""
         import os, signal
-        from pipwriter.model.project_file import load_project, save_project
+        from pipwriter.model.storage.project_file import load_project, save_project
         project = load_project({str(path)!r})
         project.article.title = "New title"
         big = project.media.add_bytes(os.urandom(4_000_000), "bin")
-        from pipwriter.model.media import Illustration, MediaRef
+        from pipwriter.model.article.media import Illustration, MediaRef
         project.article.illustrations.append(Illustration(MediaRef(big)))
         real = project.media.copy_to
         def dying(name, out):

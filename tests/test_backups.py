@@ -7,8 +7,9 @@ import os
 
 import pytest
 
-from pipwriter.model import safe_save
-from pipwriter.model.backups import (
+from pipwriter.model.article.media import Illustration, MediaRef
+from pipwriter.model.storage import safe_save
+from pipwriter.model.storage.backups import (
     MAX_BACKUPS,
     backup_file,
     backup_folder,
@@ -17,10 +18,9 @@ from pipwriter.model.backups import (
     open_backup,
     thin_backups,
 )
-from pipwriter.model.history_store import project_key, stamp
-from pipwriter.model.media import Illustration, MediaRef
-from pipwriter.model.project_file import load_project, save_project
-from pipwriter.model.safe_save import save_with_backup
+from pipwriter.model.storage.history_store import project_key, stamp
+from pipwriter.model.storage.project_file import load_project, save_project
+from pipwriter.model.storage.safe_save import save_with_backup
 from pipwriter.paths import backups_dir
 
 UTC = dt.timezone.utc
@@ -61,8 +61,8 @@ def test_backups_follow_the_article_when_its_file_is_renamed(tmp_path, small_pro
 def test_saving_over_another_articles_file_backs_it_up_under_that_article(tmp_path,
                                                                           small_project,
                                                                           template):
-    from pipwriter.model.factory import new_article
-    from pipwriter.model.project import Project
+    from pipwriter.model.article.factory import new_article
+    from pipwriter.model.storage.project import Project
     other = Project(new_article(template, "Someone else's article", []))
     target = save_project(other, tmp_path / "other.pipw")
     save_with_backup(small_project, target)

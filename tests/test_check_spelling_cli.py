@@ -11,8 +11,8 @@ from pathlib import Path
 
 import docx
 
-from pipwriter.model.demo import demo_project
-from pipwriter.model.project_file import save_project
+from pipwriter.model.storage.demo import demo_project
+from pipwriter.model.storage.project_file import save_project
 
 CORPUS = Path(__file__).parent / "data" / "british_health_prose.txt"
 
@@ -90,7 +90,7 @@ def test_demo_check_json_has_no_spelling_finding_and_every_panel_done(tmp_path):
 
 
 def test_check_says_what_opening_the_file_noticed(tmp_path):
-    from pipwriter.model.limits import TITLE_MAX
+    from pipwriter.model.article.limits import TITLE_MAX
     project = demo_project()
     project.article.title = "T" * (TITLE_MAX + 10)
     path = save_project(project, tmp_path / "long.pipw")

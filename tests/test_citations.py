@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from pipwriter.model.article import Article, Section
-from pipwriter.model.citations import analyse_citations, format_citation
-from pipwriter.model.reference import Reference
-from pipwriter.model.text import Citation, Paragraph, RichText, Run
+from pipwriter.model.article.article import Article, Section
+from pipwriter.model.article.citations import analyse_citations, format_citation
+from pipwriter.model.article.reference import Reference
+from pipwriter.model.article.text import Citation, Paragraph, RichText, Run
 
 
 @pytest.mark.parametrize("numbers, expected", [

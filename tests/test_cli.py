@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from pipwriter import __version__
-from pipwriter.model.project_file import save_project
+from pipwriter.model.storage.project_file import save_project
 
 
 def run(*args, cwd=None):

@@ -6,11 +6,18 @@ import copy
 
 import pytest
 
-from pipwriter.model.article import Section
-from pipwriter.model.author import Author
-from pipwriter.model.compare import ADDED, CHANGED, REMOVED, SAME, article_text, compare_articles
-from pipwriter.model.reference import Reference
-from pipwriter.model.text import Citation, Paragraph, RichText, Run
+from pipwriter.model.article.article import Section
+from pipwriter.model.article.author import Author
+from pipwriter.model.article.reference import Reference
+from pipwriter.model.article.text import Citation, Paragraph, RichText, Run
+from pipwriter.model.coauthoring.compare import (
+    ADDED,
+    CHANGED,
+    REMOVED,
+    SAME,
+    article_text,
+    compare_articles,
+)
 
 
 @pytest.fixture

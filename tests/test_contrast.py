@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from pipwriter.model.progress import DONE, EMPTY, PROBLEM, STARTED
+from pipwriter.model.rules.progress import DONE, EMPTY, PROBLEM, STARTED
 from pipwriter.ui import colours
 from pipwriter.ui.colours import contrast
 from pipwriter.ui.status_icons import status_icon

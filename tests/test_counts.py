@@ -7,8 +7,11 @@ import dataclasses
 
 import pytest
 
-from pipwriter.model.article import Section
-from pipwriter.model.counts import (
+from pipwriter.model.article.article import Section
+from pipwriter.model.article.media import Illustration, MediaRef
+from pipwriter.model.article.reference import Reference, format_bmj
+from pipwriter.model.article.text import Citation, Paragraph, RichText, Run
+from pipwriter.model.language.counts import (
     ParagraphCounter,
     count_article,
     counted_extra_words,
@@ -16,9 +19,6 @@ from pipwriter.model.counts import (
     section_counts_toward_limit,
     section_words,
 )
-from pipwriter.model.media import Illustration, MediaRef
-from pipwriter.model.reference import Reference, format_bmj
-from pipwriter.model.text import Citation, Paragraph, RichText, Run
 
 
 def _words(n: int, word: str = "word") -> str:

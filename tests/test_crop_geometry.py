@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipwriter.model import crop_geometry as geo
-from pipwriter.model.crop_geometry import Square
+from pipwriter.model.article import crop_geometry as geo
+from pipwriter.model.article.crop_geometry import Square
 
 
 def test_module_has_no_qt():

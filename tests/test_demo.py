@@ -8,12 +8,12 @@ import shutil
 import pytest
 from PySide6.QtGui import QImage
 
-from pipwriter.model.article import Article
-from pipwriter.model.demo import demo_dir, demo_project, write_demo
+from pipwriter.model.article.article import Article
+from pipwriter.model.storage.demo import demo_dir, demo_project, write_demo
 from pipwriter.model.errors import PipError
-from pipwriter.model.progress import DONE, panel_keys
-from pipwriter.model.project_file import load_project, save_project
-from pipwriter.model.report import build_report
+from pipwriter.model.rules.progress import DONE, panel_keys
+from pipwriter.model.rules.report import build_report
+from pipwriter.model.storage.project_file import load_project, save_project
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 JPEG_SIGNATURE = b"\xff\xd8\xff"

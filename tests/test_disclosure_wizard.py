@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from pipwriter.model.author import Author
-from pipwriter.model.disclosure import DisclosureEntry
-from pipwriter.model.statements import combined_statement
+from pipwriter.model.article.author import Author
+from pipwriter.model.interests.disclosure import DisclosureEntry
+from pipwriter.model.interests.statements import combined_statement
 from pipwriter.ui.disclosure_panel import DisclosurePanel
 from pipwriter.ui.disclosure_wizard import DisclosureWizard
 

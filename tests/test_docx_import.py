@@ -18,15 +18,15 @@ from pipwriter.export.article_docx import write_article_docx
 from pipwriter.importer.docx_import import import_docx, plan_import
 from pipwriter.importer.docx_read import DocxImportError
 from pipwriter.importer.mapping import OWN, UNPLACED_TITLE, VIEWPOINT
-from pipwriter.model.counts import count_article
-from pipwriter.model.demo import demo_project
-from pipwriter.model.project_file import load_project
-from pipwriter.model.reference import format_bmj
-from pipwriter.model.text import Citation
+from pipwriter.model.storage.demo import demo_project
+from pipwriter.model.article.reference import format_bmj
+from pipwriter.model.article.text import Citation
+from pipwriter.model.language.counts import count_article
+from pipwriter.model.storage.project_file import load_project
 
 
 def export_docx(project, path):
-    from pipwriter.model.template import get_template
+    from pipwriter.model.rules.template import get_template
     template = get_template(project.article.template_id)
     write_article_docx(project, path, template, count_article(project.article, template)
                        .to_json())
@@ -306,7 +306,7 @@ def test_unreadable_files_get_one_clear_message(tmp_path, content, expected):
 
 
 def test_a_project_file_is_not_a_word_draft(tmp_path):
-    from pipwriter.model.project_file import save_project
+    from pipwriter.model.storage.project_file import save_project
     path = save_project(demo_project(), tmp_path / "demo.pipw")
     with pytest.raises(DocxImportError, match="File › Open"):
         plan_import(path)
@@ -338,8 +338,8 @@ def test_cli_import_of_a_bad_file_exits_2(tmp_path):
 
 # --- text not yet placed must be placed before it reaches the editors ----------------------------
 def _unplaced_findings(project):
-    from pipwriter.model.checks import all_findings
-    from pipwriter.model.template import get_template
+    from pipwriter.model.rules.checks import all_findings
+    from pipwriter.model.rules.template import get_template
     return [f for f in all_findings(project, get_template(project.article.template_id))
             if f.code == "imported-text-unplaced"]
 
@@ -366,8 +366,8 @@ def test_a_project_imported_before_the_key_existed_is_recognised(draft):
 
 def test_the_exported_checklist_says_text_is_not_yet_placed(draft):
     from pipwriter.export.checklist import NOT_MET, requirements
-    from pipwriter.model.checks import all_findings
-    from pipwriter.model.template import get_template
+    from pipwriter.model.rules.checks import all_findings
+    from pipwriter.model.rules.template import get_template
     project = import_docx(draft)
     template = get_template(project.article.template_id)
     findings = all_findings(project, template)
@@ -378,7 +378,7 @@ def test_the_exported_checklist_says_text_is_not_yet_placed(draft):
 
 
 def test_check_blocks_while_text_is_not_yet_placed(draft, tmp_path):
-    from pipwriter.model.project_file import save_project
+    from pipwriter.model.storage.project_file import save_project
     path = save_project(import_docx(draft), tmp_path / "imported.pipw")
     result = run("check", path, "--json")
     assert result.returncode != 0

@@ -18,9 +18,9 @@ from pipwriter.export import docx_base, staging
 from pipwriter.export.bundle import export_bundle, planned_folder
 from pipwriter.export.errors import ExportCancelled, ExportError
 from pipwriter.export.manifest import verify_bundle
-from pipwriter.model.demo import demo_project
-from pipwriter.model.project_file import save_project
-from pipwriter.model.report import build_report
+from pipwriter.model.storage.demo import demo_project
+from pipwriter.model.rules.report import build_report
+from pipwriter.model.storage.project_file import save_project
 
 
 @pytest.fixture(scope="module")
@@ -287,7 +287,7 @@ def test_draft_says_draft_in_every_document(small_project, tmp_path):
 # --- no Qt, and the command line -----------------------------------------------------------------
 def test_export_does_not_import_qt(tmp_path):
     code = ("import sys; from pathlib import Path;"
-            "from pipwriter.model.demo import demo_project;"
+            "from pipwriter.model.storage.demo import demo_project;"
             "from pipwriter.export.bundle import export_bundle;"
             f"export_bundle(demo_project(), Path({str(tmp_path)!r}), make_zip=True);"
             "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken')));"

@@ -8,8 +8,8 @@ import zipfile
 import jsonschema
 import pytest
 
-from pipwriter.model.demo import demo_project
-from pipwriter.model.project_file import save_project
+from pipwriter.model.storage.demo import demo_project
+from pipwriter.model.storage.project_file import save_project
 from pipwriter.resources import resources_dir
 
 SCHEMAS = resources_dir().parent / "docs" / "schema"

@@ -27,12 +27,12 @@ from pathlib import Path
 
 import pytest
 
-from pipwriter.model import atomic
-from pipwriter.model.demo import write_demo
+from pipwriter.model.storage.demo import write_demo
 from pipwriter.model.errors import ProjectFileError
-from pipwriter.model.project_file import load_project, save_project
-from pipwriter.model.readability import analyse
-from pipwriter.model.spelling import SpellEngine
+from pipwriter.model.language.readability import analyse
+from pipwriter.model.language.spelling import SpellEngine
+from pipwriter.model.storage import atomic
+from pipwriter.model.storage.project_file import load_project, save_project
 
 MB = 1024 * 1024
 CPU_SECONDS = 5.0

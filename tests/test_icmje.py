@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from pipwriter.model.icmje import (
+from pipwriter.model.interests.icmje import (
     IcmjeItemsError,
     items_path,
     load_items,

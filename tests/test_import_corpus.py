@@ -22,7 +22,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from pipwriter.importer.docx_import import import_docx, plan_import
-from pipwriter.model.text_surface import text_fields
+from pipwriter.model.article.text_surface import text_fields
 
 URL = "https://www.nice.org.uk/guidance/ng236"
 TITLE = "Walking together after a stroke"

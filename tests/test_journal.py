@@ -11,16 +11,16 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from test_locks import dead_pid
 
-from pipwriter.model.journal import (
+from pipwriter.model.article.text import RichText
+from pipwriter.model.storage.journal import (
     JournalWriter,
     encode_line,
     journal_path,
     read_journal,
     replay,
 )
-from pipwriter.model.project_file import load_project, save_project
-from pipwriter.model.recovery import find_recoveries, load_recovery, recovery_paths
-from pipwriter.model.text import RichText
+from pipwriter.model.storage.project_file import load_project, save_project
+from pipwriter.model.storage.recovery import find_recoveries, load_recovery, recovery_paths
 
 
 def _body(text: str) -> list:

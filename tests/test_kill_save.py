@@ -24,14 +24,14 @@ from pathlib import Path
 
 import pytest
 
-from pipwriter.model.article import Article, Section
-from pipwriter.model.backups import list_backups, open_backup
-from pipwriter.model.media import Illustration, MediaRef
-from pipwriter.model.project import Project
-from pipwriter.model.project_file import load_project, media_snapshot
-from pipwriter.model.recovery import recovery_paths, write_recovery
-from pipwriter.model.safe_save import save_with_backup
-from pipwriter.model.text import RichText
+from pipwriter.model.article.article import Article, Section
+from pipwriter.model.article.media import Illustration, MediaRef
+from pipwriter.model.article.text import RichText
+from pipwriter.model.storage.backups import list_backups, open_backup
+from pipwriter.model.storage.project import Project
+from pipwriter.model.storage.project_file import load_project, media_snapshot
+from pipwriter.model.storage.recovery import recovery_paths, write_recovery
+from pipwriter.model.storage.safe_save import save_with_backup
 
 pytestmark = [pytest.mark.heavy,
               pytest.mark.skipif(os.name != "posix", reason="needs fork and SIGKILL")]

@@ -18,9 +18,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pipwriter.model.article.media import Illustration, MediaRef
 from pipwriter.model.errors import ProjectFileError
-from pipwriter.model.media import Illustration, MediaRef
-from pipwriter.model.project_file import load_project, save_project
+from pipwriter.model.storage.project_file import load_project, save_project
 
 pytestmark = pytest.mark.heavy
 
@@ -282,7 +282,7 @@ def test_the_seed_file_loads(watched, valid, tmp_path):
 def test_unsafe_name_is_shown_on_one_printable_line(watched, valid, name, tmp_path):
     """Found by the fuzzer: a member name with a line break broke the message over lines."""
     from pipwriter.model.errors import PipError
-    from pipwriter.model.project_file import load_project
+    from pipwriter.model.storage.project_file import load_project
     path = tmp_path / "case.pipw"
     path.write_bytes(_zip(list(_members(valid).items()) + [(name, b"")]))
     with pytest.raises(PipError) as caught:

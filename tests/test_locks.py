@@ -10,8 +10,8 @@ import textwrap
 
 import pytest
 
-from pipwriter.model import locks
-from pipwriter.model.locks import (
+from pipwriter.model.storage import locks
+from pipwriter.model.storage.locks import (
     ProjectLockedError,
     acquire,
     holder,
@@ -19,7 +19,7 @@ from pipwriter.model.locks import (
     pid_alive,
     read_lock,
 )
-from pipwriter.model.process_identity import process_start_time
+from pipwriter.model.storage.process_identity import process_start_time
 from pipwriter.paths import data_dir
 
 
@@ -143,7 +143,7 @@ def test_lock_held_by_another_process_then_it_crashes(tmp_path):
     path = tmp_path / "a.pipw"
     script = textwrap.dedent(f"""
         import sys, time
-        from pipwriter.model.locks import acquire
+        from pipwriter.model.storage.locks import acquire
         acquire({str(path)!r})
         print("locked", flush=True)
         time.sleep(60)

@@ -18,10 +18,10 @@ import pytest
 
 from pipwriter.export.article_docx import _Labeller, section_heading
 from pipwriter.export.bundle import export_bundle
-from pipwriter.model.counts import count_article, section_counts_toward_limit
-from pipwriter.model.demo import demo_project
-from pipwriter.model.template import get_template
-from pipwriter.model.wordcount import count_words
+from pipwriter.model.storage.demo import demo_project
+from pipwriter.model.language.counts import count_article, section_counts_toward_limit
+from pipwriter.model.language.wordcount import count_words
+from pipwriter.model.rules.template import get_template
 
 SOFFICE = shutil.which("soffice")
 pytestmark = [pytest.mark.soffice,

@@ -10,11 +10,11 @@ import shutil
 
 import pytest
 
-from pipwriter.model import media_store as media_store_module
-from pipwriter.model.locks import host_name
-from pipwriter.model.media import Illustration, MediaClip, MediaRef
-from pipwriter.model.project import OWNER_FILE, Project, remove_abandoned_media_folders
-from pipwriter.model.project_file import load_project, save_project
+from pipwriter.model.article.media import Illustration, MediaClip, MediaRef
+from pipwriter.model.storage import media_store as media_store_module
+from pipwriter.model.storage.locks import host_name
+from pipwriter.model.storage.project import OWNER_FILE, Project, remove_abandoned_media_folders
+from pipwriter.model.storage.project_file import load_project, save_project
 from pipwriter.paths import data_dir
 
 PHOTO = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 40

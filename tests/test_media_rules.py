@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipwriter.model.media_rules import (
+from pipwriter.model.rules.media_rules import (
     CLIP_MAX_BYTES,
     MB,
     MediaRuleError,
@@ -123,5 +123,5 @@ def test_illustration_kind_warning_quotes_the_template(template):
     assert illustration_kind_warning(template.rules, "chart") == message
     assert illustration_kind_warning(template.rules, "table") == message
     assert illustration_kind_warning(template.rules, "photo") == ""
-    from pipwriter.model.series_rules import SeriesRules
+    from pipwriter.model.rules.series_rules import SeriesRules
     assert illustration_kind_warning(SeriesRules(), "chart") == ""

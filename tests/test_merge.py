@@ -8,11 +8,18 @@ import copy
 
 import pytest
 
-from pipwriter.model.approval import APPROVED, OUT_OF_DATE, approval_state, approve
-from pipwriter.model.article import Article
-from pipwriter.model.author import Author
-from pipwriter.model.exchange import find_base, record_merge, send_copy, snapshot_fingerprint
-from pipwriter.model.merge import (
+from pipwriter.model.article.article import Article
+from pipwriter.model.article.author import Author
+from pipwriter.model.article.reference import Reference
+from pipwriter.model.article.text import Citation, Paragraph, RichText, Run
+from pipwriter.model.coauthoring.approval import APPROVED, OUT_OF_DATE, approval_state, approve
+from pipwriter.model.coauthoring.exchange import (
+    find_base,
+    record_merge,
+    send_copy,
+    snapshot_fingerprint,
+)
+from pipwriter.model.coauthoring.merge import (
     COMBINED,
     MINE,
     THEIRS,
@@ -20,11 +27,9 @@ from pipwriter.model.merge import (
     merge_articles,
     word_diff,
 )
-from pipwriter.model.project import Project
-from pipwriter.model.project_file import load_project
-from pipwriter.model.reference import Reference
-from pipwriter.model.text import Citation, Paragraph, RichText, Run
-from pipwriter.model.versions import delete_version, list_versions
+from pipwriter.model.storage.project import Project
+from pipwriter.model.storage.project_file import load_project
+from pipwriter.model.storage.versions import delete_version, list_versions
 
 
 @pytest.fixture

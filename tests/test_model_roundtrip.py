@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pipwriter.model.disclosure import DisclosureEntry
-from pipwriter.model.media import Illustration, MediaClip, MediaRef, Photo
-from pipwriter.model.project_file import load_project, save_project
-from pipwriter.model.reference import Reference
-from pipwriter.model.text import Citation, Paragraph, RichText, Run
+from pipwriter.model.article.media import Illustration, MediaClip, MediaRef, Photo
+from pipwriter.model.article.reference import Reference
+from pipwriter.model.article.text import Citation, Paragraph, RichText, Run
+from pipwriter.model.interests.disclosure import DisclosureEntry
+from pipwriter.model.storage.project_file import load_project, save_project
 
 
 def _fill(project):

@@ -9,8 +9,8 @@ from datetime import date
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QWizard
 
-from pipwriter.model.author import Author
-from pipwriter.model.statements import combined_statement
+from pipwriter.model.article.author import Author
+from pipwriter.model.interests.statements import combined_statement
 from pipwriter.ui.disclosure_wizard import DisclosureWizard
 
 TODAY = date(2026, 11, 21)

@@ -42,22 +42,22 @@ from pipwriter.export.checklist import (
     requirement_codes,
     requirements,
 )
-from pipwriter.model.article import Article
-from pipwriter.model.checks import all_findings
-from pipwriter.model.counts import count_article
-from pipwriter.model.demo import demo_project
-from pipwriter.model.findings import ERROR, TIP, WARNING
-from pipwriter.model.media import MediaClip
-from pipwriter.model.media_store import MediaStore
-from pipwriter.model.progress import DONE, EMPTY, PROBLEM, STARTED, panel_keys, panel_statuses
-from pipwriter.model.project import Project
-from pipwriter.model.project_file import save_project
-from pipwriter.model.reference import Reference
-from pipwriter.model.report import build_report, marks
-from pipwriter.model.spelling_findings import CODE as SPELLING
-from pipwriter.model.spelling_findings import article_spell_engine
-from pipwriter.model.template import get_template
-from pipwriter.model.text import Paragraph, RichText, Run
+from pipwriter.model.article.article import Article
+from pipwriter.model.storage.demo import demo_project
+from pipwriter.model.article.media import MediaClip
+from pipwriter.model.article.reference import Reference
+from pipwriter.model.article.text import Paragraph, RichText, Run
+from pipwriter.model.language.counts import count_article
+from pipwriter.model.rules.checks import all_findings
+from pipwriter.model.rules.findings import ERROR, TIP, WARNING
+from pipwriter.model.rules.progress import DONE, EMPTY, PROBLEM, STARTED, panel_keys, panel_statuses
+from pipwriter.model.rules.report import build_report, marks
+from pipwriter.model.rules.spelling_findings import CODE as SPELLING
+from pipwriter.model.rules.spelling_findings import article_spell_engine
+from pipwriter.model.rules.template import get_template
+from pipwriter.model.storage.media_store import MediaStore
+from pipwriter.model.storage.project import Project
+from pipwriter.model.storage.project_file import save_project
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = get_template("bmj-partnership-in-practice")
@@ -405,7 +405,8 @@ def test_checklist_not_met_exactly_when_a_finding_says_so(case):
 def test_every_must_fix_and_warning_code_has_a_requirement():
     """Every code the checks can give as an error or a warning (read from their source) is
     one a requirement answers to."""
-    source = (ROOT / "pipwriter" / "model" / "checks.py").read_text(encoding="utf-8")
+    source = "\n".join(f.read_text(encoding="utf-8")
+                       for f in sorted((ROOT / "pipwriter/model/rules").glob("*.py")))
     found = set(re.findall(r'Finding\(\s*(?:ERROR|WARNING|severity),\s*"([a-z0-9-]+)"', source))
     assert {"title-missing", "words-under", "author-photo-consent", "clip-permission-missing",
             "section-short"} <= found

@@ -1,4 +1,4 @@
-from pipwriter.model.ordering import move_item
+from pipwriter.model.article.ordering import move_item
 
 
 def test_move_item_within_the_list():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import zipfile
 
-from pipwriter.model.demo import write_demo
-from pipwriter.model.peek import TITLE_SHOWN, peek_title
+from pipwriter.model.storage.demo import write_demo
+from pipwriter.model.storage.peek import TITLE_SHOWN, peek_title
 
 
 def test_title_of_the_demo(tmp_path):

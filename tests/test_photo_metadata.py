@@ -8,7 +8,7 @@ import struct
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QColor, QImage
 
-from pipwriter.model.photo_metadata import (
+from pipwriter.model.article.photo_metadata import (
     CAMERA,
     LOCATION,
     hidden_details,

@@ -1,5 +1,5 @@
 """Plain words: every string a patient reads is scored with the project's own readability code
-(:mod:`pipwriter.model.readability`) and must reach reading ease 60 and a reading age of 11.
+(:mod:`pipwriter.model.language.readability`) and must reach reading ease 60 and a reading age of 11.
 
 Strings are collected from everywhere a patient reads them:
 
@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pytest
 
-from pipwriter.model.readability import analyse
+from pipwriter.model.language.readability import analyse
 
 ROOT = Path(__file__).resolve().parent.parent
 UI = ROOT / "pipwriter" / "ui"
@@ -59,7 +59,7 @@ JOURNAL_FORMULAS = {
 
 
 def _form_titles() -> set[str]:
-    from pipwriter.model.icmje import load_items
+    from pipwriter.model.interests.icmje import load_items
     return {item.title for item in load_items()}
 
 
@@ -83,7 +83,7 @@ def _blocks(markup: str, html_page: bool = False) -> Iterator[str]:
 
 # --------------------------------------------------------------------------- the sources
 def template_strings() -> Iterator[tuple[str, str]]:
-    from pipwriter.model.template import get_template
+    from pipwriter.model.rules.template import get_template
     template = get_template("bmj-partnership-in-practice")
     for spec in (*template.sections, template.viewpoint):
         yield f"template › {spec.key} › prompt", spec.prompt
@@ -97,7 +97,7 @@ def template_strings() -> Iterator[tuple[str, str]]:
 
 
 def help_strings() -> Iterator[tuple[str, str]]:
-    from pipwriter.model.template import get_template
+    from pipwriter.model.rules.template import get_template
     from pipwriter.ui.help_dialogs import getting_started_html, guidance_html
     for block in _blocks(getting_started_html(), html_page=True):
         yield "help › getting started", block
@@ -106,7 +106,7 @@ def help_strings() -> Iterator[tuple[str, str]]:
 
 
 def icmje_strings() -> Iterator[tuple[str, str]]:
-    from pipwriter.model.icmje import load_items
+    from pipwriter.model.interests.icmje import load_items
     for item in load_items():
         where = f"ICMJE item {item.number}"
         yield f"{where} › title", item.title
@@ -122,14 +122,14 @@ def _broken_projects():
 
     from test_checks import HARD, _clip, _illustration, certified, photo, words
 
-    from pipwriter.model.author import Author
-    from pipwriter.model.disclosure import Disclosure
-    from pipwriter.model.factory import new_article
-    from pipwriter.model.media import Illustration, MediaRef
-    from pipwriter.model.project import Project
-    from pipwriter.model.reference import Reference
-    from pipwriter.model.template import get_template
-    from pipwriter.model.text import Citation, Paragraph, RichText, Run
+    from pipwriter.model.article.author import Author
+    from pipwriter.model.article.factory import new_article
+    from pipwriter.model.article.media import Illustration, MediaRef
+    from pipwriter.model.article.reference import Reference
+    from pipwriter.model.article.text import Citation, Paragraph, RichText, Run
+    from pipwriter.model.interests.disclosure import Disclosure
+    from pipwriter.model.rules.template import get_template
+    from pipwriter.model.storage.project import Project
     template = get_template("bmj-partnership-in-practice")
 
     # 1. A new article: nothing written, no photos, no declarations, no key messages.
@@ -176,8 +176,8 @@ def _broken_projects():
 
 
 def check_strings() -> Iterator[tuple[str, str]]:
-    from pipwriter.model.checks import all_findings
-    from pipwriter.model.template import get_template
+    from pipwriter.model.rules.checks import all_findings
+    from pipwriter.model.rules.template import get_template
     template = get_template("bmj-partnership-in-practice")
     seen: set[str] = set()
     for project in _broken_projects():
@@ -269,7 +269,7 @@ def window_strings(qtbot, tmp_path) -> Iterator[tuple[str, str]]:
     from fake_dialogs import FakeDialogs
     from test_checks import certified
 
-    from pipwriter.model.author import Author
+    from pipwriter.model.article.author import Author
     from pipwriter.ui.disclosure_wizard import DisclosureWizard
     from pipwriter.ui.new_article_wizard import NewArticleWizard
 
@@ -286,7 +286,7 @@ def window_strings(qtbot, tmp_path) -> Iterator[tuple[str, str]]:
     while wizard.currentPage() is not wizard.summary_page:
         wizard.next()
         yield from _widget_strings(wizard, "competing-interests wizard")
-    from pipwriter.model.template import get_template
+    from pipwriter.model.rules.template import get_template
     wizard = NewArticleWizard(get_template("bmj-partnership-in-practice"))
     qtbot.addWidget(wizard)
     wizard.show()
@@ -361,8 +361,8 @@ def test_the_allow_list_is_short_and_each_formula_is_still_used():
     assert len(JOURNAL_FORMULAS) <= 4
     from test_checks import certified
 
-    from pipwriter.model.author import Author
-    from pipwriter.model.statements import combined_statement
+    from pipwriter.model.article.author import Author
+    from pipwriter.model.interests.statements import combined_statement
     texts = ["On the ICMJE form: Grants or contracts"]
     texts.append(combined_statement([Author("Sam", disclosure=certified())]))
     for start in JOURNAL_FORMULAS:
@@ -379,13 +379,13 @@ def test_the_allow_list_is_short_and_each_formula_is_still_used():
     ("1/5/24", None), ("last Tuesday", None),
 ])
 def test_a_typed_date_is_read_the_british_way_or_refused(typed, stored):
-    from pipwriter.model.reference import parse_date
+    from pipwriter.model.article.reference import parse_date
     day = parse_date(typed)
     assert (day.isoformat() if day else None) == stored
 
 
 def test_an_unreadable_accessed_date_is_never_printed_as_typed():
-    from pipwriter.model.reference import Reference, format_bmj
+    from pipwriter.model.article.reference import Reference, format_bmj
     ref = Reference("web", title="Stroke", container="NHS website",
                     url="https://www.nhs.uk/conditions/stroke/", accessed="2024-05-01")
     assert format_bmj(ref).endswith("(accessed 1 May 2024)")
@@ -416,5 +416,5 @@ def test_the_references_form_understands_or_refuses_the_accessed_date(controller
 
 
 def format_reference(window, ref_id) -> str:
-    from pipwriter.model.reference import format_bmj
+    from pipwriter.model.article.reference import format_bmj
     return format_bmj(window.session.article.reference(ref_id))

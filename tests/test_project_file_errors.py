@@ -7,9 +7,9 @@ import zipfile
 
 import pytest
 
-from pipwriter.model import migrations
 from pipwriter.model.errors import NewerFormatError, ProjectFileError
-from pipwriter.model.project_file import load_project, save_project
+from pipwriter.model.storage import migrations
+from pipwriter.model.storage.project_file import load_project, save_project
 
 
 @pytest.fixture
@@ -117,7 +117,7 @@ def test_unsafe_member_names(tmp_path, saved, bad_name):
 
 
 def test_missing_media_loads_text_and_warns(tmp_path, small_project):
-    from pipwriter.model.media import MediaRef, Photo
+    from pipwriter.model.article.media import MediaRef, Photo
     name = small_project.media.add_bytes(b"\xff\xd8\xffdata", "jpg")
     small_project.article.authors[0].photo = Photo(MediaRef(name, "p.jpg"))
     saved = save_project(small_project, tmp_path / "m.pipw")
@@ -160,13 +160,13 @@ def test_older_format_is_migrated(tmp_path, saved, monkeypatch):
         return article
     monkeypatch.setattr(migrations, "FORMAT_VERSION", 2)
     monkeypatch.setattr(migrations, "MIGRATIONS", {1: one_to_two})
-    monkeypatch.setattr("pipwriter.model.project_file.FORMAT_VERSION", 2)
+    monkeypatch.setattr("pipwriter.model.storage.project_file.FORMAT_VERSION", 2)
     assert load_project(old).article.title == "Walking together"
 
 
 def test_unreadable_old_format_without_migration(tmp_path, saved, monkeypatch):
     monkeypatch.setattr(migrations, "MIGRATIONS", {})
-    monkeypatch.setattr("pipwriter.model.project_file.FORMAT_VERSION", 2)
+    monkeypatch.setattr("pipwriter.model.storage.project_file.FORMAT_VERSION", 2)
     assert "old format" in _message(saved)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipwriter.model.readability import (
+from pipwriter.model.language.readability import (
     LONG_SENTENCE_WORDS,
     NHS_READING_AGE,
     PLAIN_ENGLISH_FRE,

@@ -11,10 +11,10 @@ import time
 
 from test_locks import dead_pid
 
-from pipwriter.model.journal import JournalWriter, journal_path
-from pipwriter.model.project_file import load_project, media_snapshot, save_project
-from pipwriter.model.recovery import meta_for, new_session_id, write_recovery
-from pipwriter.model.text import RichText
+from pipwriter.model.article.text import RichText
+from pipwriter.model.storage.journal import JournalWriter, journal_path
+from pipwriter.model.storage.project_file import load_project, media_snapshot, save_project
+from pipwriter.model.storage.recovery import meta_for, new_session_id, write_recovery
 
 
 def _cli(*args, timeout=60):
@@ -92,7 +92,7 @@ def test_recover_includes_the_journal_typed_after_the_last_copy(tmp_path, small_
     meta["pid"] = dead_pid()
     article.sections[0].body = RichText.from_plain("Typed just before the crash.")
     copy = tmp_path / "unused"
-    from pipwriter.model.recovery import recovery_paths
+    from pipwriter.model.storage.recovery import recovery_paths
     copy, _meta = recovery_paths(session_id)
     writer = JournalWriter(journal_path(copy))
     writer.append({"seq": 1, "at": time.time(), "kind": "full", "article": article.to_json(),

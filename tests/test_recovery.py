@@ -12,10 +12,10 @@ import time
 import pytest
 from test_locks import dead_pid
 
-from pipwriter.model import recovery
-from pipwriter.model.media import Illustration, MediaRef
-from pipwriter.model.project_file import load_project, media_snapshot, save_project
-from pipwriter.model.recovery import (
+from pipwriter.model.article.media import Illustration, MediaRef
+from pipwriter.model.storage import recovery
+from pipwriter.model.storage.project_file import load_project, media_snapshot, save_project
+from pipwriter.model.storage.recovery import (
     claim,
     discard_recovery,
     find_recoveries,
@@ -167,7 +167,7 @@ def test_session_ids_are_checked(small_project):
 def test_copy_is_offered_when_its_process_id_now_belongs_to_another_program(small_project):
     """A power cut, a restart, and some other program now has the id the crashed app had: the
     copy must still be offered (with the id alone it was silently skipped)."""
-    from pipwriter.model.process_identity import process_start_time
+    from pipwriter.model.storage.process_identity import process_start_time
     other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
         entry = _write(small_project)

@@ -12,12 +12,12 @@ import pytest
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
-from pipwriter.model.backups import list_backups
+from pipwriter.model.article.text import RichText
 from pipwriter.model.errors import ProjectFileError
-from pipwriter.model.history_store import project_key
-from pipwriter.model.project_file import load_project, save_project
-from pipwriter.model.safe_save import FileChangedError, changed_on_disk, save_with_backup
-from pipwriter.model.text import RichText
+from pipwriter.model.storage.backups import list_backups
+from pipwriter.model.storage.history_store import project_key
+from pipwriter.model.storage.project_file import load_project, save_project
+from pipwriter.model.storage.safe_save import FileChangedError, changed_on_disk, save_with_backup
 from pipwriter.ui import data_safety
 from pipwriter.ui.data_safety import CHANGED_CHOICES, MERGE, OVERWRITE, SAVE_NEW
 

@@ -18,9 +18,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipwriter.model.article import Article, Section, Settings
-from pipwriter.model.author import Author
-from pipwriter.model.limits import (
+from pipwriter.model.article.article import Article, Section, Settings
+from pipwriter.model.article.author import Author
+from pipwriter.model.article.limits import (
     AUTHOR_NAME_MAX,
     AUTHORS_MAX,
     HEADING_MAX,
@@ -28,11 +28,11 @@ from pipwriter.model.limits import (
     SECTIONS_MAX,
     TITLE_MAX,
 )
-from pipwriter.model.media import Illustration, MediaRef, Photo
-from pipwriter.model.project import Project
-from pipwriter.model.project_file import load_project, save_project
-from pipwriter.model.reference import REFERENCE_KINDS, Reference
-from pipwriter.model.text import Citation, Paragraph, RichText, Run, clean_text
+from pipwriter.model.article.media import Illustration, MediaRef, Photo
+from pipwriter.model.article.reference import REFERENCE_KINDS, Reference
+from pipwriter.model.article.text import Citation, Paragraph, RichText, Run, clean_text
+from pipwriter.model.storage.project import Project
+from pipwriter.model.storage.project_file import load_project, save_project
 
 PROPERTY = settings(max_examples=40, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture,

@@ -14,18 +14,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipwriter.model.article import Article, Section
-from pipwriter.model.author import Author
-from pipwriter.model.demo import demo_project
-from pipwriter.model.disclosure import DisclosureEntry
-from pipwriter.model.factory import new_article
-from pipwriter.model.limits import HEADING_MAX, TITLE_MAX
-from pipwriter.model.media import Illustration, MediaClip, MediaRef
-from pipwriter.model.reference import Reference
-from pipwriter.model.search import compile_needle, find_all, replace_all, replace_hit
-from pipwriter.model.template import get_template
-from pipwriter.model.text import Citation, Paragraph, RichText, Run
-from pipwriter.model.text_surface import OBJECT, text_fields
+from pipwriter.model.article.article import Article, Section
+from pipwriter.model.article.author import Author
+from pipwriter.model.storage.demo import demo_project
+from pipwriter.model.article.factory import new_article
+from pipwriter.model.article.limits import HEADING_MAX, TITLE_MAX
+from pipwriter.model.article.media import Illustration, MediaClip, MediaRef
+from pipwriter.model.article.reference import Reference
+from pipwriter.model.article.search import compile_needle, find_all, replace_all, replace_hit
+from pipwriter.model.article.text import Citation, Paragraph, RichText, Run
+from pipwriter.model.article.text_surface import OBJECT, text_fields
+from pipwriter.model.interests.disclosure import DisclosureEntry
+from pipwriter.model.rules.template import get_template
 
 
 @pytest.fixture

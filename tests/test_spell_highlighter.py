@@ -9,7 +9,7 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QColor, QFont, QImage, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextEdit
 
-from pipwriter.model.spelling import SpellEngine
+from pipwriter.model.language.spelling import SpellEngine
 from pipwriter.ui.spell_highlighter import UNDERLINE_COLOUR, SpellHighlighter
 from pipwriter.ui.spell_menu import add_spelling_actions
 

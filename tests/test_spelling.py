@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from pipwriter.model.spelling import (
+from pipwriter.model.language.spelling import (
     DictionaryError,
     SpellEngine,
     python_index,
     read_wordlist,
     utf16_spans,
 )
-from pipwriter.model.user_dictionary import UserDictionary
+from pipwriter.model.language.user_dictionary import UserDictionary
 from pipwriter.resources import resource
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pipwriter.model.spelling import SpellEngine
+from pipwriter.model.language.spelling import SpellEngine
 
 CORPUS = Path(__file__).resolve().parent / "data" / "british_health_prose.txt"
 

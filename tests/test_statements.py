@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from pipwriter.model.author import Author
-from pipwriter.model.disclosure import DisclosureEntry
-from pipwriter.model.icmje import load_items
-from pipwriter.model.statements import (
+from pipwriter.model.article.author import Author
+from pipwriter.model.interests.disclosure import DisclosureEntry
+from pipwriter.model.interests.icmje import load_items
+from pipwriter.model.interests.statements import (
     author_statement,
     combined_statement,
     disclosure_form,

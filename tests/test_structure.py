@@ -13,12 +13,12 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from pipwriter.model.article import Article, Section
-from pipwriter.model.author import Author
-from pipwriter.model.demo import demo_project
-from pipwriter.model.factory import new_article
-from pipwriter.model.limits import AUTHOR_NAME_MAX, AUTHORS_MAX, HEADING_MAX, SECTIONS_MAX
-from pipwriter.model.structure import (
+from pipwriter.model.article.article import Article, Section
+from pipwriter.model.article.author import Author
+from pipwriter.model.storage.demo import demo_project
+from pipwriter.model.article.factory import new_article
+from pipwriter.model.article.limits import AUTHOR_NAME_MAX, AUTHORS_MAX, HEADING_MAX, SECTIONS_MAX
+from pipwriter.model.article.structure import (
     LimitReached,
     add_author,
     add_section,
@@ -35,7 +35,7 @@ from pipwriter.model.structure import (
     viewpoint_position,
     viewpoints_of,
 )
-from pipwriter.model.template import get_template
+from pipwriter.model.rules.template import get_template
 
 
 def saved_and_loaded(article: Article) -> Article:

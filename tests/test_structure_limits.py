@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from pipwriter.model import limits, structure
-from pipwriter.model.article import Article
-from pipwriter.model.author import Author
-from pipwriter.model.demo import demo_project
-from pipwriter.model.template import get_template
+from pipwriter.model.article import limits, structure
+from pipwriter.model.article.article import Article
+from pipwriter.model.article.author import Author
+from pipwriter.model.storage.demo import demo_project
+from pipwriter.model.rules.template import get_template
 
 
 def test_sections_stop_at_the_file_limit(monkeypatch):

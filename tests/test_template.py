@@ -9,9 +9,9 @@ import shutil
 
 import pytest
 
+from pipwriter.model.article.factory import new_article
 from pipwriter.model.errors import TemplateError
-from pipwriter.model.factory import new_article
-from pipwriter.model.template import available_templates, load_template_file
+from pipwriter.model.rules.template import available_templates, load_template_file
 from pipwriter.resources import resource
 
 SOURCE = resource("templates", "partnership-in-practice.json")
@@ -43,7 +43,7 @@ def test_bundled_template_has_the_series_rules(template):
 
 
 def test_new_article_follows_template_order(template):
-    from pipwriter.model.author import Author
+    from pipwriter.model.article.author import Author
     doc, pat = Author("Dr A", "health_professional"), Author("P", "patient")
     article = new_article(template, "T", [doc, pat])
     kinds = [(s.kind, s.key) for s in article.sections]
@@ -89,7 +89,7 @@ def test_invalid_template_names_the_problem(tmp_path, data, mutate, expected):
 def test_rules_have_one_set_of_defaults(tmp_path, data):
     """A template that says nothing about a rule gets the one default in SeriesRules, and every
     reader of the rules (checks, export checklist, readability) sees that same value."""
-    from pipwriter.model.series_rules import SeriesRules
+    from pipwriter.model.rules.series_rules import SeriesRules
     data["rules"] = {}
     template = load_template_file(_write(tmp_path, data))
     assert template.rules == SeriesRules()

@@ -58,7 +58,7 @@ def test_every_control_in_each_panel_is_named(controller, qtbot, panel):
 
 
 def test_start_screen_and_wizard_controls_are_named(controller, qtbot):
-    from pipwriter.model.template import get_template
+    from pipwriter.model.rules.template import get_template
     from pipwriter.ui.new_article_wizard import NewArticleWizard
     controller.show_start()
     assert _unnamed(controller.start) == []
@@ -128,7 +128,7 @@ def test_no_access_key_is_used_twice_in_a_panel(controller, qtbot, panel):
 
 
 def test_no_access_key_is_used_twice_in_the_dialogs(controller, qtbot):
-    from pipwriter.model.template import get_template
+    from pipwriter.model.rules.template import get_template
     from pipwriter.ui.new_article_wizard import NewArticleWizard
     controller.show_start()
     assert _clashes(controller.start, controller.start) == {}

@@ -348,7 +348,7 @@ def test_demo_photos_are_shown(controller, qtbot):
 
 
 def test_undo_after_saving_brings_the_removed_photo_back(window, panel, tmp_path):
-    from pipwriter.model.project_file import load_project
+    from pipwriter.model.storage.project_file import load_project
     _select(panel, "Sam Jones")
     assert _choose(window, panel, write_picture(tmp_path / "sam.jpg", 900, 900))
     name = window.session.article.authors[1].photo.media.name

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from ui_support import fill_wizard as _fill_wizard
 
-from pipwriter.model.findings import ERROR, TIP, WARNING
-from pipwriter.model.project_file import load_project
+from pipwriter.model.rules.findings import ERROR, TIP, WARNING
+from pipwriter.model.storage.project_file import load_project
 from pipwriter.ui.navigator import ALL_PANELS
 
 
@@ -160,7 +160,7 @@ def test_check_again_sees_new_text_but_typing_does_not_recount(controller, qtbot
 
 
 def test_go_to_handles_every_place_the_checks_name(controller, qtbot):
-    from pipwriter.model.findings import Where
+    from pipwriter.model.rules.findings import Where
     window = _new_window(controller, qtbot)
     article = window.session.article
     author, section = article.authors[1], article.sections[2]

@@ -10,12 +10,12 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
 from pipwriter.importer.docx_import import plan_import
-from pipwriter.model.approval import APPROVED, OUT_OF_DATE, approval_state
-from pipwriter.model.history_store import project_key
-from pipwriter.model.merge import THEIRS
-from pipwriter.model.project_file import load_project, save_project
-from pipwriter.model.text import RichText
-from pipwriter.model.versions import list_versions
+from pipwriter.model.article.text import RichText
+from pipwriter.model.coauthoring.approval import APPROVED, OUT_OF_DATE, approval_state
+from pipwriter.model.coauthoring.merge import THEIRS
+from pipwriter.model.storage.history_store import project_key
+from pipwriter.model.storage.project_file import load_project, save_project
+from pipwriter.model.storage.versions import list_versions
 from pipwriter.ui.merge_dialog import ONLY_THEIRS
 from pipwriter.ui.navigator import ROLE
 

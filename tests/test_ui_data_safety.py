@@ -15,15 +15,15 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
-from pipwriter.model import atomic
-from pipwriter.model.backups import list_backups
-from pipwriter.model.history_store import project_key
-from pipwriter.model.locks import acquire, lock_file_for, read_lock
-from pipwriter.model.process_identity import process_start_time
-from pipwriter.model.project import Project
-from pipwriter.model.project_file import load_project, save_project
-from pipwriter.model.recovery import recovery_paths
-from pipwriter.model.versions import list_versions
+from pipwriter.model.storage import atomic
+from pipwriter.model.storage.backups import list_backups
+from pipwriter.model.storage.history_store import project_key
+from pipwriter.model.storage.locks import acquire, lock_file_for, read_lock
+from pipwriter.model.storage.process_identity import process_start_time
+from pipwriter.model.storage.project import Project
+from pipwriter.model.storage.project_file import load_project, save_project
+from pipwriter.model.storage.recovery import recovery_paths
+from pipwriter.model.storage.versions import list_versions
 from pipwriter.ui.autosave import Autosaver
 from pipwriter.ui.data_safety import set_autosave_to_file
 from pipwriter.ui.session import Session

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtTest import QTest
 
-from pipwriter.model.project_file import load_project
+from pipwriter.model.storage.project_file import load_project
 
 
 def _fill_wizard(wizard):
@@ -46,7 +46,7 @@ def _type(qtbot, window, text):
 
 
 def test_wizard_requires_both_sides(controller, qtbot):
-    from pipwriter.model.template import get_template
+    from pipwriter.model.rules.template import get_template
     from pipwriter.ui.new_article_wizard import NewArticleWizard
     wizard = NewArticleWizard(get_template("bmj-partnership-in-practice"))
     qtbot.addWidget(wizard)
@@ -255,7 +255,7 @@ def test_opening_a_bad_file_explains_and_opens_nothing(controller, qtbot, tmp_pa
 
 
 def test_start_screen_lists_recent_files_and_opens_them(controller, qtbot, tmp_path):
-    from pipwriter.model.demo import write_demo
+    from pipwriter.model.storage.demo import write_demo
     path = write_demo(tmp_path / "demo.pipw")
     window = controller.open_path(path)
     qtbot.addWidget(window)
@@ -468,7 +468,7 @@ def test_long_entries_wrap_instead_of_scrolling_sideways(controller, qtbot, pane
 def test_new_article_wizard_explanations_show_in_full(qtbot):
     from PySide6.QtWidgets import QApplication, QLabel
 
-    from pipwriter.model.template import get_template
+    from pipwriter.model.rules.template import get_template
     from pipwriter.ui.new_article_wizard import NewArticleWizard
     wizard = NewArticleWizard(get_template("bmj-partnership-in-practice"))
     qtbot.addWidget(wizard)

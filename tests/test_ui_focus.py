@@ -9,8 +9,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from ui_support import fill_wizard
 
-from pipwriter.model.project_file import save_project
-from pipwriter.model.text import RichText
+from pipwriter.model.article.text import RichText
+from pipwriter.model.storage.project_file import save_project
 
 
 def _activate(qtbot, window):

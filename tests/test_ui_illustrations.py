@@ -10,8 +10,8 @@ from PySide6.QtCore import QMimeData, QUrl
 from ui_support import fill_wizard as _fill_wizard
 
 from pipwriter import imaging
-from pipwriter.model.media_rules import MB, clip_file_filter
-from pipwriter.model.project_file import load_project, save_project
+from pipwriter.model.rules.media_rules import MB, clip_file_filter
+from pipwriter.model.storage.project_file import load_project, save_project
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QListWidget, QMessageBox, QVBoxLayout, QWidget, QWizard
 
-from pipwriter.model.author import Author
+from pipwriter.model.article.author import Author
 from pipwriter.ui.dialogs import CANCEL, DISCARD, SAVE, Dialogs
 from pipwriter.ui.disclosure_wizard import DisclosureWizard
 from pipwriter.ui.keyboard import show_focus_ring

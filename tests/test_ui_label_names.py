@@ -55,7 +55,7 @@ def test_picture_previews_are_named_after_the_picture(controller, qtbot):
 def test_author_name_cells_say_which_author_and_the_name(qtbot):
     from PySide6.QtCore import Qt
 
-    from pipwriter.model.template import get_template
+    from pipwriter.model.rules.template import get_template
     from pipwriter.ui.new_article_wizard import NewArticleWizard
     wizard = NewArticleWizard(get_template("bmj-partnership-in-practice"))
     qtbot.addWidget(wizard)

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from pipwriter.model.findings import ERROR, WARNING
-from pipwriter.model.progress import DONE, PROBLEM, STARTED
+from pipwriter.model.rules.findings import ERROR, WARNING
+from pipwriter.model.rules.progress import DONE, PROBLEM, STARTED
 
 
 def _demo(controller, qtbot):
@@ -185,8 +185,8 @@ def test_key_messages_explanation_follows_what_the_template_counts(controller, q
 
 
 def test_a_heading_or_title_over_the_limit_never_reaches_the_file(controller, qtbot, tmp_path):
-    from pipwriter.model.limits import HEADING_MAX, TITLE_MAX
-    from pipwriter.model.project_file import load_project
+    from pipwriter.model.article.limits import HEADING_MAX, TITLE_MAX
+    from pipwriter.model.storage.project_file import load_project
     window = _demo(controller, qtbot)
     section = window.session.article.sections[0]
     window.open_panel(f"section:{section.id}")
@@ -339,9 +339,9 @@ def test_a_key_that_changes_no_figure_redraws_nothing(controller, qtbot):
 def test_text_over_a_limit_from_a_file_is_never_cut_by_its_box(controller, qtbot, tmp_path):
     """A file from elsewhere may hold a title, heading or name longer than the boxes allow for
     typing; opening it and clicking through the boxes keeps every character."""
-    from pipwriter.model.demo import demo_project
-    from pipwriter.model.limits import HEADING_MAX, TITLE_MAX
-    from pipwriter.model.project_file import save_project
+    from pipwriter.model.storage.demo import demo_project
+    from pipwriter.model.article.limits import HEADING_MAX, TITLE_MAX
+    from pipwriter.model.storage.project_file import save_project
     project = demo_project()
     long_title = "T" * (TITLE_MAX + 500)
     long_heading = "H" * (HEADING_MAX + 100)

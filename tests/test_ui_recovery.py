@@ -12,12 +12,12 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from test_locks import dead_pid
 
-from pipwriter.model.backups import list_backups
-from pipwriter.model.history_store import project_key
-from pipwriter.model.locks import lock_file_for, read_lock
-from pipwriter.model.project import Project
-from pipwriter.model.project_file import load_project, save_project
-from pipwriter.model.recovery import find_recoveries, recovery_paths
+from pipwriter.model.storage.backups import list_backups
+from pipwriter.model.storage.history_store import project_key
+from pipwriter.model.storage.locks import lock_file_for, read_lock
+from pipwriter.model.storage.project import Project
+from pipwriter.model.storage.project_file import load_project, save_project
+from pipwriter.model.storage.recovery import find_recoveries, recovery_paths
 from pipwriter.ui.app_controller import AppController
 from pipwriter.ui.data_safety import check_recoveries
 
@@ -222,7 +222,7 @@ def test_cancelled_close_keeps_the_copy(controllers, qtbot, saved):
 
 
 def test_recovery_dialog_offers_restore_compare_discard(qtbot, small_project, saved):
-    from pipwriter.model.recovery import RecoveryEntry
+    from pipwriter.model.storage.recovery import RecoveryEntry
     from pipwriter.ui.recovery_dialog import RecoveryDialog
     entries = [RecoveryEntry("a" * 32, saved, saved, saved, "One", _now(), 1, "h"),
                RecoveryEntry("b" * 32, saved, saved, None, "Two", _now(), 1, "h")]

@@ -7,7 +7,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu
 
-from pipwriter.model.project_file import load_project
+from pipwriter.model.storage.project_file import load_project
 from pipwriter.ui.app_controller import AppController
 
 

@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMenu, QWidget
 from ui_support import fill_wizard
 
-from pipwriter.model.limits import AUTHOR_NAME_MAX, HEADING_MAX, TITLE_MAX
+from pipwriter.model.article.limits import AUTHOR_NAME_MAX, HEADING_MAX, TITLE_MAX
 from pipwriter.ui.dialogs import Dialogs
 from pipwriter.ui.disclosure_wizard import DisclosureWizard
 from pipwriter.ui.new_article_wizard import NewArticleWizard

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from pipwriter.model.project_file import load_project, save_project
-from pipwriter.model.safe_save import save_with_backup
-from pipwriter.model.text import RichText
-from pipwriter.model.versions import save_project_version
+from pipwriter.model.article.text import RichText
+from pipwriter.model.storage.project_file import load_project, save_project
+from pipwriter.model.storage.safe_save import save_with_backup
+from pipwriter.model.storage.versions import save_project_version
 
 
 def _history(tmp_path, small_project):

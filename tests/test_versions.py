@@ -6,12 +6,12 @@ import os
 
 import pytest
 
+from pipwriter.model.article.media import Illustration, MediaRef
+from pipwriter.model.article.text import RichText
 from pipwriter.model.errors import PipError
-from pipwriter.model.history_store import project_key
-from pipwriter.model.media import Illustration, MediaRef
-from pipwriter.model.project_file import load_project, save_project
-from pipwriter.model.text import RichText
-from pipwriter.model.versions import (
+from pipwriter.model.storage.history_store import project_key
+from pipwriter.model.storage.project_file import load_project, save_project
+from pipwriter.model.storage.versions import (
     delete_version,
     list_versions,
     open_version,

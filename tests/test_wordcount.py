@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipwriter.model.wordcount import PROFILES, count_words, iter_words
+from pipwriter.model.language.wordcount import PROFILES, count_words, iter_words
 
 # (text, word profile, libreoffice profile)
 EXAMPLES = [

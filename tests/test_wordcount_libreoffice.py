@@ -18,7 +18,7 @@ import subprocess
 
 import pytest
 
-from pipwriter.model.wordcount import count_words
+from pipwriter.model.language.wordcount import count_words
 
 SOFFICE = shutil.which("soffice")
 pytestmark = [pytest.mark.soffice,

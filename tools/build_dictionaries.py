@@ -51,7 +51,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from pipwriter.model.spelling import HYPHEN_PREFIXES  # noqa: E402 - the checker's own rule
+from pipwriter.model.language.spelling import HYPHEN_PREFIXES  # noqa: E402 - the checker's own rule
 
 OUT = ROOT / "resources" / "dictionaries"
 HEALTH_SOURCE = ROOT / "tools" / "health_words.txt"

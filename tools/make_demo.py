@@ -39,15 +39,15 @@ from PySide6.QtGui import (  # noqa: E402
     QPolygonF,
 )
 
-from pipwriter.model.article import Article  # noqa: E402
-from pipwriter.model.author import Author  # noqa: E402
-from pipwriter.model.disclosure import ITEM_NUMBERS, DisclosureEntry  # noqa: E402
-from pipwriter.model.factory import new_article  # noqa: E402
-from pipwriter.model.media import Illustration, MediaRef, Photo  # noqa: E402
-from pipwriter.model.media_store import MediaStore  # noqa: E402
-from pipwriter.model.reference import Reference  # noqa: E402
-from pipwriter.model.template import get_template  # noqa: E402
-from pipwriter.model.text import Citation, Paragraph, RichText, Run  # noqa: E402
+from pipwriter.model.article.article import Article  # noqa: E402
+from pipwriter.model.article.author import Author  # noqa: E402
+from pipwriter.model.article.factory import new_article  # noqa: E402
+from pipwriter.model.article.media import Illustration, MediaRef, Photo  # noqa: E402
+from pipwriter.model.article.reference import Reference  # noqa: E402
+from pipwriter.model.article.text import Citation, Paragraph, RichText, Run  # noqa: E402
+from pipwriter.model.interests.disclosure import ITEM_NUMBERS, DisclosureEntry  # noqa: E402
+from pipwriter.model.rules.template import get_template  # noqa: E402
+from pipwriter.model.storage.media_store import MediaStore  # noqa: E402
 
 DEMO_DIR = ROOT / "resources" / "demo"
 CERTIFIED_ON = "2026-11-02"

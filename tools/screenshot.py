@@ -52,7 +52,7 @@ def main() -> int:
 
 def _wizard(app, out: str) -> int:
     """The new-article wizard on its authors page, two authors typed in."""
-    from pipwriter.model.template import get_template
+    from pipwriter.model.rules.template import get_template
     from pipwriter.ui.new_article_wizard import NewArticleWizard
     wizard = NewArticleWizard(get_template("bmj-partnership-in-practice"))
     wizard.show()

@@ -26,14 +26,14 @@ from pathlib import Path
 
 from docx.shared import Cm
 
-from ..model.article import Article, Section
-from ..model.author import Author
-from ..model.citations import analyse_citations
-from ..model.project import Project
-from ..model.reference import Reference, format_bmj
-from ..model.statements import combined_statement
-from ..model.template import Template
-from ..model.text import Citation, Paragraph
+from ..model.article.article import Article, Section
+from ..model.article.author import Author
+from ..model.article.citations import analyse_citations
+from ..model.article.reference import Reference, format_bmj
+from ..model.article.text import Citation, Paragraph
+from ..model.interests.statements import combined_statement
+from ..model.rules.template import Template
+from ..model.storage.project import Project
 from . import docx_base as base
 
 SERIES = "Partnership in Practice"
@@ -145,7 +145,7 @@ def exported_text(paragraph: Paragraph, label) -> str:
 def counted_section_texts(article: Article, template: Template) -> list[str]:
     """The paragraphs of the sections counted toward the limit, as the manuscript prints them
     (headings left out): what an editor's word processor counts for the series' figure."""
-    from ..model.counts import section_counts_toward_limit
+    from ..model.language.counts import section_counts_toward_limit
     label = _Labeller(article)
     return [exported_text(p, label) for s in article.sections
             if section_counts_toward_limit(s, template) and not s.body.is_empty()

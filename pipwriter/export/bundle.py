@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model.errors import PipError
-from ..model.project import Project
-from ..model.report import Report, build_report
-from ..model.template import Template, get_template
+from ..model.rules.report import Report, build_report
+from ..model.rules.template import Template, get_template
+from ..model.storage.project import Project
 from . import staging
 from .article_docx import ArticleOptions, write_article_docx
 from .checklist import checklist_text

@@ -13,13 +13,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .. import APP_NAME, __version__
-from ..model.checks import is_unplaced_section
-from ..model.citations import analyse_citations
-from ..model.findings import ERROR, TIP, WARNING, Finding
-from ..model.icmje import long_date
-from ..model.project import Project
-from ..model.spelling_findings import CODE as SPELLING_CODE
-from ..model.template import Range, Template
+from ..model.article.citations import analyse_citations
+from ..model.interests.icmje import long_date
+from ..model.rules.checks import is_unplaced_section
+from ..model.rules.findings import ERROR, TIP, WARNING, Finding
+from ..model.rules.spelling_findings import CODE as SPELLING_CODE
+from ..model.rules.template import Range, Template
+from ..model.storage.project import Project
 from .docx_base import DRAFT_LABEL, one_line
 
 MET, NOT_MET, OPTIONAL, NOT_APPLICABLE = "Met", "NOT MET", "Optional", "n/a"
@@ -185,8 +185,8 @@ def requirements(project: Project, template: Template, counts: Mapping,
 
 def requirement_codes() -> frozenset[str]:
     """Every finding code some requirement answers to (the tests check none is left out)."""
-    from ..model.demo import demo_project
-    from ..model.template import get_template
+    from ..model.storage.demo import demo_project
+    from ..model.rules.template import get_template
     project = demo_project()
     template = get_template(project.article.template_id)
     return frozenset(code for _l, judged, _d, _o in _judged(project, template, {})
@@ -195,7 +195,7 @@ def requirement_codes() -> frozenset[str]:
 
 def _approvals(article) -> tuple[str, _Judged, str, str]:
     """Each author's approval of the article as it stands (optional until anyone approves)."""
-    from ..model.approval import approval_lines, approvals_started
+    from ..model.coauthoring.approval import approval_lines, approvals_started
     detail = "; ".join(one_line(line) for line in approval_lines(article)) or "no authors yet"
     return ("Every author approved the article as it stands",
             _codes("approval-missing", "approval-out-of-date"), detail,

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..model.article import Article
-from ..model.template import Template
+from ..model.article.article import Article
+from ..model.rules.template import Template
 from .article_docx import partner_label
 from .docx_base import DRAFT_LABEL, one_line
 

@@ -15,10 +15,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
-from ..model.article import Article
-from ..model.author import Author
-from ..model.icmje import IcmjeItem, load_items
-from ..model.statements import combined_statement, disclosure_form
+from ..model.article.article import Article
+from ..model.article.author import Author
+from ..model.interests.icmje import IcmjeItem, load_items
+from ..model.interests.statements import combined_statement, disclosure_form
 from . import docx_base as base
 
 COLUMN_WIDTHS = (Cm(0.9), Cm(5.6), Cm(4.6), Cm(4.9))

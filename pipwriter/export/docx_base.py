@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from .. import APP_NAME, __version__
-from ..model.text import clean_text
+from ..model.article.text import clean_text
 from ..resources import resource
 from .errors import ExportError
 
@@ -202,7 +202,7 @@ def set_app_properties(document) -> int:
     Word counts them. Returns the word count."""
     from xml.sax.saxutils import escape
 
-    from ..model.wordcount import count_words
+    from ..model.language.wordcount import count_words
     texts = body_texts(document)
     words = sum(count_words(t, "word") for t in texts if t.strip())
     paragraphs = sum(1 for t in texts if t.strip())

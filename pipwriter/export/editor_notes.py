@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..model.counts import PART_NAMES
-from ..model.project import Project
-from ..model.template import COUNTABLE_PARTS, Template
-from ..model.wordcount import count_words
+from ..model.language.counts import PART_NAMES
+from ..model.language.wordcount import count_words
+from ..model.rules.template import COUNTABLE_PARTS, Template
+from ..model.storage.project import Project
 from .article_docx import counted_section_texts, section_heading
 from .docx_base import DRAFT_LABEL, one_line
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from ..model.article import Article
+from ..model.article.article import Article
 from .manifest import MANIFEST_NAME
 from .names import safe_component, safe_filename, surname, unique_name
 

@@ -14,7 +14,7 @@ import secrets
 import shutil
 from pathlib import Path
 
-from ..model.atomic import fsync_dir, replace_with_retry
+from ..model.storage.atomic import fsync_dir, replace_with_retry
 from .errors import ExportError
 
 _mkdir = os.mkdir      # replaced in tests to simulate a folder that refuses writing

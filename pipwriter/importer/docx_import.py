@@ -32,16 +32,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model.article import Article, Section
-from ..model.author import Author
-from ..model.checks import UNPLACED_KEY
-from ..model.ids import new_id
-from ..model.media import Illustration, MediaClip, MediaRef
-from ..model.media_store import MediaStore
-from ..model.project import Project
-from ..model.reference import Reference
-from ..model.template import Template, get_template
-from ..model.text import Citation, Paragraph, RichText, Run
+from ..model.article.article import Article, Section
+from ..model.article.author import Author
+from ..model.article.ids import new_id
+from ..model.article.media import Illustration, MediaClip, MediaRef
+from ..model.article.reference import Reference
+from ..model.article.text import Citation, Paragraph, RichText, Run
+from ..model.rules.checks import UNPLACED_KEY
+from ..model.rules.template import Template, get_template
+from ..model.storage.media_store import MediaStore
+from ..model.storage.project import Project
 from .docx_read import Block, DocxContent, PendingCitation, Picture, read_docx
 from .mapping import (
     CLIPS,

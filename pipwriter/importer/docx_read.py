@@ -32,8 +32,8 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run as DocxRun
 
 from .. import APP_NAME
+from ..model.article.text import Run, clean_text
 from ..model.errors import PipError
-from ..model.text import Run, clean_text
 
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 VML_IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"

@@ -12,8 +12,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from ..model.checks import UNPLACED_TITLE
-from ..model.template import Template
+from ..model.rules.checks import UNPLACED_TITLE
+from ..model.rules.template import Template
 
 VIEWPOINT, OWN, UNPLACED = "@viewpoint", "@own", "@unplaced"
 KEY_MESSAGES, REFERENCES, ILLUSTRATIONS = "@key_messages", "@references", "@illustrations"

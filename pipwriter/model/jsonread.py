@@ -44,7 +44,7 @@ class Obj:
             raise self.error(f"'{key}' should be {name}", self._where(key))
         return value
 
-    def str(self, key: str, default: str = "", required: bool = False,
+    def text(self, key: str, default: str = "", required: bool = False,
             choices: tuple[str, ...] | None = None, max_len: int | None = None) -> str:
         """The text at ``key``. ``max_len`` refuses longer text (for ids and other values that
         must be short); without it, any length is read: the size of the whole file is bounded
@@ -56,7 +56,7 @@ class Obj:
             raise self.error(f"'{key}' is too long", self._where(key))
         return value
 
-    def int(self, key: str, default: int = 0, required: bool = False,
+    def integer(self, key: str, default: int = 0, required: bool = False,
             minimum: int | None = None, maximum: int | None = None) -> int:
         value = self._get(key, int, default, required)
         if minimum is not None and value < minimum:
@@ -65,10 +65,10 @@ class Obj:
             raise self.error(f"'{key}' should be at most {maximum}", self._where(key))
         return value
 
-    def bool(self, key: str, default: bool = False, required: bool = False) -> bool:
+    def flag(self, key: str, default: bool = False, required: bool = False) -> bool:
         return self._get(key, bool, default, required)
 
-    def list(self, key: str, required: bool = False, max_items: int = 100_000) -> list:
+    def items(self, key: str, required: bool = False, max_items: int = 100_000) -> list[Any]:
         value = self._get(key, list, [], required)
         if len(value) > max_items:
             raise self.error(f"'{key}' has too many entries", self._where(key))
@@ -80,10 +80,10 @@ class Obj:
 
     def objs(self, key: str, required: bool = False, max_items: int = 100_000) -> list[Obj]:
         return [Obj(item, f"{self._where(key)}[{i}]", self.error)
-                for i, item in enumerate(self.list(key, required, max_items))]
+                for i, item in enumerate(self.items(key, required, max_items))]
 
     def strs(self, key: str, required: bool = False, max_items: int = 100_000) -> list[str]:
-        items = self.list(key, required, max_items)
+        items = self.items(key, required, max_items)
         for i, item in enumerate(items):
             if not isinstance(item, str):
                 raise self.error("should be text", f"{self._where(key)}[{i}]")

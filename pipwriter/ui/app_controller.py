@@ -8,8 +8,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QDialog
 
 from ..model.errors import PipError
-from ..model.project import Project
-from ..model.template import get_template
+from ..model.rules.template import get_template
+from ..model.storage.project import Project
 from .dialogs import Dialogs
 from .main_window import MainWindow
 from .session import Session
@@ -90,7 +90,7 @@ class AppController(QObject):
         return self.open_path(path) if path else None
 
     def open_path(self, path: Path) -> MainWindow | None:
-        from ..model.project_file import load_project
+        from ..model.storage.project_file import load_project
         for window in self.windows:
             if window.session.path and window.session.path.resolve() == Path(path).resolve():
                 window.raise_()
@@ -110,8 +110,8 @@ class AppController(QObject):
 
     def _offer_history(self, path: Path) -> None:
         """A file would not open: offer the copies PiP Writer kept of it, if there are any."""
-        from ..model.backups import backups_of_file
-        from ..model.versions import versions_of_file
+        from ..model.storage.backups import backups_of_file
+        from ..model.storage.versions import versions_of_file
         try:
             count = len(versions_of_file(path)) + len(backups_of_file(path))
         except OSError:
@@ -130,7 +130,7 @@ class AppController(QObject):
         return open_file_history(self, path)
 
     def open_demo(self) -> MainWindow:
-        from ..model.demo import demo_project
+        from ..model.storage.demo import demo_project
         return self._window_for(demo_project())
 
     def import_docx_dialog(self, path: Path | None = None) -> MainWindow | None:

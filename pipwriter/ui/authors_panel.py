@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model import structure
-from ..model.article import Article
-from ..model.author import Author
-from ..model.handles import HandleError, normalise_handle
-from ..model.limits import AUTHOR_NAME_MAX
-from ..model.media import Photo
-from ..model.ordering import move_item
+from ..model.article import structure
+from ..model.article.article import Article
+from ..model.article.author import Author
+from ..model.article.handles import HandleError, normalise_handle
+from ..model.article.limits import AUTHOR_NAME_MAX
+from ..model.article.media import Photo
+from ..model.article.ordering import move_item
 from .id_list import current_id, fill_id_list
 from .media_widgets import (
     ImageDrop,

@@ -2,14 +2,14 @@
 
 About once a second while typing goes on (``journal_ms``, a timer that typing never restarts),
 the text of each section typed in since the last time is appended to the article's journal
-(``model/journal.py``) on a worker thread of its own, flushed and synced: at most a second or two
+(``model/storage/journal.py``) on a worker thread of its own, flushed and synced: at most a second or two
 of typing is ever at risk, whatever the rhythm. Any other change (a heading, a reference, an
 undo) puts the whole article in the journal instead.
 
 A few seconds after typing pauses (``debounce_ms``), and at least every ``max_interval_ms`` while
 it goes on, the :class:`Autosaver` takes a snapshot on the GUI thread (the article as JSON text
 and the list of attached files: fast) and writes it on a worker thread (one at a time, newest
-snapshot wins) as a recovery copy in the user's data folder (see ``model/recovery.py``); the
+snapshot wins) as a recovery copy in the user's data folder (see ``model/storage/recovery.py``); the
 journal lines the copy now holds are then dropped.
 
 The user's own file is never written unless ``save_to_file()`` says so (the "Also save to the
@@ -32,12 +32,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from ..model.backups import backup_file
-from ..model.history_store import key_of_file, project_key
-from ..model.journal import JournalWriter, last_seq
-from ..model.media_store import MediaStore
-from ..model.project_file import media_snapshot, write_project_json
-from ..model.recovery import (
+from ..model.storage.backups import backup_file
+from ..model.storage.history_store import key_of_file, project_key
+from ..model.storage.journal import JournalWriter, last_seq
+from ..model.storage.media_store import MediaStore
+from ..model.storage.project_file import media_snapshot, write_project_json
+from ..model.storage.recovery import (
     RecoveryEntry,
     claim,
     discard_recovery,
@@ -46,7 +46,7 @@ from ..model.recovery import (
     recovery_paths,
     write_recovery,
 )
-from ..model.safe_save import file_lock, file_state
+from ..model.storage.safe_save import file_lock, file_state
 from ..paths import recovery_dir
 
 log = logging.getLogger(__name__)

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model.findings import ERROR, TIP, WARNING, Finding
-from ..model.report import Report, build_report
+from ..model.rules.findings import ERROR, TIP, WARNING, Finding
+from ..model.rules.report import Report, build_report
 from .wrapping_tree import WrappingTree
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -153,7 +153,7 @@ class ChecklistPanel(QWidget):
         current = self._current_key()
         row = self._current_row()
         self.summary.setText(figures_summary(report.counts))
-        from ..model.approval import approval_lines
+        from ..model.coauthoring.approval import approval_lines
         lines = approval_lines(self.session.article)
         self.approvals.setText("Approval: " + "; ".join(lines) + "." if lines else "")
         errors = len(report.blocking())
@@ -266,7 +266,7 @@ class ChecklistPanel(QWidget):
 
     @staticmethod
     def _spelling_word(finding: Finding | None) -> str:
-        from ..model.spelling_findings import CODE
+        from ..model.rules.spelling_findings import CODE
         return finding.subject if finding is not None and finding.code == CODE else ""
 
     def add_word(self) -> None:

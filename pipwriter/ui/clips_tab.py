@@ -1,6 +1,6 @@
 """The Audio and video clips tab: clip files (checked, copied on saving) and links to clips.
 
-The rules (clip sizes, what a web address may be) live in :mod:`pipwriter.model.media_rules`;
+The rules (clip sizes, what a web address may be) live in :mod:`pipwriter.model.rules.media_rules`;
 this tab only shows them.
 """
 
@@ -11,8 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from ..model.media import CLIP_KINDS, MediaClip, MediaRef
-from ..model.media_rules import (
+from ..model.article.media import CLIP_KINDS, MediaClip, MediaRef
+from ..model.rules.media_rules import (
     MediaRuleError,
     check_clip_file,
     clip_file_filter,

@@ -9,8 +9,8 @@ that comes back, approving the article, and importing a Word draft.
 * "Written by" in the section panel: assigning a section is an undoable change.
 
 Questions go through ``window.dialogs`` and the merge dialog through ``window.run_dialog``, so
-tests can answer them. The rules live in the model: :mod:`pipwriter.model.exchange`,
-:mod:`pipwriter.model.merge` and :mod:`pipwriter.model.approval`.
+tests can answer them. The rules live in the model: :mod:`pipwriter.model.coauthoring.exchange`,
+:mod:`pipwriter.model.coauthoring.merge` and :mod:`pipwriter.model.coauthoring.approval`.
 """
 
 from __future__ import annotations
@@ -21,14 +21,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from ..model.approval import ARTICLE_SCOPE, approval_lines, approve
-from ..model.counts import total_words
+from ..model.coauthoring.approval import ARTICLE_SCOPE, approval_lines, approve
+from ..model.coauthoring.exchange import check_same_article, find_base, record_merge, send_copy
+from ..model.coauthoring.merge import merge_articles
 from ..model.errors import PipError
-from ..model.exchange import check_same_article, find_base, record_merge, send_copy
-from ..model.merge import merge_articles
-from ..model.project import Project
-from ..model.project_file import load_project
-from ..model.versions import save_project_version
+from ..model.language.counts import total_words
+from ..model.storage.project import Project
+from ..model.storage.project_file import load_project
+from ..model.storage.versions import save_project_version
 from .data_safety import replace_article
 from .dialogs import PROJECT_FILTER
 from .settings import app_settings, documents_folder

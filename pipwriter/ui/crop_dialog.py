@@ -1,6 +1,6 @@
 """Choose which square of a photo to keep: drag it, use the keys, the wheel or the slider.
 
-The arithmetic lives in :mod:`pipwriter.model.crop_geometry`; this module only draws the picture
+The arithmetic lives in :mod:`pipwriter.model.article.crop_geometry`; this module only draws the picture
 with the square and turns mouse, wheel and key presses into calls to it.
 """
 
@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model import crop_geometry as geo
-from ..model.media import MediaRef
+from ..model.article import crop_geometry as geo
+from ..model.article.media import MediaRef
 from .media_widgets import small_picture_warning, warning_label
 
 VIEW_SIDE = 480          # the picture is shown fitting inside this many pixels

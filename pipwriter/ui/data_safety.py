@@ -15,23 +15,23 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
-from ..model.backups import backup_snapshot
-from ..model.compare import compare_articles
-from ..model.counts import total_words
+from ..model.coauthoring.compare import compare_articles
 from ..model.errors import PipError
-from ..model.history_store import local_time, project_key
-from ..model.locks import ProjectLock, ProjectLockedError, acquire, resolved
-from ..model.project import Project
-from ..model.project_file import load_project, media_snapshot
-from ..model.recovery import RecoveryEntry, discard_recovery, find_recoveries, load_recovery
-from ..model.safe_save import (
+from ..model.language.counts import total_words
+from ..model.storage.backups import backup_snapshot
+from ..model.storage.history_store import local_time, project_key
+from ..model.storage.locks import ProjectLock, ProjectLockedError, acquire, resolved
+from ..model.storage.project import Project
+from ..model.storage.project_file import load_project, media_snapshot
+from ..model.storage.recovery import RecoveryEntry, discard_recovery, find_recoveries, load_recovery
+from ..model.storage.safe_save import (
     accept_disk_state,
     article_json_in,
     changed_on_disk,
     is_read_only,
     read_only_message,
 )
-from ..model.versions import save_project_version
+from ..model.storage.versions import save_project_version
 from .autosave import Autosaver
 from .recovery_dialog import COMPARE, DISCARD, LATER, RESTORE
 from .settings import app_settings
@@ -390,8 +390,8 @@ def merge_changes_on_disk(window, path: Path) -> bool:
     """Merge what someone else saved into the file with the text in the window (the
     co-authoring merge: the article as the file held it when opened or last saved is the
     common ancestor), then save. False, with nothing changed, if the user cancels."""
-    from ..model.article import Article
-    from ..model.merge import merge_articles
+    from ..model.article.article import Article
+    from ..model.coauthoring.merge import merge_articles
     from .merge_dialog import ask_merge
     session, dialogs = window.session, window.dialogs
     window.commit_pending_edits()

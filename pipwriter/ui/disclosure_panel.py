@@ -8,9 +8,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from ..model.article import Article
-from ..model.author import Author
-from ..model.statements import combined_statement, statement_status
+from ..model.article.article import Article
+from ..model.article.author import Author
+from ..model.interests.statements import combined_statement, statement_status
 
 
 class DisclosurePanel(QWidget):

@@ -3,7 +3,7 @@ sees their statement and the article's combined declaration.
 
 The wizard edits a COPY of the author's disclosure; the caller applies :meth:`result_disclosure`
 when the wizard is accepted (so the change can be undone). Wording comes from the model
-(:mod:`pipwriter.model.statements`); item texts from ``resources/icmje/items.json``.
+(:mod:`pipwriter.model.interests.statements`); item texts from ``resources/icmje/items.json``.
 """
 
 from __future__ import annotations
@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ..model.author import Author
-from ..model.disclosure import Disclosure, DisclosureEntry
-from ..model.icmje import IcmjeItem, load_items, long_date, since_date
-from ..model.statements import (
+from ..model.article.author import Author
+from ..model.interests.disclosure import Disclosure, DisclosureEntry
+from ..model.interests.icmje import IcmjeItem, load_items, long_date, since_date
+from ..model.interests.statements import (
     combined_statement,
     disclosure_form,
     disclosure_form_text,

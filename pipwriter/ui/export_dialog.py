@@ -38,8 +38,8 @@ from ..export.bundle import ExportResult, export_bundle, planned_folder
 from ..export.errors import ExportCancelled
 from ..export.plan import bundle_folder_name
 from ..model.errors import PipError
-from ..model.project import Project
-from ..model.report import build_report
+from ..model.rules.report import build_report
+from ..model.storage.project import Project
 from .settings import app_settings, documents_folder
 
 ROLE = Qt.ItemDataRole.UserRole

@@ -1,7 +1,7 @@
 """Going to a place of the text surface: open its panel, choose its item, select text in its field.
 
 Each field's widget carries the Qt property ``pip_field`` with the field's name in the text
-surface (:mod:`pipwriter.model.text_surface`); the section editor is the section's "body".
+surface (:mod:`pipwriter.model.article.text_surface`); the section editor is the section's "body".
 Used by Find and replace and by the checklist's spelling findings.
 """
 
@@ -12,8 +12,8 @@ import logging
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
-from ..model.findings import Where
-from ..model.spelling import utf16_spans
+from ..model.language.spelling import utf16_spans
+from ..model.rules.findings import Where
 
 log = logging.getLogger(__name__)
 

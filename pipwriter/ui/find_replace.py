@@ -1,6 +1,6 @@
 """Find and replace across everything the authors write (the text surface), in article order.
 
-The searching and replacing is the model's (:mod:`pipwriter.model.search`); this dialog shows
+The searching and replacing is the model's (:mod:`pipwriter.model.article.search`); this dialog shows
 each match in its panel and field, and hands Replace and Replace all to the undo stack as one
 step each.
 """
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..model.search import Hit, find_all, replace_all, replace_hit
+from ..model.article.search import Hit, find_all, replace_all, replace_hit
 from .field_locator import show_place
 
 

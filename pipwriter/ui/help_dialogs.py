@@ -12,7 +12,7 @@ from html import escape
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QTextBrowser, QVBoxLayout, QWidget
 
-from ..model.template import Template
+from ..model.rules.template import Template
 from ..resources import resource
 
 

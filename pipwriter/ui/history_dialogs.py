@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..model.article import new_article_id
-from ..model.backups import Backup, backups_of_file, list_backups, open_backup
-from ..model.compare import article_text, compare_articles
+from ..model.article.article import new_article_id
+from ..model.coauthoring.compare import article_text, compare_articles
 from ..model.errors import PipError
-from ..model.history_store import local_time, project_key
-from ..model.project import Project
-from ..model.project_file import save_project
-from ..model.versions import (
+from ..model.storage.backups import Backup, backups_of_file, list_backups, open_backup
+from ..model.storage.history_store import local_time, project_key
+from ..model.storage.project import Project
+from ..model.storage.project_file import save_project
+from ..model.storage.versions import (
     Version,
     delete_version,
     list_versions,

@@ -2,7 +2,7 @@
 
 Two tabs, each a list and a form for the chosen item (:mod:`.illustrations_tab`,
 :mod:`.clips_tab`). Every edit is one undoable step (``session.change``). The rules (the
-template's limit, discouraged kinds, clip sizes, links) live in :mod:`pipwriter.model.media_rules`;
+template's limit, discouraged kinds, clip sizes, links) live in :mod:`pipwriter.model.rules.media_rules`;
 this panel only shows them.
 """
 

@@ -1,7 +1,7 @@
 """The Illustrations tab: pictures with caption, alt text, credit and permission, in figure order.
 
 The rules (the template's limit, discouraged kinds, small pictures) live in
-:mod:`pipwriter.model.media_rules`; this tab only shows them.
+:mod:`pipwriter.model.rules.media_rules`; this tab only shows them.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel
 
-from ..model.media import ILLUSTRATION_KINDS, Illustration, MediaRef
-from ..model.media_rules import illustration_kind_warning, illustration_limit_problem
-from ..model.ordering import move_item
+from ..model.article.media import ILLUSTRATION_KINDS, Illustration, MediaRef
+from ..model.article.ordering import move_item
+from ..model.rules.media_rules import illustration_kind_warning, illustration_limit_problem
 from .list_form_tab import (
     ListFormTab,
     button,

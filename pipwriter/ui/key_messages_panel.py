@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model.limits import TEXT_MAX
-from ..model.ordering import move_item
+from ..model.article.limits import TEXT_MAX
+from ..model.article.ordering import move_item
 from .media_widgets import wrapping_list
 from .spell_line_edit import SpellLineEdit, mark_field
 
@@ -142,7 +142,7 @@ class KeyMessagesPanel(QWidget):
         if item is None:
             return
         quote_id, _section_id = item.data(ROLE)
-        from ..model.structure import remove_key_quote
+        from ..model.article.structure import remove_key_quote
         self.session.change("Take off a key-quote flag",
                             lambda a: remove_key_quote(a, quote_id))
         self.refresh()
@@ -157,7 +157,7 @@ class KeyMessagesPanel(QWidget):
         return [self.messages.item(r).text().strip() for r in range(self.messages.count())]
 
     def add_message(self) -> None:
-        from ..model.structure import LimitReached, check_room
+        from ..model.article.structure import LimitReached, check_room
         try:
             check_room(self.session.article, "key_messages")
         except LimitReached as error:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model.series_rules import SeriesRules
+from ..model.rules.series_rules import SeriesRules
 from .id_list import ROLE, current_id, fill_id_list
 from .media_widgets import wrapping_list
 from .spell_line_edit import SpellLineEdit, mark_field, session_spelling

@@ -6,7 +6,7 @@ from .figures_bar import Figures
 
 
 def compute_figures(session, current_section_id: str = "") -> Figures:
-    from ..model.counts import counted_extra_words, section_counts_toward_limit
+    from ..model.language.counts import counted_extra_words, section_counts_toward_limit
     article, template = session.article, session.template
     profile = article.settings.word_count_profile
     counted = total = 0
@@ -33,7 +33,7 @@ def compute_figures(session, current_section_id: str = "") -> Figures:
 
 
 def explanation(session, key: str) -> str:
-    from ..model.counts import counting_explanation
+    from ..model.language.counts import counting_explanation
     template = session.template
     if key in ("words", "panel"):
         return counting_explanation(template)

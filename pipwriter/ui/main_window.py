@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
-from ..model import structure
+from ..model.article import structure
+from ..model.article.limits import HEADING_MAX
 from ..model.errors import PipError
-from ..model.limits import HEADING_MAX
 from .dialogs import CANCEL, SAVE, Dialogs
 from .figures_bar import Figures, FiguresBar
 from .keyboard import keyboard_ready
@@ -285,8 +285,8 @@ class MainWindow(QMainWindow):
         self._marks_timer.start()
 
     def update_marks(self) -> None:
-        """The navigator's marks, from the checks' findings (model/progress.py)."""
-        from ..model.report import marks
+        """The navigator's marks, from the checks' findings (model/rules/progress.py)."""
+        from ..model.rules.report import marks
         self._marks_timer.stop()
         self.session.sync()
         self.navigator.set_statuses(marks(self.session.project, self.session.template,
@@ -425,7 +425,7 @@ class MainWindow(QMainWindow):
             self.dialogs.error("Insert citation", "There are no references yet. Add them in "
                                                   "the References panel, then cite them here.")
             return
-        from ..model.reference import format_bmj
+        from ..model.article.reference import format_bmj
         numbers = self.session.article.reference_numbers()
         labels = [f"{numbers[r.id]}. {format_bmj(r)[:120]}" for r in references]
         index = self.dialogs.ask_choice("Insert citation", "Which reference?", labels)

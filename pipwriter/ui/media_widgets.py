@@ -13,7 +13,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QListWidget
 
-from ..model.media import MediaRef
+from ..model.article.media import MediaRef
 
 PREVIEW_PX = 160
 
@@ -156,7 +156,7 @@ def import_picture(window, path: Path, purpose: str, title: str):
 
 def _say_what_was_removed(window, path: Path) -> None:
     """Tell the user when the photo carried its location or camera (both are never kept)."""
-    from ..model.photo_metadata import hidden_details, removed_message
+    from ..model.article.photo_metadata import hidden_details, removed_message
     try:
         with open(path, "rb") as handle:
             head = handle.read(1 << 20)
@@ -174,7 +174,7 @@ def store_picture(session, image) -> MediaRef:
 
 
 def picture_info(ref: MediaRef) -> str:
-    from ..model.media_rules import format_size
+    from ..model.rules.media_rules import format_size
     original = f" from “{ref.original_name}”" if ref.original_name else ""
     return f"{ref.width} × {ref.height} pixels, {format_size(ref.size)}{original}."
 

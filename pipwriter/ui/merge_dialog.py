@@ -2,7 +2,7 @@
 marked word by word, to keep yours, take theirs or combine and edit; then a review of everything
 merging will do before anything is replaced.
 
-The dialog only records choices in the :class:`~pipwriter.model.merge.MergeResult`; the caller
+The dialog only records choices in the :class:`~pipwriter.model.coauthoring.merge.MergeResult`; the caller
 saves a version and applies the merge (one undoable step).
 """
 
@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model.citations import format_citation
-from ..model.merge import COMBINED, MINE, THEIRS, Conflict, MergeResult, word_diff
-from ..model.text import RichText
+from ..model.article.citations import format_citation
+from ..model.article.text import RichText
+from ..model.coauthoring.merge import COMBINED, MINE, THEIRS, Conflict, MergeResult, word_diff
 from .richtext_bridge import (
     CitationRenderer,
     document_to_rich,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
-from ..model.progress import EMPTY, LOWER_PANELS, TOP_PANELS
+from ..model.rules.progress import EMPTY, LOWER_PANELS, TOP_PANELS
 from .status_icons import STATUS_TEXT, checklist_icon, status_icon
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -37,7 +37,7 @@ class Navigator(QListWidget):
         self.model().rowsMoved.connect(self._on_rows_moved)
         self._rebuilding = False
         self.only_author = ""              # "Show only my sections": that author's id, or ""
-        self.statuses: dict[str, str] = {}  # panel key -> mark (model/progress.py), from the checks
+        self.statuses: dict[str, str] = {}  # panel key -> mark (model/rules/progress.py), from the checks
 
     # --- contents -------------------------------------------------------------------------
     def rebuild(self, select: str | None = None) -> None:

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ..model.author import Author
-from ..model.factory import new_article
-from ..model.limits import TITLE_MAX
-from ..model.template import Template
+from ..model.article.author import Author
+from ..model.article.factory import new_article
+from ..model.article.limits import TITLE_MAX
+from ..model.rules.template import Template
 from .keyboard import AsksBeforeCancel
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model.reference import (
+from ..model.article.reference import (
     REFERENCE_KINDS,
     Reference,
     format_bmj,

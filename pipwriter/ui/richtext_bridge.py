@@ -22,7 +22,7 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 
-from ..model.text import Citation, Paragraph, RichText, Run, clean_text
+from ..model.article.text import Citation, Paragraph, RichText, Run, clean_text
 
 CITATION_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
 CITE_PROP = QTextFormat.Property.UserProperty + 1   # "ref-a,ref-b"

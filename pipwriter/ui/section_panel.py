@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model.limits import HEADING_MAX
+from ..model.article.limits import HEADING_MAX
 from .spell_line_edit import SpellLineEdit, mark_field
 from .text_editor import TextEditor
 
@@ -172,7 +172,7 @@ class SectionPanel(QWidget):
 
     def update_readability(self) -> None:
         """Reading ease of the text as it is now (called when the typing pauses, not per key)."""
-        from ..model.readability import PLAIN_ENGLISH_FRE, analyse, describe
+        from ..model.language.readability import PLAIN_ENGLISH_FRE, analyse, describe
         figures = analyse(self.editor.toPlainText().replace("\ufffc", ""))
         if figures.flesch_reading_ease is None:
             self.readability.setText("")

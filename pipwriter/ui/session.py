@@ -16,13 +16,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont, QTextDocument, QUndoCommand, QUndoStack
 
-from ..model.article import Article
-from ..model.citations import format_citation
-from ..model.counts import ParagraphCounter
-from ..model.project import Project
-from ..model.safe_save import save_with_backup
-from ..model.template import Template, get_template
-from ..model.text import RichText
+from ..model.article.article import Article
+from ..model.article.citations import format_citation
+from ..model.article.text import RichText
+from ..model.language.counts import ParagraphCounter
+from ..model.rules.template import Template, get_template
+from ..model.storage.project import Project
+from ..model.storage.safe_save import save_with_backup
 from .richtext_bridge import (
     CitationRenderer,
     document_to_rich,
@@ -79,7 +79,7 @@ class Session(QObject):
 
     # --- spelling -----------------------------------------------------------------------------
     def _make_spell_engine(self):
-        from ..model.spelling import SpellEngine
+        from ..model.language.spelling import SpellEngine
         from ..paths import user_dictionary_path
         settings = self.article.settings
         engine = SpellEngine(settings.spelling_language, user_dictionary_path())

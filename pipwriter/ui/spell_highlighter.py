@@ -1,6 +1,6 @@
 """Red wavy underlines under misspelt words, in any QTextDocument.
 
-The checking itself is :class:`pipwriter.model.spelling.SpellEngine` (cached per paragraph), so
+The checking itself is :class:`pipwriter.model.language.spelling.SpellEngine` (cached per paragraph), so
 typing re-checks only the paragraph being typed. The engine reports Python string offsets; Qt
 counts UTF-16 code units, so spans are converted (an emoji before a word shifts it by one).
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
 
-from ..model.spelling import Span, SpellEngine, python_index, utf16_spans
+from ..model.language.spelling import Span, SpellEngine, python_index, utf16_spans
 
 UNDERLINE_COLOUR = QColor(200, 0, 0)
 

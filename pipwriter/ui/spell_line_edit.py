@@ -14,7 +14,7 @@ line of its font. It offers QLineEdit's ``text``/``setText``/``textChanged(str)`
 ``setMaxLength``, so a panel swaps it in with no other change.
 
 :func:`mark_field` names a field widget (the Qt property ``pip_field``) with the field name the
-model's text surface uses (:mod:`pipwriter.model.text_surface`), so the app can go to a field.
+model's text surface uses (:mod:`pipwriter.model.article.text_surface`), so the app can go to a field.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model.spelling import SpellEngine
+from ..model.language.spelling import SpellEngine
 from .spell_highlighter import SpellHighlighter
 
 FIELD_PROPERTY = "pip_field"

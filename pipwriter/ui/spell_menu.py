@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QPoint, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextEdit
 
-from ..model.spelling import SpellEngine
+from ..model.language.spelling import SpellEngine
 from .spell_highlighter import SpellHighlighter
 
 SUGGESTIONS_SHOWN = 6

@@ -86,7 +86,7 @@ class StartWindow(QWidget):
 
     def refresh(self) -> None:
         self.recent.clear()
-        from ..model.peek import peek_title
+        from ..model.storage.peek import peek_title
         for path in recent_files():
             title = peek_title(path) if path.exists() else ""
             shown = f"{title}\n{path.name} in {path.parent}" if title else \

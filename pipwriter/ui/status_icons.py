@@ -7,7 +7,7 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
-from ..model.progress import DONE, EMPTY, PROBLEM, STARTED
+from ..model.rules.progress import DONE, EMPTY, PROBLEM, STARTED
 from .colours import HALO, MARK_DONE, MARK_EMPTY, MARK_PROBLEM, MARK_STARTED
 
 # what a screen reader says after the panel's name (the marks are explained in Help)

@@ -22,8 +22,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextEdit
 
-from ..model.ids import new_id
-from ..model.text import RichText
+from ..model.article.ids import new_id
+from ..model.article.text import RichText
 from .richtext_bridge import (
     CITATION_OBJECT,
     OBJECT_CHAR,

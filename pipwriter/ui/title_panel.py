@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from ..model.limits import TITLE_MAX
+from ..model.article.limits import TITLE_MAX
 from .spell_line_edit import SpellLineEdit, mark_field, session_spelling
 
 

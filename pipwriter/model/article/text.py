@@ -1,0 +1,173 @@
+"""Structured rich text without Qt: paragraphs of runs (bold/italic) and citation markers.
+
+A citation stores reference *ids*, never numbers, so renumbering references can never break it.
+A run may carry a key-quote id: the quote is whatever text carries that id, so the flag follows
+the words as they are edited.
+
+JSON form of one paragraph::
+
+    {"style": "body", "runs": [{"t": "Hello ", "b": true}, {"cite": ["ref-1a2b"]}]}
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+from ..jsonread import Obj
+
+PARAGRAPH_STYLES = ("body", "bullet")
+
+# C0/C1 control characters that Word and python-docx reject; tab is kept.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+
+
+def repair_surrogates(text: str) -> str:
+    """``text`` with UTF-16 halves joined or replaced, so it can always be saved as UTF-8.
+
+    A character outside the basic plane can reach Python as two halves (a surrogate pair, from
+    a JSON escape or a clipboard); a pair is joined into the character it stands for, and a half
+    on its own (which no file can hold) becomes U+FFFD, the replacement character "�".
+    """
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def clean_text(text: str) -> str:
+    """Remove characters that cannot be stored in a Word document (control characters), and
+    repair broken UTF-16 halves (see :func:`repair_surrogates`)."""
+    return _CONTROL.sub("", repair_surrogates(text).replace("\r\n", "\n").replace("\r", "\n"))
+
+
+@dataclass
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    quote: str = ""  # key-quote id, "" when not part of a key quote
+
+    def same_format(self, other: Run) -> bool:
+        return (self.bold, self.italic, self.quote) == (other.bold, other.italic, other.quote)
+
+
+@dataclass
+class Citation:
+    refs: list[str]
+    quote: str = ""
+
+
+Inline = Run | Citation
+
+
+@dataclass
+class Paragraph:
+    items: list[Inline] = field(default_factory=list)
+    style: str = "body"
+
+    def text(self) -> str:
+        """The words of the paragraph, citations left out (what is counted and spell-checked)."""
+        return "".join(item.text for item in self.items if isinstance(item, Run))
+
+    def citations(self) -> list[Citation]:
+        return [item for item in self.items if isinstance(item, Citation)]
+
+    def normalised(self) -> Paragraph:
+        """Adjacent runs with the same formatting merged, empty runs dropped."""
+        out: list[Inline] = []
+        for item in self.items:
+            if isinstance(item, Run):
+                if not item.text:
+                    continue
+                if out and isinstance(out[-1], Run) and out[-1].same_format(item):
+                    out[-1] = replace(out[-1], text=out[-1].text + item.text)
+                    continue
+                out.append(replace(item))
+            elif item.refs:
+                out.append(Citation(list(item.refs), item.quote))
+        return Paragraph(out, self.style)
+
+
+@dataclass
+class RichText:
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    @classmethod
+    def from_plain(cls, text: str) -> RichText:
+        """Paragraphs from plain text; blank lines are dropped, lines starting '- ' become bullets."""
+        paragraphs = []
+        for line in clean_text(text).split("\n"):
+            if not line.strip():
+                continue
+            if line.startswith(("- ", "• ")):
+                paragraphs.append(Paragraph([Run(line[2:])], "bullet"))
+            else:
+                paragraphs.append(Paragraph([Run(line)]))
+        return cls(paragraphs)
+
+    def plain_text(self) -> str:
+        """All words, one paragraph per line, citations left out."""
+        return "\n".join(p.text() for p in self.paragraphs)
+
+    def is_empty(self) -> bool:
+        return not any(p.text().strip() for p in self.paragraphs)
+
+    def citations(self) -> Iterator[Citation]:
+        for paragraph in self.paragraphs:
+            yield from paragraph.citations()
+
+    def quotes(self) -> dict[str, str]:
+        """Key-quote id -> the text flagged with it, in reading order."""
+        found: dict[str, list[str]] = {}
+        for paragraph in self.paragraphs:
+            for item in paragraph.items:
+                if isinstance(item, Run) and item.quote:
+                    found.setdefault(item.quote, []).append(item.text)
+        return {qid: "".join(parts).strip() for qid, parts in found.items()}
+
+    def remove_citations_to(self, ref_id: str) -> None:
+        for paragraph in self.paragraphs:
+            for item in paragraph.citations():
+                if ref_id in item.refs:
+                    item.refs.remove(ref_id)
+            paragraph.items[:] = paragraph.normalised().items
+
+    # --- JSON -------------------------------------------------------------------------
+    def to_json(self) -> list[dict]:
+        out = []
+        for paragraph in self.paragraphs:
+            runs = []
+            for item in paragraph.normalised().items:
+                if isinstance(item, Citation):
+                    entry: dict = {"cite": list(item.refs)}
+                else:
+                    entry = {"t": item.text}
+                    if item.bold:
+                        entry["b"] = True
+                    if item.italic:
+                        entry["i"] = True
+                if item.quote:
+                    entry["q"] = item.quote
+                runs.append(entry)
+            out.append({"style": paragraph.style, "runs": runs})
+        return out
+
+    @classmethod
+    def from_json(cls, data: list, path: str) -> RichText:
+        holder = Obj({"p": data}, path.rsplit(".", 1)[0] if "." in path else "")
+        paragraphs = []
+        for pobj in holder.objs("p"):
+            pobj.path = f"{path}[{len(paragraphs)}]"
+            items: list[Inline] = []
+            for robj in pobj.objs("runs"):
+                if robj.has("cite"):
+                    items.append(Citation(robj.strs("cite"), robj.text("q")))
+                else:
+                    items.append(Run(clean_text(robj.text("t")), robj.flag("b"), robj.flag("i"),
+                                     robj.text("q")))
+            style = pobj.text("style", "body", choices=PARAGRAPH_STYLES)
+            paragraphs.append(Paragraph(items, style).normalised())
+        return cls(paragraphs)

@@ -1,0 +1,1 @@
+"""Writing together: sending copies, merging them back, comparing and approving."""

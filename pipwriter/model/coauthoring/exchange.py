@@ -1,0 +1,128 @@
+"""Sending a copy to a co-author and finding, when it comes back, the version it started from.
+
+Sending saves an ordinary ``.pipw`` for the co-author and keeps the article as it was sent as a
+named version ("sent to Sam Jones", see :mod:`pipwriter.model.storage.versions`). The copy's manifest
+records where it came from in its ``ancestry`` list, newest last::
+
+    {"event": "sent", "sent_at": "2026-05-03T14:05:02+00:00", "sent_to": "Sam Jones",
+     "sent_to_id": "author-9f8e7d6c", "note": "please check your viewpoint",
+     "from_file": "Walking together.pipw", "from_fingerprint": "3fa9…",
+     "base_id": "<project key>/<version stamp>"}
+
+When the copy comes back, :func:`find_base` walks that list newest first and loads the first
+version that is still kept on this computer and is exactly what was sent (its fingerprint
+matches). A merge is recorded in the receiving article's ancestry as ``"event": "merged"``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+from pathlib import Path
+
+from ..errors import PipError
+from ..storage.history_store import parse_stamp, project_key
+from ..storage.project import Project
+from ..storage.project_file import media_snapshot, write_project_json
+from ..storage.versions import Version, list_versions, open_version, save_project_version
+
+SENT, MERGED = "sent", "merged"
+
+
+def snapshot_fingerprint(article) -> str:
+    """A fingerprint of everything in the article (to recognise the version sent)."""
+    text = json.dumps(article.to_json(), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def send_copy(project: Project, target: Path | str, sent_to: str, note: str = "",
+              sent_to_id: str = "", words: int | None = None) -> tuple[Path, Version]:
+    """Write a copy of the project for ``sent_to`` at ``target`` and keep the article as sent
+    as a named version. The project itself is not changed. Raises PipError with a message."""
+    target = Path(target)
+    sent_to = " ".join(sent_to.split()) or "a co-author"
+    if project.path is not None and target.resolve() == Path(project.path).resolve():
+        raise PipError("Choose another name for the copy: this is the article's own file.")
+    version = save_project_version(project, f"sent to {sent_to}", words)
+    article = project.article
+    entry = {"event": SENT, "sent_at": _now(), "sent_to": sent_to, "sent_to_id": sent_to_id,
+             "note": " ".join(note.split()), "from_file": project.path.name if project.path else "",
+             "from_fingerprint": snapshot_fingerprint(article),
+             "base_id": f"{project_key(article)}/{version.path.stem}"}
+    names = sorted({r.name for r in article.media_refs()} & set(project.media.names()))
+    write_project_json(target, json.dumps(article.to_json(), ensure_ascii=False, indent=1),
+                       media_snapshot(project.media, names), names, article.template_id,
+                       article.id, [*project.ancestry, entry])
+    return target, version
+
+
+def sent_entries(project: Project) -> list[dict]:
+    """The "sent" records in a project's ancestry, newest first."""
+    return [e for e in reversed(project.ancestry) if e.get("event", SENT) == SENT
+            and isinstance(e.get("base_id"), str)]
+
+
+def find_base(mine: Project, theirs: Project) -> tuple[Project, dict] | None:
+    """The version ``theirs`` was made from, if this computer still keeps it (with the ancestry
+    entry that names it); None otherwise (then merge asks about every difference)."""
+    for entry in sent_entries(theirs):
+        key, _, stem = entry["base_id"].partition("/")
+        if parse_stamp(stem) is None or key != project_key(key):
+            continue
+        for version in list_versions(key):
+            if version.path.stem != stem:
+                continue
+            try:
+                base = open_version(version)
+            except (PipError, OSError):
+                break
+            expected = entry.get("from_fingerprint")
+            if not expected or snapshot_fingerprint(base.article) == expected:
+                return base, entry
+            break
+    return None
+
+
+def describe_entry(entry: dict) -> str:
+    """One line for an ancestry entry, e.g. "Sent to Sam Jones on 3 May 2026: check it"."""
+    when = str(entry.get("sent_at") or entry.get("merged_at") or "")
+    try:
+        moment = _dt.datetime.fromisoformat(when).astimezone()
+        day = f"{moment.day} {moment:%B %Y}"
+    except ValueError:
+        day = "an unknown date"
+    if entry.get("event") == MERGED:
+        return f"Merged “{entry.get('merged_from', 'a copy')}” on {day}"
+    note = f": {entry['note']}" if entry.get("note") else ""
+    return f"Sent to {entry.get('sent_to') or 'a co-author'} on {day}{note}"
+
+
+def record_merge(project: Project, theirs: Project, base_entry: dict | None) -> dict:
+    """Note in ``project``'s ancestry that ``theirs`` was merged in (saved with the project)."""
+    entry = {"event": MERGED, "merged_at": _now(),
+             "merged_from": theirs.path.name if theirs.path else "",
+             "base_id": base_entry.get("base_id", "") if base_entry else "",
+             "three_way": base_entry is not None}
+    known = {json.dumps(e, sort_keys=True) for e in project.ancestry}
+    for earlier in theirs.ancestry:
+        if json.dumps(earlier, sort_keys=True) not in known:
+            project.ancestry.append(earlier)
+    project.ancestry.append(entry)
+    return entry
+
+
+def check_same_article(mine: Project, theirs: Project) -> str:
+    """"" when ``theirs`` is a copy of the same article, else a sentence saying why not."""
+    if theirs.path is not None and mine.path is not None and \
+            Path(theirs.path).resolve() == Path(mine.path).resolve():
+        return "This is the article's own file, not a co-author's copy."
+    if theirs.article.id != mine.article.id:
+        return ("This file is a different article (it was not sent from this one), so PiP "
+                "Writer cannot tell what each of you changed.")
+    return ""
+

@@ -1,0 +1,1 @@
+"""Language: counting words, readability and spelling."""

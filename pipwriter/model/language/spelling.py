@@ -1,0 +1,608 @@
+"""Spell checking in British (or American) English with health vocabulary (Qt-free).
+
+Word lists come from ``resources/dictionaries/`` (built by ``tools/build_dictionaries.py``):
+a language list (SCOWL) with frequency scores, plus ``health.words``. They load as plain Python
+sets (tens of milliseconds; pyspellchecker's own loader takes several times longer and is not
+used at run time). Results are cached per paragraph text, so retyping one paragraph re-checks
+only that paragraph.
+
+What is never flagged: URLs, e-mail addresses, DOIs, @handles, #hashtags, file names, anything
+containing a digit (3.5mg, 45%, 2019/20), acronyms in capitals of up to six letters (NHS, A&E,
+GPs), words with a capital inside (eGFR, mRNA, McDonald), single letters, the authors' names,
+the user's personal dictionary and words ignored in this article. Curly and straight
+apostrophes are the same (patient’s = patient's; "'s" is accepted after any known word), and
+each part of a hyphenated word is checked on its own (co-production: "co" is a known prefix).
+The language lists carry their own inflections (from SCOWL); the health list mostly names things,
+so the regular plural of a health word is accepted too (gastroenterologists, colposcopies,
+echocardiograms) by the spelling rules alone: -s, -es after s/x/z/ch/sh, -ies for consonant + y.
+
+Offsets are Python string indices. Qt counts UTF-16 code units, which differ after characters
+outside the Basic Multilingual Plane (emoji): use :func:`utf16_spans` / :func:`python_index`.
+
+Thread safety: the checker's state is replaced, never mutated, so ``suggest_more`` may run on a
+worker thread while the user keeps typing.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import threading
+import time
+import unicodedata
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import PipError
+from .user_dictionary import UserDictionary, normalise_word
+
+LANGUAGES = {"en_GB": "English (UK)", "en_US": "English (US)"}
+DEFAULT_LANGUAGE = "en_GB"
+HEALTH_FILE = "health.words"
+CACHE_SIZE = 4096  # paragraphs
+SUGGESTION_CACHE_SIZE = 512  # words
+ACRONYM_MAX = 6  # ALL-CAPS words up to this length are taken to be acronyms
+SUGGEST_MORE_SECONDS = 0.6  # bound on the distance-2 search
+USER_WORD_SCORE = 60  # frequency score given to personal words, extra words and names
+MAX_SUGGEST_LENGTH = 50  # longer "words" get no suggestions (bounds time and memory)
+SPLIT_MIN_SCORE = 100  # both halves of a split suggestion must be this common ("a lot")
+
+Span = tuple[int, int, str]
+
+# Parts of hyphenated words that are not words on their own (co-production, pre-eclampsia).
+HYPHEN_PREFIXES = frozenset("""
+    co pre non anti multi inter intra post sub semi ex mid neo pro trans bi tri uni mono poly
+    micro macro mini hyper hypo peri para pseudo quasi ultra socio bio psycho neuro cardio gastro
+    immuno de re un self cross counter vice extra infra supra over under well
+""".split())
+
+_APOSTROPHES = "'\u2019\u02bc"
+_HYPHENS = "\\-\u2010\u2011"  # escaped: used inside [...] classes
+_WORD_CHAR = r"[\w\u0300-\u036f]"
+_TOKEN = re.compile(rf"{_WORD_CHAR}+(?:[{_APOSTROPHES}{_HYPHENS}]{_WORD_CHAR}+)*")
+_HYPHEN_SPLIT = re.compile(f"[{_HYPHENS}]")
+_SKIP = re.compile(r"""
+      (?i:(?:https?|ftp)://|www\.)[^\s<>"]+                               # web addresses
+    | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+                           # e-mail addresses
+    | \b(?i:doi:\s*)?10\.\d{4,9}/[^\s<>"]+                                # DOIs
+    | (?<![\w@])@\w+                                                      # @handles
+    | (?<![\w&#])\#\w+                                                    # #hashtags
+    | (?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|nhs|uk|io|int|eu|info|ac)\b
+      (?:/[^\s<>"]*)?                                                      # bare domains
+    | (?<![\w.-])[\w-]+\.(?i:docx?|pdf|txt|xlsx?|pptx?|csv|png|jpe?g|gif|tiff?|zip|pipw)\b  # file names
+""", re.VERBOSE)
+# Every pattern of _SKIP needs one of these; a paragraph without any is not searched for them.
+_SKIP_HINT = re.compile(r"[@#/]|\.\S")
+_NAME_PART = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{_APOSTROPHES}](?=[^\W\d_]))*")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz'"
+
+
+class DictionaryError(PipError):
+    """A word list is missing or damaged (the installation is incomplete)."""
+
+
+# --- word lists -------------------------------------------------------------------------------
+@dataclass(eq=False)
+class WordList:
+    """One loaded word list. ``lower`` matches any capitalisation; ``cased`` entries (names,
+    acronyms) match as written or in capitals; ``forms`` maps their lower case to the entry."""
+
+    name: str
+    lower: frozenset[str]
+    cased: frozenset[str]
+    forms: dict[str, str]
+    _freq_text: str = ""
+    _freq: dict[str, int] | None = field(default=None, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def scores(self) -> dict[str, int]:
+        """Lower-case word -> frequency score (10 x ln count); parsed on first use."""
+        if self._freq is None:
+            with self._lock:
+                if self._freq is None:
+                    flat = self._freq_text.replace("\t", "\n").split("\n") if self._freq_text else []
+                    try:
+                        self._freq = dict(zip(flat[0::2], map(int, flat[1::2]), strict=True))
+                    except ValueError:  # damaged scores only make suggestions unranked
+                        self._freq = {}
+                    self._freq_text = ""
+        return self._freq
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.lower or word in self.cased
+
+    def __len__(self) -> int:
+        return len(self.lower) + len(self.cased)
+
+
+def _make(name: str, lower: Iterable[str], cased: Iterable[str], freq_text: str = "") -> WordList:
+    cased = frozenset(cased)
+    forms: dict[str, str] = {}
+    for word in sorted(cased):
+        forms.setdefault(word.lower(), word)
+    return WordList(name, frozenset(lower), cased, forms, freq_text)
+
+
+def read_wordlist(path: Path) -> WordList:
+    """Read a ``*.words.gz`` file written by tools/build_dictionaries.py (no caching)."""
+    try:
+        text = gzip.decompress(Path(path).read_bytes()).decode("utf-8")
+    except (OSError, EOFError, UnicodeDecodeError) as error:
+        raise DictionaryError(f"The spelling word list {Path(path).name} could not be read "
+                              f"({error}). Reinstalling PiP Writer should fix this.") from error
+    if not text.startswith("#pipwriter-wordlist 1\n"):
+        raise DictionaryError(f"The spelling word list {Path(path).name} is not in a format "
+                              "this version of PiP Writer understands.")
+    sections = {}
+    for chunk in text.split("\n#section ")[1:]:
+        name, _, body = chunk.partition("\n")
+        sections[name] = body.rstrip("\n")
+    lower = sections.get("lower", "").split("\n")
+    cased = sections.get("cased", "").split("\n")
+    return _make(Path(path).name, filter(None, lower), filter(None, cased),
+                 sections.get("freq", ""))
+
+
+def read_plain_words(path: Path) -> WordList:
+    """Read a plain word list: one word per line, '#' comments (health.words)."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise DictionaryError(f"The word list {Path(path).name} could not be read ({error}). "
+                              "Reinstalling PiP Writer should fix this.") from error
+    words = {normalise_word(line) for line in lines if line.strip() and not line.startswith("#")}
+    return _make(Path(path).name, (w for w in words if w == w.lower()),
+                 (w for w in words if w != w.lower()))
+
+
+_loaded: dict[Path, WordList] = {}
+_loaded_lock = threading.Lock()
+
+
+def load_wordlist(path: Path, use_cache: bool = True) -> WordList:
+    """Read a word list once per process (``.gz`` = sectioned list, else plain words)."""
+    path = Path(path)
+    with _loaded_lock:
+        cached = _loaded.get(path) if use_cache else None
+    if cached is not None:
+        return cached
+    wordlist = read_wordlist(path) if path.suffix == ".gz" else read_plain_words(path)
+    if use_cache:
+        with _loaded_lock:
+            _loaded[path] = wordlist
+    return wordlist
+
+
+def clear_wordlist_cache() -> None:
+    """Forget loaded word lists (benchmarks measure loading from disk with it)."""
+    with _loaded_lock:
+        _loaded.clear()
+
+
+def default_dictionaries_dir() -> Path:
+    from ...resources import resource
+    return resource("dictionaries")
+
+
+# --- UTF-16 offsets (Qt) ----------------------------------------------------------------------
+def _needs_mapping(text: str) -> bool:
+    return not text.isascii() and any(ord(ch) > 0xFFFF for ch in text)
+
+
+def utf16_spans(text: str, spans: Iterable[Span]) -> list[Span]:
+    """Convert Python-index spans in ``text`` to UTF-16 code-unit spans (what Qt uses)."""
+    spans = list(spans)
+    if not spans or not _needs_mapping(text):
+        return spans
+    offsets = [0] * (len(text) + 1)
+    units = 0
+    for index, ch in enumerate(text):
+        offsets[index] = units
+        units += 2 if ord(ch) > 0xFFFF else 1
+    offsets[len(text)] = units
+    return [(offsets[start], offsets[end], word) for start, end, word in spans]
+
+
+def python_index(text: str, utf16_position: int) -> int:
+    """The Python index in ``text`` of a UTF-16 position (e.g. a QTextCursor position in a block)."""
+    if not _needs_mapping(text):
+        return utf16_position
+    units = 0
+    for index, ch in enumerate(text):
+        if units >= utf16_position:
+            return index
+        units += 2 if ord(ch) > 0xFFFF else 1
+    return len(text)
+
+
+# --- rules ------------------------------------------------------------------------------------
+def _normalise(word: str) -> str:
+    return unicodedata.normalize("NFC", word).replace("\u2019", "'").replace("\u02bc", "'")
+
+
+def _is_acronym(word: str) -> bool:
+    """NHS, ICU, GPs, NSAIDs, NHS's: capitals, up to ACRONYM_MAX letters (plus a plural s)."""
+    if word.endswith("'s") or word.endswith("'S"):
+        word = word[:-2]
+    elif len(word) >= 3 and word.endswith("s"):
+        word = word[:-1]
+    return word.isupper() and len(word) <= ACRONYM_MAX
+
+
+def _has_inner_capital(word: str) -> bool:
+    return not word.isupper() and any(ch.isupper() for ch in word[1:])
+
+
+def _edits1(word: str) -> list[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
+    inserts = [a + c + b for a, b in splits for c in _LETTERS]
+    return deletes + transposes + replaces + inserts
+
+
+def _match_case(typed: str, suggestion: str) -> str:
+    if len(typed) > 1 and typed.isupper():
+        return suggestion.upper()
+    if typed[:1].isupper() and suggestion[:1].islower():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+def name_words(names: Iterable[str]) -> set[str]:
+    """The separate words of people's names ("Dr Asha O’Brien-Smith" -> Dr, Asha, O'Brien, Smith)."""
+    return {_normalise(m.group()) for name in names for m in _NAME_PART.finditer(name or "")}
+
+
+# --- the engine -------------------------------------------------------------------------------
+class SpellEngine:
+    """Checks paragraphs and suggests corrections. See the module docstring for the rules."""
+
+    def __init__(self, language: str = DEFAULT_LANGUAGE, user_words_path: Path | None = None,
+                 extra_words: Iterable[str] = (), *, dictionaries_dir: Path | None = None):
+        self._dir = Path(dictionaries_dir) if dictionaries_dir else default_dictionaries_dir()
+        self.language = self._check_language(language)
+        self._lists: tuple[WordList, ...] = self._load(self.language)
+        self.user = UserDictionary(user_words_path)
+        self._extra = frozenset(normalise_word(w) for w in extra_words if normalise_word(w))
+        self._names: frozenset[str] = frozenset()
+        self._ignored: dict[str, str] = {}  # casefolded -> as given
+        self._accepted: dict[str, str] = {}  # casefolded -> written form (user, extra, names)
+        self._ignored_folded: frozenset[str] = frozenset()
+        self.enabled = True
+        self.generation = 0  # increases whenever results may have changed
+        self._cache: OrderedDict[str, tuple[Span, ...]] = OrderedDict()
+        # distance-1 suggestions, remembered: the checklist's spelling findings ask for the
+        # same words each time the marks are worked out
+        self._suggestions: OrderedDict[tuple[str, int], tuple[str, ...]] = OrderedDict()
+        self._cache_lock = threading.Lock()
+        self._listeners: list[Callable[[], Callable[[], None] | None]] = []  # weak refs
+        self._rebuild_accepted()
+
+    # --- set-up -------------------------------------------------------------------------
+    @staticmethod
+    def _check_language(language: str) -> str:
+        language = (language or DEFAULT_LANGUAGE).replace("-", "_")
+        if language not in LANGUAGES:
+            raise ValueError(f"Unknown spelling language {language!r}; "
+                             f"choose one of {', '.join(LANGUAGES)}")
+        return language
+
+    def _load(self, language: str) -> tuple[WordList, ...]:
+        paths = (self._dir / f"{language}.words.gz", self._dir / HEALTH_FILE)
+        for path in paths:
+            if not path.exists():
+                raise DictionaryError(f"The spelling dictionary {path.name} is missing from this "
+                                      "installation. Reinstalling PiP Writer should fix this.")
+        return tuple(load_wordlist(path) for path in paths)
+
+    def _rebuild_accepted(self) -> None:
+        accepted: dict[str, str] = {}
+        for word in (*self._names, *self._extra, *self.user.words()):
+            accepted.setdefault(word.casefold(), word)
+        self._accepted = accepted
+        self._ignored_folded = frozenset(self._ignored)
+
+    def warm_up(self) -> None:
+        """Parse the frequency scores now (otherwise the first suggestion does it, ~30 ms).
+        Safe to call from a worker thread."""
+        for wordlist in self._lists:
+            wordlist.scores()
+
+    # --- change notification ----------------------------------------------------------------
+    def add_listener(self, callback: Callable[[], None]) -> None:
+        """Call ``callback()`` whenever results may have changed (word added, language...).
+        Bound methods are held weakly, so a deleted highlighter does not linger."""
+        try:
+            ref = weakref.WeakMethod(callback)  # type: ignore[arg-type]
+        except TypeError:
+            def ref(cb=callback):
+                return cb
+        self._listeners.append(ref)
+
+    def remove_listener(self, callback: Callable[[], None]) -> None:
+        self._listeners = [r for r in self._listeners if r() not in (None, callback)]
+
+    def _changed(self) -> None:
+        self.clear_cache()
+        self.generation += 1
+        for ref in list(self._listeners):
+            callback = ref()
+            if callback is not None:
+                callback()
+        self._listeners = [ref for ref in self._listeners if ref() is not None]
+
+    def clear_cache(self) -> None:
+        with self._cache_lock:
+            self._cache.clear()
+            self._suggestions.clear()
+
+    # --- settings -----------------------------------------------------------------------------
+    def set_language(self, language: str) -> None:
+        language = self._check_language(language)
+        if language != self.language:
+            self._lists = self._load(language)
+            self.language = language
+            self._changed()
+
+    def set_enabled(self, enabled: bool) -> None:
+        """Spell checking on or off for every panel (highlighters listen)."""
+        if bool(enabled) != self.enabled:
+            self.enabled = bool(enabled)
+            self._changed()
+
+    def set_project_names(self, names: Iterable[str]) -> None:
+        """The authors' names (whole names are fine: they are split into words)."""
+        words = frozenset(name_words(names))
+        if words != self._names:
+            self._names = words
+            self._rebuild_accepted()
+            self._changed()
+
+    @property
+    def ignore_words(self) -> frozenset[str]:
+        """Words ignored in this article (as given; the project file keeps them)."""
+        return frozenset(self._ignored.values())
+
+    def set_ignored(self, words: Iterable[str]) -> None:
+        """Replace the per-article ignore list (e.g. after opening a project)."""
+        ignored: dict[str, str] = {}
+        for word in words:
+            word = normalise_word(word)
+            if word:
+                ignored.setdefault(word.casefold(), word)
+        if ignored != self._ignored:
+            self._ignored = ignored
+            self._rebuild_accepted()
+            self._changed()
+
+    def ignore_word(self, word: str) -> None:
+        """Ignore one more word in this article (any capitalisation)."""
+        word = normalise_word(word)
+        if word and word.casefold() not in self._ignored:
+            self.set_ignored([*self._ignored.values(), word])
+
+    def add_user_word(self, word: str) -> bool:
+        """Add to the personal dictionary, saved at once. False if it could not be saved (the
+        word is still accepted until PiP Writer closes; ``self.user.last_error`` says why)."""
+        saved = self.user.add(word)
+        self._rebuild_accepted()
+        self._changed()
+        return saved
+
+    def reload_user_words(self) -> None:
+        """Re-read the personal dictionary (words added in another PiP Writer window)."""
+        self.user.reload()
+        self._rebuild_accepted()
+        self._changed()
+
+    def remove_user_word(self, word: str) -> bool:
+        saved = self.user.remove(word)
+        self._rebuild_accepted()
+        self._changed()
+        return saved
+
+    # --- checking -----------------------------------------------------------------------------
+    def is_known(self, word: str) -> bool:
+        """True if a single word (no hyphens) is spelt correctly under the rules above."""
+        return self._part_ok(_normalise(word), prefix=False)
+
+    def _in_lists(self, word: str) -> bool:
+        lower = word.lower()
+        for wordlist in self._lists:
+            if word in wordlist.lower or word in wordlist.cased:
+                return True
+            if lower != word and (lower in wordlist.lower
+                                  or (word.isupper() and lower in wordlist.forms)):
+                return True
+        folded = word.casefold()
+        return folded in self._accepted or folded in self._ignored_folded
+
+    def _part_ok(self, word: str, prefix: bool) -> bool:
+        if len(word) < 2 or any(ch.isdigit() for ch in word) or "_" in word:
+            return True
+        if _is_acronym(word) or _has_inner_capital(word) or self._in_lists(word):
+            return True
+        if (word.endswith("'s") or word.endswith("'S")) and len(word) > 3:
+            if self._in_lists(word[:-2]):
+                return True
+        if self._is_health_plural(word.lower()):
+            return True
+        return prefix and word.lower() in HYPHEN_PREFIXES
+
+    def _is_health_plural(self, lower: str) -> bool:
+        """The regular plural of a lower-case health word (see the module docstring). The
+        stem must itself be listed, so "occurences" or "patinets" are still misspelt."""
+        if len(lower) < 5 or not lower.endswith("s") or lower.endswith(("ss", "'s")):
+            return False
+        if lower.endswith("ies") and lower[-4] not in "aeiou":
+            stem = lower[:-3] + "y"
+        elif lower.endswith("es") and lower[:-2].endswith(("s", "x", "z", "ch", "sh")):
+            stem = lower[:-2]
+            if stem.endswith("is"):
+                return False  # diagnosis -> diagnoses, never "diagnosises"
+        else:
+            stem = lower[:-1]
+            if stem.endswith(("s", "x", "z", "ch", "sh")) or (
+                    stem.endswith("y") and stem[-2] not in "aeiou"):
+                return False  # would be -es or -ies
+        return any(stem in wordlist.lower for wordlist in self._lists
+                   if wordlist.name == HEALTH_FILE)
+
+    def _check(self, paragraph: str) -> tuple[Span, ...]:
+        skips = [m.span() for m in _SKIP.finditer(paragraph)] \
+            if _SKIP_HINT.search(paragraph) else []
+        out: list[Span] = []
+        skip_index = 0
+        for match in _TOKEN.finditer(paragraph):
+            start, end = match.span()
+            while skip_index < len(skips) and skips[skip_index][1] <= start:
+                skip_index += 1
+            if skip_index < len(skips) and skips[skip_index][0] < end:
+                continue  # inside (or touching) a URL, address, DOI, handle...
+            token = match.group()
+            if "_" in token:
+                continue
+            if not _HYPHEN_SPLIT.search(token):       # most words: one part
+                if not self._part_ok(_normalise(token), prefix=False):
+                    out.append((start, end, token))
+                continue
+            parts = list(_HYPHEN_SPLIT.finditer(token))
+            bounds = [0, *(p for m in parts for p in m.span()), len(token)]
+            for index in range(0, len(bounds), 2):
+                part_start, part_end = bounds[index], bounds[index + 1]
+                part = token[part_start:part_end]
+                is_prefix = index + 2 < len(bounds)
+                if not self._part_ok(_normalise(part), prefix=is_prefix):
+                    out.append((start + part_start, start + part_end, part))
+        return tuple(out)
+
+    def misspelt_spans(self, paragraph: str) -> list[Span]:
+        """(start, end, word) for each misspelt word, as Python string offsets (cached)."""
+        with self._cache_lock:
+            cached = self._cache.get(paragraph)
+            if cached is not None:
+                self._cache.move_to_end(paragraph)
+                return list(cached)
+        result = self._check(paragraph)
+        with self._cache_lock:
+            self._cache[paragraph] = result
+            if len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return list(result)
+
+    def flagged_words(self, texts: Iterable[str]) -> list[str]:
+        """Distinct misspelt words in order of first appearance (for the checklist's tip)."""
+        seen: dict[str, None] = {}
+        for text in texts:
+            for paragraph in text.split("\n"):
+                for _start, _end, word in self.misspelt_spans(paragraph):
+                    seen.setdefault(word, None)
+        return list(seen)
+
+    # --- suggestions --------------------------------------------------------------------------
+    def _score(self, lower: str) -> int:
+        best = 0
+        for wordlist in self._lists:
+            best = max(best, wordlist.scores().get(lower, 0))
+        if not best and lower in self._accepted:
+            best = USER_WORD_SCORE
+        return best
+
+    def _known_forms(self, candidates: Iterable[str]) -> dict[str, str]:
+        """Lower-case candidate -> how it is written, for candidates that are words."""
+        candidates = set(candidates)
+        found: dict[str, str] = {}
+        for wordlist in self._lists:
+            for word in wordlist.lower.intersection(candidates):
+                found[word] = word
+        for wordlist in self._lists:
+            for word in candidates.intersection(wordlist.forms):
+                found.setdefault(word, wordlist.forms[word])
+        for word in candidates.intersection(self._accepted):
+            found.setdefault(word, self._accepted[word])
+        return found
+
+    def _splits(self, lower: str) -> dict[str, tuple[int, int]]:
+        """'alot' -> 'a lot', 'infact' -> 'in fact': two common words, ranked by the rarer."""
+        out = {}
+        for index in range(1, len(lower)):
+            left, right = lower[:index], lower[index:]
+            if len(left) == 1 and left not in ("a", "i"):
+                continue
+            score = min(self._score(left), self._score(right))
+            if len(right) > 1 and score >= SPLIT_MIN_SCORE:
+                out[f"{left} {right}"] = (1, score)
+        return out
+
+    def suggest(self, word: str, max_distance: int = 1, limit: int = 8) -> list[str]:
+        """Corrections for ``word``, best first, in the word's capitalisation. Distance 1 takes
+        a few milliseconds; ``max_distance=2`` is :meth:`suggest_more` (keep it off the GUI
+        thread)."""
+        if max_distance >= 2:
+            return self.suggest_more(word, limit)
+        key = (word, limit)
+        with self._cache_lock:
+            known = self._suggestions.get(key)
+            if known is not None:
+                self._suggestions.move_to_end(key)
+                return list(known)
+        found = self._suggest(word, limit, deadline=None)
+        with self._cache_lock:
+            self._suggestions[key] = tuple(found)
+            if len(self._suggestions) > SUGGESTION_CACHE_SIZE:
+                self._suggestions.popitem(last=False)
+        return found
+
+    def suggest_more(self, word: str, limit: int = 8,
+                     time_limit: float = SUGGEST_MORE_SECONDS) -> list[str]:
+        """Distance-1 and then distance-2 corrections; the distance-2 search stops after
+        ``time_limit`` seconds with what it has found."""
+        return self._suggest(word, limit, deadline=time.perf_counter() + time_limit)
+
+    def _suggest(self, word: str, limit: int, deadline: float | None) -> list[str]:
+        typed = _normalise(word.strip())
+        suffix = ""
+        if (len(typed) > 3 and typed[-2:] in ("'s", "'S")
+                and not self._in_lists(typed)):
+            suffix = word.strip()[-2:]  # keep the writer's own apostrophe
+            typed = typed[:-2]
+        lower = typed.lower()
+        if not lower or len(lower) > MAX_SUGGEST_LENGTH:
+            return []  # a pasted run of characters is not worth (or safe) editing letter by letter
+        ranked: dict[str, tuple[int, int]] = {}  # written form -> (distance, score)
+        exact = self._known_forms([lower]).get(lower)
+        if exact is not None and exact != typed:
+            ranked[exact] = (0, 0)
+        edits = _edits1(lower)
+        for cand, form in self._known_forms(edits).items():
+            ranked.setdefault(form, (1, self._score(cand)))
+        for form, key in self._splits(lower).items():
+            ranked.setdefault(form, key)
+        if deadline is not None and len(lower) <= MAX_SUGGEST_LENGTH // 2:
+            self._distance_two(edits, ranked, deadline)
+        ranked.pop(typed, None)
+        order = sorted(ranked.items(), key=lambda kv: (
+            kv[1][0], -kv[1][1], kv[0][:1].lower() != lower[:1], kv[0].lower(), kv[0]))
+        out: list[str] = []
+        for form, _key in order:
+            suggestion = _match_case(typed, form) + suffix
+            if suggestion not in out and suggestion != word:
+                out.append(suggestion)
+            if len(out) >= limit:
+                break
+        return out
+
+    def _distance_two(self, edits: list[str], ranked: dict[str, tuple[int, int]],
+                      deadline: float, batch: int = 40) -> None:
+        unique = list(dict.fromkeys(edits))
+        for index in range(0, len(unique), batch):
+            if time.perf_counter() > deadline:
+                return
+            second = [e2 for e1 in unique[index:index + batch] for e2 in _edits1(e1)]
+            for cand, form in self._known_forms(second).items():
+                ranked.setdefault(form, (2, self._score(cand)))

@@ -1,0 +1,1 @@
+"""Storage: project files, saving, backups, versions, recovery copies, journals and locks."""
