@@ -7,6 +7,7 @@ import sys
 import threading
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -42,18 +43,20 @@ def _open_first(controller, path: Path) -> None:
         controller.show_start()
 
 
-def _application_class():
+def _application_class() -> type:
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
     class PipApplication(QApplication):
         """Opens .pipw files the system hands over (double-click in the macOS Finder)."""
 
-        controller = None
+        def __init__(self, argv: list[str]) -> None:
+            super().__init__(argv)
+            self.controller: Any = None      # the AppController, once made
 
-        def event(self, event) -> bool:  # noqa: N802 - Qt API
+        def event(self, event: QEvent) -> bool:  # noqa: N802 - Qt API
             if event.type() == QEvent.Type.FileOpen and self.controller is not None:
-                self.controller.open_path(Path(event.file()))
+                self.controller.open_path(Path(event.file()))  # type: ignore[attr-defined]  # a QFileOpenEvent
                 return True
             return super().event(event)
     return PipApplication
@@ -62,16 +65,19 @@ def _application_class():
 def run_app(argv: list[str]) -> int:
     from .logs import install_excepthook, start_logging
     start_logging()           # the windowed app has no console: errors go to the log file
-    install_excepthook()
+    hooks = install_excepthook()
     from PySide6.QtGui import QFont, QIcon
     from PySide6.QtWidgets import QApplication
 
     from . import APP_NAME, __version__
     from .resources import resource
     from .ui.app_controller import AppController
+    from .ui.problem_report import install_error_handling
     from .ui.settings import text_size
 
-    app = QApplication.instance() or _application_class()([sys.argv[0]])
+    existing = QApplication.instance()
+    app: QApplication = (existing if isinstance(existing, QApplication)
+                         else _application_class()([sys.argv[0]]))
     app.setApplicationName("pipwriter")
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -83,12 +89,15 @@ def run_app(argv: list[str]) -> int:
         from .ui.main_window import LARGEST_TEXT
         from .ui.text_scale import scale_marks
         font = QFont(app.font())
-        app._pip_base_size = font.pointSizeF()
+        base = font.pointSizeF()
+        app._pip_base_size = base  # type: ignore[attr-defined]  # read by MainWindow.scale_text
         font.setPointSizeF(min(size, LARGEST_TEXT))     # an older version allowed bigger
         app.setFont(font)
-        scale_marks(font.pointSizeF(), app._pip_base_size)   # ticks and marks grow too
+        scale_marks(font.pointSizeF(), base)   # ticks and marks grow too
     controller = AppController()
-    app.controller = controller  # keeps it alive; FileOpen events go to it
+    if hasattr(app, "controller"):
+        app.controller = controller  # FileOpen events go to it
+    notice = install_error_handling(controller, hooks)  # noqa: F841 - kept alive while the app runs
     from .ui.data_safety import check_recoveries
     from .ui.settings import recent_files
     check_recoveries(controller)      # unsaved work left by a crash is offered back first

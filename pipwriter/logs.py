@@ -16,8 +16,11 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import os
+import platform
 import sys
 import threading
+from collections import deque
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -79,22 +82,72 @@ def _log_uncaught(kind: type[BaseException], error: BaseException,
         handler.flush()
 
 
-def install_excepthook() -> None:
+ErrorListener = Callable[[str, BaseException], None]
+
+
+class ErrorHooks:
+    """What :func:`install_excepthook` installed: ``listeners`` are called as
+    ``listener(where, error)`` after an uncaught error is logged (the app adds one that keeps
+    the work safe and tells the user calmly). They may be called from any thread; one that
+    fails is logged and never hides the first error."""
+
+    def __init__(self) -> None:
+        self.listeners: list[ErrorListener] = []
+
+    def tell(self, where: str, error: BaseException) -> None:
+        for listener in list(self.listeners):
+            try:
+                listener(where, error)
+            except Exception:  # noqa: BLE001 - a listener failing must not hide the first error
+                log.exception("telling the user about an error failed")
+
+
+def install_excepthook() -> ErrorHooks:
     """Log every uncaught exception (main thread and other threads) with its traceback, then
     let the previous hook run as before (it prints to the console, where there is one)."""
     previous = sys.excepthook
     previous_thread = threading.excepthook
+    hooks = ErrorHooks()
+    tell = hooks.tell
 
-    def hook(kind, error, trace):
+    def hook(kind: type[BaseException], error: BaseException,
+             trace: TracebackType | None) -> None:
         if not issubclass(kind, KeyboardInterrupt):
             _log_uncaught(kind, error, trace, "the main thread")
+            tell("the main thread", error)
         previous(kind, error, trace)
 
-    def thread_hook(args):
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
         if args.exc_type is not SystemExit:
             name = args.thread.name if args.thread is not None else "a thread"
-            _log_uncaught(args.exc_type, args.exc_value, args.exc_traceback, name)
+            _log_uncaught(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback,
+                          name)
+            if args.exc_value is not None:
+                tell(name, args.exc_value)
         previous_thread(args)
 
     sys.excepthook = hook
     threading.excepthook = thread_hook
+    return hooks
+
+
+def log_tail(lines: int = 80) -> str:
+    """The last ``lines`` lines of the log file ("" when there is none or it cannot be read)."""
+    try:
+        with open(log_file(), encoding="utf-8", errors="replace") as handle:
+            return "".join(deque(handle, maxlen=lines))
+    except OSError:
+        return ""
+
+
+def problem_details(version: str, qt_version: str, lines: int = 80) -> str:
+    """What Help › Report a problem shows and copies: versions, the system and the end of the
+    log. Article text is never in it (the log holds none)."""
+    head = [f"PiP Writer {version}",
+            f"System: {platform.platform()} ({platform.machine() or 'unknown machine'})",
+            f"Python {platform.python_version()}, Qt {qt_version}",
+            f"Log file: {log_file()}",
+            ""]
+    tail = log_tail(lines)
+    head.append(f"The last lines of the log:\n{tail}" if tail else "The log is empty.")
+    return "\n".join(head)
