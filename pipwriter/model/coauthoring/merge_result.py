@@ -1,0 +1,225 @@
+"""What a merge found and what the user chose: the conflicts and the merged article.
+
+:mod:`.merge` fills a :class:`MergeResult`; the merge dialog records choices in its conflicts;
+:meth:`MergeResult.article` applies them.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ..article.article import Article
+from .merge_text import by_id, combine_paragraphs, reference_label
+
+Choice = Literal["mine", "theirs", "combined"]
+Kind = Literal["title", "standfirst", "key_messages", "section", "author", "disclosure",
+               "reference", "illustration", "clip"]
+Mode = Literal["whole", "overlay", "disclosure"]
+JsonObject = dict[str, Any]
+# a part as the article's JSON has it: text (title, standfirst), a list (key messages) or an
+# object (a section, author, reference...); None where that copy does not have it
+PartValue = str | list[Any] | JsonObject | None
+
+MINE: Choice = "mine"
+THEIRS: Choice = "theirs"
+COMBINED: Choice = "combined"
+CHOICE_WORDS: dict[Choice, str] = {MINE: "kept yours", THEIRS: "took theirs",
+                                    COMBINED: "combined text"}
+TEXT_KINDS: tuple[Kind, ...] = ("title", "standfirst", "key_messages", "section")
+LIST_KEYS = ("authors", "sections", "references", "illustrations", "clips")
+
+
+class Marker:
+    def __init__(self, name: str):
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+ABSENT = Marker("ABSENT")      # not in that copy
+UNKNOWN = Marker("UNKNOWN")    # no base: what it was before is not known
+
+
+def present(value: object) -> bool:
+    return value is not ABSENT and value is not UNKNOWN
+
+
+# --- conflicts ---------------------------------------------------------------------------------
+@dataclass
+class Conflict:
+    """A part changed differently in both copies. ``mine``/``theirs`` are JSON values (None when
+    that copy does not have the part); ``choice`` is MINE until someone chooses."""
+
+    kind: Kind          # title, standfirst, key_messages, section, author, disclosure, reference,
+    #                     illustration or clip
+    item_id: str        # the section, author, reference... id ("" for the title and such)
+    label: str          # what it is, in words: "“How we set it up”", "Author Sam Jones"
+    mine: PartValue
+    theirs: PartValue
+    base: PartValue = None
+    mine_text: str = ""     # both versions as readable text, for showing side by side
+    theirs_text: str = ""
+    mode: Mode = "whole"    # "whole": the value replaces the part (None removes it);
+    #                         "overlay": the value's keys replace those of the merged part;
+    #                         "disclosure": the value is the author's disclosure
+    choice: Choice = MINE
+    combined: PartValue = None
+    reviewed: bool = False
+
+    @property
+    def can_combine(self) -> bool:
+        """Text both copies have can be combined and edited."""
+        return self.kind in TEXT_KINDS and self.mine is not None and self.theirs is not None
+
+    def choose(self, choice: Choice, combined: PartValue = None) -> None:
+        if choice not in (MINE, THEIRS, COMBINED):
+            raise ValueError(choice)
+        if choice == COMBINED:
+            if not self.can_combine:
+                raise ValueError("this part cannot be combined")
+            self.combined = combined if combined is not None else self.default_combined()
+        self.choice = choice
+        self.reviewed = True
+
+    def value(self) -> PartValue:
+        if self.choice == THEIRS:
+            return copy.deepcopy(self.theirs)
+        if self.choice == COMBINED:
+            return copy.deepcopy(self.combined)
+        return copy.deepcopy(self.mine)
+
+    def default_combined(self) -> PartValue:
+        """A starting point for a combined text: yours, with what only theirs has added."""
+        mine, theirs = self.mine, self.theirs
+        if isinstance(mine, dict) and isinstance(theirs, dict):        # a section's text
+            return {"title": mine["title"],
+                    "body": combine_paragraphs(mine["body"], theirs["body"])}
+        if isinstance(mine, list) and isinstance(theirs, list):        # the key messages
+            return list(mine) + [m for m in theirs if m not in mine]
+        return mine
+
+    def describe_choice(self) -> str:
+        if self.choice == MINE and self.mine is None:
+            return "left out"
+        if self.choice == THEIRS and self.theirs is None:
+            return "removed"
+        if self.choice == THEIRS and self.mine is None:
+            return "kept from their copy"
+        return CHOICE_WORDS[self.choice]
+
+
+# --- the result --------------------------------------------------------------------------------
+@dataclass
+class MergeResult:
+    mine: JsonObject
+    theirs: JsonObject
+    two_way: bool                                   # no base was found
+    scalars: dict[str, PartValue] = field(default_factory=dict)
+    order: dict[str, list[str]] = field(default_factory=dict)
+    items: dict[str, dict[str, JsonObject | None]] = field(default_factory=dict)
+    settings: JsonObject = field(default_factory=dict)
+    approvals: list[JsonObject] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    taken: list[str] = field(default_factory=list)  # what was taken from their copy, in words
+    notes: list[str] = field(default_factory=list)
+
+    def unresolved(self) -> list[Conflict]:
+        return [c for c in self.conflicts if not c.reviewed]
+
+    def conflict(self, kind: Kind, item_id: str = "") -> Conflict | None:
+        return next((c for c in self.conflicts if c.kind == kind and c.item_id == item_id),
+                    None)
+
+    def has_changes(self) -> bool:
+        """Does their copy bring anything (automatically taken, or to choose)?"""
+        if self.taken or self.conflicts:
+            return True
+        return self.article().to_json() != Article.from_json(self.mine).to_json()
+
+    # --- building the merged article ------------------------------------------------------
+    def _resolved(self, key: str, item_id: str, kinds: tuple[Kind, ...]) -> JsonObject | None:
+        value = copy.deepcopy(self.items[key][item_id])
+        for conflict in self.conflicts:
+            if conflict.item_id != item_id or conflict.kind not in kinds:
+                continue
+            chosen = conflict.value()
+            if conflict.mode == "whole":
+                value = chosen if isinstance(chosen, dict) else None
+            elif value is None:
+                continue
+            elif conflict.mode == "overlay" and isinstance(chosen, dict):
+                value.update(chosen)
+            elif conflict.mode == "disclosure":
+                value["disclosure"] = chosen
+        return value
+
+    def to_json(self) -> dict:
+        """The merged article as JSON, with the choices made so far."""
+        kinds: dict[str, tuple[Kind, ...]] = {"authors": ("author", "disclosure"), "sections": ("section",),
+                 "references": ("reference",), "illustrations": ("illustration",),
+                 "clips": ("clip",)}
+        data: JsonObject = {"id": self.mine["id"], "template_id": self.mine["template_id"]}
+        for key in ("title", "standfirst", "key_messages"):
+            conflict = self.conflict(key)
+            data[key] = conflict.value() if conflict else copy.deepcopy(self.scalars[key])
+        for key in LIST_KEYS:
+            out = []
+            for item_id in self.order[key]:
+                value = self._resolved(key, item_id, kinds[key])
+                if value is not None:
+                    out.append(value)
+            data[key] = out
+        data["settings"] = copy.deepcopy(self.settings)
+        data["approvals"] = copy.deepcopy(self.approvals)
+        self._tidy(data)
+        return data
+
+    def _tidy(self, data: JsonObject) -> None:
+        """Keep the merged article consistent: links to removed authors dropped, references
+        still cited by either copy kept."""
+        authors = {a["id"] for a in data["authors"]}
+        for section in data["sections"]:
+            section["author_ids"] = [i for i in section.get("author_ids", []) if i in authors]
+            if section.get("assignee") not in authors:
+                section["assignee"] = ""
+        data["approvals"] = [a for a in data["approvals"] if a.get("author_id") in authors]
+        cited = {ref_id for section in data["sections"] for paragraph in section["body"]
+                 for run in paragraph["runs"] for ref_id in run.get("cite", [])}
+        known = {r["id"] for r in data["references"]}
+        missing = cited - known
+        if missing:
+            kept = []
+            for item_id in self.order["references"]:
+                if item_id in known:
+                    kept.append(next(r for r in data["references"] if r["id"] == item_id))
+                    continue
+                source = by_id(self.mine, "references").get(item_id) or \
+                    by_id(self.theirs, "references").get(item_id)
+                if item_id in missing and source is not None:
+                    kept.append(copy.deepcopy(source))
+                    note = (f"Kept the reference “{reference_label(source)}”: the text still "
+                            "cites it.")
+                    if note not in self.notes:
+                        self.notes.append(note)
+            data["references"] = kept
+
+    def article(self) -> Article:
+        """The merged article (the choices made so far applied)."""
+        return Article.from_json(self.to_json())
+
+    def summary_lines(self) -> list[str]:
+        """What merging does, in words, for the review before anything is replaced."""
+        lines = list(self.taken)
+        lines += [f"{c.label}: {c.describe_choice()}" if c.reviewed else
+                  f"{c.label}: not chosen yet, so {_as_is(c)}" for c in self.conflicts]
+        lines += self.notes
+        return lines or ["Their copy has nothing that yours does not already have."]
+
+
+def _as_is(conflict: Conflict) -> str:
+    return "left out as in your copy" if conflict.mine is None else "yours is kept"
+
+
