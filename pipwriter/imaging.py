@@ -563,7 +563,7 @@ def _encode(image: QImage, extension: str) -> bytes:
             f"The picture could not be saved ({writer.errorString()}). The computer may be "
             "short of memory: close other programs and try again.")
     buffer.close()
-    return bytes(data)
+    return bytes(data.data())
 
 
 def _decode_stored(data: bytes) -> QImage:

@@ -15,6 +15,13 @@ import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .export.bundle import ExportResult
+    from .ui.dialogs import Dialogs
+
+log = logging.getLogger(__name__)
 
 
 def _templates() -> str:
@@ -44,9 +51,10 @@ def _qt() -> str:
     from PySide6 import QtCore, QtGui, QtWidgets  # noqa: F401
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
-    app = QApplication.instance() or QApplication(["pipwriter-self-test"])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(["pipwriter-self-test"])
     image = QImage(8, 8, QImage.Format.Format_RGB32)
-    if image.isNull() or app is None:
+    if image.isNull():
         raise RuntimeError("Qt could not create an image")
     return f"Qt {QtCore.qVersion()} ({app.platformName()}); {_qt_text_services()}"
 
@@ -99,22 +107,50 @@ def _export(workdir: Path) -> str:
 TYPED = " Typed by the self-test."
 
 
-class _Answers:
+def _answers(save_path: Path, folder: Path) -> Dialogs:
     """The app's dialogs, answered without a person: the save path and export folder given,
-    and "no" (None) to every other question, so no window ever waits for a click."""
+    and "no" to every other question, so no window ever waits for a click."""
+    from .ui.dialogs import Dialogs
 
-    def __init__(self, save_path: Path, folder: Path):
-        self.parent = None
-        self._save_path, self._folder = save_path, folder
+    class Answers(Dialogs):
+        def ask_open_path(self, folder: str = "") -> Path | None:
+            return None
 
-    def ask_save_path(self, suggested: str = "") -> Path:
-        return self._save_path
+        def ask_save_path(self, suggested: str = "") -> Path | None:
+            return save_path
 
-    def ask_folder(self, title: str, folder: str = "") -> Path:
-        return self._folder
+        def ask_folder(self, title: str, folder_shown: str = "") -> Path | None:
+            return folder
 
-    def __getattr__(self, name: str):
-        return lambda *args, **kwargs: None
+        def ask_file(self, title: str, file_filter: str, folder: str = "") -> Path | None:
+            return None
+
+        def ask_text(self, title: str, label: str, text: str = "",
+                     max_length: int | None = None) -> str | None:
+            return None
+
+        def ask_choice(self, title: str, label: str, choices: list[str]) -> int | None:
+            return None
+
+        def ask_unsaved(self, name: str) -> str:
+            return "cancel"
+
+        def confirm(self, title: str, text: str, yes: str = "Yes") -> bool:
+            return False
+
+        def ask_recovery(self, entries: list, compare: Any = None) -> list[tuple[object, str]]:
+            return []
+
+        def ask_crop_square(self, title: str, image_data: bytes,
+                            minimum_side: int) -> tuple[int, int, int, int] | None:
+            return None
+
+        def error(self, title: str, text: str) -> None:
+            log.warning("self-test: the app said %s: %s", title, text)
+
+        def info(self, title: str, text: str) -> None:
+            log.info("self-test: the app said %s: %s", title, text)
+    return Answers()
 
 
 def _window(workdir: Path) -> str:
@@ -128,7 +164,7 @@ def _window(workdir: Path) -> str:
     from .ui.app_controller import AppController
     from .ui.export_dialog import ExportDialog
     saved, folder = workdir / "typed.pipw", workdir / "window-bundle"
-    controller = AppController(_Answers(saved, folder))
+    controller = AppController(_answers(saved, folder))
     window = controller.open_demo()
     try:
         window.show()
@@ -148,20 +184,25 @@ def _window(workdir: Path) -> str:
                 raise RuntimeError("the typed words are not in the saved file")
         dialog = ExportDialog(window)
         dialog.folder_edit.setText(str(folder))
-        results: list = []
+        results: list[ExportResult | str] = []
         loop = QEventLoop()
-        dialog.finished_export.connect(lambda result: (results.append(result), loop.quit()))
+
+        def finished(result: ExportResult | str) -> None:
+            results.append(result)
+            loop.quit()
+        dialog.finished_export.connect(finished)
         QTimer.singleShot(180_000, loop.quit)
         if not dialog.start_export():
             raise RuntimeError("the export dialog would not start")
         loop.exec()
         while dialog.running():
             QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        if not results or isinstance(results[0], str):
-            raise RuntimeError(f"export failed: {results[0] if results else 'no answer'}")
+        outcome = results[0] if results else "no answer"
+        if isinstance(outcome, str):
+            raise RuntimeError(f"export failed: {outcome}")
         dialog.close()
         return (f"demo opened, typed into, saved and exported from the window "
-                f"({len(results[0].files)} files)")
+                f"({len(outcome.files)} files)")
     finally:
         window.session.set_modified(False)
         window.close()

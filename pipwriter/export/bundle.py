@@ -25,6 +25,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from ..model.errors import PipError
 from ..model.rules.report import Report, build_report
@@ -70,6 +71,9 @@ class _Job:
         if self._cancelled():
             raise ExportCancelled()
 
+    def cancelled(self) -> bool:
+        return self._cancelled()
+
     def step(self, message: str) -> None:
         self.check()
         if self._progress:
@@ -92,7 +96,7 @@ def planned_folder(project: Project, out_dir: Path, *, draft: bool = False,
 
 def _copy_media(project: Project, name: str, target: Path, job: _Job) -> None:
     class _Writer:
-        def __init__(self, handle):
+        def __init__(self, handle: BinaryIO) -> None:
             self.handle = handle
 
         def write(self, data: bytes) -> int:
@@ -190,7 +194,7 @@ def _write_bundle(project: Project, template: Template, report: Report, plan: Bu
     descriptions = dict(_attachments(plan))
     descriptions[plan.cover_note] = "a draft cover note to the series editors"
     entries = [entry_for(folder, p, descriptions.get(p.relative_to(folder).as_posix(), ""),
-                         job.check) for p in job.written]
+                         job.cancelled) for p in job.written]
     path = folder / plan.manifest
     path.write_text(manifest_json(entries, title=one_line(article.title),
                                   authors=[one_line(a.name) for a in article.authors],

@@ -151,7 +151,7 @@ def _judged(project: Project, template: Template, counts: Mapping
     if media:
         out.append(("Captions, and descriptions or transcripts", _codes(*MEDIA_TEXT_CODES),
                     _plural(media, "item"), MET))
-        cleared = sum(1 for m in [*article.illustrations, *article.clips] if m.permission)
+        cleared = sum(1 for m in article.pictures_and_clips() if m.permission)
         out.append(("Permission to publish each illustration and clip",
                     _codes(*MEDIA_PERMISSION_CODES), f"{cleared} of {media}", MET))
     rlimit = template.limit("references")
@@ -185,8 +185,8 @@ def requirements(project: Project, template: Template, counts: Mapping,
 
 def requirement_codes() -> frozenset[str]:
     """Every finding code some requirement answers to (the tests check none is left out)."""
-    from ..model.storage.demo import demo_project
     from ..model.rules.template import get_template
+    from ..model.storage.demo import demo_project
     project = demo_project()
     template = get_template(project.article.template_id)
     return frozenset(code for _l, judged, _d, _o in _judged(project, template, {})

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import docx
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -94,7 +95,7 @@ def add_hyperlink(paragraph: Paragraph, text: str, url: str):
     url = one_line(url)
     if not linkable(url):
         return add_run(paragraph, text)
-    style_id = paragraph.part.document.styles["Hyperlink"].style_id
+    style_id = paragraph.part.get_style_id("Hyperlink", WD_STYLE_TYPE.CHARACTER) or "Hyperlink"
     r_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), r_id)
@@ -114,8 +115,9 @@ def add_hyperlink(paragraph: Paragraph, text: str, url: str):
 
 
 def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
-    for kind, text in (("begin", None), ("instr", instruction), ("separate", None),
-                       ("text", placeholder), ("end", None)):
+    parts: tuple[tuple[str, str], ...] = (("begin", ""), ("instr", instruction), ("separate", ""),
+                                          ("text", placeholder), ("end", ""))
+    for kind, text in parts:
         run = paragraph.add_run()
         if kind == "instr":
             instr = OxmlElement("w:instrText")

@@ -139,6 +139,10 @@ class Article:
         numbers = self.reference_numbers()
         return sorted(self.references, key=lambda r: numbers[r.id])
 
+    def pictures_and_clips(self) -> list[Illustration | MediaClip]:
+        """The illustrations, then the clips."""
+        return [*self.illustrations, *self.clips]
+
     def media_refs(self) -> list[MediaRef]:
         """Every stored file the article uses."""
         refs = [a.photo.media for a in self.authors if a.photo]

@@ -87,6 +87,7 @@ def parse_date(text: str) -> _dt.date | None:
     "01/05/2024", "1.5.2024" or "1-5-2024" (all 1 May 2024). Two-digit years, a day the month
     lacks (31/02/2024) and anything else are refused, never guessed."""
     text = " ".join(text.strip().lower().split())
+    month: int | None
     try:
         if match := _ISO_DATE.fullmatch(text):
             year, month, day = (int(g) for g in match.groups())

@@ -119,10 +119,10 @@ def _set_plain(article: Article, where: Where, blocks: list[str],
         if ref is not None:
             setattr(ref, name, list(blocks) if name == "authors" else text)
     elif panel == "illustrations":
-        item = next((i for i in article.illustrations + article.clips if i.id == where.item_id),
-                    None)
-        if item is not None:
-            setattr(item, name.removeprefix("clip_"), text)
+        picture = next((i for i in article.pictures_and_clips() if i.id == where.item_id),
+                       None)
+        if picture is not None:
+            setattr(picture, name.removeprefix("clip_"), text)
     elif panel == "authors":
         author = _author(article, where.author_id)
         if name == "name":

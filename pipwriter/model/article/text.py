@@ -158,7 +158,7 @@ class RichText:
     @classmethod
     def from_json(cls, data: list, path: str) -> RichText:
         holder = Obj({"p": data}, path.rsplit(".", 1)[0] if "." in path else "")
-        paragraphs = []
+        paragraphs: list[Paragraph] = []
         for pobj in holder.objs("p"):
             pobj.path = f"{path}[{len(paragraphs)}]"
             items: list[Inline] = []

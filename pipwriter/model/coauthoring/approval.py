@@ -202,6 +202,8 @@ def describe_state(article: Article, author) -> str:
     name = (found.name if found else "") or "Unnamed author"
     approval = approval_for(article, author_id)
     state = approval_state(article, author_id)
+    if approval is None:
+        return f"{name}: not approved yet"
     if state == APPROVED:
         return f"{name}: approved the article on {short_date(approval)}"
     if state == OUT_OF_DATE:

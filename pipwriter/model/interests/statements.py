@@ -179,14 +179,20 @@ def _icmje_group(number: int, entry: DisclosureEntry) -> int:
     return 1
 
 
+def _in_group(group: int) -> Selector:
+    """Selects the entries of one of the form's three groups."""
+    def select(number: int, entry: DisclosureEntry) -> bool:
+        return _icmje_group(number, entry) == group
+    return select
+
+
 def _icmje_form(authors: list[Author], items: list[IcmjeItem]) -> str:
     groups: list[list[str]] = [[], [], []]
     for author in authors:
         if declares_none(author, items):
             continue
         name, disclosure = author_name(author), author.disclosure.cleaned()
-        per_group = [_clauses(disclosure, items, lambda n, e, g=g: _icmje_group(n, e) == g)
-                     for g in range(3)]
+        per_group = [_clauses(disclosure, items, _in_group(g)) for g in range(3)]
         whole = _own_wording(author, items) or (
             "" if disclosure.answered() else generated_statement(author, items))
         if whole:   # their own wording (or "not yet completed") goes in once, where it fits

@@ -157,8 +157,12 @@ def _extra_words(article: Article, profile: str, counter: ParagraphCounter,
 def _uncounted_quote_words(article: Article, template: Template, profile: str,
                            counter: ParagraphCounter) -> int:
     """Key-quote words lying in sections that are not themselves counted."""
-    return sum(counter.count(text, profile) for _q, sid, text in article.key_quotes()
-               if not section_counts_toward_limit(article.section(sid), template))
+    total = 0
+    for _quote, section_id, text in article.key_quotes():
+        section = article.section(section_id)
+        if section is not None and not section_counts_toward_limit(section, template):
+            total += counter.count(text, profile)
+    return total
 
 
 def counted_extra_words(article: Article, template: Template, profile: str | None = None,

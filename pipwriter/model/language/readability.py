@@ -161,7 +161,8 @@ _SPACES_AND_OPENERS = re.compile(r"\s*+[\"'“‘(\[«]*+")
 
 def _starts_sentence(text: str, pos: int) -> bool:
     """Whether the text after ``pos`` (spaces skipped) looks like the start of a sentence."""
-    first = _SPACES_AND_OPENERS.match(text, pos).end()  # never copies the rest of the text
+    opening = _SPACES_AND_OPENERS.match(text, pos)  # never copies the rest of the text
+    first = opening.end() if opening else pos       # (the pattern matches the empty text too)
     return first < len(text) and (text[first].isupper() or text[first].isdigit())
 
 

@@ -26,6 +26,7 @@ worker thread while the user keeps typing.
 from __future__ import annotations
 
 import gzip
+import inspect
 import re
 import threading
 import time
@@ -317,12 +318,10 @@ class SpellEngine:
     def add_listener(self, callback: Callable[[], None]) -> None:
         """Call ``callback()`` whenever results may have changed (word added, language...).
         Bound methods are held weakly, so a deleted highlighter does not linger."""
-        try:
-            ref = weakref.WeakMethod(callback)  # type: ignore[arg-type]
-        except TypeError:
-            def ref(cb=callback):
-                return cb
-        self._listeners.append(ref)
+        if inspect.ismethod(callback):
+            self._listeners.append(weakref.WeakMethod(callback))
+        else:
+            self._listeners.append(lambda: callback)
 
     def remove_listener(self, callback: Callable[[], None]) -> None:
         self._listeners = [r for r in self._listeners if r() not in (None, callback)]

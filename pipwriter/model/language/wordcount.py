@@ -97,8 +97,8 @@ def _char_class(codepoints) -> str:
     """The inside of a regex character class matching exactly ``codepoints``."""
     parts = []
     for _, run in groupby(enumerate(sorted(codepoints)), key=lambda pair: pair[1] - pair[0]):
-        run = [cp for _, cp in run]
-        parts.append(_range(run[0], run[-1]))
+        values = [cp for _, cp in run]
+        parts.append(_range(values[0], values[-1]))
     return "".join(parts)
 
 

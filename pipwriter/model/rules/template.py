@@ -3,6 +3,13 @@
 A template is data in ``resources/templates/*.json``; adding a series needs no code. Loading
 checks every field and reports the first problem with its place, e.g.
 ``Template 'x.json': 'max' should be a whole number (at limits.words.max)``.
+
+What the Word import needs to recognise a draft's parts is data too: each section's
+``synonyms`` (headings authors use for it, matched whole after case and punctuation are set
+aside), the viewpoint's ``synonyms`` and ``person_words`` ("Sam's *story*"), each partner
+type's ``role_words`` ("carer", "cardiologist"), and ``import_headings`` for the parts that are
+not sections (key messages, references, illustrations, clips, and the headings set aside with
+the reason the authors are told).
 """
 
 from __future__ import annotations
@@ -34,6 +41,8 @@ class SectionSpec:
     questions: tuple[Question, ...]
     min_words: int = 0
     tooltip: str = ""
+    synonyms: tuple[str, ...] = ()      # other headings for this part, for the Word import
+    person_words: tuple[str, ...] = ()  # the viewpoint's "Sam's <word>" ("story", "view")
 
 
 @dataclass(frozen=True)
@@ -41,6 +50,25 @@ class PartnerType:
     id: str
     label: str
     side: str
+    role_words: tuple[str, ...] = ()    # words saying a person is of this type ("carer")
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """Headings whose text has no place in the article (acknowledgements, funding...): the
+    import keeps it for the authors, not counted, and tells them why."""
+    headings: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
+class ImportHeadings:
+    """Headings of a draft's parts that are not sections, for the Word import."""
+    key_messages: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+    illustrations: tuple[str, ...] = ()
+    clips: tuple[str, ...] = ()
+    set_aside: tuple[SetAside, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,6 +111,7 @@ class Template:
     panels: dict[str, PanelText]
     rules: SeriesRules = field(default_factory=SeriesRules)
     source: str = ""
+    import_headings: ImportHeadings = field(default_factory=ImportHeadings)
 
     def section_spec(self, key: str) -> SectionSpec | None:
         if key == self.viewpoint.key:
@@ -112,10 +141,27 @@ def _question_list(o: Obj, key: str) -> tuple[Question, ...]:
     return questions
 
 
+def _words(o: Obj, key: str) -> tuple[str, ...]:
+    """A list of headings or words; none may be empty."""
+    words = tuple(o.strs(key))
+    for i, word in enumerate(words):
+        if not word.strip():
+            raise DataError("an empty heading or word", f"{o._where(key)}[{i}]")
+    return words
+
+
 def _section_spec(o: Obj) -> SectionSpec:
     return SectionSpec(o.text("key", required=True), o.text("title", required=True),
                        o.text("prompt", required=True), _question_list(o, "questions"),
-                       o.integer("min_words", 0, minimum=0), o.text("tooltip"))
+                       o.integer("min_words", 0, minimum=0), o.text("tooltip"),
+                       _words(o, "synonyms"), _words(o, "person_words"))
+
+
+def _import_headings(o: Obj) -> ImportHeadings:
+    set_aside = tuple(SetAside(_words(s, "headings"), s.text("reason", required=True))
+                      for s in o.objs("set_aside"))
+    return ImportHeadings(_words(o, "key_messages"), _words(o, "references"),
+                          _words(o, "illustrations"), _words(o, "clips"), set_aside)
 
 
 def _range(o: Obj) -> Range:
@@ -152,7 +198,7 @@ def parse_template(data: object, source: str = "") -> Template:
         if side not in side_ids:
             raise DataError(f"unknown side '{side}'", f"{p.path}.side")
         partner_types.append(PartnerType(p.text("id", required=True), p.text("label", required=True),
-                                         side))
+                                         side, _words(p, "role_words")))
     limits_obj = o.obj("limits", required=True)
     limits = {name: _range(limits_obj.obj(name)) for name in limits_obj.data}
     if "words" not in limits:
@@ -168,7 +214,7 @@ def parse_template(data: object, source: str = "") -> Template:
     return Template(o.text("id", required=True), o.text("name", required=True),
                     o.text("version", required=True), o.text("journal"), sections, viewpoint,
                     order, tuple(partner_types), sides, limits, frozenset(counted), panels,
-                    parse_rules(o.obj("rules")), source)
+                    parse_rules(o.obj("rules")), source, _import_headings(o.obj("import_headings")))
 
 
 def load_template_file(path: Path) -> Template:

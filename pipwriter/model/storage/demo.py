@@ -10,11 +10,11 @@ import json
 from pathlib import Path
 
 from ...resources import resource
+from ..article.article import Article
 from ..errors import DataError, PipError
 from .media_store import MediaStore
 from .project import Project
 from .project_file import save_project
-from ..article.article import Article
 
 _DAMAGED = ("The demo article that comes with PiP Writer is missing or damaged ({detail}). "
             "Reinstall PiP Writer to get it back.")

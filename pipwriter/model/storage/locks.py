@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import socket
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,7 +55,7 @@ def pid_alive(pid: int) -> bool:
     """Whether a process with this id is running on this computer (True when unsure)."""
     if not isinstance(pid, int) or pid <= 0:
         return False
-    if os.name == "nt":
+    if sys.platform == "win32":
         return _windows_pid_alive(pid)
     try:
         os.kill(pid, 0)
@@ -68,6 +69,8 @@ def pid_alive(pid: int) -> bool:
 
 
 def _windows_pid_alive(pid: int) -> bool:
+    if sys.platform != "win32":     # (tells the type checker the rest is Windows only)
+        return True
     try:
         import ctypes
         from ctypes import wintypes

@@ -21,12 +21,18 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Protocol
 
 CHUNK = 1 << 20
 SPILL_BYTES = 4 << 20   # in private mode, files held in memory above this size go to disk
 
 log = logging.getLogger(__name__)
+
+
+class Writable(Protocol):
+    """Where :meth:`MediaStore.copy_to` writes: a file, a zip member, a hashing wrapper."""
+
+    def write(self, data: bytes, /) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -144,7 +150,7 @@ class MediaStore:
         with zipfile.ZipFile(source.zip_path) as archive:
             return archive.read(source.member)
 
-    def copy_to(self, name: str, out: BinaryIO) -> None:
+    def copy_to(self, name: str, out: Writable) -> None:
         """Stream one stored file into ``out`` without holding it all in memory."""
         source = self._sources[name]
         if isinstance(source, bytes):
@@ -198,7 +204,7 @@ def is_picture(head: bytes) -> bool:
         or (head[:2] == b"BM" and len(head) >= 14)
 
 
-def _stamp(source: object) -> object:
+def _stamp(source: bytes | Path | _InZip) -> tuple[float, int] | None:
     """What changes when a stored file's bytes may have changed (its file's time and size)."""
     if isinstance(source, bytes):
         return None

@@ -30,7 +30,7 @@ def _linux_stat(pid: int) -> list[str] | None:
 def is_zombie(pid: int) -> bool:
     """A process that has ended but not been reaped yet (Linux): it is not running."""
     fields = _linux_stat(pid) if sys.platform.startswith("linux") else None
-    return bool(fields) and fields[0] in ("Z", "X")
+    return fields is not None and bool(fields) and fields[0] in ("Z", "X")
 
 
 def _linux_start(pid: int) -> float | None:

@@ -24,7 +24,7 @@ from ..article.text import REPLACEMENT, repair_surrogates
 from ..errors import DataError, NewerFormatError, ProjectFileError
 from ..rules.media_rules import CLIP_MAX_BYTES
 from .atomic import atomic_writer
-from .media_store import MediaStore
+from .media_store import MediaStore, Writable
 from .migrations import FORMAT_NAME, FORMAT_VERSION, migrate
 from .project import Project
 
@@ -190,6 +190,8 @@ def _load_zip(path: Path) -> Project:
             raise _problem(path, "is damaged: the article text is missing from it.")
         data, repaired = _read_json(archive, members[ARTICLE], path, repair=True)
         if version < FORMAT_VERSION:
+            if not isinstance(data, dict):
+                raise _problem(path, "is damaged: the article text cannot be read.")
             try:
                 data = migrate(data, version, FORMAT_VERSION)
             except (KeyError, TypeError, ValueError):
@@ -227,7 +229,7 @@ def _manifest(template_id: str, article_id: str, ancestry: list[dict],
 
 
 class _HashingWriter:
-    def __init__(self, out):
+    def __init__(self, out: Writable) -> None:
         self.out, self.size, self.digest = out, 0, hashlib.sha256()
 
     def write(self, data: bytes) -> int:

@@ -179,7 +179,7 @@ def _with_journal(entry: RecoveryEntry) -> RecoveryEntry | None:
     later = [e for e in entries if e["seq"] > entry.journal_seq]
     if not entry.has_copy and not any(e["kind"] == "full" for e in later):
         return None
-    stamps = [e.get("at") for e in later if isinstance(e.get("at"), (int, float))]
+    stamps = [float(e["at"]) for e in later if isinstance(e.get("at"), (int, float))]
     if stamps:
         try:
             newest = _dt.datetime.fromtimestamp(max(stamps), _dt.timezone.utc)
@@ -214,8 +214,8 @@ def read_journal_entry(journal: Path) -> RecoveryEntry | None:
     session_id = journal.stem
     if not SESSION_RE.fullmatch(session_id):
         return None
-    metas = [e.get("meta") for e in read_journal(journal) if e["kind"] == "full"]
-    metas = [m for m in metas if isinstance(m, dict)]
+    metas = [e["meta"] for e in read_journal(journal)
+             if e["kind"] == "full" and isinstance(e.get("meta"), dict)]
     if not metas:
         return None
     copy, meta_path = journal.with_suffix(".pipw"), journal.with_suffix(".json")
@@ -331,7 +331,7 @@ def load_recovery(entry: RecoveryEntry) -> Project:
     project.path = entry.original
     project.warnings = [w for w in project.warnings if "is missing from the project" not in w]
     missing = project.missing_media()
-    if missing and entry.original_exists():
+    if missing and entry.original is not None and entry.original_exists():
         found = set(_media_from(entry.original, missing, project))
         missing = [n for n in missing if n not in found]
     for name in missing:

@@ -164,7 +164,7 @@ def save_with_backup(project: Project, path: Path | str | None = None,
     with file_lock(target or Path()):
         if target is not None and is_read_only(target):
             raise ProjectFileError(read_only_message(target))
-        if not overwrite and changed_on_disk(project, target):
+        if not overwrite and target is not None and changed_on_disk(project, target):
             raise FileChangedError(changed_message(target))
         if target is not None and target.name and target.is_file():
             try:

@@ -1,0 +1,58 @@
+"""Plain language (readability, long sentences) and spelling."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .check_context import (
+    CheckContext,
+    at_article,
+    at_section,
+    section_name,
+)
+from .findings import TIP, Finding
+from .spelling_findings import spelling_findings
+
+
+# --- plain language ----------------------------------------------------------------------------
+def readability(ctx: CheckContext) -> Iterator[Finding]:
+    plain = ctx.plain
+    target = plain.reading_ease_target
+    overall = plain.overall
+    if overall.flesch_reading_ease is not None and overall.words >= plain.min_words and \
+            overall.flesch_reading_ease < target:
+        yield Finding(TIP, "readability-hard",
+                      f"The article's reading ease is {overall.flesch_reading_ease:.0f} (reading "
+                      f"age {overall.reading_age or 0:.0f}). Plain English, which patients and "
+                      f"carers read with ease, scores {target:.0f} or more. Short sentences and "
+                      "everyday words help.", at_article())
+    for section in ctx.article.sections:
+        figures = plain.sections.get(section.id)
+        if figures and figures.flesch_reading_ease is not None and \
+                figures.words >= plain.min_words and figures.flesch_reading_ease < target:
+            yield Finding(TIP, "readability-hard",
+                          f"“{section_name(section)}” is hard going (reading ease "
+                          f"{figures.flesch_reading_ease:.0f}; aim for {target:.0f} or more). "
+                          "Try shorter sentences and everyday words.", at_section(section))
+
+
+def long_sentences(ctx: CheckContext) -> Iterator[Finding]:
+    plain = ctx.plain
+    for section in ctx.article.sections:
+        long = plain.long_sentences.get(section.id, ())
+        if not long:
+            continue
+        words, sentence = long[0]
+        opening = " ".join(sentence.split()[:8])
+        more = (f" Other sentences here are over {plain.long_sentence_words} words too."
+                if len(long) > 1 else "")
+        yield Finding(TIP, "sentence-long",
+                      f"In “{section_name(section)}” a sentence of {words} words begins "
+                      f"“{opening}…”. Splitting it makes it easier to read.{more}",
+                      at_section(section))
+
+
+# --- spelling (pipwriter/model/spelling_findings.py) -----------------------------------------
+def spelling(ctx: CheckContext) -> Iterator[Finding]:
+    if ctx.speller is not None:
+        yield from spelling_findings(ctx.article, ctx.speller, ctx.template.panels)

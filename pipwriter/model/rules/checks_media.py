@@ -1,0 +1,123 @@
+"""Checks on illustrations, clips and the files they use."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .check_context import (
+    CheckContext,
+    at_author,
+    at_clip,
+    at_illustration,
+    at_panel,
+    plural,
+)
+from .findings import ERROR, WARNING, Finding
+
+
+# --- illustrations, clips and media files ------------------------------------------------------
+def illustration_count(ctx: CheckContext) -> Iterator[Finding]:
+    limit = ctx.limit("illustrations")
+    count = ctx.counts.media_items
+    if limit.max is not None and count > limit.max:
+        yield Finding(WARNING, "illustrations-too-many",
+                      f"There are {plural(count, 'illustration or clip', 'illustrations and clips')};"
+                      f" the series welcomes up to {limit.max}. Keep the strongest.",
+                      at_panel(ctx, "illustrations", "Illustrations"))
+
+
+def illustration_details(ctx: CheckContext) -> Iterator[Finding]:
+    rules = ctx.template.rules
+    for item in ctx.article.illustrations:
+        where = at_illustration(ctx, item)
+        if not item.caption.strip():
+            yield Finding(WARNING, "illustration-caption-missing",
+                          "An illustration has no caption. Add a sentence saying what it shows.",
+                          where)
+        if not item.alt_text.strip():
+            yield Finding(WARNING, "illustration-alt-missing",
+                          "An illustration has no description for people who cannot see it. "
+                          "Describe what is in the picture in a sentence or two.", where)
+        if not item.permission:
+            yield Finding(ERROR, "illustration-permission-missing",
+                          "An illustration is not marked as cleared for publication. Make sure "
+                          "you may publish it (and that anyone shown agreed), then tick it.",
+                          where)
+        if rules.is_discouraged(item.kind):
+            yield Finding(WARNING, "illustration-discouraged-kind",
+                          f"{rules.discouraged_illustration_message} Try a photo or a simple drawing.",
+                          where)
+
+
+def clip_details(ctx: CheckContext) -> Iterator[Finding]:
+    for clip in ctx.article.clips:
+        where = at_clip(ctx, clip)
+        if clip.media is None and not clip.url.strip():
+            yield Finding(ERROR, "clip-source-missing",
+                          "A clip has neither a file nor a link. Attach the file or give the "
+                          "address where it is published.", where)
+        if not clip.caption.strip():
+            yield Finding(WARNING, "clip-caption-missing",
+                          "A clip has no caption. Add a sentence saying what it is about.", where)
+        if not clip.transcript.strip():
+            yield Finding(WARNING, "clip-transcript-missing",
+                          "A clip has no transcript. Add one so people who cannot hear it can "
+                          "read it.", where)
+        if not clip.permission:
+            yield Finding(ERROR, "clip-permission-missing",
+                          "A clip is not marked as cleared for publication. Make sure everyone "
+                          "heard or seen in it agreed, then tick it.", where)
+
+
+def missing_media(ctx: CheckContext) -> Iterator[Finding]:
+    missing = set(ctx.project.missing_media())
+    if not missing:
+        return
+    article = ctx.article
+    for author in article.authors:
+        if author.photo and author.photo.media.name in missing:
+            yield Finding(ERROR, "media-missing",
+                          f"The file of {author.name}'s photo is missing from the project. Add "
+                          "the photo again.", at_author(ctx, author))
+    for item in article.illustrations:
+        if item.media.name in missing:
+            yield Finding(ERROR, "media-missing", "The file of an illustration is missing from "
+                          "the project. Add the picture again.", at_illustration(ctx, item))
+    for clip in article.clips:
+        if clip.media and clip.media.name in missing:
+            yield Finding(ERROR, "media-missing", "The file of a clip is missing from the "
+                          "project. Attach it again.", at_clip(ctx, clip))
+
+
+def damaged_media(ctx: CheckContext) -> Iterator[Finding]:
+    """An attached file that is there but cannot be used: it cannot be read back whole (a bad
+    checksum in the project file), or a photo or illustration that is not a picture."""
+    media = ctx.project.media
+
+    def problem(name: str, picture: bool) -> str:
+        return media.damage(name, picture) if name in media else ""
+
+    def say(what: str, found: str, again: str) -> str:
+        if found == "not a picture":
+            return f"The file of {what} is not a picture, so it cannot be published. {again}"
+        return (f"The file of {what} is damaged: it cannot be read back whole, so it cannot be "
+                f"sent. {again}")
+
+    for author in ctx.article.authors:
+        found = problem(author.photo.media.name, True) if author.photo else ""
+        if found:
+            yield Finding(ERROR, "media-damaged", say(f"{author.name}'s photo", found,
+                                                      "Remove the photo and add it again."),
+                          at_author(ctx, author))
+    for item in ctx.article.illustrations:
+        found = problem(item.media.name, True)
+        if found:
+            yield Finding(ERROR, "media-damaged", say("an illustration", found,
+                                                      "Remove it and add the picture again."),
+                          at_illustration(ctx, item))
+    for clip in ctx.article.clips:
+        found = problem(clip.media.name, False) if clip.media else ""
+        if found:
+            yield Finding(ERROR, "media-damaged", say("a clip", found,
+                                                      "Remove it and attach the clip again."),
+                          at_clip(ctx, clip))
