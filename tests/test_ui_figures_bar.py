@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QSizeGrip, QWidget
 from ui_support import fill_wizard
 
 from pipwriter.ui.figures_bar import word_band_text
+from pipwriter.ui.text_scale import recorded_base_text_size
 
 MESSAGE = "Removed the clip. Edit › Undo (Ctrl+Z) brings it back."
 
@@ -23,7 +24,7 @@ def window(controller, qtbot):
     win.show()
     qtbot.waitExposed(win)
     yield win
-    if getattr(QApplication.instance(), "_pip_base_size", None) is not None:
+    if recorded_base_text_size(QApplication.instance()) is not None:
         win.scale_text(0)           # the application font is shared by every test
 
 

@@ -15,6 +15,7 @@ from pipwriter.ui.dialogs import CANCEL, DISCARD, SAVE, Dialogs
 from pipwriter.ui.disclosure_wizard import DisclosureWizard
 from pipwriter.ui.keyboard import show_focus_ring
 from pipwriter.ui.new_article_wizard import NewArticleWizard
+from pipwriter.ui.screen_fit import scroll_area_of
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -204,7 +205,8 @@ def test_tab_into_a_page_too_tall_for_the_screen_scrolls_the_field_into_view(qtb
     wizard.resize(wizard.minimumWidth(), 320)       # a very small screen
     qtbot.wait(10)
     page = wizard.currentPage()
-    area = page.fit_parts[0]
+    area = scroll_area_of(page)
+    assert area is not None
     assert area.verticalScrollBar().maximum() > 0   # the page scrolls
     page.yes_radio.setFocus(Qt.FocusReason.TabFocusReason)
     target = page.yes_radio

@@ -105,7 +105,7 @@ class AppController(QObject):
                 remove_recent_file(Path(path))
                 self.start.refresh()
             return None
-        add_recent_file(project.path)
+        add_recent_file(project.path or Path(path))
         return self._window_for(project)
 
     def _offer_history(self, path: Path) -> None:

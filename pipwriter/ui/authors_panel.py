@@ -176,6 +176,7 @@ class AuthorsPanel(QWidget):
               prose: bool = False) -> QLineEdit | SpellLineEdit:
         """A field of the form named ``field`` (as the text surface names it); ``prose``:
         its spelling is checked (names, organisations and addresses are not)."""
+        edit: QLineEdit | SpellLineEdit
         if prose:
             edit = SpellLineEdit(self.session.spelling, self.session.ignore_word)
         else:
@@ -348,7 +349,7 @@ class AuthorsPanel(QWidget):
                             lambda a: structure.replace_author(a, template, edited))
         self.refresh()
 
-    def _set_quietly(self, edit: QLineEdit, text: str) -> None:
+    def _set_quietly(self, edit: QLineEdit | SpellLineEdit, text: str) -> None:
         self._loading = True
         edit.setText(text)
         self._loading = False
@@ -417,7 +418,9 @@ class AuthorsPanel(QWidget):
         photo = Photo(ref, consent)
 
         def apply(article: Article) -> None:
-            article.author(author_id).photo = photo
+            target = article.author(author_id)
+            if target is not None:
+                target.photo = photo
         self.session.change(description, apply)
         self.refresh()
 
@@ -456,7 +459,9 @@ class AuthorsPanel(QWidget):
         author_id = author.id
 
         def apply(article: Article) -> None:
-            article.author(author_id).photo = None
+            target = article.author(author_id)
+            if target is not None:
+                target.photo = None
         self.session.change(f"Remove photo of {author.name}", apply)
         self.refresh()
 
@@ -469,6 +474,8 @@ class AuthorsPanel(QWidget):
         author_id = author.id
 
         def apply(article: Article) -> None:
-            article.author(author_id).photo.consent = checked
+            target = article.author(author_id)
+            if target is not None and target.photo is not None:
+                target.photo.consent = checked
         self.session.change("Photo consent", apply)
         self.refresh()

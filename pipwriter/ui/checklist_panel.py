@@ -205,8 +205,10 @@ class ChecklistPanel(QWidget):
 
     # --- selection ------------------------------------------------------------------------------
     def _items(self) -> list[QTreeWidgetItem]:
-        return [self.tree.topLevelItem(g).child(c) for g in range(self.tree.topLevelItemCount())
-                for c in range(self.tree.topLevelItem(g).childCount())]
+        groups = (self.tree.topLevelItem(g) for g in range(self.tree.topLevelItemCount()))
+        children = (group.child(c) for group in groups if group is not None
+                    for c in range(group.childCount()))
+        return [item for item in children if item is not None]
 
     def entry(self, item: QTreeWidgetItem | None) -> tuple[Finding, bool] | None:
         index = item.data(0, ROLE) if item is not None else None
@@ -225,7 +227,7 @@ class ChecklistPanel(QWidget):
         items = self._items()
         if not items:
             return
-        match = next((i for i in items if key and self.entry(i)[0].key == key), None)
+        match = next((i for i in items if key and self._finding(i).key == key), None)
         if match is None and row >= 0:
             match = items[min(row, len(items) - 1)]
         if match is not None:
@@ -234,8 +236,19 @@ class ChecklistPanel(QWidget):
     def items_for(self, severity: str | None = None, dismissed: bool = False
                   ) -> list[QTreeWidgetItem]:
         """The finding items shown (of one severity), for keyboard code and tests."""
-        return [i for i in self._items() if self.entry(i)[1] == dismissed and
-                (severity is None or self.entry(i)[0].severity == severity)]
+        return [i for i in self._items() if self._dismissed(i) == dismissed and
+                (severity is None or self._finding(i).severity == severity)]
+
+    def _finding(self, item: QTreeWidgetItem) -> Finding:
+        """The finding a shown item stands for (every item :meth:`_items` gives has one)."""
+        entry = self.entry(item)
+        assert entry is not None, "a finding item without its entry"
+        return entry[0]
+
+    def _dismissed(self, item: QTreeWidgetItem) -> bool:
+        entry = self.entry(item)
+        assert entry is not None, "a finding item without its entry"
+        return entry[1]
 
     def _update_buttons(self) -> None:
         entry = self.entry(self.tree.currentItem())

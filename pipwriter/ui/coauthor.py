@@ -1,7 +1,8 @@
 """Writing together offline: who writes what, sending a copy to a co-author, merging the copy
 that comes back, approving the article, and importing a Word draft.
 
-``install_coauthoring(window)`` is called at the end of ``MainWindow.__init__``. It adds:
+:class:`Coauthoring` is made at the end of ``MainWindow.__init__`` (``window.coauthoring``).
+It adds:
 
 * File › Send to a co-author… / Merge a co-author's copy… / Import a Word draft…;
 * Article › Approve…;
@@ -16,6 +17,7 @@ tests can answer them. The rules live in the model: :mod:`pipwriter.model.coauth
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
@@ -33,15 +35,10 @@ from .data_safety import replace_article
 from .dialogs import PROJECT_FILTER
 from .settings import app_settings, documents_folder
 
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
 DOCX_FILTER = "Word documents (*.docx)"
-
-
-def _menu(window, name: str):
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if menu is not None and action.text().replace("&", "") == name:
-            return menu
-    return window.menuBar().addMenu(f"&{name}")
 
 
 class Coauthoring(QObject):
@@ -50,7 +47,7 @@ class Coauthoring(QObject):
 
     importRequested = Signal()          # File › Import a Word draft… (the app controller opens it)
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
         self.session = window.session
@@ -69,9 +66,7 @@ class Coauthoring(QObject):
 
     def _make_actions(self) -> None:
         window = self.window
-        file_menu = _menu(window, "File")
-        close = next((a for a in file_menu.actions() if a.text().replace("&", "") == "Close"),
-                     None)
+        file_menu, close = window.file_menu, window.close_action
         self.send_action = self._action("Send &to a co-author…", self.send_copy,
                                         "Save a copy for a co-author to work on")
         self.merge_action = self._action("&Merge a co-author's copy…", self.merge_copy,
@@ -82,7 +77,7 @@ class Coauthoring(QObject):
             file_menu.insertAction(close, action)
         file_menu.insertSeparator(close)
 
-        article_menu = _menu(window, "Article")
+        article_menu = window.article_menu
         self.approve_action = self._action("&Approve…", self.approve,
                                            "Record that an author approves the article as it "
                                            "stands (or one section)")
@@ -93,7 +88,7 @@ class Coauthoring(QObject):
         self.only_mine_action.setCheckable(True)
         self.only_mine_action.setToolTip("List only the sections you are writing")
         self.only_mine_action.toggled.connect(self.show_only_mine)
-        _menu(window, "View").addAction(self.only_mine_action)
+        window.view_menu.addAction(self.only_mine_action)
 
     # --- who am I, and my sections -------------------------------------------------------------
     def _setting_key(self) -> str:
@@ -258,8 +253,7 @@ class Coauthoring(QObject):
                                              "already have.")
             return False
         from .merge_dialog import ask_merge
-        merged = ask_merge(window, result, name,
-                           remember=lambda d: setattr(self, "last_merge_dialog", d))
+        merged = ask_merge(window, result, name)
         if merged is None:
             return False
         try:
@@ -326,12 +320,6 @@ class Coauthoring(QObject):
             f"Recorded that {author.name} approves {what} as it stands. Any later change "
             f"shows the approval as out of date.{told}", 15000)
         return True
-
-
-def install_coauthoring(window) -> Coauthoring:
-    """Attach the co-authoring menus and controls to a main window."""
-    window.coauthoring = Coauthoring(window)
-    return window.coauthoring
 
 
 # --- importing a Word draft (used by the app controller) ------------------------------------------

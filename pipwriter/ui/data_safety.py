@@ -1,7 +1,7 @@
 """Keeping the user's writing safe in a main window: autosave, the file lock, versions, backups,
 recovery after a crash, and saving when the file has gone.
 
-``install_data_safety(window)`` is called at the end of ``MainWindow.__init__``;
+:class:`DataSafety` is made at the end of ``MainWindow.__init__`` (``window.data_safety``);
 ``check_recoveries(controller)`` when the app starts; ``save_or_relocate(window)`` by
 ``MainWindow.save`` and ``save_failed(window, message)`` when a save fails.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
@@ -36,6 +37,9 @@ from .autosave import Autosaver
 from .recovery_dialog import COMPARE, DISCARD, LATER, RESTORE
 from .settings import app_settings
 
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
 TO_FILE_SETTING = "autosave/to_file"
 
 
@@ -54,7 +58,7 @@ def set_autosave_to_file(on: bool) -> None:
 class DataSafety(QObject):
     """Everything that keeps one window's article safe; reachable as ``window.data_safety``."""
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
         self.session = window.session
@@ -187,12 +191,7 @@ class DataSafety(QObject):
     # --- menu ---------------------------------------------------------------------------------
     def _make_actions(self) -> None:
         window = self.window
-        file_menu = next((a.menu() for a in window.menuBar().actions()
-                          if a.menu() is not None and a.text().replace("&", "") == "File"), None)
-        if file_menu is None:
-            file_menu = window.menuBar().addMenu("&File")
-        close = next((a for a in file_menu.actions() if a.text().replace("&", "") == "Close"),
-                     None)
+        file_menu, close = window.file_menu, window.close_action
 
         def add(text: str, slot, tip: str) -> QAction:
             action = QAction(text, window)
@@ -248,12 +247,6 @@ class DataSafety(QObject):
         self._dialog = dialog       # keep it alive while shown (not modal)
         dialog.show()
         return dialog
-
-
-def install_data_safety(window) -> DataSafety:
-    """Attach autosave, the lock and the history menu items to a main window."""
-    window.data_safety = DataSafety(window)
-    return window.data_safety
 
 
 # --- restoring an older state into a window ------------------------------------------------------
@@ -413,9 +406,7 @@ def merge_changes_on_disk(window, path: Path) -> bool:
     result = merge_articles(base, session.article, theirs.article)
     if result.has_changes():
         merged = ask_merge(window, result, "the changed file",
-                           title=f"Merge the changes made to “{path.name}”",
-                           remember=lambda d: setattr(window.data_safety, "last_merge_dialog",
-                                                      d))
+                           title=f"Merge the changes made to “{path.name}”")
         if merged is None:
             return False
         replace_article(session, Project(merged, theirs.media),

@@ -77,7 +77,7 @@ class Dialogs:
         return choices.index(value) if ok else None
 
     def ask_unsaved(self, name: str) -> str:
-        answer = self.unsaved_box(name).exec()
+        answer = QMessageBox.StandardButton(self.unsaved_box(name).exec())
         return {QMessageBox.StandardButton.Save: SAVE,
                 QMessageBox.StandardButton.Discard: DISCARD}.get(answer, CANCEL)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog
 
+from ..model.article.article import Article
+
 
 def make_disclosure_panel(window):
     from .disclosure_panel import DisclosurePanel
@@ -13,13 +15,8 @@ def make_disclosure_panel(window):
         panel.refresh()
         panel.focus_item(author.id)     # back on this author's (new) button, not a lost one
 
-    panel = DisclosurePanel(window.session.article, open_wizard)
-    original_refresh = panel.refresh
-
-    def refresh() -> None:
-        panel.article = window.session.article   # the article object changes after undo
-        original_refresh()
-    panel.refresh = refresh
+    panel = DisclosurePanel(window.session.article, open_wizard,
+                            current_article=lambda: window.session.article)
     return panel
 
 
@@ -35,8 +32,10 @@ def run_disclosure_wizard(window, author_id: str) -> bool:
         return False
     result = wizard.result_disclosure()
 
-    def apply(article):
-        article.author(author_id).disclosure = result
+    def apply(article: Article) -> None:
+        target = article.author(author_id)
+        if target is not None:
+            target.disclosure = result
     session.change(f"Competing interests of {author.name}", apply)
     return True
 

@@ -14,9 +14,13 @@ from ..model.interests.statements import combined_statement, statement_status
 
 
 class DisclosurePanel(QWidget):
-    def __init__(self, article: Article, open_wizard: Callable[[Author], None], parent=None):
+    def __init__(self, article: Article, open_wizard: Callable[[Author], None], parent=None,
+                 *, current_article: Callable[[], Article] | None = None):
+        """``current_article``, when given, is asked for the article at each refresh (the
+        window's article object changes after an undo)."""
         super().__init__(parent)
         self.article = article
+        self.current_article = current_article
         self.open_wizard = open_wizard
         self.status_labels: dict[str, QLabel] = {}
         self.buttons: dict[str, QPushButton] = {}
@@ -39,8 +43,11 @@ class DisclosurePanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        if self.current_article is not None:
+            self.article = self.current_article()
         while self.rows.count():
-            widget = self.rows.takeAt(0).widget()
+            item = self.rows.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.status_labels.clear()

@@ -483,7 +483,7 @@ def _written(iso: str) -> str:
         return iso
 
 
-class DisclosureWizard(AsksBeforeCancel, QWizard):
+class DisclosureWizard(AsksBeforeCancel):
     """Walks one author through the disclosure. Never changes ``author``; see
     :meth:`result_disclosure`. "Save and finish later" accepts with the answers so far."""
 

@@ -270,6 +270,8 @@ class ExportDialog(QDialog):
         """Grow the dialog so every wrapped line of text shows (a dialog does not grow by itself
         when the text in it gets longer)."""
         layout = self.layout()
+        if layout is None:
+            return
         layout.invalidate()
         layout.activate()
         from .screen_fit import room_for

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLayout,
+    QLayoutItem,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -80,7 +81,7 @@ class FlowLayout(QLayout):
 
     def __init__(self, parent=None, spacing: int = 12):
         super().__init__(parent)
-        self._items = []
+        self._items: list[QLayoutItem] = []
         self._gap = spacing
 
     def addItem(self, item) -> None:  # noqa: N802 - Qt API

@@ -57,10 +57,10 @@ class FindReplaceDialog(QDialog):
         for b in (self.next_button, self.replace_button, self.all_button, self.undo_button):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Looks in all you write: the title and the lines under it, "
-                                "each part, key messages, references and captions. It looks "
-                                "at the authors too."))
-        layout.itemAt(0).widget().setWordWrap(True)
+        intro = QLabel("Looks in all you write: the title and the lines under it, each part, "
+                       "key messages, references and captions. It looks at the authors too.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.case)
         layout.addWidget(self.whole)

@@ -66,8 +66,9 @@ def guidance_html(template: Template) -> str:
 def _menu_shortcuts(menu: QMenu, path: list[str]) -> list[tuple[str, str, str]]:
     rows = []
     for action in menu.actions():
-        if action.menu():
-            rows += _menu_shortcuts(action.menu(), [*path, action.text()])
+        submenu = action.menu()
+        if isinstance(submenu, QMenu):
+            rows += _menu_shortcuts(submenu, [*path, action.text()])
         elif not action.isSeparator() and action.shortcuts():
             keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
                              for s in action.shortcuts())

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -42,6 +43,9 @@ from ..model.storage.versions import (
 )
 from .data_safety import restore_into
 
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
 
 class HistoryDialog(QDialog):
     """A list of kept copies; the selected one can be read, compared, restored or copied."""
@@ -50,9 +54,9 @@ class HistoryDialog(QDialog):
     INTRO = ""
     EMPTY = ""
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
-        self.window = window
+        self.main_window = window       # not `window`: QWidget.window() is the top-level widget
         self.setWindowTitle(self.TITLE)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self._loaded: dict[str, Project] = {}
@@ -109,7 +113,7 @@ class HistoryDialog(QDialog):
     # --- common -----------------------------------------------------------------------------
     @property
     def key(self) -> str:
-        return project_key(self.window.session.article)
+        return project_key(self.main_window.session.article)
 
     def refresh(self) -> None:
         self.items = self.entries()
@@ -152,8 +156,8 @@ class HistoryDialog(QDialog):
         project = self.project_of(entry) if entry else None
         if project is None:
             return ""
-        self.window.session.sync()
-        text = compare_articles(project.article, self.window.session.article,
+        self.main_window.session.sync()
+        text = compare_articles(project.article, self.main_window.session.article,
                                 self.what(entry)[0].upper() + self.what(entry)[1:],
                                 "the article now").text()
         self.view.setPlainText(text)
@@ -164,12 +168,12 @@ class HistoryDialog(QDialog):
         project = self.project_of(entry) if entry else None
         if project is None:
             return False
-        if not self.window.dialogs.confirm(
+        if not self.main_window.dialogs.confirm(
                 "Restore", f"Replace the text in the window with {self.what(entry)}?\n\nThe "
                 "text as it is now is kept in File › Backups, and Edit › Undo brings it back.",
                 yes="Restore"):
             return False
-        return restore_into(self.window, project, self.what(entry))
+        return restore_into(self.main_window, project, self.what(entry))
 
     def save_copy(self):
         """Save the selected copy as a separate article (with its own history)."""
@@ -179,20 +183,20 @@ class HistoryDialog(QDialog):
             return None
         from ..export.names import safe_component
         stem = safe_component(f"{project.article.title or 'Article'} {self.what(entry)}")
-        folder = self.window.session.path.parent if self.window.session.path else None
+        folder = self.main_window.session.path.parent if self.main_window.session.path else None
         suggested = str(folder / f"{stem}.pipw") if folder else f"{stem}.pipw"
-        target = self.window.dialogs.ask_save_path(suggested)
+        target = self.main_window.dialogs.ask_save_path(suggested)
         if not target:
             return None
         project.article.id = new_article_id()     # a separate article from now on
         try:
             written = save_project(project, target)
         except PipError as error:
-            self.window.dialogs.error("Could not save the copy", str(error))
+            self.main_window.dialogs.error("Could not save the copy", str(error))
             return None
         finally:
             self._loaded.pop(str(entry.path), None)
-        self.window.statusBar().showMessage(f"Saved a copy as {written.name}", 8000)
+        self.main_window.statusBar().showMessage(f"Saved a copy as {written.name}", 8000)
         return written
 
 
@@ -217,7 +221,7 @@ class VersionsDialog(HistoryDialog):
 
     def delete(self) -> bool:
         entry = self.current()
-        if entry is None or not self.window.dialogs.confirm(
+        if entry is None or not self.main_window.dialogs.confirm(
                 "Delete version", f"Delete the version “{entry.name}”? This cannot be undone.",
                 yes="Delete"):
             return False
@@ -334,8 +338,8 @@ class FileHistoryDialog(QDialog):
     def open_selected(self):
         """Open the chosen copy as a new, unsaved article (what ``open_copy`` returns)."""
         entry = self.current()
-        project = self.load(entry) if entry else None
-        if project is None:
+        project = self.load(entry) if entry is not None else None
+        if entry is None or project is None:
             return None
         opened = self.open_copy(project, self.what(entry))
         if opened is not None:

@@ -67,16 +67,22 @@ def _move_ring(_old: QWidget | None, new: QWidget | None) -> None:
         ring = QFocusFrame(window)
         ring.setObjectName("focusRing")
         ring.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-    ring.setWidget(new if new.width() > 0 and new.height() > 0 else None)
+    if new.width() > 0 and new.height() > 0:
+        ring.setWidget(new)
+    else:
+        ring.setWidget(None)  # type: ignore[arg-type]  # the stub is wrong: Qt takes nullptr
+
+
+FOCUS_RING_PROPERTY = "pip_focus_ring"      # on the application: the ring is set up
 
 
 def show_focus_ring() -> None:
     """From now on a ring shows round whatever control has the keyboard focus (once per
     application)."""
     app = QApplication.instance()
-    if app is None or getattr(app, "_pip_focus_ring", False):
+    if not isinstance(app, QApplication) or app.property(FOCUS_RING_PROPERTY):
         return
-    app._pip_focus_ring = True
+    app.setProperty(FOCUS_RING_PROPERTY, True)
     app.focusChanged.connect(_move_ring)
 
 
@@ -87,8 +93,8 @@ def keyboard_ready(root: QWidget) -> None:
 
 
 # --- wizards ask before throwing typed answers away ---------------------------------------------
-class AsksBeforeCancel:
-    """For a QWizard: Escape, Cancel and the window's close box ask before throwing away what
+class AsksBeforeCancel(QWizard):
+    """A QWizard whose Escape, Cancel and window close box ask before throwing away what
     the user typed (:meth:`has_typed_content`). Call :meth:`ask_before_cancel` once its
     buttons exist. Tests replace :meth:`confirm_discard` to answer the question."""
 
@@ -112,7 +118,11 @@ class AsksBeforeCancel:
     def ask_before_cancel(self) -> None:
         cancel = self.button(QWizard.WizardButton.CancelButton)
         cancel.clicked.disconnect()
-        cancel.clicked.connect(lambda: self.may_cancel() and self.reject())
+        cancel.clicked.connect(self._cancel_clicked)
+
+    def _cancel_clicked(self) -> None:
+        if self.may_cancel():
+            self.reject()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
         if event.key() == Qt.Key.Key_Escape and \

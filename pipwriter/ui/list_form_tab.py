@@ -57,6 +57,7 @@ def line_edit(accessible: str, slot: Callable[[], object], *, field: str = "",
               session=None) -> QLineEdit | SpellLineEdit:
     """A one-line field named ``field`` (the text surface's name) that calls ``slot`` when an
     edit is done. With the open article's ``session`` it is prose: its spelling is checked."""
+    edit: QLineEdit | SpellLineEdit
     if session is not None:
         edit = SpellLineEdit(session.spelling, session.ignore_word)
     else:

@@ -20,6 +20,8 @@ from .. import APP_NAME
 from ..model.article import structure
 from ..model.article.limits import HEADING_MAX
 from ..model.errors import PipError
+from .coauthor import Coauthoring
+from .data_safety import DataSafety
 from .dialogs import CANCEL, SAVE, Dialogs
 from .figures_bar import Figures, FiguresBar
 from .keyboard import keyboard_ready
@@ -96,10 +98,9 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._restore_layout()
         self.update_figures()
-        from .data_safety import install_data_safety
-        install_data_safety(self)
-        from .coauthor import install_coauthoring
-        install_coauthoring(self)
+        # the window's two helpers add their own menu items, so they come once the menus exist
+        self.data_safety = DataSafety(self)     # autosave, the lock, versions and backups
+        self.coauthoring = Coauthoring(self)    # sending, merging, approving, who writes what
 
     # --- wiring -----------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -131,7 +132,7 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        self.file_menu = file_menu = bar.addMenu("&File")
         self._action(file_menu, "&New article…", self.newRequested.emit, QKeySequence.StandardKey.New)
         self._action(file_menu, "&Open…", self.openRequested.emit, QKeySequence.StandardKey.Open)
         self._action(file_menu, "Open the &demo article", self.demoRequested.emit)
@@ -143,7 +144,9 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(file_menu, "&Export for submission…", self.export,
                                           "Ctrl+E", "Make the bundle to send to the editors")
         file_menu.addSeparator()
-        self._action(file_menu, "&Close", self.close, QKeySequence.StandardKey.Close)
+        # data safety and co-authoring put their File items above Close
+        self.close_action = self._action(file_menu, "&Close", self.close,
+                                         QKeySequence.StandardKey.Close)
         quit_action = self._action(file_menu, f"&Quit {APP_NAME}", self.quitRequested.emit,
                                    QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -166,7 +169,7 @@ class MainWindow(QMainWindow):
                        editor.cite_action, editor.quote_action):
             edit.addAction(action)
 
-        article = bar.addMenu("&Article")
+        self.article_menu = article = bar.addMenu("&Article")
         self._action(article, "Add a &section…", self.add_section, "Ctrl+Shift+N")
         self._action(article, "Add a &viewpoint…", self.add_viewpoint, "Ctrl+Shift+V")
         self._action(article, "&Rename this section…", self.rename_current, "F2")
@@ -203,7 +206,7 @@ class MainWindow(QMainWindow):
         self._action(article, "Submission &checklist", lambda: self.open_panel("checklist"),
                      "Ctrl+Shift+K")
 
-        view = bar.addMenu("&View")
+        self.view_menu = view = bar.addMenu("&View")
         self._action(view, "&Bigger text", lambda: self.scale_text(1),
                      QKeySequence.StandardKey.ZoomIn)
         self._action(view, "&Smaller text", lambda: self.scale_text(-1),
@@ -213,7 +216,7 @@ class MainWindow(QMainWindow):
         self._action(view, "Go to the &text", lambda: self.section_panel.editor.setFocus(),
                      "Ctrl+2")
 
-        help_menu = bar.addMenu("&Help")
+        self.help_menu = help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Getting started", lambda: self.show_help("start"),
                      QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, "The series' g&uidance", lambda: self.show_help("guidance"))
@@ -530,14 +533,15 @@ class MainWindow(QMainWindow):
     # --- text size and layout -----------------------------------------------------------------
     def scale_text(self, step: int) -> None:
         from .settings import set_text_size
+        from .text_scale import base_text_size, scale_marks
         app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return
         font = QFont(app.font())
-        base = getattr(app, "_pip_base_size", font.pointSizeF())
-        app._pip_base_size = base
+        base = base_text_size(app)
         size = base if step == 0 else min(max(font.pointSizeF() + step, 7.0), LARGEST_TEXT)
         font.setPointSizeF(size)
         app.setFont(font)
-        from .text_scale import scale_marks
         scale_marks(size, base)             # tick boxes and marks grow with the text
         self.session.set_text_font(font)
         set_text_size(size if step else 0)

@@ -9,6 +9,7 @@ saves a version and applies the merge (one undoable step).
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
@@ -41,6 +42,10 @@ from .richtext_bridge import (
 )
 from .text_editor import TextEditor
 
+if TYPE_CHECKING:
+    from ..model.article.article import Article
+    from .main_window import MainWindow
+
 ONLY_YOURS = "background-color:#ffd7a8; text-decoration:underline"
 ONLY_THEIRS = "background-color:#bdf0c0; text-decoration:underline"
 ROLE = Qt.ItemDataRole.UserRole
@@ -69,7 +74,7 @@ def diff_html(mine: str, theirs: str) -> tuple[str, str]:
 class MergeDialog(QDialog):
     def __init__(self, result: MergeResult, their_name: str = "your co-author", parent=None):
         super().__init__(parent)
-        self.result = result
+        self.merge_result = result      # not `result`: QDialog.result() is the exit code
         self.their_name = their_name
         self.setWindowTitle(f"Merge {their_name}'s copy")
         self._showing = -1
@@ -107,7 +112,7 @@ class MergeDialog(QDialog):
         for button, choice in ((self.keep_mine, MINE), (self.take_theirs, THEIRS),
                                (self.combine, COMBINED)):
             self.buttons_group.addButton(button)
-            button.toggled.connect(lambda on, c=choice: on and self._chosen(c))
+            button.toggled.connect(lambda on, c=choice: self._toggled(on, c))
         legend = QLabel(f'<span style="{ONLY_YOURS}">Words only in your copy</span> and '
                         f'<span style="{ONLY_THEIRS}">words only in {html.escape(their_name)}'
                         "'s</span> are marked.")
@@ -184,7 +189,7 @@ class MergeDialog(QDialog):
 
     # --- text ------------------------------------------------------------------------------
     def _intro_text(self) -> str:
-        result = self.result
+        result = self.merge_result
         asked = len(result.conflicts)
         if result.two_way:
             return (f"PiP Writer cannot find the version you sent to {self.their_name} (it may "
@@ -201,17 +206,17 @@ class MergeDialog(QDialog):
     def _refresh_list(self) -> None:
         for row in range(self.list.count()):
             item = self.list.item(row)
-            conflict = self.result.conflicts[item.data(ROLE)]
+            conflict = self.merge_result.conflicts[item.data(ROLE)]
             state = conflict.describe_choice() if conflict.reviewed else "not chosen yet"
             item.setText(f"{conflict.label}\n{state}")
 
     def _update_review(self) -> None:
-        self.review.setPlainText("\n".join(f"• {line}" for line in self.result.summary_lines()))
+        self.review.setPlainText("\n".join(f"• {line}" for line in self.merge_result.summary_lines()))
 
     # --- choosing ----------------------------------------------------------------------------
     def current(self) -> Conflict | None:
-        if 0 <= self._showing < len(self.result.conflicts):
-            return self.result.conflicts[self._showing]
+        if 0 <= self._showing < len(self.merge_result.conflicts):
+            return self.merge_result.conflicts[self._showing]
         return None
 
     def select(self, row: int) -> None:
@@ -239,7 +244,7 @@ class MergeDialog(QDialog):
         if not visible:
             return
         value = conflict.combined
-        if conflict.kind == "section":
+        if conflict.kind == "section" and isinstance(value, dict):
             self.combined_stack.setCurrentIndex(0)
             self.combined_title.setText(value.get("title", ""))
             rich_to_document(RichText.from_json(value.get("body", []), "combined.body"),
@@ -256,14 +261,19 @@ class MergeDialog(QDialog):
         if conflict is None or conflict.choice != COMBINED or self.combined_stack.isHidden():
             return
         if conflict.kind == "section":
+            mine = conflict.mine if isinstance(conflict.mine, dict) else {}
             conflict.combined = {"title": self.combined_title.text().strip()
-                                 or conflict.mine.get("title", ""),
+                                 or mine.get("title", ""),
                                  "body": document_to_rich(self._document).to_json()}
         elif conflict.kind == "key_messages":
             conflict.combined = [line.strip() for line in
                                  self.combined_plain.toPlainText().split("\n") if line.strip()]
         else:
             conflict.combined = " ".join(self.combined_plain.toPlainText().split())
+
+    def _toggled(self, on: bool, choice: str) -> None:
+        if on:
+            self._chosen(choice)
 
     def _chosen(self, choice: str) -> None:
         conflict = self.current()
@@ -285,7 +295,7 @@ class MergeDialog(QDialog):
         if self._showing != row:
             self.select(row)
         self._store_combined()
-        self.result.conflicts[row].choose(choice, combined)
+        self.merge_result.conflicts[row].choose(choice, combined)
         self._showing = -1                  # show the new choice without storing the old text
         self.select(row)
         self._refresh_list()
@@ -297,16 +307,14 @@ class MergeDialog(QDialog):
         super().accept()
 
 
-def ask_merge(window, result: MergeResult, name: str, *, title: str = "",
-              remember=None):
+def ask_merge(window: MainWindow, result: MergeResult, name: str, *,
+              title: str = "") -> Article | None:
     """Show the merge for the user to settle; the merged article, or None when they cancel or
-    it cannot be made (then they are told why). ``remember(dialog)`` lets tests reach it."""
+    it cannot be made (then they are told why)."""
     from ..model.errors import PipError
     dialog = MergeDialog(result, name, window)
     if title:
         dialog.setWindowTitle(title)
-    if remember is not None:
-        remember(dialog)
     if not window.run_dialog(dialog):
         return None
     try:

@@ -24,14 +24,13 @@ from ..model.rules.template import Template
 from .keyboard import AsksBeforeCancel
 
 
-def _explanation(page: QWizardPage, text: str) -> QLabel:
+def _explanation(text: str) -> QLabel:
     """The page's explanation as a wrapping label in the page itself: a wizard's subtitle is
     not given the height its wrapped lines need, so its end gets cut off."""
     label = QLabel(text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setObjectName("explanation")
-    page.explanation = label
     return label
 
 
@@ -39,8 +38,7 @@ class _TitlePage(QWizardPage):
     def __init__(self):
         super().__init__()
         self.setTitle("What is your article called?")
-        explanation = _explanation(self, "A working title is fine: you can change it at any "
-                                         "time.")
+        explanation = _explanation("A working title is fine: you can change it at any time.")
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName("Article title")
         self.title_edit.setMaxLength(TITLE_MAX)
@@ -70,9 +68,9 @@ class _AuthorsPage(QWizardPage):
         self.template = template
         self.setTitle("Who is writing it?")
         explanation = _explanation(
-            self, "The series needs both sides of the partnership. Add at least one "
-                  "health worker or manager, and at least one patient, carer or community "
-                  "partner. You can add details and photos later.")
+            "The series needs both sides of the partnership. Add at least one health worker or "
+            "manager, and at least one patient, carer or community partner. You can add "
+            "details and photos later.")
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels(["Name", "Taking part as"])
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -141,7 +139,9 @@ class _AuthorsPage(QWizardPage):
             item = self.table.item(row, 0)
             name = item.text().strip() if item else ""
             if name:
-                out.append(Author(name, self.table.cellWidget(row, 1).currentData() or ""))
+                combo = self.table.cellWidget(row, 1)
+                kind = combo.currentData() if isinstance(combo, QComboBox) else ""
+                out.append(Author(name, kind or ""))
         return out
 
     def missing(self) -> str:
@@ -171,8 +171,8 @@ class _ViewpointsPage(QWizardPage):
         self.template = template
         self.setTitle("Whose viewpoints will the article include?")
         explanation = _explanation(
-            self, "Each partner writes a viewpoint in their own voice. At first every "
-                  "author has one. Untick any who will not write one.")
+            "Each partner writes a viewpoint in their own voice. At first every author has one. "
+            "Untick any who will not write one.")
         self.list = QListWidget()
         self.list.setAccessibleName("Viewpoints")
         self.list.itemChanged.connect(lambda *_: self.completeChanged.emit())
@@ -203,7 +203,7 @@ class _ViewpointsPage(QWizardPage):
         return ok
 
 
-class NewArticleWizard(AsksBeforeCancel, QWizard):
+class NewArticleWizard(AsksBeforeCancel):
     def __init__(self, template: Template, parent=None):
         super().__init__(parent)
         self.template = template

@@ -84,6 +84,7 @@ class ReferencesPanel(QWidget):
         form.addRow("&Kind:", self.kind)
         form.addRow("A&uthors:", self.authors)
         for name, label in FIELDS:
+            edit: QLineEdit | SpellLineEdit
             if name in PROSE:
                 edit = SpellLineEdit(self.session.spelling, self.session.ignore_word)
             else:

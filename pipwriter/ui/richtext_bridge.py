@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QPyTextObject,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -96,8 +97,8 @@ def rich_to_document(rich: RichText, document: QTextDocument) -> None:
     document.setModified(False)
 
 
-def block_to_paragraph(block) -> Paragraph:
-    items = []
+def block_to_paragraph(block: QTextBlock) -> Paragraph:
+    items: list[Run | Citation] = []
     iterator = block.begin()
     while not iterator.atEnd():
         fragment = iterator.fragment()

@@ -14,7 +14,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
+    QLayout,
     QScrollArea,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -28,7 +30,7 @@ def available_area(widget: QWidget | None = None) -> QRect:
     primary screen) less the taskbar or Dock."""
     screen = None
     if widget is not None:
-        holder = widget.parentWidget() if widget.parentWidget() is not None else widget
+        holder = widget.parentWidget() or widget
         screen = holder.window().screen()
     screen = screen or QGuiApplication.primaryScreen()
     return screen.availableGeometry()
@@ -58,29 +60,39 @@ def fit_to_screen(window: QWidget, preferred: QSize) -> None:
                                        0))
 
 
+class FitScrollArea(QScrollArea):
+    """The frameless scroll area :func:`scrolling` makes. When :func:`make_scrollable` made it,
+    it also holds the layout it moved in (``moved_layout``) and the one that holds it
+    (``outer``): Python keeps what it made alive too."""
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("fitScroll")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setWidget(content)
+        self.content = content
+        self.moved_layout: QLayout | None = None
+        self.outer: QVBoxLayout | None = None
+
+
 def scrolling(content: QWidget, *, sideways: bool = True,
-              parent: QWidget | None = None) -> QScrollArea:
+              parent: QWidget | None = None) -> FitScrollArea:
     """``content`` in a frameless scroll area that fills with it when there is room and scrolls
     when there is not (its text wraps first; it scrolls sideways only for what cannot wrap,
     and never sideways if not ``sideways``). The area itself is not a Tab stop: Tab goes to
     the controls inside it."""
-    area = QScrollArea(parent)
-    area.setObjectName("fitScroll")
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area = FitScrollArea(content, parent)
     if not sideways:
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setWidget(content)
-    area.fit_content = content
     follow_focus()
     return area
 
 
-def make_scrollable(widget: QWidget, *, sideways: bool = True) -> QScrollArea:
+def make_scrollable(widget: QWidget, *, sideways: bool = True) -> FitScrollArea:
     """Move what ``widget`` lays out into a scroll area that fills it (a wizard page, a
     dialog), so on a small screen its lower part scrolls into view instead of being cut off."""
-    from PySide6.QtWidgets import QVBoxLayout
     layout = widget.layout()
     # made with their parent, so Qt owns them from the start: PySide must never think they
     # are Python's to delete (their children would go with them)
@@ -92,28 +104,38 @@ def make_scrollable(widget: QWidget, *, sideways: bool = True) -> QScrollArea:
     outer = QVBoxLayout(widget)
     outer.setContentsMargins(0, 0, 0, 0)
     outer.addWidget(area)
-    widget.fit_parts = (area, inner, layout, outer)   # Python keeps what it made alive too
+    area.moved_layout, area.outer = layout, outer
     return area
+
+
+def scroll_area_of(widget: QWidget) -> FitScrollArea | None:
+    """The scroll area :func:`make_scrollable` put ``widget``'s contents in, if it did."""
+    for area in widget.findChildren(FitScrollArea, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if area.outer is not None:
+            return area
+    return None
 
 
 def _scroll_into_view(_old: QWidget | None, new: QWidget | None) -> None:
     widget = new
-    while widget is not None:
+    while new is not None and widget is not None:
         parent = widget.parentWidget()
-        if isinstance(parent, QWidget) and isinstance(parent.parentWidget(), QScrollArea):
-            area = parent.parentWidget()
-            if area.viewport() is parent and new.isVisible():
-                area.ensureWidgetVisible(new, 8, 8)
+        area = parent.parentWidget() if parent is not None else None
+        if isinstance(area, QScrollArea) and area.viewport() is parent and new.isVisible():
+            area.ensureWidgetVisible(new, 8, 8)
         widget = parent
+
+
+FOLLOW_FOCUS_PROPERTY = "pip_follow_focus"      # on the application: scroll areas follow it
 
 
 def follow_focus() -> None:
     """Scroll every scroll area round the focused control so the control is in view (once per
     application: Tab into a long form shows the field it lands on)."""
     app = QApplication.instance()
-    if app is None or getattr(app, "_pip_follow_focus", False):
+    if not isinstance(app, QApplication) or app.property(FOLLOW_FOCUS_PROPERTY):
         return
-    app._pip_follow_focus = True
+    app.setProperty(FOLLOW_FOCUS_PROPERTY, True)
     app.focusChanged.connect(_scroll_into_view)
 
 
@@ -132,11 +154,12 @@ def fit_wizard(wizard, width: int, height: int) -> None:
     fit_window(wizard, width, height)
 
 
-def content_layout(widget: QWidget):
+def content_layout(widget: QWidget) -> QLayout | None:
     """The layout of what ``widget`` shows: the one :func:`make_scrollable` moved into its
     scroll area, or the widget's own."""
-    parts = getattr(widget, "fit_parts", None)
-    return parts[2] if parts and parts[2] is not None else widget.layout()
+    area = scroll_area_of(widget)
+    moved = area.moved_layout if area is not None else None
+    return moved if moved is not None else widget.layout()
 
 
 def fit_dialog(dialog: QWidget, width: int = 0, height: int = 0) -> None:

@@ -235,8 +235,8 @@ class Session(QObject):
         """Apply ``mutate`` to the article as one undoable step named ``description``."""
         before = self._snapshot()
         self._undo_media.update(ref.name for ref in self.article.media_refs())
-        shown = {sid: copy.deepcopy(self.article.section(sid).body) for sid in self._documents
-                 if self.article.section(sid) is not None}
+        shown = {sid: copy.deepcopy(section.body) for sid in self._documents
+                 if (section := self.article.section(sid)) is not None}
         result = mutate(self.article)
         after = self._snapshot()
         if after != before:

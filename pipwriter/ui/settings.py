@@ -28,7 +28,7 @@ def recent_files() -> list[Path]:
     value = app_settings().value("recent", [])
     if isinstance(value, str):
         value = [value]
-    return [Path(v) for v in value or []]
+    return [Path(v) for v in value] if isinstance(value, list) else []
 
 
 def add_recent_file(path: Path) -> None:
@@ -47,9 +47,10 @@ def remove_recent_file(path: Path) -> None:
 
 
 def text_size() -> float:
+    value = app_settings().value("text_size", 0)
     try:
-        return float(app_settings().value("text_size", 0) or 0)
-    except (TypeError, ValueError):
+        return float(value or 0) if isinstance(value, (str, int, float)) else 0.0
+    except ValueError:
         return 0.0
 
 

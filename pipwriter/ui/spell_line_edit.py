@@ -20,6 +20,7 @@ model's text surface uses (:mod:`pipwriter.model.article.text_surface`), so the 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -34,6 +35,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
+    QMenu,
     QPlainTextEdit,
     QSizePolicy,
     QTextEdit,
@@ -47,8 +49,10 @@ FIELD_PROPERTY = "pip_field"
 LINE_BREAKS = ("\r\n", "\r", "\n", "\u2028", "\u2029", "\x0b", "\x0c")
 FOCUS_WIDTH = 2      # pixels of the focus frame drawn round a focused SpellLineEdit
 
+FieldWidget = TypeVar("FieldWidget", bound=QWidget)
 
-def mark_field(widget: QWidget, name: str) -> QWidget:
+
+def mark_field(widget: FieldWidget, name: str) -> FieldWidget:
     """Name ``widget`` as the place of the text surface's field ``name`` (returns it)."""
     widget.setProperty(FIELD_PROPERTY, name)
     return widget
@@ -91,25 +95,24 @@ class SpellCheck(QObject):
         self.engine = engine
         self.on_ignore = on_ignore
         self.highlighter = SpellHighlighter(edit.document(), engine)
-        self.last_menu = None           # the menu shown last (tests look at it)
+        self.last_menu: QMenu | None = None     # the menu shown last
         edit.installEventFilter(self)
         edit.viewport().installEventFilter(self)
         highlighter = self.highlighter
         edit.destroyed.connect(lambda *_: engine.remove_listener(highlighter._engine_changed))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        kind = event.type()
-        if kind == QEvent.Type.KeyPress and watched is self.edit and is_menu_key(event):
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                and watched is self.edit and is_menu_key(event):
             self.show_menu(keyboard_menu_event(self.edit))
             return True
-        if kind == QEvent.Type.ContextMenu:
-            if watched is self.edit:     # from the system (keyboard): put it at the cursor
-                event = keyboard_menu_event(self.edit)
-            self.show_menu(event)
+        if isinstance(event, QContextMenuEvent):
+            # from the system (keyboard) on the box itself: put it at the cursor
+            self.show_menu(keyboard_menu_event(self.edit) if watched is self.edit else event)
             return True
         return False
 
-    def build_menu(self, pos: QPoint):
+    def build_menu(self, pos: QPoint) -> QMenu:
         """The context menu for viewport position ``pos``: spelling items, then the usual."""
         from .spell_menu import add_spelling_actions
         menu = self.edit.createStandardContextMenu(pos)
@@ -132,12 +135,10 @@ def attach_spelling(edit: QPlainTextEdit | QTextEdit, engine: SpellEngine | None
     ignores the word everywhere)."""
     if engine is None:
         return None
-    existing = getattr(edit, "spell_check", None)
+    existing = edit.findChild(SpellCheck, options=Qt.FindChildOption.FindDirectChildrenOnly)
     if isinstance(existing, SpellCheck):
         return existing
-    check = SpellCheck(edit, engine, on_ignore)
-    edit.spell_check = check
-    return check
+    return SpellCheck(edit, engine, on_ignore)      # a child of edit: found above next time
 
 
 def session_spelling(edit: QPlainTextEdit | QTextEdit, session) -> SpellCheck | None:

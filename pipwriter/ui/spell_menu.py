@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPoint, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtGui import QAction, QTextCursor
-from PySide6.QtWidgets import QMenu, QTextEdit
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
 from ..model.language.spelling import SpellEngine
 from .spell_highlighter import SpellHighlighter
@@ -69,7 +69,7 @@ class _SuggestMoreTask(QRunnable):
         _get_relay().ready.emit(self._request, found)
 
 
-def word_under(text_edit: QTextEdit, highlighter: SpellHighlighter,
+def word_under(text_edit: QTextEdit | QPlainTextEdit, highlighter: SpellHighlighter,
                pos: QPoint) -> tuple[QTextCursor, str] | None:
     """A cursor selecting the misspelt word at viewport position ``pos``, and the word."""
     cursor = text_edit.cursorForPosition(pos)
@@ -94,7 +94,7 @@ def replace_word(selection: QTextCursor, replacement: str) -> None:
     selection.endEditBlock()
 
 
-def add_spelling_actions(menu: QMenu, text_edit: QTextEdit, engine: SpellEngine,
+def add_spelling_actions(menu: QMenu, text_edit: QTextEdit | QPlainTextEdit, engine: SpellEngine,
                          highlighter: SpellHighlighter, pos: QPoint,
                          on_ignore: Callable[[str], None], *,
                          on_toggle: Callable[[bool], None] | None = None,
@@ -114,7 +114,10 @@ def add_spelling_actions(menu: QMenu, text_edit: QTextEdit, engine: SpellEngine,
             sep.setSeparator(True)
             item = sep
         action = item.menuAction() if isinstance(item, QMenu) else item
-        menu.insertAction(first, action)
+        if first is None:
+            menu.addAction(action)
+        else:
+            menu.insertAction(first, action)
 
     if found is not None:
         selection, word = found
@@ -198,5 +201,4 @@ def _more_menu(parent: QMenu, selection: QTextCursor, word: str, engine: SpellEn
 
     relay = _get_relay()
     more.aboutToShow.connect(start)
-    more.start_search = start  # type: ignore[attr-defined] - lets tests and callers start it
     return more

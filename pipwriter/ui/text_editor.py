@@ -286,7 +286,7 @@ def rich_from_mime(source: QMimeData) -> RichText:
     """What a paste inserts: our own format, else HTML or plain text reduced to the subset."""
     if source.hasFormat(MIME_RICH):
         try:
-            return RichText.from_json(json.loads(bytes(source.data(MIME_RICH)).decode()), "paste")
+            return RichText.from_json(json.loads(bytes(source.data(MIME_RICH).data()).decode()), "paste")
         except Exception:  # noqa: BLE001 - fall back to the HTML/plain copy
             pass
     if source.hasHtml():

@@ -32,15 +32,44 @@ class ScaledMarksStyle(QProxyStyle):
         return round(value * self.factor) if metric in SCALED else value
 
 
+# Kept on the application as Qt dynamic properties (one value per application).
+BASE_SIZE_PROPERTY = "pip_base_text_size"     # the system's text size, in points
+BASE_STYLE_PROPERTY = "pip_base_style"        # the system's style name
+
+
+def recorded_base_text_size(app: QApplication) -> float | None:
+    """The system's text size recorded before the app's text size was first changed, or None
+    while it never was."""
+    value = app.property(BASE_SIZE_PROPERTY)
+    if value is None:
+        # app.py records it at start as a Python attribute (see remember_base_text_size)
+        value = getattr(app, "_pip_base_size", None)
+    return float(value) if value else None
+
+
+def remember_base_text_size(app: QApplication, points: float) -> None:
+    """Record ``points`` as the system's text size (before the app's text size changes it)."""
+    app.setProperty(BASE_SIZE_PROPERTY, float(points))
+
+
+def base_text_size(app: QApplication) -> float:
+    """The system's text size: the recorded one, else the application's font now (recorded)."""
+    base = recorded_base_text_size(app)
+    if base is None:
+        base = app.font().pointSizeF()
+        remember_base_text_size(app, base)
+    return base
+
+
 def scale_marks(points: float, base_points: float) -> None:
     """Marks and icons sized for text of ``points`` when the system's text is ``base_points``
     (the system's own style again at, or below, the normal size)."""
     app = QApplication.instance()
-    if app is None or base_points <= 0:
+    if not isinstance(app, QApplication) or base_points <= 0:
         return
     current = app.style()
-    base_name = getattr(app, "_pip_base_style", None) or current.name()
-    app._pip_base_style = base_name
+    base_name = str(app.property(BASE_STYLE_PROPERTY) or current.name())
+    app.setProperty(BASE_STYLE_PROPERTY, base_name)
     factor = points / base_points
     if factor <= 1.05:
         if isinstance(current, ScaledMarksStyle):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ..model.article.limits import TITLE_MAX
+from .list_form_tab import PlainEdit
 from .spell_line_edit import SpellLineEdit, mark_field, session_spelling
 
 
@@ -20,19 +21,14 @@ class TitlePanel(QWidget):
                                         field="title", accessible_name="Article title")
         self.title_edit.setMaxLength(TITLE_MAX)
         self.title_edit.editingFinished.connect(self._apply)
-        self.standfirst = mark_field(QPlainTextEdit(), "standfirst")
+        self.standfirst = mark_field(PlainEdit(), "standfirst")
         self.standfirst.setAccessibleName("Standfirst")
         session_spelling(self.standfirst, self.session)
         self.standfirst.setTabChangesFocus(True)
         self.standfirst.setPlaceholderText("The standfirst: one or two lines under the title. "
                                            "Say what the article is about and who wrote it.")
         self.standfirst.setMaximumHeight(120)
-        original = self.standfirst.focusOutEvent
-
-        def focus_out(event):
-            original(event)
-            self._apply()
-        self.standfirst.focusOutEvent = focus_out
+        self.standfirst.editingFinished.connect(self._apply)     # on leaving the box
         form = QFormLayout()
         form.addRow("&Title:", self.title_edit)
         form.addRow("&Standfirst:", self.standfirst)
