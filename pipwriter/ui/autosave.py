@@ -212,7 +212,7 @@ class Autosaver(QObject):
         try:
             journal.append(entry)
         except Exception as error:  # noqa: BLE001 - the recovery copy still follows
-            log.warning("could not write the recovery journal: %s", error)
+            log.warning("could not write the recovery journal: %s", error, exc_info=True)
             self._journal_failed = True     # the next line starts again from the whole article
 
     def journal_seq(self) -> int:
@@ -327,12 +327,15 @@ def write_snapshot(snapshot: Snapshot, session_id: str) -> AutosaveResult:
                                snapshot.title, snapshot.original, snapshot.folder,
                                snapshot.journal_seq)
     except Exception as error:  # noqa: BLE001 - a failed copy must never take the app down
+        log.warning("could not write the recovery copy with its media; trying the text alone",
+                    exc_info=True)
         try:                    # keep the text at least (an attached file may have gone)
             entry = write_recovery(session_id, snapshot.article_json, MediaStore(), [],
                                    snapshot.template_id, snapshot.article_id, snapshot.title,
                                    snapshot.original, snapshot.folder, snapshot.journal_seq)
             warning = f"The attached pictures and clips could not be copied ({error})."
-        except Exception as again:  # noqa: BLE001
+        except Exception as again:  # noqa: BLE001 - told to the user by the window
+            log.exception("could not write the recovery copy")
             return AutosaveResult(snapshot.generation, False, str(again) or repr(again),
                                   original=snapshot.original)
     if snapshot.journal is not None and snapshot.journal_seq:
@@ -356,6 +359,8 @@ def write_snapshot(snapshot: Snapshot, session_id: str) -> AutosaveResult:
                                    snapshot.media_names, snapshot.template_id,
                                    snapshot.article_id, snapshot.ancestry)
                 result.wrote_file = True
-            except Exception as error:  # noqa: BLE001
+            except Exception as error:  # noqa: BLE001 - told to the user by the window
+                log.warning("autosave could not write the article's file %s", target,
+                            exc_info=True)
                 result.message = str(error)
     return result

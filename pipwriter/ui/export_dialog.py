@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import logging
 import threading
 from pathlib import Path
 
@@ -41,6 +42,8 @@ from ..model.errors import PipError
 from ..model.rules.report import build_report
 from ..model.storage.project import Project
 from .settings import app_settings, documents_folder
+
+log = logging.getLogger(__name__)
 
 ROLE = Qt.ItemDataRole.UserRole
 FOLDER_KEY = "export/folder"
@@ -154,6 +157,7 @@ class ExportWorker(QThread):
         except PipError as error:
             self.failed.emit(str(error), False)
         except Exception as error:  # noqa: BLE001 - shown to the user, never a crash
+            log.exception("the export to %s failed unexpectedly", self.folder)
             self.failed.emit(f"The bundle could not be written: {type(error).__name__}: "
                              f"{error}. Nothing was written.", False)
         else:

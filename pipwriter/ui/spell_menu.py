@@ -9,6 +9,7 @@ for all panels. The editor's context-menu hook calls it; nothing here blocks the
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPoint, QRunnable, QThreadPool, Signal, Slot
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
 from ..model.language.spelling import SpellEngine
 from .spell_highlighter import SpellHighlighter
+
+log = logging.getLogger(__name__)
 
 SUGGESTIONS_SHOWN = 6
 MORE_SHOWN = 10
@@ -65,6 +68,8 @@ class _SuggestMoreTask(QRunnable):
         try:
             found = self._engine.suggest_more(self._word, limit=self._limit)
         except Exception:  # noqa: BLE001 - a failed search just shows no more suggestions
+            # (the word itself is the user's text: it stays out of the log)
+            log.warning("the search for more spelling suggestions failed", exc_info=True)
             found = []
         _get_relay().ready.emit(self._request, found)
 

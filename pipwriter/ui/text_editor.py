@@ -7,6 +7,7 @@ subset. Citations are atomic objects; a selection can be flagged as a key quote.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
@@ -35,6 +36,8 @@ from .richtext_bridge import (
     run_format,
 )
 from .spell_line_edit import is_menu_key, keyboard_menu_event
+
+log = logging.getLogger(__name__)
 
 MIME_RICH = "application/x-pipwriter-richtext"
 
@@ -286,9 +289,11 @@ def rich_from_mime(source: QMimeData) -> RichText:
     """What a paste inserts: our own format, else HTML or plain text reduced to the subset."""
     if source.hasFormat(MIME_RICH):
         try:
-            return RichText.from_json(json.loads(bytes(source.data(MIME_RICH).data()).decode()), "paste")
+            data = bytes(source.data(MIME_RICH).data())
+            return RichText.from_json(json.loads(data.decode()), "paste")
         except Exception:  # noqa: BLE001 - fall back to the HTML/plain copy
-            pass
+            log.warning("pasted text in PiP Writer's own format could not be read; pasting "
+                        "its HTML or plain copy", exc_info=True)
     if source.hasHtml():
         document = QTextDocument()
         document.setHtml(source.html())
