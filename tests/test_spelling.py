@@ -141,11 +141,6 @@ def test_distance_two_suggestions_are_found_and_bounded(shared_engine):
     assert "accommodation" not in shared_engine.suggest_more(word, time_limit=0)
 
 
-def test_flagged_words_for_the_checklist(shared_engine):
-    texts = ["The pateint was seen.\nRecieve the pateint.", "All fine here.", "teh end"]
-    assert shared_engine.flagged_words(texts) == ["pateint", "Recieve", "teh"]
-
-
 # --- personal dictionary, ignores, names -----------------------------------------------------------
 def test_user_dictionary_persists_across_restarts(tmp_path):
     path = tmp_path / "user" / "dictionary.txt"

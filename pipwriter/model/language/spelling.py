@@ -25,239 +25,52 @@ worker thread while the user keeps typing.
 
 from __future__ import annotations
 
-import gzip
 import inspect
-import re
 import threading
 import time
-import unicodedata
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import PipError
+from .spelling_words import (
+    HYPHEN_PREFIXES,
+    HYPHEN_SPLIT,
+    SKIP,
+    SKIP_HINT,
+    TOKEN,
+    edits1,
+    has_inner_capital,
+    is_acronym,
+    match_case,
+    name_words,
+    normalise,
+)
 from .user_dictionary import UserDictionary, normalise_word
+from .utf16 import Span, python_index, utf16_spans
+from .wordlists import (
+    DictionaryError,
+    WordList,
+    clear_wordlist_cache,
+    default_dictionaries_dir,
+    load_wordlist,
+    read_plain_words,
+    read_wordlist,
+)
+
+__all__ = ["DictionaryError", "Span", "SpellEngine", "WordList", "clear_wordlist_cache",
+           "default_dictionaries_dir", "load_wordlist", "name_words", "python_index",
+           "read_plain_words", "read_wordlist", "utf16_spans"]
 
 LANGUAGES = {"en_GB": "English (UK)", "en_US": "English (US)"}
 DEFAULT_LANGUAGE = "en_GB"
 HEALTH_FILE = "health.words"
 CACHE_SIZE = 4096  # paragraphs
 SUGGESTION_CACHE_SIZE = 512  # words
-ACRONYM_MAX = 6  # ALL-CAPS words up to this length are taken to be acronyms
 SUGGEST_MORE_SECONDS = 0.6  # bound on the distance-2 search
 USER_WORD_SCORE = 60  # frequency score given to personal words, extra words and names
 MAX_SUGGEST_LENGTH = 50  # longer "words" get no suggestions (bounds time and memory)
 SPLIT_MIN_SCORE = 100  # both halves of a split suggestion must be this common ("a lot")
-
-Span = tuple[int, int, str]
-
-# Parts of hyphenated words that are not words on their own (co-production, pre-eclampsia).
-HYPHEN_PREFIXES = frozenset("""
-    co pre non anti multi inter intra post sub semi ex mid neo pro trans bi tri uni mono poly
-    micro macro mini hyper hypo peri para pseudo quasi ultra socio bio psycho neuro cardio gastro
-    immuno de re un self cross counter vice extra infra supra over under well
-""".split())
-
-_APOSTROPHES = "'\u2019\u02bc"
-_HYPHENS = "\\-\u2010\u2011"  # escaped: used inside [...] classes
-_WORD_CHAR = r"[\w\u0300-\u036f]"
-_TOKEN = re.compile(rf"{_WORD_CHAR}+(?:[{_APOSTROPHES}{_HYPHENS}]{_WORD_CHAR}+)*")
-_HYPHEN_SPLIT = re.compile(f"[{_HYPHENS}]")
-_SKIP = re.compile(r"""
-      (?i:(?:https?|ftp)://|www\.)[^\s<>"]+                               # web addresses
-    | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+                           # e-mail addresses
-    | \b(?i:doi:\s*)?10\.\d{4,9}/[^\s<>"]+                                # DOIs
-    | (?<![\w@])@\w+                                                      # @handles
-    | (?<![\w&#])\#\w+                                                    # #hashtags
-    | (?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|nhs|uk|io|int|eu|info|ac)\b
-      (?:/[^\s<>"]*)?                                                      # bare domains
-    | (?<![\w.-])[\w-]+\.(?i:docx?|pdf|txt|xlsx?|pptx?|csv|png|jpe?g|gif|tiff?|zip|pipw)\b  # file names
-""", re.VERBOSE)
-# Every pattern of _SKIP needs one of these; a paragraph without any is not searched for them.
-_SKIP_HINT = re.compile(r"[@#/]|\.\S")
-_NAME_PART = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{_APOSTROPHES}](?=[^\W\d_]))*")
-_LETTERS = "abcdefghijklmnopqrstuvwxyz'"
-
-
-class DictionaryError(PipError):
-    """A word list is missing or damaged (the installation is incomplete)."""
-
-
-# --- word lists -------------------------------------------------------------------------------
-@dataclass(eq=False)
-class WordList:
-    """One loaded word list. ``lower`` matches any capitalisation; ``cased`` entries (names,
-    acronyms) match as written or in capitals; ``forms`` maps their lower case to the entry."""
-
-    name: str
-    lower: frozenset[str]
-    cased: frozenset[str]
-    forms: dict[str, str]
-    _freq_text: str = ""
-    _freq: dict[str, int] | None = field(default=None, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-
-    def scores(self) -> dict[str, int]:
-        """Lower-case word -> frequency score (10 x ln count); parsed on first use."""
-        if self._freq is None:
-            with self._lock:
-                if self._freq is None:
-                    flat = self._freq_text.replace("\t", "\n").split("\n") if self._freq_text else []
-                    try:
-                        self._freq = dict(zip(flat[0::2], map(int, flat[1::2]), strict=True))
-                    except ValueError:  # damaged scores only make suggestions unranked
-                        self._freq = {}
-                    self._freq_text = ""
-        return self._freq
-
-    def __contains__(self, word: str) -> bool:
-        return word in self.lower or word in self.cased
-
-    def __len__(self) -> int:
-        return len(self.lower) + len(self.cased)
-
-
-def _make(name: str, lower: Iterable[str], cased: Iterable[str], freq_text: str = "") -> WordList:
-    cased = frozenset(cased)
-    forms: dict[str, str] = {}
-    for word in sorted(cased):
-        forms.setdefault(word.lower(), word)
-    return WordList(name, frozenset(lower), cased, forms, freq_text)
-
-
-def read_wordlist(path: Path) -> WordList:
-    """Read a ``*.words.gz`` file written by tools/build_dictionaries.py (no caching)."""
-    try:
-        text = gzip.decompress(Path(path).read_bytes()).decode("utf-8")
-    except (OSError, EOFError, UnicodeDecodeError) as error:
-        raise DictionaryError(f"The spelling word list {Path(path).name} could not be read "
-                              f"({error}). Reinstalling PiP Writer should fix this.") from error
-    if not text.startswith("#pipwriter-wordlist 1\n"):
-        raise DictionaryError(f"The spelling word list {Path(path).name} is not in a format "
-                              "this version of PiP Writer understands.")
-    sections = {}
-    for chunk in text.split("\n#section ")[1:]:
-        name, _, body = chunk.partition("\n")
-        sections[name] = body.rstrip("\n")
-    lower = sections.get("lower", "").split("\n")
-    cased = sections.get("cased", "").split("\n")
-    return _make(Path(path).name, filter(None, lower), filter(None, cased),
-                 sections.get("freq", ""))
-
-
-def read_plain_words(path: Path) -> WordList:
-    """Read a plain word list: one word per line, '#' comments (health.words)."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise DictionaryError(f"The word list {Path(path).name} could not be read ({error}). "
-                              "Reinstalling PiP Writer should fix this.") from error
-    words = {normalise_word(line) for line in lines if line.strip() and not line.startswith("#")}
-    return _make(Path(path).name, (w for w in words if w == w.lower()),
-                 (w for w in words if w != w.lower()))
-
-
-_loaded: dict[Path, WordList] = {}
-_loaded_lock = threading.Lock()
-
-
-def load_wordlist(path: Path, use_cache: bool = True) -> WordList:
-    """Read a word list once per process (``.gz`` = sectioned list, else plain words)."""
-    path = Path(path)
-    with _loaded_lock:
-        cached = _loaded.get(path) if use_cache else None
-    if cached is not None:
-        return cached
-    wordlist = read_wordlist(path) if path.suffix == ".gz" else read_plain_words(path)
-    if use_cache:
-        with _loaded_lock:
-            _loaded[path] = wordlist
-    return wordlist
-
-
-def clear_wordlist_cache() -> None:
-    """Forget loaded word lists (benchmarks measure loading from disk with it)."""
-    with _loaded_lock:
-        _loaded.clear()
-
-
-def default_dictionaries_dir() -> Path:
-    from ...resources import resource
-    return resource("dictionaries")
-
-
-# --- UTF-16 offsets (Qt) ----------------------------------------------------------------------
-def _needs_mapping(text: str) -> bool:
-    return not text.isascii() and any(ord(ch) > 0xFFFF for ch in text)
-
-
-def utf16_spans(text: str, spans: Iterable[Span]) -> list[Span]:
-    """Convert Python-index spans in ``text`` to UTF-16 code-unit spans (what Qt uses)."""
-    spans = list(spans)
-    if not spans or not _needs_mapping(text):
-        return spans
-    offsets = [0] * (len(text) + 1)
-    units = 0
-    for index, ch in enumerate(text):
-        offsets[index] = units
-        units += 2 if ord(ch) > 0xFFFF else 1
-    offsets[len(text)] = units
-    return [(offsets[start], offsets[end], word) for start, end, word in spans]
-
-
-def python_index(text: str, utf16_position: int) -> int:
-    """The Python index in ``text`` of a UTF-16 position (e.g. a QTextCursor position in a block)."""
-    if not _needs_mapping(text):
-        return utf16_position
-    units = 0
-    for index, ch in enumerate(text):
-        if units >= utf16_position:
-            return index
-        units += 2 if ord(ch) > 0xFFFF else 1
-    return len(text)
-
-
-# --- rules ------------------------------------------------------------------------------------
-def _normalise(word: str) -> str:
-    return unicodedata.normalize("NFC", word).replace("\u2019", "'").replace("\u02bc", "'")
-
-
-def _is_acronym(word: str) -> bool:
-    """NHS, ICU, GPs, NSAIDs, NHS's: capitals, up to ACRONYM_MAX letters (plus a plural s)."""
-    if word.endswith("'s") or word.endswith("'S"):
-        word = word[:-2]
-    elif len(word) >= 3 and word.endswith("s"):
-        word = word[:-1]
-    return word.isupper() and len(word) <= ACRONYM_MAX
-
-
-def _has_inner_capital(word: str) -> bool:
-    return not word.isupper() and any(ch.isupper() for ch in word[1:])
-
-
-def _edits1(word: str) -> list[str]:
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    deletes = [a + b[1:] for a, b in splits if b]
-    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
-    replaces = [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
-    inserts = [a + c + b for a, b in splits for c in _LETTERS]
-    return deletes + transposes + replaces + inserts
-
-
-def _match_case(typed: str, suggestion: str) -> str:
-    if len(typed) > 1 and typed.isupper():
-        return suggestion.upper()
-    if typed[:1].isupper() and suggestion[:1].islower():
-        return suggestion[:1].upper() + suggestion[1:]
-    return suggestion
-
-
-def name_words(names: Iterable[str]) -> set[str]:
-    """The separate words of people's names ("Dr Asha O’Brien-Smith" -> Dr, Asha, O'Brien, Smith)."""
-    return {_normalise(m.group()) for name in names for m in _NAME_PART.finditer(name or "")}
-
 
 # --- the engine -------------------------------------------------------------------------------
 class SpellEngine:
@@ -408,7 +221,7 @@ class SpellEngine:
     # --- checking -----------------------------------------------------------------------------
     def is_known(self, word: str) -> bool:
         """True if a single word (no hyphens) is spelt correctly under the rules above."""
-        return self._part_ok(_normalise(word), prefix=False)
+        return self._part_ok(normalise(word), prefix=False)
 
     def _in_lists(self, word: str) -> bool:
         lower = word.lower()
@@ -424,7 +237,7 @@ class SpellEngine:
     def _part_ok(self, word: str, prefix: bool) -> bool:
         if len(word) < 2 or any(ch.isdigit() for ch in word) or "_" in word:
             return True
-        if _is_acronym(word) or _has_inner_capital(word) or self._in_lists(word):
+        if is_acronym(word) or has_inner_capital(word) or self._in_lists(word):
             return True
         if (word.endswith("'s") or word.endswith("'S")) and len(word) > 3:
             if self._in_lists(word[:-2]):
@@ -453,11 +266,11 @@ class SpellEngine:
                    if wordlist.name == HEALTH_FILE)
 
     def _check(self, paragraph: str) -> tuple[Span, ...]:
-        skips = [m.span() for m in _SKIP.finditer(paragraph)] \
-            if _SKIP_HINT.search(paragraph) else []
+        skips = [m.span() for m in SKIP.finditer(paragraph)] \
+            if SKIP_HINT.search(paragraph) else []
         out: list[Span] = []
         skip_index = 0
-        for match in _TOKEN.finditer(paragraph):
+        for match in TOKEN.finditer(paragraph):
             start, end = match.span()
             while skip_index < len(skips) and skips[skip_index][1] <= start:
                 skip_index += 1
@@ -466,17 +279,17 @@ class SpellEngine:
             token = match.group()
             if "_" in token:
                 continue
-            if not _HYPHEN_SPLIT.search(token):       # most words: one part
-                if not self._part_ok(_normalise(token), prefix=False):
+            if not HYPHEN_SPLIT.search(token):       # most words: one part
+                if not self._part_ok(normalise(token), prefix=False):
                     out.append((start, end, token))
                 continue
-            parts = list(_HYPHEN_SPLIT.finditer(token))
+            parts = list(HYPHEN_SPLIT.finditer(token))
             bounds = [0, *(p for m in parts for p in m.span()), len(token)]
             for index in range(0, len(bounds), 2):
                 part_start, part_end = bounds[index], bounds[index + 1]
                 part = token[part_start:part_end]
                 is_prefix = index + 2 < len(bounds)
-                if not self._part_ok(_normalise(part), prefix=is_prefix):
+                if not self._part_ok(normalise(part), prefix=is_prefix):
                     out.append((start + part_start, start + part_end, part))
         return tuple(out)
 
@@ -493,15 +306,6 @@ class SpellEngine:
             if len(self._cache) > CACHE_SIZE:
                 self._cache.popitem(last=False)
         return list(result)
-
-    def flagged_words(self, texts: Iterable[str]) -> list[str]:
-        """Distinct misspelt words in order of first appearance (for the checklist's tip)."""
-        seen: dict[str, None] = {}
-        for text in texts:
-            for paragraph in text.split("\n"):
-                for _start, _end, word in self.misspelt_spans(paragraph):
-                    seen.setdefault(word, None)
-        return list(seen)
 
     # --- suggestions --------------------------------------------------------------------------
     def _score(self, lower: str) -> int:
@@ -564,7 +368,7 @@ class SpellEngine:
         return self._suggest(word, limit, deadline=time.perf_counter() + time_limit)
 
     def _suggest(self, word: str, limit: int, deadline: float | None) -> list[str]:
-        typed = _normalise(word.strip())
+        typed = normalise(word.strip())
         suffix = ""
         if (len(typed) > 3 and typed[-2:] in ("'s", "'S")
                 and not self._in_lists(typed)):
@@ -577,7 +381,7 @@ class SpellEngine:
         exact = self._known_forms([lower]).get(lower)
         if exact is not None and exact != typed:
             ranked[exact] = (0, 0)
-        edits = _edits1(lower)
+        edits = edits1(lower)
         for cand, form in self._known_forms(edits).items():
             ranked.setdefault(form, (1, self._score(cand)))
         for form, key in self._splits(lower).items():
@@ -589,7 +393,7 @@ class SpellEngine:
             kv[1][0], -kv[1][1], kv[0][:1].lower() != lower[:1], kv[0].lower(), kv[0]))
         out: list[str] = []
         for form, _key in order:
-            suggestion = _match_case(typed, form) + suffix
+            suggestion = match_case(typed, form) + suffix
             if suggestion not in out and suggestion != word:
                 out.append(suggestion)
             if len(out) >= limit:
@@ -602,6 +406,6 @@ class SpellEngine:
         for index in range(0, len(unique), batch):
             if time.perf_counter() > deadline:
                 return
-            second = [e2 for e1 in unique[index:index + batch] for e2 in _edits1(e1)]
+            second = [e2 for e1 in unique[index:index + batch] for e2 in edits1(e1)]
             for cand, form in self._known_forms(second).items():
                 ranked.setdefault(form, (2, self._score(cand)))

@@ -1,0 +1,80 @@
+"""What the spelling checker treats as a word, and the small rules about words it uses:
+tokens, what is skipped (links, addresses, numbers), acronyms, inner capitals, name parts, the
+one-letter edits suggestions are made from, and matching the typed word's capitals."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+ACRONYM_MAX = 6  # ALL-CAPS words up to this length are taken to be acronyms
+
+# Parts of hyphenated words that are not words on their own (co-production, pre-eclampsia).
+HYPHEN_PREFIXES = frozenset("""
+    co pre non anti multi inter intra post sub semi ex mid neo pro trans bi tri uni mono poly
+    micro macro mini hyper hypo peri para pseudo quasi ultra socio bio psycho neuro cardio gastro
+    immuno de re un self cross counter vice extra infra supra over under well
+""".split())
+
+APOSTROPHES = "'\u2019\u02bc"
+HYPHENS = "\\-\u2010\u2011"  # escaped: used inside [...] classes
+WORD_CHAR = r"[\w\u0300-\u036f]"
+TOKEN = re.compile(rf"{WORD_CHAR}+(?:[{APOSTROPHES}{HYPHENS}]{WORD_CHAR}+)*")
+HYPHEN_SPLIT = re.compile(f"[{HYPHENS}]")
+SKIP = re.compile(r"""
+      (?i:(?:https?|ftp)://|www\.)[^\s<>"]+                               # web addresses
+    | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+                           # e-mail addresses
+    | \b(?i:doi:\s*)?10\.\d{4,9}/[^\s<>"]+                                # DOIs
+    | (?<![\w@])@\w+                                                      # @handles
+    | (?<![\w&#])\#\w+                                                    # #hashtags
+    | (?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|nhs|uk|io|int|eu|info|ac)\b
+      (?:/[^\s<>"]*)?                                                      # bare domains
+    | (?<![\w.-])[\w-]+\.(?i:docx?|pdf|txt|xlsx?|pptx?|csv|png|jpe?g|gif|tiff?|zip|pipw)\b  # file names
+""", re.VERBOSE)
+# Every pattern of SKIP needs one of these; a paragraph without any is not searched for them.
+SKIP_HINT = re.compile(r"[@#/]|\.\S")
+NAME_PART = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{APOSTROPHES}](?=[^\W\d_]))*")
+LETTERS = "abcdefghijklmnopqrstuvwxyz'"
+
+
+# --- rules ------------------------------------------------------------------------------------
+def normalise(word: str) -> str:
+    return unicodedata.normalize("NFC", word).replace("\u2019", "'").replace("\u02bc", "'")
+
+
+def is_acronym(word: str) -> bool:
+    """NHS, ICU, GPs, NSAIDs, NHS's: capitals, up to ACRONYM_MAX letters (plus a plural s)."""
+    if word.endswith("'s") or word.endswith("'S"):
+        word = word[:-2]
+    elif len(word) >= 3 and word.endswith("s"):
+        word = word[:-1]
+    return word.isupper() and len(word) <= ACRONYM_MAX
+
+
+def has_inner_capital(word: str) -> bool:
+    return not word.isupper() and any(ch.isupper() for ch in word[1:])
+
+
+def edits1(word: str) -> list[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in LETTERS]
+    inserts = [a + c + b for a, b in splits for c in LETTERS]
+    return deletes + transposes + replaces + inserts
+
+
+def match_case(typed: str, suggestion: str) -> str:
+    if len(typed) > 1 and typed.isupper():
+        return suggestion.upper()
+    if typed[:1].isupper() and suggestion[:1].islower():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+def name_words(names: Iterable[str]) -> set[str]:
+    """The separate words of people's names ("Dr Asha O’Brien-Smith" -> Dr, Asha, O'Brien, Smith)."""
+    return {normalise(m.group()) for name in names for m in NAME_PART.finditer(name or "")}
+
+
