@@ -27,6 +27,7 @@ from pipwriter.imaging import (
     import_image_bytes,
     thumbnail,
 )
+from pipwriter.model.article import picture_files
 
 REPO = Path(__file__).resolve().parent.parent
 RED, BACKGROUND = QColor(255, 0, 0), QColor(60, 140, 200)
@@ -473,7 +474,7 @@ def test_unreadable_file_when_opening_is_refused(tmp_path, monkeypatch):
     def refuse(_path):
         raise PermissionError(13, "Permission denied", str(_path))
 
-    monkeypatch.setattr(imaging, "_open_binary", refuse)
+    monkeypatch.setattr(picture_files, "open_binary", refuse)
     _refused(path, "isn't allowed to open")
 
 
