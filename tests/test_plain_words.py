@@ -199,6 +199,9 @@ _SHOWN_CALLS = {
 }
 
 
+_LOGGERS = {"log", "logger", "logging", "qt_log"}
+
+
 def _literal(node: ast.AST) -> list[str]:
     """The texts a string expression can produce (a placeholder word for each {value})."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -228,6 +231,9 @@ def source_strings() -> Iterator[tuple[str, str]]:
                 func.id if isinstance(func, ast.Name) else ""
             if name not in _SHOWN_CALLS:
                 continue
+            if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and \
+                    func.value.id in _LOGGERS:
+                continue        # log.warning(...) is for the log file, not the user
             for arg in [*node.args, *(k.value for k in node.keywords)]:
                 for text in _literal(arg):
                     yield f"{path.name}:{node.lineno}", text
