@@ -98,6 +98,7 @@ def inspect_file(path: Path, name: str) -> tuple[str, bytes]:
     """Sniff the kind and check completeness without reading the whole file into memory."""
     try:
         with open_binary(path) as stream:
+            view: mmap.mmap | bytes
             try:
                 view = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
             except (OSError, ValueError):  # no mmap on this drive, or the file was emptied
