@@ -18,7 +18,6 @@ from pipwriter.model.storage.backups import list_backups
 from pipwriter.model.storage.history_store import project_key
 from pipwriter.model.storage.project_file import load_project, save_project
 from pipwriter.model.storage.safe_save import FileChangedError, changed_on_disk, save_with_backup
-from pipwriter.ui import data_safety
 from pipwriter.ui.data_safety import CHANGED_CHOICES, MERGE, OVERWRITE, SAVE_NEW
 
 
@@ -228,7 +227,7 @@ def test_a_read_only_file_gets_a_clear_message_and_save_as(window, saved, tmp_pa
 
 
 def test_autosave_into_the_file_never_writes_over_someone_elses_change(window, saved):
-    data_safety.set_autosave_to_file(True)
+    window.settings.autosave_to_file = True
     _type(window, "Asha typed this.")
     _someone_else_writes(saved)
     theirs_bytes = saved.read_bytes()
@@ -240,7 +239,7 @@ def test_autosave_into_the_file_never_writes_over_someone_elses_change(window, s
 
 
 def test_autosave_into_the_file_is_not_mistaken_for_someone_elses_change(window, saved, qtbot):
-    data_safety.set_autosave_to_file(True)
+    window.settings.autosave_to_file = True
     _type(window, "Asha typed this.")
     saver = window.data_safety.autosaver
     saver.flush()

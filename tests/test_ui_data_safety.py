@@ -25,8 +25,8 @@ from pipwriter.model.storage.project_file import load_project, save_project
 from pipwriter.model.storage.recovery import recovery_paths
 from pipwriter.model.storage.versions import list_versions
 from pipwriter.ui.autosave import Autosaver
-from pipwriter.ui.data_safety import set_autosave_to_file
 from pipwriter.ui.session import Session
+from pipwriter.ui.settings import Settings
 
 
 @pytest.fixture
@@ -95,7 +95,7 @@ def test_saving_removes_the_recovery_copy(window, qtbot):
 
 
 def test_option_to_autosave_into_the_file_itself(window, qtbot, saved):
-    set_autosave_to_file(True)
+    window.settings.autosave_to_file = True
     section = _type(window, "Written straight to the file.")
     saver = window.data_safety.autosaver
     saver.flush()
@@ -106,7 +106,7 @@ def test_option_to_autosave_into_the_file_itself(window, qtbot, saved):
     saver.wait()
     assert not recovery_paths(saver.session_id)[0].exists()
 
-    set_autosave_to_file(False)                      # off again: the file is left alone
+    window.settings.autosave_to_file = False         # off again: the file is left alone
     before = saved.read_bytes()
     _type(window, " More.")
     saver.flush()
@@ -119,8 +119,7 @@ def test_the_setting_is_in_the_file_menu(window):
     action = window.data_safety.to_file_action
     assert action.isCheckable() and not action.isChecked()
     action.trigger()
-    from pipwriter.ui.data_safety import autosave_to_file
-    assert autosave_to_file()
+    assert Settings().autosave_to_file          # remembered in the settings file
     file_menu = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions()]
     for text in ("Save a &version…", "Ve&rsions…", "&Backups…"):
@@ -295,7 +294,7 @@ def test_autosave_never_overwrites_a_newer_save_of_the_file(window, saved, small
     """A snapshot taken before the file changed (saved again, or by another program) is kept
     only as a recovery copy; the newer file is left as it is."""
     from pipwriter.ui.autosave import write_snapshot
-    set_autosave_to_file(True)
+    window.settings.autosave_to_file = True
     section = _type(window, "Older text.")
     saver = window.data_safety.autosaver
     snapshot = saver.snapshot()

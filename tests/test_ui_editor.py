@@ -288,16 +288,16 @@ def test_window_layout_is_remembered(controller, qtbot):
 def test_text_size_changes_and_is_remembered(controller, qtbot):
     from PySide6.QtWidgets import QApplication
 
-    from pipwriter.ui.settings import text_size
+    from pipwriter.ui.settings import Settings
     window = controller.open_demo()
     qtbot.addWidget(window)
     before = QApplication.instance().font().pointSizeF()
     window.scale_text(1)
     assert QApplication.instance().font().pointSizeF() == before + 1
-    assert text_size() == before + 1
+    assert Settings().text_size == before + 1
     window.scale_text(0)
     assert QApplication.instance().font().pointSizeF() == before
-    assert text_size() == 0
+    assert Settings().text_size == 0
 
 
 def test_every_menu_command_is_named_and_common_ones_have_shortcuts(controller, qtbot):

@@ -85,7 +85,7 @@ def test_export_demo_into_chosen_folder(demo_window, qtbot, tmp_path):
     demo_window.dialogs.queue("folder", None)                # "Choose…" cancelled: unchanged
     second.choose_folder()
     assert second.folder() == tmp_path
-    assert export_dialog.default_folder(demo_window.session) == tmp_path
+    assert export_dialog.default_folder(demo_window.session, demo_window.settings) == tmp_path
     assert "already there" in second.name_label.text()
     assert not second.replace_box.isHidden()
     again = _export(qtbot, second)

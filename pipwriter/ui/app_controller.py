@@ -13,14 +13,15 @@ from ..model.storage.project import Project
 from .dialogs import Dialogs
 from .main_window import MainWindow
 from .session import Session
-from .settings import add_recent_file, remove_recent_file
+from .settings import Settings
 from .start_window import StartWindow
 
 DEFAULT_TEMPLATE = "bmj-partnership-in-practice"
 
 
 class AppController(QObject):
-    def __init__(self, dialogs: Dialogs | None = None, parent=None):
+    def __init__(self, dialogs: Dialogs | None = None, parent=None,
+                 settings: Settings | None = None):
         super().__init__(parent)
         from PySide6.QtWidgets import QApplication
 
@@ -29,9 +30,10 @@ class AppController(QObject):
         if isinstance(app, QApplication):
             app.setPalette(apply_accessible_selection(app.palette()))
         self.dialogs = dialogs or Dialogs()
+        self.settings = settings or Settings()
         self.windows: list[MainWindow] = []
         self._quitting = False
-        self.start = StartWindow()
+        self.start = StartWindow(self.settings)
         self.start.newRequested.connect(self.new_article)
         self.start.openRequested.connect(self.open_dialog)
         self.start.demoRequested.connect(self.open_demo)
@@ -47,7 +49,7 @@ class AppController(QObject):
 
     def _window_for(self, project: Project) -> MainWindow:
         session = Session(project, get_template(project.article.template_id))
-        window = MainWindow(session, self.dialogs)
+        window = MainWindow(session, self.dialogs, settings=self.settings)
         self.dialogs.parent = window
         window.openRequested.connect(self.open_dialog)
         window.newRequested.connect(self.new_article)
@@ -102,10 +104,10 @@ class AppController(QObject):
             self.dialogs.error("Could not open the article", str(error))
             self._offer_history(Path(path))
             if not Path(path).exists():
-                remove_recent_file(Path(path))
+                self.settings.remove_recent_file(Path(path))
                 self.start.refresh()
             return None
-        add_recent_file(project.path or Path(path))
+        self.settings.add_recent_file(project.path or Path(path))
         return self._window_for(project)
 
     def _offer_history(self, path: Path) -> None:

@@ -33,7 +33,7 @@ from ..model.storage.project_file import load_project
 from ..model.storage.versions import save_project_version
 from .data_safety import replace_article
 from .dialogs import PROJECT_FILTER
-from .settings import app_settings, documents_folder
+from .settings import documents_folder
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -91,18 +91,13 @@ class Coauthoring(QObject):
         window.view_menu.addAction(self.only_mine_action)
 
     # --- who am I, and my sections -------------------------------------------------------------
-    def _setting_key(self) -> str:
-        return f"coauthor/me/{self.session.article.id}"
-
     def me(self) -> str:
         """The author using this computer, as chosen in "I am" ("" when not chosen)."""
-        value = str(app_settings().value(self._setting_key(), "") or "")
+        value = self.window.settings.me(self.session.article.id)
         return value if self.session.article.author(value) is not None else ""
 
     def set_me(self, author_id: str) -> None:
-        settings = app_settings()
-        settings.setValue(self._setting_key(), author_id or "")
-        settings.sync()
+        self.window.settings.set_me(self.session.article.id, author_id)
         self._fill_me()
         if self.only_mine_action.isChecked():
             self.window.navigator.set_only_author(self.me())

@@ -35,25 +35,9 @@ from ..model.storage.safe_save import (
 from ..model.storage.versions import save_project_version
 from .autosave import Autosaver
 from .recovery_dialog import COMPARE, DISCARD, LATER, RESTORE
-from .settings import app_settings
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
-
-TO_FILE_SETTING = "autosave/to_file"
-
-
-def autosave_to_file() -> bool:
-    """The "Also save to the file itself when autosaving" setting (off unless chosen)."""
-    value = app_settings().value(TO_FILE_SETTING, False)
-    return value is True or str(value).lower() in ("true", "1")
-
-
-def set_autosave_to_file(on: bool) -> None:
-    settings = app_settings()
-    settings.setValue(TO_FILE_SETTING, bool(on))
-    settings.sync()
-
 
 class DataSafety(QObject):
     """Everything that keeps one window's article safe; reachable as ``window.data_safety``."""
@@ -134,7 +118,7 @@ class DataSafety(QObject):
     def _autosave_to_file(self) -> bool:
         """Autosave into the file itself only when the user chose to, and never over a file
         that is read-only or that someone else changed (File › Save asks about that)."""
-        if not autosave_to_file():
+        if not self.window.settings.autosave_to_file:
             return False
         project = self.session.project
         return not is_read_only(project.path) and not changed_on_disk(project)
@@ -208,13 +192,17 @@ class DataSafety(QObject):
         self.backups_action = add("&Backups…", self.show_backups,
                                   "See, compare and restore earlier saves of this article")
         self.to_file_action = add("Also save to the &file itself when autosaving",
-                                  lambda on: set_autosave_to_file(on),
+                                  self._set_autosave_to_file,
                                   "Autosave normally keeps a separate recovery copy; with this "
                                   "on it also saves into your article's file")
         self.to_file_action.setCheckable(True)
-        self.to_file_action.setChecked(autosave_to_file())
-        file_menu.aboutToShow.connect(lambda: self.to_file_action.setChecked(autosave_to_file()))
+        self.to_file_action.setChecked(window.settings.autosave_to_file)
+        file_menu.aboutToShow.connect(
+            lambda: self.to_file_action.setChecked(window.settings.autosave_to_file))
         file_menu.insertSeparator(close)
+
+    def _set_autosave_to_file(self, on: bool) -> None:
+        self.window.settings.autosave_to_file = on
 
     def save_version(self, name: str | None = None):
         """File › Save a version…: ask for a name and keep the article as it is now."""

@@ -41,28 +41,21 @@ from ..export.plan import bundle_folder_name
 from ..model.errors import PipError
 from ..model.rules.report import build_report
 from ..model.storage.project import Project
-from .settings import app_settings, documents_folder
+from .settings import Settings, documents_folder
 
 log = logging.getLogger(__name__)
 
 ROLE = Qt.ItemDataRole.UserRole
-FOLDER_KEY = "export/folder"
 
 
-def default_folder(session) -> Path:
+def default_folder(session, settings: Settings) -> Path:
     """The folder last exported to, else the article's folder, else Documents."""
-    remembered = app_settings().value(FOLDER_KEY, "")
-    if remembered and Path(str(remembered)).is_dir():
-        return Path(str(remembered))
+    remembered = settings.export_folder
+    if remembered is not None:
+        return remembered
     if session.path is not None:
         return Path(session.path).parent
     return documents_folder()
-
-
-def remember_folder(folder: Path) -> None:
-    settings = app_settings()
-    settings.setValue(FOLDER_KEY, str(folder))
-    settings.sync()
 
 
 def snapshot(session) -> Project:
@@ -171,6 +164,7 @@ class ExportDialog(QDialog):
         super().__init__(parent if parent is not None else window)
         self.window_ = window
         self.session = window.session
+        self.settings: Settings = window.settings
         self.worker: ExportWorker | None = None
         self.export_result: ExportResult | None = None
         self._close_when_done = False
@@ -210,7 +204,7 @@ class ExportDialog(QDialog):
                                         "the article.</b>")
         self.problems.setVisible(bool(blocking))
 
-        self.folder_edit = QLineEdit(str(default_folder(self.session)))
+        self.folder_edit = QLineEdit(str(default_folder(self.session, self.settings)))
         self.folder_edit.setAccessibleName("Folder to save the bundle in")
         self.folder_edit.textChanged.connect(lambda _t: self._edited())
         folder_label = QLabel("Save the bundle &in:")
@@ -425,7 +419,7 @@ class ExportDialog(QDialog):
 
     def _succeeded(self, result: ExportResult) -> None:
         self.export_result = result
-        remember_folder(result.folder.parent)
+        self.settings.export_folder = result.folder.parent
         self.progress.setValue(100)
         lines = [f"The bundle is ready in:\n{result.folder}"]
         if result.zip_path is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,7 +29,7 @@ from .live_figures import compute_figures, explanation
 from .navigator import Navigator
 from .screen_fit import available_area, fit_to_screen, room_for, scrolling
 from .section_panel import SectionPanel
-from .settings import add_recent_file, app_settings, documents_folder
+from .settings import Settings, documents_folder
 
 MINIMUM_SIZE = QSize(800, 500)      # smaller and the headings and guidance are cut off
 PREFERRED_SIZE = QSize(1200, 780)   # less where the screen has less room (screen_fit)
@@ -43,10 +43,12 @@ class MainWindow(QMainWindow):
     demoRequested = Signal()
     quitRequested = Signal()          # File › Quit: every window closes, then the app
 
-    def __init__(self, session, dialogs: Dialogs | None = None, parent=None):
+    def __init__(self, session, dialogs: Dialogs | None = None, parent=None,
+                 settings: Settings | None = None):
         super().__init__(parent)
         self.session = session
         self.dialogs = dialogs or Dialogs(self)
+        self.settings = settings or Settings()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.navigator = Navigator(session)
         self.stack = QStackedWidget()
@@ -471,7 +473,7 @@ class MainWindow(QMainWindow):
         except PipError as error:
             from .data_safety import save_failed
             return save_failed(self, str(error))
-        add_recent_file(written)
+        self.settings.add_recent_file(written)
         self.statusBar().showMessage(f"Saved {written.name}", 4000)
         return True
 
@@ -532,7 +534,6 @@ class MainWindow(QMainWindow):
 
     # --- text size and layout -----------------------------------------------------------------
     def scale_text(self, step: int) -> None:
-        from .settings import set_text_size
         from .text_scale import base_text_size, scale_marks
         app = QApplication.instance()
         if not isinstance(app, QApplication):
@@ -544,12 +545,11 @@ class MainWindow(QMainWindow):
         app.setFont(font)
         scale_marks(size, base)             # tick boxes and marks grow with the text
         self.session.set_text_font(font)
-        set_text_size(size if step else 0)
+        self.settings.text_size = size if step else 0
 
     def _restore_layout(self) -> None:
-        settings = app_settings()
-        geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        geometry = self.settings.window_geometry
+        if geometry is not None:
             self.restoreGeometry(geometry)
             area = available_area(self)
             if not self.isMaximized() and (self.width() > area.width()
@@ -559,7 +559,7 @@ class MainWindow(QMainWindow):
             fit_to_screen(self, PREFERRED_SIZE)
         # splitters are restored once the window has its real size (see showEvent)
         self._pending_splitters = {
-            splitter: settings.value(f"window/{splitter.objectName()}")
+            splitter: self.settings.splitter_state(splitter.objectName())
             for splitter in (self.splitter, self.section_panel.splitter)}
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
@@ -570,15 +570,13 @@ class MainWindow(QMainWindow):
     def _restore_splitters(self) -> None:
         pending, self._pending_splitters = self._pending_splitters, {}
         for splitter, state in pending.items():
-            if isinstance(state, QByteArray):
+            if state is not None:
                 splitter.restoreState(state)
 
     def _save_layout(self) -> None:
-        settings = app_settings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        for splitter in (self.splitter, self.section_panel.splitter):
-            settings.setValue(f"window/{splitter.objectName()}", splitter.saveState())
-        settings.sync()
+        self.settings.save_window_layout(
+            self.saveGeometry(), {splitter.objectName(): splitter.saveState()
+                                  for splitter in (self.splitter, self.section_panel.splitter)})
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         if self.session.is_modified():

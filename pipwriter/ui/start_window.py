@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
-from .settings import recent_files
+from .settings import Settings
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -31,8 +31,9 @@ class StartWindow(QWidget):
     historyRequested = Signal()
     recentRequested = Signal(Path)
 
-    def __init__(self, parent=None):
+    def __init__(self, settings: Settings | None = None, parent=None):
         super().__init__(parent)
+        self.settings = settings or Settings()
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(f"{APP_NAME} start screen")
         title = QLabel(f"<h1>{APP_NAME}</h1>")
@@ -87,7 +88,7 @@ class StartWindow(QWidget):
     def refresh(self) -> None:
         self.recent.clear()
         from ..model.storage.peek import peek_title
-        for path in recent_files():
+        for path in self.settings.recent_files:
             title = peek_title(path) if path.exists() else ""
             shown = f"{title}\n{path.name} in {path.parent}" if title else \
                 f"{path.stem}    ({path.parent})"
