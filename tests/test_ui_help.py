@@ -87,3 +87,14 @@ def test_guidance_page_follows_the_template(controller, qtbot):
     assert template.viewpoint.prompt in shown
     words = template.limit("words")
     assert f"{words.min:,}" in shown and f"{words.max:,}" in shown
+
+
+def test_help_menu_reports_a_problem_for_this_window(controller, qtbot, monkeypatch):
+    from pipwriter.ui import problem_report
+    shown = []
+    monkeypatch.setattr(problem_report, "show_problem_report", shown.append)
+    window = _window(controller, qtbot)
+    action = next(a for a in window.help_menu.actions()
+                  if a.text().replace("&", "") == "Report a problem…")
+    action.trigger()
+    assert shown == [window]

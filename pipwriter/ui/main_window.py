@@ -224,6 +224,9 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "The series' g&uidance", lambda: self.show_help("guidance"))
         self._action(help_menu, "&Keyboard shortcuts", lambda: self.show_help("keys"))
         help_menu.addSeparator()
+        self._action(help_menu, "&Report a problem…", self.report_problem,
+                     tip="What to send whoever gave you PiP Writer: versions, system and the end "
+                         "of the log (nothing is sent)")
         self._action(help_menu, f"&About {APP_NAME}", self.about)
 
     # --- panels -----------------------------------------------------------------------------
@@ -516,6 +519,11 @@ class MainWindow(QMainWindow):
         dialog.raise_()
         dialog.activateWindow()
         return dialog
+
+    def report_problem(self) -> None:
+        """Help › Report a problem…: the details to send, with Copy and Open log folder."""
+        from .problem_report import show_problem_report
+        show_problem_report(self)
 
     def about(self) -> None:
         from .. import __version__
