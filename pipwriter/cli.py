@@ -38,6 +38,10 @@ def _parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="turn a Word draft (.docx) into a project file")
     imp.add_argument("docx", type=Path, metavar="DRAFT.docx")
     imp.add_argument("-o", "--out", type=Path, required=True, metavar="FILE.pipw")
+    imp.add_argument("--map", action="append", default=[], metavar='"HEADING=KEY"',
+                     help="send the part under a heading of the draft to a part of the "
+                          "article (a section key such as design, or viewpoint, own, "
+                          "unplaced, key_messages, references); repeatable")
     sub.add_parser("self-test", help="check that every resource and dependency loads")
     recover = sub.add_parser(
         "recover", help="list the unsaved work kept for an article, or write it out",
@@ -145,11 +149,21 @@ def cmd_export(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from .importer.docx_import import import_docx
+    """Import a Word draft; print where each part went and what to check."""
+    from .importer.docx_import import import_docx, plan_import
+    from .importer.parts import mapping_lines
     from .model.storage.project_file import save_project
-    project = import_docx(args.docx)
+    plan = plan_import(args.docx)
+    plan.apply_map(args.map)
+    project = import_docx(args.docx, plan)
     save_project(project, args.out)
     print(f"Imported {args.docx} into {args.out}")
+    for line in mapping_lines(plan):
+        print(line)
+    if plan.notes:
+        print("Please check:")
+        for note in plan.notes:
+            print(f"  - {note}")
     return EXIT_OK
 
 

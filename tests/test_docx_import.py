@@ -18,10 +18,10 @@ from pipwriter.export.article_docx import write_article_docx
 from pipwriter.importer.docx_import import import_docx, plan_import
 from pipwriter.importer.docx_read import DocxImportError
 from pipwriter.importer.mapping import OWN, UNPLACED_TITLE, VIEWPOINT
-from pipwriter.model.storage.demo import demo_project
 from pipwriter.model.article.reference import format_bmj
 from pipwriter.model.article.text import Citation
 from pipwriter.model.language.counts import count_article
+from pipwriter.model.storage.demo import demo_project
 from pipwriter.model.storage.project_file import load_project
 
 

@@ -32,7 +32,7 @@ from .mapping import (
     viewpoint_people,
 )
 from .pictures import MediaParts
-from .plan import ImportPlan, heading_positions
+from .plan import AUTHORS, TITLE, ImportPlan, heading_positions
 from .quotes import flag_quote, key_quote
 from .references import reference_from_block
 from .state import BuildState
@@ -47,8 +47,9 @@ class Builder:
         self.plan = plan
         self.template = template
         self.content = plan.content
+        title = plan.title if plan.title_target == TITLE else ""
         self.state = BuildState(template, plan.content.own_export,
-                                Article(template_id=template.id, title=plan.title))
+                                Article(template_id=template.id, title=title))
         self.media = MediaParts(self.state)
         self.quotes: list[tuple[str, str]] = []       # (quoted text, section heading)
         self.by_key: dict[str, Section] = {}
@@ -65,7 +66,7 @@ class Builder:
         same part, where the heading is kept as a bold line); None for other places."""
         state, target = self.state, choice.target
         if target == VIEWPOINT:
-            role, names = viewpoint_people(choice.heading)
+            role, names = viewpoint_people(choice.heading, self.template)
             authors = [state.author_named(n, role) for n in names]
             section = Section(choice.heading, kind="viewpoint", key=self.template.viewpoint.key,
                               author_ids=[a.id for a in authors])
@@ -86,6 +87,12 @@ class Builder:
         state.article.sections.append(section)
         return section
 
+    def _byline_authors(self) -> None:
+        for person in self.plan.byline:
+            author = self.state.author_named(person.name, person.partner_type)
+            author.credentials, author.role = person.credentials, person.role
+            author.affiliation = person.affiliation
+
     def _read_references(self, heading_at: dict[int, HeadingChoice]) -> None:
         target = FRONT
         for index, block in enumerate(self.content.blocks):
@@ -103,13 +110,18 @@ class Builder:
         state, blocks = self.state, self.content.blocks
         heading_at = heading_positions(self.plan)
         self._read_references(heading_at)
+        skip = set(self.plan.byline_blocks) if self.plan.byline_target == AUTHORS else set()
+        if skip:
+            self._byline_authors()
+        if self.plan.title_target == TITLE:
+            skip.add(self.plan.title_block)
         target = FRONT
         section: Section | None = None
         index = 0
         while index < len(blocks):
             block = blocks[index]
             index += 1
-            if index - 1 == self.plan.title_block:
+            if index - 1 in skip:
                 continue
             choice = heading_at.get(index - 1)
             if choice is not None:
@@ -185,6 +197,7 @@ class Builder:
         for section in article.sections:
             section.body = RichText([p.normalised() for p in section.body.paragraphs
                                      if p.text().strip() or p.citations()])
+        state.note_unsure_sides()
         self._note_kept()
         if self.generated_skipped:
             state.notes.append("The competing-interests statement and the word count were not "

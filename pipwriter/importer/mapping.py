@@ -1,14 +1,23 @@
 """Where each heading of a Word draft goes: a section of the series template, a viewpoint, a
 section of its own, the key messages, the reference list... or "Imported text not yet placed".
 
-Headings are matched by their words: the template's own section titles first, then words
-authors commonly use for each part ("Background" for why we did it, "Lessons" for what we
-learnt...). A match that is not clear is flagged *unsure*, so the app can ask.
+A heading is matched **whole**, never by a part of it: after case, quotes, numbering ("2.",
+"Part 3") and punctuation are set aside, it must equal a section's key or title (or the words
+of the title before its colon, "Why we did it"), or one of the headings the template lists for
+that part (``synonyms`` in the template's JSON: "Background", "Our approach", "Results so
+far"...). A heading such as "Background: where we started" is matched by its words before the
+colon. So "What happened" can never become "What happens next".
+
+A viewpoint is a heading with "viewpoint" in it, one of the viewpoint's synonyms ("My story"),
+or a person's own account: "Sam's story", "The carer's view", "Dr Patel's perspective" (the
+viewpoint's ``person_words``). Headings the template sets aside (acknowledgements, funding,
+competing interests) are kept for the authors, not counted, with the template's reason.
+
+Anything else becomes a section of its own, flagged *unsure*, so the app can ask.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 
@@ -28,46 +37,10 @@ SPECIAL_LABELS = {
     KEY_QUOTES: "Key quotes flagged for the editors",
     GENERATED: "Left out: PiP Writer writes this part itself",
 }
-
-# Words authors use for each part of a Partnership in Practice article (besides its title).
-KEYWORDS: dict[str, tuple[str, ...]] = {
-    "rationale": ("why we did it", "aim", "aims", "scope", "background", "introduction",
-                  "rationale", "the problem", "context", "purpose", "why"),
-    "design": ("how we set it up", "set up", "setting up", "set it up", "setting it up", "design", "designing", "method",
-               "methods", "approach", "planning", "who was involved", "getting started"),
-    "implementation": ("how it worked", "in practice", "implementation", "delivery",
-                       "what we did", "process", "putting it into practice"),
-    "evaluation": ("what changed", "evaluation", "impact", "results", "outcomes", "findings",
-                   "difference it made", "what difference"),
-    "learning": ("what we learnt", "what we learned", "learning", "learnt", "learned",
-                 "lessons", "reflections", "what worked"),
-    "future": ("what happens next", "next steps", "future", "sustainability", "plans",
-               "what next", "next"),
-}
-_SPECIAL_WORDS = {
-    KEY_MESSAGES: ("key messages", "key message", "key points", "take home messages",
-                   "take-home messages", "summary points"),
-    REFERENCES: ("references", "reference list", "bibliography", "sources", "citations"),
-    ILLUSTRATIONS: ("illustrations", "figures", "pictures", "images", "photos"),
-    CLIPS: ("video and audio clips", "clips", "videos"),
-}
+# what PiP Writer's own export writes from the article (left out when it comes back)
 _OWN_EXPORT_GENERATED = ("competing interests", "word count")
-_INTERESTS = ("competing interests", "declaration of interests", "conflicts of interest",
-              "conflict of interest", "declarations", "funding")
-_VIEWPOINT_WORDS = ("viewpoint", "point of view")
-_VIEWPOINT_MAYBE = ("perspective", "my story", "our story", "in my own words", "reflection")
-
-# Role words in "Patient's viewpoint", mapped to the template's partner types.
-ROLE_WORDS = {
-    "patient": "patient", "carer": "carer", "caregiver": "carer", "parent": "carer",
-    "advocate": "advocate", "community": "community_organisation",
-    "clinician": "health_professional", "doctor": "health_professional",
-    "nurse": "health_professional", "gp": "health_professional",
-    "consultant": "health_professional", "physician": "health_professional",
-    "professional": "health_professional", "therapist": "health_professional",
-    "pharmacist": "health_professional", "midwife": "health_professional",
-    "manager": "manager",
-}
+_TITLED = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|miss|mx|sir|dame)\.?\s", re.IGNORECASE)
+_LEADING = re.compile(r"^(?:the|a|an|our|my|one)\s+")
 
 
 @dataclass
@@ -82,35 +55,65 @@ class HeadingChoice:
 
 
 def normalise(text: str) -> str:
-    """Lower case, straight quotes, numbering and punctuation removed, spaces collapsed."""
-    text = text.replace("\u2019", "'").replace("\u2018", "'").lower()
+    """Lower case, straight quotes, numbering and punctuation removed, "&" as "and", spaces
+    collapsed: "2. Background & aims:" -> "background and aims"."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("&", " and ").lower()
     text = re.sub(r"^\s*(?:part\s+|section\s+)?(?:\d+(?:\.\d+)*|[ivx]+)[.)]?\s+", "", text)
     text = re.sub(r"[^\w' ]+", " ", text)
+    text = re.sub(r"(?<!\w)'|'(?!\w)", lambda m: m.group(0) if m.start() and
+                  text[m.start() - 1] == "s" else " ", text)      # keep "patients'" only
     return " ".join(text.split())
 
 
-def _contains(text: str, phrase: str) -> bool:
-    return re.search(r"(?:^|\s)" + re.escape(phrase) + r"(?:$|\s)", text) is not None
+def _before_colon(text: str) -> str:
+    """The words of a heading before its colon or dash ("Background: where we started")."""
+    match = re.search(r"\s*(?::|\u2013|\u2014|\s-\s)\s*", text)
+    return text[:match.start()] if match else ""
 
 
-def _matches(norm: str, template: Template) -> tuple[list[tuple[float, str]], list[str]]:
-    """(similarity of the heading to each guidance section's title, best first; the keys whose
-    keywords the heading contains, the longest keyword first)."""
-    similar, hits = [], []
+def _names(text: str) -> set[str]:
+    out = {normalise(text)}
+    head = _before_colon(text)
+    if head:
+        out.add(normalise(head))
+    return out - {""}
+
+
+def _section_by_name(names: set[str], template: Template) -> str:
+    """The key of the section whose key, title or synonyms equal one of ``names``."""
     for spec in template.sections:
-        title = normalise(spec.title)
-        score = 1.0 if norm in (title, spec.key) else \
-            difflib.SequenceMatcher(None, norm, title).ratio()
-        similar.append((score, spec.key))
-        found = [len(w) for w in KEYWORDS.get(spec.key, ()) if _contains(norm, w)]
-        if found:
-            hits.append((max(found), spec.key))
-    return sorted(similar, reverse=True), [k for _n, k in sorted(hits, reverse=True)]
+        own = {spec.key.lower()} | _names(spec.title) | {normalise(s) for s in spec.synonyms}
+        if names & own:
+            return spec.key
+    return ""
 
 
-def is_viewpoint_heading(text: str) -> bool:
+def _special_by_name(names: set[str], template: Template) -> str:
+    headings = template.import_headings
+    for target, words in ((KEY_MESSAGES, headings.key_messages),
+                          (REFERENCES, headings.references),
+                          (ILLUSTRATIONS, headings.illustrations), (CLIPS, headings.clips)):
+        if names & {normalise(w) for w in words}:
+            return target
+    return ""
+
+
+def _person_match(norm: str, template: Template) -> re.Match[str] | None:
+    """"sam's story" -> the match, group 1 the person ("sam")."""
+    words = sorted((normalise(w) for w in template.viewpoint.person_words), key=len,
+                   reverse=True)
+    if not words:
+        return None
+    pattern = r"^(.+?)(?:'s|s'|')\s+(?:" + "|".join(re.escape(w) for w in words) + r")$"
+    return re.match(pattern, norm)
+
+
+def is_viewpoint_heading(text: str, template: Template) -> bool:
     norm = normalise(text)
-    return any(_contains(norm, w) for w in _VIEWPOINT_WORDS)
+    names = _names(text)
+    return "viewpoint" in norm.split() or "point of view" in norm or \
+        bool(names & {normalise(s) for s in template.viewpoint.synonyms}) or \
+        any(_person_match(n, template) for n in names)
 
 
 def classify(text: str, template: Template, own_export: bool = False) -> tuple[str, bool, str]:
@@ -118,32 +121,28 @@ def classify(text: str, template: Template, own_export: bool = False) -> tuple[s
     norm = normalise(text)
     if not norm:
         return UNPLACED, True, "The heading has no words."
-    for target, words in _SPECIAL_WORDS.items():
-        if norm in words:
-            return target, False, ""
+    names = _names(text)
+    special = _special_by_name({norm}, template)
+    if special:
+        return special, False, ""
     if own_export:
         if norm in _OWN_EXPORT_GENERATED:
             return GENERATED, False, "PiP Writer writes this from the article when exporting."
         if norm.startswith("key quotes"):
             return KEY_QUOTES, False, ""
-    if any(norm.startswith(w) for w in _INTERESTS):
-        return UNPLACED, False, ("Competing interests are declared by each author in PiP "
-                                 "Writer; the text is kept for you to use there.")
-    if any(_contains(norm, w) for w in _VIEWPOINT_WORDS):
+    for set_aside in template.import_headings.set_aside:
+        if names & {normalise(h) for h in set_aside.headings}:
+            return UNPLACED, False, set_aside.reason
+    if is_viewpoint_heading(text, template):
         return VIEWPOINT, False, ""
-    similar, hits = _matches(norm, template)
-    best, key = similar[0]
-    if best >= 0.9:
+    key = _section_by_name(names, template)
+    if key:
         return key, False, ""
-    if any(_contains(norm, w) for w in _VIEWPOINT_MAYBE):
-        return VIEWPOINT, True, "It sounds like one partner's own account."
-    if len(hits) == 1:
-        return hits[0], False, ""
-    if hits:
-        return hits[0], True, "The heading could belong to more than one part."
-    if best >= 0.6:
-        return key, True, "The heading is only a partial match."
-    return OWN, True, "It does not match any part of the series' structure."
+    special = _special_by_name(names, template)
+    if special:
+        return special, False, ""
+    return OWN, True, ("The heading is not one the series' parts are known by. Choose the "
+                       "part it belongs to, or keep it as a section of its own.")
 
 
 def target_label(target: str, template: Template, heading: str = "") -> str:
@@ -163,29 +162,72 @@ def target_options(template: Template, heading: str = "") -> list[tuple[str, str
     return [(t, target_label(t, template, heading)) for t in targets]
 
 
-def viewpoint_people(heading: str) -> tuple[str, list[str]]:
+def target_for_key(key: str, template: Template) -> str:
+    """The target a person names on the command line ("design", "viewpoint", "own",
+    "unplaced", "key_messages", "references", "illustrations"); "" when there is none."""
+    word = key.strip().lower().lstrip("@").replace("-", "_").replace(" ", "_")
+    if template.section_spec(word) is not None and word != template.viewpoint.key:
+        return word
+    if word == template.viewpoint.key:
+        return VIEWPOINT
+    return next((t for t, _label in target_options(template) if t == "@" + word), "")
+
+
+def role_of(text: str, template: Template) -> str:
+    """The partner type a role or description names ("carer", "consultant cardiologist",
+    "Patient"), by the template's ``role_words`` (the longest found wins); "" if none."""
+    norm = f" {normalise(text)} "
+    best, found = 0, ""
+    for partner in template.partner_types:
+        for word in partner.role_words:
+            phrase = normalise(word)
+            if phrase and f" {phrase} " in norm and len(phrase) > best:
+                best, found = len(phrase), partner.id
+    if not found and re.search(r"\w(?:ologist|iatrist|iatrician)\b", norm):
+        found = "health_professional"
+    return found
+
+
+def _only_role_words(text: str, template: Template) -> bool:
+    """Whether ``text`` names a kind of person ("patient", "consultant cardiologist"), not a
+    person."""
+    rest = f" {normalise(text)} "
+    words = sorted((normalise(w) for p in template.partner_types for w in p.role_words),
+                   key=len, reverse=True)
+    for phrase in words:
+        rest = rest.replace(f" {phrase} ", " ").replace(f" {phrase}s ", " ")
+    rest = re.sub(r"\w+(?:ologist|iatrist|iatrician)s?\b", " ", rest)
+    return not rest.split()
+
+
+def viewpoint_people(heading: str, template: Template) -> tuple[str, list[str]]:
     """(partner type or "", names) from headings such as "Patient's viewpoint: Sam Jones",
-    "Sam's viewpoint", "Viewpoint of Dr Asha Patel and Jo Bloggs"."""
+    "Sam's story", "Viewpoint of Dr Asha Patel and Jo Bloggs", "A clinician's perspective"."""
     text = " ".join(heading.replace("\u2019", "'").split())
+    head = _before_colon(text) or text
+    names_text = text[len(head):].lstrip(" :\u2013\u2014-") if head != text else ""
     role = ""
-    separator = re.search(r"\s*(?::|\u2013|\u2014|\s-\s)\s*", text)
-    head, names_text = (text[:separator.start()], text[separator.end():]) if separator \
-        else (text, "")
-    match = re.match(r"^(?:the\s+)?(.+?)'s?\s+(?:viewpoint|point of view|perspective|story)\b",
-                     head, re.IGNORECASE)
-    if match:
-        who = match.group(1).strip()
-        words = who.lower().split()
-        found = next((ROLE_WORDS[w] for w in words if w in ROLE_WORDS), "")
-        if found:
-            role = found
-        elif not names_text:
-            names_text = who
+    person = _person_match(normalise(head), template)
+    if person:
+        who = _LEADING.sub("", person.group(1))
+        role = role_of(who, template)
+        if not _only_role_words(who, template):
+            # a name, as written in the heading ("Priya's story: living with heart failure":
+            # the words after the colon are the story's subtitle)
+            cut = re.match(r"^(.+?)(?:'s|s'|')\s", head, re.IGNORECASE)
+            names_text = cut.group(1) if cut else who
     else:
-        match = re.match(r"^(?:viewpoint|perspective)\s+(?:of|from)\s+(.+)$", head,
+        match = re.match(r"^(?:viewpoint|perspective|story)\s+(?:of|from)\s+(.+)$", head,
                          re.IGNORECASE)
         if match and not names_text:
             names_text = match.group(1)
+        elif not names_text:
+            role = role_of(head, template) if "viewpoint" in normalise(head) else ""
     names = [n.strip(" .,;") for n in re.split(r"\s+(?:and|&)\s+|,\s*", names_text) if
              n.strip(" .,;")]
     return role, names
+
+
+def is_titled_name(name: str) -> bool:
+    """Whether a name starts with a title such as "Dr" or "Prof"."""
+    return bool(_TITLED.match(name))

@@ -16,8 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..model.errors import PipError
 from ..model.rules.template import Template, get_template
 from .blocks import Block, DocxContent
+from .byline import BylinePerson, affiliation_line, parse_byline
 from .docx_read import read_docx
 from .mapping import (
     CLIPS,
@@ -26,10 +28,17 @@ from .mapping import (
     KEY_QUOTES,
     HeadingChoice,
     classify,
+    normalise,
+    target_for_key,
     target_options,
 )
 
 DEFAULT_TEMPLATE = "bmj-partnership-in-practice"
+TITLE, AUTHORS = "@title", "@authors"
+
+
+class ImportMapError(PipError):
+    """A ``--map`` the draft or the template cannot honour; the message says which."""
 
 
 @dataclass
@@ -44,6 +53,10 @@ class ImportPlan:
     section_level: int
     title_block: int = -1                    # index of the block used as the title
     notes: list[str] = field(default_factory=list)
+    title_target: str = TITLE                # TITLE, or UNPLACED: it is not the title
+    byline_blocks: list[int] = field(default_factory=list)    # the byline and affiliations
+    byline: list[BylinePerson] = field(default_factory=list)
+    byline_target: str = AUTHORS             # AUTHORS, or UNPLACED: it is not a byline
 
     def unsure(self) -> list[HeadingChoice]:
         return [h for h in self.headings if h.unsure]
@@ -63,6 +76,36 @@ class ImportPlan:
             raise ValueError(f"unknown target {target!r}")
         choice.target = target
         choice.unsure = False
+
+    def map_heading(self, text: str, key: str) -> HeadingChoice:
+        """Send the heading whose words are ``text`` (case and punctuation aside) to the part
+        named ``key`` ("design", "viewpoint", "own", "unplaced", "references"...), as the
+        command line's ``--map "Heading=key"`` does; ImportMapError when there is no such
+        heading or part."""
+        template = get_template(self.template_id)
+        wanted = normalise(text)
+        matches = [h for h in self.headings if normalise(h.heading) == wanted]
+        if not matches:
+            known = "; ".join(f"“{h.heading}”" for h in self.headings) or "none"
+            raise ImportMapError(f"The draft has no heading “{text.strip()}” (its headings: "
+                                 f"{known}).")
+        target = target_for_key(key, template)
+        if not target:
+            keys = [s.key for s in template.sections] + [
+                "viewpoint", "own", "unplaced", "key_messages", "references", "illustrations"]
+            raise ImportMapError(f"“{key.strip()}” is not a part of the article (parts: "
+                                 f"{', '.join(keys)}).")
+        for choice in matches:
+            self.choose(choice.number, target)
+        return matches[0]
+
+    def apply_map(self, entries: list[str]) -> None:
+        """Each "Heading text=section key" (``--map``), in order."""
+        for entry in entries:
+            text, equals, key = entry.rpartition("=")
+            if not equals or not text.strip() or not key.strip():
+                raise ImportMapError(f"--map “{entry}” should be “Heading text=section key”.")
+            self.map_heading(text, key)
 
 
 def own_heading(block: Block, own: bool) -> bool:
@@ -103,19 +146,7 @@ def plan_import(path: Path | str, template: Template | None = None) -> ImportPla
     level, title_block = _section_level(content)
     pseudo = level == 0
     plan = ImportPlan(path, template.id, "", [], content, level, title_block)
-    titles = [i for i, b in enumerate(content.blocks) if b.title and b.text.strip()]
-    if titles:
-        plan.title_block = titles[0]
-    elif plan.title_block < 0:
-        first = next((i for i, b in enumerate(content.blocks) if not b.is_empty()), -1)
-        if first >= 0 and not is_heading(content.blocks[first], level, content.own_export,
-                                          pseudo) and len(content.blocks[first].text.split()) <= 25 \
-                and not content.blocks[first].listed:
-            plan.title_block = first
-    if plan.title_block >= 0:
-        plan.title = " ".join(content.blocks[plan.title_block].text.split())
-    elif content.core_title:
-        plan.title = content.core_title
+    _find_title_and_byline(plan, template, level, pseudo)
     used: set[str] = set()
     for index, block in enumerate(content.blocks):
         if index == plan.title_block or not is_heading(block, level, content.own_export,
@@ -135,6 +166,51 @@ def plan_import(path: Path | str, template: Template | None = None) -> ImportPla
     return plan
 
 
+def _find_title_and_byline(plan: ImportPlan, template: Template, level: int,
+                           pseudo: bool) -> None:
+    """The title (Word's Title style, else a short first line) and the byline (a line naming
+    the authors before the first heading, with its numbered affiliations)."""
+    content = plan.content
+    blocks, own = content.blocks, content.own_export
+    front = []
+    for index, block in enumerate(blocks):
+        if is_heading(block, level, own, pseudo) and index != plan.title_block:
+            break
+        if not block.is_empty() and not block.in_table:
+            front.append(index)
+    if not own:
+        for position, index in enumerate(front[:4]):
+            people = parse_byline(blocks[index], template)
+            if people and index != plan.title_block and not blocks[index].title:
+                plan.byline, plan.byline_blocks = people, [index]
+                _affiliations(plan, front[position + 1:])
+                break
+    titles = [i for i, b in enumerate(blocks) if b.title and b.text.strip()]
+    if titles:
+        plan.title_block = titles[0]
+    elif plan.title_block < 0:
+        first = next((i for i in front if i not in plan.byline_blocks), -1)
+        if first >= 0 and first == next((i for i, b in enumerate(blocks) if not b.is_empty()
+                                         and i not in plan.byline_blocks), -1) \
+                and len(blocks[first].text.split()) <= 25 and not blocks[first].listed:
+            plan.title_block = first
+    if plan.title_block >= 0:
+        plan.title = " ".join(blocks[plan.title_block].text.split())
+    elif content.core_title:
+        plan.title = content.core_title
+
+
+def _affiliations(plan: ImportPlan, after: list[int]) -> None:
+    """Numbered affiliation lines just after a byline with numbers ("¹ Brackenlea Trust")."""
+    marks = {m for person in plan.byline for m in person.marks}
+    for index in after:
+        found = affiliation_line(plan.content.blocks[index])
+        if not found or found[0] not in marks:
+            break
+        plan.byline_blocks.append(index)
+        for person in plan.byline:
+            if found[0] in person.marks:
+                person.affiliation = "; ".join(a for a in (person.affiliation, found[1]) if a)
 
 
 def heading_positions(plan: ImportPlan) -> dict[int, HeadingChoice]:

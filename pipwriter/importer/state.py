@@ -15,6 +15,7 @@ from ..model.article.text import Citation, Inline, Paragraph, Run
 from ..model.rules.template import Template
 from ..model.storage.media_store import MediaStore
 from .blocks import Block
+from .byline import same_person, strip_title
 
 
 @dataclass
@@ -27,6 +28,7 @@ class BuildState:
     unplaced: list[Paragraph] = field(default_factory=list)
     references: dict[int, str] = field(default_factory=dict)    # number -> reference id
     unknown_citations: set[int] = field(default_factory=set)
+    _unsure_sides: set[str] = field(default_factory=set)    # authors of no known side
 
     def paragraph(self, block: Block, bold: bool = False) -> Paragraph:
         """The block as a paragraph of the article (a list item becomes a bullet); ``bold``
@@ -53,18 +55,25 @@ class BuildState:
             self.unplaced.append(self.paragraph(block, bold))
 
     def author_named(self, name: str, partner_type: str = "") -> Author:
-        """The author of that name (or first name: "Sam" for "Sam Jones"), added if new; a
-        new author whose side is not known is noted for the authors to check."""
-        key = " ".join(name.lower().split())
+        """The author of that name (or first name, "Sam" for "Sam Jones", or "Dr Khan" for
+        "Ahmed Khan"), added if new (a title such as "Dr" is not part of the name); a new
+        author whose side is not known is noted for the authors to check."""
         for author in self.article.authors:
-            if " ".join(author.name.lower().split()) == key:
+            if same_person(author.name, name):
+                if partner_type and author.partner_type != partner_type and \
+                        author.name in self._unsure_sides:
+                    author.partner_type = partner_type
+                    self._unsure_sides.discard(author.name)
                 return author
-        for author in self.article.authors:     # "Sam" for "Sam Jones"
-            if key and author.name.lower().split()[:1] == key.split()[:1]:
-                return author
-        author = Author(name, partner_type or "health_professional")
+        plain = strip_title(name)
+        author = Author(plain, partner_type or "health_professional")
         self.article.authors.append(author)
         if not partner_type:
+            self._unsure_sides.add(plain)
+        return author
+
+    def note_unsure_sides(self) -> None:
+        """Ask the authors to check the side of each author the draft did not give one."""
+        for name in sorted(self._unsure_sides):
             self.notes.append(f"Check whether {name} is a patient or a professional partner "
                               "(Authors and photos): the draft did not say.")
-        return author
