@@ -87,10 +87,10 @@ def run_app(argv: list[str]) -> int:
     size = text_size()
     if size:
         from .ui.main_window import LARGEST_TEXT
-        from .ui.text_scale import scale_marks
+        from .ui.text_scale import remember_base_text_size, scale_marks
         font = QFont(app.font())
         base = font.pointSizeF()
-        app._pip_base_size = base  # type: ignore[attr-defined]  # read by MainWindow.scale_text
+        remember_base_text_size(app, base)      # Bigger/Normal text size work from it
         font.setPointSizeF(min(size, LARGEST_TEXT))     # an older version allowed bigger
         app.setFont(font)
         scale_marks(font.pointSizeF(), base)   # ticks and marks grow too

@@ -53,9 +53,6 @@ class Comparison:
     def changed(self) -> list[SectionChange]:
         return [s for s in self.sections if s.status != SAME]
 
-    def by_status(self, status: str) -> list[SectionChange]:
-        return [s for s in self.sections if s.status == status]
-
     def lines(self) -> list[str]:
         lines = [f"{self.before_label} compared with {self.after_label}:"]
         if self.is_same():

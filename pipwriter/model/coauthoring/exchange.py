@@ -88,20 +88,6 @@ def find_base(mine: Project, theirs: Project) -> tuple[Project, dict] | None:
     return None
 
 
-def describe_entry(entry: dict) -> str:
-    """One line for an ancestry entry, e.g. "Sent to Sam Jones on 3 May 2026: check it"."""
-    when = str(entry.get("sent_at") or entry.get("merged_at") or "")
-    try:
-        moment = _dt.datetime.fromisoformat(when).astimezone()
-        day = f"{moment.day} {moment:%B %Y}"
-    except ValueError:
-        day = "an unknown date"
-    if entry.get("event") == MERGED:
-        return f"Merged “{entry.get('merged_from', 'a copy')}” on {day}"
-    note = f": {entry['note']}" if entry.get("note") else ""
-    return f"Sent to {entry.get('sent_to') or 'a co-author'} on {day}{note}"
-
-
 def record_merge(project: Project, theirs: Project, base_entry: dict | None) -> dict:
     """Note in ``project``'s ancestry that ``theirs`` was merged in (saved with the project)."""
     entry = {"event": MERGED, "merged_at": _now(),

@@ -43,10 +43,6 @@ ABSENT = Marker("ABSENT")      # not in that copy
 UNKNOWN = Marker("UNKNOWN")    # no base: what it was before is not known
 
 
-def present(value: object) -> bool:
-    return value is not ABSENT and value is not UNKNOWN
-
-
 # --- conflicts ---------------------------------------------------------------------------------
 @dataclass
 class Conflict:
@@ -125,9 +121,6 @@ class MergeResult:
     conflicts: list[Conflict] = field(default_factory=list)
     taken: list[str] = field(default_factory=list)  # what was taken from their copy, in words
     notes: list[str] = field(default_factory=list)
-
-    def unresolved(self) -> list[Conflict]:
-        return [c for c in self.conflicts if not c.reviewed]
 
     def conflict(self, kind: Kind, item_id: str = "") -> Conflict | None:
         return next((c for c in self.conflicts if c.kind == kind and c.item_id == item_id),

@@ -212,12 +212,6 @@ class SpellEngine:
         self._rebuild_accepted()
         self._changed()
 
-    def remove_user_word(self, word: str) -> bool:
-        saved = self.user.remove(word)
-        self._rebuild_accepted()
-        self._changed()
-        return saved
-
     # --- checking -----------------------------------------------------------------------------
     def is_known(self, word: str) -> bool:
         """True if a single word (no hyphens) is spelt correctly under the rules above."""

@@ -113,7 +113,7 @@ def set_hidden(path: Path, hidden: bool) -> None:
     if sys.platform != "win32":
         return
     import ctypes
-    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
     attributes = kernel32.GetFileAttributesW(str(path))
     if attributes == 0xFFFFFFFF or attributes < 0:      # INVALID_FILE_ATTRIBUTES
         return

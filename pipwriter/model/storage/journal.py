@@ -98,14 +98,6 @@ def last_seq(path: Path) -> int:
     return max((e["seq"] for e in read_journal(path)), default=0)
 
 
-def rest_of(article_json: dict) -> dict:
-    """The article without its sections' text (what an ``edit`` line leaves out)."""
-    rest = dict(article_json)
-    rest["sections"] = [{k: v for k, v in s.items() if k != "body"}
-                        for s in article_json.get("sections", []) if isinstance(s, dict)]
-    return rest
-
-
 def replay(base: dict | None, base_seq: int, entries: list[dict]) -> tuple[dict | None, int,
                                                                           float | None]:
     """The article as the journal leaves it: ``base`` (the recovery copy's article JSON, which

@@ -185,10 +185,6 @@ class MediaStore:
         self._checked[name] = (source, stamp, problem)
         return problem
 
-    def export_file(self, name: str, target: Path) -> None:
-        with Path(target).open("wb") as out:
-            self.copy_to(name, out)
-
     def forget_except(self, keep: set[str]) -> None:
         for name in [n for n in self._sources if n not in keep]:
             del self._sources[name]

@@ -231,12 +231,6 @@ def all_entries() -> list[RecoveryEntry]:
     return sorted((e for e in entries if e is not None), key=lambda e: e.saved_at, reverse=True)
 
 
-def entries_for(path: Path) -> list[RecoveryEntry]:
-    """Every recovery copy kept for the article in ``path`` (running or not), newest first."""
-    target = _resolved(path)
-    return [e for e in all_entries() if e.original is not None and _resolved(e.original) == target]
-
-
 def _resolved(path: Path) -> Path:
     try:
         return Path(path).resolve()
