@@ -319,8 +319,9 @@ class Coauthoring(QObject):
 
 # --- importing a Word draft (used by the app controller) ------------------------------------------
 def run_import(dialogs, path: Path | None = None) -> tuple[Project, list[str]] | None:
-    """Ask for a .docx, ask where each unsure heading goes, and import it: (project, notes), or
-    None when cancelled or the document cannot be read (the user has been told why)."""
+    """Ask for a .docx, show where each part of it goes (the review screen, where the authors
+    can change any), and import it: (project, notes), or None when cancelled or the document
+    cannot be read (the user has been told why)."""
     from ..importer.docx_import import import_docx, plan_import
     path = path or dialogs.ask_file("Import a Word draft", DOCX_FILTER)
     if not path:
@@ -330,6 +331,27 @@ def run_import(dialogs, path: Path | None = None) -> tuple[Project, list[str]] |
     except PipError as error:
         dialogs.error("Could not import the Word draft", str(error))
         return None
+    if not _review(dialogs, plan):
+        return None
+    try:
+        project = import_docx(path, plan)
+    except PipError as error:
+        dialogs.error("Could not import the Word draft", str(error))
+        return None
+    return project, list(plan.notes)
+
+
+def _review(dialogs, plan) -> bool:
+    """The review screen (import_review), through the dialogs object when it offers one
+    (``review_import(plan)``, as a test's does); the app's own Dialogs shows the screen. A
+    dialogs object with neither asks only where each unsure heading goes."""
+    review = getattr(dialogs, "review_import", None)
+    if review is not None:
+        return bool(review(plan))
+    from .dialogs import Dialogs
+    if isinstance(dialogs, Dialogs):
+        from .import_review import review_import
+        return review_import(plan, dialogs.parent)
     for choice in plan.unsure():
         options = plan.options(choice)
         index = dialogs.ask_choice(
@@ -337,14 +359,9 @@ def run_import(dialogs, path: Path | None = None) -> tuple[Project, list[str]] |
             f"PiP Writer is not sure where the part headed “{choice.heading}” belongs. "
             f"{choice.reason} Choose where its text goes:", [label for _t, label in options])
         if index is None:
-            return None
+            return False
         plan.choose(choice.number, options[index][0])
-    try:
-        project = import_docx(path, plan)
-    except PipError as error:
-        dialogs.error("Could not import the Word draft", str(error))
-        return None
-    return project, list(plan.notes)
+    return True
 
 
 def import_summary(project: Project, notes: list[str]) -> str:
