@@ -33,7 +33,16 @@ from PySide6.QtWidgets import (
 
 from ..model.article.citations import format_citation
 from ..model.article.text import RichText
-from ..model.coauthoring.merge import COMBINED, MINE, THEIRS, Conflict, MergeResult, word_diff
+from ..model.coauthoring.merge import (
+    COMBINED,
+    MINE,
+    THEIRS,
+    Choice,
+    Conflict,
+    MergeResult,
+    word_diff,
+)
+from ..model.coauthoring.merge_result import PartValue
 from .richtext_bridge import (
     CitationRenderer,
     document_to_rich,
@@ -271,11 +280,11 @@ class MergeDialog(QDialog):
         else:
             conflict.combined = " ".join(self.combined_plain.toPlainText().split())
 
-    def _toggled(self, on: bool, choice: str) -> None:
+    def _toggled(self, on: bool, choice: Choice) -> None:
         if on:
             self._chosen(choice)
 
-    def _chosen(self, choice: str) -> None:
+    def _chosen(self, choice: Choice) -> None:
         conflict = self.current()
         if conflict is None:
             return
@@ -288,7 +297,7 @@ class MergeDialog(QDialog):
         self._refresh_list()
         self._update_review()
 
-    def choose(self, row: int, choice: str, combined: object = None) -> None:
+    def choose(self, row: int, choice: Choice, combined: PartValue = None) -> None:
         """Choose for one conflict (what the radio buttons do; used by keyboard users' tests
         too). ``combined`` sets the combined text (JSON, as in the model)."""
         self.list.setCurrentRow(row)
