@@ -16,12 +16,13 @@ import subprocess
 
 import pytest
 
-from pipwriter.export.article_docx import _Labeller, section_heading
+from pipwriter.export.article_docx import section_heading
 from pipwriter.export.bundle import export_bundle
-from pipwriter.model.storage.demo import demo_project
+from pipwriter.export.manuscript import Labeller as _Labeller
 from pipwriter.model.language.counts import count_article, section_counts_toward_limit
 from pipwriter.model.language.wordcount import count_words
 from pipwriter.model.rules.template import get_template
+from pipwriter.model.storage.demo import demo_project
 
 SOFFICE = shutil.which("soffice")
 pytestmark = [pytest.mark.soffice,

@@ -9,8 +9,6 @@ tests check every style an exported document names.
 from __future__ import annotations
 
 import datetime as _dt
-import re
-import unicodedata
 from pathlib import Path
 
 import docx
@@ -22,20 +20,13 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from .. import APP_NAME, __version__
-from ..model.article.text import clean_text
 from ..resources import resource
 from .errors import ExportError
+from .plain_text import SEPARATOR, linkable, one_line, safe_text
 
 LANGUAGE = "en-GB"
 DRAFT_LABEL = "DRAFT \u2014 not ready for submission"
-# Between items on one line (affiliation and handle, footer and page number): one space either
-# side of a middle dot, as in print.
-SEPARATOR = " \u00b7 "
 
-# Characters XML 1.0 cannot hold (after clean_text removed the control characters): lone
-# surrogates and the non-characters U+FFFE/U+FFFF.
-_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
-_LINKABLE = re.compile(r"^(https?://|mailto:)[^\s<>\"]+$", re.IGNORECASE)
 
 
 def reference_docx() -> Path:
@@ -57,16 +48,8 @@ def new_document() -> Document:
     return document
 
 
-def safe_text(text: object) -> str:
-    """Text Word can store: no control characters (tab and new line kept), no lone surrogates,
-    composed accents (NFC)."""
-    value = clean_text(str(text or ""))
-    value = _NOT_XML.sub("", value)
-    return unicodedata.normalize("NFC", value)
 
 
-def one_line(text: object) -> str:
-    return " ".join(safe_text(text).split())
 
 
 def add_run(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False,
@@ -86,8 +69,6 @@ def add_paragraph(document, text: str = "", style: str = "Body Text", **run_form
     return paragraph
 
 
-def linkable(url: str) -> bool:
-    return bool(_LINKABLE.match(url.strip()))
 
 
 def add_hyperlink(paragraph: Paragraph, text: str, url: str):
