@@ -207,10 +207,14 @@ def test_a_hand_made_draft_is_mapped(draft):
     assert [[numbers[r] for r in c.refs] for c in viewpoint.body.citations()] == [[3]]
     assert viewpoint.body.plain_text() == "I was nervous at first."
 
-    assert [r.text for r in article.references_in_order()] == REFERENCES
-    assert article.references_in_order()[1].doi == "10.1136/bmjqs-2021-2"
-    assert article.references_in_order()[2].url == \
-        "https://www.nice.org.uk/guidance/ng236"
+    # read into their parts, and set out in BMJ style exactly as they were written
+    refs = article.references_in_order()
+    assert [format_bmj(r).rstrip(".") for r in refs] == [r.rstrip(".") for r in REFERENCES]
+    assert [r.kind for r in refs] == ["journal", "journal", "web"]
+    assert (refs[0].authors, refs[0].title, refs[0].container, refs[0].year, refs[0].volume,
+            refs[0].pages) == (["Smith J"], "Reviews after stroke", "BMJ", "2020", "370", "m1")
+    assert refs[1].doi == "10.1136/bmjqs-2021-2"
+    assert refs[2].url == "https://www.nice.org.uk/guidance/ng236"
 
     [figure] = article.illustrations
     assert (figure.caption, figure.alt_text) == ("The working group at its first meeting",
@@ -239,7 +243,7 @@ def test_nothing_in_the_draft_is_dropped(draft):
     article = import_docx(draft).article
     everything = " ".join([article.title, *article.key_messages,
                            *(s.title + " " + s.body.plain_text() for s in article.sections),
-                           *(r.text for r in article.references),
+                           *(format_bmj(r) for r in article.references),
                            *(i.caption for i in article.illustrations)])
     document = docx.Document(str(draft))
     words = [w for p in document.paragraphs for w in re.findall(r"[A-Za-z]{3,}", p.text)]

@@ -190,3 +190,29 @@ def test_the_apps_own_dialogs_show_the_review_screen(qtbot, tmp_path):
     project, _notes = run_import(Dialogs(None), draft(tmp_path / "draft.docx"))
     assert seen == [7]
     assert [s.title for s in project.article.sections if s.key == "learning"] == ["Our team"]
+
+
+def test_the_references_can_be_kept_as_written(qtbot, tmp_path):
+    d = docx.Document()
+    d.add_heading("Background", level=1)
+    d.add_paragraph("Reviews felt rushed [1].")
+    d.add_heading("References", level=1)
+    d.add_paragraph("1. Smith J. Reviews after stroke. BMJ 2020;370:m1.")
+    d.save(str(tmp_path / "refs.docx"))
+    for tick, expected in ((True, ("journal", "")),
+                           (False, ("other", "Smith J. Reviews after stroke. BMJ 2020;370:m1."))):
+        dialog = ImportReviewDialog(plan_import(tmp_path / "refs.docx"))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        box = dialog.read_references
+        assert box.isVisible() and box.isChecked()
+        if not tick:
+            QTest.mouseClick(box, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        dialog.apply()
+        [ref] = import_docx(dialog.plan.source, dialog.plan).article.references
+        assert (ref.kind, ref.text) == expected
+
+
+def test_without_a_reference_list_there_is_no_tick_box(review):
+    assert not review.read_references.isVisible()

@@ -34,7 +34,8 @@ from .mapping import (
 from .pictures import MediaParts
 from .plan import AUTHORS, TITLE, ImportPlan, heading_positions
 from .quotes import flag_quote, key_quote
-from .references import reference_from_block
+from .reference_parse import ParsedReference
+from .references import reference_from_block, reference_notes
 from .state import BuildState
 
 FRONT = "@front"
@@ -55,6 +56,7 @@ class Builder:
         self.by_key: dict[str, Section] = {}
         self.generated_skipped = False
         self.table_noted = False
+        self.references_read: list[ParsedReference] = []
 
     @property
     def notes(self) -> list[str]:
@@ -99,11 +101,13 @@ class Builder:
             if index in heading_at:
                 target = heading_at[index].target
             elif target == REFERENCES and not block.in_table and index != self.plan.title_block:
-                found = reference_from_block(block, self.state.references)
+                found = reference_from_block(block, self.state.references,
+                                             self.plan.read_references)
                 if found:
-                    number, ref = found
-                    self.state.article.references.append(ref)
-                    self.state.references[number] = ref.id
+                    number, parsed = found
+                    self.state.article.references.append(parsed.reference)
+                    self.state.references[number] = parsed.reference.id
+                    self.references_read.append(parsed)
 
     # --- walking the document -----------------------------------------------------------
     def run(self) -> Project:
@@ -194,6 +198,8 @@ class Builder:
             state.notes.append(f"Citation numbers with no matching reference were kept as text "
                                f"({numbers}). Cite the references again with Insert citation.")
         self._flag_quotes()
+        if not state.own and self.plan.read_references:
+            state.notes.extend(reference_notes(self.references_read))
         for section in article.sections:
             section.body = RichText([p.normalised() for p in section.body.paragraphs
                                      if p.text().strip() or p.citations()])

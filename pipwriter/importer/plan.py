@@ -57,6 +57,7 @@ class ImportPlan:
     byline_blocks: list[int] = field(default_factory=list)    # the byline and affiliations
     byline: list[BylinePerson] = field(default_factory=list)
     byline_target: str = AUTHORS             # AUTHORS, or UNPLACED: it is not a byline
+    read_references: bool = True             # read references into parts (else as written)
 
     def unsure(self) -> list[HeadingChoice]:
         return [h for h in self.headings if h.unsure]

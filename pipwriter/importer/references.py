@@ -2,24 +2,27 @@
 
 Numbers typed before an entry ("1.", "[1]", "1)") or given by Word's numbered list become the
 reference's number, which the citations in the text ([1], [1,2], superscript numbers) point to.
-The entry is kept as written (a DOI or web address in it is picked out).
+The entry is read into its parts (kind, authors, title, journal, year, volume, pages, DOI...)
+when its style is understood (:mod:`.reference_parse`: BMJ/Vancouver, APA, Harvard), else kept
+as written (a DOI or web address in it is picked out).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..model.article.reference import Reference
 from .blocks import Block
+from .reference_parse import ParsedReference, as_written, parse_reference
 
 _REF_NUMBER = re.compile(r"^\s*[\[(]?(\d{1,3})[\].)]?(?:\t|\s)+(\S.*)$", re.DOTALL)
 URL = re.compile(r"https?://[^\s<>\"]+")
-_DOI = re.compile(r"\bdoi:\s*(10\.\S+)", re.IGNORECASE)
 
 
-def reference_from_block(block: Block, taken: dict[int, str]) -> tuple[int, Reference] | None:
-    """(its number, the reference) for one paragraph of the list; None for an empty one.
-    ``taken``: the numbers already used (a repeated number gets the next free one)."""
+def reference_from_block(block: Block, taken: dict[int, str], read: bool = True
+                         ) -> tuple[int, ParsedReference] | None:
+    """(its number, the reference read) for one paragraph of the list; None for an empty one.
+    ``taken``: the numbers already used (a repeated number gets the next free one); ``read``:
+    False keeps the entry as written."""
     # Word numbers a numbered list itself: then the text holds no number of its own
     match = None if block.numbered else _REF_NUMBER.match(block.raw_text)
     if match:
@@ -31,11 +34,27 @@ def reference_from_block(block: Block, taken: dict[int, str]) -> tuple[int, Refe
         return None
     if number in taken:
         number = max(taken) + 1
-    ref = Reference(kind="other", text=text)
-    doi = _DOI.search(text)
-    if doi:
-        ref.doi = doi.group(1).rstrip(".,;")
-    url = URL.search(text)
-    if url:
-        ref.url = url.group(0).rstrip(".,;)")
-    return number, ref
+    return number, parse_reference(text) if read else as_written(text)
+
+
+def reference_notes(read: list[ParsedReference]) -> list[str]:
+    """What the authors are told about the references read: how many were read into their
+    parts in which style (converted ones to check), and which were kept as written."""
+    notes = []
+    styles: dict[str, int] = {}
+    for parsed in read:
+        if parsed.style:
+            styles[parsed.style] = styles.get(parsed.style, 0) + 1
+    if styles:
+        told = ", ".join(f"{n} in {style} style" for style, n in styles.items())
+        notes.append(f"References read into their parts: {told}. They are set out in BMJ "
+                     "style; check those converted from another style (a journal's name is "
+                     "kept as written, not abbreviated).")
+    kept = [i + 1 for i, parsed in enumerate(read) if not parsed.style]
+    if kept:
+        numbers = ", ".join(str(n) for n in kept)
+        notes.append(f"Reference{'s' if len(kept) > 1 else ''} {numbers} could not be read "
+                     "into parts and " + ("were" if len(kept) > 1 else "was") + " kept as "
+                     "written: open References and fill in the details, so "
+                     + ("they are" if len(kept) > 1 else "it is") + " set out in BMJ style.")
+    return notes

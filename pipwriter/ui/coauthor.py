@@ -344,7 +344,8 @@ def run_import(dialogs, path: Path | None = None) -> tuple[Project, list[str]] |
 def _review(dialogs, plan) -> bool:
     """The review screen (import_review), through the dialogs object when it offers one
     (``review_import(plan)``, as a test's does); the app's own Dialogs shows the screen. A
-    dialogs object with neither asks only where each unsure heading goes."""
+    dialogs object with neither asks only where each unsure heading goes, and keeps the
+    references as written."""
     review = getattr(dialogs, "review_import", None)
     if review is not None:
         return bool(review(plan))
@@ -352,6 +353,7 @@ def _review(dialogs, plan) -> bool:
     if isinstance(dialogs, Dialogs):
         from .import_review import review_import
         return review_import(plan, dialogs.parent)
+    plan.read_references = False        # no screen to offer it on: references as written
     for choice in plan.unsure():
         options = plan.options(choice)
         index = dialogs.ask_choice(

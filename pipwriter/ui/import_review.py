@@ -5,6 +5,9 @@ or "Imported text not yet placed") and its pictures — with a dropdown to chang
 text of the chosen part below so the authors can see what they are moving. Parts PiP Writer
 is not sure of come first in the reader's eye: they say "Not sure" and why.
 
+When the draft has a reference list, a tick box (on unless unticked) reads each reference into
+its parts so it is set out in BMJ style; untick it to keep them as written.
+
 Import applies the choices to the plan (:mod:`pipwriter.importer.parts`); Cancel changes
 nothing. The screen holds no rules: the places and their names come from the importer.
 """
@@ -14,6 +17,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -26,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..importer.mapping import REFERENCES
 from ..importer.parts import (
     BYLINE_PART,
     HEADING_PART,
@@ -92,6 +97,14 @@ class ImportReviewDialog(QDialog):
         self.preview_label.setBuddy(self.preview)
         layout.addWidget(self.preview, 1)
 
+        self.read_references = QCheckBox("Read each reference into its parts (authors, "
+                                          "title, journal, year…), set out in BMJ style")
+        self.read_references.setChecked(plan.read_references)
+        self.read_references.setToolTip("Untick to keep the references exactly as written "
+                                         "in the draft.")
+        self.read_references.setVisible(any(p.target == REFERENCES for p in self.parts))
+        layout.addWidget(self.read_references)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -146,6 +159,7 @@ class ImportReviewDialog(QDialog):
 
     def apply(self) -> None:
         """Write the choices into the plan (what Import does)."""
+        self.plan.read_references = self.read_references.isChecked()
         for part, target in self.choices():
             if target != part.target or part.unsure:
                 set_part_target(self.plan, part, target)
