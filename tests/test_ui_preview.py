@@ -1,0 +1,128 @@
+"""The article preview shows what the export writes, follows the typing, and goes back to the text."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import docx
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+
+from pipwriter.export.article_docx import ArticleOptions, write_article_docx
+from pipwriter.export.preview_html import COUNTED_BACKGROUND
+from pipwriter.model.language.counts import count_article
+from pipwriter.ui.preview import LARGER_TEXT, show_preview
+
+
+@pytest.fixture
+def window(controller, qtbot):
+    win = controller.open_demo()
+    qtbot.addWidget(win)
+    win.resize(1200, 700)
+    return win
+
+
+@pytest.fixture
+def preview(window, qtbot):
+    shown = show_preview(window)
+    qtbot.waitUntil(lambda: shown.builds >= 1)
+    yield shown
+    shown.close()
+
+
+def _preview_paragraphs(preview) -> list[str]:
+    document = preview.browser.document()
+    texts = []
+    block = document.begin()
+    while block.isValid():
+        texts.append(block.text().replace("\u2028", "\n"))
+        block = block.next()
+    return texts
+
+
+def test_the_preview_holds_what_the_exported_manuscript_holds(window, preview, tmp_path):
+    """Read back with python-docx, the exported draft manuscript's paragraphs are the preview's,
+    in the same order (the DRAFT banner and the pictures themselves aside)."""
+    session = window.session
+    path = tmp_path / "article.docx"
+    write_article_docx(session.project, path, session.template,
+                       count_article(session.article, session.template),
+                       ArticleOptions(draft=True))
+    exported = [p.text for p in docx.Document(str(path)).paragraphs if p.style.name != "Figure"]
+    assert exported.pop(0).startswith("Exported as a draft")     # the banner, above the article
+    shown = [text.replace("\u2022\u00a0", "").replace("\u00a0\u00a0", "\t")
+             for text, block in zip(_preview_paragraphs(preview), preview.blocks, strict=True)
+             if block.picture is None]
+    assert shown == exported
+    assert any(b.picture is not None for b in preview.blocks)       # the demo's figure
+    picture = preview.blocks[[b.picture is not None for b in preview.blocks].index(True)]
+    assert not preview.picture(picture.picture.media_name).isNull()
+
+
+def test_typing_shows_after_a_pause_and_only_while_open(window, preview, qtbot):
+    section = window.session.article.sections[0]
+    window.open_panel(f"section:{section.id}")
+    editor = window.section_panel.editor
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    before = preview.builds
+    QTest.keyClicks(editor, " Zebras crossed the ward")
+    assert preview.builds == before              # nothing rebuilt while typing
+    qtbot.waitUntil(lambda: "Zebras crossed the ward" in preview.browser.toPlainText(),
+                    timeout=3000)
+    assert preview.builds == before + 1          # one rebuild for the whole burst
+    preview.close()
+    built = preview.builds
+    QTest.keyClicks(editor, " again")
+    qtbot.wait(800)
+    assert preview.builds == built               # closed: no work for it
+
+
+def test_go_to_opens_the_paragraph_in_its_panel(window, preview, qtbot):
+    target = next(i for i, b in enumerate(preview.blocks)
+                  if b.where is not None and b.where.field == "body" and b.paragraph == 1)
+    block = preview.blocks[target]
+    cursor = preview.browser.textCursor()
+    cursor.setPosition(preview.browser.document().findBlockByNumber(target).position() + 3)
+    preview.browser.setTextCursor(cursor)
+    QTest.keyClick(preview.browser, Qt.Key.Key_Return)
+    assert window.section_panel.section_id == block.where.section_id
+    editor = window.section_panel.editor
+    assert editor.textCursor().blockNumber() == 1
+    assert editor.hasFocus() or editor.textCursor().position() >= 0
+
+
+def test_the_counted_paragraphs_are_shaded_on_request(preview, qtbot):
+    def shaded() -> list[bool]:
+        document = preview.browser.document()
+        return [document.findBlockByNumber(i).blockFormat().background().color().name()
+                == COUNTED_BACKGROUND for i in range(len(preview.blocks))]
+    assert not any(shaded())
+    preview.mark_box.setChecked(True)
+    marks = shaded()
+    assert marks == [b.counted for b in preview.blocks]
+    assert any(marks) and not all(marks)
+    headings = [m for m, b in zip(marks, preview.blocks, strict=True) if b.style == "Heading 1"]
+    assert not any(headings)
+    assert "count toward the word limit" in preview.status.text()
+
+
+def test_larger_text_for_reading_aloud(preview):
+    size = preview.browser.font().pointSizeF()
+    preview.larger_box.setChecked(True)
+    assert preview.browser.font().pointSizeF() == pytest.approx(size * LARGER_TEXT)
+    preview.larger_box.setChecked(False)
+    assert preview.browser.font().pointSizeF() == pytest.approx(size)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_save_as_pdf_holds_the_article(window, preview, tmp_path):
+    path = preview.save_pdf(tmp_path / "article")
+    assert path == tmp_path / "article.pdf" and path.is_file()
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    title = window.session.article.title
+    assert title.split()[0] in text
+    assert "Competing interests" in text and "References" in text
