@@ -216,3 +216,19 @@ def test_the_references_can_be_kept_as_written(qtbot, tmp_path):
 
 def test_without_a_reference_list_there_is_no_tick_box(review):
     assert not review.read_references.isVisible()
+
+
+def test_tab_goes_from_one_dropdown_to_the_next_showing_each_parts_text(review, qtbot):
+    review.activateWindow()
+    review.table.setFocus()
+    reached = []
+    for _ in range(4):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        reached.append(widget.accessibleName())
+    assert reached == [
+        "Where Title: Heart failure clinic, together goes",
+        "Where Byline: By Jane Doe (carer) and Dr Ahmed Khan (cardiologist) goes",
+        "Where “Introduction” goes", "Where “Our team” goes"]
+    assert review.table.currentRow() == 3
+    assert review.preview.toPlainText().startswith("Eleven people took part.")

@@ -14,7 +14,7 @@ nothing. The screen holds no rules: the places and their names come from the imp
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -79,6 +79,7 @@ class ImportReviewDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)       # Tab goes from one dropdown to the next
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -113,6 +114,8 @@ class ImportReviewDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self._tab_order([self.table, *self.combos, self.preview, self.read_references,
+                         self.ok_button, self.cancel_button])
         if self.parts:
             first_unsure = next((i for i, p in enumerate(self.parts) if p.unsure), 0)
             self.table.setCurrentCell(first_unsure, 1)
@@ -135,8 +138,20 @@ class ImportReviewDialog(QDialog):
         combo.setAccessibleName(f"Where {_what(part).splitlines()[0]} goes")
         combo.setEnabled(combo.count() > 1)
         combo.currentIndexChanged.connect(lambda _i, r=row: self._picked(r))
+        combo.installEventFilter(self)
         self.table.setCellWidget(row, 1, combo)
         self.combos.append(combo)
+
+    @staticmethod
+    def _tab_order(widgets: list[QWidget]) -> None:
+        for first, second in zip(widgets, widgets[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """A dropdown reached by Tab shows its part's text, as a click on its row does."""
+        if event.type() == QEvent.Type.FocusIn and watched in self.combos:
+            self._picked(self.combos.index(watched))
+        return super().eventFilter(watched, event)
 
     def _picked(self, row: int) -> None:
         self.table.setCurrentCell(row, 1)
