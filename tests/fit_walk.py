@@ -115,7 +115,7 @@ def _main_window_walk(walk: Walk, controller) -> None:
     walk.look(window._find_dialog, "find and replace")
     window._find_dialog.close()
     for page in ("start", "guidance", "keys"):
-        dialog = window.show_help(page)
+        dialog = window.help.show(page)
         walk.look(dialog, f"help › {page}")
         dialog.close()
     from pipwriter.ui.history_dialogs import BackupsDialog, VersionsDialog

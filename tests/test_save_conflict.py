@@ -18,7 +18,7 @@ from pipwriter.model.storage.backups import list_backups
 from pipwriter.model.storage.history_store import project_key
 from pipwriter.model.storage.project_file import load_project, save_project
 from pipwriter.model.storage.safe_save import FileChangedError, changed_on_disk, save_with_backup
-from pipwriter.ui.data_safety import CHANGED_CHOICES, MERGE, OVERWRITE, SAVE_NEW
+from pipwriter.ui.saving import CHANGED_CHOICES, MERGE, OVERWRITE, SAVE_NEW
 
 
 @pytest.fixture

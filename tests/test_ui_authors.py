@@ -113,7 +113,7 @@ def test_renaming_updates_generated_viewpoint_titles(window, panel):
     sam_view = next(s for s in session.article.viewpoints() if s.author_ids == [sam.id])
     asha_view = next(s for s in session.article.viewpoints() if s.author_ids == [asha.id])
     assert sam_view.title == "Patient's viewpoint: Sam Jones"
-    window.rename_section(asha_view.id, "What I learnt")     # a heading of their own
+    window.commands.rename_section(asha_view.id, "What I learnt")     # a heading of their own
     _select(panel, "Sam Jones")
     _edit(panel.name, "Samuel Jones")
     _select(panel, "Dr Asha Patel")

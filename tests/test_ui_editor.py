@@ -100,7 +100,7 @@ def test_write_reorder_cite_quote_save_and_reopen(controller, qtbot, tmp_path):
     window.open_panel(f"section:{first.id}")
     window.section_panel.editor.moveCursor(QTextCursor.MoveOperation.End)
     window.dialogs.queue("choice", 0)
-    window.insert_citation()
+    window.commands.insert_citation()
     session.sync()
     citations = list(session.article.section(first.id).body.citations())
     assert [c.refs for c in citations] == [[session.article.references[0].id]]
@@ -159,13 +159,13 @@ def test_add_rename_remove_section_with_undo(controller, qtbot):
     window.open_panel(f"section:{session.article.sections[0].id}")
     window.dialogs.queue("choice", 0)          # the first offered: all used, so "own section"
     window.dialogs.queue("text", "Funding")
-    window.add_section()
+    window.commands.add_section()
     assert len(session.article.sections) == count + 1
     assert session.article.sections[1].title == "Funding"
     window.dialogs.queue("text", "Money matters")
-    window.rename_current()
+    window.commands.rename_current()
     assert session.article.sections[1].title == "Money matters"
-    window.remove_current()
+    window.commands.remove_current()
     assert len(session.article.sections) == count
     session.undo_stack.undo()
     assert session.article.sections[1].title == "Money matters"
@@ -322,7 +322,7 @@ def test_ctrl_z_undoes_typing_in_the_text_and_structure_elsewhere(controller, qt
     _type(qtbot, window, "Hello")
     count = len(session.article.sections)
     window.open_panel(f"section:{session.article.sections[1].id}")
-    window.remove_current()
+    window.commands.remove_current()
     assert len(session.article.sections) == count - 1
     window.navigator.setFocus()
     QTest.keyClick(window.navigator, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -343,7 +343,7 @@ def test_word_count_profile_and_reading_ease_in_the_panel(controller, qtbot):
     window.section_panel.editor.insertPlainText("Years 2019\u20132021.")   # keyClicks is ASCII only
     qtbot.wait(5)
     word_count = window.figures.words
-    window.set_word_count_profile("libreoffice")
+    window.commands.set_word_count_profile("libreoffice")
     window.update_figures()
     assert window.figures.words == word_count + 1            # LibreOffice splits at the dash
     assert window.profile_actions["libreoffice"].isChecked()
@@ -378,7 +378,7 @@ def test_a_removed_section_brought_back_by_undo_keeps_its_typing_history(control
     window.open_panel(f"section:{second.id}")
     _type(qtbot, window, "First words.")
     _type(qtbot, window, " More words")
-    window.remove_current()
+    window.commands.remove_current()
     assert session.article.section(second.id) is None
     session.undo_stack.undo()                                 # the section is back…
     window.open_panel(f"section:{second.id}")

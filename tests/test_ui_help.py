@@ -37,11 +37,11 @@ def test_f1_opens_getting_started_beside_the_article(controller, qtbot):
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     window.navigator.setFocus()
     QTest.keyClick(window.navigator, Qt.Key.Key_F1)
-    dialog = window._help_dialogs["start"]
+    dialog = window.help.pages["start"]
     assert dialog.isVisible() and not dialog.isModal()
     assert "Getting started" in dialog.browser.toPlainText()
     assert dialog.browser.accessibleName()
-    assert window.show_help("start") is dialog          # asked again: the same window
+    assert window.help.show("start") is dialog          # asked again: the same window
 
 
 def test_the_guide_names_only_menu_commands_and_keys_that_exist(controller, qtbot):
@@ -67,7 +67,7 @@ def test_shortcut_list_is_read_from_the_menus(controller, qtbot):
     rows = shortcut_rows(window)
     commands = {command for _menu, command, _keys in rows}
     assert {"Save", "Export for submission", "Find and replace", "Getting started"} <= commands
-    dialog = window.show_help("keys")
+    dialog = window.help.show("keys")
     shown = dialog.browser.toPlainText()
     save = QKeySequence(QKeySequence.StandardKey.Save).toString(
         QKeySequence.SequenceFormat.NativeText)
@@ -79,7 +79,7 @@ def test_shortcut_list_is_read_from_the_menus(controller, qtbot):
 def test_guidance_page_follows_the_template(controller, qtbot):
     window = _window(controller, qtbot)
     template = window.session.template
-    shown = window.show_help("guidance").browser.toPlainText()
+    shown = window.help.show("guidance").browser.toPlainText()
     for spec in template.sections:
         assert spec.title in shown and spec.prompt in shown
         for question in spec.questions:

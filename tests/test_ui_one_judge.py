@@ -191,7 +191,7 @@ def test_a_heading_or_title_over_the_limit_never_reaches_the_file(controller, qt
     section = window.session.article.sections[0]
     window.open_panel(f"section:{section.id}")
     window.dialogs.queue("text", "Why " * 400)
-    window.rename_current()
+    window.commands.rename_current()
     assert window.dialogs.max_lengths[-1] == HEADING_MAX
     assert len(window.session.article.sections[0].title) <= HEADING_MAX
     window.open_panel("title")
@@ -266,7 +266,7 @@ def test_status_messages_are_announced_to_screen_readers(controller, qtbot, tmp_
         assert window.save_as()
         section = window.session.article.sections[2]
         window.open_panel(f"section:{section.id}")
-        window.remove_current()
+        window.commands.remove_current()
     finally:
         QAccessible.updateAccessibility = original
     messages = [m for kind, m in sent if kind == QAccessible.Event.Announcement]
@@ -312,7 +312,7 @@ def test_first_save_is_offered_in_documents(controller, qtbot, tmp_path, monkeyp
 
 def test_about_says_the_licence_privacy_and_where_the_log_is(controller, qtbot):
     window = _demo(controller, qtbot)
-    window.about()
+    window.help.about()
     title, text = window.dialogs.infos[-1]
     assert "MIT licence" in text and "LICENCES.md" in text
     assert "sends nothing over the internet" in text
@@ -339,8 +339,8 @@ def test_a_key_that_changes_no_figure_redraws_nothing(controller, qtbot):
 def test_text_over_a_limit_from_a_file_is_never_cut_by_its_box(controller, qtbot, tmp_path):
     """A file from elsewhere may hold a title, heading or name longer than the boxes allow for
     typing; opening it and clicking through the boxes keeps every character."""
-    from pipwriter.model.storage.demo import demo_project
     from pipwriter.model.article.limits import HEADING_MAX, TITLE_MAX
+    from pipwriter.model.storage.demo import demo_project
     from pipwriter.model.storage.project_file import save_project
     project = demo_project()
     long_title = "T" * (TITLE_MAX + 500)

@@ -490,5 +490,5 @@ def test_suggest_spellings_from_the_menu_bar(window, qtbot):
     assert items[0] == "The"
     qtbot.waitUntil(lambda: title.text() == "The clinic", timeout=5000)
     window.navigator.setFocus()
-    assert not window.suggest_spellings()          # no text box: it says what to do
+    assert not window.commands.suggest_spellings()        # no text box: it says what to do
     assert "text cursor" in window.statusBar().currentMessage()

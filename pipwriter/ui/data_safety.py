@@ -1,9 +1,9 @@
 """Keeping the user's writing safe in a main window: autosave, the file lock, versions, backups,
-recovery after a crash, and saving when the file has gone.
+restoring an older state, and recovery after a crash.
 
 :class:`DataSafety` is made at the end of ``MainWindow.__init__`` (``window.data_safety``);
-``check_recoveries(controller)`` when the app starts; ``save_or_relocate(window)`` by
-``MainWindow.save`` and ``save_failed(window, message)`` when a save fails.
+``check_recoveries(controller)`` when the app starts. Saving itself, and what happens when the
+file has gone or changed, is in :mod:`.saving`.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from ..model.storage.safe_save import (
     article_json_in,
     changed_on_disk,
     is_read_only,
-    read_only_message,
 )
 from ..model.storage.versions import save_project_version
 from .autosave import Autosaver
@@ -280,141 +279,6 @@ def restore_into(window, project: Project, what: str) -> bool:
         "brings it back." if changed else f"{what[0].upper()}{what[1:]} is the same as now.",
         10000)
     return changed
-
-
-# --- saving when the file has gone ---------------------------------------------------------------
-def vanished(path: Path) -> str:
-    """Why the article's file cannot simply be saved over (it or its folder has gone), or ""."""
-    if not path.parent.is_dir():
-        return (f"The folder “{path.parent}” that held “{path.name}” is no longer there. If it "
-                "was on a USB stick or a network drive, it may have been removed or "
-                "disconnected.")
-    if not path.exists():
-        return (f"“{path.name}” is no longer in “{path.parent}”. It may have been moved, "
-                "renamed or deleted while it was open (cloud folders such as OneDrive or "
-                "Dropbox sometimes rename files).")
-    return ""
-
-
-def _suggested(window) -> str:
-    from ..export.names import safe_component
-    path = window.session.path
-    name = path.name if path else safe_component(window.session.article.title or "My article") \
-        + ".pipw"
-    folder = path.parent if path and path.parent.is_dir() else Path.home()
-    return str(folder / name)
-
-
-def save_or_relocate(window) -> bool:
-    """File › Save: save to the article's file, or, if the file or its folder has gone, explain
-    and ask where to save instead. The text stays in the window whatever happens."""
-    path = window.session.path
-    if path is None:
-        return window.save_as()
-    problem = vanished(path)
-    if problem:
-        window.dialogs.error("Your article’s file has gone",
-                             f"{problem}\n\nYour text is safe in PiP Writer. Choose where to "
-                             "save it now.")
-        target = window.dialogs.ask_save_path(_suggested(window))
-        return window._save_to(target) if target else False
-    if is_read_only(path):
-        window.dialogs.error("This file is read-only", read_only_message(path))
-        target = window.dialogs.ask_save_path(_suggested_copy(window, "copy"))
-        return window._save_to(target) if target else False
-    if changed_on_disk(window.session.project):
-        return save_over_changed_file(window, path)
-    return window._save_to(path)
-
-
-# --- saving when someone else changed the file ---------------------------------------------------
-MERGE, SAVE_NEW, OVERWRITE = 0, 1, 2
-CHANGED_CHOICES = ["Merge their changes with mine, then save",
-                   "Save mine as a new file (leave theirs as it is)",
-                   "Overwrite the file with mine (their changes are lost)"]
-
-
-def _suggested_copy(window, word: str) -> str:
-    """A new file name beside the article's file: “walking (mine).pipw”."""
-    path = window.session.path
-    if path is None or not path.parent.is_dir():
-        return _suggested(window)
-    for number in range(1, 100):
-        extra = f" {number}" if number > 1 else ""
-        candidate = path.with_name(f"{path.stem} ({word}{extra}){path.suffix}")
-        if not candidate.exists():
-            return str(candidate)
-    return str(path)
-
-
-def save_over_changed_file(window, path: Path) -> bool:
-    """File › Save found the file changed by someone else since it was opened or saved: say so
-    and let the user merge, save as a new file or overwrite. Nothing is lost whatever they
-    choose (an overwritten file is kept in File › Backups)."""
-    index = window.dialogs.ask_choice(
-        "The file has changed",
-        f"“{path.name}” was changed by another program or another PiP Writer window since you "
-        "opened it or last saved it. Saving now would replace those changes with yours.\n\n"
-        "What would you like to do?", CHANGED_CHOICES)
-    if index == MERGE:
-        return merge_changes_on_disk(window, path)
-    if index == SAVE_NEW:
-        target = window.dialogs.ask_save_path(_suggested_copy(window, "mine"))
-        return window._save_to(target) if target else False
-    if index == OVERWRITE:
-        accept_disk_state(window.session.project)   # the version replaced goes to Backups
-        return window._save_to(path)
-    return False
-
-
-def merge_changes_on_disk(window, path: Path) -> bool:
-    """Merge what someone else saved into the file with the text in the window (the
-    co-authoring merge: the article as the file held it when opened or last saved is the
-    common ancestor), then save. False, with nothing changed, if the user cancels."""
-    from ..model.article.article import Article
-    from ..model.coauthoring.merge import merge_articles
-    from .merge_dialog import ask_merge
-    session, dialogs = window.session, window.dialogs
-    window.commit_pending_edits()
-    session.sync()
-    try:
-        theirs = load_project(path)
-    except PipError as error:
-        dialogs.error("Could not read the changed file",
-                      f"{error}\n\nYour text is safe in PiP Writer. Choose a new name to save "
-                      "it under.")
-        target = dialogs.ask_save_path(_suggested_copy(window, "mine"))
-        return window._save_to(target) if target else False
-    base = None
-    if session.project.disk_article:
-        try:
-            base = Article.from_json(json.loads(session.project.disk_article))
-        except (PipError, ValueError):
-            base = None
-    result = merge_articles(base, session.article, theirs.article)
-    if result.has_changes():
-        merged = ask_merge(window, result, "the changed file",
-                           title=f"Merge the changes made to “{path.name}”")
-        if merged is None:
-            return False
-        replace_article(session, Project(merged, theirs.media),
-                        f"Merge the changes made to {path.name}")
-    accept_disk_state(session.project, theirs.disk)
-    saved = window._save_to(path)
-    if saved:
-        window.statusBar().showMessage(
-            f"Merged the changes made to {path.name} and saved. Edit › Undo takes the merge "
-            "back; the file as it was is kept in File › Backups.", 12000)
-    return saved
-
-
-def save_failed(window, message: str) -> bool:
-    """A save failed (disk full, read-only, removed...): say so and offer another place."""
-    window.dialogs.error("Could not save",
-                         f"{message}\n\nYour text is still here in PiP Writer. Choose another "
-                         "place to save it, for example your Documents folder.")
-    target = window.dialogs.ask_save_path(_suggested(window))
-    return window._save_to(target) if target else False
 
 
 # --- recovery at start ---------------------------------------------------------------------------

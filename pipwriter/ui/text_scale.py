@@ -8,6 +8,7 @@ text; at the normal size the system's own style is used unchanged (and nothing i
 
 from __future__ import annotations
 
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
 # the sizes that belong to marks drawn beside text
@@ -78,3 +79,19 @@ def scale_marks(points: float, base_points: float) -> None:
     if isinstance(current, ScaledMarksStyle) and abs(current.factor - factor) < 0.01:
         return
     app.setStyle(ScaledMarksStyle(base_name, factor))
+
+
+def scale_app_text(step: int, largest: float) -> QFont | None:
+    """One point bigger (``step`` 1) or smaller (-1), between 7 points and ``largest``, or the
+    system's size again (0): the application's font, with the marks beside text scaled to
+    match. Returns the font now used (None without an application)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return None
+    font = QFont(app.font())
+    base = base_text_size(app)
+    size = base if step == 0 else min(max(font.pointSizeF() + step, 7.0), largest)
+    font.setPointSizeF(size)
+    app.setFont(font)
+    scale_marks(size, base)             # tick boxes and marks grow with the text
+    return font
