@@ -10,7 +10,7 @@ from ui_support import fill_wizard as _fill_wizard
 
 from pipwriter.export.bundle import ExportResult
 from pipwriter.export.manifest import verify_bundle
-from pipwriter.ui import export_dialog
+from pipwriter.ui import export_dialog, export_worker
 
 TIMEOUT = 60000
 
@@ -148,14 +148,14 @@ def test_export_error_is_shown_in_the_dialog(demo_window, qtbot, tmp_path):
 def _pause_after_first_step(monkeypatch):
     """Make the export wait after its first progress report until the test lets it go on."""
     go_on = threading.Event()
-    real = export_dialog.export_bundle
+    real = export_worker.export_bundle
 
     def slow_export(*args, progress=None, **kwargs):
         def paused(percent, message):
             progress(percent, message)
             go_on.wait(10)
         return real(*args, progress=paused, **kwargs)
-    monkeypatch.setattr(export_dialog, "export_bundle", slow_export)
+    monkeypatch.setattr(export_worker, "export_bundle", slow_export)
     return go_on
 
 

@@ -10,18 +10,13 @@ place, so a failed or cancelled export leaves nothing behind, and an existing bu
 
 from __future__ import annotations
 
-import copy
-import dataclasses
-import logging
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QThread, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QTextOption
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,21 +24,17 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QStyle,
-    QTextEdit,
     QVBoxLayout,
 )
 
-from ..export.bundle import ExportResult, export_bundle, planned_folder
-from ..export.errors import ExportCancelled
+from ..export.bundle import ExportResult, planned_folder
 from ..export.plan import bundle_folder_name
 from ..model.errors import PipError
 from ..model.rules.report import build_report
-from ..model.storage.project import Project
+from .export_worker import ExportWorker, snapshot
 from .settings import Settings, documents_folder
-
-log = logging.getLogger(__name__)
+from .wrapping_text import WrappingText
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -56,105 +47,6 @@ def default_folder(session, settings: Settings) -> Path:
     if session.path is not None:
         return Path(session.path).parent
     return documents_folder()
-
-
-def snapshot(session) -> Project:
-    """A copy of the project to export, so typing during the export cannot change it. The
-    media store is shared: it only ever gains files."""
-    session.sync()
-    project = session.project
-    return dataclasses.replace(project, article=copy.deepcopy(project.article),
-                               warnings=list(project.warnings),
-                               ancestry=copy.deepcopy(project.ancestry))
-
-
-class WrappingText(QTextEdit):
-    """Read-only text that is always shown in full: it wraps between words where it can and
-    anywhere inside a word where it must (a Windows path has no spaces or slashes to break at),
-    takes the height its text needs, and can be selected and copied exactly."""
-
-    def __init__(self, accessible_name: str, parent=None):
-        super().__init__(parent)
-        self.setReadOnly(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.viewport().setAutoFillBackground(False)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
-        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.document().setDocumentMargin(0)
-        self.setAccessibleName(accessible_name)
-        self.setTabChangesFocus(True)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)     # no Tab stop while it is empty
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-
-    def text(self) -> str:
-        return self.toPlainText()
-
-    def setText(self, text: str) -> None:  # noqa: N802 - same name as QLabel's
-        self.setPlainText(text)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if text else Qt.FocusPolicy.NoFocus)
-        self.setToolTip(text if len(text) > 80 else "")
-        self.updateGeometry()
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt API
-        if not self.toPlainText():
-            return 0
-        document = self.document().clone()
-        document.setTextWidth(max(width - 2 * self.frameWidth(), 1))
-        return int(document.size().height() + 0.999) + 2 * self.frameWidth()
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        width = self.width() if self.width() > 1 else 400
-        return QSize(width, self.heightForWidth(width))
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        return QSize(100, self.heightForWidth(self.width() if self.width() > 1 else 400))
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().resizeEvent(event)
-        if event.oldSize().width() != event.size().width():
-            self.updateGeometry()
-
-
-class ExportWorker(QThread):
-    """Runs export_bundle off the GUI thread; its signals reach the dialog queued."""
-
-    progressed = Signal(int, str)
-    succeeded = Signal(object)       # ExportResult
-    failed = Signal(str, bool)       # message, cancelled
-
-    def __init__(self, project: Project, template, folder: Path, *, draft: bool,
-                 make_zip: bool, overwrite: bool, parent=None):
-        super().__init__(parent)
-        self.project, self.template, self.folder = project, template, folder
-        self.draft, self.make_zip, self.overwrite = draft, make_zip, overwrite
-        self.cancel_event = threading.Event()
-
-    def run(self) -> None:
-        try:
-            result = export_bundle(self.project, self.folder, draft=self.draft,
-                                   make_zip=self.make_zip, overwrite=self.overwrite,
-                                   template=self.template,
-                                   progress=lambda p, m: self.progressed.emit(int(p), str(m)),
-                                   cancelled=self.cancel_event.is_set)
-        except ExportCancelled as error:
-            self.failed.emit(str(error), True)
-        except PipError as error:
-            self.failed.emit(str(error), False)
-        except Exception as error:  # noqa: BLE001 - shown to the user, never a crash
-            log.exception("the export to %s failed unexpectedly", self.folder)
-            self.failed.emit(f"The bundle could not be written: {type(error).__name__}: "
-                             f"{error}. Nothing was written.", False)
-        else:
-            self.succeeded.emit(result)
 
 
 class ExportDialog(QDialog):
