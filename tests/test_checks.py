@@ -82,6 +82,8 @@ def project(template) -> Project:
     article.sections[2].body.paragraphs[0].items += [Run(" Listen first.", quote="q1")]
     article.sections[2].body.paragraphs[1].items[0].text = " ".join(
         article.sections[2].body.paragraphs[1].items[0].text.split()[2:])
+    mention = article.sections[3].body.paragraphs[0].items[0]     # two words become "(fig 1)"
+    mention.text = "(fig 1) " + " ".join(mention.text.split()[2:])
     article.key_messages = ["Listen to patients first.", "Share the decisions."]
     name = project.media.add_bytes(b"\x89PNG\r\n\x1a\nfig", "png")
     article.illustrations.append(Illustration(MediaRef(name, "ward.png", "image/png"),

@@ -510,6 +510,11 @@ def test_a_clip_without_caption_transcript_or_permission_is_not_done():
     project.article.clips[0].caption = "We meet."
     project.article.clips[0].transcript = "Hello."
     _report, reqs, statuses = report_and_checklist(project)
+    assert statuses["illustrations"] == STARTED          # the text does not mention it yet
+    assert reqs["Captions, and descriptions or transcripts"].status == MET
+    first = project.article.sections[0].body.paragraphs[0]
+    first.items.append(Run(" We filmed one meeting (clip 1)."))
+    _report, reqs, statuses = report_and_checklist(project)
     assert statuses["illustrations"] == DONE
 
 

@@ -106,7 +106,7 @@ def test_the_counted_paragraphs_are_shaded_on_request(preview, qtbot):
     assert any(marks) and not all(marks)
     headings = [m for m, b in zip(marks, preview.blocks, strict=True) if b.style == "Heading 1"]
     assert not any(headings)
-    assert "count toward the word limit" in preview.status.text()
+    assert "count toward the limit" in preview.status.text()
 
 
 def test_larger_text_for_reading_aloud(preview):

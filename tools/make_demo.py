@@ -106,7 +106,7 @@ TEXT: dict[str, list[str]] = {
     "sec-implementation": [
         "We met monthly for nine months in the community centre, never at the hospital. "
         "Decisions were made by consensus; when we could not agree, the group voted, with "
-        "survivors and carers holding most of the votes. Anyone could call a pause if a "
+        "survivors and carers holding most of the votes (fig 1). Anyone could call a pause if a "
         "discussion moved too fast.",
         "The first three meetings were hard. Survivors arrived angry, "
         "and staff felt that years of careful work were being dismissed. Two hour meetings were "

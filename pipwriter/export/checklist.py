@@ -79,6 +79,7 @@ SECTION_CODES = ("section-empty", "section-short", "citation-missing-reference",
 MEDIA_COUNT_CODES = ("illustrations-too-many", "illustration-discouraged-kind")
 MEDIA_TEXT_CODES = ("illustration-caption-missing", "illustration-alt-missing",
                     "clip-caption-missing", "clip-transcript-missing")
+MEDIA_MENTION_CODES = ("figure-not-mentioned", "clip-not-mentioned")
 MEDIA_PERMISSION_CODES = ("illustration-permission-missing", "clip-permission-missing",
                           "clip-source-missing", "media-missing", "media-damaged")
 
@@ -151,6 +152,8 @@ def _judged(project: Project, template: Template, counts: Mapping
     if media:
         out.append(("Captions, and descriptions or transcripts", _codes(*MEDIA_TEXT_CODES),
                     _plural(media, "item"), MET))
+        out.append(("Each illustration and clip mentioned in the text, as (fig 1) or (clip 1)",
+                    _codes(*MEDIA_MENTION_CODES), _plural(media, "item"), MET))
         cleared = sum(1 for m in article.pictures_and_clips() if m.permission)
         out.append(("Permission to publish each illustration and clip",
                     _codes(*MEDIA_PERMISSION_CODES), f"{cleared} of {media}", MET))

@@ -82,8 +82,8 @@ class ArticlePreview(QDialog):
         self.browser.viewport().installEventFilter(self)
         self.browser.anchorClicked.connect(self._link_clicked)
         self.go_button = QPushButton("&Go to this part")
-        self.go_button.setToolTip("Open the paragraph the cursor is in, to change it "
-                                  "(or press Enter, or double-click it)")
+        self.go_button.setToolTip("Go to this part of the article to change it. You can "
+                                  "also press Enter or double-click it.")
         self.go_button.clicked.connect(self.go_to_cursor)
         self.mark_box = QCheckBox("&Mark the words that count")
         self.mark_box.setToolTip("Shade the paragraphs whose words count toward the limit")
@@ -140,8 +140,8 @@ class ArticlePreview(QDialog):
         bar.setValue(position)
         self.builds += 1
         if self.mark_box.isChecked():
-            self.status.setText("Shaded paragraphs count toward the word limit. Headings, "
-                                "the title, references and captions do not.")
+            self.status.setText("Words in the shaded parts count toward the limit. The title, "
+                                "headings, list of references and captions do not count.")
         else:
             self.status.setText("This is how the article will look when it is exported. "
                                 "Changes you make show here when you pause typing.")

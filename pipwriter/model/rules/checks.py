@@ -61,6 +61,7 @@ RULES: tuple[Rule, ...] = (
     checks_media.illustration_count,
     checks_media.illustration_details,
     checks_media.clip_details,
+    checks_media.media_mentioned,
     checks_media.missing_media,
     checks_media.damaged_media,
     checks_language.readability,

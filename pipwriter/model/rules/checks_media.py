@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from .check_context import (
@@ -47,6 +48,43 @@ def illustration_details(ctx: CheckContext) -> Iterator[Finding]:
             yield Finding(WARNING, "illustration-discouraged-kind",
                           f"{rules.discouraged_illustration_message} Try a photo or a simple drawing.",
                           where)
+
+
+_FIGURE_MENTION = re.compile(r"\bfig(?:ure)?s?\.?\s*(\d+(?:\s*(?:,|and|&|\u2013|-|to)\s*\d+)*)",
+                             re.IGNORECASE)
+_CLIP_MENTION = re.compile(r"\b(?:clip|video|audio)s?\s*(\d+(?:\s*(?:,|and|&|\u2013|-|to)\s*\d+)*)",
+                           re.IGNORECASE)
+
+
+def _mentioned(pattern: re.Pattern[str], text: str) -> set[int]:
+    """The numbers a text refers to ("fig 1", "figures 1 and 2", "figs 1-3")."""
+    numbers: set[int] = set()
+    for match in pattern.finditer(text):
+        found = [int(n) for n in re.findall(r"\d+", match.group(1))]
+        ranged = re.search(r"\d+\s*(?:\u2013|-|to)\s*\d+", match.group(1))
+        if ranged and len(found) == 2 and found[0] <= found[1] <= found[0] + 20:
+            found = list(range(found[0], found[1] + 1))
+        numbers.update(found)
+    return numbers
+
+
+def media_mentioned(ctx: CheckContext) -> Iterator[Finding]:
+    """Each illustration and clip is referred to in the text ("(fig 1)", "(clip 1)"), so the
+    editors know where it belongs."""
+    text = "\n".join(s.body.plain_text() for s in ctx.article.sections)
+    figures, clips = _mentioned(_FIGURE_MENTION, text), _mentioned(_CLIP_MENTION, text)
+    for n, item in enumerate(ctx.article.illustrations, start=1):
+        if n not in figures:
+            yield Finding(WARNING, "figure-not-mentioned",
+                          f"Figure {n} is not mentioned in the text. Add “(fig {n})” after the "
+                          "sentence it goes with, so the editors know where it belongs.",
+                          at_illustration(ctx, item))
+    for n, clip in enumerate(ctx.article.clips, start=1):
+        if n not in clips:
+            yield Finding(WARNING, "clip-not-mentioned",
+                          f"Clip {n} is not mentioned in the text. Add “(clip {n})” after the "
+                          "sentence it goes with, so the editors know where it belongs.",
+                          at_clip(ctx, clip))
 
 
 def clip_details(ctx: CheckContext) -> Iterator[Finding]:
