@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtGui import QImage
 
 from pipwriter.model.article.article import Article
-from pipwriter.model.storage.demo import demo_dir, demo_project, write_demo
 from pipwriter.model.errors import PipError
 from pipwriter.model.rules.progress import DONE, panel_keys
 from pipwriter.model.rules.report import build_report
+from pipwriter.model.storage.demo import demo_dir, demo_project, write_demo
 from pipwriter.model.storage.project_file import load_project, save_project
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

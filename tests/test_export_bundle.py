@@ -18,8 +18,8 @@ from pipwriter.export import docx_base, staging
 from pipwriter.export.bundle import export_bundle, planned_folder
 from pipwriter.export.errors import ExportCancelled, ExportError
 from pipwriter.export.manifest import verify_bundle
-from pipwriter.model.storage.demo import demo_project
 from pipwriter.model.rules.report import build_report
+from pipwriter.model.storage.demo import demo_project
 from pipwriter.model.storage.project_file import save_project
 
 

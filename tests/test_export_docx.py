@@ -16,12 +16,12 @@ from docx.shared import Cm
 from pipwriter.export.article_docx import section_heading
 from pipwriter.export.bundle import export_bundle
 from pipwriter.export.docx_base import reference_docx
-from pipwriter.model.storage.demo import demo_project
 from pipwriter.model.article.media import Illustration, MediaClip, MediaRef
 from pipwriter.model.article.reference import format_bmj
 from pipwriter.model.interests.icmje import load_items
 from pipwriter.model.interests.statements import combined_statement
 from pipwriter.model.rules.report import build_report
+from pipwriter.model.storage.demo import demo_project
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from pipwriter.export.bundle import export_bundle
-from pipwriter.model.storage.demo import demo_project
 from pipwriter.model.article.reference import format_bmj
+from pipwriter.model.storage.demo import demo_project
 
 pytestmark = [
     pytest.mark.soffice,

@@ -27,11 +27,11 @@ from pathlib import Path
 
 import pytest
 
-from pipwriter.model.storage.demo import write_demo
 from pipwriter.model.errors import ProjectFileError
 from pipwriter.model.language.readability import analyse
 from pipwriter.model.language.spelling import SpellEngine
 from pipwriter.model.storage import atomic
+from pipwriter.model.storage.demo import write_demo
 from pipwriter.model.storage.project_file import load_project, save_project
 
 MB = 1024 * 1024

@@ -17,13 +17,13 @@ from pipwriter.export.article_docx import draft_explanation
 from pipwriter.export.bundle import export_bundle
 from pipwriter.export.cover_note import cover_note_text
 from pipwriter.export.docx_base import DRAFT_LABEL, body_texts
-from pipwriter.model.storage.demo import demo_project
 from pipwriter.model.interests.disclosure import DisclosureEntry
 from pipwriter.model.interests.icmje import load_items
 from pipwriter.model.interests.statements import combined_statement
 from pipwriter.model.language.counts import count_article
 from pipwriter.model.language.wordcount import count_words
 from pipwriter.model.rules.template import get_template
+from pipwriter.model.storage.demo import demo_project
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -43,7 +43,6 @@ from pipwriter.export.checklist import (
     requirements,
 )
 from pipwriter.model.article.article import Article
-from pipwriter.model.storage.demo import demo_project
 from pipwriter.model.article.media import MediaClip
 from pipwriter.model.article.reference import Reference
 from pipwriter.model.article.text import Paragraph, RichText, Run
@@ -55,6 +54,7 @@ from pipwriter.model.rules.report import build_report, marks
 from pipwriter.model.rules.spelling_findings import CODE as SPELLING
 from pipwriter.model.rules.spelling_findings import article_spell_engine
 from pipwriter.model.rules.template import get_template
+from pipwriter.model.storage.demo import demo_project
 from pipwriter.model.storage.media_store import MediaStore
 from pipwriter.model.storage.project import Project
 from pipwriter.model.storage.project_file import save_project

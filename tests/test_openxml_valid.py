@@ -15,9 +15,9 @@ import pytest
 
 from pipwriter.export.bundle import export_bundle
 from pipwriter.export.docx_base import reference_docx
-from pipwriter.model.storage.demo import demo_project
 from pipwriter.model.article.media import MediaClip, MediaRef
 from pipwriter.model.interests.disclosure import DisclosureEntry
+from pipwriter.model.storage.demo import demo_project
 
 openxml_audit = pytest.importorskip("openxml_audit", reason="openxml-audit is not installed")
 

@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 
 from pipwriter.model.article.article import Article, Section
 from pipwriter.model.article.author import Author
-from pipwriter.model.storage.demo import demo_project
 from pipwriter.model.article.factory import new_article
 from pipwriter.model.article.limits import HEADING_MAX, TITLE_MAX
 from pipwriter.model.article.media import Illustration, MediaClip, MediaRef
@@ -26,6 +25,7 @@ from pipwriter.model.article.text import Citation, Paragraph, RichText, Run
 from pipwriter.model.article.text_surface import OBJECT, text_fields
 from pipwriter.model.interests.disclosure import DisclosureEntry
 from pipwriter.model.rules.template import get_template
+from pipwriter.model.storage.demo import demo_project
 
 
 @pytest.fixture

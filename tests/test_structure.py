@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 
 from pipwriter.model.article.article import Article, Section
 from pipwriter.model.article.author import Author
-from pipwriter.model.storage.demo import demo_project
 from pipwriter.model.article.factory import new_article
 from pipwriter.model.article.limits import AUTHOR_NAME_MAX, AUTHORS_MAX, HEADING_MAX, SECTIONS_MAX
 from pipwriter.model.article.structure import (
@@ -36,6 +35,7 @@ from pipwriter.model.article.structure import (
     viewpoints_of,
 )
 from pipwriter.model.rules.template import get_template
+from pipwriter.model.storage.demo import demo_project
 
 
 def saved_and_loaded(article: Article) -> Article:

@@ -8,8 +8,8 @@ import pytest
 from pipwriter.model.article import limits, structure
 from pipwriter.model.article.article import Article
 from pipwriter.model.article.author import Author
-from pipwriter.model.storage.demo import demo_project
 from pipwriter.model.rules.template import get_template
+from pipwriter.model.storage.demo import demo_project
 
 
 def test_sections_stop_at_the_file_limit(monkeypatch):

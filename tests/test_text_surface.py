@@ -14,13 +14,13 @@ from hypothesis import strategies as st
 
 from pipwriter.model.article.article import Article, Section
 from pipwriter.model.article.author import Author
-from pipwriter.model.storage.demo import demo_project
 from pipwriter.model.article.limits import AUTHOR_NAME_MAX, HEADING_MAX, TEXT_MAX, TITLE_MAX
 from pipwriter.model.article.media import Illustration, MediaClip, MediaRef
 from pipwriter.model.article.reference import Reference
 from pipwriter.model.article.text import Citation, Paragraph, RichText, Run
 from pipwriter.model.article.text_surface import OBJECT, paragraph_block, part_fields, text_fields
 from pipwriter.model.interests.disclosure import DisclosureEntry
+from pipwriter.model.storage.demo import demo_project
 
 PANELS_ORDER = ["title", "section", "key_messages", "references", "illustrations", "authors",
                 "competing_interests"]
