@@ -93,7 +93,8 @@ def _main_window_walk(walk: Walk, controller) -> None:
         walk.tabs(window, f"main window › {key}")
 
     # dialogs and wizards opened from the main window
-    from pipwriter.ui.disclosure_wizard import DisclosureWizard, ItemPage
+    from pipwriter.ui.disclosure_pages import ItemPage
+    from pipwriter.ui.disclosure_wizard import DisclosureWizard
     author = article.authors[0]
     wizard = DisclosureWizard(author, article.title, article.authors, parent=window)
 
