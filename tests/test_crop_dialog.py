@@ -277,8 +277,8 @@ def panel(window, tmp_path):
     path = tmp_path / "sam.png"
     path.write_bytes(encode(quadrants(), "PNG"))
     window.dialogs.queue("file", path)
-    assert panel.choose_photo()
-    panel.consent.click()
+    assert panel.photo.choose_photo()
+    panel.photo.consent.click()
     return panel
 
 
@@ -314,7 +314,7 @@ def test_crop_keeps_the_chosen_square(window, panel, qtbot, monkeypatch):
         qtbot.mouseClick(box.crop_button, Qt.MouseButton.LeftButton)
 
     _real_dialog(window, qtbot, monkeypatch, top_left)
-    panel.crop_button.click()
+    panel.photo.crop_button.click()
     assert seen == [("Crop the photo of Sam Jones", 600)]
     photo = session.article.authors[1].photo
     assert (photo.media.width, photo.media.height) == (384, 384)
@@ -323,8 +323,8 @@ def test_crop_keeps_the_chosen_square(window, panel, qtbot, monkeypatch):
     for x, y in ((2, 2), (192, 192), (381, 381), (381, 2), (2, 381)):
         assert _close(stored.pixelColor(x, y), RED), (x, y, stored.pixelColor(x, y).name())
     assert session.undo_stack.count() == steps + 1
-    assert "384 × 384" in panel.photo_info.text()
-    assert "blurred" in panel.photo_warnings.text()                     # under 600 pixels
+    assert "384 × 384" in panel.photo.photo_info.text()
+    assert "blurred" in panel.photo.photo_warnings.text()                     # under 600 pixels
     session.undo_stack.undo()
     assert session.article.authors[1].photo.media.width == 1200
 
@@ -335,7 +335,7 @@ def test_crop_a_square_across_the_quarters(window, panel, qtbot, monkeypatch):
         box.crop_button.click()
 
     _real_dialog(window, qtbot, monkeypatch, bottom_right)
-    assert panel.crop_photo()
+    assert panel.photo.crop_photo()
     photo = window.session.article.authors[1].photo
     stored = QImage.fromData(window.session.project.media.read(photo.media.name))
     assert stored.size().toTuple() == (200, 200)
@@ -354,7 +354,7 @@ def test_cancel_leaves_the_photo_alone(window, panel, qtbot, monkeypatch):
         qtbot.mouseClick(box.cancel_button, Qt.MouseButton.LeftButton)
 
     _real_dialog(window, qtbot, monkeypatch, move_then_cancel)
-    assert not panel.crop_photo()
+    assert not panel.photo.crop_photo()
     assert session.article.authors[1].photo == before
     assert session.undo_stack.count() == steps
     assert window.dialogs.errors == []
@@ -363,7 +363,7 @@ def test_cancel_leaves_the_photo_alone(window, panel, qtbot, monkeypatch):
 def test_cancel_from_the_fake_dialog_too(window, panel):
     before = window.session.article.authors[1].photo.media
     window.dialogs.queue("crop", None)
-    panel.crop_button.click()
+    panel.photo.crop_button.click()
     assert window.session.article.authors[1].photo.media == before
     kind, (title, minimum) = window.dialogs.asked[-1]
     assert kind == "crop" and "Sam Jones" in title and minimum == 600
@@ -375,11 +375,11 @@ def _mnemonic(text: str) -> str | None:
 
 
 def test_crop_button_text_and_its_mnemonic_is_not_shared(window, panel):
-    assert panel.crop_button.text() == "&Crop photo…"
-    assert panel.crop_button.accessibleName() == "Crop photo…"
-    others = [w.text() for w in panel.findChildren(QAbstractButton) if w is not panel.crop_button]
+    assert panel.photo.crop_button.text() == "&Crop photo…"
+    assert panel.photo.crop_button.accessibleName() == "Crop photo…"
+    others = [w.text() for w in panel.findChildren(QAbstractButton) if w is not panel.photo.crop_button]
     others += [label.text() for label in panel.findChildren(QLabel) if label.buddy()]
     others += [action.text() for action in window.menuBar().actions()]
     assert "Cre&dentials:" in others                                     # moved off C for Crop
-    assert _mnemonic(panel.crop_button.text()) == "c"
+    assert _mnemonic(panel.photo.crop_button.text()) == "c"
     assert "c" not in {_mnemonic(text) for text in others}

@@ -196,7 +196,7 @@ def test_only_one_corresponding_author(window, panel):
 # --- photos ---------------------------------------------------------------------------------
 def _choose(window, panel, path):
     window.dialogs.queue("file", path)
-    return panel.choose_photo()
+    return panel.photo.choose_photo()
 
 
 @pytest.mark.parametrize("ext", ["jpg", "png", "webp", "tif", "gif", "bmp"])
@@ -214,9 +214,9 @@ def test_choose_a_photo_of_each_format(window, panel, tmp_path, ext):
     stored = window.session.project.media.read(ref.name)
     assert len(stored) == ref.size and ref.mime == "image/jpeg"
     assert stored.startswith(b"\xff\xd8")
-    assert not panel.preview.pixmap().isNull()
-    assert "900 × 700 pixels" in panel.photo_info.text()
-    assert panel.crop_button.isEnabled() and panel.consent.isEnabled()
+    assert not panel.photo.preview.pixmap().isNull()
+    assert "900 × 700 pixels" in panel.photo.photo_info.text()
+    assert panel.photo.crop_button.isEnabled() and panel.photo.consent.isEnabled()
     assert "no photo yet" not in panel.list.item(1).text()
     assert window.dialogs.errors == []
 
@@ -262,11 +262,11 @@ def test_big_photo_is_scaled_and_small_one_warned(window, panel, tmp_path):
     assert _choose(window, panel, write_picture(tmp_path / "big.jpg", 6000, 4000))
     ref = window.session.article.authors[1].photo.media
     assert (ref.width, ref.height) == (2000, 1333)
-    assert "too small" not in panel.photo_warnings.text()
+    assert "too small" not in panel.photo.photo_warnings.text()
     assert _choose(window, panel, write_picture(tmp_path / "tiny.png", 300, 400))
     ref = window.session.article.authors[1].photo.media
     assert (ref.width, ref.height) == (300, 400)
-    assert "blurred" in panel.photo_warnings.text()
+    assert "blurred" in panel.photo.photo_warnings.text()
     window.session.undo_stack.undo()                       # back to the big one
     assert window.session.article.authors[1].photo.media.width == 2000
 
@@ -274,15 +274,15 @@ def test_big_photo_is_scaled_and_small_one_warned(window, panel, tmp_path):
 def test_consent_tick_is_undoable(window, panel, tmp_path):
     _select(panel, "Sam Jones")
     assert _choose(window, panel, write_picture(tmp_path / "sam.jpg", 900, 900))
-    assert "Tick the consent box" in panel.photo_warnings.text()
-    panel.consent.click()
+    assert "Tick the consent box" in panel.photo.photo_warnings.text()
+    panel.photo.consent.click()
     assert window.session.article.authors[1].photo.consent
-    assert "Tick the consent box" not in panel.photo_warnings.text()
+    assert "Tick the consent box" not in panel.photo.photo_warnings.text()
     window.session.undo_stack.undo()
     assert not window.session.article.authors[1].photo.consent
-    assert not panel.consent.isChecked()
+    assert not panel.photo.consent.isChecked()
     # a new photo needs consent again
-    panel.consent.click()
+    panel.photo.consent.click()
     assert _choose(window, panel, write_picture(tmp_path / "other.jpg", 800, 800))
     assert not window.session.article.authors[1].photo.consent
 
@@ -290,15 +290,15 @@ def test_consent_tick_is_undoable(window, panel, tmp_path):
 def test_crop_to_square_and_remove_photo(window, panel, tmp_path):
     _select(panel, "Sam Jones")
     assert _choose(window, panel, write_picture(tmp_path / "wide.jpg", 1200, 800))
-    panel.consent.click()
-    panel.crop_button.click()
+    panel.photo.consent.click()
+    panel.photo.crop_button.click()
     photo = window.session.article.authors[1].photo
     assert (photo.media.width, photo.media.height) == (800, 800)
     assert photo.consent and photo.media.original_name == "wide.jpg"
     assert imaging.thumbnail(window.session.project.media.read(photo.media.name), 50).width() == 50
-    panel.remove_photo_button.click()
+    panel.photo.remove_photo_button.click()
     assert window.session.article.authors[1].photo is None
-    assert panel.preview.pixmap().isNull() and not panel.crop_button.isEnabled()
+    assert panel.photo.preview.pixmap().isNull() and not panel.photo.crop_button.isEnabled()
     window.session.undo_stack.undo()
     assert window.session.article.authors[1].photo.media.width == 800
     window.session.undo_stack.undo()
@@ -313,23 +313,23 @@ def _file_mime(path):
 
 def test_drop_a_photo_on_the_preview(window, panel, tmp_path):
     _select(panel, "Dr Asha Patel")
-    assert panel.drop_photo(_file_mime(write_picture(tmp_path / "asha.png", 700, 700)))
+    assert panel.photo.drop_photo(_file_mime(write_picture(tmp_path / "asha.png", 700, 700)))
     assert window.session.article.authors[0].photo.media.original_name == "asha.png"
     # the preview widget itself passes a drop on to the panel
     path = write_picture(tmp_path / "asha2.webp", 650, 650)
     mime = _file_mime(path)          # the event does not own its data: keep a reference
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    panel.preview.dropEvent(event)
+    panel.photo.preview.dropEvent(event)
     assert window.session.article.authors[0].photo.media.original_name == "asha2.webp"
     # dropping a non-picture or something that is not a file gives a message
     text = tmp_path / "notes.txt"
     text.write_text("hello")
-    assert not panel.drop_photo(_file_mime(text))
+    assert not panel.photo.drop_photo(_file_mime(text))
     assert window.session.article.authors[0].photo.media.original_name == "asha2.webp"
     web = QMimeData()
     web.setUrls([QUrl("https://example.org/a.jpg")])
-    assert not panel.drop_photo(web)
+    assert not panel.photo.drop_photo(web)
     assert "Drop a picture file" in window.dialogs.errors[-1][1]
 
 
@@ -340,7 +340,7 @@ def test_demo_photos_are_shown(controller, qtbot):
     panel = window.panels["authors"]
     for row in range(panel.list.count()):
         panel.list.setCurrentRow(row)
-        assert not panel.preview.pixmap().isNull()
+        assert not panel.photo.preview.pixmap().isNull()
     window.go_to(type("Where", (), {"section_id": "", "panel": "authors",
                                     "author_id": window.session.article.authors[1].id,
                                     "item_id": ""})())
@@ -352,7 +352,7 @@ def test_undo_after_saving_brings_the_removed_photo_back(window, panel, tmp_path
     _select(panel, "Sam Jones")
     assert _choose(window, panel, write_picture(tmp_path / "sam.jpg", 900, 900))
     name = window.session.article.authors[1].photo.media.name
-    panel.remove_photo_button.click()
+    panel.photo.remove_photo_button.click()
     path = tmp_path / "a.pipw"
     window.dialogs.queue("save", str(path))
     assert window.save()
@@ -360,6 +360,6 @@ def test_undo_after_saving_brings_the_removed_photo_back(window, panel, tmp_path
     window.session.undo_stack.undo()
     assert window.session.article.authors[1].photo.media.name == name
     assert name in window.session.project.media
-    assert not panel.preview.pixmap().isNull()
+    assert not panel.photo.preview.pixmap().isNull()
     assert window.save()
     assert load_project(path).media.read(name)[:2] == b"\xff\xd8"

@@ -42,7 +42,7 @@ def test_picture_previews_are_named_after_the_picture(controller, qtbot):
     authors = window.panels["authors"]
     authors.list.setCurrentRow(0)
     name = window.session.article.authors[0].name
-    assert authors.preview.accessibleName() == f"Photo of {name}"
+    assert authors.photo.preview.accessibleName() == f"Photo of {name}"
     window.open_panel("illustrations")
     tab = window.panels["illustrations"]
     preview = next(w for w in tab.findChildren(QLabel) if hasattr(w, "show_media")

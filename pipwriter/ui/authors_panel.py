@@ -1,22 +1,19 @@
 """Authors and photos: the byline (in order) and a form for the chosen author, with their photo.
 
-Every edit is one undoable step (``session.change``), applied when a field is left. Photos are
-imported by :mod:`pipwriter.imaging` (checked, rotated, stripped of metadata, scaled) and stored
-in the project's media store; the article holds only a reference to the stored copy.
+Every edit is one undoable step (``session.change``), applied when a field is left. The photo
+is :class:`~.author_photo.AuthorPhotoBox` (``panel.photo``).
 """
 
 from __future__ import annotations
 
 import copy
-from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,24 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.article import structure
-from ..model.article.article import Article
 from ..model.article.author import Author
 from ..model.article.handles import HandleError, normalise_handle
 from ..model.article.limits import AUTHOR_NAME_MAX
-from ..model.article.media import Photo
 from ..model.article.ordering import move_item
+from .author_photo import AuthorPhotoBox
 from .id_list import current_id, fill_id_list
 from .media_widgets import (
-    ImageDrop,
-    dropped_file,
-    import_picture,
-    picture_info,
     problem_label,
-    read_media,
     show_problem,
-    small_picture_warning,
-    store_picture,
-    warning_label,
     wrapping_list,
 )
 from .spell_line_edit import SpellLineEdit, mark_field
@@ -60,7 +48,6 @@ class AuthorsPanel(QWidget):
         self.session = window.session
         self._loading = False
         self._loaded_id = ""
-        self._import_warnings: dict[str, list[str]] = {}   # stored name -> warnings on import
         template = self.session.template
         panel = template.panels.get("authors")
         intro = QLabel(panel.prompt if panel else "")
@@ -116,41 +103,12 @@ class AuthorsPanel(QWidget):
         form.addRow("", self.corresponding)
         form.addRow("", self.email_hint)
 
-        # the photo
-        self.preview = ImageDrop(self.drop_photo, "No photo yet.\nDrop a picture here, or "
-                                                  "choose one.")
-        self.choose_button = QPushButton("Choo&se photo…")
-        self.crop_button = QPushButton("&Crop photo…")
-        self.remove_photo_button = QPushButton("Remove &photo")
-        self.choose_button.clicked.connect(self.choose_photo)
-        self.crop_button.clicked.connect(self.crop_photo)
-        self.remove_photo_button.clicked.connect(self.remove_photo)
-        self.consent = QCheckBox("This person a&grees this photo can be printed")
-        self.consent.setAccessibleDescription("Consent: tick when this person has agreed that "
-                                              "this photo can be printed")
-        self.consent.toggled.connect(self._consent_toggled)
-        self.photo_info = QLabel()
-        self.photo_info.setWordWrap(True)
-        self.photo_warnings = warning_label()
-        photo_buttons = QVBoxLayout()
-        for button in (self.choose_button, self.crop_button, self.remove_photo_button):
-            button.setAccessibleName(button.text().replace("&", ""))
-            photo_buttons.addWidget(button)
-        photo_buttons.addStretch(1)
-        photo_row = QHBoxLayout()
-        photo_row.addWidget(self.preview)
-        photo_row.addLayout(photo_buttons)
-        photo_row.addStretch(1)
-        photo_box = QGroupBox("Photo")
-        photo_layout = QVBoxLayout(photo_box)
-        photo_layout.addLayout(photo_row)
-        photo_layout.addWidget(self.photo_info)
-        photo_layout.addWidget(self.consent)
-        photo_layout.addWidget(self.photo_warnings)
+        self.photo = AuthorPhotoBox(window, self.current_author)
+        self.photo.changed.connect(self.refresh)
 
         self.form_widgets = [self.name, self.credentials, self.partner, self.role,
                              self.affiliation, self.email, self.handle, self.corresponding,
-                             self.preview, self.choose_button, self.remove_button]
+                             self.photo.preview, self.photo.choose_button, self.remove_button]
         left = QVBoxLayout()
         left.addWidget(QLabel("The order of the list is the order of the byline."))
         left.addWidget(self.list, 1)
@@ -158,7 +116,7 @@ class AuthorsPanel(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addLayout(form)
-        right_layout.addWidget(photo_box)
+        right_layout.addWidget(self.photo)
         right_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -307,7 +265,7 @@ class AuthorsPanel(QWidget):
         self._loaded_id = author.id if author else ""
         self._loading = False
         self._show_hints(author)
-        self._load_photo(author)
+        self.photo.load(author)
 
     def _show_hints(self, author: Author | None) -> None:
         show_problem(self.email_hint, "The editors write to the corresponding author: add their "
@@ -353,129 +311,3 @@ class AuthorsPanel(QWidget):
         self._loading = True
         edit.setText(text)
         self._loading = False
-
-    # --- photo ------------------------------------------------------------------------------
-    def _load_photo(self, author: Author | None) -> None:
-        photo = author.photo if author else None
-        for widget in (self.crop_button, self.remove_photo_button, self.consent):
-            widget.setEnabled(photo is not None)
-        self._loading = True
-        self.consent.setChecked(bool(photo and photo.consent))
-        self._loading = False
-        if photo is None:
-            self.preview.show_media(self.session, None)
-            self.photo_info.setText("")
-            self.photo_warnings.setText("")
-            return
-        ref = photo.media
-        self.preview.show_media(self.session, ref, "The photo is missing from the project file. "
-                                                   "Choose it again.",
-                                spoken=f"Photo of {author.name}" if author else "")
-        self.photo_info.setText(picture_info(ref))
-        warnings = list(self._import_warnings.get(ref.name, []))
-        if not warnings:
-            minimum = self.session.template.rules.photo_min_short_side_px
-            warnings = [w for w in [small_picture_warning(ref, minimum)] if w]
-        if not photo.consent:
-            warnings.append("Tick the consent box once this person has agreed to publication "
-                            "of this photo.")
-        self.photo_warnings.setText("\n".join(warnings))
-
-    def choose_photo(self) -> bool:
-        from .. import imaging
-        author = self.current_author()
-        if author is None:
-            return False
-        path = self.dialogs.ask_file(f"Choose a photo of {author.name}",
-                                     imaging.file_dialog_filter())
-        return self.import_photo(path) if path else False
-
-    def drop_photo(self, mime: QMimeData) -> bool:
-        """Drag-and-drop onto the preview: use the dropped file as the photo."""
-        if self.current_author() is None:
-            return False
-        path = dropped_file(mime)
-        if path is None:
-            self.dialogs.error("Add a photo", "Drop a picture file from your computer, "
-                                              "such as a JPEG or PNG.")
-            return False
-        return self.import_photo(path)
-
-    def import_photo(self, path: Path) -> bool:
-        """Make the picture at ``path`` the current author's photo (one undoable step)."""
-        author = self.current_author()
-        if author is None:
-            return False
-        image = import_picture(self.window_, path, "photo", "Could not use this photo")
-        if image is None:
-            return False
-        self._set_photo(author.id, image, consent=False, description="Add photo")
-        return True
-
-    def _set_photo(self, author_id: str, image, consent: bool, description: str) -> None:
-        ref = store_picture(self.session, image)
-        self._import_warnings[ref.name] = list(image.warnings)
-        photo = Photo(ref, consent)
-
-        def apply(article: Article) -> None:
-            target = article.author(author_id)
-            if target is not None:
-                target.photo = photo
-        self.session.change(description, apply)
-        self.refresh()
-
-    def crop_photo(self) -> bool:
-        """Ask which square of the photo to keep, then crop to it (one undoable step)."""
-        from .. import imaging
-        author = self.current_author()
-        if author is None or author.photo is None:
-            return False
-        data = read_media(self.session, author.photo.media)
-        if data is None:
-            self.dialogs.error("Crop photo", "The photo is missing from the project file. "
-                                             "Choose it again.")
-            return False
-        ref = author.photo.media
-        minimum = self.session.template.rules.photo_min_short_side_px
-        rect = self.dialogs.ask_crop_square(f"Crop the photo of {author.name}", data, minimum)
-        if rect is None:
-            return False
-        extension = "jpg" if ref.name.lower().endswith((".jpg", ".jpeg")) else "png"
-        stored = imaging.ImportedImage(data, extension, ref.mime,
-                                       ref.width, ref.height, (), ref.original_name)
-        try:
-            image = imaging.crop_square(stored, rect, min_short_side=minimum)
-        except (imaging.ImageImportError, ValueError) as error:
-            self.dialogs.error("Crop photo", f"The photo could not be cropped: {error}")
-            return False
-        self._set_photo(author.id, image, consent=author.photo.consent,
-                        description="Crop photo to square")
-        return True
-
-    def remove_photo(self) -> None:
-        author = self.current_author()
-        if author is None or author.photo is None:
-            return
-        author_id = author.id
-
-        def apply(article: Article) -> None:
-            target = article.author(author_id)
-            if target is not None:
-                target.photo = None
-        self.session.change(f"Remove photo of {author.name}", apply)
-        self.refresh()
-
-    def _consent_toggled(self, checked: bool) -> None:
-        if self._loading:
-            return
-        author = self.current_author()
-        if author is None or author.photo is None or author.photo.consent == checked:
-            return
-        author_id = author.id
-
-        def apply(article: Article) -> None:
-            target = article.author(author_id)
-            if target is not None and target.photo is not None:
-                target.photo.consent = checked
-        self.session.change("Photo consent", apply)
-        self.refresh()
