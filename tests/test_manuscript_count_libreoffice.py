@@ -128,3 +128,32 @@ def test_the_notes_figures_are_the_manuscripts(tmp_path):
                   for p in s.body.paragraphs)
     assert f"own count of those paragraphs in the manuscript: {counted + markers:,} words" \
         in notes
+
+
+def test_libreoffice_counts_the_whole_document_as_the_app_says_word_will(tmp_path):
+    """The figure the preview gives as "Word will show" (and the export writes into the
+    document's properties) is LibreOffice's count of the whole manuscript's body, less what
+    docs/bundle.md names: one word per list bullet, and one per X/Twitter handle (LibreOffice
+    splits "X/Twitter" at the invisible word joiner that keeps it on one line; Word does not).
+    LibreOffice reads the body of the .docx to text (no header or footer), then counts it."""
+    from pipwriter.export.article_docx import write_article_docx
+    from pipwriter.export.manuscript import manuscript_blocks, whole_document_words
+    project = demo_project()
+    article = project.article
+    template = get_template(article.template_id)
+    stats: dict = {}
+    path = tmp_path / "article.docx"
+    write_article_docx(project, path, template, count_article(article, template), stats=stats)
+    assert stats["words"] == whole_document_words(manuscript_blocks(article, template))
+    profile = tmp_path / "profile"
+    _soffice(profile, "txt:Text (encoded):UTF8", path, tmp_path / "text")
+    text = tmp_path / "text" / "article.txt"
+    _soffice(profile, "fodt", text, tmp_path / "count", "--infilter=Text (encoded):UTF8,LF,,,")
+    found = re.search(r'meta:word-count="(\d+)"',
+                      (tmp_path / "count" / "article.fodt").read_text(encoding="utf-8"))
+    assert found
+    lines = text.read_text(encoding="utf-8-sig").splitlines()
+    bullets = sum(1 for line in lines if line.strip().startswith("\u2022"))
+    handles = sum(1 for a in article.authors if a.handle.strip())
+    assert bullets == 8 and handles == 2
+    assert int(found.group(1)) == stats["words"] + bullets + handles

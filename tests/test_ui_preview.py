@@ -126,3 +126,18 @@ def test_save_as_pdf_holds_the_article(window, preview, tmp_path):
     title = window.session.article.title
     assert title.split()[0] in text
     assert "Competing interests" in text and "References" in text
+
+
+def test_the_preview_gives_the_series_figure_and_words_whole_document_count(window, preview,
+                                                                            tmp_path):
+    """The whole-document figure is the count the export writes into the document (and that
+    the notes for the editors give as Word's count)."""
+    session = window.session
+    stats: dict = {}
+    write_article_docx(session.project, tmp_path / "a.docx", session.template,
+                       count_article(session.article, session.template), stats=stats)
+    counted = count_article(session.article, session.template).words_counted
+    text = preview.status.text()
+    assert f"The series counts {counted:,} words" in text
+    assert f"Word will show {stats['words']:,} for the whole document" in text
+    assert stats["words"] > counted

@@ -173,9 +173,10 @@ def body_texts(document) -> list[str]:
     """The text of every paragraph of the body, tables included, in order (no header or
     footer): what Word's status bar counts."""
     texts = []
+    breaks = {qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n"}
     for element in document.element.body.iter(qn("w:p")):
-        texts.append("".join(node.text or "" if node.tag == qn("w:t") else "\t"
-                             for node in element.iter(qn("w:t"), qn("w:tab"))))
+        texts.append("".join(node.text or "" if node.tag == qn("w:t") else breaks[node.tag]
+                             for node in element.iter(qn("w:t"), *breaks)))
     return texts
 
 

@@ -244,6 +244,14 @@ def _end(article: Article, file_names: dict[str, str]) -> Iterator[Block]:
             yield _block("Body Text", line, transcript)
 
 
+def whole_document_words(blocks: Iterable[Block]) -> int:
+    """What Word's Review › Word Count shows for the manuscript made of these blocks: every
+    word of the body (title, byline, headings, references, captions too), counted as Word
+    does. The export writes the same figure into the document's properties."""
+    from ..model.language.wordcount import count_words
+    return sum(count_words(text, "word") for text in (b.text() for b in blocks) if text.strip())
+
+
 def manuscript_blocks(article: Article, template: Template, *, draft: bool = False,
                       file_names: dict[str, str] | None = None) -> list[Block]:
     """Every paragraph of the manuscript, in order (the draft banner aside)."""

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..export.manuscript import Block, manuscript_blocks
+from ..export.manuscript import Block, manuscript_blocks, whole_document_words
 from ..export.preview_html import MEDIA_SCHEME, preview_html
+from ..model.language.counts import count_article
 from .field_locator import show_place
 
 if TYPE_CHECKING:
@@ -139,12 +140,19 @@ class ArticlePreview(QDialog):
         self.browser.setTextCursor(text_cursor)
         bar.setValue(position)
         self.builds += 1
-        if self.mark_box.isChecked():
-            self.status.setText("Words in the shaded parts count toward the limit. The title, "
-                                "headings, list of references and captions do not count.")
-        else:
-            self.status.setText("This is how the article will look when it is exported. "
-                                "Changes you make show here when you pause typing.")
+        self.status.setText(self.figures_text())
+
+    def figures_text(self) -> str:
+        """The series' figure beside what Word will show for the whole exported document."""
+        session = self.main_window.session
+        counted = count_article(session.article, session.template).words_counted
+        whole = whole_document_words(manuscript_blocks(session.article, session.template))
+        lead = ("Words in the shaded parts count toward the limit. The title, headings, list "
+                "of references and captions do not count." if self.mark_box.isChecked() else
+                "This is how the article will look when it is exported. Changes show here "
+                "when you pause typing.")
+        return (f"{lead} The series counts {counted:,} words. Word will show {whole:,} for "
+                "the whole document, because it counts every part.")
 
     def picture(self, media_name: str) -> QImage:
         """A picture of the article, scaled for the preview (an empty image if unreadable)."""
