@@ -105,9 +105,6 @@ def test_libreoffice_counts_the_app_figure_plus_markers_and_bullets(style, tmp_p
         assert seen == shown + markers + bullets
 
 
-@pytest.mark.xfail(strict=True, reason="issue 20: the libreoffice profile counts the full stop "
-                   "or comma left behind a removed citation ('helped [1].' -> 'helped .') as a "
-                   "word; the fix belongs in model/counts.py")
 def test_the_libreoffice_profile_agrees_too(tmp_path):
     project = demo_project()
     project.article.settings.citation_style = "superscript"

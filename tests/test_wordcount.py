@@ -184,3 +184,13 @@ def test_libreoffice_quick_count_matches_full_rules(text):
     # Text without unusual characters is counted without the full rules; the spans always use
     # them, so the two must agree.
     assert count_words(text, "libreoffice") == len(list(iter_words(text, "libreoffice")))
+
+
+def test_a_removed_citation_leaves_no_stranded_punctuation():
+    from pipwriter.model.language.wordcount import countable
+    assert countable("It helped \ufffc.") == "It helped."
+    assert countable("It helped \ufffc, and more") == "It helped, and more"
+    assert countable("It helped \ufffc and more").split() == ["It", "helped", "and", "more"]
+    assert countable("It helped\ufffc.") == "It helped."
+    for profile in ("word", "libreoffice"):
+        assert count_words(countable("It helped \ufffc."), profile) == 2

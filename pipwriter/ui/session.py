@@ -19,7 +19,9 @@ from PySide6.QtGui import QFont, QTextDocument, QUndoCommand, QUndoStack
 from ..model.article.article import Article
 from ..model.article.citations import format_citation
 from ..model.article.text import RichText
+from ..model.article.text_surface import paragraph_block
 from ..model.language.counts import ParagraphCounter
+from ..model.language.wordcount import countable
 from ..model.rules.template import Template, get_template
 from ..model.storage.project import Project
 from ..model.storage.safe_save import save_with_backup
@@ -194,11 +196,11 @@ class Session(QObject):
         document = self._documents.get(section_id)
         if document is None:
             section = self.article.section(section_id)
-            return sum(self.counter.count(p.text(), profile) for p in section.body.paragraphs) \
-                if section else 0
+            return sum(self.counter.count(countable(paragraph_block(p)), profile)
+                       for p in section.body.paragraphs) if section else 0
         total, block = 0, document.begin()
         while block.isValid():
-            total += self.counter.count(block.text().replace("\ufffc", " "), profile)
+            total += self.counter.count(countable(block.text()), profile)
             block = block.next()
         return total
 

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from ..article.article import Article, Section
 from ..article.citations import analyse_citations
 from ..article.reference import format_bmj
-from ..article.text_surface import part_fields
+from ..article.text_surface import paragraph_block, part_fields
 from ..rules.series_rules import SeriesRules
 from ..rules.template import COUNTABLE_PARTS, Template
 from .readability import LONG_SENTENCE_WORDS, Readability, analyse, combine
-from .wordcount import count_words
+from .wordcount import count_words, countable
 
 # How each countable part is named in sentences shown to the user.
 PART_NAMES = {
@@ -83,7 +83,8 @@ def section_words(section: Section, profile: str = "word",
                   cache: ParagraphCounter | None = None) -> int:
     """Words in one panel, citations left out."""
     counter = _counter(cache)
-    return sum(counter.count(p.text(), profile) for p in section.body.paragraphs)
+    return sum(counter.count(countable(paragraph_block(p)), profile)
+               for p in section.body.paragraphs)
 
 
 def total_words(article: Article) -> int:

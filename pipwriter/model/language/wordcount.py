@@ -295,6 +295,19 @@ def iter_words(text: str, profile: str = DEFAULT_PROFILE) -> Iterator[tuple[int,
         yield from _libreoffice_spans(text)
 
 
+_CITATION = "\ufffc"        # a citation in a paragraph's text, as in the editor
+_CITATION_BEFORE_PUNCTUATION = re.compile("[ \u00a0]*\ufffc+(?=[.,;:!?)\\]])")
+
+
+def countable(text: str) -> str:
+    """A paragraph's text (citations as U+FFFC) as it is counted: citations are not words, so
+    they are taken out, and so is the space before one that punctuation follows ("helped [1]."
+    is counted as "helped.", not "helped ." whose full stop LibreOffice would count)."""
+    if _CITATION not in text:
+        return text
+    return _CITATION_BEFORE_PUNCTUATION.sub("", text).replace(_CITATION, " ")
+
+
 def count_words(text: str, profile: str = DEFAULT_PROFILE) -> int:
     """Number of words in ``text`` as the chosen profile counts them."""
     _check(profile)
