@@ -352,9 +352,6 @@ class ExportDialog(QDialog):
             return
         super().reject()
 
-    def wait_for_worker(self, milliseconds: int = 60000) -> bool:
-        return self.worker.wait(milliseconds) if self.worker is not None else True
-
 
 def run_export(window) -> ExportDialog:
     """File › Export for submission: show the dialog (through window.run_dialog)."""

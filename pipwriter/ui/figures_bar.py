@@ -181,11 +181,6 @@ class FigureButton(QPushButton):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
         return self._hint_for("…" * 3)
 
-    def text_fits(self) -> bool:
-        """Whether the shown text fits the button (the tests' and the layout's check)."""
-        room = self.width() - self._padding()
-        return self.fontMetrics().horizontalAdvance(self.text()) <= room
-
     def _fit(self) -> None:
         fm = self.fontMetrics()
         room = self.width() - self._padding() - 2

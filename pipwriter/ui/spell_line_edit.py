@@ -95,7 +95,6 @@ class SpellCheck(QObject):
         self.engine = engine
         self.on_ignore = on_ignore
         self.highlighter = SpellHighlighter(edit.document(), engine)
-        self.last_menu: QMenu | None = None     # the menu shown last
         edit.installEventFilter(self)
         edit.viewport().installEventFilter(self)
         highlighter = self.highlighter
@@ -122,7 +121,6 @@ class SpellCheck(QObject):
 
     def show_menu(self, event: QContextMenuEvent) -> None:
         menu = self.build_menu(event.pos())
-        self.last_menu = menu
         menu.exec(event.globalPos())
         menu.deleteLater()
 

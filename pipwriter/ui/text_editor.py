@@ -26,7 +26,6 @@ from PySide6.QtWidgets import QMenu, QTextEdit
 from ..model.article.ids import new_id
 from ..model.article.text import RichText
 from .richtext_bridge import (
-    CITATION_OBJECT,
     OBJECT_CHAR,
     QUOTE_BACKGROUND,
     QUOTE_FOREGROUND,
@@ -142,14 +141,6 @@ class TextEditor(QTextEdit):
         cursor.insertText(OBJECT_CHAR, citation_format(ref_ids, base))
         cursor.setCharFormat(QTextCharFormat())
         self.setTextCursor(cursor)
-
-    def citation_at_cursor(self) -> list[str] | None:
-        cursor = self.textCursor()
-        fmt = cursor.charFormat()
-        if fmt.objectType() == CITATION_OBJECT:
-            from .richtext_bridge import citation_refs
-            return citation_refs(fmt)
-        return None
 
     def toggle_key_quote(self) -> str:
         """Flag the selection as a key quote (or unflag it); returns the quote id or ""."""

@@ -42,9 +42,6 @@ def recorded_base_text_size(app: QApplication) -> float | None:
     """The system's text size recorded before the app's text size was first changed, or None
     while it never was."""
     value = app.property(BASE_SIZE_PROPERTY)
-    if value is None:
-        # app.py records it at start as a Python attribute (see remember_base_text_size)
-        value = getattr(app, "_pip_base_size", None)
     return float(value) if value else None
 
 
