@@ -260,8 +260,8 @@ def test_disclosure_document_is_laid_out_like_the_icmje_form(bundle, demo):
     for row, item in zip(list(first.rows)[1:], items, strict=True):
         assert row.cells[0].text == str(item.number)
         assert item.title in row.cells[1].text
-    assert "Brackenlea Trust" in first.rows[2].cells[2].text
-    assert "paid to my organisation" in first.rows[2].cells[3].text
+    assert "Brackenlea Trust" in first.rows[1].cells[2].text
+    assert "paid to my organisation" in first.rows[1].cells[3].text
     assert all(row.cells[2].text == "None" for row in list(forms[1].rows)[1:])
     signatures = _texts(document, "Signature Line")
     assert len(signatures) == 2 and all("Certified on 2 November 2026" in s for s in signatures)

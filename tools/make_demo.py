@@ -419,7 +419,7 @@ def make_authors(media: MediaStore) -> list[Author]:
     for author in (clinician, patient):
         for number in ITEM_NUMBERS:
             author.disclosure.item(number).answer = "none"
-    grant = clinician.disclosure.item(2)
+    grant = clinician.disclosure.item(1)      # support for the work this article describes
     grant.answer = "entries"
     grant.entries.append(DisclosureEntry(
         "Brackenlea Trust (charity)", "Grant of £24,000 for the project described in this article",
