@@ -60,7 +60,7 @@ def test_importing_a_photo_with_location_says_so_and_keeps_none(controller, qtbo
     window.open_panel("authors")
     panel = window.panels["authors"]
     panel.list.setCurrentRow(0)
-    assert panel.import_photo(path)
+    assert panel.photo.import_photo(path)
     assert "location data" in window.statusBar().currentMessage()
     author = window.session.article.authors[0]
     kept = window.session.project.media.read(author.photo.media.name)

@@ -244,8 +244,8 @@ def test_save_and_reopen_keeps_photos_illustrations_and_clips(controller, window
     authors = window.panels["authors"]
     authors.focus_item(session.article.authors[1].id)
     window.dialogs.queue("file", write_exif_jpeg(tmp_path / "sam.jpg", 900, 1200))
-    assert authors.choose_photo()
-    authors.consent.click()
+    assert authors.photo.choose_photo()
+    authors.photo.consent.click()
     window.open_panel("illustrations")
     assert _add_picture(window, panel, write_picture(tmp_path / "ward.png", 1000, 800))
     _edit(panel.illustrations.alt_text, "The ward at night.")
@@ -291,8 +291,8 @@ def test_save_and_reopen_keeps_photos_illustrations_and_clips(controller, window
     assert "5 MB" in again.clips.source.text()
     second.open_panel("authors")
     second.panels["authors"].focus_item(article.authors[1].id)
-    assert not second.panels["authors"].preview.pixmap().isNull()
-    assert second.panels["authors"].consent.isChecked()
+    assert not second.panels["authors"].photo.preview.pixmap().isNull()
+    assert second.panels["authors"].photo.consent.isChecked()
 
 
 def test_undo_after_saving_brings_removed_media_back(window, panel, tmp_path):
