@@ -13,8 +13,9 @@ still the same one:
   on one side but changed on the other: a conflict (keep it or leave it out).
 
 The parts: the title, the standfirst and the key messages (each one unit); each section's
-heading and text (one unit; its other details, such as who writes it, merge quietly with your
-choice winning); each author's details and, separately, their competing-interests answers; each
+heading, and its text paragraph by paragraph (:mod:`.merge_paragraphs`: only a place both copies
+changed differently is a conflict; who writes it merges quietly with your choice winning, and
+both changing it is said); each author's details and, separately, their competing-interests answers; each
 reference, illustration and clip. The order of sections, authors, references and pictures is
 taken from the side that changed it (yours when both did). Approvals are pooled; whatever
 changed since someone approved shows as out of date (see :mod:`pipwriter.model.coauthoring.approval`).
@@ -31,6 +32,7 @@ from collections.abc import Callable
 from typing import Any, Literal, TypeVar
 
 from ..article.article import Article
+from .merge_paragraphs import merge_paragraphs
 from .merge_result import (
     ABSENT,
     CHOICE_WORDS,
@@ -83,6 +85,10 @@ def _pick(base: T | Marker, mine: T, theirs: T) -> tuple[T, Who]:
         if theirs == base:
             return mine, "mine"
     return mine, "conflict"
+
+
+def _section_text(value: JsonObject) -> JsonObject:
+    return {"title": value.get("title", ""), "body": value.get("body", [])}
 
 
 def _merge_order(base_ids: list[str] | None, mine_ids: list[str], theirs_ids: list[str]
@@ -286,21 +292,59 @@ class _Merger:
         merged: JsonObject = {"id": item_id}
         merged.update(self._fields(base, mine, theirs,
                                    ("kind", "key", "author_ids", "ticked", "assignee")))
-        def text(v: JsonObject) -> JsonObject:
-            return {"title": v.get("title", ""), "body": v.get("body", [])}
-        b: JsonObject | Marker = text(base) if isinstance(base, dict) else UNKNOWN
-        chosen, who = _pick(b, text(mine), text(theirs))
-        merged.update(copy.deepcopy(chosen))
+        self._writers(base, mine, theirs)
         label = self._label("section", mine)
-        if who == "theirs":
+        mine_text, theirs_text = _section_text(mine), _section_text(theirs)
+        if not isinstance(base, dict):          # no base: the whole text is one choice
+            chosen, who = _pick(UNKNOWN, mine_text, theirs_text)
+            merged.update(copy.deepcopy(chosen))
+            if who == "conflict":
+                self._section_conflict(item_id, label, mine, theirs, None, None,
+                                       mine_text, theirs_text)
+            return merged
+        base_text = _section_text(base)
+        title, title_who = _pick(base_text["title"], mine_text["title"], theirs_text["title"])
+        body = merge_paragraphs(base_text["body"], mine_text["body"], theirs_text["body"])
+        merged.update(copy.deepcopy({"title": title, "body": body.merged}))
+        if title_who == "conflict" or body.conflicts:
+            # "yours" and "theirs" differ only where both changed: elsewhere both hold the merge
+            theirs_first = merge_paragraphs(base_text["body"], theirs_text["body"],
+                                            mine_text["body"])
+            self._section_conflict(
+                item_id, label, mine, theirs, base_text,
+                {"title": title, "body": body.combined},
+                {"title": title, "body": body.merged},
+                {"title": theirs_text["title"] if title_who == "conflict" else title,
+                 "body": theirs_first.merged})
+        elif title_who == "theirs" or body.theirs_taken:
             self.result.taken.append(f"{label}: their changes taken")
-        elif who == "conflict":
-            self.result.conflicts.append(Conflict(
-                "section", item_id, label, text(mine), text(theirs),
-                b if isinstance(b, dict) else None,
-                self._text("section", mine, self.mine_article),
-                self._text("section", theirs, self.theirs_article), mode="overlay"))
         return merged
+
+    def _section_conflict(self, item_id: str, label: str, mine: JsonObject, theirs: JsonObject,
+                          base_text: JsonObject | None, combined: JsonObject | None,
+                          keep_mine: JsonObject, keep_theirs: JsonObject) -> None:
+        """``keep_mine``/``keep_theirs``: the section's text when yours or theirs is chosen."""
+        self.result.conflicts.append(Conflict(
+            "section", item_id, label, keep_mine, keep_theirs, base_text,
+            self._text("section", mine, self.mine_article),
+            self._text("section", theirs, self.theirs_article), mode="overlay",
+            suggested=copy.deepcopy(combined)))
+
+    def _writers(self, base: Slot, mine: JsonObject, theirs: JsonObject) -> None:
+        """Who writes a section merges quietly (yours wins), but both changing it is said."""
+        if not isinstance(base, dict):
+            return
+        names = {a["id"]: a.get("name") or "an author" for a in [*self.m["authors"],
+                                                                 *self.t["authors"]]}
+        for key in ("author_ids", "assignee"):
+            b, m, t = base.get(key), mine.get(key), theirs.get(key)
+            if m != b and t != b and m != t:
+                def who(value: Any) -> str:
+                    ids = value if isinstance(value, list) else [value] if value else []
+                    return " and ".join(names.get(i, "an author") for i in ids) or "nobody"
+                self.result.notes.append(
+                    f"Both copies changed who writes “{mine.get('title') or 'a section'}”: "
+                    f"you chose {who(m)}, they chose {who(t)}. Yours was kept.")
 
     def _author(self, item_id: str, base: Slot, mine: Slot, theirs: Slot) -> JsonObject | None:
         handled, value = self._presence("author", item_id, base, mine, theirs)

@@ -64,6 +64,7 @@ class Conflict:
     choice: Choice = MINE
     combined: PartValue = None
     reviewed: bool = False
+    suggested: PartValue = None  # the merge's own starting point for a combined text
 
     @property
     def can_combine(self) -> bool:
@@ -88,7 +89,10 @@ class Conflict:
         return copy.deepcopy(self.mine)
 
     def default_combined(self) -> PartValue:
-        """A starting point for a combined text: yours, with what only theirs has added."""
+        """A starting point for a combined text: what merged cleanly, with each version of a
+        paragraph both changed given once (without a base: yours, with what only theirs has)."""
+        if self.suggested is not None:
+            return copy.deepcopy(self.suggested)
         mine, theirs = self.mine, self.theirs
         if isinstance(mine, dict) and isinstance(theirs, dict):        # a section's text
             return {"title": mine["title"],
