@@ -14,7 +14,7 @@ from pathlib import Path
 from . import APP_NAME, __version__
 
 EXIT_OK, EXIT_BLOCKED, EXIT_UNREADABLE = 0, 1, 2
-SUBCOMMANDS = ("demo", "check", "export", "import", "self-test", "recover")
+SUBCOMMANDS = ("demo", "check", "export", "import", "self-test", "recover", "send", "merge")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -56,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
                               "'… (recovered).pipw'); never overwritten")
     recover.add_argument("--number", "-n", type=int, metavar="N", default=1,
                          help="which copy to write, as numbered by --list (default 1, the newest)")
+    from .cli_coauthoring import add_commands
+    add_commands(sub)
     return parser
 
 
@@ -233,6 +235,10 @@ def main(argv: list[str] | None = None) -> int:
                 "import": cmd_import, "self-test": cmd_self_test, "recover": cmd_recover}
     from .model.errors import PipError
     try:
+        if args.command not in handlers:
+            from .cli_coauthoring import run
+            status = run(args)
+            return EXIT_UNREADABLE if status is None else status
         return handlers[args.command](args)
     except PipError as error:
         return _fail(str(error))

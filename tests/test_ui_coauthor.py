@@ -263,3 +263,27 @@ def test_approving_from_a_panel_with_no_section_asks_once_and_says_who_you_are(w
     assert [kind for kind, _args in window.dialogs.asked].count("choice") == 1
     assert approval_state(session.article, asha) == APPROVED
     assert "now knows you as Dr Asha Patel" in window.statusBar().currentMessage()
+
+
+def test_a_copy_already_merged_is_not_merged_again(window, qtbot, tmp_path):
+    """Sam sends the same copy twice: the second time nothing of it comes back (what Asha
+    removed since stays removed), and she is told why."""
+    session = window.session
+    fourth = session.article.sections[3]
+    copy_path = _send_to_sam(window, tmp_path)
+    theirs = load_project(copy_path)
+    theirs.article.section(fourth.id).body = RichText.from_plain("Sam wrote this.")
+    save_project(theirs, copy_path)
+    window.run_dialog = lambda dialog: True
+    window.dialogs.queue("file", str(copy_path))
+    assert window.coauthoring.merge_copy()
+    session.sync()
+    assert session.article.section(fourth.id).body.plain_text() == "Sam wrote this."
+    session.change("remove Sam's line", lambda a: setattr(
+        a.section(fourth.id), "body", RichText.from_plain("")))
+    window.dialogs.queue("file", str(copy_path))
+    assert not window.coauthoring.merge_copy()
+    title, text = window.dialogs.infos[-1]
+    assert title == "Already merged" and "nothing new" in text
+    session.sync()
+    assert session.article.section(fourth.id).body.plain_text() == ""

@@ -24,7 +24,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ..model.coauthoring.approval import ARTICLE_SCOPE, approval_lines, approve
-from ..model.coauthoring.exchange import check_same_article, find_base, record_merge, send_copy
+from ..model.coauthoring.exchange import (
+    check_same_article,
+    find_base,
+    previous_merge,
+    record_merge,
+    send_copy,
+)
 from ..model.coauthoring.merge import merge_articles
 from ..model.errors import PipError
 from ..model.language.counts import total_words
@@ -238,6 +244,13 @@ class Coauthoring(QObject):
                                    "difference.", yes="Merge anyway"):
                 return False
         else:
+            earlier = previous_merge(self.session.project, theirs)
+            if earlier is not None:
+                dialogs.info("Already merged",
+                             f"You merged this copy on {str(earlier.get('merged_at', ''))[:10]}. "
+                             "It holds nothing new. Merging it again would bring back what you "
+                             "have changed or removed since, so nothing was changed.")
+                return False
             found = find_base(self.session.project, theirs)
         base, entry = found if found else (None, None)
         name = (entry or {}).get("sent_to") or Path(path).stem

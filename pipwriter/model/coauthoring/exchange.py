@@ -93,13 +93,32 @@ def record_merge(project: Project, theirs: Project, base_entry: dict | None) -> 
     entry = {"event": MERGED, "merged_at": _now(),
              "merged_from": theirs.path.name if theirs.path else "",
              "base_id": base_entry.get("base_id", "") if base_entry else "",
-             "three_way": base_entry is not None}
+             "three_way": base_entry is not None,
+             "merged_fingerprint": snapshot_fingerprint(theirs.article)}
     known = {json.dumps(e, sort_keys=True) for e in project.ancestry}
     for earlier in theirs.ancestry:
         if json.dumps(earlier, sort_keys=True) not in known:
             project.ancestry.append(earlier)
     project.ancestry.append(entry)
     return entry
+
+
+def previous_merge(mine: Project, theirs: Project) -> dict | None:
+    """The record of an earlier merge of exactly this copy into ``mine``, if there was one.
+    Merging it again against the version it was sent from would take back, as "their
+    changes", whatever was removed or changed since; so the caller says so instead."""
+    fingerprint = snapshot_fingerprint(theirs.article)
+    return next((e for e in reversed(mine.ancestry) if e.get("event") == MERGED
+                 and e.get("merged_fingerprint") == fingerprint), None)
+
+
+def carry_media(into: Project, source: Project) -> None:
+    """Copy into ``into``'s store the attached files its article uses that only ``source`` has
+    (a photo or picture their copy added)."""
+    for ref in into.article.media_refs():
+        if ref.name not in into.media and ref.name in source.media:
+            suffix = ref.name.rsplit(".", 1)[-1] if "." in ref.name else "bin"
+            into.media.add_bytes(source.media.read(ref.name), suffix)
 
 
 def check_same_article(mine: Project, theirs: Project) -> str:

@@ -1,0 +1,114 @@
+"""`pipwriter send` and `pipwriter merge`: writing together without opening a window.
+
+    pipwriter send FILE.pipw --to NAME -o COPY.pipw [--note TEXT]
+    pipwriter merge FILE.pipw THEIRS.pipw [-o OUT.pipw] [--take mine|theirs]
+
+``merge`` exits 0 when the copy was merged (or holds nothing new), 1 when parts both of you
+changed need a choice (they are listed and nothing is written; ``--take`` chooses for all of
+them), 2 when a file cannot be read or is a different article. Without ``-o`` the merged article
+is saved over FILE.pipw, with the file as it was kept as a backup.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .model.coauthoring.exchange import (
+    carry_media,
+    check_same_article,
+    find_base,
+    previous_merge,
+    record_merge,
+    send_copy,
+)
+from .model.coauthoring.merge import MINE, THEIRS, merge_articles
+from .model.errors import PipError
+from .model.language.counts import total_words
+from .model.storage.project_file import load_project
+from .model.storage.safe_save import save_with_backup
+
+EXIT_OK, EXIT_CHOOSE, EXIT_UNREADABLE = 0, 1, 2
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    send = sub.add_parser("send", help="write a copy for a co-author (the article as sent "
+                                       "is kept, to merge their copy against)")
+    send.add_argument("file", type=Path, metavar="FILE.pipw")
+    send.add_argument("--to", required=True, metavar="NAME", help="who the copy is for")
+    send.add_argument("-o", "--out", type=Path, required=True, metavar="COPY.pipw")
+    send.add_argument("--note", default="", help="a note to go with the copy")
+    merge = sub.add_parser("merge", help="bring a co-author's copy into the article")
+    merge.add_argument("file", type=Path, metavar="FILE.pipw")
+    merge.add_argument("theirs", type=Path, metavar="THEIRS.pipw")
+    merge.add_argument("-o", "--out", type=Path, metavar="OUT.pipw",
+                       help="where to write the merged article (default: FILE.pipw, keeping "
+                            "a backup of it)")
+    merge.add_argument("--take", choices=("mine", "theirs"),
+                       help="for every part both of you changed, keep yours or take theirs")
+
+
+def cmd_send(args: argparse.Namespace) -> int:
+    project = load_project(args.file)
+    names = {a.name.casefold(): a.id for a in project.article.authors}
+    target, _version = send_copy(project, args.out, args.to, args.note,
+                                 names.get(" ".join(args.to.split()).casefold(), ""),
+                                 total_words(project.article))
+    print(f"Wrote a copy for {' '.join(args.to.split())} to {target}. The article as sent is "
+          "kept on this computer, so their copy can be merged back against it.")
+    return EXIT_OK
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    mine, theirs = load_project(args.file), load_project(args.theirs)
+    problem = check_same_article(mine, theirs)
+    if problem:
+        print(problem)
+        return EXIT_UNREADABLE
+    earlier = previous_merge(mine, theirs)
+    if earlier is not None:
+        print(f"This copy was already merged on {str(earlier.get('merged_at', ''))[:10]}. It "
+              "holds nothing new; merging it again would bring back what you have changed "
+              "or removed since. Nothing was changed.")
+        return EXIT_OK
+    found = find_base(mine, theirs)
+    base, entry = found if found else (None, None)
+    if base is None:
+        print("The version this copy was made from is not kept on this computer, so every "
+              "difference counts as a choice.")
+    result = merge_articles(base.article if base else None, mine.article, theirs.article)
+    if not result.has_changes():
+        print("Their copy has nothing that yours does not already have. Nothing was changed.")
+        return EXIT_OK
+    if result.conflicts and args.take is None:
+        print(f"{len(result.conflicts)} part(s) were changed by both of you and need a choice:")
+        for conflict in result.conflicts:
+            print(f"  - {conflict.label}")
+        print("Merge in the app to choose for each, or run again with --take mine or "
+              "--take theirs. Nothing was written.")
+        return EXIT_CHOOSE
+    for conflict in result.conflicts:
+        conflict.choose(MINE if args.take == "mine" else THEIRS)
+    for line in result.summary_lines():
+        print(f"  {line}")
+    mine.article = result.article()
+    carry_media(mine, theirs)
+    record_merge(mine, theirs, entry)
+    if args.out is not None:
+        mine.path = None
+    written = save_with_backup(mine, args.out)
+    print(f"Merged into {written}.")
+    return EXIT_OK
+
+
+def run(args: argparse.Namespace) -> int | None:
+    """The command's exit status, or None when the command is not one of these."""
+    handlers = {"send": cmd_send, "merge": cmd_merge}
+    handler = handlers.get(args.command)
+    if handler is None:
+        return None
+    try:
+        return handler(args)
+    except PipError as error:
+        print(str(error))
+        return EXIT_UNREADABLE

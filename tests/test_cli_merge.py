@@ -1,0 +1,90 @@
+"""`pipwriter send` and `pipwriter merge` (issue 21, item 6): a co-author's copy merged without a
+window: both sides' edits to different paragraphs go in, a clash is listed (exit 1) until
+--take chooses, a copy merged once is not merged again, a different or damaged file is refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipwriter import cli
+from pipwriter.model.article.text import Paragraph, RichText, Run
+from pipwriter.model.storage.project_file import load_project, save_project
+
+P1, P2, P3 = "We met weekly.", "Patients chose the topics.", "We changed the clinic times."
+
+
+def body(*texts: str) -> RichText:
+    return RichText([Paragraph([Run(t)]) for t in texts])
+
+
+def texts(path) -> list[str]:
+    section = load_project(path).article.sections[0]
+    return ["".join(i.text for i in p.items) for p in section.body.paragraphs]
+
+
+def edit(path, *paragraphs: str) -> None:
+    project = load_project(path)
+    project.article.sections[0].body = body(*paragraphs)
+    save_project(project, path)
+
+
+@pytest.fixture
+def sent(small_project, tmp_path, capsys):
+    small_project.article.sections[0].body = body(P1, P2, P3)
+    mine = save_project(small_project, tmp_path / "walking.pipw")
+    copy = tmp_path / "for-sam.pipw"
+    assert cli.main(["send", str(mine), "--to", "Sam Jones", "-o", str(copy)]) == 0
+    assert "Wrote a copy for Sam Jones" in capsys.readouterr().out
+    return mine, copy
+
+
+def test_edits_to_different_paragraphs_merge_and_the_file_is_backed_up(sent, capsys):
+    mine, copy = sent
+    edit(mine, P1 + " Then monthly.", P2, P3)
+    edit(copy, P1, P2, P3 + " It worked.")
+    assert cli.main(["merge", str(mine), str(copy)]) == 0
+    out = capsys.readouterr().out
+    assert "Merged into" in out and "their changes taken" in out
+    assert texts(mine) == [P1 + " Then monthly.", P2, P3 + " It worked."]
+    assert load_project(mine).ancestry[-1]["event"] == "merged"
+
+
+def test_a_clash_is_listed_and_nothing_written_until_take_chooses(sent, capsys, tmp_path):
+    mine, copy = sent
+    edit(mine, P1, "Mine in the middle.", P3)
+    edit(copy, P1, "Theirs in the middle.", P3)
+    before = mine.read_bytes()
+    assert cli.main(["merge", str(mine), str(copy)]) == 1
+    out = capsys.readouterr().out
+    assert "need a choice" in out and "--take" in out
+    assert mine.read_bytes() == before
+    out_file = tmp_path / "merged.pipw"
+    assert cli.main(["merge", str(mine), str(copy), "--take", "theirs", "-o", str(out_file)]) == 0
+    assert texts(out_file) == [P1, "Theirs in the middle.", P3]
+    assert mine.read_bytes() == before                      # -o leaves the article's file alone
+
+
+def test_a_copy_merged_once_does_not_bring_back_what_was_removed_since(sent, capsys):
+    mine, copy = sent
+    edit(copy, P1, P2, P3, "Their new paragraph.")
+    assert cli.main(["merge", str(mine), str(copy)]) == 0
+    assert texts(mine)[-1] == "Their new paragraph."
+    edit(mine, P1, P2, P3)                                  # I remove their paragraph
+    capsys.readouterr()
+    assert cli.main(["merge", str(mine), str(copy)]) == 0  # the same copy, sent again
+    assert "already merged" in capsys.readouterr().out
+    assert texts(mine) == [P1, P2, P3]
+
+
+def test_a_different_article_or_a_damaged_file_is_refused(sent, tmp_path, capsys, template):
+    from pipwriter.model.article.author import Author
+    from pipwriter.model.article.factory import new_article
+    from pipwriter.model.storage.project import Project
+    mine, _copy = sent
+    other = save_project(Project(new_article(template, "Another", [Author("A B", "patient")])),
+                         tmp_path / "other.pipw")
+    assert cli.main(["merge", str(mine), str(other)]) == 2
+    assert "different article" in capsys.readouterr().out
+    broken = tmp_path / "broken.pipw"
+    broken.write_bytes(b"not a zip")
+    assert cli.main(["merge", str(mine), str(broken)]) == 2
