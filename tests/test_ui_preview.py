@@ -141,3 +141,18 @@ def test_the_preview_gives_the_series_figure_and_words_whole_document_count(wind
     assert f"The series counts {counted:,} words" in text
     assert f"Word will show {stats['words']:,} for the whole document" in text
     assert stats["words"] > counted
+
+
+def test_the_view_menu_opens_the_preview(window, qtbot):
+    from pipwriter.ui.preview import ArticlePreview
+    action = next(a for a in window.view_menu.actions()
+                  if a.text().replace("&", "") == "Preview the whole article")
+    assert action.shortcut().toString() == "Ctrl+Shift+P"
+    action.trigger()
+    preview = window.findChild(ArticlePreview)
+    assert preview is not None and preview.isVisible()
+    qtbot.waitUntil(lambda: preview.builds >= 1)
+    assert window.session.article.title in preview.browser.toPlainText()
+    action.trigger()                                       # a second time: the same window
+    assert window.findChildren(ArticlePreview) == [preview]
+    preview.close()

@@ -223,6 +223,8 @@ class MainWindow(QMainWindow):
         self._action(view, "Go to the na&vigator", self.navigator.setFocus, "Ctrl+1")
         self._action(view, "Go to the &text", lambda: self.section_panel.editor.setFocus(),
                      "Ctrl+2")
+        view.addSeparator()
+        self._action(view, "&Preview the whole article", self.show_preview, "Ctrl+Shift+P")
 
         self.help_menu = help_menu = bar.addMenu("&Help")
         help_windows = self.help
@@ -235,6 +237,11 @@ class MainWindow(QMainWindow):
                      tip="What to send whoever gave you PiP Writer: versions, system and the end "
                          "of the log (nothing is sent)")
         self._action(help_menu, f"&About {APP_NAME}", help_windows.about)
+
+    def show_preview(self) -> None:
+        """View › Preview the whole article: the article as it will be exported."""
+        from .preview import show_preview
+        show_preview(self)
 
     # --- panels -----------------------------------------------------------------------------
     def _panel(self, key: str) -> QWidget:
