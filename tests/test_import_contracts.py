@@ -96,3 +96,10 @@ def test_every_module_is_in_a_package_that_names_its_concept():
     packages = sorted(p.name for p in (PACKAGE / "model").iterdir()
                       if (p / "__init__.py").exists())
     assert packages == ["article", "coauthoring", "interests", "language", "rules", "storage"]
+
+
+def test_no_module_is_over_400_lines():
+    """Small files named for what they hold (docs/architecture.md)."""
+    sizes = {str(p.relative_to(ROOT)): len(p.read_text(encoding="utf-8").splitlines())
+             for p in PACKAGE.rglob("*.py")}
+    assert {name: n for name, n in sizes.items() if n > 400} == {}
