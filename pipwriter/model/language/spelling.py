@@ -33,6 +33,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .spelling_suggestions import best_first, distance_two, splits
 from .spelling_words import (
     HYPHEN_PREFIXES,
     HYPHEN_SPLIT,
@@ -42,7 +43,6 @@ from .spelling_words import (
     edits1,
     has_inner_capital,
     is_acronym,
-    match_case,
     name_words,
     normalise,
 )
@@ -70,7 +70,6 @@ SUGGESTION_CACHE_SIZE = 512  # words
 SUGGEST_MORE_SECONDS = 0.6  # bound on the distance-2 search
 USER_WORD_SCORE = 60  # frequency score given to personal words, extra words and names
 MAX_SUGGEST_LENGTH = 50  # longer "words" get no suggestions (bounds time and memory)
-SPLIT_MIN_SCORE = 100  # both halves of a split suggestion must be this common ("a lot")
 
 # --- the engine -------------------------------------------------------------------------------
 class SpellEngine:
@@ -324,18 +323,6 @@ class SpellEngine:
             found.setdefault(word, self._accepted[word])
         return found
 
-    def _splits(self, lower: str) -> dict[str, tuple[int, int]]:
-        """'alot' -> 'a lot', 'infact' -> 'in fact': two common words, ranked by the rarer."""
-        out = {}
-        for index in range(1, len(lower)):
-            left, right = lower[:index], lower[index:]
-            if len(left) == 1 and left not in ("a", "i"):
-                continue
-            score = min(self._score(left), self._score(right))
-            if len(right) > 1 and score >= SPLIT_MIN_SCORE:
-                out[f"{left} {right}"] = (1, score)
-        return out
-
     def suggest(self, word: str, max_distance: int = 1, limit: int = 8) -> list[str]:
         """Corrections for ``word``, best first, in the word's capitalisation. Distance 1 takes
         a few milliseconds; ``max_distance=2`` is :meth:`suggest_more` (keep it off the GUI
@@ -378,28 +365,9 @@ class SpellEngine:
         edits = edits1(lower)
         for cand, form in self._known_forms(edits).items():
             ranked.setdefault(form, (1, self._score(cand)))
-        for form, key in self._splits(lower).items():
+        for form, key in splits(lower, self._score).items():
             ranked.setdefault(form, key)
         if deadline is not None and len(lower) <= MAX_SUGGEST_LENGTH // 2:
-            self._distance_two(edits, ranked, deadline)
+            distance_two(edits, ranked, deadline, self._known_forms, self._score)
         ranked.pop(typed, None)
-        order = sorted(ranked.items(), key=lambda kv: (
-            kv[1][0], -kv[1][1], kv[0][:1].lower() != lower[:1], kv[0].lower(), kv[0]))
-        out: list[str] = []
-        for form, _key in order:
-            suggestion = match_case(typed, form) + suffix
-            if suggestion not in out and suggestion != word:
-                out.append(suggestion)
-            if len(out) >= limit:
-                break
-        return out
-
-    def _distance_two(self, edits: list[str], ranked: dict[str, tuple[int, int]],
-                      deadline: float, batch: int = 40) -> None:
-        unique = list(dict.fromkeys(edits))
-        for index in range(0, len(unique), batch):
-            if time.perf_counter() > deadline:
-                return
-            second = [e2 for e1 in unique[index:index + batch] for e2 in edits1(e1)]
-            for cand, form in self._known_forms(second).items():
-                ranked.setdefault(form, (2, self._score(cand)))
+        return best_first(ranked, word, typed, suffix, limit)
