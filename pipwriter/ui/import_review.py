@@ -98,11 +98,11 @@ class ImportReviewDialog(QDialog):
         self.preview_label.setBuddy(self.preview)
         layout.addWidget(self.preview, 1)
 
-        self.read_references = QCheckBox("Read each reference into its parts (authors, "
-                                          "title, journal, year…), set out in BMJ style")
+        self.read_references = QCheckBox("Split each reference into its parts and set it "
+                                          "out the BMJ way")
         self.read_references.setChecked(plan.read_references)
-        self.read_references.setToolTip("Untick to keep the references exactly as written "
-                                         "in the draft.")
+        self.read_references.setToolTip("Untick this to keep the references just as they "
+                                         "are in the draft.")
         self.read_references.setVisible(any(p.target == REFERENCES for p in self.parts))
         layout.addWidget(self.read_references)
 
