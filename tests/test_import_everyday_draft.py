@@ -127,4 +127,4 @@ def test_journal_web_book_and_report_references_are_read_into_their_parts(import
     # every citation is linked to its reference
     cited = {r for s in article.sections for c in s.body.citations() for r in c.refs}
     assert cited == {r.id for r in refs}
-    assert "References read into their parts" in out
+    assert "References split into their parts: 2 in BMJ (Vancouver) style" in out

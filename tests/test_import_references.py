@@ -101,7 +101,7 @@ def test_a_drafts_mixed_reference_list_is_read_and_the_authors_are_told(tmp_path
         "Coulter A. Engaging patients in healthcare. Open University Press, 2011."
     assert len(list(article.sections[0].body.citations())) == 2  # still linked
     assert any("1 in BMJ (Vancouver) style, 1 in APA style" in n for n in plan.notes)
-    assert any(n.startswith("Reference 3 could not be read") for n in plan.notes)
+    assert any(n.startswith("Reference 3 is kept as it was.") for n in plan.notes)
 
     plan = plan_import(tmp_path / "refs.docx")
     plan.read_references = False                                 # kept as written if asked

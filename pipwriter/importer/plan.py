@@ -161,7 +161,7 @@ def plan_import(path: Path | str, template: Template | None = None) -> ImportPla
         if pseudo and not unsure:
             unsure, reason = True, "The line is in bold, so it may be a heading."
         if target in used and not target.startswith("@"):
-            unsure, reason = True, "Another heading already matches this part."
+            unsure, reason = True, "A heading before this one goes to the same part."
         used.add(target)
         plan.headings.append(HeadingChoice(len(plan.headings), heading, target, unsure, reason))
     return plan

@@ -47,14 +47,15 @@ def reference_notes(read: list[ParsedReference]) -> list[str]:
             styles[parsed.style] = styles.get(parsed.style, 0) + 1
     if styles:
         told = ", ".join(f"{n} in {style} style" for style, n in styles.items())
-        notes.append(f"References read into their parts: {told}. They are set out in BMJ "
-                     "style; check those converted from another style (a journal's name is "
-                     "kept as written, not abbreviated).")
+        notes.append(f"References split into their parts: {told}. They are now set out the "
+                     "BMJ way. Check the ones that came in another style: a journal's name is "
+                     "kept as it was, not made short.")
     kept = [i + 1 for i, parsed in enumerate(read) if not parsed.style]
-    if kept:
-        numbers = ", ".join(str(n) for n in kept)
-        notes.append(f"Reference{'s' if len(kept) > 1 else ''} {numbers} could not be read "
-                     "into parts and " + ("were" if len(kept) > 1 else "was") + " kept as "
-                     "written: open References and fill in the details, so "
-                     + ("they are" if len(kept) > 1 else "it is") + " set out in BMJ style.")
+    if len(kept) == 1:
+        notes.append(f"Reference {kept[0]} is kept as it was. PiP Writer could not split it "
+                     "into its parts. Open References and fill in its details.")
+    elif kept:
+        numbers = ", ".join(str(n) for n in kept[:-1]) + f" and {kept[-1]}"
+        notes.append(f"References {numbers} are kept as they were. PiP Writer could not split "
+                     "them into their parts. Open References and fill in their details.")
     return notes
