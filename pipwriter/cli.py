@@ -122,14 +122,18 @@ def cmd_check(args) -> int:
     from .model.rules.report import build_report
     project = _load(args.file)
     report = build_report(project, speller=_speller(project))
+    open_comments = sum(1 for c in project.article.comments if not c.resolved)
     if args.json:
         data = report.to_json()
         data["file_warnings"] = list(project.warnings)    # what opening the file noticed
+        data["comments_open"] = open_comments             # never part of the submission
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         for warning in project.warnings:
             print(f"About this file: {warning}")
         print(_human_report(report))
+        if open_comments:
+            print(f"Comments still open: {open_comments} (they are not sent to the editors)")
     return EXIT_BLOCKED if report.blocking() else EXIT_OK
 
 

@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from ..coauthoring.approval import Approval
+from ..coauthoring.comment_data import Comment
 from ..jsonread import Obj
 from .author import Author
 from .ids import new_id
@@ -97,6 +98,7 @@ class Article:
     settings: Settings = field(default_factory=Settings)
     id: str = field(default_factory=new_article_id)
     approvals: list[Approval] = field(default_factory=list)  # see model/coauthoring/approval.py
+    comments: list[Comment] = field(default_factory=list)    # see model/coauthoring/comments.py
 
     # --- look-ups -------------------------------------------------------------------
     def author(self, author_id: str) -> Author | None:
@@ -163,6 +165,8 @@ class Article:
                 "settings": self.settings.to_json()}
         if self.approvals:      # written only once someone has approved something
             data["approvals"] = [a.to_json() for a in self.approvals]
+        if self.comments:       # written only once someone has commented
+            data["comments"] = [c.to_json() for c in self.comments]
         return data
 
     @classmethod
@@ -182,7 +186,9 @@ class Article:
                       settings=Settings.from_json(o.obj("settings")),
                       id=o.text("id", max_len=64) or new_article_id(),
                       approvals=[Approval.from_json(a)
-                                 for a in o.objs("approvals", max_items=10_000)])
+                                 for a in o.objs("approvals", max_items=10_000)],
+                      comments=[Comment.from_json(c)
+                                for c in o.objs("comments", max_items=10_000)])
         if not ARTICLE_ID.fullmatch(article.id):
             raise o.error("the article id may only hold letters, digits, '-' and '_'",
                           "article.id")

@@ -32,6 +32,7 @@ from collections.abc import Callable
 from typing import Any, Literal, TypeVar
 
 from ..article.article import Article
+from .comments import merge_comment_json
 from .merge_paragraphs import merge_paragraphs
 from .merge_result import (
     ABSENT,
@@ -128,6 +129,8 @@ class _Merger:
         self._lists()
         self._settings()
         self._approvals()
+        self.result.comments = merge_comment_json(self.m.get("comments", []),
+                                                  self.t.get("comments", []))
         return self.result
 
     def _base(self, key: str, default: Any = "") -> Any:

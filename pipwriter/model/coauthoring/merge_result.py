@@ -122,6 +122,7 @@ class MergeResult:
     items: dict[str, dict[str, JsonObject | None]] = field(default_factory=dict)
     settings: JsonObject = field(default_factory=dict)
     approvals: list[JsonObject] = field(default_factory=list)
+    comments: list[JsonObject] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     taken: list[str] = field(default_factory=list)  # what was taken from their copy, in words
     notes: list[str] = field(default_factory=list)
@@ -171,6 +172,8 @@ class MergeResult:
             data[key] = out
         data["settings"] = copy.deepcopy(self.settings)
         data["approvals"] = copy.deepcopy(self.approvals)
+        if self.comments:
+            data["comments"] = copy.deepcopy(self.comments)
         self._tidy(data)
         return data
 

@@ -1,0 +1,132 @@
+"""Comments: co-authors talk about the words inside the article, and the talk never reaches
+the submission.
+
+A comment is on some words of one field of the text surface (a paragraph of a section, a
+caption, a key message...). It keeps those words (the *quote*), a few characters either side
+and where they were, so that after edits around them it is found again: the quote is looked
+for in its field, the place whose surroundings match best and that is nearest where it was
+wins. If the words themselves were changed or deleted, the comment stays, shown with the words
+it was about ("the words have changed"). Comments have replies, and can be resolved and
+reopened; each entry has its author and UTC time. They are saved in the project file, merge by
+id (nothing to choose: both copies' comments and replies are kept; resolving or reopening
+takes the later), and no exporter reads them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..article.text_surface import TextField, text_fields
+from ..rules.findings import Where
+from .comment_data import MAX_TEXT, Comment, Reply, now_utc
+
+CONTEXT = 24            # characters kept either side of the quote
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a comment's words are now."""
+
+    field: TextField
+    block: int
+    start: int
+    end: int
+
+
+def _same_field(a: Where, b: Where) -> bool:
+    return a.key() == b.key() and a.field == b.field
+
+
+def find_field(article: Any, where: Where) -> TextField | None:
+    return next((f for f in text_fields(article) if _same_field(f.where, where)), None)
+
+
+def add_comment(article: Any, where: Where, block: int, start: int, end: int, text: str,
+                author: str) -> Comment:
+    """Comment on characters ``start``–``end`` of line ``block`` of the field at ``where``.
+    Raises ValueError when there is no such field or no words there."""
+    found = find_field(article, where)
+    if found is None or not 0 <= block < len(found.blocks):
+        raise ValueError("there is no text there to comment on")
+    line = found.blocks[block]
+    quote = line[start:end]
+    if not quote.strip():
+        raise ValueError("select some words to comment on")
+    comment = Comment(found.where, quote, text.strip()[:MAX_TEXT], author,
+                      block, start, line[max(0, start - CONTEXT):start], line[end:end + CONTEXT])
+    article.comments.append(comment)
+    return comment
+
+
+def locate(article: Any, comment: Comment) -> Anchor | None:
+    """Where the comment's words are now, or None if they were changed or deleted."""
+    found = find_field(article, comment.where)
+    if found is None or not comment.quote:
+        return None
+    best: tuple[tuple[int, int], Anchor] | None = None
+    for number, line in enumerate(found.blocks):
+        position = line.find(comment.quote)
+        while position >= 0:
+            end = position + len(comment.quote)
+            context = _shared_suffix(line[:position], comment.before) + \
+                _shared_prefix(line[end:], comment.after)
+            distance = abs(number - comment.block) * 10_000 + abs(position - comment.start)
+            key = (-context, distance)
+            if best is None or key < best[0]:
+                best = (key, Anchor(found, number, position, end))
+            position = line.find(comment.quote, position + 1)
+    return best[1] if best else None
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _shared_suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def reply(comment: Comment, text: str, author: str) -> Reply:
+    """Add a reply (now, by ``author``)."""
+    answer = Reply(text.strip()[:MAX_TEXT], author)
+    comment.replies.append(answer)
+    return answer
+
+
+def set_resolved(comment: Comment, resolved: bool, who: str) -> None:
+    comment.resolved = resolved
+    comment.changed_at = now_utc()
+    comment.changed_by = who
+
+
+def open_comments(article: Any) -> list[Comment]:
+    return [c for c in article.comments if not c.resolved]
+
+
+# --- merging -------------------------------------------------------------------------------------
+def merge_comment_json(mine: list[dict[str, Any]], theirs: list[dict[str, Any]]
+                       ) -> list[dict[str, Any]]:
+    """Both copies' comments by id, in the order first seen; replies pooled by id; of two
+    resolve/reopen states, the later."""
+    merged: dict[str, dict[str, Any]] = {}
+    for comment in [*mine, *theirs]:
+        known = merged.get(comment["id"])
+        if known is None:
+            merged[comment["id"]] = dict(comment, replies=list(comment.get("replies", [])))
+            continue
+        replies = {r["id"]: r for r in known["replies"]}
+        for answer in comment.get("replies", []):
+            replies.setdefault(answer["id"], answer)
+        known["replies"] = sorted(replies.values(), key=lambda r: (str(r.get("at", "")),
+                                                                     r["id"]))
+        if str(comment.get("changed_at", "")) > str(known.get("changed_at", "")):
+            for key in ("resolved", "changed_at", "changed_by"):
+                known[key] = comment.get(key)
+    return list(merged.values())

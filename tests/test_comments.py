@@ -1,0 +1,158 @@
+"""Comments (issue 21, item 1): on words of any field, found again after edits around them,
+with replies, resolve and reopen; saved in the project file, merged by id, never exported, and
+counted by `check --json`."""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import io
+import json
+import zipfile
+
+import pytest
+
+from pipwriter import cli
+from pipwriter.export.bundle import export_bundle
+from pipwriter.model.article.article import Article
+from pipwriter.model.article.text import Paragraph, RichText, Run
+from pipwriter.model.article.text_surface import text_fields
+from pipwriter.model.coauthoring.comments import (
+    add_comment,
+    locate,
+    open_comments,
+    reply,
+    set_resolved,
+)
+from pipwriter.model.coauthoring.merge import merge_articles
+from pipwriter.model.storage.demo import demo_project
+from pipwriter.model.storage.project_file import load_project, save_project
+
+SENTENCE = "We met weekly at the clinic and patients chose the topics."
+
+
+@pytest.fixture
+def project(small_project):
+    small_project.article.sections[0].body = RichText([Paragraph([Run(SENTENCE)])])
+    return small_project
+
+
+def body_field(article):
+    return next(f for f in text_fields(article) if f.where.field == "body")
+
+
+def comment_on(article, words: str, text="Is this right?", author="Sam Jones"):
+    field = body_field(article)
+    start = field.blocks[0].index(words)
+    return add_comment(article, field.where, 0, start, start + len(words), text, author)
+
+
+def set_body(article, *texts):
+    article.sections[0].body = RichText([Paragraph([Run(t)]) for t in texts])
+
+
+def anchored_words(article, comment) -> str:
+    anchor = locate(article, comment)
+    assert anchor is not None
+    return anchor.field.blocks[anchor.block][anchor.start:anchor.end]
+
+
+def test_a_comment_keeps_its_words_and_finds_them_after_edits_around_them(project):
+    article = project.article
+    comment = comment_on(article, "patients chose the topics")
+    assert comment.quote == "patients chose the topics" and comment.author == "Sam Jones"
+    set_body(article, "A new first paragraph.", "Every week, " + SENTENCE.lower())
+    anchor = locate(article, comment)
+    assert anchor is not None and anchor.block == 1
+    assert anchored_words(article, comment) == "patients chose the topics"
+
+
+def test_of_two_places_with_the_same_words_the_one_with_the_same_surroundings_wins(project):
+    article = project.article
+    set_body(article, "At first the topics were set. Later patients chose the topics freely.")
+    field = body_field(article)
+    line = field.blocks[0]
+    start = line.index("the topics freely")
+    comment = add_comment(article, field.where, 0, start, start + len("the topics"), "Hm", "A")
+    set_body(article, "Since then the topics changed. " + line)     # a third "the topics"
+    anchor = locate(article, comment)
+    assert anchor is not None
+    assert anchor.field.blocks[0][anchor.end:].startswith(" freely")
+
+
+def test_when_the_words_themselves_change_the_comment_stays_without_a_place(project):
+    article = project.article
+    comment = comment_on(article, "patients chose the topics")
+    set_body(article, "We met weekly.")
+    assert locate(article, comment) is None
+    assert open_comments(article) == [comment]
+
+
+def test_replies_resolve_and_reopen(project):
+    article = project.article
+    comment = comment_on(article, "met weekly")
+    reply(comment, "Yes, every Tuesday.", "Dr Asha Patel")
+    set_resolved(comment, True, "Sam Jones")
+    assert open_comments(article) == []
+    set_resolved(comment, False, "Dr Asha Patel")
+    assert open_comments(article) == [comment]
+    assert [r.author for r in comment.replies] == ["Dr Asha Patel"]
+    assert comment.changed_by == "Dr Asha Patel" and comment.changed_at
+
+
+def test_comments_are_saved_and_read_back(project, tmp_path):
+    comment = comment_on(project.article, "met weekly")
+    reply(comment, "Every Tuesday.", "Dr Asha Patel")
+    loaded = load_project(save_project(project, tmp_path / "a.pipw")).article
+    assert [c.to_json() for c in loaded.comments] == [comment.to_json()]
+
+
+def test_an_article_without_comments_is_written_as_before(project):
+    assert "comments" not in project.article.to_json()
+
+
+def test_comments_merge_by_id_replies_pooled_and_the_later_resolve_wins(project):
+    base = project.article
+    comment = comment_on(base, "met weekly")
+    mine = Article.from_json(copy.deepcopy(base.to_json()))
+    theirs = Article.from_json(copy.deepcopy(base.to_json()))
+    reply(mine.comments[0], "Mine.", "Dr Asha Patel")
+    reply(theirs.comments[0], "Theirs.", "Sam Jones")
+    set_resolved(theirs.comments[0], True, "Sam Jones")
+    comment_on(theirs, "the clinic", "Which one?")
+    merged = merge_articles(base, mine, theirs).article()
+    assert merged.comments[0].id == comment.id
+    assert sorted(r.text for r in merged.comments[0].replies) == ["Mine.", "Theirs."]
+    assert merged.comments[0].resolved
+    assert [c.text for c in merged.comments] == ["Is this right?", "Which one?"]
+
+
+def test_comments_never_reach_the_submission_and_check_counts_them(tmp_path):
+    project = demo_project()
+    article = project.article
+    field = body_field(article)
+    words = field.blocks[0].split()[0]
+    add_comment(article, field.where, 0, 0, len(words), "SECRET-NOTE for Bethan", "Malcolm")
+    bundle = export_bundle(project, tmp_path / "out", make_zip=True)
+    for path in bundle.folder.rglob("*"):
+        if path.suffix == ".docx":
+            with zipfile.ZipFile(path) as archive:
+                assert all(b"SECRET-NOTE" not in archive.read(n) for n in archive.namelist())
+        elif path.is_file():
+            assert b"SECRET-NOTE" not in path.read_bytes()
+    saved = save_project(project, tmp_path / "demo.pipw")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        cli.main(["check", str(saved), "--json"])
+    assert json.loads(out.getvalue())["comments_open"] == 1
+
+
+def test_the_documented_schema_describes_comments(project):
+    from pathlib import Path
+
+    import jsonschema
+    comment = comment_on(project.article, "met weekly")
+    reply(comment, "Every Tuesday.", "Dr Asha Patel")
+    schema = json.loads((Path(__file__).resolve().parent.parent / "docs" / "schema" /
+                         "article.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(project.article.to_json(), schema)
