@@ -1,6 +1,6 @@
 """References in a Word draft are read into their parts (kind, authors, title, journal, year,
-volume, issue, pages, DOI, web address, date accessed) when written in BMJ/Vancouver, APA or
-Harvard style, so they are set out in BMJ style; anything not understood is kept exactly as
+volume, issue, pages, DOI, web address, date accessed) when written in BMJ/Vancouver, APA,
+Harvard or Chicago style, so they are set out in BMJ style; anything not understood is kept exactly as
 written and the authors are told. Export -> import -> export keeps them structured and the
 reference list word for word."""
 
@@ -58,6 +58,16 @@ def fields(ref):
      {"kind": "web", "authors": ["National Institute for Health and Care Excellence"],
       "title": "Stroke rehabilitation in adults", "year": "2023",
       "url": "https://www.nice.org.uk/guidance/ng236", "accessed": "2024-05-01"}),
+    ('Smith, John, and Ann B. Jones. "Reviews after Stroke." Journal of Stroke Care 12, '
+     'no. 3 (2020): 45–67. https://doi.org/10.1000/jsc.2020.12', "Chicago",
+     {"kind": "journal", "authors": ["Smith J", "Jones AB"], "title": "Reviews after Stroke",
+      "container": "Journal of Stroke Care", "year": "2020", "volume": "12", "issue": "3",
+      "pages": "45-67", "doi": "10.1000/jsc.2020.12"}),
+    ("Smith, John. 2020. \u201cReviews after Stroke.\u201d Journal of Stroke Care 12 (3): 45–67.",
+     "Chicago",
+     {"kind": "journal", "authors": ["Smith J"], "title": "Reviews after Stroke",
+      "container": "Journal of Stroke Care", "year": "2020", "volume": "12", "issue": "3",
+      "pages": "45-67"}),
 ])
 def test_a_reference_in_a_known_style_is_read_into_its_parts(text, style, expected):
     parsed = parse_reference(text)

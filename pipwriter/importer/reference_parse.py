@@ -12,7 +12,10 @@ Styles understood, each with how sure the reading is:
 * **Harvard** — ``Smith, J. and Jones, A. (2020) 'Title', Journal, 12(3), pp. 45–67.``, and web
   pages with ``Available at: … (Accessed: 1 May 2024)``.
 
-APA and Harvard entries are converted (0.7–0.9: the journal's name stays as written, not
+* **Chicago** journal articles — ``Smith, John, and Ann Jones. "Title." Journal 12, no. 3
+  (2020): 45–67.`` and the author-date form ``Smith, John. 2020. "Title." Journal 12 (3): 45–67.``
+
+APA, Harvard and Chicago entries are converted (0.7–0.9: the journal's name stays as written, not
 abbreviated). Anything else — or a reading missing its title or year — is kept as written, as
 free text (kind "other", confidence 0), with any DOI or web address picked out.
 """
@@ -207,6 +210,45 @@ def _author_year_reference(core: str, doi: str, url: str,
     return ref, style, 0.8 if (url or publisher) else 0.5
 
 
+# --- Chicago ----------------------------------------------------------------------------------
+_Q = "[\"\u201c](?P<title>.+?)[.,]?[\"\u201d]"
+_CHICAGO_NOTES = re.compile(
+    rf"^(?P<authors>.+?)\. {_Q} (?P<container>.+?) (?P<volume>\d+)(?:, no\. (?P<issue>[\w-]+))?"
+    r" \((?:[A-Za-z]+ )?(?P<year>\d{4})\)(?:: (?P<pages>[\w-]+))?\.?$")
+_CHICAGO_DATE = re.compile(
+    rf"^(?P<authors>.+?)\. (?P<year>\d{{4}})\. {_Q} (?P<container>.+?) (?P<volume>\d+)"
+    r"(?: \((?P<issue>[\w-]+)\))?(?:: (?P<pages>[\w-]+))?\.?$")
+
+
+def _chicago_names(text: str) -> list[str]:
+    """"Smith, John, and Ann B. Jones" -> ["Smith J", "Jones AB"] (the first name inverted)."""
+    first, _, others = text.partition(", and ") if ", and " in text else \
+        text.partition(" and ")
+    surname, _, given = first.partition(", ")
+    people = [(surname, given)]
+    for other in re.split(r",\s*(?:and\s+)?", others) if others else []:
+        words = other.split()
+        if words:
+            people.append((words[-1], " ".join(words[:-1])))
+    names = []
+    for surname, given in people:
+        initials = "".join(w[0] for w in re.split(r"[\s.-]+", given) if w[:1].isupper())
+        names.append(f"{surname.strip()} {initials}".strip())
+    return names
+
+
+def _chicago(core: str, doi: str, url: str, accessed: str) -> Reference | None:
+    for pattern in (_CHICAGO_NOTES, _CHICAGO_DATE):
+        match = pattern.match(core)
+        if match and "," in match["authors"]:
+            return Reference("journal", authors=_chicago_names(match["authors"]),
+                             title=match["title"].strip(), container=match["container"].strip(),
+                             year=match["year"], volume=match["volume"],
+                             issue=match["issue"] or "", pages=match["pages"] or "", doi=doi,
+                             url=url, accessed=accessed)
+    return None
+
+
 # --- all together ------------------------------------------------------------------------------
 def parse_reference(text: str) -> ParsedReference:
     """The reference ``text`` read into its parts, or kept as written when it cannot be read
@@ -217,6 +259,9 @@ def parse_reference(text: str) -> ParsedReference:
         converted = _author_year_reference(core, doi, url, accessed)
         if converted is not None and converted[2] >= SURE:
             return ParsedReference(*converted)
+        chicago = _chicago(core, doi, url, accessed) if converted is None else None
+        if chicago is not None:
+            return ParsedReference(chicago, "Chicago", 0.8)
         vancouver = _vancouver(core, doi, url, accessed) if converted is None else None
         if vancouver is not None and _renders_as(vancouver, original):
             return ParsedReference(vancouver, "BMJ (Vancouver)", 1.0)
