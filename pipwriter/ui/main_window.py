@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME
 from .article_commands import ArticleCommands
 from .coauthor import Coauthoring
+from .comments_panel import install_comments
 from .data_safety import DataSafety
 from .dialogs import CANCEL, SAVE, Dialogs
 from .figures_bar import Figures, FiguresBar
@@ -225,6 +226,7 @@ class MainWindow(QMainWindow):
                      "Ctrl+2")
         view.addSeparator()
         self._action(view, "&Preview the whole article", self.show_preview, "Ctrl+Shift+P")
+        install_comments(self, article, view)
 
         self.help_menu = help_menu = bar.addMenu("&Help")
         help_windows = self.help

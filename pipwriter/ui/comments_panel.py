@@ -1,0 +1,283 @@
+"""Comments in the window: Article › Comment on the selected words… and the Comments list.
+
+The list (a panel at the side, View › Comments) shows every open comment — the words it is
+about, what was said, who said it and when, and the replies — with Go to, Reply…, Resolve and
+Reopen. "Show resolved" shows the rest. A comment whose words were changed says so. Every change
+is one undoable step of the article (:meth:`Session.change`). The model is
+:mod:`pipwriter.model.coauthoring.comments`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..model.article.text_surface import text_fields
+from ..model.coauthoring.comment_data import Comment
+from ..model.coauthoring.comments import add_comment, locate, reply, set_resolved
+from ..model.language.utf16 import python_index
+from ..model.rules.findings import Where
+from .field_locator import show_place
+from .spell_line_edit import FIELD_PROPERTY
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def _when(stamp: str) -> str:
+    try:
+        moment = _dt.datetime.fromisoformat(stamp).astimezone()
+    except ValueError:
+        return ""
+    return moment.strftime("%d %b %Y, %H:%M").lstrip("0")
+
+
+def selected_place(window: MainWindow) -> tuple[Where, int, int, int] | None:
+    """(field, line, start, end) of the words selected in the focused text box, or None."""
+    widget = QApplication.focusWidget()
+    if widget is None:
+        return None
+    name = widget.property(FIELD_PROPERTY)
+    if widget is window.section_panel.editor:
+        where = Where("section", window.current_section_id(), field="body")
+    elif isinstance(name, str) and name:
+        where = _field_showing(window, widget, name) or Where()
+    else:
+        return None
+    if isinstance(widget, QLineEdit):
+        if not widget.hasSelectedText():
+            return None
+        start = widget.selectionStart()
+        text = widget.text()
+        first = python_index(text, start)
+        last = python_index(text, start + len(widget.selectedText()))
+        return (where, 0, first, last) if where.field else None
+    if isinstance(widget, (QTextEdit, QPlainTextEdit)):
+        cursor = widget.textCursor()
+        if not cursor.hasSelection():
+            return None
+        begin = QTextCursor(cursor)
+        begin.setPosition(cursor.selectionStart())
+        end = QTextCursor(cursor)
+        end.setPosition(cursor.selectionEnd())
+        line = begin.block().text()
+        stop = end.positionInBlock() if end.blockNumber() == begin.blockNumber() \
+            else len(line.encode("utf-16-le")) // 2        # a comment stays on one line
+        return (where, begin.blockNumber(), python_index(line, begin.positionInBlock()),
+                python_index(line, stop)) if where.field else None
+    return None
+
+
+def _field_showing(window: MainWindow, widget: QWidget, name: str) -> Where | None:
+    """The field of the text surface the widget shows: in the open panel, with that name and
+    the widget's text."""
+    window.commit_pending_edits()
+    window.session.sync()
+    shown = widget.text() if isinstance(widget, QLineEdit) else \
+        widget.toPlainText() if isinstance(widget, (QTextEdit, QPlainTextEdit)) else ""
+    panel = window.navigator.current_key()
+    for found in text_fields(window.session.article):
+        if found.where.field == name and found.where.panel_key() == panel and \
+                found.text == shown:
+            return found.where
+    return None
+
+
+class CommentsPanel(QDockWidget):
+    """The list of comments, at the side of the window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__("Comments", window)
+        self.main_window = window
+        self.setObjectName("commentsDock")
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Comments")
+        self.list.setWordWrap(True)
+        self.list.itemActivated.connect(lambda _item: self.go_to())
+        self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
+        self.show_resolved = QCheckBox("Show &resolved comments")
+        self.show_resolved.toggled.connect(lambda _on: self.refresh())
+        self.go_button = QPushButton("&Go to")
+        self.reply_button = QPushButton("Re&ply…")
+        self.resolve_button = QPushButton("Re&solve")
+        self.go_button.clicked.connect(self.go_to)
+        self.reply_button.clicked.connect(self.ask_reply)
+        self.resolve_button.clicked.connect(self.toggle_resolved)
+        self.empty = QLabel("No comments yet. Select some words, then choose "
+                            "Article › Comment on the selected words.")
+        self.empty.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for button in (self.go_button, self.reply_button, self.resolve_button):
+            buttons.addWidget(button)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.show_resolved)
+        self.setWidget(body)
+        self.shown: list[Comment] = []
+        window.session.articleChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        article = self.main_window.session.article
+        row = self.list.currentRow()
+        self.shown = [c for c in article.comments
+                      if self.show_resolved.isChecked() or not c.resolved]
+        self.list.clear()
+        for comment in self.shown:
+            self.list.addItem(QListWidgetItem(self.describe(comment)))
+        if self.shown:
+            self.list.setCurrentRow(min(max(row, 0), len(self.shown) - 1))
+        self.empty.setVisible(not article.comments)
+        self._update_buttons()
+
+    def describe(self, comment: Comment) -> str:
+        article = self.main_window.session.article
+        place = comment.where.label or "the article"
+        lines = [f"On “{comment.quote}” ({place})"]
+        if locate(article, comment) is None:
+            lines.append("The words have changed since.")
+        lines.append(f"{comment.author}, {_when(comment.at)}: {comment.text}")
+        lines += [f"  {r.author}, {_when(r.at)}: {r.text}" for r in comment.replies]
+        if comment.resolved:
+            lines.append(f"Resolved by {comment.changed_by or 'someone'}")
+        return "\n".join(lines)
+
+    def current(self) -> Comment | None:
+        row = self.list.currentRow()
+        return self.shown[row] if 0 <= row < len(self.shown) else None
+
+    def _update_buttons(self) -> None:
+        comment = self.current()
+        for button in (self.go_button, self.reply_button, self.resolve_button):
+            button.setEnabled(comment is not None)
+        self.resolve_button.setText("Re&open" if comment and comment.resolved else "Re&solve")
+
+    def go_to(self) -> bool:
+        comment = self.current()
+        if comment is None:
+            return False
+        anchor = locate(self.main_window.session.article, comment)
+        if anchor is None:
+            self.main_window.go_to(comment.where)
+            return False
+        return show_place(self.main_window, anchor.field.where, anchor.block, anchor.start,
+                          anchor.end)
+
+    def ask_reply(self) -> bool:
+        comment = self.current()
+        if comment is None:
+            return False
+        window = self.main_window
+        text = window.dialogs.ask_text("Reply", f"Your reply to {comment.author}:")
+        if not text:
+            return False
+        who = my_name(self.main_window)
+        target = comment.id
+        window.session.change("Reply to a comment", lambda article: reply(
+            next(c for c in article.comments if c.id == target), text, who))
+        return True
+
+    def toggle_resolved(self) -> None:
+        comment = self.current()
+        if comment is None:
+            return
+        who, target, resolved = my_name(self.main_window), comment.id, \
+            not comment.resolved
+        self.main_window.session.change(
+            "Resolve a comment" if resolved else "Reopen a comment", lambda article: set_resolved(
+                next(c for c in article.comments if c.id == target), resolved, who))
+
+
+def my_name(window: MainWindow) -> str:
+    """The name comments and replies carry: "I am", or asked once and remembered."""
+    coauthoring = window.coauthoring
+    me = coauthoring.me()
+    authors = window.session.article.authors
+    if not me and authors:
+        index = window.dialogs.ask_choice(
+            "Who are you?", "Comments carry the name of who wrote them. Who is using this "
+            "computer?", [a.name for a in authors])
+        if index is not None:
+            me = authors[index].id
+            coauthoring.set_me(me)
+    author = window.session.article.author(me)
+    return author.name if author is not None else "A co-author"
+
+
+def comment_on_selection(window: MainWindow) -> bool:
+    """Article › Comment on the selected words…"""
+    place = selected_place(window)
+    if place is None:
+        window.dialogs.error("Comment", "First pick the words you want to talk about. "
+                                        "Then try again.")
+        return False
+    where, block, start, end = place
+    text = window.dialogs.ask_text("Comment", "Your comment on the selected words:")
+    if not text:
+        return False
+    who = my_name(window)
+    window.session.sync()
+    try:
+        window.session.change("Add a comment", lambda article: add_comment(
+            article, where, block, start, end, text, who))
+    except ValueError as error:
+        window.dialogs.error("Comment", f"{str(error).capitalize()}.")
+        return False
+    panel = comments_panel(window)
+    panel.show()
+    panel.refresh()
+    return True
+
+
+def install_comments(window: MainWindow, article_menu: QMenu, view_menu: QMenu) -> None:
+    """The menu entries: Article › Comment on the selected words… and View › Comments."""
+    comment = QAction("Co&mment on the selected words…", window)
+    comment.setShortcut(QKeySequence("Ctrl+Alt+M"))
+    comment.setStatusTip("Write a note to your co-authors about the words you picked")
+    comment.triggered.connect(lambda: comment_on_selection(window))
+    article_menu.addAction(comment)
+    show = QAction("&Comments", window)
+    show.setShortcut(QKeySequence("Ctrl+Shift+M"))
+    show.setStatusTip("Show the comments on the article")
+    show.triggered.connect(lambda: _show_list(window))
+    view_menu.addAction(show)
+
+
+def _show_list(window: MainWindow) -> None:
+    panel = comments_panel(window)
+    panel.show()
+    panel.raise_()
+    panel.list.setFocus()
+
+
+def comments_panel(window: MainWindow) -> CommentsPanel:
+    found = window.findChild(CommentsPanel)
+    if found is None:
+        found = CommentsPanel(window)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, found)
+    return found

@@ -1,0 +1,114 @@
+"""Comments in the window: select words in a text box, comment, see it in the list, reply,
+resolve and reopen, go back to the words after the text around them changed, undo."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+
+from pipwriter.model.storage.project_file import save_project
+from pipwriter.ui.comments_panel import CommentsPanel, comment_on_selection
+
+
+@pytest.fixture
+def window(controller, small_project, tmp_path, qtbot):
+    win = controller.open_path(save_project(small_project, tmp_path / "walking.pipw"))
+    qtbot.addWidget(win)
+    win.resize(1200, 700)
+    win.show()
+    return win
+
+
+def select_in_editor(window, text: str, words: str):
+    section = window.session.article.sections[0]
+    window.open_panel(f"section:{section.id}")
+    editor = window.section_panel.editor
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor, text)
+    start = editor.toPlainText().index(words)
+    cursor = editor.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(words), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    return editor
+
+
+def test_comment_on_selected_words_reply_resolve_and_go_back(window, qtbot):
+    dialogs = window.dialogs
+    editor = select_in_editor(window, "We met weekly and patients chose the topics.",
+                              "patients chose")
+    dialogs.queue("choice", 1)                       # who am I: Sam Jones
+    dialogs.queue("text", "Did they really choose all of them?")
+    menu_action = next(a for a in window.article_menu.actions()
+                       if a.text().replace("&", "").startswith("Comment on the selected"))
+    assert menu_action.shortcut().toString() == "Ctrl+Alt+M"
+    menu_action.trigger()
+    [comment] = window.session.article.comments
+    assert (comment.quote, comment.author) == ("patients chose", "Sam Jones")
+    assert window.isWindowModified()
+    panel = window.findChild(CommentsPanel)
+    assert panel is not None and panel.isVisible()
+    assert "On “patients chose”" in panel.list.item(0).text()
+    assert "Sam Jones" in panel.list.item(0).text()
+
+    dialogs.queue("text", "Most of them, yes.")
+    assert panel.ask_reply()
+    assert "Most of them, yes." in panel.list.item(0).text()
+    assert window.session.article.comments[0].replies[0].author == "Sam Jones"   # remembered
+
+    # the text around the words changes; Go to still selects them
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    QTest.keyClicks(editor, "Every Tuesday, ")
+    window.commit_pending_edits()
+    window.session.sync()
+    panel.list.setCurrentRow(0)
+    assert panel.go_to()
+    assert editor.textCursor().selectedText() == "patients chose"
+
+    panel.toggle_resolved()
+    assert window.session.article.comments[0].resolved
+    assert panel.list.count() == 0                              # resolved ones are hidden
+    panel.show_resolved.setChecked(True)
+    assert panel.list.count() == 1 and "Resolved by Sam Jones" in panel.list.item(0).text()
+    panel.list.setCurrentRow(0)
+    assert panel.resolve_button.text().replace("&", "") == "Reopen"
+    panel.toggle_resolved()
+    assert not window.session.article.comments[0].resolved
+
+
+def test_a_comment_is_undone_like_any_change(window):
+    select_in_editor(window, "We met weekly.", "weekly")
+    window.dialogs.queue("choice", 0)
+    window.dialogs.queue("text", "How often?")
+    assert comment_on_selection(window)
+    assert len(window.session.article.comments) == 1
+    window.session.undo_stack.undo()
+    assert window.session.article.comments == []
+
+
+def test_commenting_without_a_selection_says_what_to_do(window):
+    section = window.session.article.sections[0]
+    window.open_panel(f"section:{section.id}")
+    window.section_panel.editor.setFocus()
+    assert not comment_on_selection(window)
+    assert "pick the words" in window.dialogs.errors[-1][1]
+
+
+def test_a_comment_on_the_standfirst(window, qtbot):
+    from PySide6.QtWidgets import QPlainTextEdit
+    window.open_panel("title")
+    box = next(w for w in window.panels["title"].findChildren(QPlainTextEdit)
+               if w.property("pip_field") == "standfirst")
+    box.setFocus()
+    QTest.keyClicks(box, "How a team and its patients rebuilt a clinic.")
+    cursor = box.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(6, QTextCursor.MoveMode.KeepAnchor)
+    box.setTextCursor(cursor)
+    window.dialogs.queue("choice", 0)
+    window.dialogs.queue("text", "Say which team.")
+    assert comment_on_selection(window)
+    [comment] = window.session.article.comments
+    assert comment.quote == "How a " and comment.where.field == "standfirst"
