@@ -21,6 +21,7 @@ from ..article.article import Article, Section
 from ..article.citations import analyse_citations
 from ..article.reference import format_bmj
 from ..article.text_surface import paragraph_block, part_fields
+from ..article.unplaced import is_unplaced_section
 from ..rules.series_rules import SeriesRules
 from ..rules.template import COUNTABLE_PARTS, Template
 from .readability import LONG_SENTENCE_WORDS, Readability, analyse, combine
@@ -100,7 +101,9 @@ def section_part(section: Section) -> str:
 
 
 def section_counts_toward_limit(section: Section, template: Template) -> bool:
-    return section_part(section) in template.counted
+    """Whether the section's words count toward the series' limit (text an import could not
+    place never does: it is waiting to be moved)."""
+    return section_part(section) in template.counted and not is_unplaced_section(section)
 
 
 # --- competing-interests wording -----------------------------------------------------------
@@ -254,8 +257,9 @@ def count_article(article: Article, template: Template, profile: str | None = No
     by_part.update(_extra_words(article, profile, counter, statement_text))
     by_part["key_quotes"] = counter.count_all(
         (text for _q, _s, text in article.key_quotes()), profile)
-    counted = sum(n for part, n in by_part.items()
-                  if part in template.counted and part != "key_quotes")
+    counted = sum(c.words for c in sections if c.counted) + \
+        sum(n for part, n in by_part.items()
+            if part in template.counted and part not in ("key_quotes", "sections", "viewpoints"))
     if "key_quotes" in template.counted:
         counted += _uncounted_quote_words(article, template, profile, counter)
     total = sum(n for part, n in by_part.items() if part != "key_quotes")

@@ -25,12 +25,12 @@ from collections.abc import Callable, Iterable
 
 from ..article.article import Article
 from ..article.citations import analyse_citations
+from ..article.unplaced import UNPLACED_KEY, UNPLACED_TITLE, is_unplaced_section
 from ..language.counts import ArticleCounts, PlainLanguage, count_article
 from ..language.spelling import SpellEngine
 from ..storage.project import Project
 from . import checks_article, checks_authors, checks_content, checks_language, checks_media
 from .check_context import CheckContext
-from .checks_article import UNPLACED_KEY, UNPLACED_TITLE, is_unplaced_section
 from .findings import ERROR, SEVERITIES, Finding
 from .template import Template
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..article.article import Section
+from ..article.unplaced import is_unplaced_section
 from .check_context import (
     CheckContext,
     at_article,
@@ -72,16 +72,6 @@ def empty_or_short_sections(ctx: CheckContext) -> Iterator[Finding]:
 
 # The section the Word import puts the text it could not place (pipwriter.importer): marked by
 # its key; a project imported before the key existed is recognised by its kind and title.
-UNPLACED_KEY = "imported-unplaced"
-UNPLACED_TITLE = "Imported text not yet placed"
-
-
-def is_unplaced_section(section: Section) -> bool:
-    """Whether this is the import's section of text not yet placed."""
-    return section.key == UNPLACED_KEY or (section.kind == "other" and not section.key and
-                                           section.title.strip() == UNPLACED_TITLE)
-
-
 def unplaced_imported_text(ctx: CheckContext) -> Iterator[Finding]:
     for section in ctx.article.sections:
         if not is_unplaced_section(section):
