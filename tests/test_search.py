@@ -55,7 +55,7 @@ def roundtrip(article: Article) -> Article:
     ("took about two months", "illustrations", "caption", "fig-codesign-cycle"),
     ("Coproduction of healthcare", "references", "title", "ref-batalden-2016"),
     ("since 2022", "competing_interests", "item10.0.comments", ""),
-    ("Brackenlea Trust", "competing_interests", "item2.0.entity", ""),
+    ("Brackenlea Trust", "competing_interests", "item1.0.entity", ""),
     ("about the card", "illustrations", "clip_transcript", "clip-one"),
     ("Bethan Lloyd", "authors", "name", ""),
 ])

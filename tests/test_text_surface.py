@@ -81,11 +81,11 @@ def test_every_field_kind_is_enumerated_with_its_place(demo, template):
             clinician.role, "Authors and photos › Bethan Lloyd › Role in the project"),
         ("authors", "", clinician.id, "", "affiliation"): (
             clinician.affiliation, "Authors and photos › Bethan Lloyd › Organisation"),
-        ("competing_interests", "", clinician.id, "", "item2.0.entity"): (
-            "Brackenlea Trust (charity)", "Competing interests › Bethan Lloyd › Item 2 › Who"),
-        ("competing_interests", "", clinician.id, "", "item2.0.what"): (
-            clinician.disclosure.item(2).entries[0].what,
-            "Competing interests › Bethan Lloyd › Item 2 › What"),
+        ("competing_interests", "", clinician.id, "", "item1.0.entity"): (
+            "Brackenlea Trust (charity)", "Competing interests › Bethan Lloyd › Item 1 › Who"),
+        ("competing_interests", "", clinician.id, "", "item1.0.what"): (
+            clinician.disclosure.item(1).entries[0].what,
+            "Competing interests › Bethan Lloyd › Item 1 › What"),
         ("competing_interests", "", clinician.id, "", "item10.0.comments"): (
             "since 2022", "Competing interests › Bethan Lloyd › Item 10 › Comments"),
         ("competing_interests", "", patient.id, "", "statement"): (
