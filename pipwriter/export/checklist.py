@@ -161,7 +161,7 @@ def _judged(project: Project, template: Template, counts: Mapping
     analysis = analyse_citations(article)
     out.append((f"References: {_band(rlimit, 'references')}, BMJ style, numbered as cited",
                 _codes("references-too-many", "citation-missing-reference",
-                       "reference-uncited", "reference-incomplete"),
+                       "reference-uncited", "reference-incomplete", "reference-as-written"),
                 f"{_plural(len(article.references), 'reference')}, {analysis.cited} cited in "
                 "the text", MET))
     certified = sum(1 for a in authors if a.disclosure.is_certified())

@@ -57,6 +57,7 @@ RULES: tuple[Rule, ...] = (
     checks_content.broken_citations,
     checks_content.uncited_references,
     checks_content.incomplete_references,
+    checks_content.references_as_written,
     checks_content.citation_order,
     checks_media.illustration_count,
     checks_media.illustration_details,

@@ -93,6 +93,16 @@ def incomplete_references(ctx: CheckContext) -> Iterator[Finding]:
                           "can find it.", at_reference(ctx, ref))
 
 
+def references_as_written(ctx: CheckContext) -> Iterator[Finding]:
+    """A reference kept as typed (kind "other") cannot be set out in BMJ style by the app."""
+    for ref in ctx.article.references:
+        if ref.kind == "other" and ref.text.strip():
+            yield Finding(WARNING, "reference-as-written",
+                          "This reference is kept as it was typed, so it may not be in BMJ "
+                          "style. Check it, or fill in its parts: authors, title, journal and "
+                          "year.", at_reference(ctx, ref))
+
+
 def citation_order(ctx: CheckContext) -> Iterator[Finding]:
     moved = ctx.citations.renumbered
     if not moved or not ctx.citations.cited_order:
