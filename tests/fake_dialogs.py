@@ -66,6 +66,12 @@ class FakeDialogs:
         start = None if image.isNull() else largest_centred(image.width(), image.height()).rect()
         return self._answer("crop", (title, minimum_side), start)
 
+    def review_import(self, plan):
+        """Queue a callable ``answer(plan) -> bool`` (it may change the plan), or True/False;
+        unanswered, the review screen is accepted as it stands."""
+        answer = self._answer("review", (plan,), True)
+        return answer(plan) if callable(answer) else bool(answer)
+
     def error(self, title, text):
         self.errors.append((title, text))
 

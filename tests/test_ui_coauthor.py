@@ -10,6 +10,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
 from pipwriter.importer.docx_import import plan_import
+from pipwriter.model.article.reference import format_bmj
 from pipwriter.model.article.text import RichText
 from pipwriter.model.coauthoring.approval import APPROVED, OUT_OF_DATE, approval_state
 from pipwriter.model.coauthoring.merge import THEIRS
@@ -209,9 +210,16 @@ def test_import_a_word_draft_from_the_file_menu(controller, window, tmp_path):
     path = tmp_path / "draft.docx"
     d.save(str(path))
     [unsure] = plan_import(path).unsure()
-    labels = [label for _t, label in plan_import(path).options(unsure)]
+    key = next(k for k, label in plan_import(path).options(unsure)
+               if label == "How it worked in practice")
+
+    def answer(plan):
+        [choice] = plan.unsure()
+        assert choice.heading == "Our team"                 # shown as not sure
+        plan.choose(choice.number, key)
+        return True
     controller.dialogs.queue("file", str(path))
-    controller.dialogs.queue("choice", labels.index("How it worked in practice"))
+    controller.dialogs.queue("review", answer)
 
     window.coauthoring.import_action.trigger()
 
@@ -220,10 +228,9 @@ def test_import_a_word_draft_from_the_file_menu(controller, window, tmp_path):
     article = new.session.article
     assert article.title == "Our draft" and new.isWindowModified() and new.session.path is None
     assert next(s for s in article.sections if s.title == "Our team").key == "implementation"
-    assert [r.text for r in article.references] == ["Smith J. A study. BMJ 2020;1:1."]
+    assert [format_bmj(r) for r in article.references] == ["Smith J. A study. BMJ 2020;1:1."]
+    assert article.references[0].kind == "journal"          # read into its parts
     assert controller.dialogs.infos[-1][0] == "Word draft imported"
-    question = next(a for k, a in controller.dialogs.asked if k == "choice")
-    assert "Our team" in question[1]
 
 
 def test_start_screen_starts_from_a_word_draft(controller, qtbot, tmp_path):

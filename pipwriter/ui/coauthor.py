@@ -355,28 +355,9 @@ def run_import(dialogs, path: Path | None = None) -> tuple[Project, list[str]] |
 
 
 def _review(dialogs, plan) -> bool:
-    """The review screen (import_review), through the dialogs object when it offers one
-    (``review_import(plan)``, as a test's does); the app's own Dialogs shows the screen. A
-    dialogs object with neither asks only where each unsure heading goes, and keeps the
-    references as written."""
-    review = getattr(dialogs, "review_import", None)
-    if review is not None:
-        return bool(review(plan))
-    from .dialogs import Dialogs
-    if isinstance(dialogs, Dialogs):
-        from .import_review import review_import
-        return review_import(plan, dialogs.parent)
-    plan.read_references = False        # no screen to offer it on: references as written
-    for choice in plan.unsure():
-        options = plan.options(choice)
-        index = dialogs.ask_choice(
-            "Where does this part go?",
-            f"PiP Writer is not sure where the part headed “{choice.heading}” belongs. "
-            f"{choice.reason} Choose where its text goes:", [label for _t, label in options])
-        if index is None:
-            return False
-        plan.choose(choice.number, options[index][0])
-    return True
+    """The review screen (import_review): where each part of the draft goes, changed as the
+    user chooses; False if they cancel."""
+    return bool(dialogs.review_import(plan))
 
 
 def import_summary(project: Project, notes: list[str]) -> str:

@@ -7,6 +7,7 @@ object) and no real modal dialog ever opens under test.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,6 +17,9 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from ..importer.plan import ImportPlan
 
 PROJECT_FILTER = "PiP Writer articles (*.pipw)"
 
@@ -125,6 +129,11 @@ class Dialogs:
         dialog.setWindowTitle(title)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return dialog.selection() if accepted else None
+
+    def review_import(self, plan: ImportPlan) -> bool:
+        """The import review screen for a Word draft's plan (True on Import)."""
+        from .import_review import review_import
+        return review_import(plan, self.parent)
 
     def error(self, title: str, text: str) -> None:
         QMessageBox.warning(self.parent, title, text)
