@@ -79,8 +79,8 @@ def _paragraphs(words: int, vocabulary: list[str], ref_ids: list[str], rnd: rand
 def stress_project(words: int = STRESS_WORDS, big: int = BIG_SECTION_WORDS):
     """The demo article with its sections filled up to ``words`` words in all, the third section
     holding ``big`` of them. Returns (project, id of the big section)."""
-    from pipwriter.model.storage.demo import demo_project
     from pipwriter.model.article.text import RichText
+    from pipwriter.model.storage.demo import demo_project
     project = demo_project()
     article = project.article
     rnd = random.Random(50_000)
