@@ -9,6 +9,10 @@ window size is used)::
 
     xvfb-run -s "-screen 0 1366x768x24" python tools/screenshot.py docs/screenshot-main-1366x768.png --fit
     xvfb-run -s "-screen 0 1024x600x24" python tools/screenshot.py docs/screenshot-wizard-1024x600.png --wizard
+    xvfb-run -s "-screen 0 1400x900x24" python tools/screenshot.py docs/screenshot-preview.png --preview
+
+``--preview`` opens View › Preview the whole article beside the main window, with the words
+that count shaded.
 """
 
 from __future__ import annotations
@@ -37,6 +41,13 @@ def main() -> int:
         window.open_panel(panel)
     else:
         window.open_panel(f"section:{window.session.article.viewpoints()[1].id}")
+    if "--preview" in flags:
+        from pipwriter.ui.preview import show_preview
+        window.resize(700, 860)
+        preview = show_preview(window)
+        preview.mark_box.setChecked(True)
+        preview.resize(660, 860)
+        preview.move(730, 20)
 
     def shoot():
         screen = app.primaryScreen()
