@@ -28,8 +28,8 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pipwriter.export.bundle import export_bundle  # noqa: E402
-from pipwriter.model.storage.demo import demo_project  # noqa: E402
 from pipwriter.model.article.media import Illustration, MediaRef, Photo  # noqa: E402
+from pipwriter.model.storage.demo import demo_project  # noqa: E402
 from pipwriter.model.storage.project import Project  # noqa: E402
 
 PHOTO_SIZE = (4000, 3000)

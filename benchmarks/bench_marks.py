@@ -23,11 +23,11 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 os.environ.setdefault("PIPWRITER_USER_DIR", tempfile.mkdtemp(prefix="pipwriter-bench-"))
 
-from pipwriter.model.storage.demo import demo_project  # noqa: E402
 from pipwriter.model.language.counts import ParagraphCounter  # noqa: E402
 from pipwriter.model.rules.report import build_report, marks  # noqa: E402
 from pipwriter.model.rules.spelling_findings import article_spell_engine  # noqa: E402
 from pipwriter.model.rules.template import get_template  # noqa: E402
+from pipwriter.model.storage.demo import demo_project  # noqa: E402
 
 
 def _project(copies: int):

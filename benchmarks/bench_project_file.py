@@ -30,8 +30,8 @@ if __package__ in (None, ""):
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pipwriter.model.storage.demo import demo_project  # noqa: E402
 from pipwriter.model.article.media import Illustration, MediaRef  # noqa: E402
+from pipwriter.model.storage.demo import demo_project  # noqa: E402
 from pipwriter.model.storage.project import Project  # noqa: E402
 from pipwriter.model.storage.project_file import load_project, media_snapshot, save_project  # noqa: E402
 from pipwriter.model.storage.recovery import new_session_id, write_recovery  # noqa: E402
