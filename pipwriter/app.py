@@ -45,6 +45,7 @@ def _open_first(controller, path: Path) -> None:
 
 def _application_class() -> type:
     from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QFileOpenEvent
     from PySide6.QtWidgets import QApplication
 
     class PipApplication(QApplication):
@@ -55,8 +56,8 @@ def _application_class() -> type:
             self.controller: Any = None      # the AppController, once made
 
         def event(self, event: QEvent) -> bool:  # noqa: N802 - Qt API
-            if event.type() == QEvent.Type.FileOpen and self.controller is not None:
-                self.controller.open_path(Path(event.file()))  # type: ignore[attr-defined]  # a QFileOpenEvent
+            if isinstance(event, QFileOpenEvent) and self.controller is not None:
+                self.controller.open_path(Path(event.file()))
                 return True
             return super().event(event)
     return PipApplication

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 
 from . import APP_NAME, __version__
+
+log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_BLOCKED, EXIT_UNREADABLE = 0, 1, 2
 SUBCOMMANDS = ("demo", "check", "export", "import", "self-test", "recover", "send", "merge")
@@ -76,6 +79,7 @@ def _load(path: Path):
     except (PipError, OSError):
         raise
     except Exception as error:  # noqa: BLE001 - never a traceback for a file we were given
+        log.warning("reading %s failed unexpectedly", path, exc_info=True)
         raise ProjectFileError(f"'{path.name}' could not be opened: it is damaged or not a "
                                f"PiP Writer project file ({type(error).__name__}).") from None
 

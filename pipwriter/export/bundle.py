@@ -21,6 +21,7 @@ Behaviour:
 
 from __future__ import annotations
 
+import logging
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -42,6 +43,8 @@ from .errors import ExportCancelled, ExportError
 from .manifest import entry_for, manifest_json
 from .names import numbered_free_name
 from .plan import BundlePlan, plan_bundle
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, str], None]
 Cancelled = Callable[[], bool]
@@ -242,6 +245,7 @@ def export_bundle(project: Project, out_dir: Path, *, draft: bool = False,
     except OSError as error:
         raise staging.explain(error, out_dir) from error
     except Exception as error:  # noqa: BLE001 - e.g. text python-docx rejects: one clear message
+        log.error("writing the bundle failed unexpectedly", exc_info=True)
         raise ExportError(f"The bundle could not be written: {type(error).__name__}: {error}. "
                           "Nothing was written.") from error
     finally:

@@ -9,6 +9,7 @@ tests check every style an exported document names.
 from __future__ import annotations
 
 import datetime as _dt
+import logging
 from pathlib import Path
 
 import docx
@@ -23,6 +24,8 @@ from .. import APP_NAME, __version__
 from ..resources import resource
 from .errors import ExportError
 from .plain_text import SEPARATOR, linkable, one_line, safe_text
+
+log = logging.getLogger(__name__)
 
 LANGUAGE = "en-GB"
 DRAFT_LABEL = "DRAFT \u2014 not ready for submission"
@@ -39,6 +42,7 @@ def new_document() -> Document:
     try:
         document = docx.Document(str(path))
     except Exception as error:  # noqa: BLE001 - a missing or damaged file is one message
+        log.error("the Word styles file %s could not be read", path, exc_info=True)
         raise ExportError("The Word styles file that comes with PiP Writer "
                           f"({path.name}) is missing or damaged. Reinstall PiP Writer.") from error
     body = document.element.body

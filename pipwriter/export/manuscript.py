@@ -74,8 +74,8 @@ class Block:
         return "".join(span.text for span in self.spans)
 
 
-def _block(style: str, text: str, where: Where | None = None, **fields: object) -> Block:
-    return Block(style, (Span(text),) if text else (), where, **fields)  # type: ignore[arg-type]  # fields are Block's own
+def _block(style: str, text: str, where: Where | None = None, paragraph: int = -1) -> Block:
+    return Block(style, (Span(text),) if text else (), where, paragraph)
 
 
 def section_heading(article: Article, section: Section) -> str:

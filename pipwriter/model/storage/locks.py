@@ -17,6 +17,7 @@ import contextlib
 import datetime as _dt
 import hashlib
 import json
+import logging
 import os
 import socket
 import sys
@@ -27,6 +28,8 @@ from ...paths import data_dir
 from ..errors import PipError
 from .atomic import write_bytes_atomic
 from .process_identity import is_zombie, own_start_time, same_process
+
+log = logging.getLogger(__name__)
 
 
 def locks_dir() -> Path:
@@ -90,6 +93,7 @@ def _windows_pid_alive(pid: int) -> bool:
         finally:
             kernel32.CloseHandle(handle)
     except Exception:  # noqa: BLE001 - when in doubt, the owner is alive
+        log.info("could not tell whether process %s is running", pid, exc_info=True)
         return True
 
 

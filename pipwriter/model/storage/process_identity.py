@@ -10,10 +10,13 @@ asks ``ps``; anything unexpected gives None, and the caller falls back to "is th
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import subprocess
 import sys
 import time
+
+log = logging.getLogger(__name__)
 
 SAME_PROCESS_SECONDS = 2.0      # start times read twice for one process agree within this
 
@@ -48,7 +51,7 @@ def _linux_start(pid: int) -> float | None:
 def _windows_start(pid: int) -> float | None:
     import ctypes
     from ctypes import wintypes
-    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]  # Windows only: the checker reads Linux's ctypes
     kernel32.OpenProcess.restype = wintypes.HANDLE
     handle = kernel32.OpenProcess(0x1000, False, pid)   # PROCESS_QUERY_LIMITED_INFORMATION
     if not handle:
@@ -83,6 +86,7 @@ def process_start_time(pid: int) -> float | None:
         if sys.platform == "darwin":
             return _mac_start(pid)
     except Exception:  # noqa: BLE001 - unknown is an answer here
+        log.info("could not tell when process %s started", pid, exc_info=True)
         return None
     return None
 
