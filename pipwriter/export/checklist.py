@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .. import APP_NAME, __version__
+from ..model.article.article import Article
 from ..model.article.citations import analyse_citations
 from ..model.interests.icmje import long_date
 from ..model.rules.checks import is_unplaced_section
@@ -84,12 +85,21 @@ MEDIA_PERMISSION_CODES = ("illustration-permission-missing", "clip-permission-mi
                           "clip-source-missing", "media-missing", "media-damaged")
 
 
-def _judged(project: Project, template: Template, counts: Mapping
-            ) -> list[tuple[str, _Judged, str, str]]:
+Judged = tuple[str, _Judged, str, str]
+
+
+def _judged(project: Project, template: Template, counts: Mapping) -> list[Judged]:
     """Each requirement: (label, the findings that fail it, its detail, the status when no
     finding fails it)."""
     article = project.article
-    out: list[tuple[str, _Judged, str, str]] = []
+    return [*_structure(article, template, counts), *_people(article, template),
+            *_media(article, template), *_end_matter(article, template)]
+
+
+def _structure(article: Article, template: Template, counts: Mapping) -> list[Judged]:
+    """Title, length, the guidance sections, imported text, added sections, viewpoints and
+    the partners' sides."""
+    out: list[Judged] = []
     words = int(counts.get("words_counted", 0))
     out.append(("A title", _codes("title-missing"), article.title.strip() or "none yet", MET))
     out.append((f"Length: about {_band(template.limit('words'), 'words')}",
@@ -125,6 +135,12 @@ def _judged(project: Project, template: Template, counts: Mapping
             out.append((f"Authors: {side.label}", _codes("authors-side-missing",
                                                          "authors-too-few"),
                         _plural(n, "author"), MET))
+    return out
+
+
+def _people(article: Article, template: Template) -> list[Judged]:
+    """Key messages and quotes, the authors' photos and handles."""
+    out: list[Judged] = []
     klimit = template.limit("key_messages")
     messages = sum(1 for m in article.key_messages if m.strip())
     out.append((f"Key messages: {_band(klimit, 'take-home messages')}",
@@ -143,6 +159,12 @@ def _judged(project: Project, template: Template, counts: Mapping
     handles = sum(1 for a in authors if a.handle.strip())
     out.append(("X/Twitter handles, if the authors have one", _codes("handle-invalid"),
                 f"{handles} of {len(authors)} given", OPTIONAL))
+    return out
+
+
+def _media(article: Article, template: Template) -> list[Judged]:
+    """Illustrations and clips: how many, their texts, mentions and permission."""
+    out: list[Judged] = []
     media = len(article.illustrations) + len(article.clips)
     mlimit = template.limit("illustrations")
     out.append((f"Illustrations or clips: {_band(mlimit, 'welcome')}, not detailed graphs or "
@@ -157,6 +179,13 @@ def _judged(project: Project, template: Template, counts: Mapping
         cleared = sum(1 for m in article.pictures_and_clips() if m.permission)
         out.append(("Permission to publish each illustration and clip",
                     _codes(*MEDIA_PERMISSION_CODES), f"{cleared} of {media}", MET))
+    return out
+
+
+def _end_matter(article: Article, template: Template) -> list[Judged]:
+    """References, the declarations, spelling and the authors' approval."""
+    out: list[Judged] = []
+    authors = article.authors
     rlimit = template.limit("references")
     analysis = analyse_citations(article)
     out.append((f"References: {_band(rlimit, 'references')}, BMJ style, numbered as cited",
