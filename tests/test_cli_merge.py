@@ -88,3 +88,18 @@ def test_a_different_article_or_a_damaged_file_is_refused(sent, tmp_path, capsys
     broken = tmp_path / "broken.pipw"
     broken.write_bytes(b"not a zip")
     assert cli.main(["merge", str(mine), str(broken)]) == 2
+
+
+def test_the_article_as_sent_travels_with_the_copy(sent, capsys, monkeypatch, tmp_path):
+    """Merged on a computer that never kept the version sent (another user folder), edits to
+    different paragraphs still merge three-way: the copy carries the article as sent."""
+    mine, copy = sent
+    edit(mine, P1 + " Mine.", P2, P3)
+    edit(copy, P1, P2, P3 + " Theirs.")
+    monkeypatch.setenv("PIPWRITER_USER_DIR", str(tmp_path / "another-computer"))
+    assert cli.main(["merge", str(mine), str(copy)]) == 0
+    out = capsys.readouterr().out
+    assert "not kept on this computer" not in out
+    assert texts(mine) == [P1 + " Mine.", P2, P3 + " Theirs."]
+    history = load_project(mine).ancestry
+    assert all("base_article" not in entry for entry in history)   # not kept in the history

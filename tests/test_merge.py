@@ -299,6 +299,11 @@ def test_send_records_ancestry_and_the_base_is_found(base, tmp_path):
     assert [e["event"] for e in project.ancestry] == ["sent", "merged"]
 
     delete_version(list_versions(version.path.parent.name)[0])
+    travelled = find_base(project, theirs)                     # the copy carries it
+    assert travelled is not None
+    assert snapshot_fingerprint(travelled[0].article) == entry["from_fingerprint"]
+    for sent_entry in theirs.ancestry:
+        sent_entry.pop("base_article", None)
     assert find_base(project, theirs) is None                  # then merging asks about all
 
 

@@ -7,11 +7,14 @@ records where it came from in its ``ancestry`` list, newest last::
     {"event": "sent", "sent_at": "2026-05-03T14:05:02+00:00", "sent_to": "Sam Jones",
      "sent_to_id": "author-9f8e7d6c", "note": "please check your viewpoint",
      "from_file": "Walking together.pipw", "from_fingerprint": "3fa9…",
-     "base_id": "<project key>/<version stamp>"}
+     "base_id": "<project key>/<version stamp>", "base_article": {…the article as sent…}}
 
 When the copy comes back, :func:`find_base` walks that list newest first and loads the first
 version that is still kept on this computer and is exactly what was sent (its fingerprint
-matches). A merge is recorded in the receiving article's ancestry as ``"event": "merged"``.
+matches); on another computer, the article as sent that the copy carries is used, when its
+fingerprint matches. A merge is recorded in the receiving article's ancestry as ``"event":
+"merged"`` with the fingerprint of the copy merged (so the same copy is not merged twice); the
+carried article is not kept in the history.
 """
 
 from __future__ import annotations
@@ -19,13 +22,17 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+import logging
 from pathlib import Path
 
+from ..article.article import Article
 from ..errors import PipError
 from ..storage.history_store import parse_stamp, project_key
 from ..storage.project import Project
 from ..storage.project_file import media_snapshot, write_project_json
 from ..storage.versions import Version, list_versions, open_version, save_project_version
+
+log = logging.getLogger(__name__)
 
 SENT, MERGED = "sent", "merged"
 
@@ -53,7 +60,10 @@ def send_copy(project: Project, target: Path | str, sent_to: str, note: str = ""
     entry = {"event": SENT, "sent_at": _now(), "sent_to": sent_to, "sent_to_id": sent_to_id,
              "note": " ".join(note.split()), "from_file": project.path.name if project.path else "",
              "from_fingerprint": snapshot_fingerprint(article),
-             "base_id": f"{project_key(article)}/{version.path.stem}"}
+             "base_id": f"{project_key(article)}/{version.path.stem}",
+             # the article as sent travels with the copy (text and structure, not the
+             # pictures), so it can be merged back on a computer that did not keep the version
+             "base_article": article.to_json()}
     names = sorted({r.name for r in article.media_refs()} & set(project.media.names()))
     write_project_json(target, json.dumps(article.to_json(), ensure_ascii=False, indent=1),
                        media_snapshot(project.media, names), names, article.template_id,
@@ -85,6 +95,22 @@ def find_base(mine: Project, theirs: Project) -> tuple[Project, dict] | None:
             if not expected or snapshot_fingerprint(base.article) == expected:
                 return base, entry
             break
+    return _travelling_base(theirs)
+
+
+def _travelling_base(theirs: Project) -> tuple[Project, dict] | None:
+    """The article as sent, carried in the copy itself, when it is exactly what was sent."""
+    for entry in sent_entries(theirs):
+        data = entry.get("base_article")
+        if not isinstance(data, dict):
+            continue
+        try:
+            article = Article.from_json(data)
+        except PipError as error:
+            log.info("the article as sent, carried in the copy, cannot be read: %s", error)
+            continue
+        if snapshot_fingerprint(article) == entry.get("from_fingerprint"):
+            return Project(article), entry
     return None
 
 
@@ -97,8 +123,10 @@ def record_merge(project: Project, theirs: Project, base_entry: dict | None) -> 
              "merged_fingerprint": snapshot_fingerprint(theirs.article)}
     known = {json.dumps(e, sort_keys=True) for e in project.ancestry}
     for earlier in theirs.ancestry:
-        if json.dumps(earlier, sort_keys=True) not in known:
-            project.ancestry.append(earlier)
+        # the article as sent is needed only in the copy: the history keeps the rest
+        kept = {k: v for k, v in earlier.items() if k != "base_article"}
+        if json.dumps(kept, sort_keys=True) not in known:
+            project.ancestry.append(kept)
     project.ancestry.append(entry)
     return entry
 
