@@ -17,7 +17,7 @@ from . import APP_NAME, __version__
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_BLOCKED, EXIT_UNREADABLE = 0, 1, 2
-SUBCOMMANDS = ("demo", "check", "export", "import", "self-test", "recover", "send", "merge")
+SUBCOMMANDS = ("demo", "check", "export", "import", "self-test", "recover", "send", "merge", "review")
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -1,7 +1,8 @@
 """`pipwriter send` and `pipwriter merge`: writing together without opening a window.
 
     pipwriter send FILE.pipw --to NAME -o COPY.pipw [--note TEXT]
-    pipwriter merge FILE.pipw THEIRS.pipw [-o OUT.pipw] [--take mine|theirs]
+    pipwriter review FILE.pipw -o REVIEW.docx [--to NAME] [--sender NAME]
+    pipwriter merge FILE.pipw THEIRS.pipw|REVIEWED.docx [-o OUT.pipw] [--take mine|theirs]
 
 ``merge`` exits 0 when the copy was merged (or holds nothing new), 1 when parts both of you
 changed need a choice (they are listed and nothing is written; ``--take`` chooses for all of
@@ -12,6 +13,7 @@ is saved over FILE.pipw, with the file as it was kept as a backup.
 from __future__ import annotations
 
 import argparse
+import logging
 from pathlib import Path
 
 from .model.coauthoring.exchange import (
@@ -22,12 +24,14 @@ from .model.coauthoring.exchange import (
     record_merge,
     send_copy,
 )
-from .model.coauthoring.merge import MINE, THEIRS, merge_articles
+from .model.coauthoring.merge import MINE, THEIRS, MergeResult, merge_articles
 from .model.errors import PipError
 from .model.language.counts import total_words
+from .model.storage.project import Project
 from .model.storage.project_file import load_project
 from .model.storage.safe_save import save_with_backup
 
+log = logging.getLogger(__name__)
 EXIT_OK, EXIT_CHOOSE, EXIT_UNREADABLE = 0, 1, 2
 
 
@@ -38,9 +42,16 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     send.add_argument("--to", required=True, metavar="NAME", help="who the copy is for")
     send.add_argument("-o", "--out", type=Path, required=True, metavar="COPY.pipw")
     send.add_argument("--note", default="", help="a note to go with the copy")
-    merge = sub.add_parser("merge", help="bring a co-author's copy into the article")
+    review = sub.add_parser("review", help="write a Word review copy for someone without "
+                                           "PiP Writer (the article as sent is kept)")
+    review.add_argument("file", type=Path, metavar="FILE.pipw")
+    review.add_argument("-o", "--out", type=Path, required=True, metavar="REVIEW.docx")
+    review.add_argument("--to", default="", metavar="NAME", help="who it is for")
+    review.add_argument("--sender", default="", metavar="NAME", help="who sends it")
+    merge = sub.add_parser("merge", help="bring a co-author's copy or a reviewed Word "
+                                         "copy into the article")
     merge.add_argument("file", type=Path, metavar="FILE.pipw")
-    merge.add_argument("theirs", type=Path, metavar="THEIRS.pipw")
+    merge.add_argument("theirs", type=Path, metavar="THEIRS.pipw|REVIEWED.docx")
     merge.add_argument("-o", "--out", type=Path, metavar="OUT.pipw",
                        help="where to write the merged article (default: FILE.pipw, keeping "
                             "a backup of it)")
@@ -59,7 +70,47 @@ def cmd_send(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    from .export.review_docx import write_review_copy
+    from .model.coauthoring.review import keep_sent_for_review
+    from .model.rules.template import get_template
+    project = load_project(args.file)
+    _version, identifier = keep_sent_for_review(project, args.to, total_words(project.article))
+    out = args.out if args.out.suffix.lower() == ".docx" else args.out.with_suffix(".docx")
+    write_review_copy(project.article, get_template(project.article.template_id), out,
+                      sender=args.sender, sent_to=args.to, identifier=identifier)
+    print(f"Wrote a review copy to {out}. When it comes back, bring it in with "
+          f"'pipwriter merge {args.file} REVIEWED.docx' or File › Bring in a reviewed Word "
+          "document.")
+    return EXIT_OK
+
+
+def _reviewed(mine_path: Path, docx_path: Path) -> tuple[Project, Project, Project]:
+    """(mine, the article as sent for review, the reviewer's version) for a reviewed copy."""
+    import docx
+
+    from .importer.review_read import read_review
+    from .model.coauthoring.review import review_base
+    mine = load_project(mine_path)
+    try:
+        identifier = docx.Document(str(docx_path)).core_properties.identifier or ""
+    except Exception as error:  # noqa: BLE001 - read_review says it plainly below
+        log.info("no identifier read from %s: %s", docx_path, error)
+        identifier = ""
+    base = review_base(mine, identifier)
+    if base is None:
+        raise PipError("The article as it was sent for review is not kept on this computer, so "
+                       "the reviewer's changes cannot be told apart from yours. Bring it in on "
+                       "the computer it was sent from.")
+    reviewed = read_review(docx_path, base.article)
+    return mine, base, Project(reviewed.article, base.media)
+
+
 def cmd_merge(args: argparse.Namespace) -> int:
+    if args.theirs.suffix.lower() == ".docx":
+        mine, base, theirs = _reviewed(args.file, args.theirs)
+        result = merge_articles(base.article, mine.article, theirs.article)
+        return _finish(args, mine, theirs, result, None)
     mine, theirs = load_project(args.file), load_project(args.theirs)
     problem = check_same_article(mine, theirs)
     if problem:
@@ -72,11 +123,15 @@ def cmd_merge(args: argparse.Namespace) -> int:
               "or removed since. Nothing was changed.")
         return EXIT_OK
     found = find_base(mine, theirs)
-    base, entry = found if found else (None, None)
-    if base is None:
+    if found is None:
         print("The version this copy was made from is not kept on this computer, so every "
               "difference counts as a choice.")
-    result = merge_articles(base.article if base else None, mine.article, theirs.article)
+    result = merge_articles(found[0].article if found else None, mine.article, theirs.article)
+    return _finish(args, mine, theirs, result, found[1] if found else None)
+
+
+def _finish(args: argparse.Namespace, mine: Project, theirs: Project, result: MergeResult,
+            entry: dict | None) -> int:
     if not result.has_changes():
         print("Their copy has nothing that yours does not already have. Nothing was changed.")
         return EXIT_OK
@@ -103,7 +158,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int | None:
     """The command's exit status, or None when the command is not one of these."""
-    handlers = {"send": cmd_send, "merge": cmd_merge}
+    handlers = {"send": cmd_send, "merge": cmd_merge, "review": cmd_review}
     handler = handlers.get(args.command)
     if handler is None:
         return None

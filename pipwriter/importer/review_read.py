@@ -1,0 +1,252 @@
+"""Reading a review copy back (see :mod:`pipwriter.export.review_docx`): the reviewer's version
+of the article, to merge against the article as it was sent.
+
+Each paragraph marked ``pip_<n>`` is read with the reviewer's changes: tracked insertions
+taken, tracked deletions left out (their changes are proposals the merge then shows), untracked
+edits as they are. A paragraph the reviewer added after a marked one in a section joins that
+section; a marked paragraph that is gone, or left empty, was deleted. "[1]"-style numbers become
+citations of the references as they were numbered when sent. New comments (Word's or
+LibreOffice's) become comments on the same words; the article's own comments written into the
+copy are recognised and not added twice. Works for files saved by Word and by LibreOffice.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from docx.oxml.ns import qn
+
+from ..model.article.article import Article
+from ..model.article.text import Citation, Inline, Paragraph, RichText, Run
+from ..model.coauthoring.comments import add_comment, find_field
+from ..model.coauthoring.review_places import BOOKMARK, READ_ONLY, review_places
+from ..model.errors import PipError
+from ..model.rules.findings import Where
+
+log = logging.getLogger(__name__)
+_CITATION = re.compile(r"\[(\d+(?:\s*[,\u2013-]\s*\d+)*)\]")
+_SKIPPED = {qn("w:del"), qn("w:moveFrom")}
+
+
+@dataclass
+class ReadParagraph:
+    place: int | None               # the marked place it is, or None
+    read_only: bool                 # a paragraph shown for reading only
+    style: str
+    items: list[Inline]
+    text: str
+    comments: list[tuple[str, str, int, int]] = field(default_factory=list)  # who, what, span
+
+
+@dataclass
+class ReviewedCopy:
+    article: Article                # the article as sent, with the reviewer's changes
+    comments_added: int
+    paragraphs_added: int
+
+
+def _skipped(node: Any) -> bool:
+    parent = node.getparent()
+    while parent is not None:
+        if parent.tag in _SKIPPED:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _run_format(run: Any) -> tuple[bool, bool]:
+    properties = run.find(qn("w:rPr"))
+    if properties is None:
+        return False, False
+    def on(tag: str) -> bool:
+        element = properties.find(qn(tag))
+        return element is not None and element.get(qn("w:val")) not in ("0", "false", "off")
+    return on("w:b"), on("w:i")
+
+
+def _read_paragraph(element: Any, numbers: dict[int, str], comment_text: dict[str, tuple[str, str]]
+                    ) -> ReadParagraph:
+    place, read_only = None, False
+    for mark in element.iter(qn("w:bookmarkStart")):
+        name = mark.get(qn("w:name")) or ""
+        if name.startswith(BOOKMARK) and name[len(BOOKMARK):].isdigit():
+            place = int(name[len(BOOKMARK):])
+        read_only = read_only or name.startswith(READ_ONLY)
+    style_element = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    style = style_element.get(qn("w:val")) if style_element is not None else ""
+    pieces: list[tuple[str, bool, bool]] = []
+    open_ranges: dict[str, int] = {}
+    spans: list[tuple[str, int, int]] = []
+    length = 0
+    for node in element.iter(qn("w:r"), qn("w:commentRangeStart"), qn("w:commentRangeEnd")):
+        if node.tag == qn("w:commentRangeStart"):
+            open_ranges[node.get(qn("w:id"))] = length
+            continue
+        if node.tag == qn("w:commentRangeEnd"):
+            ident = node.get(qn("w:id"))
+            if ident in open_ranges:
+                spans.append((ident, open_ranges.pop(ident), length))
+            continue
+        if _skipped(node):
+            continue
+        bold, italic = _run_format(node)
+        for child in node:
+            text = child.text or "" if child.tag == qn("w:t") else \
+                "\t" if child.tag == qn("w:tab") else " " if child.tag == qn("w:br") else ""
+            if text:
+                pieces.append((text, bold, italic))
+                length += len(text)
+    text = "".join(p[0] for p in pieces)
+    found = [(comment_text[i][0], comment_text[i][1], a, b) for i, a, b in spans
+             if i in comment_text and b > a]
+    return ReadParagraph(place, read_only and place is None, style, _inlines(pieces, numbers),
+                         text, found)
+
+
+def _inlines(pieces: list[tuple[str, bool, bool]], numbers: dict[int, str]) -> list[Inline]:
+    items: list[Inline] = []
+    for text, bold, italic in pieces:
+        position = 0
+        for match in _CITATION.finditer(text):
+            refs = _refs(match.group(1), numbers)
+            if refs is None:
+                continue
+            if match.start() > position:
+                items.append(Run(text[position:match.start()], bold, italic))
+            items.append(Citation(refs))
+            position = match.end()
+        if position < len(text):
+            items.append(Run(text[position:], bold, italic))
+    return items
+
+
+def _refs(label: str, numbers: dict[int, str]) -> list[str] | None:
+    wanted: list[int] = []
+    for part in re.split(r"\s*,\s*", label):
+        ends = [int(n) for n in re.split(r"\s*[\u2013-]\s*", part)]
+        wanted += list(range(ends[0], ends[-1] + 1)) if len(ends) == 2 else ends
+    if not wanted or any(n not in numbers for n in wanted):
+        return None                     # not one of the article's references: keep as text
+    return [numbers[n] for n in wanted]
+
+
+def read_review(path: Path, sent: Article) -> ReviewedCopy:
+    """The reviewer's version of ``sent`` (the article as it was sent for review)."""
+    import docx
+    try:
+        document = docx.Document(str(path))
+    except Exception as error:  # noqa: BLE001 - any reading failure is one message
+        log.warning("the review copy %s could not be read", path, exc_info=True)
+        raise PipError(f"'{Path(path).name}' could not be read as a Word document. Ask for the "
+                       "file again, saved as a Word document (.docx).") from error
+    comment_text = {str(c.comment_id): (c.author, c.text) for c in document.comments}
+    numbers = {n: ref_id for ref_id, n in sent.reference_numbers().items()}
+    read = [_read_paragraph(p, numbers, comment_text)
+            for p in document.element.body.iter(qn("w:p"))]
+    if not any(p.place is not None for p in read):
+        raise PipError(f"'{Path(path).name}' is not a review copy of this article (PiP Writer's "
+                       "marks are not in it). Bring in a copy made with File › Send for review.")
+    return _apply(sent, read)
+
+
+def _same_words(before: Paragraph, after: Paragraph) -> bool:
+    """The same words, formatting and citations (however the runs are cut)."""
+    def shape(paragraph: Paragraph) -> list[object]:
+        out: list[object] = []
+        for item in paragraph.items:
+            if isinstance(item, Run):
+                out += [(ch, bool(item.bold), bool(item.italic)) for ch in item.text]
+            else:
+                out.append(tuple(item.refs))
+        return out
+    return before.style == after.style and shape(before) == shape(after)
+
+
+@dataclass
+class _Landed:
+    paragraph: ReadParagraph
+    where: Where
+    line: int
+
+
+def _apply(sent: Article, read: list[ReadParagraph]) -> ReviewedCopy:
+    article = Article.from_json(copy.deepcopy(sent.to_json()))
+    places = review_places(sent)
+    bodies: dict[str, list[Paragraph]] = {}
+    landed: list[_Landed] = []
+    current: str | None = None          # the section a paragraph the reviewer added joins
+    added = 0
+    for paragraph in read:
+        if paragraph.read_only:
+            current = None
+            continue
+        if paragraph.place is None:     # added by the reviewer
+            if current is not None and paragraph.text.strip():
+                bodies[current].append(Paragraph(paragraph.items, "body"))
+                landed.append(_Landed(paragraph, Where("section", current, field="body"),
+                                      len(bodies[current]) - 1))
+                added += 1
+            continue
+        if not 0 <= paragraph.place < len(places):
+            continue
+        place = places[paragraph.place]
+        where, text = place.where, paragraph.text.strip()
+        if where.panel != "section":
+            current = None
+            if where.field == "title":
+                article.title = text
+            elif where.field == "standfirst":
+                article.standfirst = text
+            elif where.field == "message":
+                article.key_messages[int(where.item_id)] = text
+            landed.append(_Landed(paragraph, where, 0))
+            continue
+        current = where.section_id
+        bodies.setdefault(current, [])
+        section = article.section(current)
+        if section is None:
+            continue
+        if where.field == "title":
+            section.title = text or section.title
+            landed.append(_Landed(paragraph, where, 0))
+        elif text or any(isinstance(i, Citation) for i in paragraph.items):
+            style = "bullet" if "bullet" in paragraph.style.lower() else "body"
+            read_back = Paragraph(paragraph.items, style)
+            unchanged = place.body is not None and _same_words(place.body, read_back)
+            # unchanged: the paragraph as it was, with what a Word copy cannot carry (the
+            # key-quote marks) intact
+            bodies[current].append(copy.deepcopy(place.body) if unchanged and place.body
+                                   else read_back)
+            landed.append(_Landed(paragraph, where, len(bodies[current]) - 1))
+    for section in article.sections:
+        if section.id in bodies:
+            section.body = RichText(bodies[section.id])
+    article.key_messages = [m for m in article.key_messages if m.strip()]
+    return ReviewedCopy(article, _add_comments(article, sent, landed), added)
+
+
+def _add_comments(article: Article, sent: Article, landed: list[_Landed]) -> int:
+    """The reviewer's comments, on the same words; the article's own are not added again."""
+    known = {(c.author, c.text) for c in sent.comments}
+    count = 0
+    for item in landed:
+        for author, text, start, end in item.paragraph.comments:
+            if (author, text.split("\n", 1)[0]) in known:
+                continue
+            target = find_field(article, item.where)
+            if target is None or item.line >= len(target.blocks):
+                continue
+            quote = item.paragraph.text[start:end]
+            line = target.blocks[item.line]
+            at = line.find(quote) if quote.strip() else -1
+            if at < 0:
+                continue
+            add_comment(article, target.where, item.line, at, at + len(quote), text,
+                        author or "Reviewer")
+            count += 1
+    return count

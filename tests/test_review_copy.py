@@ -1,0 +1,162 @@
+"""A round trip through Word (issue 21, item 3): `pipwriter review` writes a Word copy with the
+article's comments as Word comments; the reviewer's tracked changes, untracked edits, new
+paragraphs and new comments come back through `pipwriter merge FILE REVIEWED.docx` against the
+article as sent — for a file saved by python-docx with the XML Word writes, and for the same file
+saved again by LibreOffice."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from pipwriter import cli
+from pipwriter.model.article.text_surface import text_fields
+from pipwriter.model.coauthoring.comments import add_comment, reply
+from pipwriter.model.storage.demo import demo_project
+from pipwriter.model.storage.project_file import load_project, save_project
+
+SOFFICE = shutil.which("soffice")
+
+
+@pytest.fixture
+def sent(tmp_path, capsys):
+    project = demo_project()
+    article = project.article
+    body = next(f for f in text_fields(article) if f.where.field == "body")
+    start = body.blocks[1].index("telephone call")
+    comment = add_comment(article, body.where, 1, start, start + len("telephone call"),
+                          "Was it always by phone?", "Malcolm Reid")
+    reply(comment, "Yes, until 2023.", "Bethan Lloyd")
+    mine = save_project(project, tmp_path / "demo.pipw")
+    review = tmp_path / "review.docx"
+    assert cli.main(["review", str(mine), "-o", str(review), "--to", "Sam",
+                     "--sender", "Bethan Lloyd"]) == 0
+    assert "Wrote a review copy" in capsys.readouterr().out
+    return mine, review
+
+
+def body_paragraphs(document):
+    return [p for p in document.paragraphs if p.style.name == "Body Text"
+            and any(b.get(qn("w:name"), "").startswith("pip_")
+                    for b in p._p.iter(qn("w:bookmarkStart")))]
+
+
+def tracked(tag: str, text: str, ident: int):
+    change = OxmlElement(tag)
+    change.set(qn("w:id"), str(ident))
+    change.set(qn("w:author"), "Sam Jones")
+    change.set(qn("w:date"), "2026-12-01T10:00:00Z")
+    run = OxmlElement("w:r")
+    piece = OxmlElement("w:delText" if tag == "w:del" else "w:t")
+    piece.text = text
+    piece.set(qn("xml:space"), "preserve")
+    run.append(piece)
+    change.append(run)
+    return change
+
+
+def review_like_word(review: Path, out: Path) -> None:
+    """What a reviewer does in Word, written with the XML Word writes."""
+    document = docx.Document(str(review))
+    paragraphs = body_paragraphs(document)
+    first = paragraphs[0]
+    first._p.append(tracked("w:ins", " Sam added this sentence.", 901))
+    second = paragraphs[2]
+    run = second._p.find(qn("w:r"))
+    deleted = tracked("w:del", run.find(qn("w:t")).text, 902)
+    run.addprevious(deleted)
+    second._p.remove(run)
+    paragraphs[3].runs[0].text = "Quietly changed. " + paragraphs[3].runs[0].text
+    added = paragraphs[3].insert_paragraph_before("A new paragraph Sam wrote.",
+                                                  style="Body Text")
+    paragraphs[3]._p.addnext(added._p)                  # after the paragraph, not before
+    document.add_comment([paragraphs[4].runs[0]], text="Is this the right number?",
+                         author="Sam Jones", initials="SJ")
+    document.save(str(out))
+
+
+def texts(path):
+    return [s.body.plain_text() for s in load_project(path).article.sections]
+
+
+def test_the_review_copy_holds_the_article_and_its_comments(sent):
+    _mine, review = sent
+    document = docx.Document(str(review))
+    [note] = list(document.comments)
+    assert note.author == "Malcolm Reid"
+    assert "Was it always by phone?" in note.text and "Bethan Lloyd: Yes, until 2023." in note.text
+    assert "Track Changes" in document.paragraphs[0].text
+    assert document.core_properties.identifier.startswith("pipwriter-review:")
+    assert len(body_paragraphs(document)) >= 20
+
+
+def check_merged(mine, before, capsys):
+    out = capsys.readouterr().out
+    assert "Merged into" in out, out
+    after = load_project(mine).article
+    joined = "\n".join(s.body.plain_text() for s in after.sections)
+    assert "Sam added this sentence." in joined
+    assert "Quietly changed." in joined
+    assert "A new paragraph Sam wrote." in joined
+    new = [c for c in after.comments if c.author == "Sam Jones"]
+    assert [c.text for c in new] == ["Is this the right number?"]
+    assert new[0].quote and new[0].quote in joined
+    assert len(after.comments) == len(before.comments) + 1          # ours not added twice
+    return joined
+
+
+def test_a_review_edited_in_word_comes_back(sent, tmp_path, capsys):
+    mine, review = sent
+    before = load_project(mine).article
+    deleted_words = docx.Document(str(review))
+    deleted = body_paragraphs(deleted_words)[2].runs[0].text
+    edited = tmp_path / "reviewed.docx"
+    review_like_word(review, edited)
+    assert cli.main(["merge", str(mine), str(edited)]) == 0
+    joined = check_merged(mine, before, capsys)
+    assert deleted not in joined                                    # the tracked deletion
+
+
+@pytest.mark.soffice
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_a_review_saved_again_by_libreoffice_comes_back(sent, tmp_path, capsys):
+    mine, review = sent
+    before = load_project(mine).article
+    edited = tmp_path / "reviewed.docx"
+    review_like_word(review, edited)
+    saved = tmp_path / "lo"
+    subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                    "--headless", "--norestore", "--convert-to", "docx:MS Word 2007 XML",
+                    "--outdir", str(saved), str(edited)], check=True, capture_output=True,
+                   timeout=300)
+    assert cli.main(["merge", str(mine), str(saved / "reviewed.docx")]) == 0
+    check_merged(mine, before, capsys)
+
+
+def test_my_own_edits_since_sending_are_kept(sent, tmp_path, capsys):
+    mine, review = sent
+    project = load_project(mine)
+    last = project.article.sections[-1]
+    last.body.paragraphs[-1].items[-1].text += " My own late addition."
+    save_project(project, mine)
+    edited = tmp_path / "reviewed.docx"
+    review_like_word(review, edited)
+    assert cli.main(["merge", str(mine), str(edited)]) == 0
+    joined = "\n".join(texts(mine))
+    assert "My own late addition." in joined and "Sam added this sentence." in joined
+
+
+def test_a_word_file_that_is_not_a_review_copy_is_refused(sent, tmp_path, capsys):
+    mine, _review = sent
+    other = tmp_path / "other.docx"
+    document = docx.Document()
+    document.add_paragraph("Just some text.")
+    document.save(str(other))
+    assert cli.main(["merge", str(mine), str(other)]) == 2
+    assert "not a review copy" in capsys.readouterr().out
