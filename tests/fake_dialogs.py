@@ -31,6 +31,10 @@ class FakeDialogs:
     def ask_folder(self, title, folder=""):
         return self._answer("folder", (title,))
 
+    def ask_save_word(self, title, suggested=""):
+        value = self._answer("save_word", (title, suggested))
+        return Path(value) if value else None
+
     def ask_file(self, title, file_filter, folder=""):
         return self._answer("file", (title, file_filter))
 

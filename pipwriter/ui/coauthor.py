@@ -31,7 +31,7 @@ from ..model.coauthoring.exchange import (
     record_merge,
     send_copy,
 )
-from ..model.coauthoring.merge import merge_articles
+from ..model.coauthoring.merge import MergeResult, merge_articles
 from ..model.errors import PipError
 from ..model.language.counts import total_words
 from ..model.storage.project import Project
@@ -79,7 +79,9 @@ class Coauthoring(QObject):
                                          "Bring a co-author's changes into this article")
         self.import_action = self._action("&Import a Word draft…", self.importRequested.emit,
                                           "Make a new article from a Word document")
-        for action in (self.send_action, self.merge_action, self.import_action):
+        from .review_copy import review_actions
+        for action in (self.send_action, self.merge_action, *review_actions(window),
+                       self.import_action):
             file_menu.insertAction(close, action)
         file_menu.insertSeparator(close)
 
@@ -256,6 +258,13 @@ class Coauthoring(QObject):
         name = (entry or {}).get("sent_to") or Path(path).stem
         result = merge_articles(base.article if base else None, self.session.article,
                                 theirs.article)
+        return self.apply_merge(result, theirs, entry, name)
+
+    def apply_merge(self, result: MergeResult, theirs: Project, entry: dict | None,
+                    name: str) -> bool:
+        """Show what merging brings, let the user choose, and put it in as one undoable step
+        (a version of the article before it is kept first)."""
+        window, dialogs = self.window, self.window.dialogs
         if not result.has_changes():
             dialogs.info("Nothing to merge", f"{name}'s copy has nothing that yours does not "
                                              "already have.")

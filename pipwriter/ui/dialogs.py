@@ -47,6 +47,15 @@ class Dialogs:
         name = QFileDialog.getExistingDirectory(self.parent, title, folder)
         return Path(name) if name else None
 
+    def ask_save_word(self, title: str, suggested: str = "") -> Path | None:
+        """Where to save a Word document (".docx" added when missing)."""
+        name, _ = QFileDialog.getSaveFileName(self.parent, title, suggested,
+                                              "Word documents (*.docx)")
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".docx" else path.with_suffix(".docx")
+
     def ask_file(self, title: str, file_filter: str, folder: str = "") -> Path | None:
         name, _ = QFileDialog.getOpenFileName(self.parent, title, folder, file_filter)
         return Path(name) if name else None
