@@ -256,7 +256,7 @@ def comment_on_selection(window: MainWindow) -> bool:
 
 def install_comments(window: MainWindow, article_menu: QMenu, view_menu: QMenu) -> None:
     """The menu entries: Article › Comment on the selected words… and View › Comments."""
-    comment = QAction("Co&mment on the selected words…", window)
+    comment = QAction("Comm&ent on the selected words…", window)
     comment.setShortcut(QKeySequence("Ctrl+Alt+M"))
     comment.setStatusTip("Write a note to your co-authors about the words you picked")
     comment.triggered.connect(lambda: comment_on_selection(window))

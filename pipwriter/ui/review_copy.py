@@ -31,10 +31,10 @@ log = logging.getLogger(__name__)
 
 
 def review_actions(window: MainWindow) -> list[QAction]:
-    send = QAction("Send for &review as a Word document…", window)
+    send = QAction("Send for review as a &Word document…", window)
     send.setStatusTip("Make a Word copy for someone who does not have PiP Writer")
     send.triggered.connect(lambda: send_for_review(window))
-    bring = QAction("&Bring in a reviewed Word document…", window)
+    bring = QAction("Brin&g in a reviewed Word document…", window)
     bring.setStatusTip("Bring in the changes and comments from a Word copy that came back")
     bring.triggered.connect(lambda: bring_in_review(window))
     return [send, bring]
