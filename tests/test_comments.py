@@ -133,7 +133,7 @@ def test_comments_never_reach_the_submission_and_check_counts_them(tmp_path):
     field = body_field(article)
     words = field.blocks[0].split()[0]
     add_comment(article, field.where, 0, 0, len(words), "SECRET-NOTE for Bethan", "Malcolm")
-    bundle = export_bundle(project, tmp_path / "out", make_zip=True)
+    bundle = export_bundle(project, tmp_path / "out", make_zip=True, draft=True)
     for path in bundle.folder.rglob("*"):
         if path.suffix == ".docx":
             with zipfile.ZipFile(path) as archive:
@@ -156,3 +156,22 @@ def test_the_documented_schema_describes_comments(project):
     schema = json.loads((Path(__file__).resolve().parent.parent / "docs" / "schema" /
                          "article.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(project.article.to_json(), schema)
+
+
+def test_an_open_comment_blocks_export_for_submission_until_resolved(tmp_path):
+    from pipwriter.export.errors import ExportError
+    from pipwriter.model.rules.checks import all_findings
+    from pipwriter.model.rules.template import get_template
+    project = demo_project()
+    article = project.article
+    field = body_field(article)
+    comment = add_comment(article, field.where, 0, 0, 3, "Shall we cut this?", "Malcolm")
+    template = get_template(article.template_id)
+    [finding] = [f for f in all_findings(project, template) if f.code == "comments-open"]
+    assert finding.severity == "error" and "1 comment is still open" in finding.message
+    assert finding.where == comment.where                      # Go to: the words it is about
+    with pytest.raises(ExportError):
+        export_bundle(project, tmp_path / "final")
+    set_resolved(comment, True, "Bethan")
+    assert not [f for f in all_findings(project, template) if f.code == "comments-open"]
+    assert export_bundle(project, tmp_path / "final").folder.is_dir()

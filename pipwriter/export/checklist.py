@@ -197,6 +197,9 @@ def _end_matter(article: Article, template: Template) -> list[Judged]:
     out.append(("A competing-interests declaration from every author",
                 _codes("author-disclosure-missing", "author-disclosure-recertify"),
                 f"{certified} of {len(authors)} certified", MET))
+    open_count = sum(1 for c in article.comments if not c.resolved)
+    out.append(("The authors' comments all resolved", _codes("comments-open"),
+                f"{open_count} still open" if open_count else "none open", MET))
     out.append(("Spelling checked (British English)", _codes(SPELLING_CODE),
                 "every field the authors write", MET))
     out.append(_approvals(article))

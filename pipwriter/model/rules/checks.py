@@ -29,7 +29,14 @@ from ..article.unplaced import UNPLACED_KEY, UNPLACED_TITLE, is_unplaced_section
 from ..language.counts import ArticleCounts, PlainLanguage, count_article
 from ..language.spelling import SpellEngine
 from ..storage.project import Project
-from . import checks_article, checks_authors, checks_content, checks_language, checks_media
+from . import (
+    checks_article,
+    checks_authors,
+    checks_content,
+    checks_language,
+    checks_media,
+    checks_together,
+)
 from .check_context import CheckContext
 from .findings import ERROR, SEVERITIES, Finding
 from .template import Template
@@ -68,6 +75,7 @@ RULES: tuple[Rule, ...] = (
     checks_language.readability,
     checks_language.long_sentences,
     checks_authors.approvals,
+    checks_together.open_comments,
     checks_language.spelling,
 )
 # Rules that only ever give tips: the navigator's marks, which tips never change, are worked out
