@@ -156,3 +156,22 @@ def test_the_view_menu_opens_the_preview(window, qtbot):
     action.trigger()                                       # a second time: the same window
     assert window.findChildren(ArticlePreview) == [preview]
     preview.close()
+
+
+def test_open_comments_are_shown_in_the_preview(window, preview, qtbot):
+    from pipwriter.model.article.text_surface import text_fields
+    from pipwriter.model.coauthoring.comments import add_comment
+    article = window.session.article
+    body = next(f for f in text_fields(article) if f.where.field == "body")
+    words = body.blocks[0].split()[1]
+    start = body.blocks[0].index(words)
+    window.session.change("comment", lambda a: add_comment(
+        a, body.where, 0, start, start + len(words), "Is this right?", "Malcolm Reid"))
+    qtbot.waitUntil(lambda: preview.commented == 1, timeout=3000)
+    number = next(i for i, b in enumerate(preview.blocks)
+                  if b.where is not None and b.where.key() == body.where.key()
+                  and b.where.field == "body" and b.paragraph == 0)
+    block = preview.browser.document().findBlockByNumber(number)
+    cursor = preview.browser.textCursor()
+    cursor.setPosition(block.position() + block.text().index(words) + 1)
+    assert "Comment from Malcolm Reid: Is this right?" in cursor.charFormat().toolTip()

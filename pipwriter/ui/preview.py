@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
-from PySide6.QtGui import QImage, QKeyEvent, QShowEvent, QTextDocument
+from PySide6.QtGui import (
+    QImage,
+    QKeyEvent,
+    QShowEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ..export.manuscript import Block, manuscript_blocks, whole_document_words
 from ..export.preview_html import MEDIA_SCHEME, preview_html
+from ..model.coauthoring.comments import locate
 from ..model.language.counts import count_article
 from .field_locator import show_place
 
@@ -72,6 +80,7 @@ class ArticlePreview(QDialog):
         self.setModal(False)
         self.blocks: list[Block] = []
         self.builds = 0
+        self.commented = 0              # open comments underlined in the view
         self._pictures: dict[str, QImage] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -139,8 +148,40 @@ class ArticlePreview(QDialog):
         text_cursor.setPosition(min(cursor, self.browser.document().characterCount() - 1))
         self.browser.setTextCursor(text_cursor)
         bar.setValue(position)
+        self.commented = self._mark_comments()
         self.builds += 1
         self.status.setText(self.figures_text())
+
+    def _mark_comments(self) -> int:
+        """Underline the words open comments are about; hovering shows the comment."""
+        article = self.main_window.session.article
+        document = self.browser.document()
+        marked = 0
+        for comment in article.comments:
+            anchor = None if comment.resolved else locate(article, comment)
+            if anchor is None:
+                continue
+            where = anchor.field.where
+            for number, block in enumerate(self.blocks):
+                if block.where is None or block.where.key() != where.key() or \
+                        block.where.field != where.field or \
+                        max(block.paragraph, 0) != anchor.block:
+                    continue
+                text_block = document.findBlockByNumber(number)
+                at = text_block.text().find(comment.quote)
+                if at < 0:
+                    continue
+                cursor = QTextCursor(text_block)
+                cursor.setPosition(text_block.position() + at)
+                cursor.setPosition(text_block.position() + at + len(comment.quote),
+                                   QTextCursor.MoveMode.KeepAnchor)
+                mark = QTextCharFormat()
+                mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+                mark.setToolTip(f"Comment from {comment.author}: {comment.text}")
+                cursor.mergeCharFormat(mark)
+                marked += 1
+                break
+        return marked
 
     def figures_text(self) -> str:
         """The series' figure beside what Word will show for the whole exported document."""
