@@ -112,3 +112,22 @@ def test_a_comment_on_the_standfirst(window, qtbot):
     assert comment_on_selection(window)
     [comment] = window.session.article.comments
     assert comment.quote == "How a " and comment.where.field == "standfirst"
+
+
+def test_typing_does_not_rebuild_the_list_at_each_key(window, qtbot):
+    """The list follows the text once typing pauses (and not at all while it is hidden)."""
+    editor = select_in_editor(window, "We met weekly.", "weekly")
+    window.dialogs.queue("choice", 0)
+    window.dialogs.queue("text", "How often?")
+    assert comment_on_selection(window)
+    panel = window.findChild(CommentsPanel)
+    qtbot.wait(500)
+    before = panel.refreshes
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor, " And then monthly.")
+    assert panel.refreshes == before
+    qtbot.waitUntil(lambda: panel.refreshes == before + 1, timeout=2000)
+    panel.hide()
+    QTest.keyClicks(editor, " More.")
+    qtbot.wait(600)
+    assert panel.refreshes == before + 1

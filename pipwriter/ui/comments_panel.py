@@ -13,8 +13,8 @@ import datetime as _dt
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
+PAUSE_MS = 400                  # the list is brought up to date this long after typing stops
 
 
 def _when(stamp: str) -> str:
@@ -139,11 +140,29 @@ class CommentsPanel(QDockWidget):
         layout.addWidget(self.show_resolved)
         self.setWidget(body)
         self.shown: list[Comment] = []
-        window.session.articleChanged.connect(self.refresh)
+        self.refreshes = 0
+        # every keystroke changes the article: the list is brought up to date once typing
+        # pauses, and only while it is shown, so typing never waits for it
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PAUSE_MS)
+        self._timer.timeout.connect(self.refresh)
+        window.session.articleChanged.connect(self._schedule)
+        self.refresh()
+
+    def _schedule(self) -> None:
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
         self.refresh()
 
     def refresh(self) -> None:
-        article = self.main_window.session.article
+        self.refreshes += 1
+        session = self.main_window.session
+        session.sync()
+        article = session.article
         row = self.list.currentRow()
         self.shown = [c for c in article.comments
                       if self.show_resolved.isChecked() or not c.resolved]
@@ -200,6 +219,7 @@ class CommentsPanel(QDockWidget):
         target = comment.id
         window.session.change("Reply to a comment", lambda article: reply(
             next(c for c in article.comments if c.id == target), text, who))
+        self.refresh()
         return True
 
     def toggle_resolved(self) -> None:
@@ -211,6 +231,7 @@ class CommentsPanel(QDockWidget):
         self.main_window.session.change(
             "Resolve a comment" if resolved else "Reopen a comment", lambda article: set_resolved(
                 next(c for c in article.comments if c.id == target), resolved, who))
+        self.refresh()
 
 
 def my_name(window: MainWindow) -> str:
