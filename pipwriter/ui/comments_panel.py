@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model.article.text_surface import text_fields
+from ..model.article.text_surface import TextField, text_fields
 from ..model.coauthoring.comment_data import Comment
 from ..model.coauthoring.comments import add_comment, locate, reply, set_resolved
 from ..model.language.utf16 import python_index
@@ -167,18 +167,19 @@ class CommentsPanel(QDockWidget):
         self.shown = [c for c in article.comments
                       if self.show_resolved.isChecked() or not c.resolved]
         self.list.clear()
+        fields = list(text_fields(article))         # made once for all the comments
         for comment in self.shown:
-            self.list.addItem(QListWidgetItem(self.describe(comment)))
+            self.list.addItem(QListWidgetItem(self.describe(comment, fields)))
         if self.shown:
             self.list.setCurrentRow(min(max(row, 0), len(self.shown) - 1))
         self.empty.setVisible(not article.comments)
         self._update_buttons()
 
-    def describe(self, comment: Comment) -> str:
+    def describe(self, comment: Comment, fields: list[TextField] | None = None) -> str:
         article = self.main_window.session.article
         place = comment.where.label or "the article"
         lines = [f"On “{comment.quote}” ({place})"]
-        if locate(article, comment) is None:
+        if locate(article, comment, fields) is None:
             lines.append("The words have changed since.")
         lines.append(f"{comment.author}, {_when(comment.at)}: {comment.text}")
         lines += [f"  {r.author}, {_when(r.at)}: {r.text}" for r in comment.replies]

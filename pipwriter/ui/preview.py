@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ..export.manuscript import Block, manuscript_blocks, whole_document_words
 from ..export.preview_html import MEDIA_SCHEME, preview_html
+from ..model.article.text_surface import text_fields
 from ..model.coauthoring.comments import locate
 from ..model.language.counts import count_article
 from .field_locator import show_place
@@ -157,8 +158,9 @@ class ArticlePreview(QDialog):
         article = self.main_window.session.article
         document = self.browser.document()
         marked = 0
+        fields = list(text_fields(article)) if article.comments else []
         for comment in article.comments:
-            anchor = None if comment.resolved else locate(article, comment)
+            anchor = None if comment.resolved else locate(article, comment, fields)
             if anchor is None:
                 continue
             where = anchor.field.where

@@ -38,8 +38,12 @@ def _same_field(a: Where, b: Where) -> bool:
     return a.key() == b.key() and a.field == b.field
 
 
-def find_field(article: Any, where: Where) -> TextField | None:
-    return next((f for f in text_fields(article) if _same_field(f.where, where)), None)
+def find_field(article: Any, where: Where, fields: list[TextField] | None = None
+               ) -> TextField | None:
+    """The field at ``where``; pass ``fields`` (the article's text fields, made once) when
+    looking up many."""
+    return next((f for f in (fields if fields is not None else text_fields(article))
+                 if _same_field(f.where, where)), None)
 
 
 def add_comment(article: Any, where: Where, block: int, start: int, end: int, text: str,
@@ -59,9 +63,10 @@ def add_comment(article: Any, where: Where, block: int, start: int, end: int, te
     return comment
 
 
-def locate(article: Any, comment: Comment) -> Anchor | None:
+def locate(article: Any, comment: Comment, fields: list[TextField] | None = None
+           ) -> Anchor | None:
     """Where the comment's words are now, or None if they were changed or deleted."""
-    found = find_field(article, comment.where)
+    found = find_field(article, comment.where, fields)
     if found is None or not comment.quote:
         return None
     best: tuple[tuple[int, int], Anchor] | None = None
