@@ -24,7 +24,7 @@ if str(ROOT) not in sys.path:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PIPWRITER_USER_DIR", tempfile.mkdtemp(prefix="pipwriter-bench-"))
 
-from bench_preview import _keystrokes, _project, _summary  # noqa: E402
+from benchmarks.bench_preview import _keystrokes, _project, _summary  # noqa: E402
 
 
 def _comment_everywhere(article, count: int) -> None:
