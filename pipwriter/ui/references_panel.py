@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,29 +26,17 @@ from ..model.article.reference import (
     long_date,
     parse_date,
 )
+from . import reference_form
 from .id_list import current_id, fill_id_list
 from .keyboard import ctrl_tab_types_tab
 from .list_form_tab import PlainEdit, replace_in_article
 from .media_widgets import wrapping_list
+from .reference_import import bring_in_from_file, paste_references
 from .spell_line_edit import SpellLineEdit, mark_field, session_spelling
 
 ROLE = Qt.ItemDataRole.UserRole
-KIND_LABELS = {"journal": "Journal article", "web": "Web page", "book": "Book",
-               "report": "Report", "other": "Other (type it as it should appear)"}
-FIELDS = (("title", "&Title"), ("container", "&Journal, website or publisher"),
-          ("year", "&Year"), ("volume", "V&olume"), ("issue", "&Issue"), ("pages", "&Pages"),
-          ("doi", "&DOI"), ("url", "&Web address"), ("accessed", "Date you last looked at it (a&ccessed)"))
-# examples shown in the empty boxes, and what the harder words mean
-HINTS = {"title": "e.g. Patients as partners in care",
-         "container": "e.g. BMJ, or NHS website",
-         "year": "e.g. 2024", "volume": "e.g. 372", "issue": "e.g. 8", "pages": "e.g. n71",
-         "doi": "e.g. 10.1136/bmj.n71",
-         "url": "e.g. https://www.nhs.uk/conditions/stroke/",
-         "accessed": "e.g. 1 May 2024"}
-TIPS = {"doi": "A DOI is a code that leads to an article online. It is often on the "
-               "article's first page, and starts with 10.",
-        "accessed": "The day you last read the web page. Type it as you like, such as "
-                    "1 May 2024 or 01/05/2024 (day first)."}
+LINE_FIELDS = ("title", "container", "year", "volume", "issue", "pages", "doi", "url",
+               "accessed")
 PROSE = {"title"}       # spell-checked; the rest are names, numbers and addresses
 
 
@@ -72,42 +62,48 @@ class ReferencesPanel(QWidget):
 
         self.kind = QComboBox()
         for kind in REFERENCE_KINDS:
-            self.kind.addItem(KIND_LABELS[kind], kind)
+            self.kind.addItem(reference_form.KIND_LABELS[kind], kind)
         self.kind.setAccessibleName("Kind of reference")
+        self.kind.setToolTip(reference_form.KIND_TIP)
         self.authors = mark_field(PlainEdit(), "authors")
         ctrl_tab_types_tab(self.authors)    # Tab moves on; Ctrl+Tab types a tab
-        self.authors.setAccessibleName("Authors, one per line, surname then initials")
-        self.authors.setPlaceholderText("One per line, e.g.\nRichards T\nCoulter A")
         self.authors.setMaximumHeight(80)
         self.inputs: dict[str, QLineEdit | SpellLineEdit] = {}
-        form = QFormLayout()
-        form.addRow("&Kind:", self.kind)
-        form.addRow("A&uthors:", self.authors)
-        for name, label in FIELDS:
+        for name in LINE_FIELDS:
             edit: QLineEdit | SpellLineEdit
             if name in PROSE:
                 edit = SpellLineEdit(self.session.spelling, self.session.ignore_word)
             else:
                 edit = QLineEdit()
             mark_field(edit, name)
-            edit.setAccessibleName(label.replace("&", ""))
-            edit.setPlaceholderText(HINTS.get(name, ""))
-            edit.setToolTip(TIPS.get(name, ""))
             edit.editingFinished.connect(self._apply_form)
             self.inputs[name] = edit
-            form.addRow(label + ":", edit)
         self.date_problem = QLabel("")
         self.date_problem.setWordWrap(True)
         self.date_problem.setVisible(False)
         self.inputs["accessed"].setAccessibleDescription("")
-        form.addRow("", self.date_problem)
         self.text = mark_field(PlainEdit(), "text")
         ctrl_tab_types_tab(self.text)
         session_spelling(self.text, self.session)
-        self.text.setAccessibleName("Reference text")
         self.text.setMaximumHeight(70)
-        form.addRow("Reference te&xt:", self.text)
-        self.kind.currentIndexChanged.connect(lambda *_: self._apply_form())
+        self.form = form = QFormLayout()
+        form.addRow("&Kind:", self.kind)
+        self.labels: dict[str, QLabel] = {}
+        self.rows: dict[str, QWidget] = {}     # the widget each row holds, by field
+        for name in reference_form.FIELD_NAMES:
+            box = self.field(name)
+            row: QWidget = box
+            if name == "accessed":          # the box with its problem, if any, underneath
+                row = QWidget()
+                stack = QVBoxLayout(row)
+                stack.setContentsMargins(0, 0, 0, 0)
+                stack.addWidget(box)
+                stack.addWidget(self.date_problem)
+            label = QLabel()
+            label.setBuddy(box)
+            self.labels[name], self.rows[name] = label, row
+            form.addRow(label, row)
+        self.kind.currentIndexChanged.connect(lambda *_: self._kind_changed())
         self.authors.editingFinished.connect(self._apply_form)
         self.text.editingFinished.connect(self._apply_form)
         self.preview = QLabel()
@@ -121,15 +117,29 @@ class ReferencesPanel(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(QLabel("Citations:"))
         buttons.addWidget(self.style_box)
+        self.file_button = QPushButton("&Bring in references from a file…")
+        self.file_button.setToolTip("Add references saved by Zotero, Mendeley, EndNote or "
+                                    "PubMed. Save them as a file there first.")
+        self.file_button.clicked.connect(lambda: bring_in_from_file(self))
+        self.paste_button = QPushButton("Pa&ste a reference…")
+        self.paste_button.setToolTip("Copy a reference from an article or a web page, then "
+                                     "paste it here. PiP Writer sets it out the BMJ way.")
+        self.paste_button.clicked.connect(lambda: paste_references(self))
+        more = QHBoxLayout()
+        more.addWidget(self.file_button)
+        more.addWidget(self.paste_button)
+        more.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>References</h2>"))
         layout.addWidget(intro)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
+        layout.addLayout(more)
         layout.addLayout(form)
         layout.addWidget(QLabel("<b>As it will appear:</b>"))
         layout.addWidget(self.preview)
         self._loading = False
+        self._show_kind("journal")      # once the rows have their parent (else each is a window)
         self.refresh()
 
     # --- list -------------------------------------------------------------------------------
@@ -155,6 +165,27 @@ class ReferencesPanel(QWidget):
         for row in range(self.list.count()):
             if self.list.item(row).data(ROLE) == ref_id:
                 self.list.setCurrentRow(row)
+
+    def field(self, name: str) -> QWidget:
+        """The box for the field ``name`` (authors, text, or one of :data:`LINE_FIELDS`)."""
+        return self.authors if name == "authors" else self.text if name == "text" \
+            else self.inputs[name]
+
+    def _show_kind(self, kind: str) -> None:
+        """Only the boxes a reference of ``kind`` has, each labelled and explained for it."""
+        for name in reference_form.FIELD_NAMES:
+            box = self.field(name)
+            text = reference_form.label(name, kind)
+            self.labels[name].setText(text + ":")
+            box.setAccessibleName(text.replace("&", ""))
+            box.setToolTip(reference_form.tip(name, kind))
+            if isinstance(box, (QLineEdit, QPlainTextEdit)):
+                box.setPlaceholderText(reference_form.hint(name, kind))
+            self.form.setRowVisible(self.rows[name], reference_form.shown(name, kind))
+
+    def _kind_changed(self) -> None:
+        self._show_kind(self.kind.currentData())
+        self._apply_form()
 
     def add_reference(self) -> None:
         ref = Reference("journal")
@@ -204,11 +235,12 @@ class ReferencesPanel(QWidget):
             return
         self._loading = True
         self.kind.setCurrentIndex(REFERENCE_KINDS.index(ref.kind))
+        self._show_kind(ref.kind)
         self.authors.setPlainText("\n".join(ref.authors))
         for name, edit in self.inputs.items():
             edit.setText(getattr(ref, name))
         self.inputs["accessed"].setText(format_date(ref.accessed) or ref.accessed)
-        self._show_date_problem("")
+        self._show_date_problem(date_problem(ref.accessed) if ref.accessed else "")
         self.text.setPlainText(ref.text)
         self.preview.setText(format_bmj(ref))
         self._loading = False
@@ -221,10 +253,10 @@ class ReferencesPanel(QWidget):
         if not typed:
             self._show_date_problem("")
             return ""
+        problem = date_problem(typed)
         day = parse_date(typed)
-        if day is None:
-            self._show_date_problem(f"“{typed}” is not a date PiP Writer can read. Type it "
-                                    "like 1 May 2024.")
+        if problem or day is None:
+            self._show_date_problem(problem)
             return old
         self._show_date_problem("")
         if edit.text() != long_date(day):
@@ -257,3 +289,14 @@ class ReferencesPanel(QWidget):
         numbers = self.session.article.reference_numbers()
         if row >= 0:
             self.list.item(row).setText(f"{numbers[ref.id]}. {format_bmj(edited)}")
+
+
+def date_problem(typed: str) -> str:
+    """What is wrong with a typed date accessed, in plain words, or "" when it is right."""
+    day = parse_date(typed)
+    if day is None:
+        return f"“{typed}” is not a date PiP Writer can read. Type it like 1 May 2024."
+    if day > datetime.date.today():
+        return (f"{long_date(day)} has not come yet. Type the day you last looked at the "
+                "page, like 1 May 2024.")
+    return ""
