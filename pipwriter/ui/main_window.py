@@ -60,8 +60,8 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.navigator)
-        # on a small screen or with big text a panel scrolls rather than being cut off
-        self.splitter.addWidget(scrolling(self.stack, sideways=True))
+        self.stack_area = scrolling(self.stack, sideways=True)   # held: see make_scrollable
+        self.splitter.addWidget(self.stack_area)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([260, 900])
         # the figures sit in their own strip above the status bar, so status messages have room

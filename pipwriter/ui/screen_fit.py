@@ -105,6 +105,11 @@ def make_scrollable(widget: QWidget, *, sideways: bool = True) -> FitScrollArea:
     outer.setContentsMargins(0, 0, 0, 0)
     outer.addWidget(area)
     area.moved_layout, area.outer = layout, outer
+    # The widget's Python object must hold what was made here: without these references a
+    # garbage collection at the wrong moment let PySide delete a wizard page's parts and the
+    # app crashed (tests/test_gc_safety.py). An attribute of our own on a Qt object, so set
+    # by name.
+    setattr(widget, "fit_parts", (area, inner, layout, outer))  # noqa: B010
     return area
 
 

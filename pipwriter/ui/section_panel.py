@@ -106,7 +106,8 @@ class SectionPanel(QWidget):
         self.splitter.setObjectName("sectionSplitter")
         self.splitter.addWidget(writing)
         from .screen_fit import scrolling
-        guide_area = scrolling(guide, sideways=False)   # the guidance scrolls when it is long
+        # the guidance scrolls when it is long (held here: see screen_fit.make_scrollable)
+        self.guide_area = guide_area = scrolling(guide, sideways=False)
         guide_area.setMinimumWidth(guide.minimumWidth()
                                    + guide_area.verticalScrollBar().sizeHint().width())
         self.splitter.addWidget(guide_area)
