@@ -33,6 +33,7 @@ from pathlib import Path
 from ..model.rules.template import Template, get_template
 from ..model.storage.project import Project
 from .builder import Builder
+from .draft_comments import bring_in_comments
 from .plan import DEFAULT_TEMPLATE, ImportPlan, plan_import
 from .quotes import flag_quote
 
@@ -48,5 +49,5 @@ def import_docx(path: Path | str, plan: ImportPlan | None = None,
     template = template or get_template(plan.template_id)
     builder = Builder(plan, template)
     project = builder.run()
-    plan.notes[:] = builder.notes
+    plan.notes[:] = builder.notes + bring_in_comments(Path(path), project.article)
     return project
