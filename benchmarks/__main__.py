@@ -24,6 +24,10 @@ sys.path.insert(0, str(HERE.parent))
 def _format(row: dict) -> str:
     if "median_ms" in row:
         figure = f"median {row['median_ms']:9.3f} ms   p95 {row.get('p95_ms', 0):9.3f} ms"
+        if "p99_ms" in row:
+            figure += f"   p99 {row['p99_ms']:9.3f} ms   max {row.get('max_ms', 0):9.3f} ms"
+        if "stalls_16ms" in row:
+            figure += f"   over 16 ms {row['stalls_16ms']}"
         return f"{figure}   n={row.get('n', '')}"
     return f"{row.get('value')} {row.get('unit', '')}"
 

@@ -1,22 +1,32 @@
-"""Typing in the real editor: one keystroke, until the window has caught up with it.
+"""Typing in the real editor: each keystroke timed until the app is idle again.
 
-A main window (offscreen) shows an article; characters are typed with ``QTest.keyClick`` into the
-middle of a section (words and spaces, now and then a correction with Backspace and a new
-paragraph with Return). One keystroke is timed from the key press until the event loop has
-nothing left to do for it: the key event handled, the text laid out, the spelling of the
-paragraph re-checked and underlined, the live figures and the navigator's count brought up to
-date (they run on a zero-timer after the change) and the editor repainted.
+A main window (offscreen, 1200 × 780) shows an article; keys are typed with ``QTest.keyClick``
+at the end of the paragraph in the middle of a section (words and spaces, now and then a
+correction with Backspace and a new paragraph with Return), spelling on. Each key is timed from
+just before it is pressed until the GUI thread is idle again: every pass of the event loop until
+one delivers nothing (the key handled, the text laid out, the paragraph re-checked and
+underlined, the live figures and the navigator's count on their zero-timer, the figures strip and
+the navigator re-laid out and repainted, the editor repainted). How "idle" is detected, and how
+work deferred to a pause in typing is counted, is in ``benchmarks/_idle.py`` (shared with the
+novelWriter comparison, ``bench_novelwriter``, so both apps are timed by the same code).
 
-Measured in the demo article (about 1,500 words) and in a 50,000-word stress article (the demo's
+Two rhythms: a **burst** (each key as soon as the previous one is done) and **human pace** (8 keys
+a second with a pause of 0.3-1.5 s after about one word in six, so that the work the app puts off
+to a pause — the navigator's marks, the reading ease, the journal, the recovery copy — runs between
+keys, and sometimes just when a key comes). Rows give the median, p95, p99, max and the number of
+keys over 16 ms; for human pace also the stretches of work the event loop did between keys.
+
+Measured in the demo article (about 1,450 words) and in a 50,000-word stress article (the demo's
 sections filled with generated text, one of them with 10,000 words, typed into after every section
-and panel has been opened once, so every section has its live document). Also timed:
-opening the stress article's window, opening its 10,000-word section for the first time, and the
-autosave snapshot taken on the GUI thread after a pause in typing.
+and panel has been opened once, so every section has its live document: the worst case). Also
+timed: opening the stress article's window, opening its 10,000-word section for the first time,
+and the autosave snapshot taken on the GUI thread after a pause in typing.
 
 The work runs in a child process so that it gets a QApplication of its own (other benchmarks make
 a QGuiApplication) and a fresh user folder.
 
     python -m benchmarks bench_typing_gui          or      python benchmarks/bench_typing_gui.py
+    python benchmarks/bench_typing_gui.py --job JOB.json --out OUT.json   (bench_novelwriter)
 """
 
 from __future__ import annotations
@@ -36,9 +46,18 @@ ROOT = Path(__file__).resolve().parent.parent
 if __package__ in (None, ""):
     sys.path.insert(0, str(ROOT))
 
+BENCH = Path(__file__).resolve().parent
+if str(BENCH) not in sys.path:
+    sys.path.insert(0, str(BENCH))
+
+import _idle  # noqa: E402 - after the path is set
+
 STRESS_WORDS = 50_000
 BIG_SECTION_WORDS = 10_000
 _EXTRA_WORDS = ["recieve", "pateint", "seperate", "occured", "definately", "accomodation"]
+WINDOW_SIZE = (1200, 780)           # the main window's preferred size, the same for novelWriter
+BURST_KEYS, HUMAN_KEYS = 600, 320   # quick mode: 20 and 8, demo only
+SEED = 1500
 
 
 def _summary(name: str, samples: list[float]) -> dict:
@@ -96,49 +115,45 @@ def stress_project(words: int = STRESS_WORDS, big: int = BIG_SECTION_WORDS):
     return project, big_section.id
 
 
+# --- the job: what is typed, where (shared with bench_novelwriter) ---------------------------
+def make_job(burst: int = BURST_KEYS, human: int = HUMAN_KEYS,
+             articles: tuple[str, ...] = ("demo", "stress"), seed: int = SEED) -> dict:
+    """The texts, the keys and the human-pace gaps, as JSON-ready data: both apps get the same."""
+    from pipwriter.model.storage.demo import demo_project
+    demo = demo_project()
+    rnd = random.Random(seed)
+    vocabulary = _vocabulary(demo.article)
+    warmup = _idle.make_keys(10, rnd, vocabulary)
+    burst_keys = _idle.make_keys(burst, rnd, vocabulary)
+    human_keys = _idle.make_keys(human, rnd, vocabulary)
+    gaps = _idle.human_gaps(human_keys, rnd)
+    texts = []
+    for name in articles:
+        if name == "demo":
+            project = demo
+            typed_id = demo.article.sections[min(2, len(demo.article.sections) - 1)].id
+        else:
+            project, typed_id = stress_project()
+        sections = project.article.sections
+        typed = next(i for i, section in enumerate(sections) if section.id == typed_id)
+        paragraphs = [[p.text() for p in section.body.paragraphs] for section in sections]
+        texts.append({"name": name, "typed": typed, "paragraph": len(paragraphs[typed]) // 2,
+                      "words": sum(len(t.split()) for ps in paragraphs for t in ps),
+                      "sections": [{"title": section.title, "paragraphs": ps}
+                                   for section, ps in zip(sections, paragraphs, strict=True)]})
+    return {"articles": texts, "warmup": warmup, "burst": burst_keys, "human": human_keys,
+            "gaps": gaps, "size": list(WINDOW_SIZE), "spell_lang": "en_GB",
+            "open_quiet_s": 1.5, "between_runs_s": 1.0}
+
+
 # --- typing in the window (needs a QApplication) ---------------------------------------------
-def _keys(count: int, rnd: random.Random, vocabulary: list[str]) -> list[str]:
-    """What a person types: words and spaces, a Backspace now and then, Return after a while."""
-    keys: list[str] = []
-    while len(keys) < count:
-        word = rnd.choice(vocabulary).strip(".,;:()") or "and"
-        keys.extend(word)
-        if rnd.random() < 0.1:
-            keys.append("Backspace")
-        keys.append("Return" if rnd.random() < 0.03 else " ")
-    return keys[:count]
-
-
-def _settle(app, window, before) -> None:
-    """Run the event loop until the keystroke's work is done (figures recomputed)."""
-    app.processEvents()
-    for _ in range(20):
-        if window.figures is not before:
-            return
-        app.processEvents()
-
-
-def _type(app, window, keys: list[str]) -> list[float]:
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-    editor = window.section_panel.editor
-    special = {"Backspace": Qt.Key.Key_Backspace, "Return": Qt.Key.Key_Return}
-    samples = []
-    for key in keys:
-        before = window.figures
-        started = time.perf_counter()
-        QTest.keyClick(editor, special.get(key, key))
-        _settle(app, window, before)
-        samples.append(time.perf_counter() - started)
-    return samples
-
-
-def _place_cursor_mid_section(app, window) -> None:
-    """Cursor at the end of the paragraph in the middle of the section being shown."""
+def _place_cursor(app, window, paragraph: int | None = None) -> None:
+    """Cursor at the end of a paragraph (by default the middle one) of the section shown."""
     from PySide6.QtGui import QTextCursor
     editor = window.section_panel.editor
     document = editor.document()
-    block = document.findBlockByNumber(document.blockCount() // 2)
+    number = document.blockCount() // 2 if paragraph is None else paragraph
+    block = document.findBlockByNumber(min(number, document.blockCount() - 1))
     cursor = QTextCursor(block)
     cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
     editor.setTextCursor(cursor)
@@ -152,6 +167,7 @@ def _open_window(app, project):
     from pipwriter.ui.session import Session
     window = MainWindow(Session(project))
     window.show()
+    window.resize(*WINDOW_SIZE)
     app.processEvents()
     return window
 
@@ -174,62 +190,114 @@ def _close(app, window) -> None:
     app.processEvents()
 
 
-def measure(quick: bool) -> list[dict]:
-    """The benchmark itself, in this process (a QApplication is made if there is none)."""
+def run_job(job: dict, extras: bool = False) -> dict:
+    """Type the job's keys into PiP Writer, in this process (a QApplication is made if there is
+    none). ``extras`` also times opening the stress article and the autosave snapshot."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6 import QtCore, QtTest
     from PySide6.QtWidgets import QApplication
 
     from pipwriter.model.storage.demo import demo_project
     app = QApplication.instance() or QApplication(["pipwriter-bench"])
-    rnd = random.Random(1500)
+    results: dict = {}
+    timings: dict = {}
+    size = list(WINDOW_SIZE)
+    for article in job["articles"]:
+        attempts = 3 if extras and article["name"] != "demo" else 1
+        opening, first_open = [], []
+        window = None
+        for _ in range(attempts):
+            if window is not None:
+                _close(app, window)
+            if article["name"] == "demo":
+                project = demo_project()
+            else:
+                project, _big = stress_project()
+            typed_id = project.article.sections[article["typed"]].id
+            started = time.perf_counter()
+            window = _open_window(app, project)
+            opening.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            window.open_panel(f"section:{typed_id}")
+            app.processEvents()
+            first_open.append(time.perf_counter() - started)
+        if article["name"] != "demo":
+            _visit_everything(app, window)      # the worst case: every section has its document
+            window.open_panel(f"section:{typed_id}")
+        _place_cursor(app, window, article["paragraph"])
+        editor = window.section_panel.editor
+        probe = _idle.ToIdle(QtCore, QtTest, app, [window, app])
+        probe.settle()
+        # let the opening's own deferred work (marks, reading ease) finish before timing
+        probe.wait_until(time.perf_counter() + job.get("open_quiet_s", 1.5), [])
+        probe.burst(editor, job["warmup"])
+        burst = probe.burst(editor, job["burst"])
+        probe.wait_until(time.perf_counter() + job.get("between_runs_s", 1.0), [])
+        human = probe.human(editor, job["human"], job["gaps"]) if job["human"] else None
+        probe.close()
+        figures = getattr(window, "figures", None)
+        size = [window.width(), window.height()]
+        results[article["name"]] = {"burst": burst, "human": human, "open_s": opening[-1],
+                                    "blocks": editor.document().blockCount(),
+                                    "counted_words": getattr(figures, "words", None)}
+        if extras and article["name"] != "demo":
+            snapshots = []
+            autosaver = window.data_safety.autosaver
+            for _ in range(5):
+                probe = _idle.ToIdle(QtCore, QtTest, app, [window, app])
+                probe.burst(editor, ["a"])            # the section is stale again
+                probe.close()
+                started = time.perf_counter()
+                autosaver.snapshot()
+                snapshots.append(time.perf_counter() - started)
+            timings = {"opening": opening, "first_open": first_open, "snapshot": snapshots}
+        _close(app, window)
+    from PySide6 import __version__ as pyside
+
+    from pipwriter import __version__ as version
+    return {"app": f"PiP Writer {version}", "qt": f"PySide6 {pyside}, Qt {QtCore.qVersion()}",
+            "platform": app.platformName(), "spelling": "on (en_GB, its own word lists)",
+            "size": size, "results": results, "timings": timings, "notes": []}
+
+
+LABELS = {"demo": "demo", "stress": f"{STRESS_WORDS:,} words"}
+
+
+def typing_rows(results: dict, who: str = "") -> list[dict]:
+    """Benchmark rows (median, p95, p99, max, stalls over 16 ms) from ``run_job``'s results."""
     rows = []
+    prefix = f"{who}: " if who else ""
+    for name, result in results.items():
+        label = LABELS.get(name, name)
+        for rhythm, rhythm_label in (("burst", "burst"), ("human", "8 keys/s")):
+            timed = result.get(rhythm)
+            if not timed:
+                continue
+            extra = {"waited": timed["waited"]} if "waited" in timed else {}
+            rows.append(_idle.summary(f"{prefix}key to idle, {label}, {rhythm_label}",
+                                      timed["keys"], **extra))
+            rows.append(_idle.summary(f"{prefix}  GUI-thread CPU of those keys", timed["cpu"]))
+            if "between" in timed:
+                rows.append(_idle.summary(f"{prefix}work between keys, {label}, {rhythm_label}",
+                                          timed["between"]))
+    return rows
 
-    demo = demo_project()
-    vocabulary = _vocabulary(demo.article)
-    window = _open_window(app, demo)
-    sections = demo.article.sections
-    window.open_panel(f"section:{sections[min(2, len(sections) - 1)].id}")
-    _place_cursor_mid_section(app, window)
-    _type(app, window, _keys(10, rnd, vocabulary))                    # warm-up
-    keystrokes = 20 if quick else 600
-    words = window.figures.words
-    rows.append(_summary(f"keystroke, demo article ({words:,} words)",
-                         _type(app, window, _keys(keystrokes, rnd, vocabulary))))
-    _close(app, window)
+
+def measure(quick: bool) -> list[dict]:
+    """The benchmark itself, in this process."""
     if quick:
-        return rows
-
-    opening, first_open = [], []
-    for attempt in range(3):
-        if attempt:
-            _close(app, window)
-        project, big_id = stress_project()
-        started = time.perf_counter()
-        window = _open_window(app, project)
-        opening.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        window.open_panel(f"section:{big_id}")
-        app.processEvents()
-        first_open.append(time.perf_counter() - started)
-    rows.append(_summary(f"open a window on {STRESS_WORDS:,} words", opening))
-    rows.append(_summary(f"open its {BIG_SECTION_WORDS:,}-word section (first time)",
-                         first_open))
-    _visit_everything(app, window)           # the worst case: every section has its document
-    window.open_panel(f"section:{big_id}")
-    _place_cursor_mid_section(app, window)
-    _type(app, window, _keys(10, rnd, vocabulary))                    # warm-up
-    words = window.figures.words
-    rows.append(_summary(f"keystroke, stress article ({words:,} words)",
-                         _type(app, window, _keys(600, rnd, vocabulary))))
-    autosaver = window.data_safety.autosaver
-    snapshots = []
-    for _ in range(5):
-        _type(app, window, _keys(1, rnd, vocabulary))                 # the section is stale again
-        started = time.perf_counter()
-        autosaver.snapshot()
-        snapshots.append(time.perf_counter() - started)
-    rows.append(_summary("autosave snapshot (GUI thread), stress article", snapshots))
-    _close(app, window)
+        job = make_job(burst=20, human=8, articles=("demo",))
+    else:
+        job = make_job()
+    done = run_job(job, extras=not quick)
+    rows = typing_rows(done["results"])
+    timings = done["timings"]
+    if timings:
+        rows.append(_summary(f"open a window on {STRESS_WORDS:,} words", timings["opening"]))
+        rows.append(_summary(f"open its {BIG_SECTION_WORDS:,}-word section (first time)",
+                             timings["first_open"]))
+        rows.append(_summary("autosave snapshot (GUI thread), stress article",
+                             timings["snapshot"]))
     return rows
 
 
@@ -240,26 +308,41 @@ def run(quick: bool) -> list[dict]:
         command = [sys.executable, str(Path(__file__).resolve()), "--json"]
         if quick:
             command.append("--quick")
-        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600,
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900,
                               cwd=ROOT)
     if done.returncode != 0:
         raise RuntimeError(f"the typing benchmark failed: {done.stderr.strip()[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def format_row(row: dict) -> str:
+    figures = f"median {row['median_ms']:7.2f}  p95 {row['p95_ms']:7.2f}"
+    if "p99_ms" in row:
+        figures += f"  p99 {row['p99_ms']:7.2f}  max {row['max_ms']:7.2f}"
+    figures += " ms"
+    if "stalls_16ms" in row:
+        figures += f"  >16ms {row['stalls_16ms']:3d}"
+    return f"{row['name']:<50} {figures}  n={row['n']}"
+
+
 def main() -> int:
-    quick = "--quick" in sys.argv[1:]
+    args = sys.argv[1:]
+    quick = "--quick" in args
     own_dir = None
     if "PIPWRITER_USER_DIR" not in os.environ:     # never touch the real settings
         own_dir = tempfile.mkdtemp(prefix="pipwriter-bench-")
         os.environ["PIPWRITER_USER_DIR"] = own_dir
-    rows = measure(quick)
-    if "--json" in sys.argv[1:]:
-        print(json.dumps(rows))
+    if "--job" in args:                            # bench_novelwriter's child
+        job = json.loads(Path(args[args.index("--job") + 1]).read_text(encoding="utf-8"))
+        done = run_job(job)
+        Path(args[args.index("--out") + 1]).write_text(json.dumps(done), encoding="utf-8")
     else:
-        for row in rows:
-            print(f"{row['name']:<64} median {row['median_ms']:8.2f} ms   "
-                  f"p95 {row['p95_ms']:8.2f} ms   n={row['n']}")
+        rows = measure(quick)
+        if "--json" in args:
+            print(json.dumps(rows))
+        else:
+            for row in rows:
+                print(format_row(row))
     sys.stdout.flush()
     if own_dir:
         shutil.rmtree(own_dir, ignore_errors=True)
