@@ -6,17 +6,15 @@ from .figures_bar import Figures
 
 
 def compute_figures(session, current_section_id: str = "") -> Figures:
-    from ..model.language.counts import counted_extra_words, section_counts_toward_limit
+    from ..model.language.counts import section_counts_toward_limit
     article, template = session.article, session.template
-    profile = article.settings.word_count_profile
     counted = total = 0
     for section in article.sections:
         words = session.section_words(section.id)
         total += words
         if section_counts_toward_limit(section, template):
             counted += words
-    extra_counted, extra_total = counted_extra_words(article, template, profile,
-                                                     session.counter)
+    extra_counted, extra_total = session.extra_words()
     words = template.limit("words")
     refs = template.limit("references")
     messages = template.limit("key_messages")

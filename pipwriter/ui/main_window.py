@@ -81,7 +81,6 @@ class MainWindow(QMainWindow):
         # the figures on the next event-loop turn (coalesces fast typing); reading ease and the
         # navigator's marks when typing pauses
         self._figures_timer = self._single_shot(0, self.update_figures)
-        self._dirty_sections: set[str] = set()
         self._readability_timer = self._single_shot(800, self.section_panel.update_readability)
         self._marks_timer = self._single_shot(400, self.update_marks)
 
@@ -286,7 +285,7 @@ class MainWindow(QMainWindow):
 
     # --- live figures ---------------------------------------------------------------------
     def _on_text_changed(self, section_id: str) -> None:
-        self._dirty_sections.add(section_id)
+        self.navigator.section_typed_in(section_id)
         if section_id == self.current_section_id():
             self._readability_timer.start()
         self._marks_timer.start()
@@ -297,9 +296,6 @@ class MainWindow(QMainWindow):
             self._figures_timer.start()
 
     def update_figures(self) -> None:
-        for section_id in self._dirty_sections:
-            self.navigator.refresh_section(section_id)
-        self._dirty_sections.clear()
         figures = compute_figures(self.session, self.current_section_id())
         if figures != self.figures:      # most keys change no figure: nothing to redraw
             self.figures = figures

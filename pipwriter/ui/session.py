@@ -60,6 +60,8 @@ class Session(QObject):
 
     def __init__(self, project: Project, template: Template | None = None, parent=None):
         super().__init__(parent)
+        self._outside_generation = 0     # changes outside the sections' text
+        self._extra: tuple[tuple[str, int], tuple[int, int]] | None = None
         self.project = project
         self.template = template or get_template(project.article.template_id)
         self.undo_stack = QUndoStack(self)
@@ -119,7 +121,11 @@ class Session(QObject):
     def is_modified(self) -> bool:
         return self._modified
 
-    def set_modified(self, value: bool = True) -> None:
+    def set_modified(self, value: bool = True, *, text_only: bool = False) -> None:
+        """``text_only``: the change was typing in a section (nothing outside the sections'
+        text changed, so figures of the other parts still hold)."""
+        if not text_only:
+            self._outside_generation += 1
         if value != self._modified:
             self._modified = value
             self.modifiedChanged.emit(value)
@@ -168,7 +174,7 @@ class Session(QObject):
         self._stale.add(section_id)
         self._words.pop(section_id, None)
         self._numbers = None
-        self.set_modified(True)
+        self.set_modified(True, text_only=True)
         self.textChanged.emit(section_id)
 
     def sync(self) -> None:
@@ -179,6 +185,20 @@ class Session(QObject):
             if section is not None and document is not None:
                 section.body = document_to_rich(document)
         self._stale.clear()
+
+    def extra_words(self) -> tuple[int, int]:
+        """(counted, total) words of everything but the sections (model ``counted_extra_words``),
+        worked out again only when something other than a section's text may have changed:
+        typing costs no recount of the title, references or declaration."""
+        from ..model.language.counts import counted_extra_words
+        profile = self.article.settings.word_count_profile
+        key = (profile, self._outside_generation)
+        if self._extra is not None and self._extra[0] == key and \
+                "key_quotes" not in self.template.counted:   # key quotes live in the sections
+            return self._extra[1]
+        value = counted_extra_words(self.article, self.template, profile, self.counter)
+        self._extra = (key, value)
+        return value
 
     def section_words(self, section_id: str) -> int:
         """Words in a section now. Only a section whose text changed is counted again (and then

@@ -1,0 +1,40 @@
+"""The live figures do not recount the parts outside the sections at each key, yet never show a
+stale figure: changing the title, undoing it, changing the counting, all show at once."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+
+from pipwriter.model.language import counts
+from pipwriter.model.storage.project_file import save_project
+
+
+def test_typing_reuses_the_other_parts_counts_and_a_title_change_is_counted(
+        controller, small_project, tmp_path, qtbot, monkeypatch):
+    window = controller.open_path(save_project(small_project, tmp_path / "a.pipw"))
+    qtbot.addWidget(window)
+    calls = []
+    real = counts.counted_extra_words
+    monkeypatch.setattr(counts, "counted_extra_words",
+                        lambda *a, **k: calls.append(1) or real(*a, **k))
+    session = window.session
+    section = session.article.sections[0]
+    window.open_panel(f"section:{section.id}")
+    editor = window.section_panel.editor
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor, "a")
+    window.update_figures()
+    calls.clear()
+    QTest.keyClicks(editor, "nd we met every week")
+    window.update_figures()
+    assert calls == []                                    # typing: no recount of the rest
+    before = window.figures.words
+    counted = "title" in session.template.counted
+    session.change("title", lambda a: setattr(a, "title", a.title + " in three more words"))
+    window.update_figures()
+    assert calls, "a change outside the sections must be counted again"
+    assert window.figures.words == before + (4 if counted else 0)
+    session.undo_stack.undo()
+    window.update_figures()
+    assert window.figures.words == before
