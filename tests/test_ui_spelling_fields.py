@@ -447,8 +447,10 @@ def test_every_field_is_named_on_a_visible_widget_of_its_panel(window, qtbot, tm
     window.open_panel("key_messages")
     visible_field(window.panels["key_messages"], "message")
     references = add_reference(window)
-    for name in ("title", "text", "authors", "container"):
+    for name in ("title", "authors", "container"):          # a journal article's fields
         visible_field(references, name)
+    references.kind.setCurrentIndex(references.kind.findData("other"))
+    visible_field(references, "text")                     # a reference kept as typed
     pictures = add_picture(window, tmp_path)
     for name in ("caption", "alt_text", "credit"):
         visible_field(pictures, name)
