@@ -61,7 +61,7 @@ class Session(QObject):
     def __init__(self, project: Project, template: Template | None = None, parent=None):
         super().__init__(parent)
         self._outside_generation = 0     # changes outside the sections' text
-        self._extra: tuple[tuple[str, int], tuple[int, int]] | None = None
+        self._extra: tuple[tuple[str, int], Article, Template, tuple[int, int]] | None = None
         self.project = project
         self.template = template or get_template(project.article.template_id)
         self.undo_stack = QUndoStack(self)
@@ -193,11 +193,13 @@ class Session(QObject):
         from ..model.language.counts import counted_extra_words
         profile = self.article.settings.word_count_profile
         key = (profile, self._outside_generation)
-        if self._extra is not None and self._extra[0] == key and \
-                "key_quotes" not in self.template.counted:   # key quotes live in the sections
-            return self._extra[1]
+        known = self._extra
+        # the same article and template objects (held here, so never a reused address)
+        if known is not None and known[0] == key and known[1] is self.article and \
+                known[2] is self.template and "key_quotes" not in self.template.counted:
+            return known[3]                                 # key quotes live in the sections
         value = counted_extra_words(self.article, self.template, profile, self.counter)
-        self._extra = (key, value)
+        self._extra = (key, self.article, self.template, value)
         return value
 
     def section_words(self, section_id: str) -> int:
