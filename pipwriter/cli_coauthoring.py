@@ -13,7 +13,6 @@ is saved over FILE.pipw, with the file as it was kept as a backup.
 from __future__ import annotations
 
 import argparse
-import logging
 from pathlib import Path
 
 from .model.coauthoring.exchange import (
@@ -31,7 +30,6 @@ from .model.storage.project import Project
 from .model.storage.project_file import load_project
 from .model.storage.safe_save import save_with_backup
 
-log = logging.getLogger(__name__)
 EXIT_OK, EXIT_CHOOSE, EXIT_UNREADABLE = 0, 1, 2
 
 
@@ -87,22 +85,9 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def _reviewed(mine_path: Path, docx_path: Path) -> tuple[Project, Project, Project]:
     """(mine, the article as sent for review, the reviewer's version) for a reviewed copy."""
-    import docx
-
-    from .importer.review_read import read_review
-    from .model.coauthoring.review import review_base
+    from .importer.review_read import read_reviewed
     mine = load_project(mine_path)
-    try:
-        identifier = docx.Document(str(docx_path)).core_properties.identifier or ""
-    except Exception as error:  # noqa: BLE001 - read_review says it plainly below
-        log.info("no identifier read from %s: %s", docx_path, error)
-        identifier = ""
-    base = review_base(mine, identifier)
-    if base is None:
-        raise PipError("The article as it was sent for review is not kept on this computer, so "
-                       "the reviewer's changes cannot be told apart from yours. Bring it in on "
-                       "the computer it was sent from.")
-    reviewed = read_review(docx_path, base.article)
+    base, reviewed = read_reviewed(mine, docx_path)
     return mine, base, Project(reviewed.article, base.media)
 
 

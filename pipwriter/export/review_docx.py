@@ -90,10 +90,8 @@ def _anchored(article: Article, places: list[Place]) -> dict[int, list[tuple[Com
         if anchor is None:
             continue
         for number, place in enumerate(places):
-            same = place.where.key() == anchor.field.where.key() and \
-                place.where.field == anchor.field.where.field
             line = place.paragraph if place.body is not None else 0
-            if same and line == anchor.block:
+            if place.where.same_field(anchor.field.where) and line == anchor.block:
                 found.setdefault(number, []).append((comment, anchor.start, anchor.end))
     return found
 

@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from ..model.article.article import Article
 from ..model.article.text_surface import text_fields
 from ..model.coauthoring.comments import add_comment
-from .review_read import _read_paragraph
+from .review_read import read_paragraph
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ def bring_in_comments(path: Path, article: Article) -> list[str]:
     notes: list[str] = []
     placed: set[str] = set()
     for element in document.element.body.iter(qn("w:p")):
-        paragraph = _read_paragraph(element, {}, said)
+        paragraph = read_paragraph(element, {}, said)
         for author, text, start, end in paragraph.comments:
             quote = paragraph.text[start:end].strip()
             spot = next(((f, n, line.find(quote)) for f in fields

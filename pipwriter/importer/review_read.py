@@ -24,9 +24,11 @@ from docx.oxml.ns import qn
 from ..model.article.article import Article
 from ..model.article.text import Citation, Inline, Paragraph, RichText, Run
 from ..model.coauthoring.comments import add_comment, find_field
+from ..model.coauthoring.review import review_base
 from ..model.coauthoring.review_places import BOOKMARK, READ_ONLY, review_places
 from ..model.errors import PipError
 from ..model.rules.findings import Where
+from ..model.storage.project import Project
 
 log = logging.getLogger(__name__)
 _CITATION = re.compile(r"\[(\d+(?:\s*[,\u2013-]\s*\d+)*)\]")
@@ -69,7 +71,7 @@ def _run_format(run: Any) -> tuple[bool, bool]:
     return on("w:b"), on("w:i")
 
 
-def _read_paragraph(element: Any, numbers: dict[int, str], comment_text: dict[str, tuple[str, str]]
+def read_paragraph(element: Any, numbers: dict[int, str], comment_text: dict[str, tuple[str, str]]
                     ) -> ReadParagraph:
     place, read_only = None, False
     for mark in element.iter(qn("w:bookmarkStart")):
@@ -135,22 +137,42 @@ def _refs(label: str, numbers: dict[int, str]) -> list[str] | None:
     return [numbers[n] for n in wanted]
 
 
-def read_review(path: Path, sent: Article) -> ReviewedCopy:
-    """The reviewer's version of ``sent`` (the article as it was sent for review)."""
+def _open(path: Path) -> Any:
     import docx
     try:
-        document = docx.Document(str(path))
+        return docx.Document(str(path))
     except Exception as error:  # noqa: BLE001 - any reading failure is one message
         log.warning("the review copy %s could not be read", path, exc_info=True)
         raise PipError(f"'{Path(path).name}' could not be read as a Word document. Ask for the "
                        "file again, saved as a Word document (.docx).") from error
+
+
+def read_review(path: Path, sent: Article) -> ReviewedCopy:
+    """The reviewer's version of ``sent`` (the article as it was sent for review)."""
+    return _reviewed(_open(path), sent, Path(path).name)
+
+
+def read_reviewed(mine: Project, path: Path) -> tuple[Project, ReviewedCopy]:
+    """(the article as it was sent for review, the reviewer's version) for a review copy of
+    ``mine`` — the file is read once; PipError with a message for the user when the article as
+    sent is no longer kept here or the file is not a review copy."""
+    document = _open(path)
+    base = review_base(mine, document.core_properties.identifier or "")
+    if base is None:
+        raise PipError("PiP Writer cannot find the article as it was when you sent it. So it "
+                       "cannot tell their changes from yours. Bring the copy in on the computer "
+                       "you sent it from.")
+    return base, _reviewed(document, base.article, Path(path).name)
+
+
+def _reviewed(document: Any, sent: Article, name: str) -> ReviewedCopy:
     comment_text = {str(c.comment_id): (c.author, c.text) for c in document.comments}
     numbers = {n: ref_id for ref_id, n in sent.reference_numbers().items()}
-    read = [_read_paragraph(p, numbers, comment_text)
+    read = [read_paragraph(p, numbers, comment_text)
             for p in document.element.body.iter(qn("w:p"))]
     if not any(p.place is not None for p in read):
-        raise PipError(f"'{Path(path).name}' is not a review copy of this article (PiP Writer's "
-                       "marks are not in it). Bring in a copy made with File › Send for review.")
+        raise PipError(f"'{name}' is not a review copy of this article (PiP Writer's marks are "
+                       "not in it). Bring in a copy made with File › Send for review.")
     return _apply(sent, read)
 
 

@@ -165,8 +165,7 @@ class ArticlePreview(QDialog):
                 continue
             where = anchor.field.where
             for number, block in enumerate(self.blocks):
-                if block.where is None or block.where.key() != where.key() or \
-                        block.where.field != where.field or \
+                if block.where is None or not block.where.same_field(where) or \
                         max(block.paragraph, 0) != anchor.block:
                     continue
                 text_block = document.findBlockByNumber(number)

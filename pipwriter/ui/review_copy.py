@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 
 from ..export.review_docx import write_review_copy
-from ..importer.review_read import read_review
+from ..importer.review_read import read_reviewed
 from ..model.coauthoring.merge import merge_articles
-from ..model.coauthoring.review import keep_sent_for_review, review_base
+from ..model.coauthoring.review import keep_sent_for_review
 from ..model.errors import PipError
 from ..model.language.counts import total_words
 from ..model.storage.project import Project
@@ -81,20 +81,7 @@ def bring_in_review(window: MainWindow) -> bool:
     window.commit_pending_edits()
     session.sync()
     try:
-        import docx
-        identifier = docx.Document(str(path)).core_properties.identifier or ""
-    except Exception as error:  # noqa: BLE001 - read_review below says it plainly
-        log.info("no identifier read from %s: %s", path, error)
-        identifier = ""
-    base = review_base(session.project, identifier)
-    if base is None:
-        dialogs.error("Bring in a reviewed Word document",
-                      "PiP Writer cannot find the article as it was when you sent it. So it "
-                      "cannot tell their changes from yours. Bring the copy in on the computer "
-                      "you sent it from.")
-        return False
-    try:
-        reviewed = read_review(path, base.article)
+        base, reviewed = read_reviewed(session.project, path)
     except PipError as error:
         dialogs.error("Bring in a reviewed Word document", str(error))
         return False

@@ -34,16 +34,12 @@ class Anchor:
     end: int
 
 
-def _same_field(a: Where, b: Where) -> bool:
-    return a.key() == b.key() and a.field == b.field
-
-
 def find_field(article: Any, where: Where, fields: list[TextField] | None = None
                ) -> TextField | None:
     """The field at ``where``; pass ``fields`` (the article's text fields, made once) when
     looking up many."""
     return next((f for f in (fields if fields is not None else text_fields(article))
-                 if _same_field(f.where, where)), None)
+                 if f.where.same_field(where)), None)
 
 
 def add_comment(article: Any, where: Where, block: int, start: int, end: int, text: str,

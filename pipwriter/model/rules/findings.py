@@ -27,6 +27,10 @@ class Where:
                                   ("author_id", self.author_id), ("item_id", self.item_id),
                                   ("field", self.field), ("label", self.label)) if v}
 
+    def same_field(self, other: Where) -> bool:
+        """The same field of the same item (the labels aside)."""
+        return self.key() == other.key() and self.field == other.field
+
     def panel_key(self) -> str:
         """The navigator panel this place is in ("section:<id>", "authors"...), or ""."""
         if self.section_id:
