@@ -16,7 +16,6 @@ import argparse
 from pathlib import Path
 
 from .model.coauthoring.exchange import (
-    carry_media,
     check_same_article,
     find_base,
     previous_merge,
@@ -26,6 +25,7 @@ from .model.coauthoring.exchange import (
 from .model.coauthoring.merge import MINE, THEIRS, MergeResult, merge_articles
 from .model.errors import PipError
 from .model.language.counts import total_words
+from .model.storage.media_store import carry_media
 from .model.storage.project import Project
 from .model.storage.project_file import load_project
 from .model.storage.safe_save import save_with_backup
@@ -132,7 +132,7 @@ def _finish(args: argparse.Namespace, mine: Project, theirs: Project, result: Me
     for line in result.summary_lines():
         print(f"  {line}")
     mine.article = result.article()
-    carry_media(mine, theirs)
+    carry_media(mine.article, theirs.media, mine.media)
     record_merge(mine, theirs, entry)
     if args.out is not None:
         mine.path = None

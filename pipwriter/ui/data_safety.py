@@ -22,6 +22,7 @@ from ..model.language.counts import total_words
 from ..model.storage.backups import backup_snapshot
 from ..model.storage.history_store import local_time, project_key
 from ..model.storage.locks import ProjectLock, ProjectLockedError, acquire, resolved
+from ..model.storage.media_store import carry_media
 from ..model.storage.project import Project
 from ..model.storage.project_file import load_project, media_snapshot
 from ..model.storage.recovery import RecoveryEntry, discard_recovery, find_recoveries, load_recovery
@@ -240,11 +241,7 @@ class DataSafety(QObject):
 def replace_article(session, project: Project, description: str) -> bool:
     """Put ``project``'s article into the session as one undoable step (Edit › Undo brings the
     text before back). Attached files it needs are copied into memory. False if no change."""
-    store = session.project.media
-    for ref in project.article.media_refs():
-        if ref.name not in store and ref.name in project.media:
-            suffix = ref.name.rsplit(".", 1)[-1] if "." in ref.name else "bin"
-            store.add_bytes(project.media.read(ref.name), suffix)
+    carry_media(project.article, project.media, session.project.media)
     return session.replace_article(project.article, description)
 
 

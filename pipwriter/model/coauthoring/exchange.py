@@ -140,15 +140,6 @@ def previous_merge(mine: Project, theirs: Project) -> dict | None:
                  and e.get("merged_fingerprint") == fingerprint), None)
 
 
-def carry_media(into: Project, source: Project) -> None:
-    """Copy into ``into``'s store the attached files its article uses that only ``source`` has
-    (a photo or picture their copy added)."""
-    for ref in into.article.media_refs():
-        if ref.name not in into.media and ref.name in source.media:
-            suffix = ref.name.rsplit(".", 1)[-1] if "." in ref.name else "bin"
-            into.media.add_bytes(source.media.read(ref.name), suffix)
-
-
 def check_same_article(mine: Project, theirs: Project) -> str:
     """"" when ``theirs`` is a copy of the same article, else a sentence saying why not."""
     if theirs.path is not None and mine.path is not None and \

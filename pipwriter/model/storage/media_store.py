@@ -21,12 +21,18 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 CHUNK = 1 << 20
 SPILL_BYTES = 4 << 20   # in private mode, files held in memory above this size go to disk
 
 log = logging.getLogger(__name__)
+
+
+class HasMedia(Protocol):
+    """An article, as far as the media store needs it: the stored files it uses."""
+
+    def media_refs(self) -> list[Any]: ...
 
 
 class Writable(Protocol):
@@ -225,3 +231,12 @@ def _read_through(source: bytes | Path | _InZip) -> bytes:
         while member.read(CHUNK):       # zipfile checks the CRC-32 at the end
             pass
     return head
+
+
+def carry_media(article: HasMedia, source: MediaStore, target: MediaStore) -> None:
+    """Copy into ``target`` the attached files ``article`` uses that only ``source`` has (a
+    photo their copy added, a picture of a version being restored)."""
+    for ref in article.media_refs():
+        if ref.name not in target and ref.name in source:
+            suffix = ref.name.rsplit(".", 1)[-1] if "." in ref.name else "bin"
+            target.add_bytes(source.read(ref.name), suffix)
