@@ -48,6 +48,7 @@ from ..model.storage.recovery import (
 )
 from ..model.storage.safe_save import file_lock, file_state
 from ..paths import recovery_dir
+from .timers import pause_timer
 
 log = logging.getLogger(__name__)
 
@@ -134,10 +135,7 @@ class Autosaver(QObject):
         self._typed = 0                 # ... and how many of them were typing in a section
         self._needs_full = True         # the next line holds the whole article
         self._journal_failed = False
-        self._journal_timer = QTimer(self)
-        self._journal_timer.setSingleShot(True)
-        self._journal_timer.setInterval(journal_ms)
-        self._journal_timer.timeout.connect(self.append_journal)
+        self._journal_timer = pause_timer(self, journal_ms, self.append_journal)
         session.textChanged.connect(self._on_text)
         session.articleChanged.connect(self._on_change)
         session.modifiedChanged.connect(self._on_modified)
@@ -147,11 +145,7 @@ class Autosaver(QObject):
         return copy.with_suffix(".journal")
 
     def _timer(self, interval: int) -> QTimer:
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.setInterval(interval)
-        timer.timeout.connect(self.flush)
-        return timer
+        return pause_timer(self, interval, self.flush)
 
     # --- reacting to the session -------------------------------------------------------------
     def _on_text(self, section_id: str) -> None:

@@ -13,7 +13,7 @@ import datetime as _dt
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,6 +39,7 @@ from ..model.language.utf16 import python_index
 from ..model.rules.findings import Where
 from .field_locator import show_place
 from .spell_line_edit import FIELD_PROPERTY
+from .timers import pause_timer
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -143,10 +144,7 @@ class CommentsPanel(QDockWidget):
         self.refreshes = 0
         # every keystroke changes the article: the list is brought up to date once typing
         # pauses, and only while it is shown, so typing never waits for it
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(PAUSE_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer = pause_timer(self, PAUSE_MS, self.refresh)
         window.session.articleChanged.connect(self._schedule)
         self.refresh()
 

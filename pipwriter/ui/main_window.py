@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,6 +29,7 @@ from .screen_fit import room_for, scrolling
 from .section_panel import SectionPanel
 from .settings import Settings
 from .text_scale import scale_app_text
+from .timers import pause_timer
 from .window_layout import WindowLayout
 
 MINIMUM_SIZE = QSize(800, 500)      # smaller and the headings and guidance are cut off
@@ -80,9 +79,9 @@ class MainWindow(QMainWindow):
 
         # the figures on the next event-loop turn (coalesces fast typing); reading ease and the
         # navigator's marks when typing pauses
-        self._figures_timer = self._single_shot(0, self.update_figures)
-        self._readability_timer = self._single_shot(800, self.section_panel.update_readability)
-        self._marks_timer = self._single_shot(400, self.update_marks)
+        self._figures_timer = pause_timer(self, 0, self.update_figures)
+        self._readability_timer = pause_timer(self, 800, self.section_panel.update_readability)
+        self._marks_timer = pause_timer(self, 400, self.update_marks)
 
         self.commands = ArticleCommands(self)   # the Article menu's structure commands
         self.help = HelpWindows(self)           # the Help menu's windows
@@ -101,13 +100,6 @@ class MainWindow(QMainWindow):
         self.coauthoring = Coauthoring(self)    # sending, merging, approving, who writes what
 
     # --- wiring -----------------------------------------------------------------------------
-    def _single_shot(self, interval: int, slot: Callable[[], None]) -> QTimer:
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.setInterval(interval)
-        timer.timeout.connect(slot)
-        return timer
-
     def _connect(self) -> None:
         s = self.session
         s.textChanged.connect(self._on_text_changed)

@@ -6,11 +6,12 @@ panels (key messages, references, authors...) stay below them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
 from ..model.rules.progress import EMPTY, LOWER_PANELS, TOP_PANELS
 from .status_icons import STATUS_TEXT, checklist_icon, status_icon
+from .timers import pause_timer
 
 ROWS_PAUSE_MS = 300      # a row's word count follows typing after this pause
 
@@ -28,10 +29,7 @@ class Navigator(QListWidget):
         super().__init__(parent)
         self.session = session
         self._typed_in: set[str] = set()
-        self._rows_timer = QTimer(self)
-        self._rows_timer.setSingleShot(True)
-        self._rows_timer.setInterval(ROWS_PAUSE_MS)
-        self._rows_timer.timeout.connect(self._refresh_typed_in)
+        self._rows_timer = pause_timer(self, ROWS_PAUSE_MS, self._refresh_typed_in)
         self.setAccessibleName("Article panels")
         self.setAccessibleDescription("Each part of the article in order. To move the "
                                       "chosen part, press Alt+Up or Alt+Down.")

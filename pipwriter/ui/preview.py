@@ -41,6 +41,7 @@ from ..model.article.text_surface import text_fields
 from ..model.coauthoring.comments import locate
 from ..model.language.counts import count_article
 from .field_locator import show_place
+from .timers import pause_timer
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -83,10 +84,7 @@ class ArticlePreview(QDialog):
         self.builds = 0
         self.commented = 0              # open comments underlined in the view
         self._pictures: dict[str, QImage] = {}
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(PAUSE_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer = pause_timer(self, PAUSE_MS, self.refresh)
 
         self.browser = PreviewBrowser(self)
         self.browser.installEventFilter(self)
