@@ -48,24 +48,10 @@ def merge_paragraphs(base: Paragraphs, mine: Paragraphs, theirs: Paragraphs) -> 
     conflicts = taken = 0
     i = j = k = 0
 
-    def one(b_key: str, m_key: str, t_key: str, mine_p: Any, theirs_p: Any) -> None:
+    def take(b_part: list[str], m_part: list[str], t_part: list[str], mine_chunk: Paragraphs,
+             theirs_chunk: Paragraphs) -> None:
+        """Three versions of one place: the one that changed, or both (a conflict)."""
         nonlocal conflicts, taken
-        if m_key == t_key or t_key == b_key:
-            merged.append(mine_p)
-            combined.append(mine_p)
-        elif m_key == b_key:
-            merged.append(theirs_p)
-            combined.append(theirs_p)
-            taken += 1
-        else:
-            conflicts += 1
-            merged.append(mine_p)
-            combined.extend([mine_p, theirs_p])
-
-    def settle(b_end: int, m_end: int, t_end: int) -> None:
-        nonlocal conflicts, taken
-        b_part, m_part, t_part = keys[0][i:b_end], keys[1][j:m_end], keys[2][k:t_end]
-        mine_chunk, theirs_chunk = mine[j:m_end], theirs[k:t_end]
         if m_part == t_part or t_part == b_part:
             merged.extend(mine_chunk)
             combined.extend(mine_chunk)
@@ -76,13 +62,18 @@ def merge_paragraphs(base: Paragraphs, mine: Paragraphs, theirs: Paragraphs) -> 
         elif len(b_part) == len(m_part) == len(t_part) > 1:
             # paragraphs edited in place on both sides: settle them one by one
             for n in range(len(b_part)):
-                one(b_part[n], m_part[n], t_part[n], mine_chunk[n], theirs_chunk[n])
+                take(b_part[n:n + 1], m_part[n:n + 1], t_part[n:n + 1], mine_chunk[n:n + 1],
+                     theirs_chunk[n:n + 1])
         else:
             conflicts += 1
             merged.extend(mine_chunk)
             combined.extend(mine_chunk)
             combined.extend(p for p, key in zip(theirs_chunk, t_part, strict=True)
                             if key not in m_part)
+
+    def settle(b_end: int, m_end: int, t_end: int) -> None:
+        take(keys[0][i:b_end], keys[1][j:m_end], keys[2][k:t_end], mine[j:m_end],
+             theirs[k:t_end])
 
     for b in range(len(base)):
         if b < i or b not in in_mine or b not in in_theirs:
