@@ -175,3 +175,19 @@ def test_open_comments_are_shown_in_the_preview(window, preview, qtbot):
     cursor = preview.browser.textCursor()
     cursor.setPosition(block.position() + block.text().index(words) + 1)
     assert "Comment from Malcolm Reid: Is this right?" in cursor.charFormat().toolTip()
+
+
+def test_an_empty_section_shown_in_the_preview_is_not_in_words_count(window, preview, qtbot,
+                                                                      tmp_path):
+    """The preview shows an empty section (as a draft does); the final document, and so the
+    figure of what Word will show, leaves it out."""
+    from pipwriter.model.article.article import Section
+    session = window.session
+    session.change("add", lambda a: a.sections.append(Section("A section not written yet",
+                                                              "other")))
+    qtbot.waitUntil(lambda: "A section not written yet" in preview.browser.toPlainText(),
+                    timeout=3000)
+    stats: dict = {}
+    write_article_docx(session.project, tmp_path / "a.docx", session.template,
+                       count_article(session.article, session.template), stats=stats)
+    assert f"Word will show {stats['words']:,} for the whole document" in preview.status.text()

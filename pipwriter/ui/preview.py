@@ -39,8 +39,8 @@ from ..export.manuscript import Block, manuscript_blocks, whole_document_words
 from ..export.preview_html import MEDIA_SCHEME, preview_html
 from ..model.article.text_surface import text_fields
 from ..model.coauthoring.comments import locate
-from ..model.language.counts import count_article
 from .field_locator import show_place
+from .live_figures import compute_figures
 from .timers import pause_timer
 
 if TYPE_CHECKING:
@@ -185,8 +185,12 @@ class ArticlePreview(QDialog):
     def figures_text(self) -> str:
         """The series' figure beside what Word will show for the whole exported document."""
         session = self.main_window.session
-        counted = count_article(session.article, session.template).words_counted
-        whole = whole_document_words(manuscript_blocks(session.article, session.template))
+        counted = compute_figures(session).words        # the figure the window shows
+        article = session.article
+        # the final manuscript leaves out empty sections; otherwise it is what is shown
+        final = manuscript_blocks(article, session.template) \
+            if any(s.body.is_empty() for s in article.sections) else self.blocks
+        whole = whole_document_words(final)
         lead = ("Words in the shaded parts count toward the limit. The title, headings, list "
                 "of references and captions do not count." if self.mark_box.isChecked() else
                 "This is how the article will look when it is exported. Changes show here "
