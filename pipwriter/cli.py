@@ -227,7 +227,19 @@ def _not_a_command(word: str) -> str | None:
            "(see pipwriter --help)."
 
 
+def _quiet_logging(from_command_line: bool) -> None:
+    """A command's log records never reach the terminal as tracebacks (the user gets one line
+    for a bad file). Run from the command line, they go to the log file for whoever helps the
+    user; called from Python (tests, another program), the caller's logging decides."""
+    from .logs import start_logging
+    if not from_command_line or start_logging() is None:
+        logger = logging.getLogger("pipwriter")
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())
+
+
 def main(argv: list[str] | None = None) -> int:
+    from_command_line = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")):
         problem = _not_a_command(argv[0]) if argv else None
@@ -236,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         from .app import run_app
         return run_app(argv)
     args = _parser().parse_args(argv)
+    _quiet_logging(from_command_line)
     if args.command is None:
         from .app import run_app
         return run_app([])

@@ -103,3 +103,21 @@ def test_the_article_as_sent_travels_with_the_copy(sent, capsys, monkeypatch, tm
     assert texts(mine) == [P1 + " Mine.", P2, P3 + " Theirs."]
     history = load_project(mine).ancestry
     assert all("base_article" not in entry for entry in history)   # not kept in the history
+
+
+def test_a_bad_file_gives_one_line_and_the_details_go_to_the_log(sent, tmp_path):
+    """From the command line: no traceback on the terminal, the traceback in the log file."""
+    import os
+    import subprocess
+    import sys
+    mine, _copy = sent
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a Word file")
+    user = tmp_path / "user"
+    done = subprocess.run([sys.executable, "-m", "pipwriter", "merge", str(mine), str(broken)],
+                          capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, PIPWRITER_USER_DIR=str(user)))
+    assert done.returncode == 2
+    assert "could not be read as a Word document" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
+    assert "Traceback" in (user / "log" / "pipwriter.log").read_text(encoding="utf-8")
