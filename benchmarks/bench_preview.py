@@ -11,7 +11,6 @@ and the rebuild after a pause (blocks from the model, HTML, Qt laying it out), o
 
 from __future__ import annotations
 
-import copy
 import os
 import statistics
 import sys
@@ -25,14 +24,7 @@ if str(ROOT) not in sys.path:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PIPWRITER_USER_DIR", tempfile.mkdtemp(prefix="pipwriter-bench-"))
 
-
-def _project(copies: int):
-    from pipwriter.model.storage.demo import demo_project
-    project = demo_project()
-    for section in project.article.sections:
-        section.body.paragraphs = [copy.deepcopy(p) for _ in range(copies)
-                                   for p in section.body.paragraphs]
-    return project
+from benchmarks.bench_marks import _project  # noqa: E402 - the demo repeated to a length
 
 
 def _summary(name: str, samples: list[float]) -> dict:
