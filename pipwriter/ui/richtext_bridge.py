@@ -119,6 +119,12 @@ def block_to_paragraph(block: QTextBlock) -> Paragraph:
     return Paragraph(items, style).normalised()
 
 
+def block_counted_text(block: QTextBlock) -> str:
+    """The words of a block that count: its text, less any suggested insertion still waiting
+    to be accepted (a suggested deletion still counts until it is accepted)."""
+    return block.text()
+
+
 def document_to_rich(document: QTextDocument) -> RichText:
     paragraphs = []
     block = document.begin()

@@ -27,6 +27,7 @@ from ..model.storage.project import Project
 from ..model.storage.safe_save import save_with_backup
 from .richtext_bridge import (
     CitationRenderer,
+    block_counted_text,
     document_to_rich,
     install_citation_renderer,
     rich_to_document,
@@ -222,7 +223,7 @@ class Session(QObject):
                        for p in section.body.paragraphs) if section else 0
         total, block = 0, document.begin()
         while block.isValid():
-            total += self.counter.count(countable(block.text()), profile)
+            total += self.counter.count(countable(block_counted_text(block)), profile)
             block = block.next()
         return total
 
