@@ -126,11 +126,14 @@ def cmd_check(args) -> int:
     from .model.rules.report import build_report
     project = _load(args.file)
     report = build_report(project, speller=_speller(project))
+    from .model.coauthoring.suggestions import pending_count
     open_comments = sum(1 for c in project.article.comments if not c.resolved)
+    waiting = pending_count(project.article)
     if args.json:
         data = report.to_json()
         data["file_warnings"] = list(project.warnings)    # what opening the file noticed
         data["comments_open"] = open_comments             # never part of the submission
+        data["suggestions_pending"] = waiting
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         for warning in project.warnings:
@@ -138,6 +141,9 @@ def cmd_check(args) -> int:
         print(_human_report(report))
         if open_comments:
             print(f"Comments still open: {open_comments} (they are not sent to the editors)")
+        if waiting:
+            print(f"Suggested changes waiting: {waiting} (the article is checked as it stands, "
+                  "without them)")
     return EXIT_BLOCKED if report.blocking() else EXIT_OK
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .. import APP_NAME, __version__
 from ..model.article.article import Article
 from ..model.article.citations import analyse_citations
+from ..model.coauthoring.suggestions import pending_count
 from ..model.interests.icmje import long_date
 from ..model.rules.checks import is_unplaced_section
 from ..model.rules.findings import ERROR, TIP, WARNING, Finding
@@ -200,6 +201,9 @@ def _end_matter(article: Article, template: Template) -> list[Judged]:
     open_count = sum(1 for c in article.comments if not c.resolved)
     out.append(("The authors' comments all resolved", _codes("comments-open"),
                 f"{open_count} still open" if open_count else "none open", MET))
+    waiting = pending_count(article)
+    out.append(("Suggested changes all accepted or rejected", _codes("suggestions-pending"),
+                f"{waiting} waiting" if waiting else "none waiting", MET))
     out.append(("Spelling checked (British English)", _codes(SPELLING_CODE),
                 "every field the authors write", MET))
     out.append(_approvals(article))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..coauthoring.approval import Approval
 from ..coauthoring.comment_data import Comment
+from ..coauthoring.suggestions import SuggestionNote, tidy_notes
 from ..jsonread import Obj
 from .author import Author
 from .ids import new_id
@@ -99,6 +100,7 @@ class Article:
     id: str = field(default_factory=new_article_id)
     approvals: list[Approval] = field(default_factory=list)  # see model/coauthoring/approval.py
     comments: list[Comment] = field(default_factory=list)    # see model/coauthoring/comments.py
+    suggestions: list[SuggestionNote] = field(default_factory=list)  # .../suggestions.py
 
     # --- look-ups -------------------------------------------------------------------
     def author(self, author_id: str) -> Author | None:
@@ -167,6 +169,9 @@ class Article:
             data["approvals"] = [a.to_json() for a in self.approvals]
         if self.comments:       # written only once someone has commented
             data["comments"] = [c.to_json() for c in self.comments]
+        if self.suggestions:    # who made each suggested change still in the text
+            tidy_notes(self)
+            data["suggestions"] = [n.to_json() for n in self.suggestions]
         return data
 
     @classmethod
@@ -188,7 +193,9 @@ class Article:
                       approvals=[Approval.from_json(a)
                                  for a in o.objs("approvals", max_items=10_000)],
                       comments=[Comment.from_json(c)
-                                for c in o.objs("comments", max_items=10_000)])
+                                for c in o.objs("comments", max_items=10_000)],
+                      suggestions=[SuggestionNote.from_json(n)
+                                   for n in o.objs("suggestions", max_items=100_000)])
         if not ARTICLE_ID.fullmatch(article.id):
             raise o.error("the article id may only hold letters, digits, '-' and '_'",
                           "article.id")

@@ -4,9 +4,17 @@ A citation stores reference *ids*, never numbers, so renumbering references can 
 A run may carry a key-quote id: the quote is whatever text carries that id, so the flag follows
 the words as they are edited.
 
+A run or citation may also be part of a *suggested change* (:mod:`pipwriter.model.coauthoring.
+suggestions`): ``ins`` holds the id of a suggestion that would add it, ``dele`` the id of one that
+would remove it. Until a suggestion is accepted the article *stands* as if it had not been made:
+:meth:`Paragraph.text`, :meth:`Paragraph.citations` and :meth:`Paragraph.standing` leave out
+suggested insertions and keep suggested deletions; :meth:`Paragraph.accepted` shows it with every
+suggestion taken.
+
 JSON form of one paragraph::
 
-    {"style": "body", "runs": [{"t": "Hello ", "b": true}, {"cite": ["ref-1a2b"]}]}
+    {"style": "body", "runs": [{"t": "Hello ", "b": true}, {"cite": ["ref-1a2b"]},
+                               {"t": " again", "ins": "sug-3c4d"}]}
 """
 
 from __future__ import annotations
@@ -49,15 +57,20 @@ class Run:
     bold: bool = False
     italic: bool = False
     quote: str = ""  # key-quote id, "" when not part of a key quote
+    ins: str = ""    # id of the suggestion that would add these words
+    dele: str = ""   # id of the suggestion that would remove them
 
     def same_format(self, other: Run) -> bool:
-        return (self.bold, self.italic, self.quote) == (other.bold, other.italic, other.quote)
+        return (self.bold, self.italic, self.quote, self.ins, self.dele) == \
+            (other.bold, other.italic, other.quote, other.ins, other.dele)
 
 
 @dataclass
 class Citation:
     refs: list[str]
     quote: str = ""
+    ins: str = ""
+    dele: str = ""
 
 
 Inline = Run | Citation
@@ -69,11 +82,30 @@ class Paragraph:
     style: str = "body"
 
     def text(self) -> str:
-        """The words of the paragraph, citations left out (what is counted and spell-checked)."""
-        return "".join(item.text for item in self.items if isinstance(item, Run))
+        """The words of the paragraph as it stands, citations left out (what is counted and
+        checked): a suggested insertion is not in it yet, a suggested deletion still is."""
+        return "".join(item.text for item in self.items if isinstance(item, Run) and not item.ins)
 
     def citations(self) -> list[Citation]:
-        return [item for item in self.items if isinstance(item, Citation)]
+        """The citations of the paragraph as it stands."""
+        return [item for item in self.items if isinstance(item, Citation) and not item.ins]
+
+    def has_suggestions(self) -> bool:
+        return any(item.ins or item.dele for item in self.items)
+
+    def standing(self) -> Paragraph:
+        """The paragraph with no suggestion taken (what is exported and judged)."""
+        if not self.has_suggestions():
+            return self.normalised()
+        return Paragraph([replace(item, dele="") for item in self.items if not item.ins],
+                         self.style).normalised()
+
+    def accepted(self) -> Paragraph:
+        """The paragraph with every suggestion taken."""
+        if not self.has_suggestions():
+            return self.normalised()
+        return Paragraph([replace(item, ins="") for item in self.items if not item.dele],
+                         self.style).normalised()
 
     def normalised(self) -> Paragraph:
         """Adjacent runs with the same formatting merged, empty runs dropped."""
@@ -87,7 +119,7 @@ class Paragraph:
                     continue
                 out.append(replace(item))
             elif item.refs:
-                out.append(Citation(list(item.refs), item.quote))
+                out.append(Citation(list(item.refs), item.quote, item.ins, item.dele))
         return Paragraph(out, self.style)
 
 
@@ -115,6 +147,17 @@ class RichText:
     def is_empty(self) -> bool:
         return not any(p.text().strip() for p in self.paragraphs)
 
+    def has_suggestions(self) -> bool:
+        return any(p.has_suggestions() for p in self.paragraphs)
+
+    def standing(self) -> RichText:
+        """The text with no suggestion taken (paragraphs left empty are dropped)."""
+        return RichText([p for p in (q.standing() for q in self.paragraphs) if p.items])
+
+    def accepted(self) -> RichText:
+        """The text with every suggestion taken (paragraphs left empty are dropped)."""
+        return RichText([p for p in (q.accepted() for q in self.paragraphs) if p.items])
+
     def citations(self) -> Iterator[Citation]:
         for paragraph in self.paragraphs:
             yield from paragraph.citations()
@@ -124,7 +167,7 @@ class RichText:
         found: dict[str, list[str]] = {}
         for paragraph in self.paragraphs:
             for item in paragraph.items:
-                if isinstance(item, Run) and item.quote:
+                if isinstance(item, Run) and item.quote and not item.ins:
                     found.setdefault(item.quote, []).append(item.text)
         return {qid: "".join(parts).strip() for qid, parts in found.items()}
 
@@ -151,6 +194,10 @@ class RichText:
                         entry["i"] = True
                 if item.quote:
                     entry["q"] = item.quote
+                if item.ins:
+                    entry["ins"] = item.ins
+                if item.dele:
+                    entry["del"] = item.dele
                 runs.append(entry)
             out.append({"style": paragraph.style, "runs": runs})
         return out
@@ -163,11 +210,12 @@ class RichText:
             pobj.path = f"{path}[{len(paragraphs)}]"
             items: list[Inline] = []
             for robj in pobj.objs("runs"):
+                marks = (robj.text("ins", max_len=64), robj.text("del", max_len=64))
                 if robj.has("cite"):
-                    items.append(Citation(robj.strs("cite"), robj.text("q")))
+                    items.append(Citation(robj.strs("cite"), robj.text("q"), *marks))
                 else:
                     items.append(Run(clean_text(robj.text("t")), robj.flag("b"), robj.flag("i"),
-                                     robj.text("q")))
+                                     robj.text("q"), *marks))
             style = pobj.text("style", "body", choices=PARAGRAPH_STYLES)
             paragraphs.append(Paragraph(items, style).normalised())
         return cls(paragraphs)

@@ -9,7 +9,9 @@ Each :class:`TextField` has
 * a :class:`~pipwriter.model.rules.findings.Where` naming its panel, item and field, which the app
   can go to (``where.panel_key()`` is the navigator's key, ``where.field`` the field there);
 * its text as *blocks*: the paragraphs of a section, the lines of a plain field, the names of a
-  reference's authors. In a section's paragraphs a citation stands as U+FFFC, as in the editor;
+  reference's authors. In a section's paragraphs a citation stands as U+FFFC, as in the editor,
+  and the words of a suggested change are there, as the editor shows them (what is counted and
+  judged is the paragraph as it stands: :func:`standing_block`);
 * ``prose``: whether it is checked for spelling (names, organisations, addresses are not);
 * ``part``: the countable part of the template it belongs to ("title", "captions"...), or "";
 * ``max_len``: the longest text the project file accepts there.
@@ -50,6 +52,12 @@ def paragraph_block(paragraph: Paragraph) -> str:
     """A paragraph's text with each citation as U+FFFC (positions match the editor's)."""
     return "".join(OBJECT if isinstance(item, Citation) else item.text
                    for item in paragraph.items)
+
+
+def standing_block(paragraph: Paragraph) -> str:
+    """:func:`paragraph_block` of the paragraph as it stands (a suggested insertion left out,
+    a suggested deletion kept): what is counted."""
+    return paragraph_block(paragraph.standing() if paragraph.has_suggestions() else paragraph)
 
 
 def _lines(text: str) -> tuple[str, ...]:

@@ -64,6 +64,7 @@ from .merge_text import (
     scalar_text,
     word_diff,
 )
+from .suggestions import merge_suggestion_json
 
 __all__ = ["ABSENT", "CHOICE_WORDS", "COMBINED", "LIST_KEYS", "MINE", "TEXT_KINDS", "THEIRS",
            "UNKNOWN", "Choice", "Conflict", "MergeResult", "body_text", "combine_paragraphs",
@@ -131,6 +132,8 @@ class _Merger:
         self._approvals()
         self.result.comments = merge_comment_json(self.m.get("comments", []),
                                                   self.t.get("comments", []))
+        self.result.suggestions = merge_suggestion_json(self.m.get("suggestions", []),
+                                                        self.t.get("suggestions", []))
         return self.result
 
     def _base(self, key: str, default: Any = "") -> Any:

@@ -123,6 +123,7 @@ class MergeResult:
     settings: JsonObject = field(default_factory=dict)
     approvals: list[JsonObject] = field(default_factory=list)
     comments: list[JsonObject] = field(default_factory=list)
+    suggestions: list[JsonObject] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     taken: list[str] = field(default_factory=list)  # what was taken from their copy, in words
     notes: list[str] = field(default_factory=list)
@@ -174,6 +175,8 @@ class MergeResult:
         data["approvals"] = copy.deepcopy(self.approvals)
         if self.comments:
             data["comments"] = copy.deepcopy(self.comments)
+        if self.suggestions:
+            data["suggestions"] = copy.deepcopy(self.suggestions)
         self._tidy(data)
         return data
 

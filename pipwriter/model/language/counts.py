@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..article.article import Article, Section
 from ..article.citations import analyse_citations
 from ..article.reference import format_bmj
-from ..article.text_surface import paragraph_block, part_fields
+from ..article.text_surface import part_fields, standing_block
 from ..article.unplaced import is_unplaced_section
 from ..rules.series_rules import SeriesRules
 from ..rules.template import COUNTABLE_PARTS, Template
@@ -84,7 +84,7 @@ def section_words(section: Section, profile: str = "word",
                   cache: ParagraphCounter | None = None) -> int:
     """Words in one panel, citations left out."""
     counter = _counter(cache)
-    return sum(counter.count(countable(paragraph_block(p)), profile)
+    return sum(counter.count(countable(standing_block(p)), profile)
                for p in section.body.paragraphs)
 
 

@@ -76,6 +76,7 @@ RULES: tuple[Rule, ...] = (
     checks_language.long_sentences,
     checks_authors.approvals,
     checks_together.open_comments,
+    checks_together.pending_suggestions,
     checks_language.spelling,
 )
 # Rules that only ever give tips: the navigator's marks, which tips never change, are worked out

@@ -1,12 +1,14 @@
-"""Checks on writing together: comments still open block an export for submission (a draft
-export is allowed), so talk between the authors is settled before the editors see the article."""
+"""Checks on writing together: comments still open and suggested changes not yet accepted or
+rejected block an export for submission (a draft export is allowed), so talk between the authors
+is settled before the editors see the article."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..coauthoring.suggestions import pending
 from .check_context import CheckContext, plural
-from .findings import ERROR, Finding
+from .findings import ERROR, Finding, Where
 
 
 def open_comments(ctx: CheckContext) -> Iterator[Finding]:
@@ -17,3 +19,16 @@ def open_comments(ctx: CheckContext) -> Iterator[Finding]:
                       f"{plural(count, 'comment is', 'comments are')} still open. Answer or "
                       "resolve each one (View › Comments) before you export for submission. "
                       "A draft export is fine.", still_open[0].where)
+
+
+def pending_suggestions(ctx: CheckContext) -> Iterator[Finding]:
+    waiting = pending(ctx.article)
+    if waiting:
+        first = waiting[0]
+        section = ctx.article.section(first.section_id)
+        yield Finding(ERROR, "suggestions-pending",
+                      f"{plural(len(waiting), 'suggested change is', 'suggested changes are')} "
+                      "waiting. Accept or reject each one (View › Suggested changes) before you "
+                      "export for submission. A draft export is fine.",
+                      Where("section", first.section_id,
+                            label=section.title if section else "", field="body"))
