@@ -153,11 +153,20 @@ class FigureButton(QPushButton):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setToolTip(_EXPLAIN_TIP)
 
-    def set_texts(self, full: str, short: str | None = None) -> None:
-        self.full_text, self.short_text = full, short or full
+    def set_texts(self, full: str, short: str | None = None) -> bool:
+        """Show new texts; True when the button asks for another size (the strip is laid out
+        again only then: a figure that changed by a digit usually keeps its width)."""
+        short = short or full
+        if full == self.full_text and short == self.short_text:
+            return False
+        before = self.sizeHint()
+        self.full_text, self.short_text = full, short
         self.setAccessibleName(full)
-        self.updateGeometry()
+        resized = self.sizeHint() != before
+        if resized:
+            self.updateGeometry()
         self._fit()
+        return resized
 
     def _padding(self) -> int:
         option = QStyleOptionButton()
@@ -259,6 +268,9 @@ class FiguresBar(QWidget):
             self.updateGeometry()
 
     def show_figures(self, f: Figures) -> None:
+        """Show new figures. Only what changed is set, and the strip is laid out again only
+        when a figure needs another width or one is shown or hidden (typing changes the words
+        about once a word, which is then a repaint of two buttons and the bar)."""
         self.state = f.word_state()
         top = max((f.words_max or f.words) * 6 // 5, f.words, 1)
         self.words_bar.setRange(0, top)
@@ -268,17 +280,23 @@ class FiguresBar(QWidget):
             self._bar_state = self.state
             self.words_bar.setStyleSheet(
                 f"QProgressBar::chunk {{ background-color: {_COLOURS[self.state]}; }}")
-        self.words_bar.setAccessibleDescription(f"{full}; {f.words_total:,} words in everything")
-        self.words_button.set_texts(full, short)
+        description = f"{full}; {f.words_total:,} words in everything"
+        if self.words_bar.accessibleDescription() != description:
+            self.words_bar.setAccessibleDescription(description)
+        resized = self.words_button.set_texts(full, short)
         self.words_button.setAccessibleName(f"{full}. Explain")
         refs = _limit_text(f.references, None, f.references_max)
-        self.references.set_texts(f"References: {refs}", f"Refs: {refs}")
+        resized |= self.references.set_texts(f"References: {refs}", f"Refs: {refs}")
         messages = _limit_text(f.key_messages, f.key_messages_min, f.key_messages_max)
-        self.key_messages.set_texts(f"Key messages: {messages}", f"Key messages: {f.key_messages:,}")
+        resized |= self.key_messages.set_texts(f"Key messages: {messages}",
+                                               f"Key messages: {f.key_messages:,}")
         pictures = _limit_text(f.illustrations, None, f.illustrations_max)
-        self.illustrations.set_texts(f"Illustrations and clips: {pictures}",
-                                     f"Illustrations: {pictures}")
-        self.panel_words.setVisible(f.panel_words is not None)
-        self.panel_words.set_texts(f"This section: {f.panel_words or 0:,} words",
-                                   f"Section: {f.panel_words or 0:,}")
-        self.updateGeometry()
+        resized |= self.illustrations.set_texts(f"Illustrations and clips: {pictures}",
+                                                f"Illustrations: {pictures}")
+        shown = f.panel_words is not None
+        resized |= shown == self.panel_words.isHidden()
+        self.panel_words.setVisible(shown)
+        resized |= self.panel_words.set_texts(f"This section: {f.panel_words or 0:,} words",
+                                              f"Section: {f.panel_words or 0:,}")
+        if resized:
+            self.updateGeometry()

@@ -2,7 +2,95 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QTextCharFormat
+
+from ..model.language.wordcount import countable
 from .figures_bar import Figures
+from .richtext_bridge import CITATION_OBJECT, OBJECT_CHAR, block_counted_text
+
+
+class BlockTally:
+    """The counted words and the citations of each paragraph (block) of one live document, kept
+    up to date from the document's ``contentsChange``: a keystroke recounts only the blocks it
+    changed, never the whole section. Text set with the document's signals blocked is not seen,
+    so whoever does that calls :meth:`reset` (the next :meth:`total` counts every block again)."""
+
+    def __init__(self, document, counter):
+        self._document = document
+        self._counter = counter
+        self._profile = ""
+        self._words: list[int] = []
+        self._cites: list[tuple[QTextCharFormat, ...]] = []  # each block's citations' formats
+        self._total = 0
+        self._valid = False
+        self.citations_changed = False   # a citation was added, removed or moved
+
+    def reset(self) -> None:
+        self._valid = False
+
+    def total(self, profile: str) -> int:
+        if not self._valid or profile != self._profile or \
+                len(self._words) != self._document.blockCount():
+            self._count_all(profile)
+        return self._total
+
+    def _count_all(self, profile: str) -> None:
+        self._profile, self._words, self._cites = profile, [], []
+        block = self._document.begin()
+        while block.isValid():
+            words, cites = self._measure(block)
+            self._words.append(words)
+            self._cites.append(cites)
+            block = block.next()
+        self._total = sum(self._words)
+        self._valid = True
+
+    def _measure(self, block) -> tuple[int, tuple[QTextCharFormat, ...]]:
+        words = self._counter.count(countable(block_counted_text(block)), self._profile)
+        if OBJECT_CHAR not in block.text():
+            return words, ()
+        cites = []
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            fragments += 1
+            fmt = fragment.charFormat()
+            if fragment.isValid() and fmt.objectType() == CITATION_OBJECT:
+                cites.extend([fmt] * fragment.length())    # its references, and any mark
+        return words, tuple(cites)
+
+    def changed(self, position: int, _removed: int, added: int) -> None:
+        """The document's ``contentsChange``: the blocks from the one holding ``position`` to
+        the one holding ``position + added`` are new; they replace as many old blocks as make
+        the block count come out (the blocks before and after them are unchanged)."""
+        if not self._valid:
+            self.citations_changed = True
+            return
+        document = self._document
+        count = document.blockCount()
+        first_block = document.findBlock(position)
+        last_block = document.findBlock(position + added)
+        first = first_block.blockNumber() if first_block.isValid() else -1
+        last = last_block.blockNumber() if last_block.isValid() else count - 1
+        new_n = last - first + 1
+        old_n = new_n - (count - len(self._words))
+        if first < 0 or new_n < 1 or old_n < 1 or first + old_n > len(self._words):
+            self._valid = False                 # not understood: count everything next time
+            self.citations_changed = True
+            return
+        words, cites = [], []
+        block = first_block
+        for _ in range(new_n):
+            measured = self._measure(block)
+            words.append(measured[0])
+            cites.append(measured[1])
+            block = block.next()
+        old_cites = [c for c in self._cites[first:first + old_n] if c]
+        if old_cites != [c for c in cites if c]:
+            self.citations_changed = True
+        self._total += sum(words) - sum(self._words[first:first + old_n])
+        self._words[first:first + old_n] = words
+        self._cites[first:first + old_n] = cites
 
 
 def compute_figures(session, current_section_id: str = "") -> Figures:

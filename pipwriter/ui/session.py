@@ -19,15 +19,15 @@ from PySide6.QtGui import QFont, QTextDocument, QUndoCommand, QUndoStack
 from ..model.article.article import Article
 from ..model.article.citations import format_citation
 from ..model.article.text import RichText
-from ..model.article.text_surface import paragraph_block
+from ..model.article.text_surface import standing_block
 from ..model.language.counts import ParagraphCounter
 from ..model.language.wordcount import countable
 from ..model.rules.template import Template, get_template
 from ..model.storage.project import Project
 from ..model.storage.safe_save import save_with_backup
+from .live_figures import BlockTally
 from .richtext_bridge import (
     CitationRenderer,
-    block_counted_text,
     document_to_rich,
     install_citation_renderer,
     rich_to_document,
@@ -75,6 +75,8 @@ class Session(QObject):
         self._undo_media: set[str] = set()  # media the undo history may bring back
         self._numbers: dict[str, int] | None = None  # cached reference numbering
         self._words: dict[str, tuple[str, int]] = {}  # section id -> (profile, words)
+        self._tallies: dict[str, BlockTally] = {}     # section id -> its document's paragraphs
+        self._citations_moved = False   # typing added or removed a citation since the last sync
         self._modified = False
         self._font = QFont()
         self._renderer = CitationRenderer(self.citation_label, self.superscript, self)
@@ -145,6 +147,8 @@ class Session(QObject):
             document.setDefaultFont(self._font)
             install_citation_renderer(document, self._renderer)
             rich_to_document(section.body if section else RichText(), document)
+            tally = self._tallies[section_id] = BlockTally(document, self.counter)
+            document.contentsChange.connect(tally.changed)    # comes before contentsChanged
             document.contentsChanged.connect(lambda sid=section_id: self._on_text(sid))
             self._documents[section_id] = document
             from .spell_highlighter import SpellHighlighter
@@ -158,9 +162,7 @@ class Session(QObject):
         section = self.article.section(section_id)
         body = section.body if section else RichText()
         if document_to_rich(document) != body:
-            document.blockSignals(True)
-            rich_to_document(body, document)
-            document.blockSignals(False)
+            self._set_quietly(section_id, body, document)
         document.setDefaultFont(self._font)
         self._documents[section_id] = document
         self.highlighters[section_id] = highlighter
@@ -171,10 +173,32 @@ class Session(QObject):
         for document in self._documents.values():
             document.setDefaultFont(self._font)
 
+    def _set_quietly(self, section_id: str, body: RichText, document: QTextDocument) -> None:
+        """Replace a document's text without signalling an edit (its counts are then redone)."""
+        document.blockSignals(True)
+        rich_to_document(body, document)
+        document.blockSignals(False)
+        self._forget_counts(section_id)
+
+    def _forget_counts(self, section_id: str | None = None) -> None:
+        """Count again (one section's document, or all) at the next figures."""
+        for sid, tally in self._tallies.items():
+            if section_id is None or sid == section_id:
+                tally.reset()
+        if section_id is None:
+            self._words.clear()
+        else:
+            self._words.pop(section_id, None)
+
     def _on_text(self, section_id: str) -> None:
         self._stale.add(section_id)
         self._words.pop(section_id, None)
-        self._numbers = None
+        tally = self._tallies.get(section_id)
+        if tally is None or tally.citations_changed:    # plain typing keeps the numbering
+            if tally is not None:
+                tally.citations_changed = False
+            self._citations_moved = True
+            self._numbers = None
         self.set_modified(True, text_only=True)
         self.textChanged.emit(section_id)
 
@@ -186,6 +210,9 @@ class Session(QObject):
             if section is not None and document is not None:
                 section.body = document_to_rich(document)
         self._stale.clear()
+        if self._citations_moved:       # the numbering follows the model's citations
+            self._citations_moved = False
+            self._numbers = None
 
     def extra_words(self) -> tuple[int, int]:
         """(counted, total) words of everything but the sections (model ``counted_extra_words``),
@@ -216,16 +243,12 @@ class Session(QObject):
         return words
 
     def _count_section(self, section_id: str, profile: str) -> int:
-        document = self._documents.get(section_id)
-        if document is None:
+        tally = self._tallies.get(section_id)
+        if tally is None or section_id not in self._documents:
             section = self.article.section(section_id)
-            return sum(self.counter.count(countable(paragraph_block(p)), profile)
+            return sum(self.counter.count(countable(standing_block(p)), profile)
                        for p in section.body.paragraphs) if section else 0
-        total, block = 0, document.begin()
-        while block.isValid():
-            total += self.counter.count(countable(block_counted_text(block)), profile)
-            block = block.next()
-        return total
+        return tally.total(profile)       # only paragraphs changed since the last count
 
     def refresh_citations(self) -> None:
         """Repaint citations after the numbering changed."""
@@ -277,9 +300,7 @@ class Session(QObject):
             section = self.article.section(section_id)
             document = self._documents.get(section_id)
             if section is not None and document is not None and section.body != body:
-                document.blockSignals(True)
-                rich_to_document(section.body, document)
-                document.blockSignals(False)
+                self._set_quietly(section_id, section.body, document)
 
     def replace_article(self, article: Article, description: str) -> bool:
         """Put a whole other article (a version, a backup, a merge) in place as one undoable
@@ -300,21 +321,21 @@ class Session(QObject):
             current = self.article.section(section.id)
             document = self._documents.get(section.id)
             if document is not None and (current is None or current.body != section.body):
-                document.blockSignals(True)
-                rich_to_document(section.body, document)
-                document.blockSignals(False)
+                self._set_quietly(section.id, section.body, document)
         self.project.article = restored
-        self._words.clear()
+        self._forget_counts()
         self._after_structure_change()
 
     def _after_structure_change(self) -> None:
-        self._words.clear()     # a change may have replaced any section's text
+        self._forget_counts()     # a change may have replaced any section's text
         live = {s.id for s in self.article.sections}
         for section_id in [s for s in self._documents if s not in live]:
             self._parked[section_id] = (self._documents.pop(section_id),
                                         self.highlighters.pop(section_id, None))
         while len(self._parked) > PARKED_MAX:
-            document, _highlighter = self._parked.pop(next(iter(self._parked)))
+            section_id = next(iter(self._parked))
+            document, _highlighter = self._parked.pop(section_id)
+            self._tallies.pop(section_id, None)
             document.deleteLater()
         self.refresh_citations()
         self.set_modified(True)

@@ -66,6 +66,7 @@ LANGUAGES = {"en_GB": "English (UK)", "en_US": "English (US)"}
 DEFAULT_LANGUAGE = "en_GB"
 HEALTH_FILE = "health.words"
 CACHE_SIZE = 4096  # paragraphs
+WORD_CACHE_SIZE = 50_000  # words (and parts of hyphenated words) already judged
 SUGGESTION_CACHE_SIZE = 512  # words
 SUGGEST_MORE_SECONDS = 0.6  # bound on the distance-2 search
 USER_WORD_SCORE = 60  # frequency score given to personal words, extra words and names
@@ -89,6 +90,9 @@ class SpellEngine:
         self.enabled = True
         self.generation = 0  # increases whenever results may have changed
         self._cache: OrderedDict[str, tuple[Span, ...]] = OrderedDict()
+        # each word's verdict, as a part on its own and as a hyphenated prefix: a keystroke
+        # changes one paragraph, whose other words were judged a moment ago
+        self._verdicts: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
         # distance-1 suggestions, remembered: the checklist's spelling findings ask for the
         # same words each time the marks are worked out
         self._suggestions: OrderedDict[tuple[str, int], tuple[str, ...]] = OrderedDict()
@@ -151,6 +155,8 @@ class SpellEngine:
         with self._cache_lock:
             self._cache.clear()
             self._suggestions.clear()
+            for verdicts in self._verdicts:
+                verdicts.clear()
 
     # --- settings -----------------------------------------------------------------------------
     def set_language(self, language: str) -> None:
@@ -258,6 +264,16 @@ class SpellEngine:
         return any(stem in wordlist.lower for wordlist in self._lists
                    if wordlist.name == HEALTH_FILE)
 
+    def _word_ok(self, part: str, prefix: bool) -> bool:
+        """:meth:`_part_ok` of a part as written, remembered until the lists change."""
+        verdicts = self._verdicts[prefix]
+        known = verdicts.get(part)
+        if known is None:
+            known = verdicts[part] = self._part_ok(normalise(part), prefix)
+            if len(verdicts) > WORD_CACHE_SIZE:
+                verdicts.clear()
+        return known
+
     def _check(self, paragraph: str) -> tuple[Span, ...]:
         skips = [m.span() for m in SKIP.finditer(paragraph)] \
             if SKIP_HINT.search(paragraph) else []
@@ -273,7 +289,7 @@ class SpellEngine:
             if "_" in token:
                 continue
             if not HYPHEN_SPLIT.search(token):       # most words: one part
-                if not self._part_ok(normalise(token), prefix=False):
+                if not self._word_ok(token, False):
                     out.append((start, end, token))
                 continue
             parts = list(HYPHEN_SPLIT.finditer(token))
@@ -282,7 +298,7 @@ class SpellEngine:
                 part_start, part_end = bounds[index], bounds[index + 1]
                 part = token[part_start:part_end]
                 is_prefix = index + 2 < len(bounds)
-                if not self._part_ok(normalise(part), prefix=is_prefix):
+                if not self._word_ok(part, is_prefix):
                     out.append((start + part_start, start + part_end, part))
         return tuple(out)
 

@@ -1,0 +1,104 @@
+"""A section's words are kept per paragraph and only changed paragraphs are counted again
+(issue 23), yet the figure is always the one a whole recount gives: typing, deleting across
+paragraphs, pasting several paragraphs, lists, undo and redo, and text replaced without signals.
+The citation numbering is kept while plain text is typed and worked out again once a citation
+is added or removed."""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtGui import QTextCursor, QTextListFormat
+
+from pipwriter.model.language.wordcount import count_words, countable
+from pipwriter.model.storage.demo import demo_project
+from pipwriter.ui.richtext_bridge import OBJECT_CHAR, block_counted_text, citation_format
+from pipwriter.ui.session import Session
+
+WORDS = ["we", "met", "every", "week", "and", "the", "clinic", "changed", "patients'", "co-design"]
+
+
+def _whole_count(session: Session, section_id: str) -> int:
+    profile = session.article.settings.word_count_profile
+    document = session.document(section_id)
+    total, block = 0, document.begin()
+    while block.isValid():
+        text = countable(block_counted_text(block))
+        total += count_words(text, profile) if text else 0
+        block = block.next()
+    return total
+
+
+def _edit(document, rnd: random.Random, ref_id: str) -> None:
+    cursor = QTextCursor(document)
+    end = document.characterCount() - 1
+    cursor.setPosition(rnd.randint(0, end))
+    kind = rnd.randrange(7)
+    if kind == 0:                                         # a word typed
+        cursor.insertText(rnd.choice(WORDS) + " ")
+    elif kind == 1:                                       # several paragraphs pasted
+        cursor.insertText("\n".join(" ".join(rnd.choices(WORDS, k=rnd.randint(0, 9)))
+                                    for _ in range(rnd.randint(2, 4))))
+    elif kind == 2:                                       # a selection deleted, maybe across
+        cursor.setPosition(min(end, cursor.position() + rnd.randint(1, 400)),
+                           QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+    elif kind == 3:                                       # a new paragraph, or two joined
+        if rnd.random() < 0.5:
+            cursor.insertBlock()
+        elif cursor.position() > 0:
+            cursor.deletePreviousChar()
+    elif kind == 4:                                       # a bullet list made
+        cursor.createList(QTextListFormat.Style.ListDisc)
+    elif kind == 5:                                       # a citation
+        cursor.insertText(OBJECT_CHAR, citation_format([ref_id]))
+    else:                                                 # undo or redo
+        if rnd.random() < 0.7:
+            document.undo()
+        else:
+            document.redo()
+
+
+def test_kept_counts_equal_a_whole_recount_through_random_edits(qtbot):
+    project = demo_project()
+    session = Session(project)
+    rnd = random.Random(23)
+    ref_id = project.article.references[0].id
+    for section in project.article.sections[:3]:
+        document = session.document(section.id)
+        assert session.section_words(section.id) == _whole_count(session, section.id)
+        for _ in range(150):
+            _edit(document, rnd, ref_id)
+            assert session.section_words(section.id) == _whole_count(session, section.id)
+
+
+def test_text_set_without_signals_is_counted_again(qtbot):
+    project = demo_project()
+    session = Session(project)
+    first, second = project.article.sections[:2]
+    session.document(first.id)
+    before = session.section_words(first.id)
+    session.change("copy", lambda a: setattr(a.sections[0], "body", second.body))
+    assert session.section_words(first.id) == _whole_count(session, first.id) != before
+    session.undo_stack.undo()
+    assert session.section_words(first.id) == before == _whole_count(session, first.id)
+
+
+def test_numbering_kept_while_typing_and_redone_when_a_citation_changes(qtbot):
+    project = demo_project()
+    session = Session(project)
+    section = next(s for s in project.article.sections if s.body.citations())
+    document = session.document(section.id)
+    session.section_words(section.id)
+    numbers = session._reference_numbers()
+    cursor = QTextCursor(document)
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertText(" and so on")
+    assert session._reference_numbers() is numbers         # plain typing: the same numbering
+    position = document.toPlainText().index(OBJECT_CHAR)
+    cursor.setPosition(position)
+    cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+    cursor.removeSelectedText()                           # a citation deleted
+    assert session._numbers is None
+    session.sync()
+    assert session._reference_numbers() == project.article.reference_numbers()
