@@ -28,6 +28,7 @@ from .saving import save_as, save_or_relocate
 from .screen_fit import room_for, scrolling
 from .section_panel import SectionPanel
 from .settings import Settings
+from .suggestions_panel import install_suggestions
 from .text_scale import scale_app_text
 from .timers import pause_timer
 from .window_layout import WindowLayout
@@ -218,6 +219,7 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         self._action(view, "&Preview the whole article", self.show_preview, "Ctrl+Shift+P")
         install_comments(self, article, view)
+        self.suggest_mode = install_suggestions(self, edit, view)
 
         self.help_menu = help_menu = bar.addMenu("&Help")
         help_windows = self.help

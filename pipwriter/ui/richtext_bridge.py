@@ -2,14 +2,17 @@
 
 A citation is one object character in the document (deleted, moved and undone as a unit) whose
 format holds the reference ids; it is drawn as "[2]" or a superscript from the current numbering,
-so renumbering references only needs a repaint. A key quote is a character-format property.
+so renumbering references only needs a repaint. A key quote is a character-format property, and
+so is a suggested change: words a suggestion would add are underlined in green, words it would
+remove struck through in red (the ids are the formats' properties; colours alone never carry the
+meaning, and View › Suggested changes lists each in words).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSizeF
+from PySide6.QtCore import QLineF, QSizeF
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -28,6 +31,11 @@ from ..model.article.text import Citation, Paragraph, RichText, Run, clean_text
 CITATION_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
 CITE_PROP = QTextFormat.Property.UserProperty + 1   # "ref-a,ref-b"
 QUOTE_PROP = QTextFormat.Property.UserProperty + 2  # key-quote id
+INS_PROP = QTextFormat.Property.UserProperty + 3    # id of the suggestion that would add it
+DEL_PROP = QTextFormat.Property.UserProperty + 4    # id of the suggestion that would remove it
+HAS_SUGGESTIONS = "pipwriterSuggestions"            # document property: marks may be in it
+INSERTED_COLOUR = QColor(0, 110, 40)    # 6.3:1 on white; with an underline
+DELETED_COLOUR = QColor(178, 0, 0)      # 6.7:1 on white; struck through
 OBJECT_CHAR = "\ufffc"
 QUOTE_BACKGROUND = QColor(255, 236, 179)
 QUOTE_FOREGROUND = QColor(20, 20, 20)   # stays readable on the highlight in dark mode
@@ -47,6 +55,33 @@ def citation_refs(fmt: QTextCharFormat) -> list[str]:
     return [r for r in str(value or "").split(",") if r]
 
 
+def mark_suggestion(fmt: QTextCharFormat, ins: str = "", dele: str = "") -> QTextCharFormat:
+    """``fmt`` showing (or, with neither id, no longer showing) a suggested change."""
+    if ins:
+        fmt.setProperty(INS_PROP, ins)
+        fmt.setFontUnderline(True)
+        fmt.setForeground(INSERTED_COLOUR)
+    if dele:
+        fmt.setProperty(DEL_PROP, dele)
+        fmt.setFontStrikeOut(True)
+        fmt.setForeground(DELETED_COLOUR)
+    if not ins and not dele:
+        for prop in (INS_PROP, DEL_PROP):
+            fmt.clearProperty(prop)
+        fmt.setFontUnderline(False)
+        fmt.setFontStrikeOut(False)
+        if fmt.property(QUOTE_PROP):
+            fmt.setForeground(QUOTE_FOREGROUND)
+        else:
+            fmt.clearForeground()
+    return fmt
+
+
+def suggestion_marks(fmt: QTextCharFormat) -> tuple[str, str]:
+    """(ins, dele) ids of a character format."""
+    return str(fmt.property(INS_PROP) or ""), str(fmt.property(DEL_PROP) or "")
+
+
 def run_format(run: Run) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setFontWeight(QFont.Weight.Bold if run.bold else QFont.Weight.Normal)
@@ -55,6 +90,8 @@ def run_format(run: Run) -> QTextCharFormat:
         fmt.setProperty(QUOTE_PROP, run.quote)
         fmt.setBackground(QUOTE_BACKGROUND)
         fmt.setForeground(QUOTE_FOREGROUND)
+    if run.ins or run.dele:
+        mark_suggestion(fmt, run.ins, run.dele)
     return fmt
 
 
@@ -62,6 +99,8 @@ def rich_to_document(rich: RichText, document: QTextDocument) -> None:
     """Replace the document's content with ``rich`` (not an undoable edit)."""
     document.clear()
     document.setDocumentMargin(12)
+    if rich.has_suggestions():
+        document.setProperty(HAS_SUGGESTIONS, True)
     cursor = QTextCursor(document)
     block_format = cursor.blockFormat()
     block_format.setBottomMargin(PARAGRAPH_GAP)
@@ -89,6 +128,8 @@ def rich_to_document(rich: RichText, document: QTextDocument) -> None:
                 fmt = citation_format(item.refs)
                 if item.quote:
                     fmt.setProperty(QUOTE_PROP, item.quote)
+                if item.ins or item.dele:
+                    mark_suggestion(fmt, item.ins, item.dele)
                 cursor.insertText(OBJECT_CHAR, fmt)
             else:
                 cursor.insertText(item.text, run_format(item))
@@ -107,14 +148,15 @@ def block_to_paragraph(block: QTextBlock) -> Paragraph:
             continue
         fmt = fragment.charFormat()
         quote = str(fmt.property(QUOTE_PROP) or "")
+        ins, dele = suggestion_marks(fmt)
         if fmt.objectType() == CITATION_OBJECT:
             refs = citation_refs(fmt)
-            items.extend(Citation(list(refs), quote) for _ in fragment.text())
+            items.extend(Citation(list(refs), quote, ins, dele) for _ in fragment.text())
             continue
         text = clean_text(fragment.text().replace("\u2028", " ").replace(OBJECT_CHAR, ""))
         if text:
             items.append(Run(text, fmt.fontWeight() >= QFont.Weight.DemiBold, fmt.fontItalic(),
-                             quote))
+                             quote, ins, dele))
     style = "bullet" if block.textList() is not None else "body"
     return Paragraph(items, style).normalised()
 
@@ -122,7 +164,16 @@ def block_to_paragraph(block: QTextBlock) -> Paragraph:
 def block_counted_text(block: QTextBlock) -> str:
     """The words of a block that count: its text, less any suggested insertion still waiting
     to be accepted (a suggested deletion still counts until it is accepted)."""
-    return block.text()
+    if not block.document().property(HAS_SUGGESTIONS):
+        return block.text()
+    parts: list[str] = []
+    iterator = block.begin()
+    while not iterator.atEnd():
+        fragment = iterator.fragment()
+        iterator += 1
+        if fragment.isValid() and not fragment.charFormat().property(INS_PROP):
+            parts.append(fragment.text())
+    return "".join(parts)
 
 
 def document_to_rich(document: QTextDocument) -> RichText:
@@ -165,11 +216,16 @@ class CitationRenderer(QPyTextObject):
         painter.save()
         painter.setFont(font)
         label = self._label_for(citation_refs(fmt))
-        colour = QColor(200, 30, 30) if "?" in label else QColor(20, 80, 160)
+        ins, dele = suggestion_marks(fmt)
+        colour = DELETED_COLOUR if dele else INSERTED_COLOUR if ins else \
+            QColor(200, 30, 30) if "?" in label else QColor(20, 80, 160)
         painter.setPen(colour)
         metrics = QFontMetricsF(font)
         y = rect.top() + metrics.ascent() if self._superscript() else rect.bottom()
         painter.drawText(rect.left(), y, label)
+        if ins or dele:     # the citation is part of a suggested change: underlined / struck
+            line = y + 2 if ins else y - metrics.ascent() * 0.35
+            painter.drawLine(QLineF(rect.left(), line, rect.right(), line))
         painter.restore()
 
 

@@ -89,8 +89,14 @@ def word_under(text_edit: QTextEdit | QPlainTextEdit, highlighter: SpellHighligh
     return selection, word
 
 
-def replace_word(selection: QTextCursor, replacement: str) -> None:
-    """Replace the selected word as one undo step, keeping its formatting (bold, key quote)."""
+def replace_word(selection: QTextCursor, replacement: str, text_edit: object = None) -> None:
+    """Replace the selected word as one undo step, keeping its formatting (bold, key quote);
+    in Suggest mode (:mod:`.suggest_typing`) the replacement is suggested instead."""
+    suggest = getattr(text_edit, "suggest", None)
+    if suggest is not None and suggest.active and isinstance(text_edit, QTextEdit):
+        text_edit.setTextCursor(selection)
+        suggest.insert(None, replacement)
+        return
     probe = QTextCursor(selection.document())
     probe.setPosition(selection.selectionStart() + 1)
     fmt = probe.charFormat()
@@ -127,7 +133,7 @@ def add_spelling_actions(menu: QMenu, text_edit: QTextEdit | QPlainTextEdit, eng
     if found is not None:
         selection, word = found
         for suggestion in engine.suggest(word, limit=SUGGESTIONS_SHOWN):
-            action = _suggestion_action(menu, selection, suggestion)
+            action = _suggestion_action(menu, selection, suggestion, text_edit)
             suggestion_actions.append(action)
             put(action)
         if not suggestion_actions:
@@ -136,7 +142,7 @@ def add_spelling_actions(menu: QMenu, text_edit: QTextEdit | QPlainTextEdit, eng
             put(none)
         shown = {action.data() for action in suggestion_actions}
         more = _more_menu(menu, selection, word, engine, shown,
-                          thread_pool or QThreadPool.globalInstance())
+                          thread_pool or QThreadPool.globalInstance(), text_edit)
         put(more)
         put(None)
         add = QAction(f"Add “{word}” to my dictionary", menu)
@@ -166,18 +172,19 @@ def add_spelling_actions(menu: QMenu, text_edit: QTextEdit | QPlainTextEdit, eng
     return suggestion_actions
 
 
-def _suggestion_action(parent: QObject, selection: QTextCursor, suggestion: str) -> QAction:
+def _suggestion_action(parent: QObject, selection: QTextCursor, suggestion: str,
+                       text_edit: object = None) -> QAction:
     action = QAction(suggestion.replace("&", "&&"), parent)
     action.setData(suggestion)
     font = action.font()
     font.setBold(True)
     action.setFont(font)
-    action.triggered.connect(lambda: replace_word(QTextCursor(selection), suggestion))
+    action.triggered.connect(lambda: replace_word(QTextCursor(selection), suggestion, text_edit))
     return action
 
 
 def _more_menu(parent: QMenu, selection: QTextCursor, word: str, engine: SpellEngine,
-               already: set[str], pool: QThreadPool) -> QMenu:
+               already: set[str], pool: QThreadPool, text_edit: object = None) -> QMenu:
     """A submenu that starts the distance-2 search the first time it opens."""
     more = QMenu("More suggestions…", parent)
     searching = more.addAction("Searching…")
@@ -191,7 +198,7 @@ def _more_menu(parent: QMenu, selection: QTextCursor, word: str, engine: SpellEn
             return
         extra = [s for s in results if s not in already][:MORE_SHOWN]
         for suggestion in extra:
-            more.addAction(_suggestion_action(more, selection, suggestion))
+            more.addAction(_suggestion_action(more, selection, suggestion, text_edit))
         if not extra:
             nothing = more.addAction("(No more suggestions)")
             nothing.setEnabled(False)

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextEdit
 
 from ..model.article.ids import new_id
-from ..model.article.text import RichText
+from ..model.article.text import Citation, Paragraph, RichText
 from .richtext_bridge import (
     OBJECT_CHAR,
     QUOTE_BACKGROUND,
@@ -35,6 +35,7 @@ from .richtext_bridge import (
     run_format,
 )
 from .spell_line_edit import is_menu_key, keyboard_menu_event
+from .suggest_typing import SuggestTyping
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,7 @@ class TextEditor(QTextEdit):
         self.setAccessibleName("Article text")
         self.setPlaceholderText("Start writing here. The guidance beside you suggests what to cover.")
         self.spelling_menu_hook: Callable[[QMenu, object], None] | None = None
+        self.suggest = SuggestTyping(self)      # Suggest mode (off until the window turns it on)
         self._make_actions()
 
     def setDocument(self, document: QTextDocument) -> None:  # noqa: N802 - Qt API
@@ -136,6 +138,9 @@ class TextEditor(QTextEdit):
 
     # --- citations and quotes ---------------------------------------------------------------
     def insert_citation(self, ref_ids: list[str]) -> None:
+        if self.suggest.active:
+            self.suggest.insert(RichText([Paragraph([Citation(list(ref_ids))])]))
+            return
         cursor = self.textCursor()
         base = QTextCharFormat()
         cursor.insertText(OBJECT_CHAR, citation_format(ref_ids, base))
@@ -187,7 +192,25 @@ class TextEditor(QTextEdit):
         return source.hasFormat(MIME_RICH) or source.hasHtml() or source.hasText()
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt API
+        if self.suggest.active:
+            self.suggest.paste(rich_from_mime(source))
+            return
         self.insert_rich(rich_from_mime(source))
+
+    def set_suggesting(self, on: bool) -> None:
+        """Turn Suggest mode on or off here (dragging words about is off while it is on: a
+        move would delete them outright)."""
+        self.suggest.on = on
+        self.setAcceptDrops(not on)
+        self.setAccessibleDescription("Suggest mode: what you type is a suggestion for your "
+                                      "co-authors" if on else "")
+
+    def inputMethodEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self.suggest.active and event.commitString() and not event.preeditString():
+            self.suggest.commit(event.commitString())
+            event.accept()
+            return
+        super().inputMethodEvent(event)
 
     def insert_rich(self, rich: RichText) -> None:
         cursor = self.textCursor()
@@ -230,6 +253,9 @@ class TextEditor(QTextEdit):
         if is_menu_key(event):
             event.accept()
             self.contextMenuEvent(keyboard_menu_event(self))
+            return
+        if self.suggest.key(event):
+            event.accept()
             return
         if self._word_break(event):
             return

@@ -168,3 +168,10 @@ def merge_suggestion_json(mine: list[dict[str, Any]], theirs: list[dict[str, Any
     for note in [*mine, *theirs]:
         merged.setdefault(note["id"], dict(note))
     return list(merged.values())
+
+
+def accepted_article(article: Any) -> Any:
+    """A copy of ``article`` with every suggestion accepted (to count it as it would be)."""
+    copy = type(article).from_json(article.to_json())
+    accept(copy)
+    return copy

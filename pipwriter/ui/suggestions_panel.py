@@ -1,0 +1,279 @@
+"""Suggested changes in the window: Edit › Suggest changes, and the list of them.
+
+Edit › Suggest changes (Ctrl+Shift+E) turns Suggest mode on or off for the text of the sections
+(:mod:`.suggest_typing` does the typing); the status bar says "Suggesting" while it is on. View ›
+Suggested changes shows every suggestion still waiting — who made it, what it would do and where
+— with Go to, Accept and Reject, and Accept all and Reject all; above the list, the article's
+word count as it stands and as it would be with every suggestion accepted. Accepting or
+rejecting is one undoable step of the article (:meth:`Session.change`). The model is
+:mod:`pipwriter.model.coauthoring.suggestions`.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QTextCursor
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..model.coauthoring.suggestions import (
+    Suggestion,
+    accept,
+    accepted_article,
+    new_suggestion,
+    pending,
+    reject,
+)
+from ..model.language.counts import count_article
+from ..model.rules.findings import Where
+from .comments_panel import my_name
+from .richtext_bridge import suggestion_marks
+from .timers import pause_timer
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+log = logging.getLogger(__name__)
+PAUSE_MS = 400
+
+
+class SuggestMode:
+    """Suggest mode for the window: who suggests, and the notes of new suggestions."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.name = ""
+        self.action: QAction | None = None     # Edit › Suggest changes
+        self.status = QLabel("")
+        self.status.setAccessibleName("Suggest mode")
+        window.statusBar().addPermanentWidget(self.status)
+        self.status.hide()
+
+    def new_suggestion(self) -> str:
+        return new_suggestion(self.window.session.article, self.name)
+
+    def is_mine(self, suggestion_id: str) -> bool:
+        note = next((n for n in self.window.session.article.suggestions
+                     if n.id == suggestion_id), None)
+        return note is not None and bool(self.name) and note.author == self.name
+
+    def set_on(self, on: bool) -> None:
+        editor = self.window.section_panel.editor
+        if on and not self.name:
+            self.name = my_name(self.window) or "A co-author"
+        editor.suggest.hooks = self
+        editor.suggest.notice = lambda message: self.window.statusBar().showMessage(message,
+                                                                                   8000)
+        editor.set_suggesting(on)
+        self.status.setText("Suggesting: what you change in the text is a suggestion"
+                            if on else "")
+        self.status.setVisible(on)
+        self.window.statusBar().showMessage(
+            "Suggest mode is on. What you type or delete in the text of a section is kept as "
+            "a suggestion for your co-authors to accept or reject." if on else
+            "Suggest mode is off. What you type changes the article.", 8000)
+
+
+class SuggestionsPanel(QDockWidget):
+    """The list of suggested changes, at the side of the window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__("Suggested changes", window)
+        self.main_window = window
+        self.setObjectName("suggestionsDock")
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.summary = QLabel("")
+        self.summary.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Suggested changes")
+        self.list.setWordWrap(True)
+        self.list.itemActivated.connect(lambda _item: self.go_to())
+        self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
+        self.go_button = QPushButton("&Go to")
+        self.accept_button = QPushButton("&Accept")
+        self.reject_button = QPushButton("&Reject")
+        self.accept_all_button = QPushButton("Accept a&ll")
+        self.reject_all_button = QPushButton("Reject all")
+        self.go_button.clicked.connect(self.go_to)
+        self.accept_button.clicked.connect(lambda: self.settle(True))
+        self.reject_button.clicked.connect(lambda: self.settle(False))
+        self.accept_all_button.clicked.connect(lambda: self.settle_all(True))
+        self.reject_all_button.clicked.connect(lambda: self.settle_all(False))
+        one, every = QHBoxLayout(), QHBoxLayout()
+        for button in (self.go_button, self.accept_button, self.reject_button):
+            one.addWidget(button)
+        for button in (self.accept_all_button, self.reject_all_button):
+            every.addWidget(button)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(one)
+        layout.addLayout(every)
+        self.setWidget(body)
+        self.shown: list[Suggestion] = []
+        self._timer = pause_timer(self, PAUSE_MS, self.refresh)
+        window.session.articleChanged.connect(self._schedule)
+        self.refresh()
+
+    def _schedule(self) -> None:
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        session = self.main_window.session
+        session.sync()
+        article = session.article
+        row = self.list.currentRow()
+        self.shown = pending(article)
+        self.list.clear()
+        for suggestion in self.shown:
+            self.list.addItem(QListWidgetItem(self.describe(suggestion)))
+        if self.shown:
+            self.list.setCurrentRow(min(max(row, 0), len(self.shown) - 1))
+        self.summary.setText(self._summary())
+        self._update_buttons()
+
+    def _summary(self) -> str:
+        if not self.shown:
+            return ("No suggested changes are waiting. To suggest a change instead of making "
+                    "it, turn on Edit › Suggest changes.")
+        session = self.main_window.session
+        now = count_article(session.article, session.template, cache=session.counter)
+        then = count_article(accepted_article(session.article), session.template,
+                             cache=session.counter)
+        waiting = len(self.shown)
+        return (f"{waiting} suggested change{'s are' if waiting != 1 else ' is'} waiting. "
+                f"The article counts {now.words_counted:,} words as it stands, and would count "
+                f"{then.words_counted:,} if all were accepted.")
+
+    def describe(self, suggestion: Suggestion) -> str:
+        section = self.main_window.session.article.section(suggestion.section_id)
+        place = section.title if section and section.title.strip() else "a section"
+        who = suggestion.author or "Someone"
+        return f"{who} suggests: {suggestion.describe()}\nIn {place}"
+
+    def current(self) -> Suggestion | None:
+        row = self.list.currentRow()
+        return self.shown[row] if 0 <= row < len(self.shown) else None
+
+    def _update_buttons(self) -> None:
+        one = self.current() is not None
+        for button in (self.go_button, self.accept_button, self.reject_button):
+            button.setEnabled(one)
+        for button in (self.accept_all_button, self.reject_all_button):
+            button.setEnabled(bool(self.shown))
+
+    def go_to(self) -> bool:
+        suggestion = self.current()
+        if suggestion is None:
+            return False
+        window = self.main_window
+        window.go_to(Where("section", suggestion.section_id, field="body"))
+        editor = window.section_panel.editor
+        found = find_suggestion(editor.document(), suggestion.id)
+        if found is None:
+            return False
+        cursor = QTextCursor(editor.document())
+        cursor.setPosition(found[0])
+        cursor.setPosition(found[1], QTextCursor.MoveMode.KeepAnchor)
+        editor.setTextCursor(cursor)
+        editor.ensureCursorVisible()
+        editor.setFocus()
+        return True
+
+    def settle(self, accepting: bool) -> bool:
+        suggestion = self.current()
+        if suggestion is None:
+            return False
+        target = suggestion.id
+        self.main_window.commit_pending_edits()
+        self.main_window.session.change(
+            "Accept a suggested change" if accepting else "Reject a suggested change",
+            lambda article: (accept if accepting else reject)(article, [target]))
+        self.refresh()
+        return True
+
+    def settle_all(self, accepting: bool) -> bool:
+        if not self.shown:
+            return False
+        count = len(self.shown)
+        verb = "Accept" if accepting else "Reject"
+        if not self.main_window.dialogs.confirm(
+                f"{verb} all suggested changes",
+                f"{verb} all {count} suggested change{'s' if count != 1 else ''}? "
+                "You can undo this with Edit › Undo."):
+            return False
+        self.main_window.commit_pending_edits()
+        self.main_window.session.change(
+            f"{verb} all suggested changes",
+            lambda article: (accept if accepting else reject)(article, None))
+        self.refresh()
+        return True
+
+
+def find_suggestion(document, suggestion_id: str) -> tuple[int, int] | None:
+    """(start, end) in ``document`` of the words of a suggestion, or None."""
+    first = last = -1
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            iterator += 1
+            if fragment.isValid() and suggestion_id in suggestion_marks(fragment.charFormat()):
+                if first < 0:
+                    first = fragment.position()
+                last = fragment.position() + fragment.length()
+        block = block.next()
+    return (first, last) if first >= 0 else None
+
+
+def install_suggestions(window: MainWindow, edit_menu: QMenu, view_menu: QMenu) -> SuggestMode:
+    """The menu entries: Edit › Suggest changes and View › Suggested changes."""
+    mode = SuggestMode(window)
+    toggle = QAction("Su&ggest changes", window)
+    toggle.setCheckable(True)
+    toggle.setShortcut(QKeySequence("Ctrl+Shift+E"))
+    toggle.setStatusTip("What you type or delete is kept as a suggestion. The others can take "
+                        "it or leave it.")
+    toggle.toggled.connect(mode.set_on)
+    edit_menu.addSeparator()
+    edit_menu.addAction(toggle)
+    mode.action = toggle
+    show = QAction("Su&ggested changes", window)
+    show.setShortcut(QKeySequence("Ctrl+Alt+G"))
+    show.setStatusTip("See the suggested changes that wait for a yes or a no")
+    show.triggered.connect(lambda: _show_list(window))
+    view_menu.addAction(show)
+    return mode
+
+
+def _show_list(window: MainWindow) -> None:
+    panel = suggestions_panel(window)
+    panel.show()
+    panel.raise_()
+    panel.list.setFocus()
+
+
+def suggestions_panel(window: MainWindow) -> SuggestionsPanel:
+    found = window.findChild(SuggestionsPanel)
+    if found is None:
+        found = SuggestionsPanel(window)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, found)
+    return found

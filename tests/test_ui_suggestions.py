@@ -1,0 +1,194 @@
+"""Suggest mode in the window: typing and deleting are kept as suggestions, shown marked, listed
+with who made them, accepted or rejected one by one or all at once (one undo step each), counted
+as the article stands and as it would be, and never mixed into ordinary typing."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+
+from pipwriter.model.coauthoring.suggestions import pending
+from pipwriter.model.language.counts import section_words
+from pipwriter.model.storage.project_file import load_project, save_project
+from pipwriter.ui.richtext_bridge import suggestion_marks
+from pipwriter.ui.suggestions_panel import SuggestionsPanel
+
+
+@pytest.fixture
+def window(controller, small_project, tmp_path, qtbot):
+    win = controller.open_path(save_project(small_project, tmp_path / "suggest.pipw"))
+    qtbot.addWidget(win)
+    win.resize(1200, 700)
+    win.show()
+    return win
+
+
+def first_section(window):
+    section = window.session.article.sections[0]
+    window.open_panel(f"section:{section.id}")
+    editor = window.section_panel.editor
+    editor.setFocus()
+    return section, editor
+
+
+def type_plainly(editor, text):
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor, text)
+
+
+def suggest_on(window, who=1):
+    window.dialogs.queue("choice", who)             # who am I (asked once)
+    window.suggest_mode.action.setChecked(True)
+
+
+def select(editor, words):
+    start = editor.toPlainText().index(words)
+    cursor = editor.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(words), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+
+
+def waiting(window):
+    window.session.sync()
+    return pending(window.session.article)
+
+
+def body(window, section):
+    window.session.sync()
+    return window.session.article.section(section.id).body
+
+
+def test_typing_in_suggest_mode_is_a_suggestion_by_me_and_the_article_stands_without_it(window):
+    section, editor = first_section(window)
+    type_plainly(editor, " We met weekly.")
+    before = body(window, section).plain_text()
+    words_before = section_words(window.session.article.section(section.id))
+    suggest_on(window)
+    assert window.suggest_mode.status.isVisible()
+    assert "Suggesting" in window.suggest_mode.status.text()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor, " Patients chose the topics.")
+    rich = body(window, section)
+    assert rich.plain_text() == before                 # the article as it stands
+    assert rich.accepted().plain_text() == before + " Patients chose the topics."
+    [suggestion] = waiting(window)     # one suggestion, however many keys
+    assert suggestion.author == "Sam Jones"
+    assert suggestion.added == " Patients chose the topics."
+    assert section_words(window.session.article.section(section.id)) == words_before
+    # the words show marked in the editor
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor)
+    assert suggestion_marks(cursor.charFormat())[0] == suggestion.id
+    assert cursor.charFormat().fontUnderline()
+
+
+def test_deleting_marks_words_and_deleting_my_own_insertion_takes_it_away(window):
+    section, editor = first_section(window)
+    type_plainly(editor, " We met every week.")
+    suggest_on(window)
+    select(editor, "every week")
+    QTest.keyClick(editor, Qt.Key.Key_Delete)
+    rich = body(window, section)
+    assert "every week" in rich.plain_text()           # still there until accepted
+    assert "every week" not in rich.accepted().plain_text()
+    [deletion] = waiting(window)
+    assert deletion.removed == "every week" and not deletion.added
+    # type, then take back some of my own typing with Backspace: it goes at once
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor, " Mostly")
+    for _ in range(3):
+        QTest.keyClick(editor, Qt.Key.Key_Backspace)
+    rich = body(window, section)
+    assert rich.accepted().plain_text().endswith(" Mos")
+    # Backspace over words that are not suggestions marks them, one suggestion per stretch
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    for _ in range(4):
+        QTest.keyClick(editor, Qt.Key.Key_Left)
+    for _ in range(3):
+        QTest.keyClick(editor, Qt.Key.Key_Backspace)
+    rich = body(window, section)
+    assert rich.plain_text().endswith("We met every week.")
+    assert rich.accepted().plain_text().endswith("We met  Mos") or \
+        rich.accepted().plain_text().endswith("We  Mos")
+
+
+def test_typing_over_a_selection_is_one_replacement(window):
+    section, editor = first_section(window)
+    type_plainly(editor, " We met weekly.")
+    suggest_on(window)
+    select(editor, "weekly")
+    QTest.keyClicks(editor, "monthly")
+    [change] = waiting(window)
+    assert (change.removed, change.added) == ("weekly", "monthly")
+    assert change.describe() == "Replace “weekly” with “monthly”"
+    rich = body(window, section)
+    assert rich.plain_text().endswith("We met weekly.")
+    assert rich.accepted().plain_text().endswith("We met monthly.")
+
+
+def test_with_suggest_mode_off_typing_next_to_a_suggestion_is_plain(window):
+    section, editor = first_section(window)
+    type_plainly(editor, " One.")
+    suggest_on(window)
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor, " Two.")
+    window.suggest_mode.action.setChecked(False)
+    assert not window.suggest_mode.status.isVisible()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor, " Three.")
+    rich = body(window, section)
+    assert rich.plain_text().endswith("One. Three.")
+    assert [s.added for s in waiting(window)] == [" Two."]
+
+
+def test_the_list_accepts_and_rejects_one_or_all_each_one_undo_step(window):
+    section, editor = first_section(window)
+    type_plainly(editor, " We met weekly. Patients chose.")
+    suggest_on(window)
+    select(editor, "weekly")
+    QTest.keyClicks(editor, "monthly")
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor, " Carers came too.")
+    show = next(a for a in window.view_menu.actions()
+                if a.text().replace("&", "") == "Suggested changes")
+    show.trigger()
+    panel = window.findChild(SuggestionsPanel)
+    assert panel is not None and panel.isVisible()
+    assert panel.list.count() == 2
+    assert "Sam Jones suggests: Replace “weekly” with “monthly”" in panel.list.item(0).text()
+    assert "2 suggested changes are waiting" in panel.summary.text()
+    assert "would count" in panel.summary.text()
+    panel.list.setCurrentRow(0)
+    assert panel.go_to()
+    assert editor.textCursor().selectedText() == "weeklymonthly"
+    panel.list.setCurrentRow(0)
+    assert panel.settle(True)                        # accept the replacement
+    rich = body(window, section)
+    assert "We met monthly." in rich.plain_text()
+    assert panel.list.count() == 1
+    window.session.undo_stack.undo()                 # one step back
+    panel.refresh()
+    assert panel.list.count() == 2
+    assert "We met weekly." in body(window, section).plain_text()
+    window.dialogs.queue("confirm", True)
+    assert panel.settle_all(False)                   # reject both
+    rich = body(window, section)
+    assert rich.plain_text().endswith("We met weekly. Patients chose.")
+    assert not rich.has_suggestions()
+    assert panel.list.count() == 0
+    assert "No suggested changes" in panel.summary.text()
+
+
+def test_suggestions_are_saved_and_come_back_marked(window, tmp_path):
+    section, editor = first_section(window)
+    type_plainly(editor, " We met weekly.")
+    suggest_on(window)
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor, " Always.")
+    assert window.save()
+    project = load_project(window.session.path)
+    [again] = pending(project.article)
+    assert (again.author, again.added) == ("Sam Jones", " Always.")
