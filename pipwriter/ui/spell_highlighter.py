@@ -4,6 +4,12 @@ The checking itself is :class:`pipwriter.model.language.spelling.SpellEngine` (c
 typing re-checks only the paragraph being typed. The engine reports Python string offsets; Qt
 counts UTF-16 code units, so spans are converted (an emoji before a word shifts it by one).
 
+The underlines are the paragraphs' layout formats (drawn over the text, never part of it), set as
+QSyntaxHighlighter sets them, on the document's ``contentsChange``, for the paragraphs changed;
+but a paragraph's formats are set again only when its underlines differ. (QSyntaxHighlighter sets
+them again at every key in any paragraph with an underline in it, which makes Qt lay out and
+repaint the whole paragraph again: about 0.7 ms a key, half of what a key cost; issue 23.)
+
 Re-highlighting for reasons other than typing (a word added to the dictionary, the language
 changed, spelling switched off) is done with the document's signals blocked: underlines are not
 edits, and must not make the project look modified.
@@ -11,35 +17,43 @@ edits, and must not make the project look modified.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextDocument, QTextLayout
 
 from ..model.language.spelling import Span, SpellEngine, python_index, utf16_spans
 
 UNDERLINE_COLOUR = QColor(200, 0, 0)
+SPELL_UNDERLINE = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
 
 
 def misspelling_format() -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+    fmt.setUnderlineStyle(SPELL_UNDERLINE)
     fmt.setUnderlineColor(UNDERLINE_COLOUR)
     return fmt
 
 
-class SpellHighlighter(QSyntaxHighlighter):
-    """Underlines misspellings found by ``engine`` in ``document``."""
+class SpellHighlighter(QObject):
+    """Underlines misspellings found by ``engine`` in ``document`` (owned by the document)."""
 
     def __init__(self, document: QTextDocument, engine: SpellEngine):
-        super().__init__(document)  # owned by the document; Qt schedules a first pass
+        super().__init__(document)
         self._engine = engine
         self._enabled = True
         self._format = misspelling_format()
+        document.contentsChange.connect(self._on_change)
         engine.add_listener(self._engine_changed)
-        self.refresh()  # now, quietly (this also cancels Qt's own delayed, noisy first pass)
+        self.refresh()  # now, quietly
 
     # --- public -------------------------------------------------------------------------------
     @property
     def engine(self) -> SpellEngine:
         return self._engine
+
+    def document(self) -> QTextDocument:
+        # the parent, asked each time: a Python wrapper kept from when the box was made can be
+        # invalidated by PySide while the document lives on (a key message's box in its list)
+        return self.parent()  # type: ignore[return-value]
 
     def is_enabled(self) -> bool:
         return self._enabled
@@ -56,11 +70,17 @@ class SpellHighlighter(QSyntaxHighlighter):
     def refresh(self) -> None:
         """Re-check every paragraph without signalling a document change."""
         document = self.document()
-        if document is None:
-            return
         was_blocked = document.blockSignals(True)
         try:
-            self.rehighlight()
+            first = last = -1
+            block = document.begin()
+            while block.isValid():
+                if self._underline(block):
+                    first = block.position() if first < 0 else first
+                    last = block.position() + block.length()
+                block = block.next()
+            if first >= 0:
+                document.markContentsDirty(first, last - first)   # laid out and drawn again
         finally:
             document.blockSignals(was_blocked)
 
@@ -75,13 +95,49 @@ class SpellHighlighter(QSyntaxHighlighter):
                 return utf16_spans(text, [(start, end, word)])[0]
         return None
 
-    # --- Qt -----------------------------------------------------------------------------------
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt API
-        if not self.active() or not text:
-            return
-        spans = self._engine.misspelt_spans(text)
-        for start, end, _word in utf16_spans(text, spans):
-            self.setFormat(start, end - start, self._format)
+    # --- underlining ---------------------------------------------------------------------------
+    def _on_change(self, position: int, removed: int, added: int) -> None:
+        """The paragraphs an edit touched (as QSyntaxHighlighter picks them) are checked again;
+        those whose underlines changed are laid out again with the edit."""
+        document = self.document()
+        block = document.findBlock(position)
+        last = document.findBlock(position + added + (1 if removed > 0 else 0))
+        end = last.position() + last.length() if last.isValid() else document.characterCount()
+        while block.isValid() and block.position() < end:
+            if self._underline(block):
+                document.markContentsDirty(block.position(), block.length())
+            block = block.next()
+
+    def _underline(self, block: QTextBlock) -> bool:
+        """Set the block's underlines; False when they were already right (nothing set)."""
+        text = block.text()
+        spans = utf16_spans(text, self._engine.misspelt_spans(text)) \
+            if text and self.active() else []
+        layout = block.layout()
+        present = layout.formats()
+        preedit = layout.preeditAreaText()
+        if not preedit and len(present) == len(spans) and all(
+                r.start == start and r.length == end - start and r.format == self._format
+                for r, (start, end, _word) in zip(present, spans, strict=True)):
+            return False
+        ranges = []
+        if preedit:     # text being composed with an input method keeps its own formats
+            at, size = layout.preeditAreaPosition(), len(preedit.encode("utf-16-le")) // 2
+            ranges = [r for r in present if r.start >= at and r.start + r.length <= at + size]
+        for start, end, _word in spans:
+            length = end - start
+            if preedit and start >= at:
+                start += size
+            elif preedit and end >= at:
+                length += size
+            ranges.append(self._range(start, length))
+        layout.setFormats(ranges)
+        return True
+
+    def _range(self, start: int, length: int) -> QTextLayout.FormatRange:
+        fmt_range = QTextLayout.FormatRange()
+        fmt_range.start, fmt_range.length, fmt_range.format = start, length, self._format
+        return fmt_range
 
     def _engine_changed(self) -> None:
         try:

@@ -42,6 +42,7 @@ from .spelling_words import (
     TOKEN,
     edits1,
     has_inner_capital,
+    in_pieces,
     is_acronym,
     name_words,
     normalise,
@@ -65,7 +66,7 @@ __all__ = ["DictionaryError", "Span", "SpellEngine", "WordList", "clear_wordlist
 LANGUAGES = {"en_GB": "English (UK)", "en_US": "English (US)"}
 DEFAULT_LANGUAGE = "en_GB"
 HEALTH_FILE = "health.words"
-CACHE_SIZE = 4096  # paragraphs
+CACHE_SIZE = 4096  # paragraphs, and pieces of paragraphs
 WORD_CACHE_SIZE = 50_000  # words (and parts of hyphenated words) already judged
 SUGGESTION_CACHE_SIZE = 512  # words
 SUGGEST_MORE_SECONDS = 0.6  # bound on the distance-2 search
@@ -90,9 +91,10 @@ class SpellEngine:
         self.enabled = True
         self.generation = 0  # increases whenever results may have changed
         self._cache: OrderedDict[str, tuple[Span, ...]] = OrderedDict()
-        # each word's verdict, as a part on its own and as a hyphenated prefix: a keystroke
-        # changes one paragraph, whose other words were judged a moment ago
+        # each word's verdict, alone and as a hyphenated prefix, and each piece's spans (typing
+        # re-checks one piece of a paragraph, and only its new words)
         self._verdicts: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
+        self._pieces: dict[str, tuple[Span, ...]] = {}
         # distance-1 suggestions, remembered: the checklist's spelling findings ask for the
         # same words each time the marks are worked out
         self._suggestions: OrderedDict[tuple[str, int], tuple[str, ...]] = OrderedDict()
@@ -157,6 +159,7 @@ class SpellEngine:
             self._suggestions.clear()
             for verdicts in self._verdicts:
                 verdicts.clear()
+            self._pieces.clear()
 
     # --- settings -----------------------------------------------------------------------------
     def set_language(self, language: str) -> None:
@@ -267,11 +270,10 @@ class SpellEngine:
     def _word_ok(self, part: str, prefix: bool) -> bool:
         """:meth:`_part_ok` of a part as written, remembered until the lists change."""
         verdicts = self._verdicts[prefix]
-        known = verdicts.get(part)
-        if known is None:
-            known = verdicts[part] = self._part_ok(normalise(part), prefix)
+        if (known := verdicts.get(part)) is None:
             if len(verdicts) > WORD_CACHE_SIZE:
                 verdicts.clear()
+            known = verdicts[part] = self._part_ok(normalise(part), prefix)
         return known
 
     def _check(self, paragraph: str) -> tuple[Span, ...]:
@@ -303,18 +305,27 @@ class SpellEngine:
         return tuple(out)
 
     def misspelt_spans(self, paragraph: str) -> list[Span]:
-        """(start, end, word) for each misspelt word, as Python string offsets (cached)."""
+        """(start, end, word) for each misspelt word, as Python string offsets (cached, and so
+        are the paragraph's sentences: an edit re-checks only the sentence it changed)."""
         with self._cache_lock:
             cached = self._cache.get(paragraph)
             if cached is not None:
                 self._cache.move_to_end(paragraph)
                 return list(cached)
-        result = self._check(paragraph)
+        result = in_pieces(paragraph, self._piece_spans)
         with self._cache_lock:
             self._cache[paragraph] = result
             if len(self._cache) > CACHE_SIZE:
                 self._cache.popitem(last=False)
         return list(result)
+
+    def _piece_spans(self, piece: str) -> tuple[Span, ...]:
+        """A piece's spans, remembered (a plain dict, as the verdicts: no lock to read it)."""
+        if (found := self._pieces.get(piece)) is None:
+            if len(self._pieces) > CACHE_SIZE:
+                self._pieces.clear()
+            found = self._pieces[piece] = self._check(piece)
+        return found
 
     # --- suggestions --------------------------------------------------------------------------
     def _score(self, lower: str) -> int:
