@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextCharFormat
 
+from ..model.article.text import Paragraph, RichText
 from ..model.language.wordcount import countable
 from .figures_bar import Figures
-from .richtext_bridge import CITATION_OBJECT, OBJECT_CHAR, block_counted_text
+from .richtext_bridge import CITATION_OBJECT, OBJECT_CHAR, block_counted_text, block_to_paragraph
 
 
 class BlockTally:
-    """The counted words and the citations of each paragraph (block) of one live document, kept
-    up to date from the document's ``contentsChange``: a keystroke recounts only the blocks it
-    changed, never the whole section. Text set with the document's signals blocked is not seen,
+    """The counted words, the citations and the model's paragraph of each paragraph (block) of
+    one live document, kept up to date from the document's ``contentsChange``: a keystroke
+    recounts only the blocks it changed, never the whole section, and bringing the model up to
+    date converts only those blocks. Text set with the document's signals blocked is not seen,
     so whoever does that calls :meth:`reset` (the next :meth:`total` counts every block again)."""
 
     def __init__(self, document, counter):
@@ -21,6 +23,7 @@ class BlockTally:
         self._profile = ""
         self._words: list[int] = []
         self._cites: list[tuple[QTextCharFormat, ...]] = []  # each block's citations' formats
+        self._paragraphs: list[Paragraph | None] = []        # None: converted when next asked
         self._total = 0
         self._valid = False
         self.citations_changed = False   # a citation was added, removed or moved
@@ -43,7 +46,25 @@ class BlockTally:
             self._cites.append(cites)
             block = block.next()
         self._total = sum(self._words)
+        self._paragraphs = [None] * len(self._words)
         self._valid = True
+
+    def rich(self, profile: str) -> RichText:
+        """The document as the model's text (what ``richtext_bridge.document_to_rich`` makes),
+        converting only the blocks changed since it was last asked for."""
+        self.total(profile)                     # one entry a block, up to date
+        paragraphs = self._paragraphs
+        missing = [index for index, known in enumerate(paragraphs) if known is None]
+        if len(missing) > 16:                   # many: walk the blocks once
+            block, number = self._document.begin(), 0
+            for index in missing:
+                while number < index:
+                    block, number = block.next(), number + 1
+                paragraphs[index] = block_to_paragraph(block)
+        else:
+            for index in missing:
+                paragraphs[index] = block_to_paragraph(self._document.findBlockByNumber(index))
+        return RichText([p for p in paragraphs if p is not None and p.items])
 
     def _measure(self, block) -> tuple[int, tuple[QTextCharFormat, ...]]:
         words = self._counter.count(countable(block_counted_text(block)), self._profile)
@@ -91,6 +112,7 @@ class BlockTally:
         self._total += sum(words) - sum(self._words[first:first + old_n])
         self._words[first:first + old_n] = words
         self._cites[first:first + old_n] = cites
+        self._paragraphs[first:first + old_n] = [None] * new_n
 
 
 def compute_figures(session, current_section_id: str = "") -> Figures:

@@ -203,12 +203,15 @@ class Session(QObject):
         self.textChanged.emit(section_id)
 
     def sync(self) -> None:
-        """Copy edited text from the documents into the model."""
+        """Copy edited text from the documents into the model (only changed paragraphs are
+        converted again)."""
+        profile = self.article.settings.word_count_profile
         for section_id in list(self._stale):
             section = self.article.section(section_id)
             document = self._documents.get(section_id)
+            tally = self._tallies.get(section_id)
             if section is not None and document is not None:
-                section.body = document_to_rich(document)
+                section.body = tally.rich(profile) if tally else document_to_rich(document)
         self._stale.clear()
         if self._citations_moved:       # the numbering follows the model's citations
             self._citations_moved = False

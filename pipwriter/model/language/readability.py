@@ -185,19 +185,35 @@ def split_sentences(text: str) -> list[str]:
     (Dr., Mr., e.g., p.) and initials do not end a sentence; closing quotes and brackets stay
     with the sentence they close.
     """
+    return [sentence for line in text.splitlines() for sentence in _line_sentences(line)]
+
+
+def _line_sentences(line: str) -> list[str]:
+    """The sentences of one line (a sentence never runs across a line break)."""
     sentences: list[str] = []
-    for line in text.splitlines():
-        start = 0
-        for end_mark in _SENTENCE_END.finditer(line):
-            marks = end_mark.group().rstrip(_CLOSERS)
-            if not _starts_sentence(line, end_mark.end()):
-                continue
-            if marks == "." and _is_abbreviation(line, end_mark.start()):
-                continue
-            sentences.append(line[start:end_mark.end()].strip())
-            start = end_mark.end()
-        sentences.append(line[start:].strip())
+    start = 0
+    for end_mark in _SENTENCE_END.finditer(line):
+        marks = end_mark.group().rstrip(_CLOSERS)
+        if not _starts_sentence(line, end_mark.end()):
+            continue
+        if marks == "." and _is_abbreviation(line, end_mark.start()):
+            continue
+        sentences.append(line[start:end_mark.end()].strip())
+        start = end_mark.end()
+    sentences.append(line[start:].strip())
     return [s for s in sentences if s and next(iter_words(s), None) is not None]
+
+
+@lru_cache(maxsize=8192)
+def _line_figures(line: str) -> tuple[tuple[str, int, int], ...]:
+    """(sentence, words, syllables) of each sentence of a line, remembered: the reading ease is
+    worked out again when typing pauses, and by then only the paragraph typed in has changed."""
+    figures = []
+    for sentence in _line_sentences(line):
+        spans = list(iter_words(sentence))
+        figures.append((sentence, len(spans),
+                        sum(count_syllables(sentence[start:end]) for start, end in spans)))
+    return tuple(figures)
 
 
 # ---------------------------------------------------------------------------- scores
@@ -251,11 +267,11 @@ def analyse(text: str) -> Readability:
     """Readability figures for ``text`` (several paragraphs may be joined by line breaks)."""
     words = syllables = 0
     per_sentence: list[tuple[str, int]] = []
-    for sentence in split_sentences(text):
-        spans = list(iter_words(sentence))
-        words += len(spans)
-        syllables += sum(count_syllables(sentence[start:end]) for start, end in spans)
-        per_sentence.append((sentence, len(spans)))
+    for line in text.splitlines():
+        for sentence, sentence_words, sentence_syllables in _line_figures(line):
+            words += sentence_words
+            syllables += sentence_syllables
+            per_sentence.append((sentence, sentence_words))
     fre, grade = _scores(words, len(per_sentence), syllables)
     return Readability(words, len(per_sentence), syllables, fre, grade, _longest(per_sentence))
 
