@@ -20,7 +20,12 @@ EXIT_OK, EXIT_BLOCKED, EXIT_UNREADABLE = 0, 1, 2
 SUBCOMMANDS = ("demo", "check", "export", "import", "self-test", "recover", "send", "merge", "review")
 
 
-def _parser() -> argparse.ArgumentParser:
+LOCAL_COMMANDS = ("demo", "check", "export", "import", "self-test", "recover")
+
+
+def _parser(coauthoring: bool = True) -> argparse.ArgumentParser:
+    """The command line. ``coauthoring``: with send, merge and review (whose module brings
+    the merging code: left out when another command is run, so it starts sooner)."""
     parser = argparse.ArgumentParser(
         prog="pipwriter",
         description=f"{APP_NAME}: write a BMJ Partnership in Practice article. "
@@ -59,8 +64,9 @@ def _parser() -> argparse.ArgumentParser:
                               "'… (recovered).pipw'); never overwritten")
     recover.add_argument("--number", "-n", type=int, metavar="N", default=1,
                          help="which copy to write, as numbered by --list (default 1, the newest)")
-    from .cli_coauthoring import add_commands
-    add_commands(sub)
+    if coauthoring:
+        from .cli_coauthoring import add_commands
+        add_commands(sub)
     return parser
 
 
@@ -151,14 +157,16 @@ def cmd_export(args) -> int:
     from .export.bundle import export_bundle
     from .model.rules.report import build_report
     project = _load(args.file)
-    report = build_report(project, speller=_speller(project))
+    # the report the bundle's checklist is made from (spelling findings are never must-fix,
+    # so the personal dictionary changes nothing here): worked out once, not twice
+    report = build_report(project)
     if report.blocking() and not args.draft:
         for finding in report.blocking():
             print(f"Must fix: {finding.message}", file=sys.stderr)
         print("pipwriter: nothing exported; fix the problems above or use --draft.",
               file=sys.stderr)
         return EXIT_BLOCKED
-    result = export_bundle(project, args.out, draft=args.draft, make_zip=args.zip)
+    result = export_bundle(project, args.out, draft=args.draft, make_zip=args.zip, report=report)
     for path in result.files:
         print(path)
     return EXIT_BLOCKED if report.blocking() else EXIT_OK
@@ -253,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
             return _fail(problem)
         from .app import run_app
         return run_app(argv)
-    args = _parser().parse_args(argv)
+    args = _parser(coauthoring=argv[0] not in LOCAL_COMMANDS).parse_args(argv)
     _quiet_logging(from_command_line)
     if args.command is None:
         from .app import run_app

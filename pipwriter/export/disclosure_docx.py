@@ -27,7 +27,7 @@ HEADER_FILL = "EAF1FB"
 
 def _cell(cell, text: str, style: str = "Table Text", bold: bool = False) -> None:
     paragraph = cell.paragraphs[0]
-    paragraph.style = cell.part.document.styles[style]
+    paragraph.style = style          # by name: the id is looked up once per document
     lines = base.safe_text(text).split("\n")
     for n, line in enumerate(lines):
         if n:
