@@ -2,7 +2,9 @@
 
 Reports what ``python packaging/build.py`` left in dist/ and build/: nothing is built here (a
 build takes 20 s to 2 min). The full run also times the start-up to the window with the demo
-open, frozen and from source (see ``startup_rows``). MB here are MiB (1,048,576 bytes), as in
+open, frozen and from source (see ``startup_rows``), and the headless ``pipwriter check`` of the
+demo, frozen against from source, with whether the frozen one loaded Qt (``check_rows``; issue 23:
+within 1.2 times, Qt never loaded). MB here are MiB (1,048,576 bytes), as in
 all these figures. Without a build the rows say so. ``python benchmarks/bench_bundle_size.py``
 prints the same figures on their own.
 """
@@ -111,6 +113,47 @@ def startup_rows(build, runs: int = 5) -> list[dict]:
     return rows
 
 
+CHECK_TARGET = 1.2    # frozen `check` at most this many times the source's, Qt not loaded
+
+
+def check_rows(build, runs: int = 7) -> list[dict]:
+    """``pipwriter check demo.pipw``, a whole process each time, frozen against from source
+    (bytecode compiled first, as installed), alternating, medians; and whether the frozen
+    process opened Qt's core library (seen with strace, where there is one)."""
+    sys.path.insert(0, str(ROOT))
+    from pipwriter.model.storage.demo import write_demo
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "pipwriter")],
+                   check=True, capture_output=True)
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        demo = str(write_demo(Path(folder) / "demo.pipw"))
+        frozen = [str(build.cli_executable()), "check", demo]
+        source = [sys.executable, "-m", "pipwriter", "check", demo]
+        times: dict[str, list[float]] = {"frozen": [], "source": []}
+        for _ in range(runs + 1):                       # the first of each is a warm-up
+            for name, command in (("frozen", frozen), ("source", source)):
+                started = time.perf_counter()
+                subprocess.run(command, cwd=ROOT, capture_output=True, timeout=120)
+                times[name].append(time.perf_counter() - started)
+        medians = {name: statistics.median(values[1:]) for name, values in times.items()}
+        ratio = medians["frozen"] / medians["source"]
+        rows += [{"name": "pipwriter check demo, frozen", "value": round(medians["frozen"] * 1000),
+                  "unit": "ms"},
+                 {"name": "pipwriter check demo, from source",
+                  "value": round(medians["source"] * 1000), "unit": "ms"},
+                 {"name": f"  frozen / source (target at most {CHECK_TARGET})",
+                  "value": round(ratio, 2), "unit": "x, met" if ratio <= CHECK_TARGET
+                  else "x, NOT met"}]
+        if shutil.which("strace"):
+            traced = subprocess.run(["strace", "-f", "-e", "trace=openat", *frozen],
+                                    capture_output=True, text=True, timeout=120)
+            loaded = any("libQt6Core" in line and "ENOENT" not in line
+                         for line in traced.stderr.splitlines())     # opened, not just sought
+            rows.append({"name": "  frozen check loads Qt", "value": "yes" if loaded else "no",
+                         "unit": ""})
+    return rows
+
+
 def run(quick: bool) -> list[dict]:
     build = _build_module()
     bundle = build.bundle_path()
@@ -130,6 +173,7 @@ def run(quick: bool) -> list[dict]:
     if not quick:
         rows += _largest_parts(bundle, build.folder_size)
         rows += startup_rows(build, runs=7)
+        rows += check_rows(build)
     if build.BUILD_RECORD.exists():
         record = json.loads(build.BUILD_RECORD.read_text(encoding="utf-8"))
         rows.append({"name": f"last build time ({record.get('platform', '?')})",
