@@ -1,11 +1,13 @@
 """A round trip through Word (issue 21, item 3): `pipwriter review` writes a Word copy with the
 article's comments as Word comments; the reviewer's tracked changes, untracked edits, new
 paragraphs and new comments come back through `pipwriter merge FILE REVIEWED.docx` against the
-article as sent — for a file saved by python-docx with the XML Word writes, and for the same file
-saved again by LibreOffice."""
+article as sent — the changes to the text as suggested changes (nothing applied until accepted),
+each with the name Word gave it — for a file saved by python-docx with the XML Word writes, and
+for the same file saved again by LibreOffice."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -18,6 +20,7 @@ from docx.oxml.ns import qn
 from pipwriter import cli
 from pipwriter.model.article.text_surface import text_fields
 from pipwriter.model.coauthoring.comments import add_comment, reply
+from pipwriter.model.coauthoring.suggestions import pending
 from pipwriter.model.storage.demo import demo_project
 from pipwriter.model.storage.project_file import load_project, save_project
 
@@ -85,6 +88,10 @@ def texts(path):
     return [s.body.plain_text() for s in load_project(path).article.sections]
 
 
+def accepted_texts(path):
+    return [s.body.accepted().plain_text() for s in load_project(path).article.sections]
+
+
 def test_the_review_copy_holds_the_article_and_its_comments(sent):
     _mine, review = sent
     document = docx.Document(str(review))
@@ -100,10 +107,16 @@ def check_merged(mine, before, capsys):
     out = capsys.readouterr().out
     assert "Merged into" in out, out
     after = load_project(mine).article
-    joined = "\n".join(s.body.plain_text() for s in after.sections)
-    assert "Sam added this sentence." in joined
-    assert "Quietly changed." in joined
-    assert "A new paragraph Sam wrote." in joined
+    standing = "\n".join(s.body.plain_text() for s in after.sections)
+    joined = "\n".join(s.body.accepted().plain_text() for s in after.sections)
+    assert standing == "\n".join(s.body.plain_text() for s in before.sections)  # nothing applied
+    for words in ("Sam added this sentence.", "Quietly changed.", "A new paragraph Sam wrote."):
+        assert words in joined and words not in standing
+    waiting = {s.added.strip(): s for s in pending(after) if s.added}
+    assert waiting["Sam added this sentence."].author == "Sam Jones"     # Word's name for it
+    assert waiting["Sam added this sentence."].at.startswith("2026-12-01")
+    assert waiting["A new paragraph Sam wrote."].author      # an untracked change: a name too
+    assert any(s.removed and s.author == "Sam Jones" for s in pending(after))
     new = [c for c in after.comments if c.author == "Sam Jones"]
     assert [c.text for c in new] == ["Is this the right number?"]
     assert new[0].quote and new[0].quote in joined
@@ -120,7 +133,12 @@ def test_a_review_edited_in_word_comes_back(sent, tmp_path, capsys):
     review_like_word(review, edited)
     assert cli.main(["merge", str(mine), str(edited)]) == 0
     joined = check_merged(mine, before, capsys)
-    assert deleted not in joined                                    # the tracked deletion
+    assert deleted not in joined                                    # the tracked deletion...
+    assert deleted in "\n".join(texts(mine))                        # ...once accepted
+    assert cli.main(["check", "--json", str(mine)]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["suggestions_pending"] == len(pending(load_project(mine).article)) >= 4
+    assert any(f["code"] == "suggestions-pending" for f in report["findings"])
 
 
 @pytest.mark.soffice
@@ -148,8 +166,9 @@ def test_my_own_edits_since_sending_are_kept(sent, tmp_path, capsys):
     edited = tmp_path / "reviewed.docx"
     review_like_word(review, edited)
     assert cli.main(["merge", str(mine), str(edited)]) == 0
-    joined = "\n".join(texts(mine))
+    joined = "\n".join(accepted_texts(mine))
     assert "My own late addition." in joined and "Sam added this sentence." in joined
+    assert "Sam added this sentence." not in "\n".join(texts(mine))
 
 
 def test_a_word_file_that_is_not_a_review_copy_is_refused(sent, tmp_path, capsys):

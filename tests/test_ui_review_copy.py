@@ -8,6 +8,7 @@ import pytest
 from test_review_copy import review_like_word
 
 from pipwriter.model.storage.project_file import save_project
+from pipwriter.ui.suggestions_panel import SuggestionsPanel
 
 
 @pytest.fixture
@@ -43,14 +44,27 @@ def test_send_for_review_and_bring_the_reviewed_copy_back(window, tmp_path):
     action(window, "Bring in a reviewed Word document…").trigger()
     session = window.session
     session.sync()
-    joined = "\n".join(s.body.plain_text() for s in session.article.sections)
+    joined = "\n".join(s.body.accepted().plain_text() for s in session.article.sections)
+    standing = "\n".join(s.body.plain_text() for s in session.article.sections)
     assert "Sam added this sentence." in joined and "A new paragraph Sam wrote." in joined
+    assert "Sam added this sentence." not in standing          # suggested, not applied
     assert "their changes taken" in seen["review"]
     assert [c.author for c in session.article.comments] == ["Sam Jones"]
-    session.undo_stack.undo()                                  # one step takes it back
+    panel = window.findChild(SuggestionsPanel)                 # shown, to decide on each
+    assert panel is not None and panel.isVisible() and panel.list.count() >= 4
+    assert any("Sam Jones suggests: Add “Sam added this sentence.”" in
+               panel.list.item(n).text() for n in range(panel.list.count()))
+    dialogs.queue("confirm", True)
+    assert panel.settle_all(True)
     session.sync()
-    joined = "\n".join(s.body.plain_text() for s in session.article.sections)
+    standing = "\n".join(s.body.plain_text() for s in session.article.sections)
+    assert "Sam added this sentence." in standing and "A new paragraph Sam wrote." in standing
+    session.undo_stack.undo()                                  # the accepting, undone
+    session.undo_stack.undo()                                  # one step takes it all back
+    session.sync()
+    joined = "\n".join(s.body.accepted().plain_text() for s in session.article.sections)
     assert "Sam added this sentence." not in joined
+    assert not session.article.comments
 
 
 def test_a_word_file_that_is_not_a_review_copy_is_refused_plainly(window, tmp_path):

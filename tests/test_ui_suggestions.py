@@ -78,6 +78,7 @@ def test_typing_in_suggest_mode_is_a_suggestion_by_me_and_the_article_stands_wit
     assert suggestion.author == "Sam Jones"
     assert suggestion.added == " Patients chose the topics."
     assert section_words(window.session.article.section(section.id)) == words_before
+    assert window.session.section_words(section.id) == words_before     # the live figure too
     # the words show marked in the editor
     cursor = editor.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor)

@@ -157,7 +157,7 @@ def paragraph_spans(paragraph: Paragraph, label: Labeller) -> tuple[Span, ...]:
     before it (the space before it dropped)."""
     spans: list[Span] = []
     superscript = label.style == "superscript"
-    for item in paragraph.normalised().items:
+    for item in paragraph.standing().items:       # suggestions still waiting are not sent
         if isinstance(item, Citation):
             if superscript and spans and spans[-1].text.endswith((" ", "\u00a0")):
                 last = spans[-1]

@@ -67,6 +67,9 @@ def _write_place(document, place: Place, label: Labeller, cuts: set[int]
         return paragraph, runs
     offset = 0
     for item in place.body.items:
+        if item.ins:            # a suggestion still waiting: not in the copy (the article
+            offset += 1 if isinstance(item, Citation) else len(item.text)   # stands without it)
+            continue
         if isinstance(item, Citation):
             run = base.add_run(paragraph, label(item.refs), style="Citation")
             runs.append((offset, offset + 1, run))

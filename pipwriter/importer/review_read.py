@@ -2,9 +2,13 @@
 of the article, to merge against the article as it was sent.
 
 Each paragraph marked ``pip_<n>`` is read with the reviewer's changes: tracked insertions
-taken, tracked deletions left out (their changes are proposals the merge then shows), untracked
-edits as they are. A paragraph the reviewer added after a marked one in a section joins that
-section; a marked paragraph that is gone, or left empty, was deleted. "[1]"-style numbers become
+taken, tracked deletions left out, untracked edits as they are. In the text of the sections the
+reviewer's changes become *suggested changes* by diff against the paragraph as it was sent
+(:mod:`pipwriter.model.coauthoring.suggestion_diff`), each carrying the name Word recorded for
+the tracked change (else the name the document was last saved under), so nothing is applied
+until someone accepts it; a paragraph they added joins its section as a suggested insertion, a
+marked paragraph that is gone or left empty is a suggested deletion. The title, standfirst,
+headings and key messages are read as they are (the merge shows those changes). "[1]"-style numbers become
 citations of the references as they were numbered when sent. New comments (Word's or
 LibreOffice's) become comments on the same words; the article's own comments written into the
 copy are recognised and not added twice. Works for files saved by Word and by LibreOffice.
@@ -15,17 +19,23 @@ from __future__ import annotations
 import copy
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from docx.oxml.ns import qn
 
+from .. import APP_NAME
 from ..model.article.article import Article
+from ..model.article.ids import new_id
 from ..model.article.text import Citation, Inline, Paragraph, RichText, Run
+from ..model.coauthoring.comment_data import now_utc
 from ..model.coauthoring.comments import add_comment, find_field
 from ..model.coauthoring.review import review_base
 from ..model.coauthoring.review_places import BOOKMARK, READ_ONLY, review_places
+from ..model.coauthoring.suggestion_diff import suggest_addition, suggest_edit, suggest_removal
+from ..model.coauthoring.suggestions import PREFIX, SuggestionNote
 from ..model.errors import PipError
 from ..model.rules.findings import Where
 from ..model.storage.project import Project
@@ -43,6 +53,8 @@ class ReadParagraph:
     items: list[Inline]
     text: str
     comments: list[tuple[str, str, int, int]] = field(default_factory=list)  # who, what, span
+    changed_by: str = ""            # who Word says made the first tracked change in it
+    changed_at: str = ""
 
 
 @dataclass
@@ -106,8 +118,11 @@ def read_paragraph(element: Any, numbers: dict[int, str], comment_text: dict[str
     text = "".join(p[0] for p in pieces)
     found = [(comment_text[i][0], comment_text[i][1], a, b) for i, a, b in spans
              if i in comment_text and b > a]
+    tracked = next(element.iter(qn("w:ins"), qn("w:del")), None)
     return ReadParagraph(place, read_only and place is None, style, _inlines(pieces, numbers),
-                         text, found)
+                         text, found,
+                         (tracked.get(qn("w:author")) or "") if tracked is not None else "",
+                         (tracked.get(qn("w:date")) or "") if tracked is not None else "")
 
 
 def _inlines(pieces: list[tuple[str, bool, bool]], numbers: dict[int, str]) -> list[Inline]:
@@ -173,7 +188,10 @@ def _reviewed(document: Any, sent: Article, name: str) -> ReviewedCopy:
     if not any(p.place is not None for p in read):
         raise PipError(f"'{name}' is not a review copy of this article (PiP Writer's marks are "
                        "not in it). Bring in a copy made with File › Send for review.")
-    return _apply(sent, read)
+    properties = document.core_properties
+    saved_by = (properties.last_modified_by or "").strip()      # the copy says "PiP Writer"
+    reviewer = saved_by if saved_by and saved_by != APP_NAME else "The reviewer"
+    return _apply(sent, read, reviewer)
 
 
 def _same_words(before: Paragraph, after: Paragraph) -> bool:
@@ -194,14 +212,35 @@ class _Landed:
     paragraph: ReadParagraph
     where: Where
     line: int
+    body: Paragraph | None = None   # a section's paragraph: its line is found once all are in
 
 
-def _apply(sent: Article, read: list[ReadParagraph]) -> ReviewedCopy:
+class _Suggester:
+    """New suggestions, each noted with who made it (Word's name for the change, else the
+    reviewer's) and when."""
+
+    def __init__(self, article: Article, reviewer: str) -> None:
+        self.article, self.reviewer = article, reviewer
+
+    def maker(self, read: ReadParagraph | None) -> Callable[[], str]:
+        def new() -> str:
+            note = SuggestionNote(new_id(PREFIX), (read.changed_by if read else "") or
+                                  self.reviewer, (read.changed_at if read else "") or now_utc())
+            self.article.suggestions.append(note)
+            return note.id
+        return new
+
+
+def _apply(sent: Article, read: list[ReadParagraph], reviewer: str = "The reviewer"
+           ) -> ReviewedCopy:
     article = Article.from_json(copy.deepcopy(sent.to_json()))
     places = review_places(sent)
-    bodies: dict[str, list[Paragraph]] = {}
+    suggester = _Suggester(article, reviewer)
+    bodies: dict[str, list[tuple[float, Paragraph]]] = {}   # (order, paragraph) per section
+    seen: set[int] = set()
     landed: list[_Landed] = []
     current: str | None = None          # the section a paragraph the reviewer added joins
+    order = 0.0
     added = 0
     for paragraph in read:
         if paragraph.read_only:
@@ -209,14 +248,19 @@ def _apply(sent: Article, read: list[ReadParagraph]) -> ReviewedCopy:
             continue
         if paragraph.place is None:     # added by the reviewer
             if current is not None and paragraph.text.strip():
-                bodies[current].append(Paragraph(paragraph.items, "body"))
-                landed.append(_Landed(paragraph, Where("section", current, field="body"),
-                                      len(bodies[current]) - 1))
+                order += 1e-4
+                new = suggest_addition(Paragraph(paragraph.items, "body"),
+                                       suggester.maker(paragraph)())
+                bodies[current].append((order, new))
+                landed.append(_Landed(paragraph, Where("section", current, field="body"), 0,
+                                      new))
                 added += 1
             continue
         if not 0 <= paragraph.place < len(places):
             continue
         place = places[paragraph.place]
+        seen.add(paragraph.place)
+        order = float(paragraph.place)
         where, text = place.where, paragraph.text.strip()
         if where.panel != "section":
             current = None
@@ -236,18 +280,32 @@ def _apply(sent: Article, read: list[ReadParagraph]) -> ReviewedCopy:
         if where.field == "title":
             section.title = text or section.title
             landed.append(_Landed(paragraph, where, 0))
+        elif place.body is None:
+            continue
         elif text or any(isinstance(i, Citation) for i in paragraph.items):
             style = "bullet" if "bullet" in paragraph.style.lower() else "body"
             read_back = Paragraph(paragraph.items, style)
-            unchanged = place.body is not None and _same_words(place.body, read_back)
             # unchanged: the paragraph as it was, with what a Word copy cannot carry (the
-            # key-quote marks) intact
-            bodies[current].append(copy.deepcopy(place.body) if unchanged and place.body
-                                   else read_back)
-            landed.append(_Landed(paragraph, where, len(bodies[current]) - 1))
+            # key-quote marks, suggestions still waiting) intact
+            body = copy.deepcopy(place.body) if _same_words(place.body.standing(), read_back) \
+                else suggest_edit(place.body, read_back, suggester.maker(paragraph))
+            bodies[current].append((order, body))
+            landed.append(_Landed(paragraph, where, 0, body))
+        else:                           # left empty: a suggested deletion
+            bodies[current].append((order, suggest_removal(place.body,
+                                                           suggester.maker(paragraph)())))
+    for number, place in enumerate(places):     # gone: a suggested deletion
+        if number not in seen and place.body is not None and place.where.field == "body":
+            bodies.setdefault(place.where.section_id, []).append(
+                (float(number), suggest_removal(place.body, suggester.maker(None)())))
     for section in article.sections:
         if section.id in bodies:
-            section.body = RichText(bodies[section.id])
+            section.body = RichText([p for _o, p in sorted(bodies[section.id],
+                                                           key=lambda pair: pair[0])])
+            lines = {id(p): n for n, p in enumerate(section.body.paragraphs)}
+            for item in landed:
+                if item.body is not None and id(item.body) in lines:
+                    item.line = lines[id(item.body)]
     article.key_messages = [m for m in article.key_messages if m.strip()]
     return ReviewedCopy(article, _add_comments(article, sent, landed), added)
 

@@ -30,6 +30,7 @@ from ..model.article.limits import AUTHOR_NAME_MAX
 from ..model.article.ordering import move_item
 from .author_photo import AuthorPhotoBox
 from .id_list import current_id, fill_id_list
+from .list_form_tab import form_handler
 from .media_widgets import (
     problem_label,
     show_problem,
@@ -272,6 +273,7 @@ class AuthorsPanel(QWidget):
                                       "e-mail address." if author and author.corresponding
                      and not author.email else "")
 
+    @form_handler
     def _apply_form(self) -> None:
         if self._loading:
             return

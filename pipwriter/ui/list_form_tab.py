@@ -10,7 +10,10 @@ The small builders below make the form's controls, each telling the tab when an 
 from __future__ import annotations
 
 import copy
+import functools
+import logging
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -26,12 +29,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ..model.rules.series_rules import SeriesRules
 from .id_list import ROLE, current_id, fill_id_list
 from .media_widgets import wrapping_list
 from .spell_line_edit import SpellLineEdit, mark_field, session_spelling
 
+log = logging.getLogger(__name__)
 FormRow = QWidget | QLayout | tuple[str, QWidget]
 
 
@@ -41,8 +46,28 @@ class PlainEdit(QPlainTextEdit):
     editingFinished = Signal()
 
     def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not isValid(self):       # losing the focus as it is destroyed: nothing to finish
+            return
         super().focusOutEvent(event)
         self.editingFinished.emit()
+
+
+def form_handler(method: Callable[[Any], None]) -> Callable[[Any], None]:
+    """For a panel's "store the form" slot: while the panel is being taken down, a box of it
+    (a QLineEdit) still says it lost the focus as it goes, when some of its neighbours are
+    already gone; then there is nothing left to store, and the slot does nothing (logged)."""
+    @functools.wraps(method)
+    def guarded(owner: Any) -> None:
+        if not isValid(owner):
+            return
+        try:
+            method(owner)
+        except RuntimeError as error:
+            if "already deleted" not in str(error):
+                raise
+            log.info("%s: the form was taken down while it was being stored (%s)",
+                     type(owner).__name__, error)
+    return guarded
 
 
 def button(text: str, slot: Callable[[], object]) -> QPushButton:
@@ -242,8 +267,12 @@ class ListFormTab(QWidget):
         finally:
             self._loading = False
 
+    @form_handler
     def apply_form(self) -> None:
-        """Store the form's values in the chosen item, as one undoable step if anything changed."""
+        """Store the form's values in the chosen item, as one undoable step if anything changed.
+
+        A box of a tab being taken down (its panel replaced) still says it lost the focus: by
+        then the form may be gone, and there is nothing to store."""
         if self._loading:
             return
         current = self.current()

@@ -39,6 +39,7 @@ from ..export.manuscript import Block, manuscript_blocks, whole_document_words
 from ..export.preview_html import MEDIA_SCHEME, preview_html
 from ..model.article.text_surface import text_fields
 from ..model.coauthoring.comments import locate
+from ..model.coauthoring.suggestions import pending_count
 from .field_locator import show_place
 from .live_figures import compute_figures
 from .timers import pause_timer
@@ -195,8 +196,12 @@ class ArticlePreview(QDialog):
                 "of references and captions do not count." if self.mark_box.isChecked() else
                 "This is how the article will look when it is exported. Changes show here "
                 "when you pause typing.")
+        waiting = pending_count(article)
+        later = (f" {waiting} suggested change{'s are' if waiting != 1 else ' is'} waiting. "
+                 "They are not shown here until someone accepts them (View › Suggested "
+                 "changes).") if waiting else ""
         return (f"{lead} The series counts {counted:,} words. Word will show {whole:,} for "
-                "the whole document, because it counts every part.")
+                f"the whole document, because it counts every part.{later}")
 
     def picture(self, media_name: str) -> QImage:
         """A picture of the article, scaled for the preview (an empty image if unreadable)."""

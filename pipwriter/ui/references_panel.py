@@ -29,7 +29,7 @@ from ..model.article.reference import (
 from . import reference_form
 from .id_list import current_id, fill_id_list
 from .keyboard import ctrl_tab_types_tab
-from .list_form_tab import PlainEdit, replace_in_article
+from .list_form_tab import PlainEdit, form_handler, replace_in_article
 from .media_widgets import wrapping_list
 from .reference_import import bring_in_from_file, paste_references
 from .spell_line_edit import SpellLineEdit, mark_field, session_spelling
@@ -268,6 +268,7 @@ class ReferencesPanel(QWidget):
         self.date_problem.setVisible(bool(text))
         self.inputs["accessed"].setAccessibleDescription(text)
 
+    @form_handler
     def _apply_form(self) -> None:
         if self._loading:
             return

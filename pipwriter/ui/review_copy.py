@@ -20,9 +20,11 @@ from ..export.review_docx import write_review_copy
 from ..importer.review_read import read_reviewed
 from ..model.coauthoring.merge import merge_articles
 from ..model.coauthoring.review import keep_sent_for_review
+from ..model.coauthoring.suggestions import pending
 from ..model.errors import PipError
 from ..model.language.counts import total_words
 from ..model.storage.project import Project
+from .suggestions_panel import suggestions_panel
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -86,5 +88,10 @@ def bring_in_review(window: MainWindow) -> bool:
         dialogs.error("Bring in a reviewed Word document", str(error))
         return False
     result = merge_articles(base.article, session.article, reviewed.article)
-    return window.coauthoring.apply_merge(result, Project(reviewed.article, base.media), None,
-                                          path.stem)
+    merged = window.coauthoring.apply_merge(result, Project(reviewed.article, base.media), None,
+                                            path.stem)
+    if merged and pending(session.article):     # their changes wait as suggestions: show them
+        panel = suggestions_panel(window)
+        panel.show()
+        panel.refresh()
+    return merged

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.article.limits import HEADING_MAX
+from .list_form_tab import form_handler
 from .spell_line_edit import SpellLineEdit, mark_field
 from .text_editor import TextEditor
 
@@ -208,6 +209,7 @@ class SectionPanel(QWidget):
             self._update_coverage()
             self.tickedChanged.emit(self.section_id, self._ticked_ids())
 
+    @form_handler
     def _rename(self) -> None:
         section = self.session.article.section(self.section_id)
         title = self.title_edit.text().strip()

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ..model.language.spelling import SpellEngine
 from .spell_highlighter import SpellHighlighter
@@ -257,6 +258,8 @@ class SpellLineEdit(QPlainTextEdit):
         super().inputMethodEvent(event)
 
     def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not isValid(self):       # losing the focus as it is destroyed: nothing to finish
+            return
         super().focusOutEvent(event)
         popup = QApplication.activePopupWidget()
         own_menu = event.reason() == Qt.FocusReason.PopupFocusReason and popup is not None \
@@ -289,6 +292,8 @@ class SpellLineEdit(QPlainTextEdit):
             self.updateGeometry()    # one line of the new font
 
     def event(self, event: QEvent) -> bool:
+        if not isValid(self):       # an event while it is being destroyed
+            return False
         handled = super().event(event)
         if event.type() == QEvent.Type.Paint and self.hasFocus():
             painter = QPainter(self)     # a frame round the box, in the highlight colour

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ..model.article.limits import TITLE_MAX
-from .list_form_tab import PlainEdit
+from .list_form_tab import PlainEdit, form_handler
 from .spell_line_edit import SpellLineEdit, mark_field, session_spelling
 
 
@@ -48,6 +48,7 @@ class TitlePanel(QWidget):
         if self.standfirst.toPlainText() != article.standfirst:
             self.standfirst.setPlainText(article.standfirst)
 
+    @form_handler
     def _apply(self) -> None:
         title = self.title_edit.text().strip()
         standfirst = self.standfirst.toPlainText().strip()

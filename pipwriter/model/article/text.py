@@ -141,8 +141,10 @@ class RichText:
         return cls(paragraphs)
 
     def plain_text(self) -> str:
-        """All words, one paragraph per line, citations left out."""
-        return "\n".join(p.text() for p in self.paragraphs)
+        """All words as they stand, one paragraph per line, citations left out (a paragraph
+        that is all a suggested insertion is not there yet)."""
+        return "\n".join(p.text() for p in self.paragraphs
+                         if not p.items or not all(i.ins for i in p.items))
 
     def is_empty(self) -> bool:
         return not any(p.text().strip() for p in self.paragraphs)
