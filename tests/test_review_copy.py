@@ -179,3 +179,79 @@ def test_a_word_file_that_is_not_a_review_copy_is_refused(sent, tmp_path, capsys
     document.save(str(other))
     assert cli.main(["merge", str(mine), str(other)]) == 2
     assert "not a review copy" in capsys.readouterr().out
+
+
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+
+
+def _runs_under(document, comment_id: str):
+    """The runs a comment's range covers (python-docx Run objects)."""
+    from docx.text.run import Run
+    for paragraph in document.paragraphs:
+        inside, runs = False, []
+        for node in paragraph._p.iter(qn("w:commentRangeStart"), qn("w:commentRangeEnd"),
+                                      qn("w:r")):
+            if node.tag == qn("w:commentRangeStart") and node.get(qn("w:id")) == comment_id:
+                inside = True
+            elif node.tag == qn("w:commentRangeEnd") and node.get(qn("w:id")) == comment_id:
+                return runs
+            elif inside and node.tag == qn("w:r") and node.find(qn("w:t")) is not None:
+                runs.append(Run(node, paragraph))
+    raise AssertionError(f"comment {comment_id} covers no runs")
+
+
+def reply_like_word(document, answers: list[tuple[str, str, str]]) -> None:
+    """Replies the way Word saves them: each a comment of its own on the same words, and the
+    thread in word/commentsExtended.xml (a reply names its parent's last paragraph's paraId)."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    entries = []
+    by_id = {str(c.comment_id): c for c in document.comments}
+
+    def para_id(comment) -> str:
+        last = comment._comment_elm.findall(qn("w:p"))[-1]
+        if not last.get(f"{{{W14}}}paraId"):
+            last.set(f"{{{W14}}}paraId", f"{0x10000000 + len(entries) * 7 + int(comment.comment_id):08X}")
+        return last.get(f"{{{W14}}}paraId")
+    for parent_id, author, text in answers:
+        parent = by_id[parent_id]
+        answer = document.add_comment(_runs_under(document, parent_id), text=text,
+                                      author=author, initials="SJ")
+        by_id[str(answer.comment_id)] = answer
+        entries.append((para_id(parent), ""))
+        entries.append((para_id(answer), para_id(parent)))
+    xml = (f'<w15:commentsEx xmlns:w15="{W15}" xmlns:w14="{W14}">' + "".join(
+        f'<w15:commentEx w15:paraId="{own}"' + (f' w15:paraIdParent="{parent}"' if parent
+                                                else "") + ' w15:done="0"/>'
+        for own, parent in dict(entries).items()) + "</w15:commentsEx>")
+    part = Part(PackURI("/word/commentsExtended.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml."
+                "commentsExtended+xml", xml.encode(), document.part.package)
+    document.part.relate_to(part, "http://schemas.microsoft.com/office/2011/relationships/"
+                                  "commentsExtended")
+
+
+def test_word_replies_come_back_as_replies_in_their_thread(sent, tmp_path, capsys):
+    mine, review = sent
+    edited = tmp_path / "reviewed.docx"
+    review_like_word(review, edited)
+    document = docx.Document(str(edited))
+    ours = next(str(c.comment_id) for c in document.comments if c.author == "Malcolm Reid")
+    sams = next(str(c.comment_id) for c in document.comments if c.author == "Sam Jones")
+    reply_like_word(document, [(ours, "Sam Jones", "Sometimes by video, since 2024."),
+                               (sams, "Sam Jones", "I checked: it is 40, not 14.")])
+    document.save(str(edited))
+    assert cli.main(["merge", str(mine), str(edited)]) == 0
+    after = load_project(mine).article
+    phone = next(c for c in after.comments if c.text == "Was it always by phone?")
+    assert {(r.author, r.text) for r in phone.replies} == {
+        ("Bethan Lloyd", "Yes, until 2023."), ("Sam Jones", "Sometimes by video, since 2024.")}
+    number = next(c for c in after.comments if c.text == "Is this the right number?")
+    assert [(r.author, r.text) for r in number.replies] == \
+        [("Sam Jones", "I checked: it is 40, not 14.")]
+    assert len(after.comments) == 2                 # the replies are not comments of their own
+    # the same copy brought in again adds no reply twice
+    assert cli.main(["merge", str(mine), str(edited)]) in (0, 1)
+    again = load_project(mine).article
+    assert sum(len(c.replies) for c in again.comments) == 3

@@ -1,7 +1,8 @@
 """The comments of a Word draft, brought in as comments on the same words of the new article
 (issue 19: nothing dropped). A comment whose words cannot be found in the article (they were
 in a table, say, or the words changed on the way) is reported in the import's notes with what
-it said, never dropped silently."""
+it said, never dropped silently. A reply made in Word's threads comes in as a reply to the
+comment it answers."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from docx.oxml.ns import qn
 
 from ..model.article.article import Article
 from ..model.article.text_surface import text_fields
-from ..model.coauthoring.comments import add_comment
+from ..model.coauthoring.comment_data import Comment
+from ..model.coauthoring.comments import add_comment, reply
 from .review_read import read_paragraph
+from .word_threads import reply_parents
 
 log = logging.getLogger(__name__)
 
@@ -32,9 +35,13 @@ def bring_in_comments(path: Path, article: Article) -> list[str]:
     fields = [f for f in text_fields(article) if f.prose]
     notes: list[str] = []
     placed: set[str] = set()
+    parents = reply_parents(document)
+    made: dict[str, Comment] = {}
     for element in document.element.body.iter(qn("w:p")):
         paragraph = read_paragraph(element, {}, said)
-        for author, text, start, end in paragraph.comments:
+        for ident, author, text, start, end in paragraph.comments:
+            if ident in parents:        # a reply: below, with the comment it answers
+                continue
             quote = paragraph.text[start:end].strip()
             spot = next(((f, n, line.find(quote)) for f in fields
                          for n, line in enumerate(f.blocks) if quote and quote in line), None)
@@ -47,6 +54,13 @@ def bring_in_comments(path: Path, article: Article) -> list[str]:
                              f"be placed on the same words; it said: {text}")
                 continue
             field, line, at = spot
-            add_comment(article, field.where, line, at, at + len(quote), text,
-                        author or "A co-author")
+            made[ident] = add_comment(article, field.where, line, at, at + len(quote), text,
+                                      author or "A co-author")
+    for ident, parent in parents.items():
+        seen = {ident}
+        while parent in parents and parent not in seen:     # the thread's first comment
+            seen.add(parent)
+            parent = parents[parent]
+        if parent in made and ident in said:
+            reply(made[parent], said[ident][1], said[ident][0] or "A co-author")
     return notes

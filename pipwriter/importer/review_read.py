@@ -30,8 +30,8 @@ from .. import APP_NAME
 from ..model.article.article import Article
 from ..model.article.ids import new_id
 from ..model.article.text import Citation, Inline, Paragraph, RichText, Run
-from ..model.coauthoring.comment_data import now_utc
-from ..model.coauthoring.comments import add_comment, find_field
+from ..model.coauthoring.comment_data import Comment, now_utc
+from ..model.coauthoring.comments import add_comment, find_field, reply
 from ..model.coauthoring.review import review_base
 from ..model.coauthoring.review_places import BOOKMARK, READ_ONLY, review_places
 from ..model.coauthoring.suggestion_diff import suggest_addition, suggest_edit, suggest_removal
@@ -39,6 +39,7 @@ from ..model.coauthoring.suggestions import PREFIX, SuggestionNote
 from ..model.errors import PipError
 from ..model.rules.findings import Where
 from ..model.storage.project import Project
+from .word_threads import reply_parents
 
 log = logging.getLogger(__name__)
 _CITATION = re.compile(r"\[(\d+(?:\s*[,\u2013-]\s*\d+)*)\]")
@@ -52,7 +53,8 @@ class ReadParagraph:
     style: str
     items: list[Inline]
     text: str
-    comments: list[tuple[str, str, int, int]] = field(default_factory=list)  # who, what, span
+    comments: list[tuple[str, str, str, int, int]] = field(default_factory=list)  # id, who,
+    # what, span
     changed_by: str = ""            # who Word says made the first tracked change in it
     changed_at: str = ""
 
@@ -62,6 +64,7 @@ class ReviewedCopy:
     article: Article                # the article as sent, with the reviewer's changes
     comments_added: int
     paragraphs_added: int
+    replies_added: int = 0
 
 
 def _skipped(node: Any) -> bool:
@@ -116,7 +119,7 @@ def read_paragraph(element: Any, numbers: dict[int, str], comment_text: dict[str
                 pieces.append((text, bold, italic))
                 length += len(text)
     text = "".join(p[0] for p in pieces)
-    found = [(comment_text[i][0], comment_text[i][1], a, b) for i, a, b in spans
+    found = [(i, comment_text[i][0], comment_text[i][1], a, b) for i, a, b in spans
              if i in comment_text and b > a]
     tracked = next(element.iter(qn("w:ins"), qn("w:del")), None)
     return ReadParagraph(place, read_only and place is None, style, _inlines(pieces, numbers),
@@ -191,7 +194,9 @@ def _reviewed(document: Any, sent: Article, name: str) -> ReviewedCopy:
     properties = document.core_properties
     saved_by = (properties.last_modified_by or "").strip()      # the copy says "PiP Writer"
     reviewer = saved_by if saved_by and saved_by != APP_NAME else "The reviewer"
-    return _apply(sent, read, reviewer)
+    dates = {str(c.comment_id): c.timestamp.isoformat() for c in document.comments
+             if c.timestamp is not None}
+    return _apply(sent, read, reviewer, _Talk(comment_text, reply_parents(document), dates))
 
 
 def _same_words(before: Paragraph, after: Paragraph) -> bool:
@@ -231,8 +236,24 @@ class _Suggester:
         return new
 
 
-def _apply(sent: Article, read: list[ReadParagraph], reviewer: str = "The reviewer"
-           ) -> ReviewedCopy:
+@dataclass
+class _Talk:
+    """The copy's comments: id -> (who, what), and each reply's parent (Word's threads)."""
+
+    said: dict[str, tuple[str, str]] = field(default_factory=dict)
+    parents: dict[str, str] = field(default_factory=dict)
+    dates: dict[str, str] = field(default_factory=dict)     # when Word says each was written
+
+    def root(self, comment_id: str) -> str:
+        seen = {comment_id}
+        while comment_id in self.parents and self.parents[comment_id] not in seen:
+            comment_id = self.parents[comment_id]
+            seen.add(comment_id)
+        return comment_id
+
+
+def _apply(sent: Article, read: list[ReadParagraph], reviewer: str = "The reviewer",
+           talk: _Talk | None = None) -> ReviewedCopy:
     article = Article.from_json(copy.deepcopy(sent.to_json()))
     places = review_places(sent)
     suggester = _Suggester(article, reviewer)
@@ -307,16 +328,25 @@ def _apply(sent: Article, read: list[ReadParagraph], reviewer: str = "The review
                 if item.body is not None and id(item.body) in lines:
                     item.line = lines[id(item.body)]
     article.key_messages = [m for m in article.key_messages if m.strip()]
-    return ReviewedCopy(article, _add_comments(article, sent, landed), added)
+    talk = talk or _Talk()
+    threads: dict[str, Comment] = {}        # the copy's comment id -> the article's comment
+    added_comments = _add_comments(article, sent, landed, talk, threads)
+    return ReviewedCopy(article, added_comments, added, _add_replies(talk, threads))
 
 
-def _add_comments(article: Article, sent: Article, landed: list[_Landed]) -> int:
-    """The reviewer's comments, on the same words; the article's own are not added again."""
-    known = {(c.author, c.text) for c in sent.comments}
+def _add_comments(article: Article, sent: Article, landed: list[_Landed], talk: _Talk,
+                  threads: dict[str, Comment]) -> int:
+    """The reviewer's comments, on the same words; the article's own are not added again (but
+    noted in ``threads``, as the new ones are, for the replies to find them)."""
+    known = {(c.author, c.text): c.id for c in sent.comments}
     count = 0
     for item in landed:
-        for author, text, start, end in item.paragraph.comments:
-            if (author, text.split("\n", 1)[0]) in known:
+        for ident, author, text, start, end in item.paragraph.comments:
+            if ident in talk.parents:   # a reply: see _add_replies
+                continue
+            ours = known.get((author, text.split("\n", 1)[0]))
+            if ours is not None:
+                threads[ident] = next(c for c in article.comments if c.id == ours)
                 continue
             target = find_field(article, item.where)
             if target is None or item.line >= len(target.blocks):
@@ -326,7 +356,24 @@ def _add_comments(article: Article, sent: Article, landed: list[_Landed]) -> int
             at = line.find(quote) if quote.strip() else -1
             if at < 0:
                 continue
-            add_comment(article, target.where, item.line, at, at + len(quote), text,
-                        author or "Reviewer")
+            threads[ident] = add_comment(article, target.where, item.line, at,
+                                         at + len(quote), text, author or "Reviewer")
             count += 1
+    return count
+
+
+def _add_replies(talk: _Talk, threads: dict[str, Comment]) -> int:
+    """Word's replies, as replies to the comment they answer (not twice)."""
+    count = 0
+    for ident in sorted(talk.parents, key=lambda i: int(i) if i.isdigit() else 0):
+        comment = threads.get(talk.root(ident))
+        if comment is None or ident not in talk.said:
+            continue
+        author, text = talk.said[ident]
+        author = author or "Reviewer"
+        if any((r.author, r.text) == (author, text.strip()) for r in comment.replies):
+            continue
+        answer = reply(comment, text, author)
+        answer.at = talk.dates.get(ident, answer.at)
+        count += 1
     return count
