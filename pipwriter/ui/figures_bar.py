@@ -159,10 +159,10 @@ class FigureButton(QPushButton):
         short = short or full
         if full == self.full_text and short == self.short_text:
             return False
-        before = self.sizeHint()
+        metrics = self.fontMetrics()      # the hint is the full text's width plus padding
+        resized = metrics.horizontalAdvance(full) != metrics.horizontalAdvance(self.full_text)
         self.full_text, self.short_text = full, short
         self.setAccessibleName(full)
-        resized = self.sizeHint() != before
         if resized:
             self.updateGeometry()
         self._fit()

@@ -24,25 +24,6 @@ HYPHENS = "\\-\u2010\u2011"  # escaped: used inside [...] classes
 WORD_CHAR = r"[\w\u0300-\u036f]"
 TOKEN = re.compile(rf"{WORD_CHAR}+(?:[{APOSTROPHES}{HYPHENS}]{WORD_CHAR}+)*")
 HYPHEN_SPLIT = re.compile(f"[{HYPHENS}]")
-# Where a paragraph may be cut to be checked in pieces: at the spaces after the end of a sentence
-# or after a word ending in -ed, -es, -ly or -ng (about one word in six in English prose; cut by
-# what the text says, so an edit changes one piece and leaves the others as they were, cached).
-# No token or skipped span (links, addresses, DOIs) runs across such spaces (only "doi: 10..."
-# has a space inside, after a colon), and no pattern looks past a space, so each piece checked
-# on its own gives what checking the whole paragraph gives: typing re-checks a few words only.
-PIECE_END = re.compile(r"[.!?]\s+")
-
-
-def in_pieces(paragraph: str, check: Callable[[str], tuple[Span, ...]]) -> tuple[Span, ...]:
-    """``check`` (misspelt spans of a text) run on each piece of ``paragraph`` (see PIECE_END),
-    the spans moved to where the piece is in the paragraph."""
-    spans: list[Span] = []
-    start = 0
-    ends = [m.end() for m in PIECE_END.finditer(paragraph)]
-    for end in ends + [len(paragraph)] if not ends or ends[-1] < len(paragraph) else ends:
-        spans.extend((a + start, b + start, word) for a, b, word in check(paragraph[start:end]))
-        start = end
-    return tuple(spans)
 SKIP = re.compile(r"""
       (?i:(?:https?|ftp)://|www\.)[^\s<>"]+                               # web addresses
     | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+                           # e-mail addresses
@@ -57,6 +38,30 @@ SKIP = re.compile(r"""
 SKIP_HINT = re.compile(r"[@#/]|\.\S")
 NAME_PART = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{APOSTROPHES}](?=[^\W\d_]))*")
 LETTERS = "abcdefghijklmnopqrstuvwxyz'"
+
+# Where a paragraph may be cut to be checked in pieces: at the spaces after the end of a sentence
+# or after a word ending in d, g or y (about one word in five in English prose, so pieces of a few
+# words, cut by what the text says: an edit changes one piece and leaves the others as they were,
+# cached, even in a long sentence). No token or skipped span (links, addresses, DOIs) runs across
+# such spaces (only "doi: 10..." has a space inside, after a colon), and no pattern looks past a
+# space, so each piece checked on its own gives what checking the whole paragraph gives.
+PIECE_END = re.compile(r"[.!?dgy]\s+")
+
+
+def in_pieces(paragraph: str, check: Callable[[str], tuple[Span, ...]]) -> tuple[Span, ...]:
+    """``check`` (misspelt spans of a text) run on each piece of ``paragraph`` (see PIECE_END),
+    the spans moved to where the piece is in the paragraph."""
+    spans: list[Span] = []
+    start = 0
+    for match in PIECE_END.finditer(paragraph):
+        end = match.end()
+        found = check(paragraph[start:end])
+        if found:
+            spans.extend((a + start, b + start, word) for a, b, word in found)
+        start = end
+    if start < len(paragraph) or not paragraph:
+        spans.extend((a + start, b + start, word) for a, b, word in check(paragraph[start:]))
+    return tuple(spans)
 
 
 # --- rules ------------------------------------------------------------------------------------
