@@ -140,6 +140,15 @@ def cmd_check(args) -> int:
         data["file_warnings"] = list(project.warnings)    # what opening the file noticed
         data["comments_open"] = open_comments             # never part of the submission
         data["suggestions_pending"] = waiting
+        data["counts"]["comments_open"] = open_comments
+        data["counts"]["suggestions_pending"] = waiting
+        if waiting:     # the article as it would be with every suggestion accepted
+            from .model.coauthoring.suggestions import accepted_article
+            from .model.language.counts import count_article
+            from .model.rules.template import get_template
+            data["counts"]["words_counted_if_accepted"] = count_article(
+                accepted_article(project.article),
+                get_template(project.article.template_id)).words_counted
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         for warning in project.warnings:

@@ -20,7 +20,9 @@ from docx.oxml.ns import qn
 from pipwriter import cli
 from pipwriter.model.article.text_surface import text_fields
 from pipwriter.model.coauthoring.comments import add_comment, reply
-from pipwriter.model.coauthoring.suggestions import pending
+from pipwriter.model.coauthoring.suggestions import accepted_article, pending
+from pipwriter.model.language.counts import count_article
+from pipwriter.model.rules.template import get_template
 from pipwriter.model.storage.demo import demo_project
 from pipwriter.model.storage.project_file import load_project, save_project
 
@@ -138,6 +140,14 @@ def test_a_review_edited_in_word_comes_back(sent, tmp_path, capsys):
     assert cli.main(["check", "--json", str(mine)]) == 1
     report = json.loads(capsys.readouterr().out)
     assert report["suggestions_pending"] == len(pending(load_project(mine).article)) >= 4
+    counts = report["counts"]
+    assert counts["suggestions_pending"] == report["suggestions_pending"]
+    assert counts["comments_open"] == 2
+    article = load_project(mine).article
+    template = get_template(article.template_id)
+    assert counts["words_counted"] == count_article(article, template).words_counted
+    assert counts["words_counted_if_accepted"] == \
+        count_article(accepted_article(article), template).words_counted != counts["words_counted"]
     assert any(f["code"] == "suggestions-pending" for f in report["findings"])
 
 

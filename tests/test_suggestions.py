@@ -148,3 +148,22 @@ def test_an_edited_paragraph_becomes_word_by_word_suggestions():
     assert ins_texts == {"month", " and nurses"}
     assert any(i.ins == "sug-old" for i in marked.items)     # what was waiting, kept
     assert RichText([marked]).to_json()[0]["runs"][1] == {"t": "every", "b": True}
+
+
+def test_a_saved_article_with_suggestions_matches_the_file_schema(project, tmp_path):
+    import json
+    import zipfile
+
+    import jsonschema
+
+    from pipwriter.resources import resources_dir
+    path = save_project(project, tmp_path / "s.pipw")
+    with zipfile.ZipFile(path) as archive:
+        data = json.loads(archive.read("article.json"))
+    assert data["suggestions"][0]["author"] == "Sam Jones"
+    schema = json.loads((resources_dir().parent / "docs" / "schema" /
+                         "article.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    data["sections"][0]["body"][0]["runs"][0]["insert"] = "sug-x"       # a wrong key is refused
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)
