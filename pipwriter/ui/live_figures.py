@@ -115,20 +115,33 @@ class BlockTally:
         self._paragraphs[first:first + old_n] = [None] * new_n
 
 
-def compute_figures(session, current_section_id: str = "") -> Figures:
+def _fixed_parts(session) -> tuple:
+    """What the figures take from the article's structure and the template: each section with
+    whether it counts toward the limit, and the limits. Worked out again only when something
+    other than a section's text changed (as ``Session.extra_words``): not at every key."""
     from ..model.language.counts import section_counts_toward_limit
     article, template = session.article, session.template
+    key = (session.outside_generation, article, template)
+    known = session.figures_memo
+    if known is None or known[0] != key[0] or known[1] is not article or known[2] is not template:
+        sections = tuple((s.id, section_counts_toward_limit(s, template))
+                         for s in article.sections)
+        limits = tuple(template.limit(name) for name in
+                       ("words", "references", "key_messages", "illustrations"))
+        known = session.figures_memo = (*key, sections, limits)
+    return known[3], known[4]
+
+
+def compute_figures(session, current_section_id: str = "") -> Figures:
+    article = session.article
+    sections, (words, refs, messages, illustrations) = _fixed_parts(session)
     counted = total = 0
-    for section in article.sections:
-        words = session.section_words(section.id)
-        total += words
-        if section_counts_toward_limit(section, template):
-            counted += words
+    for section_id, counts in sections:
+        section_words = session.section_words(section_id)
+        total += section_words
+        if counts:
+            counted += section_words
     extra_counted, extra_total = session.extra_words()
-    words = template.limit("words")
-    refs = template.limit("references")
-    messages = template.limit("key_messages")
-    illustrations = template.limit("illustrations")
     return Figures(
         words=counted + extra_counted, words_min=words.min, words_max=words.max,
         words_total=total + extra_total, references=len(article.references),

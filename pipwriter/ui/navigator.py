@@ -38,6 +38,7 @@ class Navigator(QListWidget):
         self.setWordWrap(True)
         self.setSpacing(2)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._current = ""          # the current row's key, kept: it is asked at every key typed
         self.currentItemChanged.connect(self._on_current)
         self.model().rowsMoved.connect(self._on_rows_moved)
         self._rebuilding = False
@@ -152,8 +153,7 @@ class Navigator(QListWidget):
 
     # --- selection ------------------------------------------------------------------------
     def current_key(self) -> str:
-        item = self.currentItem()
-        return item.data(ROLE) if item else ""
+        return self._current
 
     def select(self, key: str) -> None:
         for row in range(self.count()):
@@ -162,6 +162,7 @@ class Navigator(QListWidget):
                 return
 
     def _on_current(self, current, _previous) -> None:
+        self._current = current.data(ROLE) if current is not None else ""
         if current is not None and not self._rebuilding:
             self.panelChosen.emit(current.data(ROLE))
 

@@ -62,6 +62,7 @@ class Session(QObject):
     def __init__(self, project: Project, template: Template | None = None, parent=None):
         super().__init__(parent)
         self._outside_generation = 0     # changes outside the sections' text
+        self.figures_memo: tuple | None = None    # live_figures' structure-derived parts
         self._extra: tuple[tuple[str, int], Article, Template, tuple[int, int]] | None = None
         self.project = project
         self.template = template or get_template(project.article.template_id)
@@ -123,6 +124,11 @@ class Session(QObject):
 
     def is_modified(self) -> bool:
         return self._modified
+
+    @property
+    def outside_generation(self) -> int:
+        """Increases at every change other than typing in a section."""
+        return self._outside_generation
 
     def set_modified(self, value: bool = True, *, text_only: bool = False) -> None:
         """``text_only``: the change was typing in a section (nothing outside the sections'
