@@ -143,12 +143,11 @@ def cmd_check(args) -> int:
         data["counts"]["comments_open"] = open_comments
         data["counts"]["suggestions_pending"] = waiting
         if waiting:     # the article as it would be with every suggestion accepted
-            from .model.coauthoring.suggestions import accepted_article
-            from .model.language.counts import count_article
+            from .model.coauthoring.suggestions import words_if_accepted
             from .model.rules.template import get_template
-            data["counts"]["words_counted_if_accepted"] = count_article(
-                accepted_article(project.article),
-                get_template(project.article.template_id)).words_counted
+            data["counts"]["words_counted_if_accepted"] = words_if_accepted(
+                project.article, get_template(project.article.template_id),
+                data["counts"]["words_counted"])
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         for warning in project.warnings:

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
-from pipwriter.model.coauthoring.suggestions import pending
+from pipwriter.model.coauthoring.suggestions import accepted_article, pending
+from pipwriter.model.language.counts import count_article
 from pipwriter.model.language.counts import section_words
 from pipwriter.model.storage.project_file import load_project, save_project
 from pipwriter.ui.richtext_bridge import suggestion_marks
@@ -161,7 +162,13 @@ def test_the_list_accepts_and_rejects_one_or_all_each_one_undo_step(window):
     assert panel.list.count() == 2
     assert "Sam Jones suggests: Replace “weekly” with “monthly”" in panel.list.item(0).text()
     assert "2 suggested changes are waiting" in panel.summary.text()
-    assert "would count" in panel.summary.text()
+    article = window.session.article
+    template = window.session.template
+    now = count_article(article, template).words_counted
+    then = count_article(accepted_article(article), template).words_counted
+    assert then == now + 3           # "monthly" for "weekly", and "Carers came too."
+    assert f"counts {now:,} words as it stands, and would count {then:,}" in \
+        panel.summary.text()
     panel.list.setCurrentRow(0)
     assert panel.go_to()
     assert editor.textCursor().selectedText() == "weeklymonthly"

@@ -31,14 +31,14 @@ from PySide6.QtWidgets import (
 from ..model.coauthoring.suggestions import (
     Suggestion,
     accept,
-    accepted_article,
     new_suggestion,
     pending,
     reject,
+    words_if_accepted,
 )
-from ..model.language.counts import count_article
 from ..model.rules.findings import Where
 from .comments_panel import my_name
+from .live_figures import compute_figures
 from .richtext_bridge import suggestion_marks
 from .timers import pause_timer
 
@@ -153,14 +153,14 @@ class SuggestionsPanel(QDockWidget):
         if not self.shown:
             return ("No suggested changes are waiting. To suggest a change instead of making "
                     "it, turn on Edit › Suggest changes.")
-        session = self.main_window.session
-        now = count_article(session.article, session.template, cache=session.counter)
-        then = count_article(accepted_article(session.article), session.template,
-                             cache=session.counter)
+        window = self.main_window
+        session = window.session
+        now = compute_figures(session).words           # the figure the window shows
+        then = words_if_accepted(session.article, session.template, now, session.counter)
         waiting = len(self.shown)
         return (f"{waiting} suggested change{'s are' if waiting != 1 else ' is'} waiting. "
-                f"The article counts {now.words_counted:,} words as it stands, and would count "
-                f"{then.words_counted:,} if all were accepted.")
+                f"The article counts {now:,} words as it stands, and would count "
+                f"{then:,} if all were accepted.")
 
     def describe(self, suggestion: Suggestion) -> str:
         section = self.main_window.session.article.section(suggestion.section_id)

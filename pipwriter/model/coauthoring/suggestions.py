@@ -17,7 +17,7 @@ submission (a draft export is allowed), as an open comment does.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..article.ids import new_id
@@ -171,7 +171,23 @@ def merge_suggestion_json(mine: list[dict[str, Any]], theirs: list[dict[str, Any
 
 
 def accepted_article(article: Any) -> Any:
-    """A copy of ``article`` with every suggestion accepted (to count it as it would be)."""
+    """A copy of ``article`` with every suggestion accepted."""
     copy = type(article).from_json(article.to_json())
     accept(copy)
     return copy
+
+
+def words_if_accepted(article: Any, template: Any, words_now: int,
+                      counter: Any = None) -> int:
+    """The counted words of the article with every suggestion accepted, from ``words_now``
+    (its counted words as it stands): only the sections holding suggestions are counted
+    again, as :func:`~pipwriter.model.language.counts.count_article` counts them."""
+    from ..language.counts import section_counts_toward_limit, section_words
+    profile = article.settings.word_count_profile
+    change = 0
+    for section in article.sections:
+        if section.body.has_suggestions() and section_counts_toward_limit(section, template):
+            taken = replace(section, body=section.body.accepted())
+            change += section_words(taken, profile, counter) - \
+                section_words(section, profile, counter)
+    return words_now + change
