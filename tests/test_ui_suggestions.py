@@ -200,3 +200,37 @@ def test_suggestions_are_saved_and_come_back_marked(window, tmp_path):
     project = load_project(window.session.path)
     [again] = pending(project.article)
     assert (again.author, again.added) == ("Sam Jones", " Always.")
+
+
+def test_by_keyboard_and_screen_reader(window, qtbot):
+    from test_ui_accessible_tree import _problems
+    section, editor = first_section(window)
+    type_plainly(editor, " We met weekly.")
+    toggle = window.suggest_mode.action
+    assert toggle.shortcut().toString() == "Ctrl+Shift+E"
+    suggest_on(window)
+    assert "Suggest mode" in editor.accessibleDescription()       # said when the text is read
+    assert window.suggest_mode.status.accessibleName() == "Suggest mode"
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor, " Always.")
+    show = next(a for a in window.view_menu.actions()
+                if a.text().replace("&", "") == "Suggested changes")
+    assert show.shortcut().toString() == "Ctrl+Alt+G"
+    show.trigger()
+    panel = window.findChild(SuggestionsPanel)
+    qtbot.waitUntil(lambda: panel.list.count() == 1)
+    assert panel.list.accessibleName() == "Suggested changes"
+    assert _problems(panel) == []                   # every button speaks its words
+    item = panel.list.item(0)
+    assert item.text().startswith("Sam Jones suggests: Add “ Always.”") or \
+        item.text().startswith("Sam Jones suggests: Add “Always.”")
+    panel.list.setFocus()
+    panel.list.setCurrentRow(0)
+    QTest.keyClick(panel.list, Qt.Key.Key_Return)   # Enter goes to the words
+    assert editor.hasFocus() or window.focusWidget() is editor
+    assert editor.textCursor().selectedText() == " Always."
+    for button, key in ((panel.accept_button, "A"), (panel.reject_button, "R"),
+                        (panel.go_button, "G")):
+        assert f"&{key}" in button.text()           # Alt+letter, underlined
+    window.suggest_mode.action.setChecked(False)
+    assert editor.accessibleDescription() == ""
