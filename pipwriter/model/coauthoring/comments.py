@@ -65,6 +65,13 @@ def locate(article: Any, comment: Comment, fields: list[TextField] | None = None
     found = find_field(article, comment.where, fields)
     if found is None or not comment.quote:
         return None
+    end = comment.start + len(comment.quote)
+    if comment.block < len(found.blocks):     # most often the words have not moved
+        line = found.blocks[comment.block]
+        if line[comment.start:end] == comment.quote and \
+                line[:comment.start].endswith(comment.before) and \
+                line[end:].startswith(comment.after):
+            return Anchor(found, comment.block, comment.start, end)
     best: tuple[tuple[int, int], Anchor] | None = None
     for number, line in enumerate(found.blocks):
         position = line.find(comment.quote)

@@ -17,7 +17,7 @@ submission (a draft export is allowed), as an open comment does.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..article.ids import new_id
@@ -180,14 +180,20 @@ def accepted_article(article: Any) -> Any:
 def words_if_accepted(article: Any, template: Any, words_now: int,
                       counter: Any = None) -> int:
     """The counted words of the article with every suggestion accepted, from ``words_now``
-    (its counted words as it stands): only the sections holding suggestions are counted
-    again, as :func:`~pipwriter.model.language.counts.count_article` counts them."""
-    from ..language.counts import section_counts_toward_limit, section_words
+    (its counted words as it stands): only the paragraphs holding suggestions are counted
+    again, as :func:`~pipwriter.model.language.counts.count_article` counts a paragraph."""
+    from ..article.text_surface import standing_block
+    from ..language.counts import ParagraphCounter, section_counts_toward_limit
+    from ..language.wordcount import countable
+    counter = counter or ParagraphCounter()
     profile = article.settings.word_count_profile
     change = 0
     for section in article.sections:
-        if section.body.has_suggestions() and section_counts_toward_limit(section, template):
-            taken = replace(section, body=section.body.accepted())
-            change += section_words(taken, profile, counter) - \
-                section_words(section, profile, counter)
+        if not section_counts_toward_limit(section, template):
+            continue
+        for paragraph in section.body.paragraphs:
+            if paragraph.has_suggestions():
+                change += counter.count(countable(standing_block(paragraph.accepted())),
+                                        profile) - \
+                    counter.count(countable(standing_block(paragraph)), profile)
     return words_now + change
