@@ -234,3 +234,28 @@ def test_by_keyboard_and_screen_reader(window, qtbot):
         assert f"&{key}" in button.text()           # Alt+letter, underlined
     window.suggest_mode.action.setChecked(False)
     assert editor.accessibleDescription() == ""
+
+
+def test_the_preview_shows_the_article_as_it_stands_or_with_every_suggestion(window, qtbot):
+    from pipwriter.ui.preview import show_preview
+    section, editor = first_section(window)
+    type_plainly(editor, " We met weekly.")
+    suggest_on(window)
+    select(editor, "weekly")
+    QTest.keyClicks(editor, "monthly")
+    preview = show_preview(window)
+    qtbot.waitUntil(lambda: preview.builds > 0)
+    preview.refresh()
+    text = preview.browser.toPlainText()
+    assert "We met weekly." in text and "monthly" not in text      # as it will be sent
+    assert "1 suggested change is waiting" in preview.status.text()
+    assert preview.accepted_box.isVisible()
+    preview.accepted_box.setChecked(True)
+    text = preview.browser.toPlainText()
+    assert "We met monthly." in text and "weekly" not in text
+    assert "as if all 1 suggested changes were accepted" in preview.status.text()
+    article, template = window.session.article, window.session.template
+    then = count_article(accepted_article(article), template).words_counted
+    assert then == count_article(article, template).words_counted     # one word for one
+    assert f"The series counts {then:,} words." in preview.status.text()
+    preview.close()

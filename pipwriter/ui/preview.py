@@ -39,7 +39,11 @@ from ..export.manuscript import Block, manuscript_blocks, whole_document_words
 from ..export.preview_html import MEDIA_SCHEME, preview_html
 from ..model.article.text_surface import text_fields
 from ..model.coauthoring.comments import locate
-from ..model.coauthoring.suggestions import pending_count
+from ..model.coauthoring.suggestions import (
+    accepted_article,
+    pending_count,
+    words_if_accepted,
+)
 from .field_locator import show_place
 from .live_figures import compute_figures
 from .timers import pause_timer
@@ -82,6 +86,7 @@ class ArticlePreview(QDialog):
         self.setWindowTitle("Preview of the article")
         self.setModal(False)
         self.blocks: list[Block] = []
+        self.shown = window.session.article     # what is shown (as it stands, or accepted)
         self.builds = 0
         self.commented = 0              # open comments underlined in the view
         self._pictures: dict[str, QImage] = {}
@@ -98,6 +103,9 @@ class ArticlePreview(QDialog):
         self.mark_box = QCheckBox("&Mark the words that count")
         self.mark_box.setToolTip("Shade the paragraphs whose words count toward the limit")
         self.mark_box.toggled.connect(self.refresh)
+        self.accepted_box = QCheckBox("As if all s&uggestions were taken")
+        self.accepted_box.setToolTip("See how it reads if you say yes to every change")
+        self.accepted_box.toggled.connect(self.refresh)
         self.larger_box = QCheckBox("&Larger text")
         self.larger_box.setToolTip("Bigger text, for reading the article aloud")
         self.larger_box.toggled.connect(self._apply_text_size)
@@ -111,7 +119,7 @@ class ArticlePreview(QDialog):
         self.status.setWordWrap(True)
 
         bar = QHBoxLayout()
-        for widget in (self.go_button, self.mark_box, self.larger_box):
+        for widget in (self.go_button, self.mark_box, self.accepted_box, self.larger_box):
             bar.addWidget(widget)
         bar.addStretch(1)
         for widget in (self.print_button, self.pdf_button, close):
@@ -139,7 +147,11 @@ class ArticlePreview(QDialog):
     def refresh(self) -> None:
         session = self.main_window.session
         session.sync()
-        self.blocks = manuscript_blocks(session.article, session.template, draft=True)
+        waiting = pending_count(session.article)
+        self.accepted_box.setVisible(bool(waiting) or self.accepted_box.isChecked())
+        self.shown = accepted_article(session.article) \
+            if waiting and self.accepted_box.isChecked() else session.article
+        self.blocks = manuscript_blocks(self.shown, session.template, draft=True)
         self._pictures.clear()
         bar = self.browser.verticalScrollBar()
         position, cursor = bar.value(), self.browser.textCursor().position()
@@ -154,7 +166,7 @@ class ArticlePreview(QDialog):
 
     def _mark_comments(self) -> int:
         """Underline the words open comments are about; hovering shows the comment."""
-        article = self.main_window.session.article
+        article = self.shown
         document = self.browser.document()
         marked = 0
         fields = list(text_fields(article)) if article.comments else []
@@ -188,18 +200,23 @@ class ArticlePreview(QDialog):
         session = self.main_window.session
         counted = compute_figures(session).words        # the figure the window shows
         article = session.article
+        if self.shown is not article:                   # ...with every suggestion accepted
+            counted = words_if_accepted(article, session.template, counted, session.counter)
         # the final manuscript leaves out empty sections; otherwise it is what is shown
-        final = manuscript_blocks(article, session.template) \
-            if any(s.body.is_empty() for s in article.sections) else self.blocks
+        final = manuscript_blocks(self.shown, session.template) \
+            if any(s.body.is_empty() for s in self.shown.sections) else self.blocks
         whole = whole_document_words(final)
         lead = ("Words in the shaded parts count toward the limit. The title, headings, list "
                 "of references and captions do not count." if self.mark_box.isChecked() else
                 "This is how the article will look when it is exported. Changes show here "
                 "when you pause typing.")
         waiting = pending_count(article)
-        later = (f" {waiting} suggested change{'s are' if waiting != 1 else ' is'} waiting. "
-                 "They are not shown here until someone accepts them (View › Suggested "
-                 "changes).") if waiting else ""
+        later = "" if not waiting else (
+            f" This shows the article as if all {waiting} suggested changes were accepted. "
+            "It is not sent like this until someone accepts them (View › Suggested changes)."
+            if self.shown is not article else
+            f" {waiting} suggested change{'s are' if waiting != 1 else ' is'} waiting. They "
+            "are not shown here until someone accepts them (View › Suggested changes).")
         return (f"{lead} The series counts {counted:,} words. Word will show {whole:,} for "
                 f"the whole document, because it counts every part.{later}")
 
