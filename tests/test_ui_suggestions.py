@@ -259,3 +259,23 @@ def test_the_preview_shows_the_article_as_it_stands_or_with_every_suggestion(win
     assert then == count_article(article, template).words_counted     # one word for one
     assert f"The series counts {then:,} words." in preview.status.text()
     preview.close()
+
+
+def test_undo_takes_back_a_suggestion_as_typing(window):
+    section, editor = first_section(window)
+    type_plainly(editor, " We met weekly.")
+    before = body(window, section).to_json()
+    suggest_on(window)
+    select(editor, "weekly")
+    QTest.keyClick(editor, Qt.Key.Key_Delete)           # marked for deletion
+    assert waiting(window)
+    QTest.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not waiting(window)
+    assert body(window, section).to_json() == before
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor, "Yes")
+    assert waiting(window)
+    for _ in range(3):
+        QTest.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not waiting(window)
+    assert body(window, section).to_json() == before
