@@ -169,3 +169,12 @@ def test_a_saved_article_with_suggestions_matches_the_file_schema(project, tmp_p
     data["sections"][0]["body"][0]["runs"][0]["insert"] = "sug-x"       # a wrong key is refused
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema)
+
+
+def test_the_merge_shows_a_suggestion_in_words_not_mixed_into_the_text():
+    from pipwriter.model.coauthoring.merge_text import body_text
+    article = Article()
+    paragraph = Paragraph([Run("We met "), Run("weekly", dele="sug-1"), Run("monthly", ins="sug-1"),
+                           Run(".")])
+    assert body_text(RichText([paragraph]).to_json(), article) == \
+        "We met [suggested: delete “weekly”][suggested: add “monthly”]."

@@ -10,8 +10,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
 from pipwriter.model.coauthoring.suggestions import accepted_article, pending
-from pipwriter.model.language.counts import count_article
-from pipwriter.model.language.counts import section_words
+from pipwriter.model.language.counts import count_article, section_words
 from pipwriter.model.storage.project_file import load_project, save_project
 from pipwriter.ui.richtext_bridge import suggestion_marks
 from pipwriter.ui.suggestions_panel import SuggestionsPanel

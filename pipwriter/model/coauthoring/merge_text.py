@@ -30,6 +30,10 @@ def _paragraph_text(paragraph: dict, numbers: dict[str, int], style: str) -> str
             parts.append(label if style != "superscript" else label.strip("[]"))
         else:
             parts.append(run.get("t", ""))
+        if run.get("ins"):          # a suggested change: said in words, not mixed in
+            parts[-1] = f"[suggested: add “{parts[-1]}”]"
+        elif run.get("del"):
+            parts[-1] = f"[suggested: delete “{parts[-1]}”]"
     text = "".join(parts)
     return f"• {text}" if paragraph.get("style") == "bullet" else text
 
