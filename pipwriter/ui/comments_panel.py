@@ -13,12 +13,10 @@ import datetime as _dt
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QTextCursor
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
-    QDockWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -38,14 +36,13 @@ from ..model.coauthoring.comments import add_comment, locate, reply, set_resolve
 from ..model.language.utf16 import python_index
 from ..model.rules.findings import Where
 from .field_locator import show_place
+from .side_list import SideList, show_side_list, side_list
 from .spell_line_edit import FIELD_PROPERTY
-from .timers import pause_timer
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
-PAUSE_MS = 400                  # the list is brought up to date this long after typing stops
 
 
 def _when(stamp: str) -> str:
@@ -107,12 +104,11 @@ def _field_showing(window: MainWindow, widget: QWidget, name: str) -> Where | No
     return None
 
 
-class CommentsPanel(QDockWidget):
+class CommentsPanel(SideList):
     """The list of comments, at the side of the window."""
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__("Comments", window)
-        self.main_window = window
+        super().__init__(window, "Comments")
         self.setObjectName("commentsDock")
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -142,19 +138,7 @@ class CommentsPanel(QDockWidget):
         self.setWidget(body)
         self.shown: list[Comment] = []
         self.refreshes = 0
-        # every keystroke changes the article: the list is brought up to date once typing
-        # pauses, and only while it is shown, so typing never waits for it
-        self._timer = pause_timer(self, PAUSE_MS, self.refresh)
-        window.session.articleChanged.connect(self._schedule)
-        self.refresh()
-
-    def _schedule(self) -> None:
-        if self.isVisible():
-            self._timer.start()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        self.refresh()
+        self.keep_up()
 
     def refresh(self) -> None:
         self.refreshes += 1
@@ -289,15 +273,9 @@ def install_comments(window: MainWindow, article_menu: QMenu, view_menu: QMenu) 
 
 
 def _show_list(window: MainWindow) -> None:
-    panel = comments_panel(window)
-    panel.show()
-    panel.raise_()
-    panel.list.setFocus()
+    show_side_list(window, CommentsPanel)
 
 
 def comments_panel(window: MainWindow) -> CommentsPanel:
-    found = window.findChild(CommentsPanel)
-    if found is None:
-        found = CommentsPanel(window)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, found)
-    return found
+    return side_list(window, CommentsPanel)
+

@@ -10,7 +10,7 @@ meaning, and View › Suggested changes lists each in words).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QLineF, QSizeF
 from PySide6.QtGui import (
@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextFragment,
     QTextListFormat,
 )
 
@@ -138,14 +139,19 @@ def rich_to_document(rich: RichText, document: QTextDocument) -> None:
     document.setModified(False)
 
 
-def block_to_paragraph(block: QTextBlock) -> Paragraph:
-    items: list[Run | Citation] = []
+def fragments(block: QTextBlock) -> Iterator[QTextFragment]:
+    """The runs of one format (fragments) of a block, in order."""
     iterator = block.begin()
     while not iterator.atEnd():
         fragment = iterator.fragment()
         iterator += 1
-        if not fragment.isValid():
-            continue
+        if fragment.isValid():
+            yield fragment
+
+
+def block_to_paragraph(block: QTextBlock) -> Paragraph:
+    items: list[Run | Citation] = []
+    for fragment in fragments(block):
         fmt = fragment.charFormat()
         quote = str(fmt.property(QUOTE_PROP) or "")
         ins, dele = suggestion_marks(fmt)
@@ -166,14 +172,7 @@ def block_counted_text(block: QTextBlock) -> str:
     to be accepted (a suggested deletion still counts until it is accepted)."""
     if not block.document().property(HAS_SUGGESTIONS):
         return block.text()
-    parts: list[str] = []
-    iterator = block.begin()
-    while not iterator.atEnd():
-        fragment = iterator.fragment()
-        iterator += 1
-        if fragment.isValid() and not fragment.charFormat().property(INS_PROP):
-            parts.append(fragment.text())
-    return "".join(parts)
+    return "".join(f.text() for f in fragments(block) if not f.charFormat().property(INS_PROP))
 
 
 def document_to_rich(document: QTextDocument) -> RichText:

@@ -30,6 +30,7 @@ from .richtext_bridge import (
     QUOTE_BACKGROUND,
     QUOTE_PROP,
     citation_format,
+    fragments,
     mark_suggestion,
     run_format,
     suggestion_marks,
@@ -180,13 +181,10 @@ class SuggestTyping:
         out: list[tuple[int, int, str, str]] = []
         block = document.findBlock(start)
         while block.isValid() and block.position() < end:
-            iterator = block.begin()
-            while not iterator.atEnd():
-                fragment = iterator.fragment()
-                iterator += 1
+            for fragment in fragments(block):
                 a = max(fragment.position(), start)
                 b = min(fragment.position() + fragment.length(), end)
-                if fragment.isValid() and b > a:
+                if b > a:
                     out.append((a, b, *suggestion_marks(fragment.charFormat())))
             block = block.next()
         return out

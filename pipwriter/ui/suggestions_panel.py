@@ -14,10 +14,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QTextCursor
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
-    QDockWidget,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -39,14 +37,13 @@ from ..model.coauthoring.suggestions import (
 from ..model.rules.findings import Where
 from .comments_panel import my_name
 from .live_figures import compute_figures
-from .richtext_bridge import suggestion_marks
-from .timers import pause_timer
+from .richtext_bridge import fragments, suggestion_marks
+from .side_list import SideList, show_side_list, side_list
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
-PAUSE_MS = 400
 
 
 class SuggestMode:
@@ -86,12 +83,11 @@ class SuggestMode:
             "Suggest mode is off. What you type changes the article.", 8000)
 
 
-class SuggestionsPanel(QDockWidget):
+class SuggestionsPanel(SideList):
     """The list of suggested changes, at the side of the window."""
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__("Suggested changes", window)
-        self.main_window = window
+        super().__init__(window, "Suggested changes")
         self.setObjectName("suggestionsDock")
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -123,17 +119,7 @@ class SuggestionsPanel(QDockWidget):
         layout.addLayout(every)
         self.setWidget(body)
         self.shown: list[Suggestion] = []
-        self._timer = pause_timer(self, PAUSE_MS, self.refresh)
-        window.session.articleChanged.connect(self._schedule)
-        self.refresh()
-
-    def _schedule(self) -> None:
-        if self.isVisible():
-            self._timer.start()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        self.refresh()
+        self.keep_up()
 
     def refresh(self) -> None:
         session = self.main_window.session
@@ -232,11 +218,8 @@ def find_suggestion(document, suggestion_id: str) -> tuple[int, int] | None:
     first = last = -1
     block = document.begin()
     while block.isValid():
-        iterator = block.begin()
-        while not iterator.atEnd():
-            fragment = iterator.fragment()
-            iterator += 1
-            if fragment.isValid() and suggestion_id in suggestion_marks(fragment.charFormat()):
+        for fragment in fragments(block):
+            if suggestion_id in suggestion_marks(fragment.charFormat()):
                 if first < 0:
                     first = fragment.position()
                 last = fragment.position() + fragment.length()
@@ -265,15 +248,9 @@ def install_suggestions(window: MainWindow, edit_menu: QMenu, view_menu: QMenu) 
 
 
 def _show_list(window: MainWindow) -> None:
-    panel = suggestions_panel(window)
-    panel.show()
-    panel.raise_()
-    panel.list.setFocus()
+    show_side_list(window, SuggestionsPanel)
 
 
 def suggestions_panel(window: MainWindow) -> SuggestionsPanel:
-    found = window.findChild(SuggestionsPanel)
-    if found is None:
-        found = SuggestionsPanel(window)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, found)
-    return found
+    return side_list(window, SuggestionsPanel)
+

@@ -1,0 +1,70 @@
+"""A list at the side of the window that keeps up with the article without slowing typing.
+
+The Comments and Suggested changes lists are each a dock widget that is brought up to date
+when it is shown and once typing pauses (never at each key, and never while it is hidden).
+:func:`side_list` finds a window's list of a kind, making and docking it the first time.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QDockWidget, QListWidget
+
+from .timers import pause_timer
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+PAUSE_MS = 400                  # brought up to date this long after typing stops
+
+
+class SideList(QDockWidget):
+    """A docked list; a subclass builds its widgets (``self.list`` among them), then calls
+    :meth:`keep_up`, and says how to :meth:`refresh`."""
+
+    list: QListWidget
+
+    def __init__(self, window: MainWindow, title: str = "") -> None:
+        super().__init__(title, window)
+        self.main_window = window
+
+    def keep_up(self) -> None:
+        # every keystroke changes the article: the list is brought up to date once typing
+        # pauses, and only while it is shown, so typing never waits for it
+        self._timer = pause_timer(self, PAUSE_MS, self.refresh)
+        self.main_window.session.articleChanged.connect(self._schedule)
+        self.refresh()
+
+    def _schedule(self) -> None:
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+
+Kind = TypeVar("Kind", bound=SideList)
+
+
+def side_list(window: MainWindow, kind: type[Kind]) -> Kind:
+    """The window's list of this kind, made and docked at the right the first time."""
+    found = window.findChild(kind)
+    if found is None:
+        found = kind(window)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, found)
+    return found
+
+
+def show_side_list(window: MainWindow, kind: type[SideList]) -> None:
+    """Show the list and put the keyboard in it."""
+    panel = side_list(window, kind)
+    panel.show()
+    panel.raise_()
+    panel.list.setFocus()
