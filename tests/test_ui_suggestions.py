@@ -13,7 +13,7 @@ from pipwriter.model.coauthoring.suggestions import accepted_article, pending
 from pipwriter.model.language.counts import count_article, section_words
 from pipwriter.model.storage.project_file import load_project, save_project
 from pipwriter.ui.richtext_bridge import suggestion_marks
-from pipwriter.ui.suggestions_panel import SuggestionsPanel
+from pipwriter.ui.suggestions_panel import SuggestionsPanel, suggestions_panel
 
 
 @pytest.fixture
@@ -228,8 +228,8 @@ def test_by_keyboard_and_screen_reader(window, qtbot):
     QTest.keyClick(panel.list, Qt.Key.Key_Return)   # Enter goes to the words
     assert editor.hasFocus() or window.focusWidget() is editor
     assert editor.textCursor().selectedText() == " Always."
-    for button, key in ((panel.accept_button, "A"), (panel.reject_button, "R"),
-                        (panel.go_button, "G")):
+    for button, key in ((panel.accept_button, "c"), (panel.reject_button, "R"),
+                        (panel.go_button, "G"), (panel.reject_all_button, "j")):
         assert f"&{key}" in button.text()           # Alt+letter, underlined
     window.suggest_mode.action.setChecked(False)
     assert editor.accessibleDescription() == ""
@@ -272,9 +272,114 @@ def test_undo_takes_back_a_suggestion_as_typing(window):
     assert not waiting(window)
     assert body(window, section).to_json() == before
     editor.moveCursor(QTextCursor.MoveOperation.End)
-    QTest.keyClicks(editor, "Yes")
-    assert waiting(window)
-    for _ in range(3):
-        QTest.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(editor, " Yes")
+    assert [w.added for w in waiting(window)] == [" Yes"]
+    QTest.keyClicks(editor, " No")
+    assert [w.added for w in waiting(window)] == [" Yes No"]
+    QTest.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [w.added for w in waiting(window)] == [" Yes"]    # a word at a time, as typing
+    QTest.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert not waiting(window)
     assert body(window, section).to_json() == before
+
+
+def test_suggestions_carry_the_name_chosen_as_i_am_now(window):
+    section, editor = first_section(window)
+    type_plainly(editor, " One.")
+    suggest_on(window)                                  # Sam Jones
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor, " Sam's")
+    patel = window.session.article.authors[0]
+    window.coauthoring.set_me(patel.id)                 # "I am" changed, Suggest mode still on
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor, " Asha's")
+    assert [(w.author, w.added) for w in waiting(window)] == \
+        [("Sam Jones", " Sam's"), ("Dr Asha Patel", " Asha's")]
+    for _ in range(len(" Asha's") + 2):                 # into Sam's words: not hers to remove
+        QTest.keyClick(editor, Qt.Key.Key_Backspace)
+    assert [(w.author, w.added) for w in waiting(window)] == [("Sam Jones", " Sam's")]
+    assert "Someone else suggested" in window.statusBar().currentMessage()
+
+
+def test_cancelling_who_are_you_leaves_suggest_mode_off(window):
+    window.dialogs.queue("choice", None)
+    window.suggest_mode.action.setChecked(True)
+    assert not window.suggest_mode.action.isChecked()
+    assert not window.section_panel.editor.suggest.on
+    assert "choose who you are" in window.statusBar().currentMessage()
+
+
+def test_backspace_at_a_paragraph_start_joins_it_back(window):
+    section, editor = first_section(window)
+    type_plainly(editor, " Before.")
+    suggest_on(window)
+    QTest.keyClick(editor, Qt.Key.Key_Return)           # a new paragraph, made at once
+    assert len(body(window, section).paragraphs) == 2 or editor.document().blockCount() == 2
+    QTest.keyClick(editor, Qt.Key.Key_Backspace)        # and joined back at once
+    assert editor.document().blockCount() == 1
+    assert not waiting(window)
+
+
+def test_find_and_replace_in_suggest_mode_suggests(window):
+    section, editor = first_section(window)
+    type_plainly(editor, " We met weekly, weekly.")
+    suggest_on(window)
+    window.find_replace()
+    dialog = window._find_dialog
+    dialog.find_edit.setText("weekly")
+    dialog.replace_edit.setText("monthly")
+    assert dialog.replace_all() == 2
+    rich = body(window, section)
+    assert rich.plain_text().endswith("We met weekly, weekly.")          # as it stands
+    assert rich.accepted().plain_text().endswith("We met monthly, monthly.")
+    assert [(w.removed, w.added, w.author) for w in waiting(window)] == \
+        [("weekly", "monthly", "Sam Jones")] * 2
+    dialog.close()
+
+
+def test_every_section_with_suggestions_shows_its_mark(window):
+    from pipwriter.model.rules.report import build_report
+    first, editor = first_section(window)
+    type_plainly(editor, " One.")
+    second = window.session.article.sections[1]
+    suggest_on(window)
+    for section in (first, second):
+        window.open_panel(f"section:{section.id}")
+        editor.moveCursor(QTextCursor.MoveOperation.End)
+        QTest.keyClicks(editor, " More.")
+    window.session.sync()
+    found = [f for f in build_report(window.session.project).findings
+             if f.code == "suggestions-pending"]
+    assert {f.where.section_id for f in found} == {first.id, second.id}
+    assert "(1 of them here)" in found[0].message
+
+
+def test_reading_ease_reads_the_text_as_it_stands(window):
+    section, editor = first_section(window)
+    type_plainly(editor, " We met. We talked. We agreed.")
+    window.section_panel.update_readability()
+    before = window.section_panel.readability.text()
+    suggest_on(window)
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor, " Notwithstanding considerable organisational complexity, "
+                            "multidisciplinary stakeholders collaboratively operationalised "
+                            "recommendations.")
+    window.section_panel.update_readability()
+    assert window.section_panel.readability.text() == before
+
+
+def test_after_accepting_the_keyboard_stays_in_the_list(window):
+    section, editor = first_section(window)
+    type_plainly(editor, " We met weekly.")
+    suggest_on(window)
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor, " One.")
+    editor.moveCursor(QTextCursor.MoveOperation.StartOfLine)
+    QTest.keyClicks(editor, "Two ")
+    panel = suggestions_panel(window)
+    panel.show()
+    panel.refresh()
+    panel.list.setCurrentRow(0)
+    assert panel.settle(True)
+    assert panel.list.hasFocus() or window.focusWidget() is panel.list
+    assert panel.list.count() == 1 and panel.list.currentRow() == 0

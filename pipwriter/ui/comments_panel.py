@@ -224,8 +224,8 @@ def my_name(window: MainWindow) -> str:
     authors = window.session.article.authors
     if not me and authors:
         index = window.dialogs.ask_choice(
-            "Who are you?", "Comments carry the name of who wrote them. Who is using this "
-            "computer?", [a.name for a in authors])
+            "Who are you?", "Comments and suggested changes carry the name of who made them. "
+            "Who is using this computer?", [a.name for a in authors])
         if index is not None:
             me = authors[index].id
             coauthoring.set_me(me)

@@ -7,6 +7,8 @@ step each.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -118,6 +120,11 @@ class FindReplaceDialog(QDialog):
         return True
 
     # --- replacing ----------------------------------------------------------------------------
+    def _suggest(self) -> Callable[[], str] | None:
+        """In Suggest mode, a replacement in the sections' text is a suggestion."""
+        mode = getattr(self.window_, "suggest_mode", None)
+        return mode.new_suggestion if mode is not None and mode.on else None
+
     def replace_one(self) -> bool:
         """Replace the match shown (if its text is still there), then show the next."""
         hit, session = self.current, self.window_.session
@@ -127,7 +134,8 @@ class FindReplaceDialog(QDialog):
         done = session.change(
             f"Replace “{self.find_edit.text()}”",
             lambda a: replace_hit(a, hit, self.find_edit.text(), self.replace_edit.text(),
-                                  template=session.template, **self._options()))
+                                  template=session.template, suggest=self._suggest(),
+                                  **self._options()))
         self.current = None
         found = self.find_next()
         if not done:
@@ -144,7 +152,7 @@ class FindReplaceDialog(QDialog):
         result = session.change(
             f"Replace all “{needle}”",
             lambda a: replace_all(a, needle, replacement, template=session.template,
-                                  **self._options()))
+                                  suggest=self._suggest(), **self._options()))
         self.current = None
         message = f"Replaced {_times(result.count)}."
         if result.count:

@@ -175,6 +175,18 @@ def block_counted_text(block: QTextBlock) -> str:
     return "".join(f.text() for f in fragments(block) if not f.charFormat().property(INS_PROP))
 
 
+def standing_text(document: QTextDocument) -> str:
+    """The document's words as the article stands (suggested insertions left out), one
+    paragraph per line, citations as U+FFFC."""
+    if not document.property(HAS_SUGGESTIONS):
+        return document.toPlainText()
+    lines, block = [], document.begin()
+    while block.isValid():
+        lines.append(block_counted_text(block))
+        block = block.next()
+    return "\n".join(lines)
+
+
 def document_to_rich(document: QTextDocument) -> RichText:
     paragraphs = []
     block = document.begin()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..model.article.limits import HEADING_MAX
 from .list_form_tab import form_handler
+from .richtext_bridge import standing_text
 from .spell_line_edit import SpellLineEdit, mark_field
 from .text_editor import TextEditor
 
@@ -175,7 +176,8 @@ class SectionPanel(QWidget):
     def update_readability(self) -> None:
         """Reading ease of the text as it is now (called when the typing pauses, not per key)."""
         from ..model.language.readability import PLAIN_ENGLISH_FRE, analyse, describe
-        figures = analyse(self.editor.toPlainText().replace("\ufffc", ""))
+        # the text as it stands: suggestions still waiting do not count
+        figures = analyse(standing_text(self.editor.document()).replace("\ufffc", ""))
         if figures.flesch_reading_ease is None:
             self.readability.setText("")
             return

@@ -144,6 +144,13 @@ class SuggestTyping:
         """Suggest removing ``start``–``end``; returns the suggestion's id ("" if none)."""
         document = self.editor.document()
         pieces = self._pieces(start, end)
+        if not pieces:          # only a paragraph break: joined at once, as Enter splits
+            cursor = QTextCursor(document)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            self.editor.setTextCursor(cursor)
+            return suggestion
         if not suggestion:
             after, before = self._mark_at(end)[1], self._mark_at(start - 1)[1]
             suggestion = next((s for s in (after, before) if self._mine(s)), "")
@@ -207,17 +214,21 @@ class SuggestTyping:
         selection if there is one."""
         editor = self.editor
         cursor = editor.textCursor()
-        step = QTextCursor(editor.document())      # the whole suggestion is one undo step
-        step.beginEditBlock()
-        suggestion = ""
+        step = QTextCursor(editor.document())      # one undo step: a word typed, a paste
+        suggestion = before = ""
+        position = cursor.position()
+        if not cursor.hasSelection():
+            before, after = self._mark_at(position - 1)[0], self._mark_at(position)[1]
+            suggestion = next((s for s in (before, after) if self._mine(s)), "")
+        if rich is None and plain.strip() and suggestion and suggestion == before and \
+                not self._mark_at(position - 1)[1]:
+            step.joinPreviousEditBlock()            # the next letter of the same word
+        else:
+            step.beginEditBlock()
         if cursor.hasSelection():
             start, end = cursor.selectionStart(), cursor.selectionEnd()
             suggestion = self.remove(start, end, False, self._new())
             cursor = editor.textCursor()
-        else:
-            position = cursor.position()
-            before, after = self._mark_at(position - 1)[0], self._mark_at(position)[1]
-            suggestion = next((s for s in (before, after) if self._mine(s)), "")
         suggestion = suggestion or self._new()
         if rich is None:
             cursor.insertText(plain, self._typing_format(cursor, suggestion))

@@ -47,40 +47,61 @@ log = logging.getLogger(__name__)
 
 
 class SuggestMode:
-    """Suggest mode for the window: who suggests, and the notes of new suggestions."""
+    """Suggest mode for the window: who suggests (the author chosen as "I am", asked the first
+    time), and the notes of new suggestions."""
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
-        self.name = ""
+        self.name = ""                          # who suggests, when no author is "I am"
+        self.on = False
         self.action: QAction | None = None     # Edit › Suggest changes
         self.status = QLabel("")
         self.status.setAccessibleName("Suggest mode")
         window.statusBar().addPermanentWidget(self.status)
         self.status.hide()
 
+    def who(self) -> str:
+        """The name new suggestions carry: "I am" as it is now."""
+        author = self.window.session.article.author(self.window.coauthoring.me())
+        return author.name if author is not None else self.name
+
     def new_suggestion(self) -> str:
-        return new_suggestion(self.window.session.article, self.name)
+        return new_suggestion(self.window.session.article, self.who())
 
     def is_mine(self, suggestion_id: str) -> bool:
         note = next((n for n in self.window.session.article.suggestions
                      if n.id == suggestion_id), None)
-        return note is not None and bool(self.name) and note.author == self.name
+        return note is not None and bool(note.author) and note.author == self.who()
 
     def set_on(self, on: bool) -> None:
-        editor = self.window.section_panel.editor
-        if on and not self.name:
-            self.name = my_name(self.window) or "A co-author"
+        window = self.window
+        editor = window.section_panel.editor
+        if on and not self.who():
+            chosen = window.coauthoring.me() or not window.session.article.authors
+            name = my_name(window)
+            if not chosen and not window.coauthoring.me():     # "Who are you?" cancelled
+                self._set_action(False)
+                window.statusBar().showMessage("Suggest mode is off: choose who you are "
+                                               "first.", 8000)
+                return
+            self.name = name
+        self.on = on
+        self._set_action(on)
         editor.suggest.hooks = self
-        editor.suggest.notice = lambda message: self.window.statusBar().showMessage(message,
-                                                                                   8000)
+        editor.suggest.notice = lambda message: window.statusBar().showMessage(message, 8000)
         editor.set_suggesting(on)
-        self.status.setText("Suggesting: what you change in the text is a suggestion"
-                            if on else "")
+        self.status.setText("Suggesting" if on else "")
         self.status.setVisible(on)
-        self.window.statusBar().showMessage(
-            "Suggest mode is on. What you type or delete in the text of a section is kept as "
-            "a suggestion for your co-authors to accept or reject." if on else
-            "Suggest mode is off. What you type changes the article.", 8000)
+        window.statusBar().showMessage(
+            "Suggest mode is on: what you type or delete is kept as a suggestion. New "
+            "paragraphs, bold and italic change the text at once." if on else
+            "Suggest mode is off: what you type changes the article.", 10000)
+
+    def _set_action(self, on: bool) -> None:
+        if self.action is not None and self.action.isChecked() != on:
+            self.action.blockSignals(True)
+            self.action.setChecked(on)
+            self.action.blockSignals(False)
 
 
 class SuggestionsPanel(SideList):
@@ -98,11 +119,12 @@ class SuggestionsPanel(SideList):
         self.list.setWordWrap(True)
         self.list.itemActivated.connect(lambda _item: self.go_to())
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
+        # access keys clear of the menu bar's (File, Edit, Article, View, Help)
         self.go_button = QPushButton("&Go to")
-        self.accept_button = QPushButton("&Accept")
+        self.accept_button = QPushButton("A&ccept")
         self.reject_button = QPushButton("&Reject")
         self.accept_all_button = QPushButton("Accept a&ll")
-        self.reject_all_button = QPushButton("Reject all")
+        self.reject_all_button = QPushButton("Re&ject all")
         self.go_button.clicked.connect(self.go_to)
         self.accept_button.clicked.connect(lambda: self.settle(True))
         self.reject_button.clicked.connect(lambda: self.settle(False))
@@ -193,6 +215,7 @@ class SuggestionsPanel(SideList):
             "Accept a suggested change" if accepting else "Reject a suggested change",
             lambda article: (accept if accepting else reject)(article, [target]))
         self.refresh()
+        self.list.setFocus()            # the keyboard stays in the list, on the next one
         return True
 
     def settle_all(self, accepting: bool) -> bool:
@@ -210,6 +233,7 @@ class SuggestionsPanel(SideList):
             f"{verb} all suggested changes",
             lambda article: (accept if accepting else reject)(article, None))
         self.refresh()
+        self.list.setFocus()
         return True
 
 

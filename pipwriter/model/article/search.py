@@ -9,7 +9,8 @@ field longer than the project file accepts is not made, and is reported.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from ..rules.findings import Where
 from ..rules.template import Template
@@ -17,7 +18,7 @@ from .article import Article
 from .author import Author
 from .limits import AUTHOR_NAME_MAX
 from .structure import fit, keeping_viewpoint_titles
-from .text import Citation, Paragraph, Run
+from .text import Citation, Inline, Paragraph, Run
 from .text_surface import OBJECT, TextField, text_fields
 
 
@@ -62,12 +63,44 @@ def find_all(article: Article, needle: str, *, match_case: bool = False,
 
 
 # --- replacing --------------------------------------------------------------------------------
+Suggest = Callable[[], str]     # makes a new suggested change, returns its id
+
+
 def _replace_in_paragraph(paragraph: Paragraph, pattern: re.Pattern[str],
-                          replacement: str) -> int:
+                          replacement: str, suggest: Suggest | None = None) -> int:
     block = "".join(OBJECT if isinstance(i, Citation) else i.text for i in paragraph.items)
     matches = [m.span() for m in pattern.finditer(block)]
-    _replace_spans(paragraph, matches, replacement)
+    if suggest is not None:
+        _suggest_spans(paragraph, matches, replacement, suggest)
+    else:
+        _replace_spans(paragraph, matches, replacement)
     return len(matches)
+
+
+def _suggest_spans(paragraph: Paragraph, matches: list[tuple[int, int]], replacement: str,
+                   suggest: Suggest) -> None:
+    """Suggest replacing these spans (Suggest mode): each match is suggested for deletion and
+    ``replacement`` suggested after it, the two one suggestion."""
+    ids = [suggest() for _match in matches]
+    items: list[Inline] = []
+    position = 0
+    for item in paragraph.items:
+        length = 1 if isinstance(item, Citation) else len(item.text)
+        start, end = position, position + length
+        edges = sorted({start, end, *(x for span in matches for x in span if start < x < end)})
+        for a, b in zip(edges, edges[1:], strict=False):
+            piece = item if isinstance(item, Citation) else \
+                replace(item, text=item.text[a - start:b - start])
+            number = next((n for n, (s, e) in enumerate(matches) if s <= a and b <= e), None)
+            if number is not None and not piece.dele:
+                piece = replace(piece, dele=ids[number])
+            items.append(piece)
+            if number is not None and b == matches[number][1] and replacement:
+                bold, italic = (piece.bold, piece.italic) if isinstance(piece, Run) else \
+                    (False, False)
+                items.append(Run(replacement, bold, italic, ins=ids[number]))
+        position = end
+    paragraph.items[:] = Paragraph(items, paragraph.style).normalised().items
 
 
 def _replace_spans(paragraph: Paragraph, matches: list[tuple[int, int]],
@@ -148,8 +181,10 @@ def _set_plain(article: Article, where: Where, blocks: list[str],
 
 
 def replace_all(article: Article, needle: str, replacement: str, *, match_case: bool = False,
-                whole_words: bool = False, template: Template | None = None) -> Replaced:
+                whole_words: bool = False, template: Template | None = None,
+                suggest: Suggest | None = None) -> Replaced:
     """Replace every match in every field; one change to the article (one undo step in the app).
+    With ``suggest`` (Suggest mode), a match in a section's text is suggested instead.
 
     Author names changed here carry viewpoint headings made from them along (pass the
     template for that)."""
@@ -165,7 +200,7 @@ def replace_all(article: Article, needle: str, replacement: str, *, match_case: 
         if f.rich:
             section = article.section(f.where.section_id)
             if section is not None:
-                result.count += sum(_replace_in_paragraph(p, pattern, replacement)
+                result.count += sum(_replace_in_paragraph(p, pattern, replacement, suggest)
                                     for p in section.body.paragraphs)
             continue
         blocks = [pattern.sub(lambda _m: replacement, block) for block in f.blocks]
@@ -181,7 +216,7 @@ def replace_all(article: Article, needle: str, replacement: str, *, match_case: 
 
 def replace_hit(article: Article, hit: Hit, needle: str, replacement: str, *,
                 match_case: bool = False, whole_words: bool = False,
-                template: Template | None = None) -> bool:
+                template: Template | None = None, suggest: Suggest | None = None) -> bool:
     """Replace one match found earlier, if the text there still matches; False otherwise."""
     pattern = compile_needle(needle, match_case, whole_words)
     current = next((f for f in text_fields(article) if f.where == hit.where), None)
@@ -195,7 +230,11 @@ def replace_hit(article: Article, hit: Hit, needle: str, replacement: str, *,
     if current.rich:
         section = article.section(hit.where.section_id)
         assert section is not None
-        _replace_spans(section.body.paragraphs[hit.block], [(hit.start, hit.end)], replacement)
+        paragraph = section.body.paragraphs[hit.block]
+        if suggest is not None:
+            _suggest_spans(paragraph, [(hit.start, hit.end)], replacement, suggest)
+        else:
+            _replace_spans(paragraph, [(hit.start, hit.end)], replacement)
         return True
     blocks = list(current.blocks)
     blocks[hit.block] = block[:hit.start] + replacement + block[hit.end:]

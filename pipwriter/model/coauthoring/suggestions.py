@@ -69,8 +69,11 @@ class Suggestion:
         return f"Delete “{cut(self.removed)}”"
 
 
-def _text(item: Inline) -> str:
-    return "[citation]" if isinstance(item, Citation) else item.text
+def _text(item: Inline, numbers: dict[str, int]) -> str:
+    if isinstance(item, Citation):
+        found = sorted(numbers[r] for r in item.refs if r in numbers)
+        return f"[{','.join(map(str, found)) or '?'}]"
+    return item.text
 
 
 def new_suggestion(article: Any, author: str) -> str:
@@ -83,6 +86,7 @@ def new_suggestion(article: Any, author: str) -> str:
 def pending(article: Any) -> list[Suggestion]:
     """Every suggestion still in the text, in reading order."""
     notes = {n.id: n for n in article.suggestions}
+    numbers: dict[str, int] | None = None
     found: dict[str, Suggestion] = {}
     for section in article.sections:
         for number, paragraph in enumerate(section.body.paragraphs):
@@ -96,10 +100,12 @@ def pending(article: Any) -> list[Suggestion]:
                         entry = found[mark] = Suggestion(
                             mark, note.author if note else "", note.at if note else "",
                             section.id, number, "", "")
+                    if numbers is None:
+                        numbers = article.reference_numbers()
                     if added:
-                        entry.added += _text(item)
+                        entry.added += _text(item, numbers)
                     else:
-                        entry.removed += _text(item)
+                        entry.removed += _text(item, numbers)
     return list(found.values())
 
 

@@ -22,13 +22,17 @@ def open_comments(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def pending_suggestions(ctx: CheckContext) -> Iterator[Finding]:
-    waiting = pending(ctx.article)
-    if waiting:
-        first = waiting[0]
-        section = ctx.article.section(first.section_id)
+    """One finding for each section holding suggestions, so each shows its mark."""
+    by_section: dict[str, int] = {}
+    for suggestion in pending(ctx.article):
+        by_section[suggestion.section_id] = by_section.get(suggestion.section_id, 0) + 1
+    total = sum(by_section.values())
+    for section_id, count in by_section.items():
+        section = ctx.article.section(section_id)
+        here = "" if count == total else f" ({count} of them here)"
         yield Finding(ERROR, "suggestions-pending",
-                      f"{plural(len(waiting), 'suggested change is', 'suggested changes are')} "
-                      "waiting. Accept or reject each one (View › Suggested changes) before you "
-                      "export for submission. A draft export is fine.",
-                      Where("section", first.section_id,
+                      f"{plural(total, 'suggested change is', 'suggested changes are')} "
+                      f"waiting{here}. Accept or reject each one (View › Suggested changes) "
+                      "before you export for submission. A draft export is fine.",
+                      Where("section", section_id,
                             label=section.title if section else "", field="body"))
