@@ -383,3 +383,18 @@ def test_after_accepting_the_keyboard_stays_in_the_list(window):
     assert panel.settle(True)
     assert panel.list.hasFocus() or window.focusWidget() is panel.list
     assert panel.list.count() == 1 and panel.list.currentRow() == 0
+
+
+def test_a_deleted_word_and_the_word_typed_for_it_are_spelled_apart(window):
+    section, editor = first_section(window)
+    type_plainly(editor, " After a stroke we met.")
+    suggest_on(window)
+    select(editor, "stroke")
+    QTest.keyClicks(editor, "brain attack")
+    highlighter = window.session.highlighters[section.id]
+    block = editor.document().lastBlock()
+    at = block.text().index("strokebrain")
+    assert highlighter.misspelling_at(block, at + 2) is None     # not "strokebrain"
+    assert highlighter.misspelling_at(block, at + len("stroke") + 2) is None
+    underlined = [(r.start, r.length) for r in block.layout().formats()]
+    assert all(not (r_start <= at + 3 < r_start + length) for r_start, length in underlined)

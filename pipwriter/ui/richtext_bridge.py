@@ -175,6 +175,21 @@ def block_counted_text(block: QTextBlock) -> str:
     return "".join(f.text() for f in fragments(block) if not f.charFormat().property(INS_PROP))
 
 
+def spelling_text(block: QTextBlock) -> str:
+    """The block's text for the spelling check: words a suggestion would delete become blanks
+    of the same length, so a deleted word and the word typed in its place are never read as
+    one word ("strokebrain"), and what is going is not underlined."""
+    if not block.document().property(HAS_SUGGESTIONS):
+        return block.text()
+    parts = []
+    for fragment in fragments(block):
+        text = fragment.text()
+        if fragment.charFormat().property(DEL_PROP):
+            text = "".join(" " if ord(c) < 0x10000 else "\U0001F300" for c in text)
+        parts.append(text)
+    return "".join(parts)
+
+
 def standing_text(document: QTextDocument) -> str:
     """The document's words as the article stands (suggested insertions left out), one
     paragraph per line, citations as U+FFFC."""

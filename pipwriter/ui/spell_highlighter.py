@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextDocument, QTextLayout
 
 from ..model.language.spelling import Span, SpellEngine, python_index, utf16_spans
+from .richtext_bridge import spelling_text
 
 UNDERLINE_COLOUR = QColor(200, 0, 0)
 SPELL_UNDERLINE = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
@@ -88,7 +89,7 @@ class SpellHighlighter(QObject):
         """The misspelt word at a UTF-16 position inside ``block``, as a UTF-16 span, or None."""
         if not self.active() or not block.isValid():
             return None
-        text = block.text()
+        text = spelling_text(block)
         index = python_index(text, position_in_block)
         for start, end, word in self._engine.misspelt_spans(text):
             if start <= index <= end:
@@ -110,7 +111,7 @@ class SpellHighlighter(QObject):
 
     def _underline(self, block: QTextBlock) -> bool:
         """Set the block's underlines; False when they were already right (nothing set)."""
-        text = block.text()
+        text = spelling_text(block)
         spans = utf16_spans(text, self._engine.misspelt_spans(text)) \
             if text and self.active() else []
         layout = block.layout()
