@@ -1,9 +1,11 @@
 """The live figures keep what they take from the article's structure and the template (which
-sections count toward the limit, the limits) between keys (issue 23), and still follow at once
-any change to the structure, its undo, and the typing itself."""
+sections count toward the limit, the limits) between keys, and are not worked out again for a key
+that changed no word count (issue 23); they still follow at once any change to the structure,
+its undo, and the typing itself."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
@@ -51,3 +53,17 @@ def test_figures_follow_typing_and_every_change_of_structure(controller, small_p
     QTest.keyClicks(editor, " again")
     window.update_figures()
     assert window.figures.words == _counted(window)
+    shown = window.figures
+    QTest.keyClicks(editor, "st")                 # "against": letters inside a word
+    window.update_figures()
+    assert window.figures is shown                # nothing counted again, nothing to redraw
+    QTest.keyClicks(editor, " the")
+    window.update_figures()
+    assert window.figures.words == _counted(window) == shown.words + 1
+    QTest.keyClick(editor, Qt.Key.Key_Backspace)  # "th": still a word
+    window.update_figures()
+    assert window.figures.words == _counted(window)
+    for _ in range(3):
+        QTest.keyClick(editor, Qt.Key.Key_Backspace)
+    window.update_figures()
+    assert window.figures.words == _counted(window) == shown.words

@@ -27,9 +27,11 @@ class BlockTally:
         self._total = 0
         self._valid = False
         self.citations_changed = False   # a citation was added, removed or moved
+        self.total_changed = False       # the words may have changed (a figure to show again)
 
     def reset(self) -> None:
         self._valid = False
+        self.total_changed = True
 
     def total(self, profile: str) -> int:
         if not self._valid or profile != self._profile or \
@@ -85,7 +87,7 @@ class BlockTally:
         the one holding ``position + added`` are new; they replace as many old blocks as make
         the block count come out (the blocks before and after them are unchanged)."""
         if not self._valid:
-            self.citations_changed = True
+            self.citations_changed = self.total_changed = True
             return
         document = self._document
         count = document.blockCount()
@@ -97,7 +99,7 @@ class BlockTally:
         old_n = new_n - (count - len(self._words))
         if first < 0 or new_n < 1 or old_n < 1 or first + old_n > len(self._words):
             self._valid = False                 # not understood: count everything next time
-            self.citations_changed = True
+            self.citations_changed = self.total_changed = True
             return
         words, cites = [], []
         block = first_block
@@ -109,7 +111,10 @@ class BlockTally:
         old_cites = [c for c in self._cites[first:first + old_n] if c]
         if old_cites != [c for c in cites if c]:
             self.citations_changed = True
-        self._total += sum(words) - sum(self._words[first:first + old_n])
+        change = sum(words) - sum(self._words[first:first + old_n])
+        if change:
+            self._total += change
+            self.total_changed = True
         self._words[first:first + old_n] = words
         self._cites[first:first + old_n] = cites
         self._paragraphs[first:first + old_n] = [None] * new_n
@@ -133,6 +138,20 @@ def _fixed_parts(session) -> tuple:
 
 
 def compute_figures(session, current_section_id: str = "") -> Figures:
+    """The figures now; the same object as last time when no word count and nothing but the
+    sections' text changed since (most keys are letters inside a word: nothing to recount)."""
+    article = session.article
+    key = (session.outside_generation, session.words_version, current_section_id)
+    known = session.figures_result
+    if known is not None and known[0] == key and known[1] is article and \
+            known[2] is session.template:
+        return known[3]
+    figures = _compute(session, current_section_id)
+    session.figures_result = (key, article, session.template, figures)
+    return figures
+
+
+def _compute(session, current_section_id: str) -> Figures:
     article = session.article
     sections, (words, refs, messages, illustrations) = _fixed_parts(session)
     counted = total = 0

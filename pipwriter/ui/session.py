@@ -63,6 +63,8 @@ class Session(QObject):
         super().__init__(parent)
         self._outside_generation = 0     # changes outside the sections' text
         self.figures_memo: tuple | None = None    # live_figures' structure-derived parts
+        self.figures_result: tuple | None = None  # live_figures' last figures, with their key
+        self._words_version = 0          # increases whenever a section's words may have changed
         self._extra: tuple[tuple[str, int], Article, Template, tuple[int, int]] | None = None
         self.project = project
         self.template = template or get_template(project.article.template_id)
@@ -130,6 +132,11 @@ class Session(QObject):
         """Increases at every change other than typing in a section."""
         return self._outside_generation
 
+    @property
+    def words_version(self) -> int:
+        """Increases whenever a section's word count may have changed."""
+        return self._words_version
+
     def set_modified(self, value: bool = True, *, text_only: bool = False) -> None:
         """``text_only``: the change was typing in a section (nothing outside the sections'
         text changed, so figures of the other parts still hold)."""
@@ -154,6 +161,7 @@ class Session(QObject):
             install_citation_renderer(document, self._renderer)
             rich_to_document(section.body if section else RichText(), document)
             tally = self._tallies[section_id] = BlockTally(document, self.counter)
+            self._words_version += 1        # counted from the document from now on
             document.contentsChange.connect(tally.changed)    # comes before contentsChanged
             document.contentsChanged.connect(lambda sid=section_id: self._on_text(sid))
             self._documents[section_id] = document
@@ -165,6 +173,7 @@ class Session(QObject):
         """A removed section is back: its document returns with its typing history (its text
         is set again only if the section came back with other text)."""
         document, highlighter = self._parked.pop(section_id)
+        self._words_version += 1
         section = self.article.section(section_id)
         body = section.body if section else RichText()
         if document_to_rich(document) != body:
@@ -188,6 +197,7 @@ class Session(QObject):
 
     def _forget_counts(self, section_id: str | None = None) -> None:
         """Count again (one section's document, or all) at the next figures."""
+        self._words_version += 1
         for sid, tally in self._tallies.items():
             if section_id is None or sid == section_id:
                 tally.reset()
@@ -200,6 +210,10 @@ class Session(QObject):
         self._stale.add(section_id)
         self._words.pop(section_id, None)
         tally = self._tallies.get(section_id)
+        if tally is None or tally.total_changed:         # a letter inside a word changes none
+            self._words_version += 1
+            if tally is not None:
+                tally.total_changed = False
         if tally is None or tally.citations_changed:    # plain typing keeps the numbering
             if tally is not None:
                 tally.citations_changed = False
