@@ -398,3 +398,21 @@ def test_a_deleted_word_and_the_word_typed_for_it_are_spelled_apart(window):
     assert highlighter.misspelling_at(block, at + len("stroke") + 2) is None
     underlined = [(r.start, r.length) for r in block.layout().formats()]
     assert all(not (r_start <= at + 3 < r_start + length) for r_start, length in underlined)
+
+
+def test_enter_on_a_focused_button_presses_it_and_suggestions_explain_themselves(window):
+    section, editor = first_section(window)
+    type_plainly(editor, " We met weekly.")
+    suggest_on(window)
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor, " Always.")
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor)
+    assert "Suggested words to add" in cursor.charFormat().toolTip()
+    panel = suggestions_panel(window)
+    panel.show()
+    panel.refresh()
+    panel.list.setCurrentRow(0)
+    QTest.keyClick(panel.accept_button, Qt.Key.Key_Return)
+    assert not waiting(window)
+    assert body(window, section).plain_text().endswith("We met weekly. Always.")

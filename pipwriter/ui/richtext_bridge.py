@@ -62,11 +62,16 @@ def mark_suggestion(fmt: QTextCharFormat, ins: str = "", dele: str = "") -> QTex
         fmt.setProperty(INS_PROP, ins)
         fmt.setFontUnderline(True)
         fmt.setForeground(INSERTED_COLOUR)
+        fmt.setToolTip("Suggested words to add. Say yes or no to them in View › Suggested "
+                       "changes (Ctrl+Alt+G).")
     if dele:
         fmt.setProperty(DEL_PROP, dele)
         fmt.setFontStrikeOut(True)
         fmt.setForeground(DELETED_COLOUR)
+        fmt.setToolTip("Suggested words to take out. Say yes or no to them in View › "
+                       "Suggested changes (Ctrl+Alt+G).")
     if not ins and not dele:
+        fmt.setToolTip("")
         for prop in (INS_PROP, DEL_PROP):
             fmt.clearProperty(prop)
         fmt.setFontUnderline(False)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDockWidget, QListWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import QDockWidget, QListWidget, QPushButton
 
 from .timers import pause_timer
 
@@ -31,7 +31,21 @@ class SideList(QDockWidget):
         super().__init__(title, window)
         self.main_window = window
 
+    def enter_presses_buttons(self) -> None:
+        """Enter or Return on a focused button presses it (as Space does)."""
+        for button in self.findChildren(QPushButton):
+            button.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if isinstance(watched, QPushButton) and event.type() == QEvent.Type.KeyPress and \
+                isinstance(event, QKeyEvent) and \
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and watched.isEnabled():
+            watched.click()
+            return True
+        return super().eventFilter(watched, event)
+
     def keep_up(self) -> None:
+        self.enter_presses_buttons()
         # every keystroke changes the article: the list is brought up to date once typing
         # pauses, and only while it is shown, so typing never waits for it
         self._timer = pause_timer(self, PAUSE_MS, self.refresh)
