@@ -16,10 +16,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 
-from ..export.review_docx import write_review_copy
-from ..importer.review_read import read_reviewed
-from ..model.coauthoring.merge import merge_articles
-from ..model.coauthoring.review import keep_sent_for_review
 from ..model.coauthoring.suggestions import pending
 from ..model.errors import PipError
 from ..model.language.counts import total_words
@@ -43,6 +39,10 @@ def review_actions(window: MainWindow) -> list[QAction]:
 
 
 def send_for_review(window: MainWindow) -> Path | None:
+    # loaded when first used: python-docx and the review copy's writer are not needed to
+    # open the window (they cost about 0.1 s of the start)
+    from ..export.review_docx import write_review_copy
+    from ..model.coauthoring.review import keep_sent_for_review
     dialogs, session = window.dialogs, window.session
     window.commit_pending_edits()
     session.sync()
@@ -75,6 +75,8 @@ def send_for_review(window: MainWindow) -> Path | None:
 
 
 def bring_in_review(window: MainWindow) -> bool:
+    from ..importer.review_read import read_reviewed
+    from ..model.coauthoring.merge import merge_articles
     dialogs, session = window.dialogs, window.session
     chosen = dialogs.ask_file("Bring in a reviewed Word document", "Word documents (*.docx)")
     if chosen is None:
