@@ -24,14 +24,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ..model.coauthoring.approval import ARTICLE_SCOPE, approval_lines, approve
-from ..model.coauthoring.exchange import (
-    check_same_article,
-    find_base,
-    previous_merge,
-    record_merge,
-    send_copy,
-)
-from ..model.coauthoring.merge import MergeResult, merge_articles
 from ..model.errors import PipError
 from ..model.language.counts import total_words
 from ..model.storage.project import Project
@@ -42,6 +34,7 @@ from .dialogs import PROJECT_FILTER
 from .settings import documents_folder
 
 if TYPE_CHECKING:
+    from ..model.coauthoring.merge import MergeResult
     from .main_window import MainWindow
 
 DOCX_FILTER = "Word documents (*.docx)"
@@ -180,6 +173,7 @@ class Coauthoring(QObject):
     def send_copy(self) -> Path | None:
         """File › Send to a co-author…: save a copy for them, keeping a version of what was
         sent so their changes can be merged later."""
+        from ..model.coauthoring.exchange import send_copy  # loaded when first used
         window, dialogs = self.window, self.window.dialogs
         window.commit_pending_edits()
         self.session.sync()
@@ -222,6 +216,9 @@ class Coauthoring(QObject):
 
     # --- merging --------------------------------------------------------------------------------
     def merge_copy(self, path: Path | None = None) -> bool:
+        # loaded when first used, not before the window opens
+        from ..model.coauthoring.exchange import check_same_article, find_base, previous_merge
+        from ..model.coauthoring.merge import merge_articles
         """File › Merge a co-author's copy…: take what they changed, choose where you both
         changed the same part, review, and apply as one undoable step after saving a version."""
         window, dialogs = self.window, self.window.dialogs
@@ -264,6 +261,7 @@ class Coauthoring(QObject):
                     name: str) -> bool:
         """Show what merging brings, let the user choose, and put it in as one undoable step
         (a version of the article before it is kept first)."""
+        from ..model.coauthoring.exchange import record_merge
         window, dialogs = self.window, self.window.dialogs
         if not result.has_changes():
             dialogs.info("Nothing to merge", f"{name}'s copy has nothing that yours does not "
