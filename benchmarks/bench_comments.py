@@ -17,11 +17,8 @@ lists' own update after a pause. The target, from ``docs/performance.md``: keyst
 from __future__ import annotations
 
 import json
-import os
 import random
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -30,6 +27,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks import _idle  # noqa: E402
+from benchmarks._child import run_child  # noqa: E402
 from benchmarks.bench_typing_gui import (  # noqa: E402
     _close,
     _open_window,
@@ -160,16 +158,7 @@ def measure(quick: bool) -> list[dict]:
 
 
 def run(quick: bool = False) -> list[dict]:
-    with tempfile.TemporaryDirectory(prefix="pipwriter-bench-") as user_dir:
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PIPWRITER_USER_DIR=user_dir)
-        command = [sys.executable, str(Path(__file__).resolve()), "--json"]
-        if quick:
-            command.append("--quick")
-        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900,
-                              cwd=ROOT)
-    if done.returncode != 0:
-        raise RuntimeError(f"the together benchmark failed: {done.stderr.strip()[-2000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_child(__file__, quick, "the together benchmark")
 
 
 if __name__ == "__main__":

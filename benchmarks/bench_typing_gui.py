@@ -36,7 +36,6 @@ import os
 import random
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -51,6 +50,7 @@ if str(BENCH) not in sys.path:
     sys.path.insert(0, str(BENCH))
 
 import _idle  # noqa: E402 - after the path is set
+from _child import run_child  # noqa: E402
 
 STRESS_WORDS = 50_000
 BIG_SECTION_WORDS = 10_000
@@ -303,16 +303,7 @@ def measure(quick: bool) -> list[dict]:
 
 # --- the runner's entry point: a child process ------------------------------------------------
 def run(quick: bool) -> list[dict]:
-    with tempfile.TemporaryDirectory(prefix="pipwriter-bench-") as user_dir:
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PIPWRITER_USER_DIR=user_dir)
-        command = [sys.executable, str(Path(__file__).resolve()), "--json"]
-        if quick:
-            command.append("--quick")
-        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900,
-                              cwd=ROOT)
-    if done.returncode != 0:
-        raise RuntimeError(f"the typing benchmark failed: {done.stderr.strip()[-2000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_child(__file__, quick, "the typing benchmark")
 
 
 def format_row(row: dict) -> str:
