@@ -122,6 +122,7 @@ class AuthorsPanel(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(right)
+        self.form_parts = (form, right, right_layout, scroll)   # held: see ListFormTab.lay_out
         row = QHBoxLayout()
         row.addLayout(left, 2)
         row.addWidget(scroll, 3)

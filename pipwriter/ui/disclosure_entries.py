@@ -89,6 +89,7 @@ class EntriesEditor(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         layout.addLayout(form)
+        self.form_parts = (form, buttons)   # held: see ListFormTab.lay_out
 
     def set_entries(self, entries: list[DisclosureEntry]) -> None:
         self.entries = entries

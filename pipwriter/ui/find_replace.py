@@ -42,7 +42,7 @@ class FindReplaceDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleDescription("Result")
-        form = QFormLayout()
+        self.form = form = QFormLayout()     # held: see ListFormTab.lay_out
         form.addRow("&Find:", self.find_edit)
         form.addRow("Replace &with:", self.replace_edit)
         self.next_button = QPushButton("Find &next")

@@ -48,8 +48,11 @@ class PlainEdit(QPlainTextEdit):
     def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt API
         if not isValid(self):       # losing the focus as it is destroyed: nothing to finish
             return
-        super().focusOutEvent(event)
-        self.editingFinished.emit()
+        try:
+            super().focusOutEvent(event)
+            self.editingFinished.emit()
+        except RuntimeError:        # taken down as the focus moves (see SpellLineEdit)
+            log.info("a text box lost the focus while it was being taken down", exc_info=True)
 
 
 def form_handler(method: Callable[[Any], None]) -> Callable[[Any], None]:
@@ -174,22 +177,27 @@ class ListFormTab(QWidget):
         column.addWidget(self.list, 1)
         for widget in left:
             column.addWidget(widget)
+        # The form is put in its place first and the fields added after, so each field is a
+        # child of a widget from the moment it is added (Qt owns it, not Python): built the
+        # other way round, a garbage collection could delete a field while it had the focus.
+        layout = QHBoxLayout(self)
+        layout.addLayout(column, 1)
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        layout.addWidget(area, 2)
+        form_widget = QWidget()
+        area.setWidget(form_widget)
+        form_column = QVBoxLayout(form_widget)
         form = QFormLayout()
+        form_column.addLayout(form)
         for row in rows:
             if isinstance(row, tuple):
                 form.addRow(*row)
             else:
                 form.addRow(row)
-        form_widget = QWidget()
-        form_column = QVBoxLayout(form_widget)
-        form_column.addLayout(form)
         form_column.addStretch(1)
-        area = QScrollArea()
-        area.setWidgetResizable(True)
-        area.setWidget(form_widget)
-        layout = QHBoxLayout(self)
-        layout.addLayout(column, 1)
-        layout.addWidget(area, 2)
+        # what was made here stays held by the tab (see screen_fit.make_scrollable)
+        self.form_parts = (area, form_widget, form_column, form)
 
     # --- for a subclass to fill in -------------------------------------------------------------
     def title(self) -> str:

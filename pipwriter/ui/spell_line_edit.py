@@ -19,6 +19,7 @@ model's text surface uses (:mod:`pipwriter.model.article.text_surface`), so the 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -84,6 +85,9 @@ def one_line(text: str) -> str:
     for brk in LINE_BREAKS:
         text = text.replace(brk, " ")
     return text.replace("\t", " ")
+
+
+log = logging.getLogger(__name__)
 
 
 class SpellCheck(QObject):
@@ -260,18 +264,28 @@ class SpellLineEdit(QPlainTextEdit):
     def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt API
         if not isValid(self):       # losing the focus as it is destroyed: nothing to finish
             return
-        super().focusOutEvent(event)
-        popup = QApplication.activePopupWidget()
-        own_menu = event.reason() == Qt.FocusReason.PopupFocusReason and popup is not None \
-            and popup.parentWidget() is self
-        if not own_menu:             # its own context menu opening is not "finished"
-            self.editingFinished.emit()
-        self.viewport().update()
-        self.update()
+        try:
+            super().focusOutEvent(event)
+            popup = QApplication.activePopupWidget()
+            own_menu = event.reason() == Qt.FocusReason.PopupFocusReason and \
+                popup is not None and popup.parentWidget() is self
+            if not own_menu:         # its own context menu opening is not "finished"
+                self.editingFinished.emit()
+            self.viewport().update()
+            self.update()
+        except RuntimeError:
+            # the box (or its form) is being taken down as the focus moves: an error leaving
+            # this method would reach PySide's own error handling mid-event, which crashes
+            log.info("a text box lost the focus while it was being taken down", exc_info=True)
 
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().focusInEvent(event)
-        self.update()
+        if not isValid(self):
+            return
+        try:
+            super().focusInEvent(event)
+            self.update()
+        except RuntimeError:
+            log.info("a text box took the focus while it was being taken down", exc_info=True)
 
     # --- size and look --------------------------------------------------------------------------
     def _line_height(self) -> int:

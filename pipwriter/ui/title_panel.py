@@ -37,6 +37,7 @@ class TitlePanel(QWidget):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addStretch(1)
+        self.form_parts = (form,)   # held: see ListFormTab.lay_out
         self.refresh()
 
     def refresh(self) -> None:
