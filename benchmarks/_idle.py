@@ -228,3 +228,18 @@ class ToIdle:
             else:
                 samples.append(done - sent)
         return {"keys": samples, "cpu": cpu, "between": stretches, "waited": waited}
+
+
+def type_job(QtCore, QtTest, app, roots, editor, job: dict) -> tuple[dict, dict | None]:  # noqa: N803
+    """The job's keys typed into ``editor`` the same way for every app: settle, let the
+    opening's own deferred work finish, warm up, a burst, a rest, then human pace. Returns
+    (burst, human) as :meth:`ToIdle.burst` and :meth:`ToIdle.human` give them."""
+    probe = ToIdle(QtCore, QtTest, app, roots)
+    probe.settle()
+    probe.wait_until(_perf() + job.get("open_quiet_s", 1.5), [])
+    probe.burst(editor, job["warmup"])
+    burst = probe.burst(editor, job["burst"])
+    probe.wait_until(_perf() + job.get("between_runs_s", 1.0), [])
+    human = probe.human(editor, job["human"], job["gaps"]) if job["human"] else None
+    probe.close()
+    return burst, human

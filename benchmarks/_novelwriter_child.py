@@ -128,15 +128,7 @@ def main() -> int:
         editor.setTextCursor(cursor)
         editor.setFocus()
         editor.ensureCursorVisible(centre=False)
-        probe = _idle.ToIdle(QtCore, QtTest, app, [gui, app])
-        probe.settle()
-        # let the opening's own deferred work (layout settling, the first spell check) finish
-        probe.wait_until(time.perf_counter() + job.get("open_quiet_s", 1.5), [])
-        probe.burst(editor, job["warmup"])
-        burst = probe.burst(editor, job["burst"])
-        probe.wait_until(time.perf_counter() + job.get("between_runs_s", 1.0), [])
-        human = probe.human(editor, job["human"], job["gaps"]) if job["human"] else None
-        probe.close()
+        burst, human = _idle.type_job(QtCore, QtTest, app, [gui, app], editor, job)
         results[article["name"]] = {"burst": burst, "human": human, "open_s": opened,
                                     "blocks": document.blockCount()}
         gui.closeProject(isYes=True)

@@ -226,15 +226,7 @@ def run_job(job: dict, extras: bool = False) -> dict:
             window.open_panel(f"section:{typed_id}")
         _place_cursor(app, window, article["paragraph"])
         editor = window.section_panel.editor
-        probe = _idle.ToIdle(QtCore, QtTest, app, [window, app])
-        probe.settle()
-        # let the opening's own deferred work (marks, reading ease) finish before timing
-        probe.wait_until(time.perf_counter() + job.get("open_quiet_s", 1.5), [])
-        probe.burst(editor, job["warmup"])
-        burst = probe.burst(editor, job["burst"])
-        probe.wait_until(time.perf_counter() + job.get("between_runs_s", 1.0), [])
-        human = probe.human(editor, job["human"], job["gaps"]) if job["human"] else None
-        probe.close()
+        burst, human = _idle.type_job(QtCore, QtTest, app, [window, app], editor, job)
         figures = getattr(window, "figures", None)
         size = [window.width(), window.height()]
         results[article["name"]] = {"burst": burst, "human": human, "open_s": opening[-1],
