@@ -87,6 +87,7 @@ class ArticlePreview(QDialog):
         self.setModal(False)
         self.blocks: list[Block] = []
         self.shown = window.session.article     # what is shown (as it stands, or accepted)
+        self.waiting = 0                        # suggestions waiting, at the last refresh
         self.builds = 0
         self.commented = 0              # open comments underlined in the view
         self._pictures: dict[str, QImage] = {}
@@ -147,7 +148,7 @@ class ArticlePreview(QDialog):
     def refresh(self) -> None:
         session = self.main_window.session
         session.sync()
-        waiting = pending_count(session.article)
+        self.waiting = waiting = pending_count(session.article)
         self.accepted_box.setVisible(bool(waiting) or self.accepted_box.isChecked())
         self.shown = accepted_article(session.article) \
             if waiting and self.accepted_box.isChecked() else session.article
@@ -210,7 +211,7 @@ class ArticlePreview(QDialog):
                 "of references and captions do not count." if self.mark_box.isChecked() else
                 "This is how the article will look when it is exported. Changes show here "
                 "when you pause typing.")
-        waiting = pending_count(article)
+        waiting = self.waiting             # counted once, at the refresh
         later = "" if not waiting else (
             f" This shows the article as if all {waiting} suggested changes were accepted. "
             "It is not sent like this until someone accepts them (View › Suggested changes)."

@@ -109,8 +109,15 @@ def pending(article: Any) -> list[Suggestion]:
     return list(found.values())
 
 
+def live_ids(article: Any) -> set[str]:
+    """The ids of the suggestions still in the text (a quick walk: nothing is described)."""
+    return {mark for section in article.sections if section.body.has_suggestions()
+            for paragraph in section.body.paragraphs for item in paragraph.items
+            for mark in (item.ins, item.dele) if mark}
+
+
 def pending_count(article: Any) -> int:
-    return len(pending(article))
+    return len(live_ids(article))
 
 
 def _settle(rich: RichText, ids: set[str] | None, accept: bool) -> RichText:
@@ -142,7 +149,7 @@ def settle(article: Any, ids: Iterable[str] | None, accept: bool) -> int:
     """Accept (or reject) the suggestions ``ids`` — all of them when None — and return how
     many were settled. Their notes go; nothing else changes."""
     wanted = None if ids is None else set(ids)
-    before = {s.id for s in pending(article)}
+    before = live_ids(article)
     settled = before if wanted is None else before & wanted
     if not settled:
         return 0
@@ -163,7 +170,7 @@ def reject(article: Any, ids: Iterable[str] | None = None) -> int:
 
 def tidy_notes(article: Any) -> None:
     """Forget the notes of suggestions no longer in the text (settled, or their words gone)."""
-    live = {s.id for s in pending(article)}
+    live = live_ids(article)
     article.suggestions[:] = [n for n in article.suggestions if n.id in live]
 
 
