@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStyle,
     QStyleOptionButton,
+    QStylePainter,
     QWidget,
 )
 
@@ -144,12 +145,16 @@ class FlowLayout(QLayout):
 
 class FigureButton(QPushButton):
     """A flat button showing one figure; it asks for room for its full text and, when given
-    less, shows the short form, elided if need be, with the full text in its tooltip."""
+    less, shows the short form, elided if need be, with the full text in its tooltip.
+
+    The figure is drawn by the button itself, not set with ``setText``: QPushButton's
+    ``setText`` asks the whole window to be laid out again, every time a count changes by one
+    while someone types. Here only a change of width does (``set_texts``)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setFlat(True)
-        self.full_text = self.short_text = ""
+        self.full_text = self.short_text = self._shown = ""
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setToolTip(_EXPLAIN_TIP)
 
@@ -199,11 +204,23 @@ class FigureButton(QPushButton):
             shown = self.short_text
         else:
             shown = fm.elidedText(self.short_text, Qt.TextElideMode.ElideRight, max(room, 0))
-        if shown != self.text():
-            super().setText(shown)
+        if shown != self._shown:
+            self._shown = shown
+            self.update()
         tip = _EXPLAIN_TIP if shown == self.full_text else f"{self.full_text}\n{_EXPLAIN_TIP}"
         if tip != self.toolTip():
             self.setToolTip(tip)
+
+    def text(self) -> str:
+        """The text shown (the full or the short form, elided if need be)."""
+        return self._shown
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt API
+        painter = QStylePainter(self)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = self._shown
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
