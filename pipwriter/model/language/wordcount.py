@@ -37,8 +37,11 @@ Known gaps of the LibreOffice profile (none seen in ordinary writing): a combini
 *starts* a word, and characters outside the Basic Multilingual Plane other than emoji and CJK
 (historic scripts, mathematical digits), which are taken as letters.
 
-Paragraphs are separated by "\\n".  Character tables are built from :mod:`unicodedata` on first
-use (a few hundredths of a second); :func:`warm_up` pays that at start-up instead.
+Paragraphs are separated by "\\n".  The Word profile looks each character up in
+:mod:`unicodedata` the first time it meets it, so the first count at start-up costs nothing
+extra.  The Chinese-character rules and the LibreOffice profile's tables are regular
+expressions built from :mod:`unicodedata` on first use (a few hundredths of a second each);
+:func:`warm_up` pays that in advance instead.
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ PROFILES = ("word", "libreoffice")
 DEFAULT_PROFILE = "word"
 
 _ZWSP = "\u200b"
+_CITATION = "\ufffc"        # a citation in a paragraph's text, as in the editor
 _ZWNJ = "\u200c"
 _LO_DASH_SEPARATORS = "\u2013\u2014"  # en dash, em dash: LibreOffice's "additional separators"
 # Blocks LibreOffice treats as Asian script: every code point there is a word of its own.
@@ -119,58 +123,125 @@ def _cats(*names: str) -> set[int]:
     return {cp for name in names for cp in cats.get(name, ())}
 
 
+@lru_cache(maxsize=1)
+def _space_set() -> frozenset[int]:
+    return frozenset(cp for cp in range(0x3001) if chr(cp).isspace())
+
+
 def _spaces() -> set[int]:
     """Every character regex ``\\s`` and str.split() treat as a space (all below U+3001)."""
-    return {cp for cp in range(0x3001) if chr(cp).isspace()}
+    return set(_space_set())
 
 
 # ----------------------------------------------------------------------------- Word profile
 
+_SILENT_CATEGORIES = frozenset(("Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Cc", "Cf"))
+# UTF-8 bytes below the lead byte of U+3000: a text whose encoding holds nothing else has no
+# character at or above U+3000, so no Chinese character or kana (the first is U+3041).
+_BELOW_U3000_UTF8 = bytes(range(0xE3))
+
+
+def _is_silent(char: str) -> bool:
+    """Whether ``char`` never makes a word on its own: a space, punctuation or an invisible
+    formatting character of the Basic Multilingual Plane (as :func:`_categories` reads it), the
+    zero-width space, or an emoji tag character."""
+    cp = ord(char)
+    if cp >= 0x10000:
+        return any(low <= cp <= high for low, high in _TAGS)
+    if cp == ord(_ZWSP) or (cp < 0x3001 and char.isspace()):
+        return True
+    if any(low <= cp <= high for low, high in _UNIFORM_BLOCKS):
+        return False
+    return unicodedata.category(char) in _SILENT_CATEGORIES
+
+
+@lru_cache(maxsize=1)
+def _silent_table() -> dict[str, bool]:
+    """:func:`_is_silent` of each character met so far (see :func:`_count_word_profile`).
+
+    Building the whole set up front cost a scan of the Basic Multilingual Plane, tens of
+    milliseconds at start-up; an article meets a few dozen characters."""
+    return {}
+
+
+def _learn(table: dict[str, bool], text: str) -> None:
+    table.update((char, _is_silent(char)) for char in set(text) if char not in table)
+
+
+# A run between spaces (\s is exactly str.isspace()); group 1 holds its first character unless
+# that is a letter or digit, which is countable for certain (the common case, left to the C code).
+_RUN = re.compile(r"(?:[^\W_]|(\S))\S*")
+
+
 @dataclass(frozen=True)
-class _WordRules:
-    words: re.Pattern[str]      # a run of non-spaces holding a countable character
-    countable: re.Pattern[str]  # one countable character
-    silent: frozenset[str]      # characters that never make a word on their own
+class _CjkRules:
     cjk: re.Pattern[str]        # one Chinese character or kana
     cjk_split: re.Pattern[str]  # one Chinese character or kana, or a run of anything else
 
 
 @lru_cache(maxsize=1)
-def _word_rules() -> _WordRules:
-    marks = _cats("Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Cc", "Cf") - _spaces()
-    marks |= {ord(_ZWSP)} | {cp for low, high in _TAGS for cp in range(low, high + 1)}
-    leading = _char_class(marks)  # punctuation and invisible characters, never spaces
-    silent = _char_class(marks | _spaces())
+def _cjk_rules() -> _CjkRules:
+    """Compiled only once a text holds a character at or above U+3000 (each class spans tens of
+    thousands of code points, which the regular-expression compiler walks one by one)."""
     cjk = _ranges(_WORD_CJK)
-    # The look-behind makes the search fail at once inside a run with nothing countable.
-    return _WordRules(re.compile(rf"(?<!\S)[{leading}]*[^{silent}]\S*"),
-                      re.compile(f"[^{silent}]"), frozenset(map(chr, marks | _spaces())),
-                      re.compile(f"[{cjk}]"), re.compile(f"[{cjk}]|[^{cjk}]+"))
+    return _CjkRules(re.compile(f"[{cjk}]"), re.compile(f"[{cjk}]|[^{cjk}]+"))
+
+
+def _has_cjk(text: str) -> bool:
+    """Whether ``text`` holds a Chinese character or kana (encoding is quicker than ``max``)."""
+    if text.isascii():
+        return False
+    if _CITATION in text:           # a citation (U+FFFC) is never one
+        text = text.replace(_CITATION, " ")
+    if not text.encode("utf-8", "surrogatepass").translate(None, _BELOW_U3000_UTF8):
+        return False
+    return _cjk_rules().cjk.search(text) is not None
+
+
+def _runs(text: str, silent: dict[str, bool]) -> list[tuple[int, int]]:
+    """The spans of the runs between spaces that hold a countable character (KeyError for a
+    character ``silent`` has not met)."""
+    return [match.span() for match in _RUN.finditer(text)
+            if not (match.lastindex and silent[match.group(1)]
+                    and all(silent[c] for c in match.group()))]
 
 
 def _word_spans(text: str) -> Iterator[tuple[int, int]]:
-    rules = _word_rules()
-    has_cjk = rules.cjk.search(text) is not None
-    for match in rules.words.finditer(text):
-        first, last = match.span()
-        if has_cjk and rules.cjk.search(text, first, last):
+    """Each run between spaces that holds a countable character (one not silent); within a
+    run holding Chinese characters or kana, each of those and each countable stretch between."""
+    silent = _silent_table()
+    try:
+        runs = _runs(text, silent)
+    except KeyError:        # a character not met before: learn the text's
+        _learn(silent, text)
+        runs = _runs(text, silent)
+    if not _has_cjk(text):
+        yield from runs
+        return
+    rules = _cjk_rules()
+    _learn(silent, text)
+    for first, last in runs:
+        if rules.cjk.search(text, first, last):
             # Each Chinese character or kana is a word; so is each countable run between them.
             for part in rules.cjk_split.finditer(text, first, last):
-                if rules.countable.search(text, *part.span()):
+                if not all(silent[c] for c in part.group()):
                     yield part.span()
         else:
             yield first, last
 
 
 def _count_word_profile(text: str) -> int:
-    rules = _word_rules()
-    if rules.cjk.search(text):
+    if _has_cjk(text):
         return sum(1 for _ in _word_spans(text))
-    silent, countable = rules.silent, rules.countable
+    silent = _silent_table()
     tokens = text.split()
     # Only a run starting with punctuation can lack a countable character: check just those.
-    return len(tokens) - sum(1 for token in tokens
-                             if token[0] in silent and countable.search(token) is None)
+    try:
+        return len(tokens) - sum(1 for token in tokens
+                                 if silent[token[0]] and all(silent[c] for c in token))
+    except KeyError:        # a character not met before: learn the text's, then count
+        _learn(silent, text)
+        return _count_word_profile(text)
 
 
 # ---------------------------------------------------------------------- LibreOffice profile
@@ -295,7 +366,6 @@ def iter_words(text: str, profile: str = DEFAULT_PROFILE) -> Iterator[tuple[int,
         yield from _libreoffice_spans(text)
 
 
-_CITATION = "\ufffc"        # a citation in a paragraph's text, as in the editor
 _CITATION_BEFORE_PUNCTUATION = re.compile("[ \u00a0]*\ufffc+(?=[.,;:!?)\\]])")
 
 
@@ -320,5 +390,5 @@ def count_words(text: str, profile: str = DEFAULT_PROFILE) -> int:
 
 def warm_up() -> None:
     """Build the character tables now rather than on the first keystroke."""
-    _word_rules()
+    _cjk_rules()
     _libreoffice_rules()
