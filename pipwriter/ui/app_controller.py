@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QDialog
@@ -14,7 +15,9 @@ from .dialogs import Dialogs
 from .main_window import MainWindow
 from .session import Session
 from .settings import Settings
-from .start_window import StartWindow
+
+if TYPE_CHECKING:
+    from .start_window import StartWindow
 
 DEFAULT_TEMPLATE = "bmj-partnership-in-practice"
 
@@ -33,13 +36,26 @@ class AppController(QObject):
         self.settings = settings or Settings()
         self.windows: list[MainWindow] = []
         self._quitting = False
-        self.start = StartWindow(self.settings)
-        self.start.newRequested.connect(self.new_article)
-        self.start.openRequested.connect(self.open_dialog)
-        self.start.demoRequested.connect(self.open_demo)
-        self.start.importRequested.connect(lambda: self.import_docx_dialog())
-        self.start.recentRequested.connect(self.open_path)
-        self.start.historyRequested.connect(lambda: self.open_history())
+        self._start: StartWindow | None = None
+
+    @property
+    def start(self) -> StartWindow:
+        """The start screen, made the first time it is wanted: opening a file from the
+        command line (a double-click) shows the article without it."""
+        if self._start is None:
+            from .start_window import StartWindow
+            start = self._start = StartWindow(self.settings)
+            start.newRequested.connect(self.new_article)
+            start.openRequested.connect(self.open_dialog)
+            start.demoRequested.connect(self.open_demo)
+            start.importRequested.connect(lambda: self.import_docx_dialog())
+            start.recentRequested.connect(self.open_path)
+            start.historyRequested.connect(lambda: self.open_history())
+        return self._start
+
+    def _hide_start(self) -> None:
+        if self._start is not None:
+            self._start.hide()
 
     # --- windows ----------------------------------------------------------------------------
     def show_start(self) -> None:
@@ -61,7 +77,7 @@ class AppController(QObject):
         window.show()
         if window.stack.currentWidget() is window.section_panel:
             window.section_panel.focus_editor()    # typing goes into the text, not the heading
-        self.start.hide()
+        self._hide_start()
         for warning in project.warnings:
             self.dialogs.error("About this file", warning)
         return window
@@ -82,7 +98,7 @@ class AppController(QObject):
                     return False
         finally:
             self._quitting = False
-        self.start.hide()
+        self._hide_start()
         QApplication.quit()
         return True
 
@@ -105,7 +121,8 @@ class AppController(QObject):
             self._offer_history(Path(path))
             if not Path(path).exists():
                 self.settings.remove_recent_file(Path(path))
-                self.start.refresh()
+                if self._start is not None:     # made later, it lists the files as they are
+                    self._start.refresh()
             return None
         self.settings.add_recent_file(project.path or Path(path))
         return self._window_for(project)

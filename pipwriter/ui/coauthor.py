@@ -23,19 +23,15 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from ..model.coauthoring.approval import ARTICLE_SCOPE, approval_lines, approve
 from ..model.errors import PipError
-from ..model.language.counts import total_words
-from ..model.storage.project import Project
-from ..model.storage.project_file import load_project
-from ..model.storage.versions import save_project_version
-from .data_safety import replace_article
-from .dialogs import PROJECT_FILTER
-from .settings import documents_folder
 
 if TYPE_CHECKING:
     from ..model.coauthoring.merge import MergeResult
+    from ..model.storage.project import Project
     from .main_window import MainWindow
+
+# What sending, merging, approving and importing need is imported in the method that needs it:
+# none of it is needed to open the window, and the window opens sooner without it.
 
 DOCX_FILTER = "Word documents (*.docx)"
 
@@ -173,7 +169,10 @@ class Coauthoring(QObject):
     def send_copy(self) -> Path | None:
         """File › Send to a co-author…: save a copy for them, keeping a version of what was
         sent so their changes can be merged later."""
-        from ..model.coauthoring.exchange import send_copy  # loaded when first used
+        from ..export.names import safe_component
+        from ..model.coauthoring.exchange import send_copy
+        from ..model.language.counts import total_words
+        from .settings import documents_folder
         window, dialogs = self.window, self.window.dialogs
         window.commit_pending_edits()
         self.session.sync()
@@ -193,7 +192,6 @@ class Coauthoring(QObject):
                 return None
         note = dialogs.ask_text("Send to a co-author", f"A note for {name} (you may leave it "
                                 "empty), for example “please check your viewpoint”:") or ""
-        from ..export.names import safe_component
         folder = self.session.path.parent if self.session.path else documents_folder()
         suggested = folder / (f"{safe_component(article.title or 'My article')} - for "
                               f"{safe_component(name)}.pipw")
@@ -216,11 +214,12 @@ class Coauthoring(QObject):
 
     # --- merging --------------------------------------------------------------------------------
     def merge_copy(self, path: Path | None = None) -> bool:
-        # loaded when first used, not before the window opens
-        from ..model.coauthoring.exchange import check_same_article, find_base, previous_merge
-        from ..model.coauthoring.merge import merge_articles
         """File › Merge a co-author's copy…: take what they changed, choose where you both
         changed the same part, review, and apply as one undoable step after saving a version."""
+        from ..model.coauthoring.exchange import check_same_article, find_base, previous_merge
+        from ..model.coauthoring.merge import merge_articles
+        from ..model.storage.project_file import load_project
+        from .dialogs import PROJECT_FILTER
         window, dialogs = self.window, self.window.dialogs
         path = path or dialogs.ask_file("Merge a co-author's copy", PROJECT_FILTER)
         if not path:
@@ -262,6 +261,10 @@ class Coauthoring(QObject):
         """Show what merging brings, let the user choose, and put it in as one undoable step
         (a version of the article before it is kept first)."""
         from ..model.coauthoring.exchange import record_merge
+        from ..model.language.counts import total_words
+        from ..model.storage.project import Project
+        from ..model.storage.versions import save_project_version
+        from .data_safety import replace_article
         window, dialogs = self.window, self.window.dialogs
         if not result.has_changes():
             dialogs.info("Nothing to merge", f"{name}'s copy has nothing that yours does not "
@@ -291,11 +294,13 @@ class Coauthoring(QObject):
 
     # --- approving ------------------------------------------------------------------------------
     def approval_text(self) -> str:
+        from ..model.coauthoring.approval import approval_lines
         return "\n".join(approval_lines(self.session.article)) or "No authors yet."
 
     def approve(self) -> bool:
         """Article › Approve…: record that an author approves the article as it stands (or the
         section being edited)."""
+        from ..model.coauthoring import approval
         window, dialogs = self.window, self.window.dialogs
         window.commit_pending_edits()
         self.session.sync()
@@ -310,7 +315,7 @@ class Coauthoring(QObject):
         if index is None:
             return False
         author = authors[index]
-        scopes = [(ARTICLE_SCOPE, "I approve the whole article as it stands now")]
+        scopes = [(approval.ARTICLE_SCOPE, "I approve the whole article as it stands now")]
         section = article.section(window.current_section_id())
         if section is not None:
             scopes.append((section.id, f"I approve only the section “{section.title}”"))
@@ -323,9 +328,9 @@ class Coauthoring(QObject):
                 "now? Any later change will show that it needs approving again.", "Approve"):
             return False
         scope = scopes[choice][0]
-        what = "the article" if scope == ARTICLE_SCOPE else f"“{section.title}”"
+        what = "the article" if scope == approval.ARTICLE_SCOPE else f"“{section.title}”"
         self.session.change(f"{author.name} approves {what}",
-                            lambda a: approve(a, author.id, scope))
+                            lambda a: approval.approve(a, author.id, scope))
         told = ""
         if not me:
             self.set_me(author.id)

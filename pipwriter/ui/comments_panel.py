@@ -30,17 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model.article.text_surface import TextField, text_fields
-from ..model.coauthoring.comment_data import Comment
-from ..model.coauthoring.comments import add_comment, locate, reply, set_resolved
-from ..model.language.utf16 import python_index
-from ..model.rules.findings import Where
-from .field_locator import show_place
 from .side_list import SideList, show_side_list, side_list
-from .spell_line_edit import FIELD_PROPERTY
 
 if TYPE_CHECKING:
+    from ..model.article.text_surface import TextField
+    from ..model.coauthoring.comment_data import Comment
+    from ..model.rules.findings import Where
     from .main_window import MainWindow
+
+# The model's comments and the places they point at are imported where they are used: the
+# window adds the two menu entries as it opens, and needs nothing else from here to show.
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +54,9 @@ def _when(stamp: str) -> str:
 
 def selected_place(window: MainWindow) -> tuple[Where, int, int, int] | None:
     """(field, line, start, end) of the words selected in the focused text box, or None."""
+    from ..model.language.utf16 import python_index
+    from ..model.rules.findings import Where
+    from .spell_line_edit import FIELD_PROPERTY
     widget = QApplication.focusWidget()
     if widget is None:
         return None
@@ -92,6 +94,7 @@ def selected_place(window: MainWindow) -> tuple[Where, int, int, int] | None:
 def _field_showing(window: MainWindow, widget: QWidget, name: str) -> Where | None:
     """The field of the text surface the widget shows: in the open panel, with that name and
     the widget's text."""
+    from ..model.article.text_surface import text_fields
     window.commit_pending_edits()
     window.session.sync()
     shown = widget.text() if isinstance(widget, QLineEdit) else \
@@ -141,6 +144,7 @@ class CommentsPanel(SideList):
         self.keep_up()
 
     def refresh(self) -> None:
+        from ..model.article.text_surface import text_fields
         self.refreshes += 1
         session = self.main_window.session
         session.sync()
@@ -158,6 +162,7 @@ class CommentsPanel(SideList):
         self._update_buttons()
 
     def describe(self, comment: Comment, fields: list[TextField] | None = None) -> str:
+        from ..model.coauthoring.comments import locate
         article = self.main_window.session.article
         place = comment.where.label or "the article"
         lines = [f"On “{comment.quote}” ({place})"]
@@ -180,6 +185,8 @@ class CommentsPanel(SideList):
         self.resolve_button.setText("Re&open" if comment and comment.resolved else "Re&solve")
 
     def go_to(self) -> bool:
+        from ..model.coauthoring.comments import locate
+        from .field_locator import show_place
         comment = self.current()
         if comment is None:
             return False
@@ -191,6 +198,7 @@ class CommentsPanel(SideList):
                           anchor.end)
 
     def ask_reply(self) -> bool:
+        from ..model.coauthoring.comments import reply
         comment = self.current()
         if comment is None:
             return False
@@ -206,6 +214,7 @@ class CommentsPanel(SideList):
         return True
 
     def toggle_resolved(self) -> None:
+        from ..model.coauthoring.comments import set_resolved
         comment = self.current()
         if comment is None:
             return
@@ -235,6 +244,7 @@ def my_name(window: MainWindow) -> str:
 
 def comment_on_selection(window: MainWindow) -> bool:
     """Article › Comment on the selected words…"""
+    from ..model.coauthoring.comments import add_comment
     place = selected_place(window)
     if place is None:
         window.dialogs.error("Comment", "First pick the words you want to talk about. "

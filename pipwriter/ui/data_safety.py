@@ -8,7 +8,6 @@ file has gone or changed, is in :mod:`.saving`.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,28 +15,19 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
-from ..model.coauthoring.compare import compare_articles
 from ..model.errors import PipError
-from ..model.language.counts import total_words
-from ..model.storage.backups import backup_snapshot
-from ..model.storage.history_store import local_time, project_key
 from ..model.storage.locks import ProjectLock, ProjectLockedError, acquire, resolved
-from ..model.storage.media_store import carry_media
-from ..model.storage.project import Project
-from ..model.storage.project_file import load_project, media_snapshot
-from ..model.storage.recovery import RecoveryEntry, discard_recovery, find_recoveries, load_recovery
-from ..model.storage.safe_save import (
-    accept_disk_state,
-    article_json_in,
-    changed_on_disk,
-    is_read_only,
-)
-from ..model.storage.versions import save_project_version
 from .autosave import Autosaver
 from .recovery_dialog import COMPARE, DISCARD, LATER, RESTORE
 
 if TYPE_CHECKING:
+    from ..model.storage.project import Project
+    from ..model.storage.recovery import RecoveryEntry
     from .main_window import MainWindow
+
+# Versions, backups, restoring and recovery import what they need when they run: the window
+# opens with only the lock and autosave, and the start needs only the list of recovery copies.
+
 
 class DataSafety(QObject):
     """Everything that keeps one window's article safe; reachable as ``window.data_safety``."""
@@ -120,11 +110,13 @@ class DataSafety(QObject):
         that is read-only or that someone else changed (File › Save asks about that)."""
         if not self.window.settings.autosave_to_file:
             return False
+        from ..model.storage.safe_save import changed_on_disk, is_read_only
         project = self.session.project
         return not is_read_only(project.path) and not changed_on_disk(project)
 
     def _note_file_written(self, result) -> None:
         """Autosave wrote the file itself: it now holds what this window wrote."""
+        from ..model.storage.safe_save import accept_disk_state, article_json_in
         project = self.session.project
         if result.wrote_file and result.original is not None \
                 and result.original == project.path:
@@ -133,6 +125,7 @@ class DataSafety(QObject):
 
     # --- autosave feedback ------------------------------------------------------------------
     def _on_saved(self, result) -> None:
+        from ..model.storage.history_store import local_time
         self._note_file_written(result)
         when = local_time(result.entry.saved_at).split(" on ")[0] if result.entry else ""
         where = "saved to your file" if result.wrote_file else "recovery copy kept"
@@ -212,6 +205,8 @@ class DataSafety(QObject):
                 "comments”:")
         if not name:
             return None
+        from ..model.language.counts import total_words
+        from ..model.storage.versions import save_project_version
         self.session.sync()
         try:
             version = save_project_version(self.session.project, name,
@@ -241,12 +236,18 @@ class DataSafety(QObject):
 def replace_article(session, project: Project, description: str) -> bool:
     """Put ``project``'s article into the session as one undoable step (Edit › Undo brings the
     text before back). Attached files it needs are copied into memory. False if no change."""
+    from ..model.storage.media_store import carry_media
     carry_media(project.article, project.media, session.project.media)
     return session.replace_article(project.article, description)
 
 
 def keep_current_as_backup(session, note: str):
     """Keep the text as it is now in the article's backups (before replacing it)."""
+    import json
+
+    from ..model.storage.backups import backup_snapshot
+    from ..model.storage.history_store import project_key
+    from ..model.storage.project_file import media_snapshot
     session.sync()
     project = session.project
     article = project.article
@@ -281,6 +282,10 @@ def restore_into(window, project: Project, what: str) -> bool:
 # --- recovery at start ---------------------------------------------------------------------------
 def describe_differences(entry: RecoveryEntry) -> str:
     """What restoring a recovery copy would change, section by section, in words."""
+    from ..model.coauthoring.compare import compare_articles
+    from ..model.language.counts import total_words
+    from ..model.storage.project_file import load_project
+    from ..model.storage.recovery import load_recovery
     try:
         recovered = load_recovery(entry).article
     except PipError as error:
@@ -303,6 +308,7 @@ def describe_differences(entry: RecoveryEntry) -> str:
 
 def restore_entry(controller, entry: RecoveryEntry):
     """Open a recovery copy in a new window (unsaved, belonging to its original file)."""
+    from ..model.storage.recovery import load_recovery
     try:
         project = load_recovery(entry)
     except PipError as error:
@@ -325,6 +331,7 @@ def check_recoveries(controller) -> list[tuple[RecoveryEntry, str]]:
 
     Returns what was done with each: [(entry, "restore" | "discard" | "later")].
     """
+    from ..model.storage.recovery import discard_recovery, find_recoveries
     try:
         pending = find_recoveries()
     except OSError:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import uuid
 from dataclasses import dataclass, field
 
 from ..coauthoring.approval import Approval
@@ -11,7 +10,7 @@ from ..coauthoring.comment_data import Comment
 from ..coauthoring.suggestions import SuggestionNote, tidy_notes
 from ..jsonread import Obj
 from .author import Author
-from .ids import new_id
+from .ids import new_id, random_uuid_hex
 from .limits import (
     AUTHOR_NAME_MAX,
     AUTHORS_MAX,
@@ -32,7 +31,7 @@ ARTICLE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")  # safe in a folder name on ever
 
 def new_article_id() -> str:
     """A stable identity for an article: kept through renames, names its backups and versions."""
-    return uuid.uuid4().hex
+    return random_uuid_hex()
 
 
 @dataclass

@@ -19,7 +19,6 @@ import hashlib
 import json
 import logging
 import os
-import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +38,12 @@ def locks_dir() -> Path:
 
 
 def host_name() -> str:
+    """This computer's name, as ``socket.gethostname()`` gives it (lock files compare it)."""
+    if hasattr(os, "uname"):
+        # the same call on Linux and macOS (uname's node name), without importing socket at
+        # every start
+        return os.uname().nodename or "unknown"
+    import socket
     return socket.gethostname() or "unknown"
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import logging
 import os
-import subprocess
 import sys
 import time
 
@@ -67,6 +66,7 @@ def _windows_start(pid: int) -> float | None:
 
 
 def _mac_start(pid: int) -> float | None:
+    import subprocess  # macOS only: not imported on the other systems
     result = subprocess.run(["ps", "-o", "lstart=", "-p", str(pid)], capture_output=True,
                             text=True, timeout=5, env={**os.environ, "LC_ALL": "C"})
     text = result.stdout.strip()

@@ -29,13 +29,13 @@ import hashlib
 import json
 import os
 import re
-import uuid
 import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...paths import recovery_dir
 from ..article.article import Article
+from ..article.ids import random_uuid_hex
 from ..errors import DataError, PipError
 from .history_store import local_time, read_meta, remove_old_temp_files, remove_quietly, write_meta
 from .journal import JOURNAL_SUFFIX, journal_path, read_journal, replay
@@ -51,7 +51,7 @@ STALE_KEEP = _dt.timedelta(days=14)   # orphans older than their file are remove
 
 
 def new_session_id() -> str:
-    return uuid.uuid4().hex
+    return random_uuid_hex()
 
 
 @dataclass(frozen=True)
