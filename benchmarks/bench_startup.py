@@ -8,6 +8,13 @@ command receives it). Times run from just before the process is started to:
 - the main window painted for the first time with the demo article open;
 - the first red underline painted (a misspelt word typed at once after the window appears).
 
+The floor is measured in the same run, the same way: ``benchmarks/_startup_floor.py`` is a bare
+PySide6 app (QApplication, a QMainWindow holding a QTextEdit with the text of the section the
+window opens on) started in a fresh process from its own T0 and timed to its first paint. The
+runs alternate (floor, app, floor, app ...) so both see the same machine. PiP Writer's window
+time is also printed as a ratio to the floor, and "our own share" is the app's time minus the
+floor's (the medians' difference; its p95 is taken over the paired differences).
+
 Memory is the process's peak resident set size with the demo open, and again after every section
 and panel has been opened once. "Cold" means a new process; the system's file cache is warm after
 the first run (the first run of all is a warm-up and is not counted, except in ``--quick``).
@@ -28,6 +35,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PROBE = Path(__file__).resolve().parent / "_startup_probe.py"
+FLOOR = Path(__file__).resolve().parent / "_startup_floor.py"
 if __package__ in (None, ""):
     sys.path.insert(0, str(ROOT))
 
@@ -39,21 +47,43 @@ def _summary(name: str, samples: list[float]) -> dict:
             "n": len(ordered)}
 
 
-def start_once(article: Path, folder: Path) -> dict:
-    """One cold start of the app on ``article``; the probe's figures (seconds since start)."""
+def _timed_child(script: Path, argument: Path, folder: Path, wanted: tuple[str, ...]) -> dict:
+    """Start ``script`` in a fresh offscreen process with an empty user folder; its figures
+    (seconds since just before it was started)."""
     user_dir = Path(tempfile.mkdtemp(prefix="user-", dir=folder))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PIPWRITER_USER_DIR=str(user_dir))
     env.pop("PYTHONSTARTUP", None)
     env["PIPWRITER_BENCH_T0"] = repr(time.time())
-    done = subprocess.run([sys.executable, str(PROBE), str(article)], env=env, cwd=ROOT,
+    done = subprocess.run([sys.executable, str(script), str(argument)], env=env, cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
     lines = done.stdout.strip().splitlines()
     if done.returncode != 0 or not lines:
-        raise RuntimeError(f"the start-up probe failed: {done.stderr.strip()[-2000:]}")
+        raise RuntimeError(f"{script.name} failed: {done.stderr.strip()[-2000:]}")
     figures = json.loads(lines[-1])
-    if "window" not in figures or "underline" not in figures:
-        raise RuntimeError(f"the start-up probe failed: {figures.get('error')}")
+    if any(key not in figures for key in wanted):
+        raise RuntimeError(f"{script.name} failed: {figures.get('error')}")
     return figures
+
+
+def start_once(article: Path, folder: Path) -> dict:
+    """One cold start of the app on ``article``; the probe's figures (seconds since start)."""
+    return _timed_child(PROBE, article, folder, ("window", "underline"))
+
+
+def floor_once(text_file: Path, folder: Path) -> dict:
+    """One cold start of a bare PySide6 window showing the text in ``text_file``."""
+    return _timed_child(FLOOR, text_file, folder, ("window",))
+
+
+def _floor_text(article: Path, folder: Path) -> Path:
+    """The text of the section the app's window opens on, in a file for the floor's process."""
+    from pipwriter.model.article.text_surface import standing_block
+    from pipwriter.model.storage.project_file import load_project
+    section = load_project(article).article.sections[0]
+    path = folder / "floor-text.txt"
+    path.write_text("\n".join(standing_block(p) for p in section.body.paragraphs),
+                    encoding="utf-8")
+    return path
 
 
 def run(quick: bool) -> list[dict]:
@@ -62,12 +92,26 @@ def run(quick: bool) -> list[dict]:
     with tempfile.TemporaryDirectory(prefix="pipwriter-bench-") as temp:
         folder = Path(temp)
         article = write_demo(folder / "Demo article.pipw")
+        text = _floor_text(article, folder)
         if not quick:
-            start_once(article, folder)                   # warm-up: .pyc files, file cache
-        results = [start_once(article, folder) for _ in range(runs)]
+            floor_once(text, folder)                      # warm-up: .pyc files, file cache
+            start_once(article, folder)
+        floors, results = [], []
+        for _ in range(runs):                             # paired: floor, app, floor, app ...
+            floors.append(floor_once(text, folder))
+            results.append(start_once(article, folder))
+    window = [r["window"] for r in results]
+    floor = [f["window"] for f in floors]
+    ours = _summary("cold start: our own share (window - floor)",
+                    [w - f for w, f in zip(window, floor, strict=True)])
+    ours["median_ms"] = (statistics.median(window) - statistics.median(floor)) * 1000
     rows = [
         _summary("cold start: Python running", [r["ready"] for r in results]),
-        _summary("cold start: window painted, demo open", [r["window"] for r in results]),
+        _summary("cold start: window painted, demo open", window),
+        _summary("cold start floor: bare PySide6 window painted", floor),
+        ours,
+        {"name": "cold start: window / floor (medians)",
+         "value": round(statistics.median(window) / statistics.median(floor), 2), "unit": "x"},
         _summary("cold start: first spelling underline painted",
                  [r["underline"] for r in results]),
         {"name": "peak memory (RSS), demo open",
