@@ -241,3 +241,32 @@ def test_more_suggestions_arrive_from_a_worker_without_blocking(qtbot, editor, e
     more.actions()[0].trigger()
     assert edit.toPlainText() == "The accommodation was poor"
     pool.waitForDone()
+
+
+def test_paragraphs_keep_their_shaped_text_while_typed_in(editor, qtbot):
+    """Qt drops a paragraph's glyphs after laying it out unless told to keep them, and then
+    every repaint after a key shapes the paragraph again (issue 23). The paragraphs there when
+    the highlighter starts, those set or typed later (a new paragraph after Return) keep
+    them; the underlines still follow the text."""
+    edit, _highlighter = editor
+    edit.setPlainText("First paragraph.\nSecond one.")
+    assert _kept(edit) == [True, True]
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(edit, " recieve")
+    qtbot.keyClick(edit, "\r")
+    qtbot.keyClicks(edit, "mor")
+    assert _kept(edit) == [True, True, True]
+    assert [t for _n, t in underlined(edit)] == ["recieve", "mor"]
+    other = QTextEdit()
+    qtbot.addWidget(other)
+    other.setPlainText("One.\nTwo.\nThree.")
+    SpellHighlighter(other.document(), editor[1].engine)
+    assert _kept(other) == [True, True, True]
+
+
+def _kept(edit: QTextEdit) -> list[bool]:
+    out, block = [], edit.document().begin()
+    while block.isValid():
+        out.append(block.layout().cacheEnabled())
+        block = block.next()
+    return out
