@@ -230,15 +230,23 @@ class ToIdle:
         return {"keys": samples, "cpu": cpu, "between": stretches, "waited": waited}
 
 
-def type_job(QtCore, QtTest, app, roots, editor, job: dict) -> tuple[dict, dict | None]:  # noqa: N803
+def type_job(QtCore, QtTest, app, roots, editor, job: dict,  # noqa: N803
+             label: str = "") -> tuple[dict, dict | None]:
     """The job's keys typed into ``editor`` the same way for every app: settle, let the
     opening's own deferred work finish, warm up, a burst, a rest, then human pace. Returns
-    (burst, human) as :meth:`ToIdle.burst` and :meth:`ToIdle.human` give them."""
+    (burst, human) as :meth:`ToIdle.burst` and :meth:`ToIdle.human` give them. Under
+    ``bench_novelwriter --callgrind`` the burst also has ``instructions`` (see _callgrind)."""
+    from _callgrind import counter
     probe = ToIdle(QtCore, QtTest, app, roots)
     probe.settle()
     probe.wait_until(_perf() + job.get("open_quiet_s", 1.5), [])
     probe.burst(editor, job["warmup"])
+    counting = counter()
+    if counting is not None:
+        counting.start()
     burst = probe.burst(editor, job["burst"])
+    if counting is not None:
+        burst["instructions"] = counting.stop(label or "burst")
     probe.wait_until(_perf() + job.get("between_runs_s", 1.0), [])
     human = probe.human(editor, job["human"], job["gaps"]) if job["human"] else None
     probe.close()

@@ -128,7 +128,8 @@ def main() -> int:
         editor.setTextCursor(cursor)
         editor.setFocus()
         editor.ensureCursorVisible(centre=False)
-        burst, human = _idle.type_job(QtCore, QtTest, app, [gui, app], editor, job)
+        burst, human = _idle.type_job(QtCore, QtTest, app, [gui, app], editor, job,
+                                      article["name"])
         results[article["name"]] = {"burst": burst, "human": human, "open_s": opened,
                                     "blocks": document.blockCount()}
         gui.closeProject(isYes=True)

@@ -45,7 +45,8 @@ for _path in (str(ROOT), str(HERE)):
     if _path not in sys.path:
         sys.path.insert(0, _path)
 
-import _idle  # noqa: E402 - after the path is set
+import _callgrind  # noqa: E402 - after the path is set
+import _idle  # noqa: E402
 
 NOVELWRITER_VERSION = "26.2.2"
 CHILD = HERE / "_novelwriter_child.py"
@@ -108,7 +109,8 @@ def ensure_novelwriter(version: str = NOVELWRITER_VERSION) -> tuple[Path | None,
 
 
 # --- one run of each app ---------------------------------------------------------------------
-def _child(command: list[str], job_file: Path, xvfb: bool, label: str) -> dict:
+def _child(command: list[str], job_file: Path, xvfb: bool, label: str,
+           callgrind: bool = False) -> dict:
     with tempfile.TemporaryDirectory(prefix="pipwriter-bench-") as home:
         out = Path(home) / "out.json"
         env = dict(os.environ, PIPWRITER_USER_DIR=home, XDG_CONFIG_HOME=f"{home}/config",
@@ -116,6 +118,9 @@ def _child(command: list[str], job_file: Path, xvfb: bool, label: str) -> dict:
                    QT_QPA_PLATFORM="xcb" if xvfb else "offscreen")
         full = command + [str(job_file), str(out)] if label == "novelWriter" else \
             command + ["--job", str(job_file), "--out", str(out)]
+        if callgrind:
+            env[_callgrind.ENV] = f"{home}/callgrind.out"
+            full = _callgrind.wrap(full, Path(env[_callgrind.ENV]))
         if xvfb:
             full = ["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24"] + full
         load = os.getloadavg()[0]
@@ -132,10 +137,13 @@ def _child(command: list[str], job_file: Path, xvfb: bool, label: str) -> dict:
 
 def compare(reps: int = 3, burst: int = 600, human: int = 320,
             articles: tuple[str, ...] = ("demo", "stress"), xvfb: bool = False,
-            version: str = NOVELWRITER_VERSION, log=print) -> dict:
-    """Run both apps ``reps`` times, alternating; {"skipped": why} if novelWriter is missing."""
+            version: str = NOVELWRITER_VERSION, log=print, callgrind: bool = False) -> dict:
+    """Run both apps ``reps`` times, alternating; {"skipped": why} if novelWriter is missing.
+    ``callgrind``: under Valgrind, counting the burst's instructions (see _callgrind)."""
     if xvfb and not shutil.which("xvfb-run"):
         return {"skipped": "--xvfb asked for but xvfb-run is not installed"}
+    if callgrind and _callgrind.available():
+        return {"skipped": f"--callgrind: valgrind is {_callgrind.available()}"}
     python, versions = ensure_novelwriter(version)
     if python is None:
         return {"skipped": versions}
@@ -151,7 +159,7 @@ def compare(reps: int = 3, burst: int = 600, human: int = 320,
             order = ("PiP Writer", "novelWriter") if rep % 2 == 0 else \
                 ("novelWriter", "PiP Writer")
             for who in order:
-                result = _child(commands[who], job_file, xvfb, who)
+                result = _child(commands[who], job_file, xvfb, who, callgrind)
                 runs[who].append(result)
                 medians = ", ".join(
                     f"{name} burst {_median_ms(r['burst']['keys']):.2f} ms"
@@ -275,8 +283,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--xvfb", action="store_true", help="both apps under xvfb-run (xcb)")
     parser.add_argument("--novelwriter-version", default=NOVELWRITER_VERSION)
     parser.add_argument("--json", type=Path, metavar="OUT", help="also write every sample")
+    parser.add_argument("--callgrind", action="store_true",
+                        help="count the burst's instructions under Valgrind instead (one run, "
+                             "100 keys unless --burst-keys, no human pace, demo unless --only)")
     args = parser.parse_args(argv)
     articles = (args.only,) if args.only else ("demo", "stress")
+    if args.callgrind:
+        burst = args.burst_keys if "--burst-keys" in (argv or sys.argv) else 100
+        print(f"novelWriter side by side under callgrind: {burst} keys in a burst")
+        compared = compare(1, burst, 0, (args.only or "demo",), args.xvfb,
+                           args.novelwriter_version, callgrind=True)
+        for line in [compared["skipped"]] if "skipped" in compared else \
+                _callgrind.table(compared):
+            print(line)
+        return 0
     print(f"novelWriter side by side: {args.reps} runs of each app, alternating")
     compared = compare(args.reps, args.burst_keys, args.human_keys, articles, args.xvfb,
                        args.novelwriter_version)

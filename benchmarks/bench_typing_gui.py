@@ -226,7 +226,8 @@ def run_job(job: dict, extras: bool = False) -> dict:
             window.open_panel(f"section:{typed_id}")
         _place_cursor(app, window, article["paragraph"])
         editor = window.section_panel.editor
-        burst, human = _idle.type_job(QtCore, QtTest, app, [window, app], editor, job)
+        burst, human = _idle.type_job(QtCore, QtTest, app, [window, app], editor, job,
+                                            article["name"])
         figures = getattr(window, "figures", None)
         size = [window.width(), window.height()]
         results[article["name"]] = {"burst": burst, "human": human, "open_s": opening[-1],
