@@ -130,3 +130,20 @@ def test_window_cannot_be_shrunk_until_fields_are_cut_off(window, qtbot):
     room = window.screen().availableGeometry()      # 800 × 600 offscreen
     assert window.width() >= min(800, room.width() - 16) and window.height() >= 500
     assert fit_problems(window) == []               # what does not fit scrolls
+
+
+def test_word_bar_fill_follows_the_words_to_the_pixel(qtbot):
+    """The bar is set only when its fill moves by a pixel (issue 23), and then shows the
+    words against its top (the limit and a fifth) as closely as its width can."""
+    from pipwriter.ui.figures_bar import Figures, FiguresBar
+    bar = FiguresBar()
+    qtbot.addWidget(bar)
+    bar.show()
+    width = bar.words_bar.width()
+    for words in (0, 1, 17, 640, 1249, 1500, 1799, 1800, 4000):
+        bar.show_figures(Figures(words, 1250, 1500, words, 0, 5, 0, 3, 5, 0, 2, None))
+        top = max(1800, words)
+        shown = bar.words_bar.value() / bar.words_bar.maximum()
+        assert bar.words_bar.maximum() == width
+        assert abs(shown - min(words, top) / top) <= 1 / width, words
+        assert f"{words:,} word" in bar.words_bar.accessibleDescription()

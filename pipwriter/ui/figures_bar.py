@@ -155,8 +155,18 @@ class FigureButton(QPushButton):
         super().__init__(parent)
         self.setFlat(True)
         self.full_text = self.short_text = self._shown = ""
+        self._widths: dict[str, int] = {}    # text -> width in this font (shaping is not free)
+        self._pad: int | None = None         # the style's padding, known until font or style change
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setToolTip(_EXPLAIN_TIP)
+
+    def _advance(self, text: str) -> int:
+        width = self._widths.get(text)
+        if width is None:
+            if len(self._widths) > 64:
+                self._widths.clear()
+            width = self._widths[text] = self.fontMetrics().horizontalAdvance(text)
+        return width
 
     def set_texts(self, full: str, short: str | None = None) -> bool:
         """Show new texts; True when the button asks for another size (the strip is laid out
@@ -164,8 +174,7 @@ class FigureButton(QPushButton):
         short = short or full
         if full == self.full_text and short == self.short_text:
             return False
-        metrics = self.fontMetrics()      # the hint is the full text's width plus padding
-        resized = metrics.horizontalAdvance(full) != metrics.horizontalAdvance(self.full_text)
+        resized = self._advance(full) != self._advance(self.full_text)   # the hint's width
         self.full_text, self.short_text = full, short
         self.setAccessibleName(full)
         if resized:
@@ -174,12 +183,14 @@ class FigureButton(QPushButton):
         return resized
 
     def _padding(self) -> int:
-        option = QStyleOptionButton()
-        self.initStyleOption(option)
-        wide = 1000      # wide enough to be past any style's minimum button width
-        size = self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option,
-                                             QSize(wide, self.fontMetrics().height()), self)
-        return size.width() - wide
+        if self._pad is None:
+            option = QStyleOptionButton()
+            self.initStyleOption(option)
+            wide = 1000      # wide enough to be past any style's minimum button width
+            size = self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option,
+                                                 QSize(wide, self.fontMetrics().height()), self)
+            self._pad = size.width() - wide
+        return self._pad
 
     def _hint_for(self, text: str) -> QSize:
         fm = self.fontMetrics()
@@ -187,7 +198,7 @@ class FigureButton(QPushButton):
         self.initStyleOption(option)
         height = self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option,
                                                QSize(fm.height(), fm.height()), self).height()
-        return QSize(fm.horizontalAdvance(text) + 4 + self._padding(), height)
+        return QSize(self._advance(text) + 4 + self._padding(), height)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         return self._hint_for(self.full_text)
@@ -196,14 +207,14 @@ class FigureButton(QPushButton):
         return self._hint_for("…" * 3)
 
     def _fit(self) -> None:
-        fm = self.fontMetrics()
         room = self.width() - self._padding() - 2
-        if fm.horizontalAdvance(self.full_text) <= room:
+        if self._advance(self.full_text) <= room:
             shown = self.full_text
-        elif fm.horizontalAdvance(self.short_text) <= room:
+        elif self._advance(self.short_text) <= room:
             shown = self.short_text
         else:
-            shown = fm.elidedText(self.short_text, Qt.TextElideMode.ElideRight, max(room, 0))
+            shown = self.fontMetrics().elidedText(self.short_text, Qt.TextElideMode.ElideRight,
+                                                  max(room, 0))
         if shown != self._shown:
             self._shown = shown
             self.update()
@@ -228,7 +239,9 @@ class FigureButton(QPushButton):
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().changeEvent(event)
-        if event.type() == event.Type.FontChange:
+        if event.type() in (event.Type.FontChange, event.Type.StyleChange):
+            self._widths.clear()
+            self._pad = None
             self.updateGeometry()
             self._fit()
 
@@ -262,6 +275,8 @@ class FiguresBar(QWidget):
         for widget in (self.references, self.key_messages, self.illustrations, self.panel_words):
             layout.addWidget(widget)
         self.state = IN_BAND
+        self._fill: tuple[int, int] | None = None     # (steps, filled) the bar shows
+        self._bar_state: str | None = None           # the state its colour shows
         self._size_bar()
 
     def labels(self) -> list[FigureButton]:
@@ -290,10 +305,16 @@ class FiguresBar(QWidget):
         about once a word, which is then a repaint of two buttons and the bar)."""
         self.state = f.word_state()
         top = max((f.words_max or f.words) * 6 // 5, f.words, 1)
-        self.words_bar.setRange(0, top)
-        self.words_bar.setValue(min(f.words, top))
+        # in steps of the bar's own width: the bar is set (and QProgressBar repaints it at
+        # once) only when its fill moves by a pixel, not at every word
+        steps = max(self.words_bar.width(), 1)
+        fill = (steps, min(f.words, top) * steps // top)
+        if fill != self._fill:
+            self._fill = fill
+            self.words_bar.setRange(0, steps)
+            self.words_bar.setValue(fill[1])
         full, short = word_band_text(f.words, f.words_min, f.words_max)
-        if getattr(self, "_bar_state", None) != self.state:   # a style sheet costs a relayout
+        if self._bar_state != self.state:   # a style sheet costs a relayout
             self._bar_state = self.state
             self.words_bar.setStyleSheet(
                 f"QProgressBar::chunk {{ background-color: {_COLOURS[self.state]}; }}")
