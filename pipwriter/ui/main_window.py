@@ -23,6 +23,7 @@ from .figures_bar import Figures, FiguresBar
 from .help_dialogs import HelpWindows
 from .keyboard import keyboard_ready
 from .live_figures import compute_figures, explanation
+from .marks_worker import MarksWorker
 from .navigator import Navigator
 from .saving import save_as, save_or_relocate
 from .screen_fit import room_for, scrolling
@@ -82,7 +83,11 @@ class MainWindow(QMainWindow):
         # navigator's marks when typing pauses
         self._figures_timer = pause_timer(self, 0, self.update_figures)
         self._readability_timer = pause_timer(self, 800, self.section_panel.update_readability)
-        self._marks_timer = pause_timer(self, 400, self.update_marks)
+        self.marks_worker = MarksWorker(self.session, self)     # the checks off the GUI thread
+        self._marks_timer = pause_timer(self, 400, self.marks_worker.start)
+        self.marks_worker.ready.connect(self.navigator.set_statuses)
+        self.marks_worker.stale.connect(self._marks_timer.start)
+        self.marks_worker.failed.connect(self.update_marks)     # here, where errors are shown
 
         self.commands = ArticleCommands(self)   # the Article menu's structure commands
         self.help = HelpWindows(self)           # the Help menu's windows
@@ -296,6 +301,7 @@ class MainWindow(QMainWindow):
             self.figures_bar.show_figures(figures)
 
     def _spelling_changed(self) -> None:
+        self.marks_worker.note_spelling_change()
         self._marks_timer.start()
 
     def update_marks(self) -> None:

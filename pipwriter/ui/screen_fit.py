@@ -122,13 +122,17 @@ def scroll_area_of(widget: QWidget) -> FitScrollArea | None:
 
 
 def _scroll_into_view(_old: QWidget | None, new: QWidget | None) -> None:
-    widget = new
-    while new is not None and widget is not None:
-        parent = widget.parentWidget()
-        area = parent.parentWidget() if parent is not None else None
-        if isinstance(area, QScrollArea) and area.viewport() is parent and new.isVisible():
+    """The scroll areas holding ``new`` (innermost first) scroll it into view. They are found
+    among the window's scroll areas, not by walking up from ``new``: asking Python for each
+    parent made PySide 6.11 build wrappers for Qt's own private widget classes (a wizard's
+    inner widgets) inside this focus signal, which crashed it now and then (tests, SIGSEGV in
+    shiboken's lazy type set-up)."""
+    if new is None or not new.isVisible():
+        return
+    for area in reversed(new.window().findChildren(QScrollArea)):
+        inner = area.widget()
+        if inner is not None and (inner is new or inner.isAncestorOf(new)):
             area.ensureWidgetVisible(new, 8, 8)
-        widget = parent
 
 
 FOLLOW_FOCUS_PROPERTY = "pip_follow_focus"      # on the application: scroll areas follow it

@@ -62,6 +62,7 @@ class Session(QObject):
     def __init__(self, project: Project, template: Template | None = None, parent=None):
         super().__init__(parent)
         self._outside_generation = 0     # changes outside the sections' text
+        self.edits = 0                   # every change of the article, typing included
         self.figures_memo: tuple | None = None    # live_figures' structure-derived parts
         self.figures_result: tuple | None = None  # live_figures' last figures, with their key
         self._words_version = 0          # increases whenever a section's words may have changed
@@ -146,6 +147,7 @@ class Session(QObject):
             self._modified = value
             self.modifiedChanged.emit(value)
         if value:
+            self.edits += 1
             self.articleChanged.emit()
 
     # --- documents ----------------------------------------------------------------------

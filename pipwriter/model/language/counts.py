@@ -13,6 +13,7 @@ panel and overall) reads the whole article: it is for the checklist and the repo
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -42,35 +43,41 @@ PART_NAMES = {
 
 
 class ParagraphCounter:
-    """Word counts of paragraphs, remembered by their text (least recently used are dropped)."""
+    """Word counts of paragraphs, remembered by their text (least recently used are dropped).
+    One counter may be shared by threads (the app's typing and its marks, worked out on a
+    worker thread): what is remembered is read and changed under a lock."""
 
     def __init__(self, max_entries: int = 8192):
         self.max_entries = max_entries
         self._cache: dict[str, OrderedDict[str, int]] = {}
+        self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
 
     def count(self, text: str, profile: str = "word") -> int:
-        cache = self._cache.get(profile)
-        if cache is None:
-            cache = self._cache[profile] = OrderedDict()
-        words = cache.get(text)
-        if words is not None:
-            cache.move_to_end(text)
-            self.hits += 1
-            return words
-        self.misses += 1
+        with self._lock:
+            cache = self._cache.get(profile)
+            if cache is None:
+                cache = self._cache[profile] = OrderedDict()
+            words = cache.get(text)
+            if words is not None:
+                cache.move_to_end(text)
+                self.hits += 1
+                return words
+            self.misses += 1
         words = count_words(text, profile) if text else 0
-        cache[text] = words
-        if len(cache) > self.max_entries:
-            cache.popitem(last=False)
+        with self._lock:
+            cache[text] = words
+            if len(cache) > self.max_entries:
+                cache.popitem(last=False)
         return words
 
     def count_all(self, texts: Iterable[str], profile: str = "word") -> int:
         return sum(self.count(t, profile) for t in texts)
 
     def clear(self) -> None:
-        self._cache.clear()
+        with self._lock:
+            self._cache.clear()
 
     def __len__(self) -> int:
         return sum(len(c) for c in self._cache.values())
