@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from ..model.storage.backups import backup_file
 from ..model.storage.history_store import key_of_file, project_key
@@ -49,6 +49,7 @@ from ..model.storage.recovery import (
 from ..model.storage.safe_save import file_lock, file_state
 from ..paths import recovery_dir
 from .timers import pause_timer
+from .worker_jobs import Bridge, Job
 
 log = logging.getLogger(__name__)
 
@@ -86,20 +87,6 @@ class AutosaveResult:
     entry: RecoveryEntry | None = None
 
 
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], None]):
-        super().__init__()
-        self._work = work
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        self._work()
-
-
-class _Bridge(QObject):
-    done = Signal(object)     # emitted on the worker thread, delivered on the GUI thread
-
-
 class Autosaver(QObject):
     saved = Signal(object)    # AutosaveResult, after a successful write
     failed = Signal(str)      # a message for the user
@@ -121,7 +108,7 @@ class Autosaver(QObject):
         self._job_queued = False
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # writes and removals run in the order they were asked
-        self._bridge = _Bridge(self)
+        self._bridge = Bridge(self)
         self._bridge.done.connect(self._on_done)
         self._debounce = self._timer(debounce_ms)
         self._longest = self._timer(max_interval_ms)
@@ -199,7 +186,7 @@ class Autosaver(QObject):
         self._changes = self._typed = 0
         self._needs_full = self._journal_failed = False
         journal = self._journal
-        self._journal_pool.start(_Job(lambda: self._write_line(journal, entry)))
+        self._journal_pool.start(Job(lambda: self._write_line(journal, entry)))
         return True
 
     def _write_line(self, journal: JournalWriter, entry: dict) -> None:     # journal thread
@@ -250,7 +237,7 @@ class Autosaver(QObject):
             start = not self._job_queued
             self._job_queued = True
         if start:
-            self._pool.start(_Job(self._write_pending))
+            self._pool.start(Job(self._write_pending))
         return True
 
     def _write_pending(self) -> None:              # worker thread
@@ -282,8 +269,8 @@ class Autosaver(QObject):
         self._needs_full = True         # no copy to build on any more
         session_id, folder = self.session_id, recovery_dir()
         journal = self._journal
-        self._journal_pool.start(_Job(journal.remove))
-        self._pool.start(_Job(lambda: discard_recovery(session_id, folder)))
+        self._journal_pool.start(Job(journal.remove))
+        self._pool.start(Job(lambda: discard_recovery(session_id, folder)))
 
     def adopt(self, entry: RecoveryEntry) -> None:
         """Carry on in an orphaned recovery copy (its article was restored into this session)."""

@@ -13,7 +13,9 @@ thread meanwhile trips the checks up, that result is dropped the same way, and a
 no change behind it is left to the window to work out on the GUI thread, where it is reported.
 
 The GUI thread waits for Python's lock while the worker holds it: at most 1 ms here (Python's
-default is 5 ms), so a key typed while the checks run is not held up by more than that.
+default is 5 ms), so a key typed while the checks run is not held up by more than that. Python's
+garbage collector is kept off while the checks run, so that it never collects Qt objects (the
+window's, in a cycle) on the worker thread: Qt objects are only ever deleted on the GUI thread.
 """
 
 from __future__ import annotations
@@ -21,27 +23,14 @@ from __future__ import annotations
 import gc
 import logging
 import sys
-from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
+
+from .worker_jobs import Bridge, Job
 
 log = logging.getLogger(__name__)
 
 SWITCH_INTERVAL_S = 0.001
-
-
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], None]):
-        super().__init__()
-        self._work = work
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        self._work()
-
-
-class _Bridge(QObject):
-    done = Signal(object)      # emitted on the worker thread, delivered on the GUI thread
 
 
 class MarksWorker(QObject):
@@ -54,7 +43,7 @@ class MarksWorker(QObject):
         self._session = session
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._bridge = _Bridge(self)
+        self._bridge = Bridge(self)
         self._bridge.done.connect(self._done)
         self._spelling_changes = 0
         self._running = False
@@ -98,7 +87,7 @@ class MarksWorker(QObject):
                 log.debug("marks worked out after their window closed")
 
         self._running = True
-        self._pool.start(_Job(work))
+        self._pool.start(Job(work))
 
     def _done(self, payload: tuple[tuple[int, int], dict | None]) -> None:
         changes, found = payload
