@@ -46,7 +46,7 @@ from ..model.coauthoring.suggestions import (
 )
 from .field_locator import show_place
 from .live_figures import compute_figures
-from .timers import pause_timer
+from .timers import WhileShown
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -91,7 +91,6 @@ class ArticlePreview(QDialog):
         self.builds = 0
         self.commented = 0              # open comments underlined in the view
         self._pictures: dict[str, QImage] = {}
-        self._timer = pause_timer(self, PAUSE_MS, self.refresh)
 
         self.browser = PreviewBrowser(self)
         self.browser.installEventFilter(self)
@@ -130,17 +129,11 @@ class ArticlePreview(QDialog):
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.status)
         self._base_size = self.browser.font().pointSizeF()
-        session = window.session
-        session.textChanged.connect(self.schedule)
-        session.articleChanged.connect(self.schedule)
+        # rebuilt when the typing pauses, and only while the preview is open
+        self.updates = WhileShown(self, window.session, PAUSE_MS, self.refresh)
         self.resize(min(760, max(480, window.width() // 2)), max(400, window.height() - 40))
 
     # --- keeping current ------------------------------------------------------------------------
-    def schedule(self, *_args: object) -> None:
-        """Rebuild when the typing pauses, and only while the preview is open."""
-        if self.isVisible():
-            self._timer.start()
-
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         self.refresh()

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QListWidget, QPushButton
 
-from .timers import pause_timer
+from .timers import WhileShown
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -48,13 +48,8 @@ class SideList(QDockWidget):
         self.enter_presses_buttons()
         # every keystroke changes the article: the list is brought up to date once typing
         # pauses, and only while it is shown, so typing never waits for it
-        self._timer = pause_timer(self, PAUSE_MS, self.refresh)
-        self.main_window.session.articleChanged.connect(self._schedule)
+        self.updates = WhileShown(self, self.main_window.session, PAUSE_MS, self.refresh)
         self.refresh()
-
-    def _schedule(self) -> None:
-        if self.isVisible():
-            self._timer.start()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)

@@ -16,3 +16,18 @@ def pause_timer(parent: QObject, interval: int, slot: Callable[[], object]) -> Q
     timer.setInterval(interval)
     timer.timeout.connect(slot)
     return timer
+
+
+class WhileShown:
+    """Keeps ``widget`` up to date with the article without slowing typing: ``refresh`` runs
+    ``interval`` ms after the article last changed, and only while the widget is shown (the
+    widget refreshes itself when shown again). Keep the object (an attribute of the widget)."""
+
+    def __init__(self, widget, session, interval: int, refresh: Callable[[], object]) -> None:
+        self._widget = widget
+        self.timer = pause_timer(widget, interval, refresh)
+        session.articleChanged.connect(self.schedule)   # every change, typing included
+
+    def schedule(self) -> None:
+        if self._widget.isVisible():
+            self.timer.start()
