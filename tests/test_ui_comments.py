@@ -6,32 +6,20 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
+from ui_support import first_section, open_window, select, type_plainly
 
-from pipwriter.model.storage.project_file import save_project
 from pipwriter.ui.comments_panel import CommentsPanel, comment_on_selection
 
 
 @pytest.fixture
 def window(controller, small_project, tmp_path, qtbot):
-    win = controller.open_path(save_project(small_project, tmp_path / "walking.pipw"))
-    qtbot.addWidget(win)
-    win.resize(1200, 700)
-    win.show()
-    return win
+    return open_window(controller, small_project, tmp_path, qtbot, "walking.pipw")
 
 
 def select_in_editor(window, text: str, words: str):
-    section = window.session.article.sections[0]
-    window.open_panel(f"section:{section.id}")
-    editor = window.section_panel.editor
-    editor.setFocus()
-    editor.moveCursor(QTextCursor.MoveOperation.End)
-    QTest.keyClicks(editor, text)
-    start = editor.toPlainText().index(words)
-    cursor = editor.textCursor()
-    cursor.setPosition(start)
-    cursor.setPosition(start + len(words), QTextCursor.MoveMode.KeepAnchor)
-    editor.setTextCursor(cursor)
+    _section, editor = first_section(window)
+    type_plainly(editor, text)
+    select(editor, words)
     return editor
 
 

@@ -8,15 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
-from suggest_support import (
-    body,
-    first_section,
-    open_window,
-    select,
-    suggest_on,
-    type_plainly,
-    waiting,
-)
+from suggest_support import body, suggest_on, waiting
+from ui_support import first_section, open_window, select, type_plainly
 
 from pipwriter.model.language.counts import section_words
 from pipwriter.ui.richtext_bridge import suggestion_marks
@@ -24,7 +17,7 @@ from pipwriter.ui.richtext_bridge import suggestion_marks
 
 @pytest.fixture
 def window(controller, small_project, tmp_path, qtbot):
-    return open_window(controller, small_project, tmp_path, qtbot)
+    return open_window(controller, small_project, tmp_path, qtbot, "suggest.pipw")
 
 def test_typing_in_suggest_mode_is_a_suggestion_by_me_and_the_article_stands_without_it(window):
     section, editor = first_section(window)

@@ -8,15 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
-from suggest_support import (
-    body,
-    first_section,
-    open_window,
-    select,
-    suggest_on,
-    type_plainly,
-    waiting,
-)
+from suggest_support import body, suggest_on, waiting
+from ui_support import first_section, open_window, select, type_plainly
 
 from pipwriter.model.coauthoring.suggestions import accepted_article, pending
 from pipwriter.model.language.counts import count_article
@@ -26,7 +19,7 @@ from pipwriter.ui.suggestions_panel import SuggestionsPanel, suggestions_panel
 
 @pytest.fixture
 def window(controller, small_project, tmp_path, qtbot):
-    return open_window(controller, small_project, tmp_path, qtbot)
+    return open_window(controller, small_project, tmp_path, qtbot, "suggest.pipw")
 
 def test_the_list_accepts_and_rejects_one_or_all_each_one_undo_step(window):
     section, editor = first_section(window)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+
+from pipwriter.model.storage.project_file import save_project
+
 
 def fill_wizard(wizard) -> bool:
     """Answer the new-article wizard: a titled article by a nurse and a patient."""
@@ -32,3 +37,36 @@ def demo_window_on(controller, qtbot, panel: str, section: int = 0):
     window.open_panel(key)
     qtbot.wait(5)
     return window
+
+
+def open_window(controller, project, tmp_path, qtbot, name: str = "article.pipw"):
+    """The app's window, 1200 x 700 and shown, on ``project`` saved as ``name``."""
+    win = controller.open_path(save_project(project, tmp_path / name))
+    qtbot.addWidget(win)
+    win.resize(1200, 700)
+    win.show()
+    return win
+
+
+def first_section(window):
+    """The first section opened, and its editor with the focus."""
+    section = window.session.article.sections[0]
+    window.open_panel(f"section:{section.id}")
+    editor = window.section_panel.editor
+    editor.setFocus()
+    return section, editor
+
+
+def type_plainly(editor, text):
+    """``text`` typed at the end of the editor's text."""
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor, text)
+
+
+def select(editor, words):
+    """The first ``words`` in the editor selected."""
+    start = editor.toPlainText().index(words)
+    cursor = editor.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(words), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
