@@ -19,6 +19,7 @@ from pipwriter.ui.richtext_bridge import suggestion_marks
 def window(controller, small_project, tmp_path, qtbot):
     return open_window(controller, small_project, tmp_path, qtbot, "suggest.pipw")
 
+
 def test_typing_in_suggest_mode_is_a_suggestion_by_me_and_the_article_stands_without_it(window):
     section, editor = first_section(window)
     type_plainly(editor, " We met weekly.")

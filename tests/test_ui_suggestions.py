@@ -21,6 +21,7 @@ from pipwriter.ui.suggestions_panel import SuggestionsPanel, suggestions_panel
 def window(controller, small_project, tmp_path, qtbot):
     return open_window(controller, small_project, tmp_path, qtbot, "suggest.pipw")
 
+
 def test_the_list_accepts_and_rejects_one_or_all_each_one_undo_step(window):
     section, editor = first_section(window)
     type_plainly(editor, " We met weekly. Patients chose.")
