@@ -18,6 +18,7 @@ floor's (the medians' difference; its p95 is taken over the paired differences).
 Memory is the process's peak resident set size with the demo open, and again after every section
 and panel has been opened once. "Cold" means a new process; the system's file cache is warm after
 the first run (the first run of all is a warm-up and is not counted, except in ``--quick``).
+The package is compiled to bytecode first, as installed copies ship it.
 
     python -m benchmarks bench_startup          or      python benchmarks/bench_startup.py
 """
@@ -89,6 +90,10 @@ def _floor_text(article: Path, folder: Path) -> Path:
 def run(quick: bool) -> list[dict]:
     from pipwriter.model.storage.demo import write_demo
     runs = 1 if quick else 9
+    # compiled first, as an installed copy is (pip and the frozen app ship the bytecode): with
+    # PYTHONDONTWRITEBYTECODE set, a source tree would otherwise compile changed modules each run
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "pipwriter")],
+                   check=True, capture_output=True)
     with tempfile.TemporaryDirectory(prefix="pipwriter-bench-") as temp:
         folder = Path(temp)
         article = write_demo(folder / "Demo article.pipw")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from ui_support import opened
 
 from pipwriter.model.rules import report
 
@@ -16,6 +17,7 @@ def _demo(controller, qtbot, keep: bool = True):
     if keep:                    # closed by qtbot at the end of the test
         qtbot.addWidget(window)
     window.show()
+    opened(window, qtbot)
     section = window.session.article.sections[0]
     window.open_panel(f"section:{section.id}")
     editor = window.section_panel.editor

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
+from ui_support import opened
 
 from pipwriter.model.rules.findings import ERROR, WARNING
 from pipwriter.model.rules.progress import DONE, PROBLEM, STARTED
@@ -15,7 +16,7 @@ def _demo(controller, qtbot):
     window = controller.open_demo()
     qtbot.addWidget(window)
     window.show()
-    return window
+    return opened(window, qtbot)
 
 
 def _at_end_of_first_section(window):

@@ -25,6 +25,13 @@ def fill_wizard(wizard) -> bool:
     return True
 
 
+def opened(window, qtbot):
+    """``window`` once it has finished opening: the spelling lists read and the navigator's
+    marks worked out (a window the app opens shows its text before them)."""
+    qtbot.waitUntil(lambda: bool(window.navigator.statuses), timeout=10_000)
+    return window
+
+
 def demo_window_on(controller, qtbot, panel: str, section: int = 0):
     """The demo in a shown window of a usual size, on ``panel`` ("section" means the
     ``section``-th section)."""

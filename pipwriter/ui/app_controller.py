@@ -64,7 +64,8 @@ class AppController(QObject):
         self.start.raise_()
 
     def _window_for(self, project: Project) -> MainWindow:
-        session = Session(project, get_template(project.article.template_id))
+        session = Session(project, get_template(project.article.template_id),
+                          spelling_later=True)    # read once the window is shown
         window = MainWindow(session, self.dialogs, settings=self.settings)
         self.dialogs.parent = window
         window.openRequested.connect(self.open_dialog)

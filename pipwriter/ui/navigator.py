@@ -85,22 +85,24 @@ class Navigator(QListWidget):
                 if section is None:
                     continue
                 words = self.session.section_words(section.id)
-                status = self.statuses.get(key, EMPTY)
+                status = self._status(key)
                 text = self.section_text(section, words)
                 item.setHidden(not self.shows(section))
                 spec = template.section_spec(section.key)
                 item.setToolTip(spec.tooltip if spec else "")
             else:
-                status = self.statuses.get(key, EMPTY) if key != "checklist" else ""
+                status = self._status(key) if key != "checklist" else ""
                 panel = template.panels.get(key)
                 text = panel.title if panel else key.replace("_", " ").capitalize()
             item.setText(text)
-            if status:
-                item.setIcon(status_icon(status))
-            elif key == "checklist":
-                item.setIcon(checklist_icon())
+            item.setIcon(checklist_icon() if key == "checklist" else status_icon(status))
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
                          text.replace("\n", ", ") + (f", {STATUS_TEXT[status]}" if status else ""))
+
+    def _status(self, key: str) -> str:
+        """A row's mark; none at all until the checks have given the first ones (a window
+        being opened shows its text before they are worked out)."""
+        return self.statuses.get(key, EMPTY) if self.statuses else ""
 
     def set_statuses(self, statuses: dict[str, str]) -> None:
         """New marks from the checks; only rows whose mark changed are touched."""
@@ -129,10 +131,10 @@ class Navigator(QListWidget):
                 if item.text() == text:      # the same words: nothing to lay out again
                     return
                 item.setText(text)
-                status = self.statuses.get(f"section:{section_id}", EMPTY)
+                status = self._status(f"section:{section_id}")
                 item.setIcon(status_icon(status))
-                item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                             f"{text.replace(chr(10), ', ')}, {STATUS_TEXT[status]}")
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", ")
+                             + (f", {STATUS_TEXT[status]}" if status else ""))
                 return
 
     # --- who writes what ------------------------------------------------------------------

@@ -32,6 +32,7 @@ from .richtext_bridge import (
     install_citation_renderer,
     rich_to_document,
 )
+from .worker_jobs import run_then
 
 PARKED_MAX = 20   # removed sections whose typing history an undo can still bring back
 
@@ -59,7 +60,9 @@ class Session(QObject):
     modifiedChanged = Signal(bool)
     pathChanged = Signal()
 
-    def __init__(self, project: Project, template: Template | None = None, parent=None):
+    def __init__(self, project: Project, template: Template | None = None, parent=None,
+                 spelling_later: bool = False):
+        """``spelling_later``: the word lists are read by :meth:`read_spelling_lists`."""
         super().__init__(parent)
         self._outside_generation = 0     # changes outside the sections' text
         self.edits = 0                   # every change of the article, typing included
@@ -85,18 +88,32 @@ class Session(QObject):
         self._font = QFont()
         self._renderer = CitationRenderer(self.citation_label, self.superscript, self)
         self.highlighters: dict[str, object] = {}
-        self.spelling = self._make_spell_engine()
+        self.spelling = self._make_spell_engine(spelling_later)
         self.structureChanged.connect(self._update_spelling_names)
 
     # --- spelling -----------------------------------------------------------------------------
-    def _make_spell_engine(self):
+    def _make_spell_engine(self, later: bool):
         from ..model.language.spelling import SpellEngine
         from ..paths import user_dictionary_path
         settings = self.article.settings
-        engine = SpellEngine(settings.spelling_language, user_dictionary_path())
+        engine = SpellEngine(settings.spelling_language, user_dictionary_path(),
+                             lists_later=later)
         engine.set_ignored(settings.spell_ignore)
         engine.set_project_names(a.name for a in self.article.authors)
         return engine
+
+    def read_spelling_lists(self, then: Callable[[], None]) -> None:
+        """The word lists read on a worker thread (if they are not in); then the underlines
+        are drawn and ``then()`` is called, on the GUI thread."""
+        lists = self.spelling.lists
+
+        def loaded() -> None:
+            self.spelling.lists_loaded()
+            then()
+        if lists.ready():
+            then()
+        else:
+            run_then(self, lists.load, loaded)
 
     def _update_spelling_names(self) -> None:
         self.spelling.set_project_names(a.name for a in self.article.authors)

@@ -79,7 +79,9 @@ class SpellHighlighter(QObject):
             self.refresh()
 
     def active(self) -> bool:
-        return self._enabled and self._engine.enabled
+        """Underlining: on here, on for the app, and the word lists read (until they are, a
+        window being opened shows its text without waiting; the engine says when they are in)."""
+        return self._enabled and self._engine.enabled and self._engine.lists.ready()
 
     def refresh(self) -> None:
         """Re-check every paragraph without signalling a document change."""

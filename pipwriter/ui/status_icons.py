@@ -24,8 +24,11 @@ def _halo(painter: QPainter) -> None:
 
 @cache
 def status_icon(status: str) -> QIcon:
+    """The mark of ``status``; blank for "" (not worked out yet), so the names still line up."""
     pixmap = QPixmap(64, 64)          # drawn at twice the size: sharp when the text is big
     pixmap.fill(Qt.GlobalColor.transparent)
+    if not status:
+        return QIcon(pixmap)
     painter = QPainter(pixmap)
     painter.scale(2, 2)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)

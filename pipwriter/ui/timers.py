@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 
 
 def pause_timer(parent: QObject, interval: int, slot: Callable[[], object]) -> QTimer:
@@ -31,3 +31,20 @@ class WhileShown:
     def schedule(self) -> None:
         if self._widget.isVisible():
             self.timer.start()
+
+
+class OnceShown(QObject):
+    """``callback()`` once, on the event-loop turn after ``widget`` is first shown (Qt paints
+    a window shown then first): for what a window being opened need not wait for. Never called
+    if the widget is deleted before."""
+
+    def __init__(self, widget: QObject, callback: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Show:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._callback)
+        return False

@@ -33,6 +33,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .language_lists import LanguageLists
 from .spelling_suggestions import best_first, distance_two, splits
 from .spelling_words import (
     HYPHEN_PREFIXES,
@@ -46,6 +47,7 @@ from .spelling_words import (
     is_acronym,
     name_words,
     normalise,
+    plural_stem,
 )
 from .user_dictionary import UserDictionary, normalise_word
 from .utf16 import Span, python_index, utf16_spans
@@ -78,10 +80,15 @@ class SpellEngine:
     """Checks paragraphs and suggests corrections. See the module docstring for the rules."""
 
     def __init__(self, language: str = DEFAULT_LANGUAGE, user_words_path: Path | None = None,
-                 extra_words: Iterable[str] = (), *, dictionaries_dir: Path | None = None):
+                 extra_words: Iterable[str] = (), *, dictionaries_dir: Path | None = None,
+                 lists_later: bool = False):
+        """``lists_later``: the word lists are read by ``self.lists.load()`` (on a worker
+        thread) or by the first check, which waits for them (language_lists.py)."""
         self._dir = Path(dictionaries_dir) if dictionaries_dir else default_dictionaries_dir()
         self.language = self._check_language(language)
-        self._lists: tuple[WordList, ...] = self._load(self.language)
+        self.lists = LanguageLists.of(self._dir, self.language, HEALTH_FILE)
+        if not lists_later:
+            self.lists.get()
         self.user = UserDictionary(user_words_path)
         self._extra = frozenset(normalise_word(w) for w in extra_words if normalise_word(w))
         self._names: frozenset[str] = frozenset()
@@ -111,13 +118,13 @@ class SpellEngine:
                              f"choose one of {', '.join(LANGUAGES)}")
         return language
 
-    def _load(self, language: str) -> tuple[WordList, ...]:
-        paths = (self._dir / f"{language}.words.gz", self._dir / HEALTH_FILE)
-        for path in paths:
-            if not path.exists():
-                raise DictionaryError(f"The spelling dictionary {path.name} is missing from this "
-                                      "installation. Reinstalling PiP Writer should fix this.")
-        return tuple(load_wordlist(path) for path in paths)
+    @property
+    def _lists(self) -> tuple[WordList, ...]:
+        return self.lists.get()
+
+    def lists_loaded(self) -> None:
+        """``self.lists.load()`` ran on another thread: the listeners check again."""
+        self._changed()
 
     def _rebuild_accepted(self) -> None:
         accepted: dict[str, str] = {}
@@ -165,7 +172,9 @@ class SpellEngine:
     def set_language(self, language: str) -> None:
         language = self._check_language(language)
         if language != self.language:
-            self._lists = self._load(language)
+            lists = LanguageLists.of(self._dir, language, HEALTH_FILE)
+            lists.get()
+            self.lists = lists
             self.language = language
             self._changed()
 
@@ -249,23 +258,10 @@ class SpellEngine:
         return prefix and word.lower() in HYPHEN_PREFIXES
 
     def _is_health_plural(self, lower: str) -> bool:
-        """The regular plural of a lower-case health word (see the module docstring). The
-        stem must itself be listed, so "occurences" or "patinets" are still misspelt."""
-        if len(lower) < 5 or not lower.endswith("s") or lower.endswith(("ss", "'s")):
-            return False
-        if lower.endswith("ies") and lower[-4] not in "aeiou":
-            stem = lower[:-3] + "y"
-        elif lower.endswith("es") and lower[:-2].endswith(("s", "x", "z", "ch", "sh")):
-            stem = lower[:-2]
-            if stem.endswith("is"):
-                return False  # diagnosis -> diagnoses, never "diagnosises"
-        else:
-            stem = lower[:-1]
-            if stem.endswith(("s", "x", "z", "ch", "sh")) or (
-                    stem.endswith("y") and stem[-2] not in "aeiou"):
-                return False  # would be -es or -ies
-        return any(stem in wordlist.lower for wordlist in self._lists
-                   if wordlist.name == HEALTH_FILE)
+        """The regular plural of a lower-case health word (see the module docstring)."""
+        stem = plural_stem(lower)
+        return stem is not None and any(stem in wordlist.lower for wordlist in self._lists
+                                        if wordlist.name == HEALTH_FILE)
 
     def _word_ok(self, part: str, prefix: bool) -> bool:
         """:meth:`_part_ok` of a part as written, remembered until the lists change."""

@@ -104,3 +104,20 @@ def name_words(names: Iterable[str]) -> set[str]:
     return {normalise(m.group()) for name in names for m in NAME_PART.finditer(name or "")}
 
 
+
+
+def plural_stem(lower: str) -> str | None:
+    """The singular a lower-case word would be the regular plural of (-s, -es after s/x/z/ch/sh,
+    -ies after a consonant), or None. The caller checks that the stem is itself a word, so
+    "occurences" or "patinets" are still misspelt."""
+    if len(lower) < 5 or not lower.endswith("s") or lower.endswith(("ss", "'s")):
+        return None
+    if lower.endswith("ies") and lower[-4] not in "aeiou":
+        return lower[:-3] + "y"
+    if lower.endswith("es") and lower[:-2].endswith(("s", "x", "z", "ch", "sh")):
+        stem = lower[:-2]
+        return None if stem.endswith("is") else stem   # diagnosis -> diagnoses, not -isises
+    stem = lower[:-1]
+    if stem.endswith(("s", "x", "z", "ch", "sh")) or (stem.endswith("y") and stem[-2] not in "aeiou"):
+        return None   # would be -es or -ies
+    return stem
