@@ -31,7 +31,7 @@ from .section_panel import SectionPanel
 from .settings import Settings
 from .suggestions_panel import install_suggestions
 from .text_scale import scale_app_text
-from .timers import OnceShown, pause_timer
+from .timers import OncePainted, pause_timer
 from .window_layout import WindowLayout
 
 MINIMUM_SIZE = QSize(800, 500)      # smaller and the headings and guidance are cut off
@@ -95,8 +95,8 @@ class MainWindow(QMainWindow):
         self._connect()
         if self.session.spelling.lists.ready():
             self.update_marks()
-        else:   # opened by the app: the text first; the word lists and the marks once shown
-            self._opening = OnceShown(self, lambda: session.read_spelling_lists(
+        else:   # opened by the app: the text first; the word lists and the marks once painted
+            self._opening = OncePainted(self, lambda: session.read_spelling_lists(
                 then=self.marks_worker.start))
         self.session.spelling.add_listener(self._spelling_changed)
         self.navigator.rebuild()

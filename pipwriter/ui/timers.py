@@ -33,18 +33,19 @@ class WhileShown:
             self.timer.start()
 
 
-class OnceShown(QObject):
-    """``callback()`` once, on the event-loop turn after ``widget`` is first shown (Qt paints
-    a window shown then first): for what a window being opened need not wait for. Never called
-    if the widget is deleted before."""
+class OncePainted(QObject):
+    """``callback()`` once, on the event-loop turn after ``window`` is first painted: for what a
+    window being opened need not wait for. (Not when it is shown: Qt paints a window after
+    showing it, and work started then, even on another thread, holds the paint up.) Never
+    called if the window is deleted before."""
 
-    def __init__(self, widget: QObject, callback: Callable[[], object]) -> None:
-        super().__init__(widget)
+    def __init__(self, window: QObject, callback: Callable[[], object]) -> None:
+        super().__init__(window)
         self._callback = callback
-        widget.installEventFilter(self)
+        window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.Show:
+        if event.type() == QEvent.Type.Paint:   # the window first; its contents follow at once
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self, self._callback)
         return False
