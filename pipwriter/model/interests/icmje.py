@@ -7,10 +7,9 @@ Dates are written with English month names whatever the computer's locale.
 
 from __future__ import annotations
 
-import calendar
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from ..errors import DataError, PipError
@@ -62,7 +61,8 @@ def months_before(today: date, months: int) -> date:
     index = today.year * 12 + (today.month - 1) - months
     year, month = divmod(index, 12)
     month += 1
-    return date(year, month, min(today.day, calendar.monthrange(year, month)[1]))
+    following = date(year + month // 12, month % 12 + 1, 1)     # the next month's first day
+    return date(year, month, min(today.day, (following - timedelta(days=1)).day))
 
 
 def since_date(today: date) -> str:
