@@ -7,12 +7,14 @@ For each article in the job it makes a novelWriter project (one document per sec
 Writer article, the section's title as a ``##`` heading, paragraphs separated by a blank line, as
 novelWriter writes them), opens it in novelWriter's main window (``GuiMain``, as its ``main()``
 does, without the splash screen and the welcome dialog), opens the typed section in its editor
-(``GuiDocEditor``), puts the cursor at the end of the same paragraph PiP Writer types into, and
-types the job's keys with ``benchmarks/_idle.py``, the same code that times PiP Writer. As its
-``main()`` does, Python's automatic garbage collection is off (novelWriter collects every 5 s on a
-timer of its own). novelWriter's own settings are its defaults (a fresh config and data folder),
-except that spell checking is switched on for the project in British English, as PiP Writer's is;
-if Enchant or its British dictionary is missing it stays off and the result says so.
+(``GuiDocEditor``), puts the cursor at the end of the same paragraph PiP Writer types into (or,
+for ``bench_long_paragraph``, at the start of its middle word when the article says ``"at":
+"middle"``), and types the job's keys with ``benchmarks/_idle.py``, the same code that times
+PiP Writer. As its ``main()`` does, Python's automatic garbage collection is off (novelWriter
+collects every 5 s on a timer of its own). novelWriter's own settings are its defaults (a fresh
+config and data folder), except that spell checking is switched on for the project in British
+English, as PiP Writer's is; if Enchant or its British dictionary is missing it stays off and
+the result says so.
 
 Its alert boxes (which would wait for a click) are replaced by a note in the result.
 """
@@ -125,6 +127,9 @@ def main() -> int:
         block = document.findBlockByNumber(2 + 2 * article["paragraph"])
         cursor = QTextCursor(block)
         cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        if article.get("at") == "middle":   # bench_long_paragraph: the start of its middle word
+            cursor.setPosition(block.position() + block.length() // 2)
+            cursor.movePosition(QTextCursor.MoveOperation.StartOfWord)
         editor.setTextCursor(cursor)
         editor.setFocus()
         editor.ensureCursorVisible(centre=False)
