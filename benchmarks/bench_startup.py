@@ -15,6 +15,12 @@ runs alternate (floor, app, floor, app ...) so both see the same machine. PiP Wr
 time is also printed as a ratio to the floor, and "our own share" is the app's time minus the
 floor's (the medians' difference; its p95 is taken over the paired differences).
 
+The peer, in a full run: novelWriter (``benchmarks/_novelwriter_startup.py``, run by the Python
+of its own virtual environment, installed the first time as ``bench_novelwriter`` does) started
+the same way on a project of the same article, timed to its editor painted with the first
+section's text; its runs take turns with ours, and PiP Writer's window time is printed as a
+ratio to its median. ``--quick`` leaves it out.
+
 Memory is the process's peak resident set size with the demo open, and again after every section
 and panel has been opened once. "Cold" means a new process; the system's file cache is warm after
 the first run (the first run of all is a warm-up and is not counted, except in ``--quick``).
@@ -27,6 +33,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -35,10 +42,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PROBE = Path(__file__).resolve().parent / "_startup_probe.py"
-FLOOR = Path(__file__).resolve().parent / "_startup_floor.py"
-if __package__ in (None, ""):
-    sys.path.insert(0, str(ROOT))
+HERE = Path(__file__).resolve().parent
+PROBE = HERE / "_startup_probe.py"
+FLOOR = HERE / "_startup_floor.py"
+NW_START = HERE / "_novelwriter_startup.py"
+for _path in (str(ROOT), str(HERE)):
+    if _path not in sys.path:
+        sys.path.insert(0, _path)
 
 
 def _summary(name: str, samples: list[float]) -> dict:
@@ -48,14 +58,17 @@ def _summary(name: str, samples: list[float]) -> dict:
             "n": len(ordered)}
 
 
-def _timed_child(script: Path, argument: Path, folder: Path, wanted: tuple[str, ...]) -> dict:
+def _timed_child(script: Path, argument: Path, folder: Path, wanted: tuple[str, ...],
+                 command: tuple[str, ...] = ()) -> dict:
     """Start ``script`` in a fresh offscreen process with an empty user folder; its figures
-    (seconds since just before it was started)."""
+    (seconds since just before it was started). ``command``: another Python and its first
+    arguments (novelWriter's)."""
     user_dir = Path(tempfile.mkdtemp(prefix="user-", dir=folder))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PIPWRITER_USER_DIR=str(user_dir))
     env.pop("PYTHONSTARTUP", None)
     env["PIPWRITER_BENCH_T0"] = repr(time.time())
-    done = subprocess.run([sys.executable, str(script), str(argument)], env=env, cwd=ROOT,
+    python = list(command) or [sys.executable, str(script)]
+    done = subprocess.run([*python, str(argument)], env=env, cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
     lines = done.stdout.strip().splitlines()
     if done.returncode != 0 or not lines:
@@ -74,6 +87,33 @@ def start_once(article: Path, folder: Path) -> dict:
 def floor_once(text_file: Path, folder: Path) -> dict:
     """One cold start of a bare PySide6 window showing the text in ``text_file``."""
     return _timed_child(FLOOR, text_file, folder, ("window",))
+
+
+def novelwriter_once(project: Path, folder: Path, python: Path) -> dict:
+    """One cold start of novelWriter on a fresh copy of ``project`` (it leaves a lock behind)."""
+    copy = Path(tempfile.mkdtemp(prefix="nw-", dir=folder)) / "project"
+    shutil.copytree(project, copy)
+    return _timed_child(NW_START, copy, folder, ("window",),
+                        (str(python), str(NW_START), "start"))
+
+
+def _novelwriter_project(folder: Path) -> tuple[Path | None, Path | None, str]:
+    """novelWriter's Python (in its own virtual environment, installed the first time) and a
+    project of the demo article for it; or None and why not."""
+    from bench_novelwriter import ensure_novelwriter
+    from bench_typing_gui import make_job
+    python, versions = ensure_novelwriter()
+    if python is None:
+        return None, None, versions
+    article = folder / "nw-article.json"
+    article.write_text(json.dumps(make_job(burst=1, human=1, articles=("demo",))["articles"][0]),
+                       encoding="utf-8")
+    built = subprocess.run([str(python), str(NW_START), "build", str(article),
+                            str(folder / "nw-project")], capture_output=True, text=True,
+                           env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=300)
+    if built.returncode != 0:
+        return None, None, f"its project could not be built: {built.stderr.strip()[-300:]}"
+    return python, folder / "nw-project", versions
 
 
 def _floor_text(article: Path, folder: Path) -> Path:
@@ -98,13 +138,19 @@ def run(quick: bool) -> list[dict]:
         folder = Path(temp)
         article = write_demo(folder / "Demo article.pipw")
         text = _floor_text(article, folder)
+        python, project, versions = (None, None, "not in --quick") if quick else \
+            _novelwriter_project(folder)
         if not quick:
             floor_once(text, folder)                      # warm-up: .pyc files, file cache
             start_once(article, folder)
-        floors, results = [], []
-        for _ in range(runs):                             # paired: floor, app, floor, app ...
+            if python and project:
+                novelwriter_once(project, folder, python)
+        floors, results, peers = [], [], []
+        for _ in range(runs):               # in turn: floor, app (, novelWriter), floor, app ...
             floors.append(floor_once(text, folder))
             results.append(start_once(article, folder))
+            if python and project:
+                peers.append(novelwriter_once(project, folder, python))
     window = [r["window"] for r in results]
     floor = [f["window"] for f in floors]
     ours = _summary("cold start: our own share (window - floor)",
@@ -119,6 +165,7 @@ def run(quick: bool) -> list[dict]:
          "value": round(statistics.median(window) / statistics.median(floor), 2), "unit": "x"},
         _summary("cold start: first spelling underline painted",
                  [r["underline"] for r in results]),
+        *_peer_rows(window, peers, versions),
         {"name": "peak memory (RSS), demo open",
          "value": round(statistics.median(r["rss_open_mb"] for r in results), 1), "unit": "MB"},
     ]
@@ -131,6 +178,19 @@ def run(quick: bool) -> list[dict]:
         rows.append({"name": "peak memory (RSS), every panel opened once",
                      "value": f"not measured ({error})", "unit": ""})
     return rows
+
+
+def _peer_rows(window: list[float], peers: list[dict], versions: str) -> list[dict]:
+    """novelWriter's start on the same article, and PiP Writer's window time beside it."""
+    if not peers:
+        return [{"name": "cold start: novelWriter, same article", "value":
+                 f"not measured ({versions})", "unit": ""}]
+    theirs = [p["window"] for p in peers]
+    return [_summary(f"cold start: {versions.split(',')[0]}, same article, editor painted",
+                     theirs),
+            {"name": "cold start: PiP Writer / novelWriter (medians)",
+             "value": round(statistics.median(window) / statistics.median(theirs), 2),
+             "unit": "x"}]
 
 
 def main() -> int:
