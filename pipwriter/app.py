@@ -18,12 +18,14 @@ def _remove_stale_temp_files(files: Iterable[Path]) -> None:
     from .model.storage.atomic import remove_stale_temp_files
 
     def work() -> None:
-        for path in files:
-            try:
-                for removed in remove_stale_temp_files(path):
-                    log.info("removed %s, left by a save that did not finish", removed)
-            except Exception as error:  # noqa: BLE001 - tidying up must never stop the app
-                log.warning("could not tidy beside %s: %s", path, error)
+        from .ui.worker_jobs import collector_paused
+        with collector_paused():    # never collect Qt objects on this thread (worker_jobs.py)
+            for path in files:
+                try:
+                    for removed in remove_stale_temp_files(path):
+                        log.info("removed %s, left by a save that did not finish", removed)
+                except Exception as error:  # noqa: BLE001 - tidying up must never stop the app
+                    log.warning("could not tidy beside %s: %s", path, error)
     threading.Thread(target=work, name="tidy-temp-files", daemon=True).start()
 
 

@@ -16,6 +16,7 @@ from ..export.bundle import export_bundle
 from ..export.errors import ExportCancelled
 from ..model.errors import PipError
 from ..model.storage.project import Project
+from .worker_jobs import collector_paused
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,10 @@ class ExportWorker(QThread):
         self.cancel_event = threading.Event()
 
     def run(self) -> None:
+        with collector_paused():    # never collect Qt objects on this thread (worker_jobs.py)
+            self._export()
+
+    def _export(self) -> None:
         try:
             result = export_bundle(self.project, self.folder, draft=self.draft,
                                    make_zip=self.make_zip, overwrite=self.overwrite,

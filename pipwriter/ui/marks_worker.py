@@ -14,13 +14,12 @@ no change behind it is left to the window to work out on the GUI thread, where i
 
 The GUI thread waits for Python's lock while the worker holds it: at most 1 ms here (Python's
 default is 5 ms), so a key typed while the checks run is not held up by more than that. Python's
-garbage collector is kept off while the checks run, so that it never collects Qt objects (the
-window's, in a cycle) on the worker thread: Qt objects are only ever deleted on the GUI thread.
+garbage collector is off while the checks run, as for every job (``worker_jobs.py``), so that it
+never collects Qt objects on the worker thread: they are only ever deleted on the GUI thread.
 """
 
 from __future__ import annotations
 
-import gc
 import logging
 import sys
 
@@ -72,15 +71,12 @@ class MarksWorker(QObject):
         counter, spelling, changes = session.counter, session.spelling, self._changes()
         bridge = self._bridge
 
-        def work() -> None:
-            gc.disable()        # see the module's docstring: never collect Qt objects here
+        def work() -> None:     # a Job: the collector is off meanwhile (worker_jobs.py)
             try:
                 found: dict | None = marks(project, template, counter, spelling)
             except Exception:  # noqa: BLE001 - the GUI thread may have changed the article
                 log.debug("the marks could not be worked out on the worker", exc_info=True)
                 found = None
-            finally:
-                gc.enable()
             try:
                 bridge.done.emit((changes, found))
             except RuntimeError:    # the window was closed meanwhile: nobody to tell

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
 from ..model.language.spelling import SpellEngine
 from .spell_highlighter import SpellHighlighter
+from .worker_jobs import collector_paused
 
 log = logging.getLogger(__name__)
 
@@ -65,13 +66,14 @@ class _SuggestMoreTask(QRunnable):
         self._engine, self._word, self._request, self._limit = engine, word, request, limit
 
     def run(self) -> None:
-        try:
-            found = self._engine.suggest_more(self._word, limit=self._limit)
-        except Exception:  # noqa: BLE001 - a failed search just shows no more suggestions
-            # (the word itself is the user's text: it stays out of the log)
-            log.warning("the search for more spelling suggestions failed", exc_info=True)
-            found = []
-        _get_relay().ready.emit(self._request, found)
+        with collector_paused():    # never collect Qt objects on this thread (worker_jobs.py)
+            try:
+                found = self._engine.suggest_more(self._word, limit=self._limit)
+            except Exception:  # noqa: BLE001 - a failed search just shows no more suggestions
+                # (the word itself is the user's text: it stays out of the log)
+                log.warning("the search for more spelling suggestions failed", exc_info=True)
+                found = []
+            _get_relay().ready.emit(self._request, found)
 
 
 def word_under(text_edit: QTextEdit | QPlainTextEdit, highlighter: SpellHighlighter,

@@ -1,0 +1,51 @@
+"""Work off the GUI thread never runs Python's garbage collector (worker_jobs.py): collecting a Qt
+object's wrapper there deletes the Qt object on the wrong thread, which crashed the spelling
+suggestions' worker in the test suite. The collector is off while any worker runs, and on again
+when the last one ends."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+from PySide6.QtCore import QThreadPool
+
+from pipwriter.ui.worker_jobs import Job, collector_paused
+
+
+def test_a_job_runs_with_the_collector_off_and_leaves_it_on(qtbot):
+    assert gc.isenabled()
+    seen: list[bool] = []
+    pool = QThreadPool()
+    pool.start(Job(lambda: seen.append(gc.isenabled())))
+    assert pool.waitForDone(5000)
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+def test_overlapping_workers_turn_it_on_only_when_the_last_ends():
+    first_in, second_in, first_may_end, second_may_end = (threading.Event() for _ in range(4))
+    after_first: list[bool] = []
+
+    def first() -> None:
+        with collector_paused():
+            first_in.set()
+            first_may_end.wait(5)
+
+    def second() -> None:
+        with collector_paused():
+            second_in.set()
+            second_may_end.wait(5)
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    threads[0].start()
+    first_in.wait(5)
+    threads[1].start()
+    second_in.wait(5)
+    first_may_end.set()
+    threads[0].join(5)
+    after_first.append(gc.isenabled())         # the second still runs: still off
+    second_may_end.set()
+    threads[1].join(5)
+    assert after_first == [False]
+    assert gc.isenabled()
