@@ -69,6 +69,7 @@ LANGUAGES = {"en_GB": "English (UK)", "en_US": "English (US)"}
 DEFAULT_LANGUAGE = "en_GB"
 HEALTH_FILE = "health.words"
 CACHE_SIZE = 4096  # paragraphs, and pieces of paragraphs
+CACHED_TEXT_MAX = 8_000  # characters: longer ones are checked again, not kept (memory bound)
 WORD_CACHE_SIZE = 50_000  # words (and parts of hyphenated words) already judged
 SUGGESTION_CACHE_SIZE = 512  # words
 SUGGEST_MORE_SECONDS = 0.6  # bound on the distance-2 search
@@ -309,10 +310,11 @@ class SpellEngine:
                 self._cache.move_to_end(paragraph)
                 return list(cached)
         result = in_pieces(paragraph, self._piece_spans)
-        with self._cache_lock:
-            self._cache[paragraph] = result
-            if len(self._cache) > CACHE_SIZE:
-                self._cache.popitem(last=False)
+        if len(paragraph) <= CACHED_TEXT_MAX:   # a pasted 120,000-character paragraph, kept
+            with self._cache_lock:              # at every pause, would fill the memory
+                self._cache[paragraph] = result
+                if len(self._cache) > CACHE_SIZE:
+                    self._cache.popitem(last=False)
         return list(result)
 
     def _piece_spans(self, piece: str) -> tuple[Span, ...]:
@@ -320,7 +322,9 @@ class SpellEngine:
         if (found := self._pieces.get(piece)) is None:
             if len(self._pieces) > CACHE_SIZE:
                 self._pieces.clear()
-            found = self._pieces[piece] = self._check(piece)
+            found = self._check(piece)
+            if len(piece) <= CACHED_TEXT_MAX:
+                self._pieces[piece] = found
         return found
 
     # --- suggestions --------------------------------------------------------------------------
