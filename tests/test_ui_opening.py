@@ -109,3 +109,31 @@ def test_a_damaged_list_read_later_is_reported_when_asked_for(tmp_path):
         engine.misspelt_spans("Any words")
     with pytest.raises(DictionaryError, match="missing"):
         SpellEngine(dictionaries_dir=tmp_path / "nowhere", lists_later=True)
+
+
+def test_a_window_deleted_before_its_lists_are_in_is_not_told(controller, qtbot, monkeypatch):
+    import time
+
+    import shiboken6
+    gate = threading.Event()
+    real_load = LanguageLists.load
+
+    def held(self):
+        if threading.current_thread() is not threading.main_thread():
+            gate.wait(10)
+        real_load(self)
+    monkeypatch.setattr(LanguageLists, "load", held)
+    clear_wordlist_cache()
+    window = controller.open_demo()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)                            # painted: the lists are being read
+    session = window.session
+    session.set_modified(False)
+    window.close()
+    gate.set()
+    deadline = time.monotonic() + 5
+    while not session.spelling.lists.ready() and time.monotonic() < deadline:
+        time.sleep(0.01)                      # read; the news waits in the event queue
+    assert session.spelling.lists.ready()
+    shiboken6.delete(window)                  # as Python's collector would, meanwhile
+    qtbot.wait(100)                           # the news is not delivered: no error

@@ -11,7 +11,7 @@ from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QImage, QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMenu, QWidget
-from ui_support import fill_wizard
+from ui_support import fill_wizard, opened
 
 from pipwriter.model.article.limits import AUTHOR_NAME_MAX, HEADING_MAX, TITLE_MAX
 from pipwriter.ui.dialogs import Dialogs
@@ -29,7 +29,7 @@ def window(controller, qtbot):
     qtbot.addWidget(win)
     win.activateWindow()
     qtbot.waitExposed(win)
-    return win
+    return opened(win, qtbot)       # the spelling lists read
 
 
 def underlined(edit) -> list[str]:

@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
             self.update_marks()
         else:   # opened by the app: the text first; the word lists and the marks once painted
             self._opening = OncePainted(self, lambda: session.read_spelling_lists(
-                then=self.marks_worker.start))
+                then=self.marks_worker.start, owner=self))
         self.session.spelling.add_listener(self._spelling_changed)
         self.navigator.rebuild()
         self._update_title()

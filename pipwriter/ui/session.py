@@ -102,9 +102,10 @@ class Session(QObject):
         engine.set_project_names(a.name for a in self.article.authors)
         return engine
 
-    def read_spelling_lists(self, then: Callable[[], None]) -> None:
+    def read_spelling_lists(self, then: Callable[[], None], owner: QObject) -> None:
         """The word lists read on a worker thread (if they are not in); then the underlines
-        are drawn and ``then()`` is called, on the GUI thread."""
+        are drawn and ``then()`` is called, on the GUI thread, unless ``owner`` (the window)
+        has been deleted meanwhile."""
         lists = self.spelling.lists
 
         def loaded() -> None:
@@ -113,7 +114,7 @@ class Session(QObject):
         if lists.ready():
             then()
         else:
-            run_then(self, lists.load, loaded)
+            run_then(owner, lists.load, loaded)
 
     def _update_spelling_names(self) -> None:
         self.spelling.set_project_names(a.name for a in self.article.authors)
