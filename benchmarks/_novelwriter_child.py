@@ -21,7 +21,6 @@ Its alert boxes (which would wait for a click) are replaced by a note in the res
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import sys
@@ -33,6 +32,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import _idle  # noqa: E402 - after the path is set
+from _novelwriter_startup import set_up  # noqa: E402
 
 
 def _document(section: dict) -> str:
@@ -84,16 +84,8 @@ def main() -> int:
             return False                # "no" to a question (a backup on closing, say)
         return record
 
-    gc.disable()        # as novelWriter's main() does: it collects on a 5 s timer instead
-    CONFIG.initConfig(work / "config", work / "data")
-    app = novelwriter._createApp()
-    CONFIG.loadConfig(None)
-    CONFIG.initLocalisation(app)
-    from novelwriter.gui.theme import GuiTheme
+    app = set_up(work, alert)      # its main()'s steps; the collector off, as there
     from novelwriter.guimain import GuiMain
-    SHARED.initTheme(GuiTheme())
-    for kind in ("info", "warn", "error", "question"):
-        setattr(SHARED, kind, alert(kind))
     gui = GuiMain()
     gui.showNormal()
     gui.resize(*job["size"])

@@ -23,6 +23,7 @@ READY = time.time()
 import json  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
+import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -30,16 +31,15 @@ sys.path.insert(0, str(HERE))
 T0 = float(os.environ.get("PIPWRITER_BENCH_T0", READY))
 
 
-def _set_up():
-    """novelWriter's own start-up steps (its ``main()``, without splash screen and welcome),
-    with a fresh config folder and its message boxes answered "no" at once."""
+def set_up(work: Path, alert=lambda kind: lambda *args, **kwargs: False):
+    """novelWriter's own start-up steps (its ``main()``, without splash screen and welcome
+    dialog), with config and data folders in ``work``; its message boxes go to
+    ``alert(kind)``, which answers them (by default "no", at once). Returns the application."""
     import gc
-    import tempfile
 
     import novelwriter
     from novelwriter import CONFIG, SHARED
-    work = Path(tempfile.mkdtemp(prefix="nw-start-"))
-    gc.disable()                    # as its main() does
+    gc.disable()                    # as its main() does: it collects on a timer of its own
     CONFIG.initConfig(work / "config", work / "data")
     app = novelwriter._createApp()
     CONFIG.loadConfig(None)
@@ -47,36 +47,22 @@ def _set_up():
     from novelwriter.gui.theme import GuiTheme
     SHARED.initTheme(GuiTheme())
     for kind in ("info", "warn", "error", "question"):
-        setattr(SHARED, kind, lambda *args, **kwargs: False)
+        setattr(SHARED, kind, alert(kind))
     return app
 
 
 def build(article_file: Path, project: Path) -> None:
     from _novelwriter_child import _build_project
-    app = _set_up()      # kept: the project's icons need the application
+    app = set_up(Path(tempfile.mkdtemp(prefix="nw-build-")))   # kept: icons need it
     article = json.loads(article_file.read_text(encoding="utf-8"))
     _build_project(project, dict(article, typed=0), "en_GB")
     del app
 
 
 def start(project: Path) -> None:
-    from PyQt6.QtCore import QObject, QTimer
-
-    times = {"ready": READY - T0}
-
-    def painted() -> None:
-        times["window"] = time.time() - T0
-        print(json.dumps(times), flush=True)
-        os._exit(0)
-
-    class Watcher(QObject):
-        def eventFilter(self, obj, event):  # noqa: N802 - Qt API
-            if event.type() == event.Type.Paint:
-                obj.removeEventFilter(self)
-                QTimer.singleShot(0, painted)
-            return False
-
-    app = _set_up()
+    from _first_paint import report_first_paint
+    from PyQt6 import QtCore
+    app = set_up(Path(tempfile.mkdtemp(prefix="nw-start-")))
     from novelwriter import CONFIG
     from novelwriter.guimain import GuiMain
     gui = GuiMain()
@@ -86,10 +72,9 @@ def start(project: Path) -> None:
         print(json.dumps({"error": "novelWriter did not open the project's document"}),
               flush=True)
         os._exit(0)
-    watcher = Watcher()     # watched from here: a paint before would be of an empty editor
-    gui.docEditor.viewport().installEventFilter(watcher)
-    QTimer.singleShot(30_000, lambda: (print(json.dumps({"error": "timed out"}), flush=True),
-                                       os._exit(0)))
+    # watched from here: a paint before would be of an empty editor
+    watcher = report_first_paint(QtCore, gui.docEditor.viewport(),  # noqa: F841
+                                 {"ready": READY - T0}, T0)
     app.exec()
 
 

@@ -17,7 +17,6 @@ import time
 
 READY = time.time()
 
-import json  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
 
@@ -25,21 +24,9 @@ T0 = float(os.environ.get("PIPWRITER_BENCH_T0", READY))
 
 
 def main() -> None:
-    from PySide6.QtCore import QObject, QTimer
+    from _first_paint import report_first_paint
+    from PySide6 import QtCore
     from PySide6.QtWidgets import QApplication, QMainWindow, QTextEdit
-
-    times = {"ready": READY - T0}
-
-    def painted() -> None:
-        times["window"] = time.time() - T0
-        print(json.dumps(times), flush=True)
-        os._exit(0)
-
-    class Watcher(QObject):
-        def eventFilter(self, obj, event):  # noqa: N802 - Qt API
-            if event.type() == event.Type.Paint:
-                QTimer.singleShot(0, painted)
-            return False
 
     app = QApplication([sys.argv[0]])
     with open(sys.argv[1], encoding="utf-8") as handle:
@@ -48,12 +35,9 @@ def main() -> None:
     editor = QTextEdit()
     editor.setPlainText(text)
     window.setCentralWidget(editor)
-    watcher = Watcher()
-    editor.viewport().installEventFilter(watcher)
+    watcher = report_first_paint(QtCore, editor.viewport(), {"ready": READY - T0}, T0)  # noqa: F841
     window.resize(1160, 720)
     window.show()
-    QTimer.singleShot(30_000, lambda: (print(json.dumps({"error": "timed out"}), flush=True),
-                                       os._exit(0)))
     app.exec()
 
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -40,7 +39,7 @@ for _path in (str(ROOT), str(BENCH)):
         sys.path.insert(0, _path)
 
 import _idle  # noqa: E402 - after the path is set
-from _child import run_child  # noqa: E402
+from _child import finish, own_user_folder, run_child  # noqa: E402
 
 UNIT = "recieve patient 😀 care "
 SIZES = (2_000, 10_000, 40_000, 120_000)
@@ -179,13 +178,11 @@ def measure(quick: bool, sizes=None, keys: int | None = None) -> list[dict]:
     return rows
 
 
-def _print(rows: list[dict]) -> None:
-    for row in rows:
-        if "median_ms" in row:
-            print(f"{row['name']:<58} median {row['median_ms']:8.2f}  p95 {row['p95_ms']:8.2f} ms"
-                  f"  n={row['n']}")
-        else:
-            print(f"{row['name']:<58} {row['value']} {row.get('unit', '')}")
+def _line(row: dict) -> str:
+    if "median_ms" in row:
+        return (f"{row['name']:<58} median {row['median_ms']:8.2f}  p95 {row['p95_ms']:8.2f} ms"
+                f"  n={row['n']}")
+    return f"{row['name']:<58} {row['value']} {row.get('unit', '')}"
 
 
 def main() -> int:
@@ -194,19 +191,8 @@ def main() -> int:
     sizes = tuple(int(s) for s in args[args.index("--sizes") + 1].split(",")) \
         if "--sizes" in args else None
     keys = int(args[args.index("--keys") + 1]) if "--keys" in args else None
-    own_dir = None
-    if "PIPWRITER_USER_DIR" not in os.environ:     # never touch the real settings
-        own_dir = tempfile.mkdtemp(prefix="pipwriter-bench-")
-        os.environ["PIPWRITER_USER_DIR"] = own_dir
-    rows = measure(quick, sizes, keys)
-    if "--json" in args:
-        print(json.dumps(rows))
-    else:
-        _print(rows)
-    sys.stdout.flush()
-    if own_dir:
-        shutil.rmtree(own_dir, ignore_errors=True)
-    os._exit(0)   # skip Qt's teardown: nothing is left to save
+    own_folder = own_user_folder()
+    finish(measure(quick, sizes, keys), "--json" in args, _line, own_folder)
 
 
 if __name__ == "__main__":

@@ -34,10 +34,8 @@ from __future__ import annotations
 import json
 import os
 import random
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -50,7 +48,7 @@ if str(BENCH) not in sys.path:
     sys.path.insert(0, str(BENCH))
 
 import _idle  # noqa: E402 - after the path is set
-from _child import run_child  # noqa: E402
+from _child import finish, own_user_folder, run_child  # noqa: E402
 
 STRESS_WORDS = 50_000
 BIG_SECTION_WORDS = 10_000
@@ -311,26 +309,13 @@ def format_row(row: dict) -> str:
 
 def main() -> int:
     args = sys.argv[1:]
-    quick = "--quick" in args
-    own_dir = None
-    if "PIPWRITER_USER_DIR" not in os.environ:     # never touch the real settings
-        own_dir = tempfile.mkdtemp(prefix="pipwriter-bench-")
-        os.environ["PIPWRITER_USER_DIR"] = own_dir
+    own_folder = own_user_folder()
     if "--job" in args:                            # bench_novelwriter's child
         job = json.loads(Path(args[args.index("--job") + 1]).read_text(encoding="utf-8"))
         done = run_job(job)
         Path(args[args.index("--out") + 1]).write_text(json.dumps(done), encoding="utf-8")
-    else:
-        rows = measure(quick)
-        if "--json" in args:
-            print(json.dumps(rows))
-        else:
-            for row in rows:
-                print(format_row(row))
-    sys.stdout.flush()
-    if own_dir:
-        shutil.rmtree(own_dir, ignore_errors=True)
-    os._exit(0)   # skip Qt's teardown: nothing is left to save
+        finish(None, False, format_row, own_folder)
+    finish(measure("--quick" in args), "--json" in args, format_row, own_folder)
 
 
 if __name__ == "__main__":
