@@ -1,7 +1,8 @@
-"""The app's one kind of timer: work that waits until the typing pauses.
+"""Work that waits: until the typing pauses (the app's one kind of timer), and until a window
+being opened has been painted.
 
-Restarting it at each key costs nothing; the work runs once, ``interval`` milliseconds after the
-last restart (0: once control is back in the event loop)."""
+Restarting a pause timer at each key costs nothing; the work runs once, ``interval``
+milliseconds after the last restart (0: once control is back in the event loop)."""
 
 from __future__ import annotations
 
