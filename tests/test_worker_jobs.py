@@ -10,14 +10,14 @@ import threading
 
 from PySide6.QtCore import QThreadPool
 
-from pipwriter.ui.worker_jobs import Job, collector_paused
+from pipwriter.ui.worker_jobs import collector_paused, run_on
 
 
-def test_a_job_runs_with_the_collector_off_and_leaves_it_on(qtbot):
+def test_work_on_a_pool_runs_with_the_collector_off_and_leaves_it_on(qtbot):
     assert gc.isenabled()
     seen: list[bool] = []
     pool = QThreadPool()
-    pool.start(Job(lambda: seen.append(gc.isenabled())))
+    run_on(pool, lambda: seen.append(gc.isenabled()))
     assert pool.waitForDone(5000)
     assert seen == [False]
     assert gc.isenabled()

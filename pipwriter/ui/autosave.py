@@ -49,7 +49,7 @@ from ..model.storage.recovery import (
 from ..model.storage.safe_save import file_lock, file_state
 from ..paths import recovery_dir
 from .timers import pause_timer
-from .worker_jobs import Bridge, Job
+from .worker_jobs import Bridge, run_on
 
 log = logging.getLogger(__name__)
 
@@ -186,7 +186,7 @@ class Autosaver(QObject):
         self._changes = self._typed = 0
         self._needs_full = self._journal_failed = False
         journal = self._journal
-        self._journal_pool.start(Job(lambda: self._write_line(journal, entry)))
+        run_on(self._journal_pool, lambda: self._write_line(journal, entry))
         return True
 
     def _write_line(self, journal: JournalWriter, entry: dict) -> None:     # journal thread
@@ -237,7 +237,7 @@ class Autosaver(QObject):
             start = not self._job_queued
             self._job_queued = True
         if start:
-            self._pool.start(Job(self._write_pending))
+            run_on(self._pool, self._write_pending)
         return True
 
     def _write_pending(self) -> None:              # worker thread
@@ -269,8 +269,8 @@ class Autosaver(QObject):
         self._needs_full = True         # no copy to build on any more
         session_id, folder = self.session_id, recovery_dir()
         journal = self._journal
-        self._journal_pool.start(Job(journal.remove))
-        self._pool.start(Job(lambda: discard_recovery(session_id, folder)))
+        run_on(self._journal_pool, journal.remove)
+        run_on(self._pool, lambda: discard_recovery(session_id, folder))
 
     def adopt(self, entry: RecoveryEntry) -> None:
         """Carry on in an orphaned recovery copy (its article was restored into this session)."""

@@ -14,7 +14,7 @@ no change behind it is left to the window to work out on the GUI thread, where i
 
 The GUI thread waits for Python's lock while the worker holds it: at most 1 ms here (Python's
 default is 5 ms), so a key typed while the checks run is not held up by more than that. Python's
-garbage collector is off while the checks run, as for every job (``worker_jobs.py``), so that it
+garbage collector is off while the checks run, as for all work on a pool (``worker_jobs.py``), so it
 never collects Qt objects on the worker thread: they are only ever deleted on the GUI thread.
 """
 
@@ -25,7 +25,7 @@ import sys
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from .worker_jobs import Bridge, Job
+from .worker_jobs import Bridge, run_on
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ class MarksWorker(QObject):
         counter, spelling, changes = session.counter, session.spelling, self._changes()
         bridge = self._bridge
 
-        def work() -> None:     # a Job: the collector is off meanwhile (worker_jobs.py)
+        def work() -> None:     # run_on: the collector is off meanwhile (worker_jobs.py)
             try:
                 found: dict | None = marks(project, template, counter, spelling)
             except Exception:  # noqa: BLE001 - the GUI thread may have changed the article
@@ -83,7 +83,7 @@ class MarksWorker(QObject):
                 log.debug("marks worked out after their window closed")
 
         self._running = True
-        self._pool.start(Job(work))
+        run_on(self._pool, work)
 
     def _done(self, payload: tuple[tuple[int, int], dict | None]) -> None:
         changes, found = payload

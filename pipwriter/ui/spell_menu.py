@@ -12,13 +12,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QPoint, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QPoint, QThreadPool, Signal, Slot
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
 from ..model.language.spelling import SpellEngine
 from .spell_highlighter import SpellHighlighter
-from .worker_jobs import collector_paused
+from .worker_jobs import run_on
 
 log = logging.getLogger(__name__)
 
@@ -60,20 +60,15 @@ def _get_relay() -> _Relay:
     return _relay
 
 
-class _SuggestMoreTask(QRunnable):
-    def __init__(self, engine: SpellEngine, word: str, request: int, limit: int):
-        super().__init__()
-        self._engine, self._word, self._request, self._limit = engine, word, request, limit
-
-    def run(self) -> None:
-        with collector_paused():    # never collect Qt objects on this thread (worker_jobs.py)
-            try:
-                found = self._engine.suggest_more(self._word, limit=self._limit)
-            except Exception:  # noqa: BLE001 - a failed search just shows no more suggestions
-                # (the word itself is the user's text: it stays out of the log)
-                log.warning("the search for more spelling suggestions failed", exc_info=True)
-                found = []
-            _get_relay().ready.emit(self._request, found)
+def _suggest_more(engine: SpellEngine, word: str, request: int, limit: int) -> None:
+    """On a worker (``run_on``): the slower suggestions, handed to the GUI thread's relay."""
+    try:
+        found = engine.suggest_more(word, limit=limit)
+    except Exception:  # noqa: BLE001 - a failed search just shows no more suggestions
+        # (the word itself is the user's text: it stays out of the log)
+        log.warning("the search for more spelling suggestions failed", exc_info=True)
+        found = []
+    _get_relay().ready.emit(request, found)
 
 
 def word_under(text_edit: QTextEdit | QPlainTextEdit, highlighter: SpellHighlighter,
@@ -211,7 +206,8 @@ def _more_menu(parent: QMenu, selection: QTextCursor, word: str, engine: SpellEn
             return
         started = True
         request = relay.register(deliver)
-        pool.start(_SuggestMoreTask(engine, word, request, MORE_SHOWN + len(already)))
+        limit = MORE_SHOWN + len(already)
+        run_on(pool, lambda: _suggest_more(engine, word, request, limit))
 
     relay = _get_relay()
     more.aboutToShow.connect(start)

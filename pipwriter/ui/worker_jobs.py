@@ -1,11 +1,11 @@
 """Running a function on a thread pool, and handing its result back to the GUI thread.
 
-Python's cyclic garbage collector runs on whichever thread happens to allocate when it is due.
-Collecting the last reference to a Qt object's wrapper deletes the Qt object, and deleting a
-window's object on a worker thread crashes the app (a SIGSEGV in the spelling suggestions'
-worker, seen in the test suite on 2026-12-05). So the collector is off while any work runs off
-the GUI thread (:func:`collector_paused`, used by every :class:`Job` and by the app's other
-threads); the GUI thread collects when it next allocates.
+Work goes to a pool as a plain callable (:func:`run_on`), never as a Python ``QRunnable``
+subclass: see there. Python's cyclic garbage collector runs on whichever thread allocates when
+it is due, and collecting the last reference to a Qt object's wrapper there has the object
+deleted off the GUI thread; so, as a precaution, the collector is off while work runs off the
+GUI thread (:func:`collector_paused`, used by :func:`run_on` and by the app's other threads),
+and the GUI thread collects when it next allocates.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
@@ -48,17 +48,16 @@ def collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
-class Job(QRunnable):
-    """``work`` run once on a QThreadPool, the collector off (deleted by the pool afterwards)."""
-
-    def __init__(self, work: Callable[[], None]):
-        super().__init__()
-        self._work = work
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
+def run_on(pool: QThreadPool, work: Callable[[], None]) -> None:
+    """``work()`` on a thread of ``pool``, the collector off. Given to the pool as a plain
+    callable, not as a Python ``QRunnable``: a Python runnable's wrapper could be released on
+    the worker while the pool deleted the runnable itself, and shiboken then deleted it again
+    on the GUI thread (SIGSEGV in ``BindingManager::runDeletionInMainThread``, under gdb in the
+    test suite on 2026-12-05)."""
+    def run() -> None:
         with collector_paused():
-            self._work()
+            work()
+    pool.start(run)
 
 
 class Bridge(QObject):
@@ -82,5 +81,5 @@ def run_then(owner: QObject, work: Callable[[], None], then: Callable[[], None])
         except RuntimeError:    # its owner was deleted meanwhile: nobody to tell
             log.debug("work finished after its owner was deleted")
 
-    pool.start(Job(job))
+    run_on(pool, job)
     return pool
