@@ -15,12 +15,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from ui_support import shared_edit, whole_count
 
 from pipwriter.model.article.text import RichText
 from pipwriter.model.language.utf16 import utf16_spans
-from pipwriter.model.language.wordcount import count_words, countable
+from pipwriter.model.language.wordcount import count_words
 from pipwriter.model.storage.demo import demo_project
-from pipwriter.ui.richtext_bridge import block_counted_text, spelling_text
+from pipwriter.ui.richtext_bridge import spelling_text
 
 SPELL = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
 UNIT = "The nurse and the patient met every week in the clinic to recieve news. 😀 Seperate "
@@ -68,15 +69,6 @@ def whole_check(document, engine) -> list[tuple[int, int, int]]:
                 utf16_spans(text, engine._check(text))]
         block = block.next()
     return out
-
-
-def whole_count(document, profile: str = "word") -> int:
-    total, block = 0, document.begin()
-    while block.isValid():
-        text = countable(block_counted_text(block))
-        total += count_words(text, profile) if text else 0
-        block = block.next()
-    return total
 
 
 def underlined_words(document) -> list[str]:
@@ -141,7 +133,6 @@ def test_typing_in_the_middle_of_a_long_paragraph(window, qtbot):
 def _edit(editor, rnd: random.Random) -> None:
     document = editor.document()
     cursor = QTextCursor(document)
-    end = document.characterCount() - 1
     cursor.setPosition(_position(document, rnd.randint(0, len(document.toPlainText()))))
     kind = rnd.randrange(8)
     if kind == 0:                                   # keys typed at the cursor
@@ -151,15 +142,8 @@ def _edit(editor, rnd: random.Random) -> None:
         editor.setTextCursor(cursor)
         for _ in range(rnd.randint(1, 3)):
             QTest.keyClick(editor, Qt.Key.Key_Backspace)
-    elif kind == 2:                                 # a selection deleted, maybe across
-        cursor.setPosition(min(end, cursor.position() + rnd.randint(1, 300)),
-                           QTextCursor.MoveMode.KeepAnchor)
-        cursor.removeSelectedText()
-    elif kind == 3:                                 # the paragraph split, or two joined
-        if rnd.random() < 0.5:
-            cursor.insertBlock()
-        elif cursor.position() > 0:
-            cursor.deletePreviousChar()
+    elif kind in (2, 3):                            # a selection deleted; a split or join
+        shared_edit(document, cursor, rnd, "delete" if kind == 2 else "split", 300)
     elif kind == 4:                                 # words pasted, maybe several paragraphs
         cursor.insertText("\n".join(" ".join(rnd.choices(WORDS, k=rnd.randint(1, 6)))
                                     for _ in range(rnd.randint(1, 2))))
@@ -168,10 +152,8 @@ def _edit(editor, rnd: random.Random) -> None:
         event = QInputMethodEvent("", [])
         event.setCommitString(rnd.choice(["é", "ü", "ñ"]))
         QApplication.sendEvent(editor, event)
-    elif rnd.random() < 0.7:
-        document.undo()
-    else:
-        document.redo()
+    else:                                           # undo or redo
+        shared_edit(document, cursor, rnd, "history")
 
 
 def test_random_edits_keep_underlines_and_counts_exact(window, qtbot):

@@ -11,12 +11,11 @@ from __future__ import annotations
 import random
 
 from PySide6.QtGui import QTextCursor, QTextListFormat
+from ui_support import shared_edit, whole_count
 
-from pipwriter.model.language.wordcount import count_words, countable
 from pipwriter.model.storage.demo import demo_project
 from pipwriter.ui.richtext_bridge import (
     OBJECT_CHAR,
-    block_counted_text,
     citation_format,
     document_to_rich,
 )
@@ -27,13 +26,7 @@ WORDS = ["we", "met", "every", "week", "and", "the", "clinic", "changed", "patie
 
 def _whole_count(session: Session, section_id: str) -> int:
     profile = session.article.settings.word_count_profile
-    document = session.document(section_id)
-    total, block = 0, document.begin()
-    while block.isValid():
-        text = countable(block_counted_text(block))
-        total += count_words(text, profile) if text else 0
-        block = block.next()
-    return total
+    return whole_count(session.document(section_id), profile)
 
 
 def _edit(document, rnd: random.Random, ref_id: str) -> None:
@@ -46,24 +39,14 @@ def _edit(document, rnd: random.Random, ref_id: str) -> None:
     elif kind == 1:                                       # several paragraphs pasted
         cursor.insertText("\n".join(" ".join(rnd.choices(WORDS, k=rnd.randint(0, 9)))
                                     for _ in range(rnd.randint(2, 4))))
-    elif kind == 2:                                       # a selection deleted, maybe across
-        cursor.setPosition(min(end, cursor.position() + rnd.randint(1, 400)),
-                           QTextCursor.MoveMode.KeepAnchor)
-        cursor.removeSelectedText()
-    elif kind == 3:                                       # a new paragraph, or two joined
-        if rnd.random() < 0.5:
-            cursor.insertBlock()
-        elif cursor.position() > 0:
-            cursor.deletePreviousChar()
+    elif kind in (2, 3):                                  # a selection deleted; split, join
+        shared_edit(document, cursor, rnd, "delete" if kind == 2 else "split", 400)
     elif kind == 4:                                       # a bullet list made
         cursor.createList(QTextListFormat.Style.ListDisc)
     elif kind == 5:                                       # a citation
         cursor.insertText(OBJECT_CHAR, citation_format([ref_id]))
     else:                                                 # undo or redo
-        if rnd.random() < 0.7:
-            document.undo()
-        else:
-            document.redo()
+        shared_edit(document, cursor, rnd, "history")
 
 
 def test_kept_counts_equal_a_whole_recount_through_random_edits(qtbot):

@@ -77,3 +77,35 @@ def select(editor, words):
     cursor.setPosition(start)
     cursor.setPosition(start + len(words), QTextCursor.MoveMode.KeepAnchor)
     editor.setTextCursor(cursor)
+
+
+def shared_edit(document, cursor, rnd, kind: str, span: int = 300) -> None:
+    """The random edits the counting and spelling tests share, at ``cursor`` in ``document``:
+    "delete" a selection of up to ``span`` characters (maybe across paragraphs), "split" the
+    paragraph or join it to the one before, "history" undo (mostly) or redo."""
+    if kind == "delete":
+        end = document.characterCount() - 1
+        cursor.setPosition(min(end, cursor.position() + rnd.randint(1, span)),
+                           QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+    elif kind == "split":
+        if rnd.random() < 0.5:
+            cursor.insertBlock()
+        elif cursor.position() > 0:
+            cursor.deletePreviousChar()
+    elif rnd.random() < 0.7:
+        document.undo()
+    else:
+        document.redo()
+
+
+def whole_count(document, profile: str = "word") -> int:
+    """The document's words counted afresh, paragraph by paragraph (what kept counts must equal)."""
+    from pipwriter.model.language.wordcount import count_words, countable
+    from pipwriter.ui.richtext_bridge import block_counted_text
+    total, block = 0, document.begin()
+    while block.isValid():
+        text = countable(block_counted_text(block))
+        total += count_words(text, profile) if text else 0
+        block = block.next()
+    return total
