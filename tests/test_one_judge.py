@@ -565,6 +565,14 @@ def test_an_emptied_section_is_empty_and_a_misspelling_is_started():
     assert reqs["Spelling checked (British English)"].status == MET
 
 
+def test_the_checklist_names_the_language_spelling_was_checked_in():
+    project = fresh_demo()
+    project.article.settings.spelling_language = "en_US"
+    _report, reqs, _statuses = report_and_checklist(project)
+    assert [label for label in reqs if label.startswith("Spelling")] == [
+        "Spelling checked (American English)"]
+
+
 def test_errors_cannot_be_dismissed():
     project = fresh_demo()
     project.article.title = ""

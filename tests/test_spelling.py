@@ -236,8 +236,11 @@ def test_utf16_offsets_after_emoji(shared_engine):
 
 # --- dictionary files --------------------------------------------------------------------------------
 def test_missing_dictionary_gives_a_clear_error(tmp_path):
+    engine = SpellEngine("en_GB", None, dictionaries_dir=tmp_path)   # kept, not raised here
+    assert engine.lists.ready() and not engine.lists.loaded()
+    assert "en_GB.words.gz is missing" in str(engine.lists.damage())
     with pytest.raises(DictionaryError, match="missing"):
-        SpellEngine("en_GB", None, dictionaries_dir=tmp_path)
+        engine.misspelt_spans("Any words")
 
 
 def test_damaged_dictionary_gives_a_clear_error(tmp_path):

@@ -107,8 +107,11 @@ def test_a_damaged_list_read_later_is_reported_when_asked_for(tmp_path):
     assert engine.lists.ready()
     with pytest.raises(DictionaryError, match="could not be read"):
         engine.misspelt_spans("Any words")
+    missing = SpellEngine(dictionaries_dir=tmp_path / "nowhere", lists_later=True)
+    assert not missing.lists.ready()                      # found out when read, as above
+    assert "missing" in str(missing.lists.damage())
     with pytest.raises(DictionaryError, match="missing"):
-        SpellEngine(dictionaries_dir=tmp_path / "nowhere", lists_later=True)
+        missing.misspelt_spans("Any words")
 
 
 def test_a_window_deleted_before_its_lists_are_in_is_not_told(controller, qtbot, monkeypatch):

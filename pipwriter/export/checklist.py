@@ -17,9 +17,11 @@ from ..model.article.article import Article
 from ..model.article.citations import analyse_citations
 from ..model.coauthoring.suggestions import pending_count
 from ..model.interests.icmje import long_date
+from ..model.language.spelling import LANGUAGES
 from ..model.rules.checks import is_unplaced_section
 from ..model.rules.findings import ERROR, TIP, WARNING, Finding
 from ..model.rules.spelling_findings import CODE as SPELLING_CODE
+from ..model.rules.spelling_findings import NOT_CHECKED as SPELLING_NOT_CHECKED
 from ..model.rules.template import Range, Template
 from ..model.storage.project import Project
 from .docx_base import DRAFT_LABEL, one_line
@@ -204,7 +206,8 @@ def _end_matter(article: Article, template: Template) -> list[Judged]:
     waiting = pending_count(article)
     out.append(("Suggested changes all accepted or rejected", _codes("suggestions-pending"),
                 f"{waiting} waiting" if waiting else "none waiting", MET))
-    out.append(("Spelling checked (British English)", _codes(SPELLING_CODE),
+    language = LANGUAGES.get(article.settings.spelling_language, "English")
+    out.append((f"Spelling checked ({language})", _codes(SPELLING_CODE, SPELLING_NOT_CHECKED),
                 "every field the authors write", MET))
     out.append(_approvals(article))
     return out

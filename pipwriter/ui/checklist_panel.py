@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..model.rules.checks import can_dismiss
 from ..model.rules.findings import ERROR, TIP, WARNING, Finding
 from ..model.rules.report import Report, build_report
 from .wrapping_tree import WrappingTree
@@ -262,7 +263,7 @@ class ChecklistPanel(QWidget):
             self.dismiss_button.setEnabled(True)
         else:
             self.dismiss_button.setText("&Dismiss")
-            self.dismiss_button.setEnabled(entry is not None and entry[0].severity != ERROR)
+            self.dismiss_button.setEnabled(entry is not None and can_dismiss(entry[0]))
 
     # --- actions --------------------------------------------------------------------------------
     def activate(self, item: QTreeWidgetItem | None) -> None:
@@ -313,7 +314,7 @@ class ChecklistPanel(QWidget):
 
     def dismiss(self, finding: Finding) -> None:
         """Hide a tip or warning for this article (kept in the project file; undoable)."""
-        if finding.severity == ERROR:
+        if not can_dismiss(finding):
             return
 
         def apply(article) -> None:

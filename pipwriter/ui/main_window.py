@@ -29,6 +29,7 @@ from .saving import save_as, save_or_relocate
 from .screen_fit import room_for, scrolling
 from .section_panel import SectionPanel
 from .settings import Settings
+from .spelling_controls import SpellingControls
 from .suggestions_panel import install_suggestions
 from .text_scale import scale_app_text
 from .timers import OncePainted, pause_timer
@@ -197,21 +198,7 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(self.session.article.settings.word_count_profile == profile)
             self.profile_actions[profile] = action
-        spelling = article.addMenu("S&pelling")
-        self.spelling_action = self._action(spelling, "&Check spelling as I type",
-                                            self.toggle_spelling, "Ctrl+Shift+S")
-        self.spelling_action.setCheckable(True)
-        self.spelling_action.setChecked(self.session.spelling.enabled)
-        self._action(spelling, "&Suggest spellings for this word", commands.suggest_spellings,
-                     tip="The spelling menu for the word at the text cursor (also Shift+F10 or "
-                         "the Menu key)")
-        self.language_actions = {}
-        for code, label in (("en_GB", "&British English"), ("en_US", "&American English")):
-            action = self._action(spelling, label,
-                                  lambda _c=False, c=code: self.session.set_spelling_language(c))
-            action.setCheckable(True)
-            action.setChecked(self.session.article.settings.spelling_language == code)
-            self.language_actions[code] = action
+        self.spelling_controls = SpellingControls(self, article)
         article.addSeparator()
         self._action(article, "Submission &checklist", lambda: self.open_panel("checklist"),
                      "Ctrl+Shift+K")
@@ -317,9 +304,7 @@ class MainWindow(QMainWindow):
                                           self.session.counter, self.session.spelling))
 
     def _on_structure_changed(self) -> None:
-        language = self.session.article.settings.spelling_language
-        for code, action in self.language_actions.items():
-            action.setChecked(code == language)
+        self.spelling_controls.show_language()
         profile = self.session.article.settings.word_count_profile
         for key, action in self.profile_actions.items():
             action.setChecked(key == profile)
@@ -331,9 +316,6 @@ class MainWindow(QMainWindow):
         if self.current_section_id():
             self.section_panel.show_section(self.current_section_id())
         self.schedule_figures()
-
-    def toggle_spelling(self) -> None:
-        self.session.spelling.set_enabled(self.spelling_action.isChecked())
 
     # --- files --------------------------------------------------------------------------
     def _update_title(self) -> None:

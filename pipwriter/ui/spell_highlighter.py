@@ -79,9 +79,10 @@ class SpellHighlighter(QObject):
             self.refresh()
 
     def active(self) -> bool:
-        """Underlining: on here, on for the app, and the word lists read (until they are, a
-        window being opened shows its text without waiting; the engine says when they are in)."""
-        return self._enabled and self._engine.enabled and self._engine.lists.ready()
+        """Underlining: on here, on for the app, and the word lists read and sound (until they
+        are in, a window being opened shows its text without waiting; the engine says when they
+        are; a missing or damaged list leaves spelling off, and the window says why)."""
+        return self._enabled and self._engine.enabled and self._engine.lists.loaded()
 
     def refresh(self) -> None:
         """Re-check every paragraph without signalling a document change."""

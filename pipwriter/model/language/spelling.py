@@ -65,7 +65,7 @@ __all__ = ["DictionaryError", "Span", "SpellEngine", "WordList", "clear_wordlist
            "default_dictionaries_dir", "load_wordlist", "name_words", "python_index",
            "read_plain_words", "read_wordlist", "utf16_spans"]
 
-LANGUAGES = {"en_GB": "English (UK)", "en_US": "English (US)"}
+LANGUAGES = {"en_GB": "British English", "en_US": "American English"}
 DEFAULT_LANGUAGE = "en_GB"
 HEALTH_FILE = "health.words"
 CACHE_SIZE = 4096  # paragraphs, and pieces of paragraphs
@@ -89,7 +89,7 @@ class SpellEngine:
         self.language = self._check_language(language)
         self.lists = LanguageLists.of(self._dir, self.language, HEALTH_FILE)
         if not lists_later:
-            self.lists.get()
+            self.lists.load()   # a missing or damaged list is kept: see lists.damage()
         self.user = UserDictionary(user_words_path)
         self._extra = frozenset(normalise_word(w) for w in extra_words if normalise_word(w))
         self._names: frozenset[str] = frozenset()
@@ -174,7 +174,7 @@ class SpellEngine:
         language = self._check_language(language)
         if language != self.language:
             lists = LanguageLists.of(self._dir, language, HEALTH_FILE)
-            lists.get()
+            lists.load()
             self.lists = lists
             self.language = language
             self._changed()

@@ -67,12 +67,13 @@ def read_wordlist(path: Path) -> WordList:
     """Read a ``*.words.gz`` file written by tools/build_dictionaries.py (no caching)."""
     try:
         text = gzip.decompress(Path(path).read_bytes()).decode("utf-8")
-    except (OSError, EOFError, UnicodeDecodeError) as error:
-        raise DictionaryError(f"The spelling word list {Path(path).name} could not be read "
-                              f"({error}). Reinstalling PiP Writer should fix this.") from error
+    except (OSError, EOFError, UnicodeDecodeError) as error:   # the details go to the log
+        raise DictionaryError(f"The spelling word list {Path(path).name} is damaged and could "
+                              "not be read. Reinstalling PiP Writer should fix this.") from error
     if not text.startswith("#pipwriter-wordlist 1\n"):
         raise DictionaryError(f"The spelling word list {Path(path).name} is not in a format "
-                              "this version of PiP Writer understands.")
+                              "this version of PiP Writer understands. Reinstalling "
+                              "PiP Writer should fix this.")
     sections = {}
     for chunk in text.split("\n#section ")[1:]:
         name, _, body = chunk.partition("\n")
@@ -87,9 +88,9 @@ def read_plain_words(path: Path) -> WordList:
     """Read a plain word list: one word per line, '#' comments (health.words)."""
     try:
         lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise DictionaryError(f"The word list {Path(path).name} could not be read ({error}). "
-                              "Reinstalling PiP Writer should fix this.") from error
+    except (OSError, UnicodeDecodeError) as error:     # the details go to the log
+        raise DictionaryError(f"The spelling word list {Path(path).name} is damaged and could "
+                              "not be read. Reinstalling PiP Writer should fix this.") from error
     words = {normalise_word(line) for line in lines if line.strip() and not line.startswith("#")}
     return _make(Path(path).name, (w for w in words if w == w.lower()),
                  (w for w in words if w != w.lower()))

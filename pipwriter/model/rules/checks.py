@@ -39,6 +39,7 @@ from . import (
 )
 from .check_context import CheckContext
 from .findings import ERROR, SEVERITIES, Finding
+from .spelling_findings import NOT_CHECKED
 from .template import Template
 
 __all__ = ["RULES", "TIP_RULES", "UNPLACED_KEY", "UNPLACED_TITLE", "CheckContext",
@@ -92,8 +93,14 @@ TIP_RULES: frozenset[Rule] = frozenset({
 _RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 
 
+def can_dismiss(finding: Finding) -> bool:
+    """Errors cannot be dismissed, nor a finding about this installation rather than the
+    article (spelling not checked: dismissing it would let the checklist say spelling was)."""
+    return finding.severity != ERROR and finding.code != NOT_CHECKED
+
+
 def is_dismissed(finding: Finding, article: Article) -> bool:
-    return finding.severity != ERROR and finding.key in article.settings.dismissed_findings
+    return can_dismiss(finding) and finding.key in article.settings.dismissed_findings
 
 
 def all_findings(project: Project, template: Template, counts: ArticleCounts | None = None,

@@ -10,8 +10,8 @@ from .check_context import (
     at_section,
     section_name,
 )
-from .findings import TIP, Finding
-from .spelling_findings import spelling_findings
+from .findings import TIP, WARNING, Finding
+from .spelling_findings import NOT_CHECKED, spelling_findings
 
 
 # --- plain language ----------------------------------------------------------------------------
@@ -54,5 +54,12 @@ def long_sentences(ctx: CheckContext) -> Iterator[Finding]:
 
 # --- spelling (pipwriter/model/spelling_findings.py) -----------------------------------------
 def spelling(ctx: CheckContext) -> Iterator[Finding]:
-    if ctx.speller is not None:
-        yield from spelling_findings(ctx.article, ctx.speller, ctx.template.panels)
+    if ctx.speller is None:
+        return
+    damage = ctx.speller.lists.damage()     # a word list missing or damaged: nothing is judged
+    if damage is not None:
+        yield Finding(WARNING, NOT_CHECKED,
+                      f"Spelling has not been checked: PiP Writer cannot use its word lists. "
+                      f"{damage}", at_article())
+        return
+    yield from spelling_findings(ctx.article, ctx.speller, ctx.template.panels)

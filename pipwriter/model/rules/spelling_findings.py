@@ -16,6 +16,7 @@ from ..language.spelling import SpellEngine
 from .findings import WARNING, Finding, Where
 
 CODE = "spelling-unknown-word"
+NOT_CHECKED = "spelling-not-checked"    # a word list is missing or damaged (checks_language)
 MAX_SUGGESTED = 40      # words given a suggestion (each costs a few milliseconds)
 MAX_PLACES_NAMED = 4
 
