@@ -104,14 +104,18 @@ class ToIdle:
         self.wake.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
         wake = self.wake
         Base = QtCore.QObject
+        paint = QtCore.QEvent.Type.Paint
 
         class _Probe(Base):
-            """The application-wide event filter: counts events, notes when the first came."""
+            """The application-wide event filter: counts events, notes when the first came, and
+            adds up the area of every paint event (pixels a widget was asked to draw: the
+            region's bounding rectangle, the same way in both bindings)."""
 
             def __init__(self):
                 super().__init__()
                 self.events = 0
                 self.first = 0.0
+                self.painted = 0
 
             def eventFilter(self, obj, event):   # noqa: N802 - Qt's name
                 if obj is wake:
@@ -119,6 +123,9 @@ class ToIdle:
                 if not self.events:
                     self.first = _perf()
                 self.events += 1
+                if event.type() == paint:     # PyQt6's regions cannot be iterated: bounds
+                    bounds = event.region().boundingRect()
+                    self.painted += bounds.width() * bounds.height()
                 return False
 
         self.probe = _Probe()
@@ -198,6 +205,7 @@ class ToIdle:
         (``keys``), and the GUI thread's CPU time in that span (``cpu``)."""
         samples, cpu = [], []
         self.delivered = 0
+        self.probe.painted = 0
         for key in keys:
             cpu_started = _cpu()
             started = _perf()
@@ -205,7 +213,8 @@ class ToIdle:
             samples.append(self.settle() - started)
             cpu.append(_cpu() - cpu_started)
         return {"keys": samples, "cpu": cpu,
-                "events_per_key": self.delivered / max(1, len(keys))}
+                "events_per_key": self.delivered / max(1, len(keys)),
+                "painted_px_per_key": self.probe.painted / max(1, len(keys))}
 
     def human(self, editor, keys: list[str], gaps: list[float]) -> dict:
         """Keys at the times ``gaps`` give; seconds from when each key was due to idle, the GUI

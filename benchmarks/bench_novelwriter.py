@@ -252,12 +252,16 @@ def describe(compared: dict) -> list[str]:
           f"{len(compared['job']['human'])} per run",
         "events delivered a key after it was handled (burst, the timing filter's own cost is about "
         "2 microseconds each): " + ", ".join(
-            f"{who} {_events(runs[who]):.0f}" for who in ("PiP Writer", "novelWriter")),
+            f"{who} {_per_key(runs[who], 'events_per_key'):.0f}" for who in ("PiP Writer", "novelWriter")),
+        "pixels painted a key (burst, the area of every paint event, all widgets): " + ", ".join(
+            f"{who} {_per_key(runs[who], 'painted_px_per_key'):,.0f}"
+            for who in ("PiP Writer", "novelWriter")),
     ] + [f"novelWriter said (its alert boxes were answered no): {n}" for n in notes]
 
 
-def _events(runs: list[dict]) -> float:
-    counts = [r["results"][a]["burst"].get("events_per_key", 0) for r in runs for a in r["results"]]
+def _per_key(runs: list[dict], name: str) -> float:
+    """The mean over the runs and articles of a burst's per-key figure ``name``."""
+    counts = [r["results"][a]["burst"].get(name, 0) for r in runs for a in r["results"]]
     return sum(counts) / max(1, len(counts))
 
 

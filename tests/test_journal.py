@@ -225,3 +225,36 @@ def test_the_journal_timer_is_not_restarted_by_typing(window, qtbot):
     saver._journal_timer.timeout.connect(counting)
     _type_steadily(qtbot, editor, "a steady typist who never stops for breath at all")
     assert sum(1 for w in written if w) >= 1
+
+
+def test_the_first_line_built_on_the_article_as_opened_is_the_whole_article(window, qtbot):
+    """The journal's starting point is made while nobody types (half a second after opening or
+    saving); the first line after typing is that, with the typed sections as they are now, and
+    is exactly the whole article (issue 23: no 5-7 ms on a key at 50,000 words)."""
+    saver = window.data_safety.autosaver
+    qtbot.waitUntil(lambda: saver._base is not None, timeout=5_000)
+    first, editor = _editor(window)
+    QTest.keyClicks(editor, " Typed in the first.")
+    third, third_editor = _editor(window, 2)
+    QTest.keyClicks(third_editor, " And in the third.")
+    assert saver._base is not None                         # typing does not drop it
+    assert saver.append_journal()
+    saver.wait()
+    window.session.sync()
+    whole = window.session.article.to_json()
+    journal = journal_path(recovery_paths(saver.session_id)[0])
+    [line] = read_journal(journal)
+    assert line["kind"] == "full" and line["article"] == whole
+    assert saver._base is None                             # used once
+    assert window.save()                                   # saved: a new starting point
+    qtbot.waitUntil(lambda: saver._base is not None, timeout=5_000)
+    window.session.change("Title", lambda a: setattr(a, "title", "Not typing"))
+    QTest.keyClicks(editor, " More.")
+    assert saver.append_journal()
+    saver.wait()
+    window.session.sync()
+    [line] = read_journal(journal)
+    assert line["article"] == window.session.article.to_json()     # made again, not the base
+    assert line["article"]["title"] == "Not typing"
+    assert first.id != third.id
+    window.session.set_modified(False)
