@@ -33,13 +33,17 @@ from __future__ import annotations
 import json
 import os
 import threading
+import time
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from .atomic import write_bytes_atomic
 
 JOURNAL_SUFFIX = ".journal"
 MAX_JOURNAL_BYTES = 256 * 1024 * 1024   # a journal larger than this is not read (damaged)
+PIECE_DEPTH = 3     # a line, its article, its sections: each section is one piece
+PIECE_PAUSE = 20_000    # characters: after a piece this long, other threads get their turn
 
 
 def journal_path(copy_path: Path) -> Path:
@@ -49,8 +53,35 @@ def journal_path(copy_path: Path) -> Path:
 
 def encode_line(entry: dict) -> bytes:
     """One journal line for ``entry`` (a JSON object with at least ``seq``), with its checksum."""
-    payload = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    payload = "".join(_json_pieces(entry, PIECE_DEPTH)).encode("utf-8")
     return b"%08x %s\n" % (zlib.crc32(payload), payload)
+
+
+def _json_pieces(value: object, depth: int) -> Iterator[str]:
+    """``value`` as compact JSON (exactly what ``json.dumps`` gives), made a piece at a time
+    down to ``depth`` levels, letting other threads run between pieces. The journal is written
+    on a worker; encoding a whole 50,000-word article in one call held Python's lock for about
+    5 ms, and the typing on the GUI thread waited that long (issue 23)."""
+    if depth <= 0 or not isinstance(value, dict | list) or \
+            (isinstance(value, dict) and not all(isinstance(key, str) for key in value)):
+        piece = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        yield piece
+        if len(piece) > PIECE_PAUSE:
+            time.sleep(0)                           # the GUI thread may take its turn
+        return
+    if isinstance(value, dict):
+        yield "{"
+        for number, (key, item) in enumerate(value.items()):
+            yield ("," if number else "") + json.dumps(key, ensure_ascii=False) + ":"
+            yield from _json_pieces(item, depth - 1)
+        yield "}"
+    else:
+        yield "["
+        for number, item in enumerate(value):
+            if number:
+                yield ","
+            yield from _json_pieces(item, depth - 1)
+        yield "]"
 
 
 def decode_line(line: bytes) -> dict | None:
