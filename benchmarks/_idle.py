@@ -37,6 +37,7 @@ that the work each app defers to a pause in typing runs, sometimes just when the
 
 from __future__ import annotations
 
+import importlib
 import math
 import random
 import statistics
@@ -104,7 +105,10 @@ class ToIdle:
         self.wake.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
         wake = self.wake
         Base = QtCore.QObject
-        paint = QtCore.QEvent.Type.Paint
+        # the binding's QPaintEvent (its QtGui beside the QtCore given): an isinstance test is
+        # far cheaper than event.type(), which makes a Python enum for every event
+        binding = QtCore.__name__.rsplit(".", 1)[0]
+        paint_event = importlib.import_module(f"{binding}.QtGui").QPaintEvent
 
         class _Probe(Base):
             """The application-wide event filter: counts events, notes when the first came, and
@@ -123,7 +127,7 @@ class ToIdle:
                 if not self.events:
                     self.first = _perf()
                 self.events += 1
-                if event.type() == paint:     # PyQt6's regions cannot be iterated: bounds
+                if isinstance(event, paint_event):   # PyQt6's regions cannot be iterated
                     bounds = event.region().boundingRect()
                     self.painted += bounds.width() * bounds.height()
                 return False

@@ -219,6 +219,9 @@ def document_to_rich(document: QTextDocument) -> RichText:
     return RichText([p for p in paragraphs if p.items])
 
 
+SIZES_KEPT = 256    # citation sizes remembered (labels times fonts)
+
+
 class CitationRenderer(QPyTextObject):
     """Draws citation objects using the article's current numbering."""
 
@@ -227,6 +230,9 @@ class CitationRenderer(QPyTextObject):
         super().__init__(parent)
         self._label_for = label_for
         self._superscript = superscript
+        # (label, superscript) -> (the document's default font, the size): Qt asks for a
+        # citation's size several times a key in the paragraph being typed (~50 us each)
+        self._sizes: dict[tuple[str, bool], tuple[QFont, QSizeF]] = {}
 
     def _font(self, document, fmt) -> QFont:
         font = QFont(fmt.font()) if fmt.hasProperty(QTextFormat.Property.FontFamilies) \
@@ -236,10 +242,26 @@ class CitationRenderer(QPyTextObject):
         return font
 
     def intrinsicSize(self, document, _pos, fmt) -> QSizeF:  # noqa: N802 - Qt API
-        font = self._font(document, fmt)
-        metrics = QFontMetricsF(font)
-        # objects sit on the baseline: the height is the text's ascent
-        return QSizeF(metrics.horizontalAdvance(self._label_for(citation_refs(fmt))) + 1,
+        """The label's width, and the text's ascent (objects sit on the baseline). It depends
+        only on the label, the superscript setting and the document's default font, unless the
+        citation has a font of its own; those are remembered."""
+        label = self._label_for(citation_refs(fmt))
+        if fmt.hasProperty(QTextFormat.Property.FontFamilies):
+            return self._size(document, fmt, label)
+        key = (label, self._superscript())
+        default = document.defaultFont()
+        known = self._sizes.get(key)
+        if known is not None and known[0] == default:
+            return QSizeF(known[1])
+        size = self._size(document, fmt, label)
+        if len(self._sizes) > SIZES_KEPT:
+            self._sizes.clear()
+        self._sizes[key] = (default, QSizeF(size))
+        return size
+
+    def _size(self, document, fmt, label: str) -> QSizeF:
+        metrics = QFontMetricsF(self._font(document, fmt))
+        return QSizeF(metrics.horizontalAdvance(label) + 1,
                       QFontMetricsF(document.defaultFont()).ascent())
 
     def drawObject(self, painter, rect, document, _pos, fmt) -> None:  # noqa: N802 - Qt API

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
     QFont,
+    QKeyEvent,
     QKeySequence,
     QTextCharFormat,
     QTextCursor,
@@ -236,7 +237,8 @@ class TextEditor(QTextEdit):
     def event(self, event) -> bool:
         """Ctrl+Z undoes typing in this text; when there is no typing left to undo here (after
         Replace all, say), it is left to Edit › Undo, which undoes the article's last change."""
-        if event.type() == QEvent.Type.ShortcutOverride:
+        # isinstance first: event.type() makes a Python enum, for the ~7 events of every key
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.ShortcutOverride:
             document = self.document()
             if (event.matches(QKeySequence.StandardKey.Undo) and
                     not document.isUndoAvailable()) or \
