@@ -5,9 +5,20 @@ from __future__ import annotations
 from PySide6.QtGui import QTextCharFormat
 
 from ..model.article.text import Paragraph, RichText
-from ..model.language.wordcount import countable
+from ..model.language.paragraph_edits import CountedParagraph, recount
+from ..model.language.wordcount import count_words, countable
 from .figures_bar import Figures
 from .richtext_bridge import CITATION_OBJECT, OBJECT_CHAR, block_counted_text, block_to_paragraph
+
+# A paragraph this long (in characters) is recounted around each edit only, keeping its text (a
+# paragraph pasted from a PDF can be 100,000 characters: counting all of it at each key took
+# milliseconds, and the counter's cache kept a copy of it per key); shorter ones go through the
+# shared counter. Only the "word" profile (words between spaces) is counted this way.
+LONG_PARAGRAPH = 1_000
+
+
+def _word_profile(text: str) -> int:
+    return count_words(text, "word")
 
 
 class BlockTally:
@@ -22,6 +33,7 @@ class BlockTally:
         self._counter = counter
         self._profile = ""
         self._words: list[int] = []
+        self._long: list[CountedParagraph | None] = []       # long paragraphs' counted text
         self._cites: list[tuple[QTextCharFormat, ...]] = []  # each block's citations' formats
         self._paragraphs: list[Paragraph | None] = []        # None: converted when next asked
         self._total = 0
@@ -40,12 +52,13 @@ class BlockTally:
         return self._total
 
     def _count_all(self, profile: str) -> None:
-        self._profile, self._words, self._cites = profile, [], []
+        self._profile, self._words, self._cites, self._long = profile, [], [], []
         block = self._document.begin()
         while block.isValid():
-            words, cites = self._measure(block)
+            words, cites, counted = self._measure(block, None)
             self._words.append(words)
             self._cites.append(cites)
+            self._long.append(counted)
             block = block.next()
         self._total = sum(self._words)
         self._paragraphs = [None] * len(self._words)
@@ -68,10 +81,20 @@ class BlockTally:
                 paragraphs[index] = block_to_paragraph(self._document.findBlockByNumber(index))
         return RichText([p for p in paragraphs if p is not None and p.items])
 
-    def _measure(self, block) -> tuple[int, tuple[QTextCharFormat, ...]]:
-        words = self._counter.count(countable(block_counted_text(block)), self._profile)
+    def _measure(self, block, before: CountedParagraph | None
+                 ) -> tuple[int, tuple[QTextCharFormat, ...], CountedParagraph | None]:
+        """The block's words and citations; for a long paragraph also its counted text, counted
+        again around what changed since ``before`` (what was kept for it, or for the paragraph
+        it came from)."""
+        text = countable(block_counted_text(block))
+        counted = None
+        if len(text) >= LONG_PARAGRAPH and self._profile == "word":
+            counted = recount(before, text, _word_profile)
+            words = counted.words
+        else:
+            words = self._counter.count(text, self._profile)
         if OBJECT_CHAR not in block.text():
-            return words, ()
+            return words, (), counted
         cites = []
         fragments = block.begin()
         while not fragments.atEnd():
@@ -80,7 +103,7 @@ class BlockTally:
             fmt = fragment.charFormat()
             if fragment.isValid() and fmt.objectType() == CITATION_OBJECT:
                 cites.extend([fmt] * fragment.length())    # its references, and any mark
-        return words, tuple(cites)
+        return words, tuple(cites), counted
 
     def changed(self, position: int, _removed: int, added: int) -> None:
         """The document's ``contentsChange``: the blocks from the one holding ``position`` to
@@ -101,12 +124,14 @@ class BlockTally:
             self._valid = False                 # not understood: count everything next time
             self.citations_changed = self.total_changed = True
             return
-        words, cites = [], []
+        words, cites, long = [], [], []
         block = first_block
-        for _ in range(new_n):
-            measured = self._measure(block)
+        before = self._long[first:first + old_n]
+        for index in range(new_n):      # a paragraph split in two: both start from it
+            measured = self._measure(block, before[min(index, old_n - 1)])
             words.append(measured[0])
             cites.append(measured[1])
+            long.append(measured[2])
             block = block.next()
         old_cites = [c for c in self._cites[first:first + old_n] if c]
         if old_cites != [c for c in cites if c]:
@@ -117,6 +142,7 @@ class BlockTally:
             self.total_changed = True
         self._words[first:first + old_n] = words
         self._cites[first:first + old_n] = cites
+        self._long[first:first + old_n] = long
         self._paragraphs[first:first + old_n] = [None] * new_n
 
 

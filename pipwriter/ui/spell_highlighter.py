@@ -10,6 +10,11 @@ but a paragraph's formats are set again only when its underlines differ. (QSynta
 them again at every key in any paragraph with an underline in it, which makes Qt lay out and
 repaint the whole paragraph again: about 0.7 ms a key, half of what a key cost; issue 23.)
 
+Each paragraph's text and underlines are kept (by paragraph number) between edits, so an edit
+re-checks only the words around it and moves the underlines after it
+(:mod:`pipwriter.model.language.paragraph_edits`): in a paragraph of 120,000 characters pasted
+from a PDF a key re-checked, converted and compared every word of it (issue 23).
+
 Re-highlighting for reasons other than typing (a word added to the dictionary, the language
 changed, spelling switched off) is done with the document's signals blocked: underlines are not
 edits, and must not make the project look modified.
@@ -20,6 +25,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextDocument, QTextLayout
 
+from ..model.language.paragraph_edits import CheckedParagraph, recheck
 from ..model.language.spelling import Span, SpellEngine, python_index, utf16_spans
 from .richtext_bridge import spelling_text
 
@@ -55,6 +61,11 @@ class SpellHighlighter(QObject):
         self._engine = engine
         self._enabled = True
         self._format = misspelling_format()
+        # each paragraph (by number): its text and underlines as last checked, with the engine's
+        # generation then, and the format ranges made for them (reused while they stay)
+        self._kept: dict[int, tuple[CheckedParagraph, int,
+                                    list[QTextLayout.FormatRange] | None]] = {}
+        self._blocks = document.blockCount()
         document.contentsChange.connect(self._on_change)
         engine.add_listener(self._engine_changed)
         self.refresh()  # now, quietly
@@ -87,6 +98,8 @@ class SpellHighlighter(QObject):
     def refresh(self) -> None:
         """Re-check every paragraph without signalling a document change."""
         document = self.document()
+        self._kept.clear()
+        self._blocks = document.blockCount()
         was_blocked = document.blockSignals(True)
         try:
             first = last = -1
@@ -119,6 +132,9 @@ class SpellHighlighter(QObject):
         those whose underlines changed are laid out again with the edit."""
         document = self.document()
         block = document.findBlock(position)
+        changed = document.findBlock(position + added)
+        self._renumber(block.blockNumber(), changed.blockNumber() if changed.isValid()
+                       else document.blockCount() - 1)
         last = document.findBlock(position + added + (1 if removed > 0 else 0))
         end = last.position() + last.length() if last.isValid() else document.characterCount()
         while block.isValid() and block.position() < end:
@@ -127,31 +143,80 @@ class SpellHighlighter(QObject):
                 document.markContentsDirty(block.position(), block.length())
             block = block.next()
 
+    def _renumber(self, first: int, last: int) -> None:
+        """Paragraphs were added or removed by an edit of paragraphs ``first``-``last`` (now):
+        what is kept for those after moves with them; each changed one starts from what was
+        kept for the first it replaces (splitting a paragraph in two: both halves)."""
+        count = self.document().blockCount()
+        added, self._blocks = count - self._blocks, count
+        if not added or first < 0:
+            return
+        kept = self._kept
+        replaced = last - added                 # the last old paragraph the edit replaced
+        start = kept.get(first) if replaced >= first else None
+        moved = {number + added if number > replaced else number: entry
+                 for number, entry in kept.items() if number < first or number > replaced}
+        if start is not None:     # its format ranges stay with the first (they are changed)
+            moved.update((number, (*start[:2], None)) for number in range(first + 1, last + 1))
+            moved[first] = start
+        self._kept = {number: entry for number, entry in moved.items() if number < count}
+
     def _underline(self, block: QTextBlock) -> bool:
         """Set the block's underlines; False when they were already right (nothing set)."""
         text = spelling_text(block)
-        spans = utf16_spans(text, self._engine.misspelt_spans(text)) \
-            if text and self.active() else []
+        number = block.blockNumber()
         layout = block.layout()
+        if not (text and self.active()):
+            self._kept.pop(number, None)
+            return self._set(layout, (), [], False)
+        kept = self._kept.get(number)
+        generation = self._engine.generation
+        previous = kept[0] if kept is not None and kept[1] == generation else None
+        checked, first, last = recheck(previous, text, self._engine.misspelt_spans)
+        spans = checked.utf16
+        old_ranges = kept[2] if previous is not None and kept is not None else None
+        if old_ranges is not None:
+            tail = old_ranges[len(old_ranges) - (len(spans) - last):]
+            if tail and spans[last][0] != tail[0].start:
+                moved = spans[last][0] - tail[0].start
+                for fmt_range in tail:
+                    fmt_range.start += moved
+            ranges = old_ranges[:first] + \
+                [self._range(a, b - a) for a, b, _word in spans[first:last]] + tail
+        else:
+            ranges = [self._range(a, b - a) for a, b, _word in spans]
+        self._kept[number] = (checked, generation, ranges)
+        return self._set(layout, spans, ranges, previous is not None and
+                         (checked is previous or checked.utf16 == previous.utf16))
+
+    def _set(self, layout: QTextLayout, spans: tuple[Span, ...],
+             ranges: list[QTextLayout.FormatRange], as_before: bool) -> bool:
+        """Give the layout these underlines; False when it has them already (nothing set).
+        ``as_before``: the same as were set last time, so only checked for having been
+        replaced since (by an input method, or a new paragraph at this number)."""
         present = layout.formats()
         preedit = layout.preeditAreaText()
-        if not preedit and len(present) == len(spans) and all(
-                r.start == start and r.length == end - start and r.format == self._format
-                for r, (start, end, _word) in zip(present, spans, strict=True)):
+        if not preedit and len(present) == len(spans) and (not spans or (
+                self._same(present[0], spans[0]) and self._same(present[-1], spans[-1]) and (
+                    as_before or [(r.start, r.length) for r in present] ==
+                    [(start, end - start) for start, end, _word in spans]))):
             return False
-        ranges = []
         if preedit:     # text being composed with an input method keeps its own formats
             at, size = layout.preeditAreaPosition(), len(preedit.encode("utf-16-le")) // 2
             ranges = [r for r in present if r.start >= at and r.start + r.length <= at + size]
-        for start, end, _word in spans:
-            length = end - start
-            if preedit and start >= at:
-                start += size
-            elif preedit and end >= at:
-                length += size
-            ranges.append(self._range(start, length))
+            for start, end, _word in spans:
+                length = end - start
+                if start >= at:
+                    start += size
+                elif end >= at:
+                    length += size
+                ranges.append(self._range(start, length))
         layout.setFormats(ranges)
         return True
+
+    def _same(self, fmt_range: QTextLayout.FormatRange, span: Span) -> bool:
+        return fmt_range.start == span[0] and fmt_range.length == span[1] - span[0] and \
+            fmt_range.format == self._format
 
     def _range(self, start: int, length: int) -> QTextLayout.FormatRange:
         fmt_range = QTextLayout.FormatRange()
