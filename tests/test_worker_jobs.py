@@ -49,3 +49,32 @@ def test_overlapping_workers_turn_it_on_only_when_the_last_ends():
     threads[1].join(5)
     assert after_first == [False]
     assert gc.isenabled()
+
+
+def test_a_collection_due_when_work_starts_or_ends_runs_on_the_gui_thread():
+    """A collection that is due (many objects made while the collector was off) starts at the
+    next allocation on any thread. The pool's thread must make none while the collector is on:
+    with ``with collector_paused()`` in ``run_on`` a pool thread collected as it started, and a
+    garbage QTextEdit whose deleteLater() was pending was then deleted twice on the GUI thread
+    (SIGSEGV in shiboken's BindingManager::runDeletionInMainThread, the test suite)."""
+    threads: list[str] = []
+
+    def seen(phase: str, _info: dict) -> None:
+        if phase == "start":
+            threads.append(threading.current_thread().name)
+
+    kept: list[list[list[int]]] = []
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    gc.callbacks.append(seen)
+    try:
+        for _ in range(10):
+            # each piece of work leaves a collection due for the next (more than gen 0's
+            # threshold of objects made while the collector is off, and kept)
+            run_on(pool, lambda: kept.append([[i] for i in range(2000)]))
+            run_on(pool, lambda: None)
+            assert pool.waitForDone(5000)
+            [[] for _ in range(10)]         # the GUI thread allocates: collects here
+    finally:
+        gc.callbacks.remove(seen)
+    assert threads and set(threads) == {threading.main_thread().name}

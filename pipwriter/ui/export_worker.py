@@ -16,7 +16,7 @@ from ..export.bundle import export_bundle
 from ..export.errors import ExportCancelled
 from ..model.errors import PipError
 from ..model.storage.project import Project
-from .worker_jobs import collector_paused
+from .worker_jobs import pause_collector, resume_collector
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +46,11 @@ class ExportWorker(QThread):
         self.cancel_event = threading.Event()
 
     def run(self) -> None:
-        with collector_paused():    # never collect Qt objects on this thread (worker_jobs.py)
+        pause_collector()           # never collect Qt objects on this thread (worker_jobs.py)
+        try:
             self._export()
+        finally:
+            resume_collector()
 
     def _export(self) -> None:
         try:

@@ -3,9 +3,11 @@
 Work goes to a pool as a plain callable (:func:`run_on`), never as a Python ``QRunnable``
 subclass: see there. Python's cyclic garbage collector runs on whichever thread allocates when
 it is due, and collecting the last reference to a Qt object's wrapper there has the object
-deleted off the GUI thread; so, as a precaution, the collector is off while work runs off the
-GUI thread (:func:`collector_paused`, used by :func:`run_on` and by the app's other threads),
-and the GUI thread collects when it next allocates.
+deleted off the GUI thread (a window's deletion is handed back to the GUI thread, which may
+have deleted it meanwhile); so the collector is off while work runs off the GUI thread
+(:func:`pause_collector`, used by :func:`run_on` and the export worker, and
+:func:`collector_paused`), turned off before the thread allocates anything, and the GUI thread
+collects when it next allocates.
 """
 
 from __future__ import annotations
@@ -33,30 +35,61 @@ class _Collector:
 _COLLECTOR = _Collector()
 
 
+def pause_collector() -> None:
+    """The collector off on this thread's behalf. Allocates nothing the collector tracks before
+    it is off: a collection that is due starts at the next such allocation on whatever thread
+    makes it, and one started here, on a worker, frees Qt objects' wrappers here (a window's
+    deletion is then handed to the GUI thread, which may have deleted it meanwhile: SIGSEGV in
+    shiboken's BindingManager::runDeletionInMainThread). So no ``with`` (its bound methods are
+    allocations) and no generator; the lock's methods are called directly."""
+    gc.disable()                    # first: nothing has been allocated yet
+    _COLLECTOR.lock.acquire()
+    try:
+        _COLLECTOR.pausing += 1
+        gc.disable()                # again: a worker ending meanwhile may have turned it on
+    finally:
+        _COLLECTOR.lock.release()
+
+
+def resume_collector() -> None:
+    """The collector on again if no other thread has it off (the caller allocates nothing
+    more, or it may collect on this thread: see :func:`pause_collector`)."""
+    _COLLECTOR.lock.acquire()
+    try:
+        _COLLECTOR.pausing -= 1
+        if not _COLLECTOR.pausing:
+            gc.enable()
+    finally:
+        _COLLECTOR.lock.release()
+
+
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """The garbage collector off while the body runs on a worker thread (see the docstring)."""
-    with _COLLECTOR.lock:
-        _COLLECTOR.pausing += 1
-        gc.disable()
+    """The garbage collector off while the body runs on a worker thread (see the docstring).
+    The context manager itself is allocated before the collector is off: a thread that must
+    never collect calls :func:`pause_collector` and :func:`resume_collector` directly, as
+    :func:`run_on` and the export worker do."""
+    pause_collector()
     try:
         yield
     finally:
-        with _COLLECTOR.lock:
-            _COLLECTOR.pausing -= 1
-            if not _COLLECTOR.pausing:
-                gc.enable()
+        resume_collector()
 
 
 def run_on(pool: QThreadPool, work: Callable[[], None]) -> None:
     """``work()`` on a thread of ``pool``, the collector off. Given to the pool as a plain
     callable, not as a Python ``QRunnable``: a Python runnable's wrapper could be released on
-    the worker while the pool deleted the runnable itself, and shiboken then deleted it again
-    on the GUI thread (SIGSEGV in ``BindingManager::runDeletionInMainThread``, under gdb in the
-    test suite on 2026-12-05)."""
+    the worker while the pool deleted the runnable itself. The collector is turned off before
+    the worker allocates anything, and on again as the last thing it does (:func:`pause_collector`):
+    with ``with collector_paused()`` here, a due collection ran on the worker as it started and
+    freed a garbage QTextEdit of an earlier test whose deleteLater() was pending; the GUI thread
+    then deleted it twice (SIGSEGV in ``BindingManager::runDeletionInMainThread``, 2026-12-05)."""
     def run() -> None:
-        with collector_paused():
+        pause_collector()
+        try:
             work()
+        finally:
+            resume_collector()
     pool.start(run)
 
 
