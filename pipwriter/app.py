@@ -16,16 +16,19 @@ def _remove_stale_temp_files(files: Iterable[Path]) -> None:
     """Remove the temporary copies crashed saves left beside these files (off the GUI thread:
     a folder on a network share that has gone away can take a minute to answer)."""
     from .model.storage.atomic import remove_stale_temp_files
+    from .ui.worker_jobs import pause_collector, resume_collector
 
     def work() -> None:
-        from .ui.worker_jobs import collector_paused
-        with collector_paused():    # never collect Qt objects on this thread (worker_jobs.py)
+        pause_collector()   # first: never collect Qt objects on this thread (worker_jobs.py)
+        try:
             for path in files:
                 try:
                     for removed in remove_stale_temp_files(path):
                         log.info("removed %s, left by a save that did not finish", removed)
                 except Exception as error:  # noqa: BLE001 - tidying up must never stop the app
                     log.warning("could not tidy beside %s: %s", path, error)
+        finally:
+            resume_collector()
     threading.Thread(target=work, name="tidy-temp-files", daemon=True).start()
 
 
