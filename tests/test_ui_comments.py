@@ -119,3 +119,28 @@ def test_typing_does_not_rebuild_the_list_at_each_key(window, qtbot):
     QTest.keyClicks(editor, " More.")
     qtbot.wait(600)
     assert panel.refreshes == before + 1
+
+
+def test_a_pause_in_typing_leaves_an_unchanged_list_as_it_is(window, qtbot):
+    """After a pause the list is worked out again, but its rows are made again only when what
+    they say has changed (with 50 comments, remaking them was a third of a 15 ms update that
+    a key could wait behind; issue 23)."""
+    editor = select_in_editor(window, "We met weekly.", "weekly")
+    window.dialogs.queue("choice", 0)
+    window.dialogs.queue("text", "How often?")
+    assert comment_on_selection(window)
+    panel = window.findChild(CommentsPanel)
+    panel.refresh()
+    row = panel.list.item(0)
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor, " And then monthly.")     # elsewhere: the comment reads the same
+    panel.refresh()
+    assert panel.list.item(0) is row and panel.list.count() == 1
+    select(editor, "weekly")
+    editor.textCursor().insertText("daily")          # its words changed: its row says so
+    panel.refresh()
+    assert "The words have changed since." in panel.list.item(0).text()
+    window.dialogs.queue("text", "Twice a week, in fact.")
+    panel.list.setCurrentRow(0)
+    assert panel.ask_reply()
+    assert "Twice a week, in fact." in panel.list.item(0).text()

@@ -140,6 +140,7 @@ class CommentsPanel(SideList):
         layout.addWidget(self.show_resolved)
         self.setWidget(body)
         self.shown: list[Comment] = []
+        self._texts: list[str] = []      # what the list shows, one text a comment
         self.refreshes = 0
         self.keep_up()
 
@@ -150,15 +151,20 @@ class CommentsPanel(SideList):
         session.sync()
         article = session.article
         row = self.list.currentRow()
-        self.shown = [c for c in article.comments
-                      if self.show_resolved.isChecked() or not c.resolved]
-        self.list.clear()
+        shown = [c for c in article.comments if self.show_resolved.isChecked() or not c.resolved]
         fields = list(text_fields(article))         # made once for all the comments
-        for comment in self.shown:
-            self.list.addItem(QListWidgetItem(self.describe(comment, fields)))
+        texts = [self.describe(comment, fields) for comment in shown]
+        self.empty.setVisible(not article.comments)
+        if texts == self._texts and len(shown) == len(self.shown) and \
+                all(a is b for a, b in zip(shown, self.shown, strict=True)):
+            self._update_buttons()  # the same list: typing elsewhere left it as it was
+            return
+        self.shown, self._texts = shown, texts
+        self.list.clear()
+        for text in texts:
+            self.list.addItem(QListWidgetItem(text))
         if self.shown:
             self.list.setCurrentRow(min(max(row, 0), len(self.shown) - 1))
-        self.empty.setVisible(not article.comments)
         self._update_buttons()
 
     def describe(self, comment: Comment, fields: list[TextField] | None = None) -> str:
