@@ -177,12 +177,16 @@ class Autosaver(QObject):
         base = self._base
         if base is None or self._journal_failed or self._changes > self._typed:
             return article.to_json()
-        typed = {section_id: section.body.to_json() for section_id in self._dirty
-                 if (section := article.section(section_id)) is not None}
+        typed = self._typed_bodies(article)
         whole = dict(base)
         whole["sections"] = [{**s, "body": typed[s["id"]]} if s["id"] in typed else s
                              for s in base["sections"]]
         return whole
+
+    def _typed_bodies(self, article) -> dict:
+        """Section id -> its text as JSON, for the sections typed in since the last line."""
+        return {section_id: section.body.to_json() for section_id in self._dirty
+                if (section := article.section(section_id)) is not None}
 
     def append_journal(self) -> bool:
         """Put what changed since the last line in the journal (written in the background).
@@ -202,12 +206,7 @@ class Autosaver(QObject):
             entry.update(kind="full", article=self._whole(article), meta=meta_for(
                 self.session_id, self.session.path, article.title, article.id))
         else:
-            sections = {}
-            for section_id in self._dirty:
-                section = article.section(section_id)
-                if section is not None:
-                    sections[section_id] = section.body.to_json()
-            entry.update(kind="edit", sections=sections)
+            entry.update(kind="edit", sections=self._typed_bodies(article))
         self._dirty.clear()
         self._changes = self._typed = 0
         self._needs_full = self._journal_failed = False

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from ..model.language.spelling import LANGUAGES
@@ -31,31 +31,21 @@ class SpellingControls:
         self._told: object | None = None      # the lists the user was told about
         session = window.session
         menu = article_menu.addMenu("S&pelling")
-        self.as_you_type = self._add(menu, "&Check spelling as I type", self._toggle,
-                                     "Ctrl+Shift+S")
+        add = window._action            # the window's one way of making a menu item
+        self.as_you_type = add(menu, "&Check spelling as I type", self._toggle, "Ctrl+Shift+S")
         self.as_you_type.setCheckable(True)
         self.as_you_type.setChecked(session.spelling.enabled)
-        suggest = self._add(menu, "&Suggest spellings for this word",
-                            window.commands.suggest_spellings)
-        suggest.setStatusTip("Spelling ideas for the word at the cursor. Shift+F10 or the Menu "
-                             "key show them too.")
-        suggest.setToolTip(suggest.statusTip())
+        add(menu, "&Suggest spellings for this word", window.commands.suggest_spellings,
+            tip="Spelling ideas for the word at the cursor. Shift+F10 or the Menu key show them "
+                "too.")
         self.languages: dict[str, QAction] = {}
         for code, name in LANGUAGES.items():
-            action = self._add(menu, f"&{name}", lambda _c=False, c=code: session.set_spelling_language(c))
+            action = add(menu, f"&{name}", lambda _c=False, c=code: session.set_spelling_language(c))
             action.setCheckable(True)
             self.languages[code] = action
         self.show_language()
         session.spelling.add_listener(self.spelling_changed)
         self.spelling_changed()
-
-    def _add(self, menu: QMenu, text: str, slot, shortcut: str = "") -> QAction:
-        action = QAction(text, self._window)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
 
     def _toggle(self) -> None:
         self._window.session.spelling.set_enabled(self.as_you_type.isChecked())
