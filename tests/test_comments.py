@@ -175,3 +175,21 @@ def test_an_open_comment_blocks_export_for_submission_until_resolved(tmp_path):
     set_resolved(comment, True, "Bethan")
     assert not [f for f in all_findings(project, template) if f.code == "comments-open"]
     assert export_bundle(project, tmp_path / "final").folder.is_dir()
+
+
+def test_looking_fields_up_by_place_finds_what_the_list_finds():
+    """The Comments list looks up each comment's field in an index made once per update
+    (issue 23): the same field as a walk of the list, None where there is none."""
+    from pipwriter.model.coauthoring.comments import field_index, find_field, locate
+    from pipwriter.model.rules.findings import Where
+    article = demo_project().article
+    fields = list(text_fields(article))
+    index = field_index(fields)
+    places = [f.where for f in fields] + [Where("section", "no-such", field="body"),
+                                          Where("authors", author_id=fields[0].where.author_id,
+                                                field="no-such-field")]
+    for where in places:
+        assert find_field(article, where, index) is find_field(article, where, fields)
+    body = next(f for f in fields if f.where.field == "body")
+    comment = add_comment(article, body.where, 0, 0, 3, "Is this right?", "Sam")
+    assert locate(article, comment, index) == locate(article, comment, fields) is not None

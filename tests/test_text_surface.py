@@ -300,3 +300,23 @@ def test_every_typed_string_of_the_file_is_on_the_surface(article):
     # and nothing on the surface is invented: every token seen comes from the file
     tokens = {value for _path, value in typed}
     assert set(re.findall(r"tok\d+x", surface)) <= tokens
+
+
+_items = st.lists(st.one_of(
+    st.builds(Run, st.text(alphabet="ab \ufffc\n", max_size=4), st.booleans(), st.booleans(),
+              ins=st.sampled_from(["", "s1"]), dele=st.sampled_from(["", "s2"])),
+    st.builds(Citation, st.lists(st.sampled_from(["r1", "r2"]), max_size=2),
+              ins=st.sampled_from(["", "s1"]), dele=st.sampled_from(["", "s2"]))),
+    max_size=8)
+
+
+@given(_items)
+def test_the_standing_and_accepted_blocks_are_those_of_the_copied_paragraphs(items):
+    """``standing_block`` and ``accepted_block`` build the text straight from the items (the
+    Suggested changes list's figure after each pause; issue 23): always the text of the
+    paragraph as ``standing()`` and ``accepted()`` make it."""
+    from pipwriter.model.article.text_surface import accepted_block, standing_block
+    paragraph = Paragraph(items)
+    as_it_stands = paragraph.standing() if paragraph.has_suggestions() else paragraph
+    assert standing_block(paragraph) == paragraph_block(as_it_stands)
+    assert accepted_block(paragraph) == paragraph_block(paragraph.accepted())

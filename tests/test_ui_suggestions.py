@@ -187,3 +187,33 @@ def test_enter_on_a_focused_button_presses_it_and_suggestions_explain_themselves
     QTest.keyClick(panel.accept_button, Qt.Key.Key_Return)
     assert not waiting(window)
     assert body(window, section).plain_text().endswith("We met weekly. Always.")
+
+
+def test_a_pause_in_typing_leaves_an_unchanged_list_as_it_is(window):
+    """After a pause the list is worked out again, but its rows are made again only when what
+    they say has changed (remaking 50 rows, and laying the list out again, was about half of
+    an update a key could wait behind; issue 23). Its figures follow the text all the same."""
+    section, editor = first_section(window)
+    type_plainly(editor, " We met weekly.")
+    suggest_on(window)
+    select(editor, "weekly")
+    QTest.keyClicks(editor, "monthly")
+    panel = suggestions_panel(window)
+    panel.refresh()
+    row = panel.list.item(0)
+    summary = panel.summary.text()
+    window.suggest_mode.set_on(False)
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor, " Then every day.")      # elsewhere: the row reads the same
+    panel.refresh()
+    assert panel.list.item(0) is row and panel.list.count() == 1
+    assert panel.summary.text() != summary           # three words more, now and if accepted
+    window.suggest_mode.set_on(True)
+    select(editor, "monthly")
+    cursor = editor.textCursor()
+    cursor.setPosition(cursor.selectionEnd())
+    editor.setTextCursor(cursor)
+    QTest.keyClicks(editor, "s")                     # its words changed: its row says so
+    panel.refresh()
+    assert panel.list.count() == 1 and "monthlys" in panel.list.item(0).text()
+    assert panel.list.item(0) is not row

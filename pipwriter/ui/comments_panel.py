@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from .side_list import SideList, show_side_list, side_list
 
 if TYPE_CHECKING:
-    from ..model.article.text_surface import TextField
     from ..model.coauthoring.comment_data import Comment
+    from ..model.coauthoring.comments import Fields
     from ..model.rules.findings import Where
     from .main_window import MainWindow
 
@@ -142,17 +142,19 @@ class CommentsPanel(SideList):
         self.shown: list[Comment] = []
         self._texts: list[str] = []      # what the list shows, one text a comment
         self.refreshes = 0
+        self._stamps: dict[str, str] = {}   # each stamp as shown (all shown again each pause)
         self.keep_up()
 
     def refresh(self) -> None:
         from ..model.article.text_surface import text_fields
+        from ..model.coauthoring.comments import field_index
         self.refreshes += 1
         session = self.main_window.session
         session.sync()
         article = session.article
         row = self.list.currentRow()
         shown = [c for c in article.comments if self.show_resolved.isChecked() or not c.resolved]
-        fields = list(text_fields(article))         # made once for all the comments
+        fields = field_index(list(text_fields(article)))    # made once for all the comments
         texts = [self.describe(comment, fields) for comment in shown]
         self.empty.setVisible(not article.comments)
         if texts == self._texts and len(shown) == len(self.shown) and \
@@ -167,18 +169,25 @@ class CommentsPanel(SideList):
             self.list.setCurrentRow(min(max(row, 0), len(self.shown) - 1))
         self._update_buttons()
 
-    def describe(self, comment: Comment, fields: list[TextField] | None = None) -> str:
+    def describe(self, comment: Comment, fields: Fields | None = None) -> str:
         from ..model.coauthoring.comments import locate
         article = self.main_window.session.article
         place = comment.where.label or "the article"
         lines = [f"On “{comment.quote}” ({place})"]
         if locate(article, comment, fields) is None:
             lines.append("The words have changed since.")
-        lines.append(f"{comment.author}, {_when(comment.at)}: {comment.text}")
-        lines += [f"  {r.author}, {_when(r.at)}: {r.text}" for r in comment.replies]
+        when = self._when
+        lines.append(f"{comment.author}, {when(comment.at)}: {comment.text}")
+        lines += [f"  {r.author}, {when(r.at)}: {r.text}" for r in comment.replies]
         if comment.resolved:
             lines.append(f"Resolved by {comment.changed_by or 'someone'}")
         return "\n".join(lines)
+
+    def _when(self, stamp: str) -> str:
+        shown = self._stamps.get(stamp)
+        if shown is None:
+            shown = self._stamps[stamp] = _when(stamp)
+        return shown
 
     def current(self) -> Comment | None:
         row = self.list.currentRow()

@@ -141,6 +141,7 @@ class SuggestionsPanel(SideList):
         layout.addLayout(every)
         self.setWidget(body)
         self.shown: list[Suggestion] = []
+        self._texts: list[str] = []      # what the list shows, one text a suggestion
         self.keep_up()
 
     def refresh(self) -> None:
@@ -149,11 +150,14 @@ class SuggestionsPanel(SideList):
         article = session.article
         row = self.list.currentRow()
         self.shown = pending(article)
-        self.list.clear()
-        for suggestion in self.shown:
-            self.list.addItem(QListWidgetItem(self.describe(suggestion)))
-        if self.shown:
-            self.list.setCurrentRow(min(max(row, 0), len(self.shown) - 1))
+        texts = [self.describe(suggestion) for suggestion in self.shown]
+        if texts != self._texts:    # else typing elsewhere left the rows as they were
+            self._texts = texts
+            self.list.clear()
+            for text in texts:
+                self.list.addItem(QListWidgetItem(text))
+            if self.shown:
+                self.list.setCurrentRow(min(max(row, 0), len(self.shown) - 1))
         self.summary.setText(self._summary())
         self._update_buttons()
 

@@ -34,10 +34,23 @@ class Anchor:
     end: int
 
 
-def find_field(article: Any, where: Where, fields: list[TextField] | None = None
-               ) -> TextField | None:
-    """The field at ``where``; pass ``fields`` (the article's text fields, made once) when
-    looking up many."""
+Fields = list[TextField] | dict[tuple[str, str], TextField]
+
+
+def field_index(fields: list[TextField]) -> dict[tuple[str, str], TextField]:
+    """The fields by place, for looking up many (the first of any two at one place, as
+    :func:`find_field` finds it in the list)."""
+    index: dict[tuple[str, str], TextField] = {}
+    for found in fields:
+        index.setdefault((found.where.key(), found.where.field), found)
+    return index
+
+
+def find_field(article: Any, where: Where, fields: Fields | None = None) -> TextField | None:
+    """The field at ``where``; pass ``fields`` (the article's text fields, made once, or
+    their :func:`field_index`) when looking up many."""
+    if isinstance(fields, dict):
+        return fields.get((where.key(), where.field))
     return next((f for f in (fields if fields is not None else text_fields(article))
                  if f.where.same_field(where)), None)
 
@@ -59,8 +72,7 @@ def add_comment(article: Any, where: Where, block: int, start: int, end: int, te
     return comment
 
 
-def locate(article: Any, comment: Comment, fields: list[TextField] | None = None
-           ) -> Anchor | None:
+def locate(article: Any, comment: Comment, fields: Fields | None = None) -> Anchor | None:
     """Where the comment's words are now, or None if they were changed or deleted."""
     found = find_field(article, comment.where, fields)
     if found is None or not comment.quote:

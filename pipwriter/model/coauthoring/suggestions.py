@@ -195,7 +195,7 @@ def words_if_accepted(article: Any, template: Any, words_now: int,
     """The counted words of the article with every suggestion accepted, from ``words_now``
     (its counted words as it stands): only the paragraphs holding suggestions are counted
     again, as :func:`~pipwriter.model.language.counts.count_article` counts a paragraph."""
-    from ..article.text_surface import standing_block
+    from ..article.text_surface import accepted_block, standing_block
     from ..language.counts import ParagraphCounter, section_counts_toward_limit
     from ..language.wordcount import countable
     counter = counter or ParagraphCounter()
@@ -206,7 +206,7 @@ def words_if_accepted(article: Any, template: Any, words_now: int,
             continue
         for paragraph in section.body.paragraphs:
             if paragraph.has_suggestions():
-                change += counter.count(countable(standing_block(paragraph.accepted())),
+                change += counter.count(countable(accepted_block(paragraph)),
                                         profile) - \
                     counter.count(countable(standing_block(paragraph)), profile)
     return words_now + change
