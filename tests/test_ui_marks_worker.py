@@ -105,3 +105,42 @@ def test_closing_the_window_while_the_checks_run(controller, qtbot, monkeypatch,
     window.deleteLater()
     qtbot.wait(int(late * 1000) + 200)
     assert gate.is_set()
+
+
+def test_the_worker_stops_at_the_next_check_once_the_article_changes(controller, qtbot,
+                                                                    monkeypatch):
+    """A key typed while the checks run would wait for Python's lock again and again, and
+    the answer is dropped anyway: the worker runs no further check (issue 23)."""
+    from pipwriter.model.rules import checks
+    window, editor, key = _demo(controller, qtbot)
+    window._marks_timer.stop()
+    run_on_worker: list[str] = []
+
+    def counted(rule):
+        def check(ctx):
+            if threading.current_thread() is not threading.main_thread():
+                run_on_worker.append(rule.__name__)
+            return rule(ctx)
+        check.__name__ = rule.__name__
+        return check
+    wrapped = {rule: counted(rule) for rule in checks.RULES}
+    marked = [rule for rule in checks.RULES if rule not in checks.TIP_RULES]
+    monkeypatch.setattr(checks, "RULES", tuple(wrapped.values()))
+    monkeypatch.setattr(checks, "TIP_RULES", frozenset(wrapped[r] for r in checks.TIP_RULES))
+    started, gate = _gated(monkeypatch)
+    with qtbot.waitSignal(window.marks_worker.ready, timeout=5000):   # nothing changed
+        window.marks_worker.start()
+        assert started.wait(5)
+        gate.set()
+    assert run_on_worker == [rule.__name__ for rule in marked]     # every check ran
+    run_on_worker.clear()
+    started.clear()
+    gate.clear()
+    window.marks_worker.start()
+    assert started.wait(5)
+    qtbot.keyClicks(editor, " We")                       # typed while the checks run
+    with qtbot.waitSignal(window.marks_worker.stale, timeout=5000):
+        gate.set()
+    assert run_on_worker == []
+    window._marks_timer.stop()
+    window.session.set_modified(False)

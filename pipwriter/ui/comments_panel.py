@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QMenu,
     QPlainTextEdit,
     QPushButton,
@@ -140,7 +139,6 @@ class CommentsPanel(SideList):
         layout.addWidget(self.show_resolved)
         self.setWidget(body)
         self.shown: list[Comment] = []
-        self._texts: list[str] = []      # what the list shows, one text a comment
         self.refreshes = 0
         self._stamps: dict[str, str] = {}   # each stamp as shown (all shown again each pause)
         self.keep_up()
@@ -152,21 +150,11 @@ class CommentsPanel(SideList):
         session = self.main_window.session
         session.sync()
         article = session.article
-        row = self.list.currentRow()
-        shown = [c for c in article.comments if self.show_resolved.isChecked() or not c.resolved]
+        self.shown = [c for c in article.comments
+                      if self.show_resolved.isChecked() or not c.resolved]
         fields = field_index(list(text_fields(article)))    # made once for all the comments
-        texts = [self.describe(comment, fields) for comment in shown]
+        self.show_rows([self.describe(comment, fields) for comment in self.shown])
         self.empty.setVisible(not article.comments)
-        if texts == self._texts and len(shown) == len(self.shown) and \
-                all(a is b for a, b in zip(shown, self.shown, strict=True)):
-            self._update_buttons()  # the same list: typing elsewhere left it as it was
-            return
-        self.shown, self._texts = shown, texts
-        self.list.clear()
-        for text in texts:
-            self.list.addItem(QListWidgetItem(text))
-        if self.shown:
-            self.list.setCurrentRow(min(max(row, 0), len(self.shown) - 1))
         self._update_buttons()
 
     def describe(self, comment: Comment, fields: Fields | None = None) -> str:

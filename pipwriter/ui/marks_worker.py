@@ -13,7 +13,10 @@ thread meanwhile trips the checks up, that result is dropped the same way, and a
 no change behind it is left to the window to work out on the GUI thread, where it is reported.
 
 The GUI thread waits for Python's lock while the worker holds it: at most 1 ms here (Python's
-default is 5 ms), so a key typed while the checks run is not held up by more than that. Python's
+default is 5 ms) each time it needs it, which a key does many times. So a key typed while the
+checks run would cost two to four times as much. So the worker gives way while the GUI thread
+is busy (``idle_gate.py``), before each section it counts and each check it runs, and stops
+there once anything has changed (:class:`Outdated`), as its answer would be dropped anyway. Python's
 garbage collector is off while the checks run, as for all work on a pool (``worker_jobs.py``), so it
 never collects Qt objects on the worker thread: they are only ever deleted on the GUI thread.
 """
@@ -25,11 +28,17 @@ import sys
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from .idle_gate import IdleGate
 from .worker_jobs import Bridge, run_on
 
 log = logging.getLogger(__name__)
 
 SWITCH_INTERVAL_S = 0.001
+
+
+class Outdated(Exception):
+    """The article changed while its marks were worked out: the rest of the checks are not
+    run (their answer would be dropped), so typing is not slowed by them."""
 
 
 class MarksWorker(QObject):
@@ -47,6 +56,7 @@ class MarksWorker(QObject):
         self._spelling_changes = 0
         self._running = False
         self._again = False        # asked for while a run was going on
+        self._gate = IdleGate(self)  # the worker gives way while the GUI thread has work
         if sys.getswitchinterval() > SWITCH_INTERVAL_S:
             sys.setswitchinterval(SWITCH_INTERVAL_S)
 
@@ -71,9 +81,20 @@ class MarksWorker(QObject):
         counter, spelling, changes = session.counter, session.spelling, self._changes()
         bridge = self._bridge
 
+        gate = self._gate
+
+        def between() -> None:  # between pieces: give way to the GUI thread; stop once the
+            if self._changes() != changes:      # answer would be dropped
+                raise Outdated
+            gate.give_way()
+            if self._changes() != changes:
+                raise Outdated
+
         def work() -> None:     # run_on: the collector is off meanwhile (worker_jobs.py)
             try:
-                found: dict | None = marks(project, template, counter, spelling)
+                found: dict | None = marks(project, template, counter, spelling, between)
+            except Outdated:    # the article changed: _done asks again
+                found = None
             except Exception:  # noqa: BLE001 - the GUI thread may have changed the article
                 log.debug("the marks could not be worked out on the worker", exc_info=True)
                 found = None
@@ -83,11 +104,13 @@ class MarksWorker(QObject):
                 log.debug("marks worked out after their window closed")
 
         self._running = True
+        gate.watch()
         run_on(self._pool, work)
 
     def _done(self, payload: tuple[tuple[int, int], dict | None]) -> None:
         changes, found = payload
         self._running = False
+        self._gate.unwatch()
         if self._again:
             self._again = False
             self.start()
@@ -100,4 +123,5 @@ class MarksWorker(QObject):
 
     def wait(self) -> None:
         """Let a run going on finish (closing the window, tests)."""
+        self._gate.open()
         self._pool.waitForDone()

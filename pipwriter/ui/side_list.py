@@ -7,6 +7,7 @@ when it is shown and once typing pauses (never at each key, and never while it i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -57,6 +58,24 @@ class SideList(QDockWidget):
 
     def refresh(self) -> None:
         raise NotImplementedError
+
+    def show_rows(self, texts: Sequence[str]) -> None:
+        """Make the list say ``texts``, one row each, touching only rows whose text changed
+        (a list remade after every pause in typing was most of the update a key could wait
+        behind, with 50 comments or suggestions; issue 23). The current row stays, or the
+        nearest one."""
+        rows = self.list
+        if rows.count() == len(texts):
+            for number, text in enumerate(texts):
+                item = rows.item(number)
+                if item.text() != text:
+                    item.setText(text)
+            return
+        row = rows.currentRow()
+        rows.clear()
+        rows.addItems(texts)
+        if texts:
+            rows.setCurrentRow(min(max(row, 0), len(texts) - 1))
 
 
 Kind = TypeVar("Kind", bound=SideList)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QMenu,
     QPushButton,
     QVBoxLayout,
@@ -141,23 +140,14 @@ class SuggestionsPanel(SideList):
         layout.addLayout(every)
         self.setWidget(body)
         self.shown: list[Suggestion] = []
-        self._texts: list[str] = []      # what the list shows, one text a suggestion
         self.keep_up()
 
     def refresh(self) -> None:
         session = self.main_window.session
         session.sync()
         article = session.article
-        row = self.list.currentRow()
         self.shown = pending(article)
-        texts = [self.describe(suggestion) for suggestion in self.shown]
-        if texts != self._texts:    # else typing elsewhere left the rows as they were
-            self._texts = texts
-            self.list.clear()
-            for text in texts:
-                self.list.addItem(QListWidgetItem(text))
-            if self.shown:
-                self.list.setCurrentRow(min(max(row, 0), len(self.shown) - 1))
+        self.show_rows([self.describe(suggestion) for suggestion in self.shown])
         self.summary.setText(self._summary())
         self._update_buttons()
 

@@ -250,14 +250,21 @@ class ArticleCounts:
 
 def count_article(article: Article, template: Template, profile: str | None = None,
                   cache: ParagraphCounter | None = None,
-                  statement_text: StatementText = competing_interests_text) -> ArticleCounts:
+                  statement_text: StatementText = competing_interests_text,
+                  between: Callable[[], object] | None = None) -> ArticleCounts:
     """Every figure of the article. Pass the app's :class:`ParagraphCounter` as ``cache`` so
-    unchanged paragraphs are not counted again."""
+    unchanged paragraphs are not counted again. ``between`` is called before each section (a
+    worker gives way or stops there)."""
     profile = profile or article.settings.word_count_profile
     counter = _counter(cache)
-    sections = tuple(SectionCount(s.id, s.title, s.kind, s.key, section_words(s, profile, counter),
-                                  section_counts_toward_limit(s, template))
-                     for s in article.sections)
+    per_section: list[SectionCount] = []
+    for s in article.sections:
+        if between is not None:
+            between()
+        per_section.append(SectionCount(s.id, s.title, s.kind, s.key,
+                                    section_words(s, profile, counter),
+                                    section_counts_toward_limit(s, template)))
+    sections = tuple(per_section)
     by_part = {part: 0 for part in COUNTABLE_PARTS}
     for count, section in zip(sections, article.sections, strict=True):
         by_part[section_part(section)] += count.words

@@ -105,14 +105,20 @@ def is_dismissed(finding: Finding, article: Article) -> bool:
 
 def all_findings(project: Project, template: Template, counts: ArticleCounts | None = None,
                  plain: PlainLanguage | None = None, speller: SpellEngine | None = None,
-                 *, tips: bool = True) -> list[Finding]:
+                 *, tips: bool = True, between: Callable[[], object] | None = None
+                 ) -> list[Finding]:
     """Every finding, dismissed ones included, errors first then warnings then tips.
-    ``tips=False`` leaves out the rules that only give tips (for the marks)."""
+    ``tips=False`` leaves out the rules that only give tips (for the marks). ``between`` is
+    called before each rule (a worker stops there by raising, once its answer is no use)."""
     article = project.article
     counts = counts or count_article(article, template)
     ctx = CheckContext(project, template, counts, analyse_citations(article), plain, speller)
-    findings = [finding for check in RULES if tips or check not in TIP_RULES
-                for finding in check(ctx)]
+    findings: list[Finding] = []
+    for check in RULES:
+        if tips or check not in TIP_RULES:
+            if between is not None:
+                between()
+            findings.extend(check(ctx))
     return sorted(findings, key=lambda f: _RANK.get(f.severity, len(_RANK)))
 
 

@@ -4,7 +4,7 @@ shape is documented in docs/cli.md."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..language.counts import ArticleCounts, ParagraphCounter, count_article, plain_language
@@ -49,13 +49,15 @@ class Report:
 
 
 def marks(project: Project, template: Template, cache: ParagraphCounter | None = None,
-          speller: SpellEngine | None = None) -> dict[str, str]:
+          speller: SpellEngine | None = None,
+          between: Callable[[], object] | None = None) -> dict[str, str]:
     """The navigator's marks, from the same findings as the checklist (without the rules that
-    only give tips, which never change a mark)."""
+    only give tips, which never change a mark). ``between``: as for :func:`all_findings`."""
     article = project.article
-    counts = count_article(article, template, cache=cache)
+    counts = count_article(article, template, cache=cache, between=between)
     speller = speller or article_spell_engine(article)
-    found = all_findings(project, template, counts, speller=speller, tips=False)
+    found = all_findings(project, template, counts, speller=speller, tips=False,
+                         between=between)
     return panel_statuses(article, counts, [f for f in found if not is_dismissed(f, article)])
 
 
