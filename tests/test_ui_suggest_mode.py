@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
-from suggest_support import body, suggest_on, waiting
+from suggest_support import body, suggest_on, waiting, weekly_becomes_monthly
 from ui_support import first_section, open_window, select, type_plainly
 
 from pipwriter.model.language.counts import section_words
@@ -76,11 +76,7 @@ def test_deleting_marks_words_and_deleting_my_own_insertion_takes_it_away(window
 
 
 def test_typing_over_a_selection_is_one_replacement(window):
-    section, editor = first_section(window)
-    type_plainly(editor, " We met weekly.")
-    suggest_on(window)
-    select(editor, "weekly")
-    QTest.keyClicks(editor, "monthly")
+    section, editor = weekly_becomes_monthly(window)
     [change] = waiting(window)
     assert (change.removed, change.added) == ("weekly", "monthly")
     assert change.describe() == "Replace “weekly” with “monthly”"

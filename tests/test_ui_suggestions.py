@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
-from suggest_support import body, suggest_on, waiting
+from suggest_support import body, suggest_on, waiting, weekly_becomes_monthly
 from ui_support import first_section, open_window, select, type_plainly
 
 from pipwriter.model.coauthoring.suggestions import accepted_article, pending
@@ -22,22 +22,8 @@ def window(controller, small_project, tmp_path, qtbot):
     return open_window(controller, small_project, tmp_path, qtbot, "suggest.pipw")
 
 
-def _weekly_becomes_monthly(window):
-    """Types “We met weekly.”, then suggests “monthly” for “weekly”."""
-    section, editor = first_section(window)
-    type_plainly(editor, " We met weekly.")
-    suggest_on(window)
-    select(editor, "weekly")
-    QTest.keyClicks(editor, "monthly")
-    return section, editor
-
-
 def test_the_list_accepts_and_rejects_one_or_all_each_one_undo_step(window):
-    section, editor = first_section(window)
-    type_plainly(editor, " We met weekly. Patients chose.")
-    suggest_on(window)
-    select(editor, "weekly")
-    QTest.keyClicks(editor, "monthly")
+    section, editor = weekly_becomes_monthly(window, " We met weekly. Patients chose.")
     editor.moveCursor(QTextCursor.MoveOperation.End)
     QTest.keyClicks(editor, " Carers came too.")
     show = next(a for a in window.view_menu.actions()
@@ -124,7 +110,7 @@ def test_by_keyboard_and_screen_reader(window, qtbot):
 
 def test_the_preview_shows_the_article_as_it_stands_or_with_every_suggestion(window, qtbot):
     from pipwriter.ui.preview import show_preview
-    section, editor = _weekly_becomes_monthly(window)
+    section, editor = weekly_becomes_monthly(window)
     preview = show_preview(window)
     qtbot.waitUntil(lambda: preview.builds > 0)
     preview.refresh()
@@ -199,7 +185,7 @@ def test_a_pause_in_typing_leaves_an_unchanged_list_as_it_is(window):
     """After a pause the list is worked out again, but a row is touched only when what it says
     has changed (remaking 50 rows, and laying the list out again, was about half of an update
     a key could wait behind; issue 23). Its figures follow the text all the same."""
-    section, editor = _weekly_becomes_monthly(window)
+    section, editor = weekly_becomes_monthly(window)
     panel = suggestions_panel(window)
     panel.refresh()
     row = panel.list.item(0)
