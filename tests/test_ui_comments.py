@@ -144,3 +144,22 @@ def test_a_pause_in_typing_leaves_an_unchanged_list_as_it_is(window, qtbot):
     panel.list.setCurrentRow(0)
     assert panel.ask_reply()
     assert "Twice a week, in fact." in panel.list.item(0).text()
+
+
+def test_a_menu_opened_and_closed_from_the_keyboard_leaves_the_words_picked(window, qtbot):
+    """Alt+A opens the Article menu; Escape closes it but leaves the keyboard on the menu bar.
+    The words are still picked in the text, so commenting on them works, instead of being told
+    to pick some words (found using the app under Xvfb)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QMenuBar
+    editor = select_in_editor(window, "We met weekly.", "weekly")
+    QTest.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    QTest.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    assert isinstance(QApplication.focusWidget(), QMenuBar)
+    window.dialogs.queue("choice", 0)
+    window.dialogs.queue("text", "How often?")
+    assert comment_on_selection(window)
+    [comment] = window.session.article.comments
+    assert comment.quote == "weekly"
