@@ -494,3 +494,26 @@ def test_suggest_spellings_from_the_menu_bar(window, qtbot):
     window.navigator.setFocus()
     assert not window.commands.suggest_spellings()        # no text box: it says what to do
     assert "text cursor" in window.statusBar().currentMessage()
+
+
+def test_suggest_spellings_after_a_menu_was_looked_at(window, qtbot):
+    """Alt+A then Escape leaves the keyboard on the menu bar: Suggest spellings still opens
+    the menu of the word in the text box the menu bar took the keyboard from."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMenuBar
+    window.open_panel("title")
+    title = window.panels["title"].title_edit
+    refocus(qtbot, window, title)
+    title.setText("Teh clinic")
+    cursor = title.textCursor()
+    cursor.setPosition(1)
+    title.setTextCursor(cursor)
+    QTest.keyClick(title, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    QTest.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    assert isinstance(QApplication.focusWidget(), QMenuBar)
+    items = answer_menu(qtbot, window.commands.suggest_spellings, choose="The")
+    assert items[0] == "The"
+    qtbot.waitUntil(lambda: title.text() == "The clinic", timeout=5000)

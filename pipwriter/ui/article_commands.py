@@ -127,8 +127,9 @@ class ArticleCommands:
     def suggest_spellings(self) -> bool:
         """Article › Spelling › Suggest spellings: the text box being typed in opens its menu
         at the text cursor, as the Menu key would (for keyboards without one)."""
+        from .keyboard import typing_box
         from .spell_line_edit import keyboard_menu_event
-        widget = QApplication.focusWidget()
+        widget = typing_box(self.window)
         if not isinstance(widget, (QPlainTextEdit, QTextEdit)) or not self.window.isAncestorOf(widget):
             self.window.statusBar().showMessage("Put the text cursor in a word first, then "
                                                 "choose Suggest spellings again.", 8000)

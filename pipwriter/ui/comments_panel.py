@@ -13,25 +13,22 @@ import datetime as _dt
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QMenu,
-    QMenuBar,
     QPlainTextEdit,
     QPushButton,
     QTextEdit,
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
+from .keyboard import typing_box
 from .side_list import SideList, show_side_list, side_list
 
 if TYPE_CHECKING:
@@ -59,12 +56,7 @@ def selected_place(window: MainWindow) -> tuple[Where, int, int, int] | None:
     from ..model.language.utf16 import python_index
     from ..model.rules.findings import Where
     from .spell_line_edit import FIELD_PROPERTY
-    widget = QApplication.focusWidget()
-    if isinstance(widget, QMenuBar):
-        # a menu opened from the keyboard and closed with Escape leaves the keyboard on the
-        # menu bar: the words are still picked, in the box the menu bar took it from
-        memory = window.findChild(_TextBoxMemory)
-        widget = memory.last if memory is not None else None
+    widget = typing_box(window)
     if widget is None:
         return None
     name = widget.property(FIELD_PROPERTY)
@@ -279,33 +271,8 @@ def comment_on_selection(window: MainWindow) -> bool:
     return True
 
 
-class _TextBoxMemory(QObject):
-    """The text box of the window that last had the keyboard (a child of the window: Qt drops
-    the connection when the window goes)."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        self._last: QWidget | None = None
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_moved)
-
-    @property
-    def last(self) -> QWidget | None:
-        box = self._last
-        return box if box is not None and isValid(box) and box.window() is self._window \
-            else None
-
-    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if isinstance(new, (QLineEdit, QTextEdit, QPlainTextEdit)) and isValid(new) and \
-                new.window() is self._window:
-            self._last = new
-
-
 def install_comments(window: MainWindow, article_menu: QMenu, view_menu: QMenu) -> None:
     """The menu entries: Article › Comment on the selected words… and View › Comments."""
-    _TextBoxMemory(window)
     comment = QAction("Comm&ent on the selected words…", window)
     comment.setShortcut(QKeySequence("Ctrl+Alt+M"))
     comment.setStatusTip("Write a note to your co-authors about the words you picked")

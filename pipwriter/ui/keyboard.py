@@ -10,6 +10,9 @@ a wizard asks before Escape throws typed answers away.
   nothing chosen, read-only text, the figures strip's buttons).
 - **Escape asks first** (:class:`AsksBeforeCancel`): in a wizard with typed answers, Escape,
   Cancel or the window's close box ask before throwing them away.
+- **A menu looked at leaves the words picked** (:func:`typing_box`): a menu opened with Alt and
+  closed with Escape leaves the keyboard on the menu bar, so commands that act on the words
+  picked in a text box take the box that last had the keyboard.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QFocusFrame,
+    QLineEdit,
+    QMenuBar,
     QMessageBox,
     QPlainTextEdit,
     QScrollArea,
@@ -25,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
     QWizard,
 )
+from shiboken6 import isValid
 
 
 def settle_tab_stops(root: QWidget) -> None:
@@ -84,6 +90,46 @@ def show_focus_ring() -> None:
         return
     app.setProperty(FOCUS_RING_PROPERTY, True)
     app.focusChanged.connect(_move_ring)
+
+
+class _LastTextBox(QObject):
+    """The text box of a window that last had the keyboard (a child of the window: Qt drops
+    the connection when the window goes)."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self._last: QWidget | None = None
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
+
+    @property
+    def last(self) -> QWidget | None:
+        box = self._last
+        return box if box is not None and isValid(box) and box.window() is self._window \
+            else None
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, (QLineEdit, QTextEdit, QPlainTextEdit)) and isValid(new) and \
+                new.window() is self._window:
+            self._last = new
+
+
+def remember_text_boxes(window: QWidget) -> None:
+    """Follow which of ``window``'s text boxes last had the keyboard, for :func:`typing_box`."""
+    if window.findChild(_LastTextBox) is None:
+        _LastTextBox(window)
+
+
+def typing_box(window: QWidget) -> QWidget | None:
+    """The widget with the keyboard, or, while a menu opened from the keyboard and closed
+    with Escape has left it on the menu bar, the text box of ``window`` that had it before."""
+    widget = QApplication.focusWidget()
+    if isinstance(widget, QMenuBar):
+        memory = window.findChild(_LastTextBox)
+        return memory.last if memory is not None else None
+    return widget
 
 
 def keyboard_ready(root: QWidget) -> None:

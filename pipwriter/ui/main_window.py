@@ -21,7 +21,7 @@ from .data_safety import DataSafety
 from .dialogs import CANCEL, SAVE, Dialogs
 from .figures_bar import Figures, FiguresBar
 from .help_dialogs import HelpWindows
-from .keyboard import keyboard_ready
+from .keyboard import keyboard_ready, remember_text_boxes
 from .live_figures import compute_figures, explanation
 from .marks_worker import MarksWorker
 from .navigator import Navigator
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.figures_bar)
         self.setCentralWidget(central)
         keyboard_ready(self)
+        remember_text_boxes(self)       # for commands given after a menu was looked at
         from .status_bar import AnnouncingStatusBar
         self.setStatusBar(AnnouncingStatusBar())
         self.setMinimumSize(MINIMUM_SIZE.boundedTo(room_for(self)))
