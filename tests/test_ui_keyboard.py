@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QListWidget, QMessageBox, QVBoxLayout, QWidget, QWizard
 
@@ -87,10 +87,12 @@ def test_the_question_offers_keep_writing_first(wizard, qtbot):
 
     def answer():
         box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):            # not up yet (a slow machine)
+            QTimer.singleShot(20, answer)
+            return
         seen.append([b.text() for b in box.buttons()])
         seen.append(box.defaultButton().text())
         QTest.keyClick(box, Qt.Key.Key_Escape)           # Escape again: keep writing
-    from PySide6.QtCore import QTimer
     QTimer.singleShot(50, answer)
     assert wizard.confirm_discard() is False
     assert "&Keep writing" in seen[0] and seen[1] == "&Keep writing"
@@ -163,12 +165,17 @@ def test_unsaved_changes_answers_to_its_access_keys(qtbot, key, answer):
     dialogs = Dialogs()
     box = dialogs.unsaved_box("Walking together")
     qtbot.addWidget(box)
-    from PySide6.QtCore import QTimer
+
+    tries = [0]
 
     def press():
+        if not box.isVisible() and tries[0] < 250:     # not up yet (a slow machine): a key
+            tries[0] += 1                             # sent now would be lost, and the
+            QTimer.singleShot(20, press)              # box would wait for ever
+            return
         modifiers = Qt.KeyboardModifier.NoModifier if key == Qt.Key.Key_Escape else \
             Qt.KeyboardModifier.AltModifier
-        QTest.keyClick(QApplication.activeModalWidget(), key, modifiers)
+        QTest.keyClick(box, key, modifiers)
     dialogs.unsaved_box = lambda _name: box
     QTimer.singleShot(50, press)
     assert dialogs.ask_unsaved("Walking together") == answer
