@@ -166,19 +166,24 @@ def test_unsaved_changes_answers_to_its_access_keys(qtbot, key, answer):
     box = dialogs.unsaved_box("Walking together")
     qtbot.addWidget(box)
 
-    tries = [0]
+    tries, holder = [0], []
 
     def press():
-        if not box.isVisible() and tries[0] < 250:     # not up yet (a slow machine): a key
-            tries[0] += 1                             # sent now would be lost, and the
-            QTimer.singleShot(20, press)              # box would wait for ever
+        # the box up and the active window (its access keys work only there); on a slow
+        # machine a key sent sooner is lost and the box waits for ever
+        if not (box.isVisible() and box.isActiveWindow()) and tries[0] < 250:
+            tries[0] += 1
+            box.activateWindow()
+            QTimer.singleShot(20, press)
             return
+        holder.append(QApplication.activeWindow())
         modifiers = Qt.KeyboardModifier.NoModifier if key == Qt.Key.Key_Escape else \
             Qt.KeyboardModifier.AltModifier
         QTest.keyClick(box, key, modifiers)
+        QTimer.singleShot(5000, box, lambda: box.isVisible() and box.done(-1))  # fail, not hang
     dialogs.unsaved_box = lambda _name: box
     QTimer.singleShot(50, press)
-    assert dialogs.ask_unsaved("Walking together") == answer
+    assert dialogs.ask_unsaved("Walking together") == answer, f"active window: {holder}"
     texts = [b.text() for b in box.buttons()]
     assert sorted(texts) == ["&Cancel", "&Save", "Close &without saving"]
     assert box.defaultButton() is box.button(QMessageBox.StandardButton.Save)
