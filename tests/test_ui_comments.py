@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
-from ui_support import first_section, open_window, select, type_plainly
+from ui_support import first_section, look_at_a_menu, open_window, select, type_plainly
 
 from pipwriter.ui.comments_panel import CommentsPanel, comment_on_selection
 
@@ -150,14 +150,8 @@ def test_a_menu_opened_and_closed_from_the_keyboard_leaves_the_words_picked(wind
     """Alt+A opens the Article menu; Escape closes it but leaves the keyboard on the menu bar.
     The words are still picked in the text, so commenting on them works, instead of being told
     to pick some words (found using the app under Xvfb)."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication, QMenuBar
     editor = select_in_editor(window, "We met weekly.", "weekly")
-    QTest.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
-    QTest.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
-    assert isinstance(QApplication.focusWidget(), QMenuBar)
+    look_at_a_menu(editor, qtbot)
     window.dialogs.queue("choice", 0)
     window.dialogs.queue("text", "How often?")
     assert comment_on_selection(window)

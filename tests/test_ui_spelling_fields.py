@@ -11,7 +11,7 @@ from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QImage, QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMenu, QWidget
-from ui_support import fill_wizard, opened
+from ui_support import fill_wizard, look_at_a_menu, opened
 
 from pipwriter.model.article.limits import AUTHOR_NAME_MAX, HEADING_MAX, TITLE_MAX
 from pipwriter.ui.dialogs import Dialogs
@@ -477,8 +477,8 @@ def test_every_field_is_named_on_a_visible_widget_of_its_panel(window, qtbot, tm
     visible_field(wizard.summary_page, "statement")
 
 
-def test_suggest_spellings_from_the_menu_bar(window, qtbot):
-    """Article › Spelling › Suggest spellings: the same menu, for keyboards with no Menu key."""
+def _in_a_misspelt_title(window, qtbot):
+    """The title panel's box says "Teh clinic", the text cursor in "Teh"."""
     window.open_panel("title")
     title = window.panels["title"].title_edit
     refocus(qtbot, window, title)
@@ -486,6 +486,12 @@ def test_suggest_spellings_from_the_menu_bar(window, qtbot):
     cursor = title.textCursor()
     cursor.setPosition(1)
     title.setTextCursor(cursor)
+    return title
+
+
+def test_suggest_spellings_from_the_menu_bar(window, qtbot):
+    """Article › Spelling › Suggest spellings: the same menu, for keyboards with no Menu key."""
+    title = _in_a_misspelt_title(window, qtbot)
     action = next(a for a in window.findChildren(QAction)
                   if a.text() == "&Suggest spellings for this word")
     items = answer_menu(qtbot, action.trigger, choose="The")
@@ -499,21 +505,8 @@ def test_suggest_spellings_from_the_menu_bar(window, qtbot):
 def test_suggest_spellings_after_a_menu_was_looked_at(window, qtbot):
     """Alt+A then Escape leaves the keyboard on the menu bar: Suggest spellings still opens
     the menu of the word in the text box the menu bar took the keyboard from."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QMenuBar
-    window.open_panel("title")
-    title = window.panels["title"].title_edit
-    refocus(qtbot, window, title)
-    title.setText("Teh clinic")
-    cursor = title.textCursor()
-    cursor.setPosition(1)
-    title.setTextCursor(cursor)
-    QTest.keyClick(title, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
-    QTest.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
-    assert isinstance(QApplication.focusWidget(), QMenuBar)
+    title = _in_a_misspelt_title(window, qtbot)
+    look_at_a_menu(title, qtbot)
     items = answer_menu(qtbot, window.commands.suggest_spellings, choose="The")
     assert items[0] == "The"
     qtbot.waitUntil(lambda: title.text() == "The clinic", timeout=5000)

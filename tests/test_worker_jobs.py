@@ -10,7 +10,7 @@ import threading
 
 from PySide6.QtCore import QThreadPool
 
-from pipwriter.ui.worker_jobs import collector_paused, run_on
+from pipwriter.ui.worker_jobs import pause_collector, resume_collector, run_on
 
 
 def test_work_on_a_pool_runs_with_the_collector_off_and_leaves_it_on(qtbot):
@@ -28,14 +28,20 @@ def test_overlapping_workers_turn_it_on_only_when_the_last_ends():
     after_first: list[bool] = []
 
     def first() -> None:
-        with collector_paused():
+        pause_collector()
+        try:
             first_in.set()
             first_may_end.wait(5)
+        finally:
+            resume_collector()
 
     def second() -> None:
-        with collector_paused():
+        pause_collector()
+        try:
             second_in.set()
             second_may_end.wait(5)
+        finally:
+            resume_collector()
 
     threads = [threading.Thread(target=first), threading.Thread(target=second)]
     threads[0].start()
@@ -54,7 +60,7 @@ def test_overlapping_workers_turn_it_on_only_when_the_last_ends():
 def test_a_collection_due_when_work_starts_or_ends_runs_on_the_gui_thread():
     """A collection that is due (many objects made while the collector was off) starts at the
     next allocation on any thread. The pool's thread must make none while the collector is on:
-    with ``with collector_paused()`` in ``run_on`` a pool thread collected as it started, and a
+    with a ``with`` block (a context manager) in ``run_on`` a pool thread collected as it started, and a
     garbage QTextEdit whose deleteLater() was pending was then deleted twice on the GUI thread
     (SIGSEGV in shiboken's BindingManager::runDeletionInMainThread, the test suite)."""
     threads: list[str] = []

@@ -64,6 +64,18 @@ def first_section(window):
     return section, editor
 
 
+def look_at_a_menu(widget, qtbot):
+    """Alt+A opens the Article menu from ``widget``; Escape closes it, leaving the keyboard on
+    the menu bar (as a user who only looked at the menu leaves it)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QMenuBar
+    QTest.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    QTest.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    assert isinstance(QApplication.focusWidget(), QMenuBar)
+
+
 def type_plainly(editor, text):
     """``text`` typed at the end of the editor's text."""
     editor.moveCursor(QTextCursor.MoveOperation.End)

@@ -5,9 +5,9 @@ subclass: see there. Python's cyclic garbage collector runs on whichever thread 
 it is due, and collecting the last reference to a Qt object's wrapper there has the object
 deleted off the GUI thread (a window's deletion is handed back to the GUI thread, which may
 have deleted it meanwhile); so the collector is off while work runs off the GUI thread
-(:func:`pause_collector`, used by :func:`run_on` and the export worker, and
-:func:`collector_paused`), turned off before the thread allocates anything, and the GUI thread
-collects when it next allocates.
+(:func:`pause_collector` and :func:`resume_collector`, used by :func:`run_on`, the export worker
+and the start-up tidy thread), turned off before the thread allocates anything, and the GUI
+thread collects when it next allocates.
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ from __future__ import annotations
 import gc
 import logging
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
@@ -63,25 +62,12 @@ def resume_collector() -> None:
         _COLLECTOR.lock.release()
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The garbage collector off while the body runs on a worker thread (see the docstring).
-    The context manager itself is allocated before the collector is off: a thread that must
-    never collect calls :func:`pause_collector` and :func:`resume_collector` directly, as
-    :func:`run_on` and the export worker do."""
-    pause_collector()
-    try:
-        yield
-    finally:
-        resume_collector()
-
-
 def run_on(pool: QThreadPool, work: Callable[[], None]) -> None:
     """``work()`` on a thread of ``pool``, the collector off. Given to the pool as a plain
     callable, not as a Python ``QRunnable``: a Python runnable's wrapper could be released on
     the worker while the pool deleted the runnable itself. The collector is turned off before
     the worker allocates anything, and on again as the last thing it does (:func:`pause_collector`):
-    with ``with collector_paused()`` here, a due collection ran on the worker as it started and
+    with a ``with`` block here (a context manager), a due collection ran on the worker as it started and
     freed a garbage QTextEdit of an earlier test whose deleteLater() was pending; the GUI thread
     then deleted it twice (SIGSEGV in ``BindingManager::runDeletionInMainThread``, 2026-12-05)."""
     def run() -> None:
