@@ -15,10 +15,9 @@ from pipwriter.model.language.paragraph_edits import (
     check_whole,
     recheck,
     recount,
-    units,
 )
 from pipwriter.model.language.spelling import SpellEngine
-from pipwriter.model.language.utf16 import utf16_spans
+from pipwriter.model.language.utf16 import utf16_length, utf16_spans
 from pipwriter.model.language.wordcount import count_words
 
 CORPUS = Path(__file__).resolve().parent / "data" / "british_health_prose.txt"
@@ -120,7 +119,7 @@ def test_utf16_positions_after_emoji_far_before_the_edit(engine):
     checked = check_whole(text, engine.misspelt_spans)
     checked, _first, _last = recheck(checked, text + "pateint", engine.misspelt_spans)
     assert checked.utf16 == tuple(utf16_spans(checked.text, engine._check(checked.text)))
-    assert checked.utf16[-1][:2] == (units(text), units(text) + 7)
+    assert checked.utf16[-1][:2] == (utf16_length(text), utf16_length(text) + 7)
 
 
 @pytest.mark.parametrize("profile", ["word"])

@@ -234,6 +234,14 @@ def test_utf16_offsets_after_emoji(shared_engine):
     assert python_index(text, start) == spans[0][0]
 
 
+def test_utf16_length_counts_what_qt_counts():
+    """An emoji is two UTF-16 units; a lone surrogate (pasted from a broken file) is one."""
+    from pipwriter.model.language.utf16 import utf16_length
+    for text in ("", "plain", "café", "Feeling 😀 about", "x\ud800y", "😀😀"):
+        assert utf16_length(text) == len(text.encode("utf-16-le", "surrogatepass")) // 2
+    assert utf16_length("a😀é") == 4
+
+
 # --- dictionary files --------------------------------------------------------------------------------
 def test_missing_dictionary_gives_a_clear_error(tmp_path):
     engine = SpellEngine("en_GB", None, dictionaries_dir=tmp_path)   # kept, not raised here

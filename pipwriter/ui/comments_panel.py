@@ -53,7 +53,7 @@ def _when(stamp: str) -> str:
 
 def selected_place(window: MainWindow) -> tuple[Where, int, int, int] | None:
     """(field, line, start, end) of the words selected in the focused text box, or None."""
-    from ..model.language.utf16 import python_index
+    from ..model.language.utf16 import python_index, utf16_length
     from ..model.rules.findings import Where
     from .spell_line_edit import FIELD_PROPERTY
     widget = typing_box(window)
@@ -84,7 +84,7 @@ def selected_place(window: MainWindow) -> tuple[Where, int, int, int] | None:
         end.setPosition(cursor.selectionEnd())
         line = begin.block().text()
         stop = end.positionInBlock() if end.blockNumber() == begin.blockNumber() \
-            else len(line.encode("utf-16-le")) // 2        # a comment stays on one line
+            else utf16_length(line)                        # a comment stays on one line
         return (where, begin.blockNumber(), python_index(line, begin.positionInBlock()),
                 python_index(line, stop)) if where.field else None
     return None

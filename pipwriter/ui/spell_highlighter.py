@@ -27,6 +27,7 @@ from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextDocument, QT
 
 from ..model.language.paragraph_edits import CheckedParagraph, recheck
 from ..model.language.spelling import Span, SpellEngine, python_index, utf16_spans
+from ..model.language.utf16 import utf16_length
 from .richtext_bridge import spelling_text
 
 UNDERLINE_COLOUR = QColor(200, 0, 0)
@@ -202,7 +203,7 @@ class SpellHighlighter(QObject):
                     [(start, end - start) for start, end, _word in spans]))):
             return False
         if preedit:     # text being composed with an input method keeps its own formats
-            at, size = layout.preeditAreaPosition(), len(preedit.encode("utf-16-le")) // 2
+            at, size = layout.preeditAreaPosition(), utf16_length(preedit)
             ranges = [r for r in present if r.start >= at and r.start + r.length <= at + size]
             for start, end, _word in spans:
                 length = end - start

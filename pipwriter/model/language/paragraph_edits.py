@@ -33,17 +33,12 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .utf16 import Span, utf16_spans
+from .utf16 import Span, utf16_length, utf16_spans
 
 # The end of a run of spaces a paragraph may be cut at for spelling: not after a colon.
 SPELLING_CUT = re.compile(r"(?<=[^\s:])\s+(?=\S)")
 SPACE = re.compile(r"\s")
 NEAR = 256        # characters looked through for a cut first, before looking further
-
-
-def units(text: str) -> int:
-    """The length of ``text`` in UTF-16 code units (what Qt counts)."""
-    return len(text) if text.isascii() else len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def changed_region(old: str, new: str) -> tuple[int, int]:
@@ -129,9 +124,9 @@ def recheck(previous: CheckedParagraph | None, text: str,
     # where the window starts in UTF-16: from the last result before it, if any
     anchor, anchor16 = (previous.spans[first - 1][0], previous.utf16[first - 1][0]) \
         if first else (0, 0)
-    start16 = anchor16 + units(text[anchor:left])
-    moved16 = units(text[same_start:len(text) - same_end]) - \
-        units(old[same_start:len(old) - same_end])
+    start16 = anchor16 + utf16_length(text[anchor:left])
+    moved16 = utf16_length(text[same_start:len(text) - same_end]) - \
+        utf16_length(old[same_start:len(old) - same_end])
     spans = (*previous.spans[:first],
              *((a + left, b + left, word) for a, b, word in found_spans),
              *((a + moved, b + moved, word) for a, b, word in previous.spans[after:]))

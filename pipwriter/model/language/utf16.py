@@ -12,6 +12,11 @@ def _needs_mapping(text: str) -> bool:
     return not text.isascii() and any(ord(ch) > 0xFFFF for ch in text)
 
 
+def utf16_length(text: str) -> int:
+    """The length of ``text`` in UTF-16 code units (what Qt counts)."""
+    return len(text) if text.isascii() else len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
 def utf16_spans(text: str, spans: Iterable[Span]) -> list[Span]:
     """Convert Python-index spans in ``text`` to UTF-16 code-unit spans (what Qt uses)."""
     spans = list(spans)
