@@ -42,7 +42,15 @@ def _type(qtbot, window, text):
     editor.setFocus()
     editor.moveCursor(QTextCursor.MoveOperation.End)
     QTest.keyClicks(editor, text)
-    qtbot.wait(5)   # let the coalesced figures update run
+    _figures_follow(qtbot, window)
+
+
+def _figures_follow(qtbot, window):
+    """The live figures follow typing shortly after, off the keys (FIGURES_DELAY_MS)."""
+    from pipwriter.ui.live_figures import compute_figures
+    qtbot.waitUntil(lambda: window.figures == compute_figures(window.session,
+                                                              window.current_section_id()),
+                    timeout=3000)
 
 
 def test_wizard_requires_both_sides(controller, qtbot):
@@ -342,7 +350,7 @@ def test_word_count_profile_and_reading_ease_in_the_panel(controller, qtbot):
     window.open_panel(f"section:{first.id}")
     _type(qtbot, window, "We met at the centre. It was a co-production. ")
     window.section_panel.editor.insertPlainText("Years 2019\u20132021.")   # keyClicks is ASCII only
-    qtbot.wait(5)
+    _figures_follow(qtbot, window)
     word_count = window.figures.words
     window.commands.set_word_count_profile("libreoffice")
     window.update_figures()

@@ -38,3 +38,29 @@ def test_typing_reuses_the_other_parts_counts_and_a_title_change_is_counted(
     session.undo_stack.undo()
     window.update_figures()
     assert window.figures.words == before
+
+
+def test_keys_never_wait_for_the_figures_and_a_burst_is_counted_once(
+        controller, small_project, tmp_path, qtbot, monkeypatch):
+    """Typing never waits on counting (issue 23): the keys are handled, laid out and painted
+    without the figures being worked out; they follow once, for all the keys, on a timer."""
+    from PySide6.QtWidgets import QApplication
+
+    from pipwriter.ui import main_window
+    monkeypatch.setattr(main_window, "FIGURES_DELAY_MS", 1000)  # slow machines: keys < 1 s
+    calls = []
+    real = main_window.compute_figures
+    monkeypatch.setattr(main_window, "compute_figures",
+                        lambda *a, **k: calls.append(1) or real(*a, **k))
+    window = controller.open_path(save_project(small_project, tmp_path / "a.pipw"))
+    qtbot.addWidget(window)
+    window.open_panel(f"section:{window.session.article.sections[0].id}")
+    window.update_figures()
+    before, calls[:] = window.figures.words, []
+    editor = window.section_panel.editor
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor, " we met every week")
+    QApplication.processEvents()                  # all the keys' own work, painting included
+    assert calls == [] and window.figures.words == before
+    qtbot.waitUntil(lambda: window.figures.words == before + 4, timeout=5000)
+    assert calls == [1]

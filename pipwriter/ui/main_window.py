@@ -36,6 +36,9 @@ from .timers import OncePainted, pause_timer
 from .window_layout import WindowLayout
 
 MINIMUM_SIZE = QSize(800, 500)      # smaller and the headings and guidance are cut off
+# the live figures follow typing this long after a key (at most: not restarted by the next key),
+# on a pass of their own: their count and the strip's relayout are off the key (issue 23)
+FIGURES_DELAY_MS = 100
 LARGEST_TEXT = 20.0     # points: every window still fits a 1024×600 screen (tests/fit_walk.py)
 
 
@@ -81,9 +84,9 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(MINIMUM_SIZE.boundedTo(room_for(self)))
         self.figures: Figures | None = None
 
-        # the figures on the next event-loop turn (coalesces fast typing); reading ease and the
-        # navigator's marks when typing pauses
-        self._figures_timer = pause_timer(self, 0, self.update_figures)
+        # the figures at most FIGURES_DELAY_MS after a change, never inside a key's handling
+        # (fast typing is coalesced); reading ease and the navigator's marks when typing pauses
+        self._figures_timer = pause_timer(self, FIGURES_DELAY_MS, self.update_figures)
         self._readability_timer = pause_timer(self, 800, self.section_panel.update_readability)
         self.marks_worker = MarksWorker(self.session, self)     # the checks off the GUI thread
         self._marks_timer = pause_timer(self, 400, self.marks_worker.start)
