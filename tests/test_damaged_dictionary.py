@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QTextCharFormat
+from ui_support import underlines_settled
 
 from pipwriter.model.language.wordlists import clear_wordlist_cache
 from pipwriter.model.rules import report
@@ -102,7 +103,7 @@ def test_it_cannot_be_dismissed(tmp_path, monkeypatch):
 
 def _underlined(editor) -> list[str]:
     found = []
-    block = editor.document().begin()
+    block = underlines_settled(editor.document()).begin()
     while block.isValid():
         text = block.text()
         found += [text[r.start:r.start + r.length] for r in block.layout().formats()

@@ -15,13 +15,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from ui_support import shared_edit, whole_count
+from ui_support import shared_edit, underlines_settled, whole_count
 
 from pipwriter.model.article.text import RichText
 from pipwriter.model.language.utf16 import utf16_spans
 from pipwriter.model.language.wordcount import count_words
 from pipwriter.model.storage.demo import demo_project
 from pipwriter.ui.richtext_bridge import spelling_text
+from pipwriter.ui.spell_highlighter import SpellHighlighter
 
 SPELL = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
 UNIT = "The nurse and the patient met every week in the clinic to recieve news. 😀 Seperate "
@@ -52,7 +53,7 @@ def window(qtbot):
 
 def underlines(document) -> list[tuple[int, int, int]]:
     """(paragraph, UTF-16 start, length) of every spelling underline Qt will draw."""
-    out, block = [], document.begin()
+    out, block = [], underlines_settled(document).begin()
     while block.isValid():
         out += [(block.blockNumber(), r.start, r.length) for r in block.layout().formats()
                 if r.format.underlineStyle() == SPELL]
@@ -166,6 +167,37 @@ def test_random_edits_keep_underlines_and_counts_exact(window, qtbot):
         QApplication.processEvents()
         assert win.session.section_words(section_id) == whole_count(document), step
     assert document.characterCount() > 20_000
+
+
+def _shown(document) -> list[tuple[int, int, int]]:
+    """The underlines Qt draws now, new ones still waiting for their timer or not."""
+    out, block = [], document.begin()
+    while block.isValid():
+        out += [(block.blockNumber(), r.start, r.start + r.length)
+                for r in block.layout().formats() if r.format.underlineStyle() == SPELL]
+        block = block.next()
+    return out
+
+
+def test_an_underline_shown_is_never_wrong_while_new_ones_wait(window):
+    """Typing may leave a new underline for UNDERLINE_DELAY_MS, but every underline drawn meanwhile
+    lies inside a misspelt word (none left under a corrected word, none left behind when text
+    moves), through random edits made while some wait; once set, they are the whole check's."""
+    win, _section_id, editor = window
+    document, engine = editor.document(), win.session.spelling
+    highlighters = document.findChildren(SpellHighlighter)
+    rnd = random.Random(4646)
+    waited = 0
+    for step in range(160):
+        _edit(editor, rnd)
+        waited += any(h.waiting() for h in highlighters)
+        right = {(number, start, start + length)
+                 for number, start, length in whole_check(document, engine)}
+        for number, start, end in _shown(document):
+            assert any(n == number and a <= start and end <= b for n, a, b in right), step
+        if step % 7 == 6:
+            assert underlines(document) == whole_check(document, engine), step
+    assert waited >= 5          # the edits did leave underlines waiting
 
 
 def test_a_word_added_to_the_dictionary_is_no_longer_underlined_after_typing(window):

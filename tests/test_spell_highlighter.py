@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QColor, QFont, QImage, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextEdit
+from ui_support import underlines_settled
 
 from pipwriter.model.language.spelling import SpellEngine
 from pipwriter.ui.spell_highlighter import UNDERLINE_COLOUR, SpellHighlighter
@@ -35,7 +36,7 @@ def editor(qtbot, engine):
 def underlined(edit: QTextEdit) -> list[tuple[int, str]]:
     """(block number, underlined text) for every spelling underline Qt will draw."""
     out = []
-    block = edit.document().begin()
+    block = underlines_settled(edit.document()).begin()
     while block.isValid():
         text16 = block.text().encode("utf-16-le")
         for fmt_range in block.layout().formats():
@@ -270,3 +271,56 @@ def _kept(edit: QTextEdit) -> list[bool]:
         out.append(block.layout().cacheEnabled())
         block = block.next()
     return out
+
+
+def _drawn_now(edit: QTextEdit) -> list[tuple[int, str]]:
+    """The underlines Qt draws at this moment (new ones may still be waiting)."""
+    out, block = [], edit.document().begin()
+    while block.isValid():
+        text = block.text()
+        out += [(block.blockNumber(), text[r.start:r.start + r.length])
+                for r in block.layout().formats() if r.format.underlineStyle() == SPELL]
+        block = block.next()
+    return out
+
+
+def test_typing_leaves_a_new_underline_to_its_timer_but_moves_and_removes_at_once(
+        editor, qtbot):
+    """Typing never waits for a new underline (issue 23): it is drawn UNDERLINE_DELAY_MS later,
+    without touching the undo history or the modified flag. An underline that would be wrong
+    (text typed before it, or its word corrected) changes with the key."""
+    edit, highlighter = editor
+    edit.setPlainText("A wrold.\nFine words.")
+    document = edit.document()
+    document.setModified(False)
+    edits = []
+    document.contentsChanged.connect(lambda: edits.append(1))
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(edit, " recieve")
+    assert highlighter.waiting() and _drawn_now(edit) == [(0, "wrold")]
+    edits.clear()
+    document.setModified(False)
+    qtbot.waitUntil(lambda: _drawn_now(edit) == [(0, "wrold"), (1, "recieve")], timeout=3000)
+    assert not highlighter.waiting() and edits == [] and not document.isModified()
+    assert document.availableUndoSteps() > 0      # the typing, still to undo
+    cursor = QTextCursor(document.firstBlock())
+    cursor.setPosition(2)
+    edit.setTextCursor(cursor)
+    qtbot.keyClicks(edit, "new ")                 # before "wrold": its underline moves now
+    assert _drawn_now(edit) == [(0, "wrold"), (1, "recieve")]
+    assert document.firstBlock().layout().formats()[0].start == 6
+    found = document.find("recieve")
+    found.insertText("receive")                   # corrected: the underline goes now
+    assert _drawn_now(edit) == [(0, "wrold")]
+
+
+def test_a_waiting_underline_follows_its_paragraph_when_one_is_added_before(editor, qtbot):
+    edit, highlighter = editor
+    edit.setPlainText("One.\nTwo.\nThree")
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(edit, " recieve")
+    assert highlighter.waiting()
+    cursor = QTextCursor(edit.document().firstBlock())
+    cursor.insertText("Zero.\n")                  # a paragraph more, before the timer
+    assert highlighter.waiting()
+    assert underlined(edit) == [(3, "recieve")]

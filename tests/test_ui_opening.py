@@ -10,6 +10,7 @@ import threading
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
+from ui_support import underlines_settled
 
 from pipwriter.model.language.language_lists import LanguageLists
 from pipwriter.model.language.spelling import HEALTH_FILE, DictionaryError, SpellEngine
@@ -21,6 +22,7 @@ WAVY = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
 
 
 def _underlined(block) -> list[str]:
+    underlines_settled(block.document())
     text = block.text()
     return [text[r.start:r.start + r.length] for r in block.layout().formats()
             if r.format.underlineStyle() == WAVY]

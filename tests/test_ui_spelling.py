@@ -6,13 +6,14 @@ from fake_dialogs import FakeDialogs
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu
+from ui_support import underlines_settled
 
 from pipwriter.model.storage.project_file import load_project
 from pipwriter.ui.app_controller import AppController
 
 
 def _underlined(document):
-    words, block = [], document.begin()
+    words, block = [], underlines_settled(document).begin()
     while block.isValid():
         for r in block.layout().formats():
             if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QImage, QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMenu, QWidget
-from ui_support import fill_wizard, look_at_a_menu, opened
+from ui_support import fill_wizard, look_at_a_menu, opened, underlines_settled
 
 from pipwriter.model.article.limits import AUTHOR_NAME_MAX, HEADING_MAX, TITLE_MAX
 from pipwriter.ui.dialogs import Dialogs
@@ -34,7 +34,7 @@ def window(controller, qtbot):
 
 def underlined(edit) -> list[str]:
     """The words a text box shows underlined as misspelt (what Qt will draw)."""
-    words, block = [], edit.document().begin()
+    words, block = [], underlines_settled(edit.document()).begin()
     while block.isValid():
         for fmt_range in block.layout().formats():
             if fmt_range.format.underlineStyle() == SPELL:

@@ -121,3 +121,20 @@ def whole_count(document, profile: str = "word") -> int:
         total += count_words(text, profile) if text else 0
         block = block.next()
     return total
+
+
+def underlines_settled(document, timeout_s: float = 5.0):
+    """``document`` once the underlines its spell highlighter keeps for a moment after typing
+    (UNDERLINE_DELAY_MS) are set; fails if they are not within ``timeout_s``."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    from pipwriter.ui.spell_highlighter import SpellHighlighter
+    highlighters = document.findChildren(SpellHighlighter)
+    deadline = time.monotonic() + timeout_s
+    while any(h.waiting() for h in highlighters):
+        assert time.monotonic() < deadline, "the underlines after typing were never set"
+        QApplication.processEvents()
+        time.sleep(0.005)
+    return document

@@ -15,6 +15,14 @@ re-checks only the words around it and moves the underlines after it
 (:mod:`pipwriter.model.language.paragraph_edits`): in a paragraph of 120,000 characters pasted
 from a PDF a key re-checked, converted and compared every word of it (issue 23).
 
+An edit that leaves every underline shown still right (each still lies inside a misspelt
+word: typing after the last misspelling of a paragraph, or a word being typed that is still
+misspelt) does not wait for the new underlines: they are set at most UNDERLINE_DELAY_MS later,
+on a pass of their own, for all the paragraphs typed in since (setting them makes Qt lay out and
+repaint the paragraph again: about 0.3 ms of a key's 1.2 ms in the demo; issue 23). An edit
+that would leave an underline in the wrong place, or under a word now right, is underlined
+before the key is drawn.
+
 Re-highlighting for reasons other than typing (a word added to the dictionary, the language
 changed, spelling switched off) is done with the document's signals blocked: underlines are not
 edits, and must not make the project look modified.
@@ -22,7 +30,7 @@ edits, and must not make the project look modified.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextDocument, QTextLayout
 
 from ..model.language.paragraph_edits import CheckedParagraph, recheck
@@ -32,6 +40,7 @@ from .richtext_bridge import spelling_text
 
 UNDERLINE_COLOUR = QColor(200, 0, 0)
 SPELL_UNDERLINE = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+UNDERLINE_DELAY_MS = 150    # new underlines at most this long after the key (not restarted)
 
 
 def keep_shaped(block: QTextBlock) -> None:
@@ -67,6 +76,13 @@ class SpellHighlighter(QObject):
         self._kept: dict[int, tuple[CheckedParagraph, int,
                                     list[QTextLayout.FormatRange] | None]] = {}
         self._blocks = document.blockCount()
+        # paragraphs (by number) whose new underlines wait for the timer; the ones shown are
+        # still right (see the module's notes)
+        self._pending: set[int] = set()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(UNDERLINE_DELAY_MS)
+        self._timer.timeout.connect(self._set_pending)
         document.contentsChange.connect(self._on_change)
         engine.add_listener(self._engine_changed)
         self.refresh()  # now, quietly
@@ -100,6 +116,8 @@ class SpellHighlighter(QObject):
         """Re-check every paragraph without signalling a document change."""
         document = self.document()
         self._kept.clear()
+        self._pending.clear()
+        self._timer.stop()
         self._blocks = document.blockCount()
         was_blocked = document.blockSignals(True)
         try:
@@ -130,19 +148,41 @@ class SpellHighlighter(QObject):
     # --- underlining ---------------------------------------------------------------------------
     def _on_change(self, position: int, removed: int, added: int) -> None:
         """The paragraphs an edit touched (as QSyntaxHighlighter picks them) are checked again;
-        those whose underlines changed are laid out again with the edit."""
+        those whose underlines changed are laid out again with the edit. Typing (an edit inside
+        one paragraph) may leave new underlines to the timer."""
         document = self.document()
         block = document.findBlock(position)
         changed = document.findBlock(position + added)
+        paragraphs = self._blocks
         self._renumber(block.blockNumber(), changed.blockNumber() if changed.isValid()
                        else document.blockCount() - 1)
         last = document.findBlock(position + added + (1 if removed > 0 else 0))
         end = last.position() + last.length() if last.isValid() else document.characterCount()
+        typing = paragraphs == self._blocks and last == block
         while block.isValid() and block.position() < end:
             keep_shaped(block)
-            if self._underline(block):
+            if self._underline(block, wait=typing):
                 document.markContentsDirty(block.position(), block.length())
             block = block.next()
+        if self._pending and not self._timer.isActive():
+            self._timer.start()
+
+    def waiting(self) -> bool:
+        """Some new underlines wait for the timer (each one shown is right meanwhile)."""
+        return bool(self._pending)
+
+    def _set_pending(self) -> None:
+        """The underlines that waited, set quietly (underlines are not edits)."""
+        document = self.document()
+        was_blocked = document.blockSignals(True)
+        try:
+            for number in sorted(self._pending):
+                block = document.findBlockByNumber(number)
+                if block.isValid() and self._underline(block):
+                    document.markContentsDirty(block.position(), block.length())
+        finally:
+            self._pending.clear()
+            document.blockSignals(was_blocked)
 
     def _renumber(self, first: int, last: int) -> None:
         """Paragraphs were added or removed by an edit of paragraphs ``first``-``last`` (now):
@@ -154,6 +194,13 @@ class SpellHighlighter(QObject):
             return
         kept = self._kept
         replaced = last - added                 # the last old paragraph the edit replaced
+        pending = self._pending
+        if pending:     # those waiting move too; the edited ones wait if one they replace did
+            was = any(first <= number <= replaced for number in pending)
+            pending = {number + added if number > replaced else number for number in pending
+                       if number < first or number > replaced}
+            pending.update(range(first, last + 1) if was else ())
+            self._pending = {number for number in pending if number < count}
         start = kept.get(first) if replaced >= first else None
         moved = {number + added if number > replaced else number: entry
                  for number, entry in kept.items() if number < first or number > replaced}
@@ -162,13 +209,15 @@ class SpellHighlighter(QObject):
             moved[first] = start
         self._kept = {number: entry for number, entry in moved.items() if number < count}
 
-    def _underline(self, block: QTextBlock) -> bool:
-        """Set the block's underlines; False when they were already right (nothing set)."""
+    def _underline(self, block: QTextBlock, wait: bool = False) -> bool:
+        """Set the block's underlines; False when they were already right (nothing set).
+        ``wait``: new underlines may wait for the timer while those shown stay right."""
         text = spelling_text(block)
         number = block.blockNumber()
         layout = block.layout()
         if not (text and self.active()):
             self._kept.pop(number, None)
+            self._pending.discard(number)
             return self._set(layout, (), [], False)
         kept = self._kept.get(number)
         generation = self._engine.generation
@@ -187,8 +236,30 @@ class SpellHighlighter(QObject):
         else:
             ranges = [self._range(a, b - a) for a, b, _word in spans]
         self._kept[number] = (checked, generation, ranges)
-        return self._set(layout, spans, ranges, previous is not None and
-                         (checked is previous or checked.utf16 == previous.utf16))
+        if wait and self._still_right(layout, spans):
+            self._pending.add(number)
+            return False
+        as_before = previous is not None and number not in self._pending and \
+            (checked is previous or checked.utf16 == previous.utf16)
+        self._pending.discard(number)
+        return self._set(layout, spans, ranges, as_before)
+
+    def _still_right(self, layout: QTextLayout, spans: tuple[Span, ...]) -> bool:
+        """Every underline the layout shows lies inside one of ``spans`` (sorted, apart), and
+        some span is not yet underlined as it is; never while an input method composes."""
+        present = layout.formats()
+        if len(present) > len(spans) or layout.preeditAreaText():
+            return False
+        at, exact = 0, len(present) == len(spans)
+        for fmt_range in present:
+            start, end = fmt_range.start, fmt_range.start + fmt_range.length
+            while at < len(spans) and spans[at][1] < end:
+                at += 1
+            if at == len(spans) or spans[at][0] > start or fmt_range.format != self._format:
+                return False
+            exact = exact and spans[at][0] == start and spans[at][1] == end
+            at += 1
+        return not exact
 
     def _set(self, layout: QTextLayout, spans: tuple[Span, ...],
              ranges: list[QTextLayout.FormatRange], as_before: bool) -> bool:
