@@ -324,3 +324,17 @@ def test_a_waiting_underline_follows_its_paragraph_when_one_is_added_before(edit
     cursor.insertText("Zero.\n")                  # a paragraph more, before the timer
     assert highlighter.waiting()
     assert underlined(edit) == [(3, "recieve")]
+
+
+def test_typing_that_mends_an_underlined_word_takes_the_underline_away_at_once(editor, qtbot):
+    """Letters typed straight after a misspelt word can make it right: its underline goes with
+    the key; words typed after a space leave the check to the timer."""
+    edit, highlighter = editor
+    edit.setPlainText("It occurr")
+    assert _drawn_now(edit) == [(0, "occurr")]
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(edit, "ed")
+    assert _drawn_now(edit) == []
+    qtbot.keyClicks(edit, " and recieve")
+    assert highlighter.waiting() and _drawn_now(edit) == []
+    assert underlined(edit) == [(0, "recieve")]

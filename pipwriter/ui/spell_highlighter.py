@@ -33,7 +33,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextDocument, QTextLayout
 
-from ..model.language.paragraph_edits import CheckedParagraph, recheck
+from ..model.language.paragraph_edits import SPELLING_CUT, CheckedParagraph, recheck
 from ..model.language.spelling import Span, SpellEngine, python_index, utf16_spans
 from ..model.language.utf16 import utf16_length
 from .richtext_bridge import spelling_text
@@ -159,13 +159,35 @@ class SpellHighlighter(QObject):
         last = document.findBlock(position + added + (1 if removed > 0 else 0))
         end = last.position() + last.length() if last.isValid() else document.characterCount()
         typing = paragraphs == self._blocks and last == block
-        while block.isValid() and block.position() < end:
-            keep_shaped(block)
-            if self._underline(block, wait=typing):
-                document.markContentsDirty(block.position(), block.length())
-            block = block.next()
+        if typing and self._cannot_be_wrong(block, position - block.position()):
+            keep_shaped(block)                  # checked when the timer comes
+            self._pending.add(block.blockNumber())
+        else:
+            while block.isValid() and block.position() < end:
+                keep_shaped(block)
+                if self._underline(block, wait=typing):
+                    document.markContentsDirty(block.position(), block.length())
+                block = block.next()
         if self._pending and not self._timer.isActive():
             self._timer.start()
+
+    def _cannot_be_wrong(self, block: QTextBlock, at: int) -> bool:
+        """No underline drawn in ``block`` can be made wrong by an edit at UTF-16 position
+        ``at``: there is none, or a cut lies between the last one and the edit (words before a
+        cut are checked the same whatever follows it: see paragraph_edits), so the paragraph
+        can be checked later. Never while an input method composes."""
+        layout = block.layout()
+        if not self.active() or layout.preeditAreaText():
+            return False
+        present = layout.formats()
+        if not present:
+            return True
+        end = max(fmt_range.start + fmt_range.length for fmt_range in present)
+        if end >= at:
+            return False
+        text = spelling_text(block)
+        return SPELLING_CUT.search(text, python_index(text, end), python_index(text, at)) \
+            is not None
 
     def waiting(self) -> bool:
         """Some new underlines wait for the timer (each one shown is right meanwhile)."""
