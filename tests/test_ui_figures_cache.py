@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
+from ui_support import opened
 
 from pipwriter.model.language import counts
 from pipwriter.model.storage.project_file import save_project
@@ -54,8 +55,9 @@ def test_keys_never_wait_for_the_figures_and_a_burst_is_counted_once(
                         lambda *a, **k: calls.append(1) or real(*a, **k))
     window = controller.open_path(save_project(small_project, tmp_path / "a.pipw"))
     qtbot.addWidget(window)
+    opened(window, qtbot)
     window.open_panel(f"section:{window.session.article.sections[0].id}")
-    window.update_figures()
+    qtbot.waitUntil(lambda: bool(calls), timeout=5000)  # the panel's own figures, on the timer
     before, calls[:] = window.figures.words, []
     editor = window.section_panel.editor
     editor.moveCursor(QTextCursor.MoveOperation.End)
