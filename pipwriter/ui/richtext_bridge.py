@@ -220,6 +220,9 @@ def document_to_rich(document: QTextDocument) -> RichText:
 
 
 SIZES_KEPT = 256    # citation sizes remembered (labels times fonts)
+# set by Qt on the format of an object inside a selection, with the selection's colours merged
+# in (qtextlayout.cpp: ObjectSelectionBrush, ForegroundBrush + 1)
+OBJECT_SELECTED = QTextFormat.Property.ForegroundBrush + 1
 
 
 class CitationRenderer(QPyTextObject):
@@ -270,8 +273,11 @@ class CitationRenderer(QPyTextObject):
         painter.setFont(font)
         label = self._label_for(citation_refs(fmt))
         ins, dele = suggestion_marks(fmt)
-        colour = DELETED_COLOUR if dele else INSERTED_COLOUR if ins else \
-            QColor(200, 30, 30) if "?" in label else QColor(20, 80, 160)
+        if fmt.hasProperty(OBJECT_SELECTED):    # selected: the selection's text colour
+            colour = fmt.foreground().color()
+        else:
+            colour = DELETED_COLOUR if dele else INSERTED_COLOUR if ins else \
+                QColor(200, 30, 30) if "?" in label else QColor(20, 80, 160)
         painter.setPen(colour)
         metrics = QFontMetricsF(font)
         y = rect.top() + metrics.ascent() if self._superscript() else rect.bottom()
