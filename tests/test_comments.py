@@ -15,12 +15,13 @@ import pytest
 from pipwriter import cli
 from pipwriter.export.bundle import export_bundle
 from pipwriter.model.article.article import Article
-from pipwriter.model.article.text import Paragraph, RichText, Run
+from pipwriter.model.article.text import Citation, Paragraph, RichText, Run
 from pipwriter.model.article.text_surface import text_fields
 from pipwriter.model.coauthoring.comments import (
     add_comment,
     locate,
     open_comments,
+    quote_as_read,
     reply,
     set_resolved,
 )
@@ -193,3 +194,22 @@ def test_looking_fields_up_by_place_finds_what_the_list_finds():
     body = next(f for f in fields if f.where.field == "body")
     comment = add_comment(article, body.where, 0, 0, 3, "Is this right?", "Sam")
     assert locate(article, comment, index) == locate(article, comment, fields) is not None
+
+
+def test_a_quoted_citation_reads_as_its_number_and_as_citation_once_the_words_are_gone():
+    """A comment's words that hold a citation show its number, as the text does ("recovery
+    [2]."), not a gap where the editor's object character is."""
+    article = demo_project().article
+    first, second = article.references[0].id, article.references[1].id
+    article.sections[0].body = RichText([Paragraph([
+        Run("Walking helps"), Citation([first]), Run(" and so does recovery "),
+        Citation([second, "gone"]), Run(".")])])
+    field = body_field(article)
+    line = field.blocks[0]
+    start = line.index("recovery")
+    comment = add_comment(article, field.where, 0, start, len(line), "Which study?", "Sam")
+    numbers = article.reference_numbers()
+    shown = quote_as_read(article, comment, locate(article, comment))
+    assert shown == f"recovery [{numbers[second]}] [?]."
+    article.sections[0].body = RichText([Paragraph([Run("All new words.")])])
+    assert quote_as_read(article, comment, locate(article, comment)) == "recovery [citation]."

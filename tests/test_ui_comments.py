@@ -157,3 +157,29 @@ def test_a_menu_opened_and_closed_from_the_keyboard_leaves_the_words_picked(wind
     assert comment_on_selection(window)
     [comment] = window.session.article.comments
     assert comment.quote == "weekly"
+
+
+def test_a_comment_on_words_with_a_citation_shows_its_number(controller, qtbot):
+    from ui_support import demo_window_on
+    window = demo_window_on(controller, qtbot, "section")
+    session = window.session
+    section = next(s for s in session.article.sections
+                   if any(p.citations() for p in s.body.paragraphs))
+    window.open_panel(f"section:{section.id}")
+    editor = window.section_panel.editor
+    document = editor.document()
+    at = document.toPlainText().index("\ufffc")
+    cursor = QTextCursor(document)
+    cursor.setPosition(at - 6)
+    cursor.setPosition(at + 1, QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    label = session.citation_label(
+        next(c.refs for p in section.body.paragraphs for c in p.citations()))
+    window.dialogs.queue("choice", 0)
+    window.dialogs.queue("text", "Which study is this?")
+    assert comment_on_selection(window)
+    panel = window.findChild(CommentsPanel)
+    qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=5000)
+    shown = panel.list.item(0).text()
+    assert "\ufffc" not in shown and f"{label}”" in shown, shown

@@ -158,11 +158,12 @@ class CommentsPanel(SideList):
         self._update_buttons()
 
     def describe(self, comment: Comment, fields: Fields | None = None) -> str:
-        from ..model.coauthoring.comments import locate
+        from ..model.coauthoring.comments import locate, quote_as_read
         article = self.main_window.session.article
         place = comment.where.label or "the article"
-        lines = [f"On “{comment.quote}” ({place})"]
-        if locate(article, comment, fields) is None:
+        anchor = locate(article, comment, fields)
+        lines = [f"On “{quote_as_read(article, comment, anchor)}” ({place})"]
+        if anchor is None:
             lines.append("The words have changed since.")
         when = self._when
         lines.append(f"{comment.author}, {when(comment.at)}: {comment.text}")

@@ -86,11 +86,18 @@ class CitationAnalysis:
 
     def label(self, ref_ids: list[str] | tuple[str, ...], style: str = "brackets") -> str:
         """The group as it will be printed; an unknown reference shows as "?"."""
-        found = [self.numbers[r] for r in ref_ids if r in self.numbers]
-        text = format_citation(found, style)
-        if any(r not in self.numbers for r in ref_ids):
-            text = f"{text} [?]".strip() if style != "superscript" else f"{text},?".lstrip(",")
-        return text
+        return group_label(self.numbers, ref_ids, style)
+
+
+def group_label(numbers: dict[str, int], ref_ids: list[str] | tuple[str, ...],
+                style: str = "brackets") -> str:
+    """A citation group as it is printed, given the references' ``numbers``; an unknown
+    reference shows as "?"."""
+    found = [numbers[r] for r in ref_ids if r in numbers]
+    text = format_citation(found, style)
+    if any(r not in numbers for r in ref_ids):
+        text = f"{text} [?]".strip() if style != "superscript" else f"{text},?".lstrip(",")
+    return text
 
 
 def citation_groups(article: Article) -> list[CitationPlace]:

@@ -17,7 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..article.text_surface import TextField, text_fields
+from ..article.citations import group_label
+from ..article.text import Citation
+from ..article.text_surface import OBJECT, TextField, text_fields
 from ..rules.findings import Where
 from .comment_data import MAX_TEXT, Comment, Reply, now_utc
 
@@ -97,6 +99,31 @@ def locate(article: Any, comment: Comment, fields: Fields | None = None) -> Anch
                 best = (key, Anchor(found, number, position, end))
             position = line.find(comment.quote, position + 1)
     return best[1] if best else None
+
+
+def quote_as_read(article: Any, comment: Comment, anchor: Anchor | None) -> str:
+    """The comment's words as a reader sees them: each citation in them (kept as U+FFFC, as the
+    editor has it) shown by its numbers in brackets, "[2]", as printed (in brackets even where
+    the article raises them), or "[citation]" once the words are not found (``anchor``: what
+    :func:`locate` gave). A citation was shown as a gap: "recovery ."."""
+    if OBJECT not in comment.quote:
+        return comment.quote
+    labels = iter(_citation_labels(article, anchor) if anchor is not None else [])
+    return "".join(next(labels, "[citation]") if ch == OBJECT else ch for ch in comment.quote)
+
+
+def _citation_labels(article: Any, anchor: Anchor) -> list[str]:
+    """The labels of the citations from the anchor's start on, in its paragraph."""
+    if not anchor.field.rich:
+        return []
+    section = article.section(anchor.field.where.section_id)
+    if section is None or anchor.block >= len(section.body.paragraphs):
+        return []
+    cites = [item for item in section.body.paragraphs[anchor.block].items
+             if isinstance(item, Citation)]
+    before = anchor.field.blocks[anchor.block][:anchor.start].count(OBJECT)
+    numbers = article.reference_numbers()
+    return [group_label(numbers, cite.refs) for cite in cites[before:]]
 
 
 def _shared_prefix(a: str, b: str) -> int:
