@@ -203,6 +203,8 @@ def table(compared: dict) -> tuple[list[str], list[dict]]:
     sub = (f"{'':<34}" + f"{'median':>7}{'p95':>7}{'p99':>7}{'max':>7}{'>16':>5} " * 2
            + f"{'median':>7}{'p95':>7}{'p99':>7}{'max':>7}")
     lines += [head, sub]
+    verdicts: list[tuple[str, bool]] = []
+    stalls = 0
     for kind, what in KINDS:
         lines.append(what)
         for article in compared["words"]:
@@ -228,7 +230,29 @@ def table(compared: dict) -> tuple[list[str], list[dict]]:
                               f"{f['max_ms']:7.1f}{f['stalls_16ms']:5d} ")
                 cells += "".join(f"{r:6.2f}x" for r in ratio)
                 lines.append(f"  {where:<32}{cells}")
-    return lines, rows
+                if kind == "keys":
+                    verdicts.append((f"{where}: {ratio[0]:.2f}x / {ratio[1]:.2f}x",
+                                     ratio[0] <= 1 and ratio[1] <= 1))
+                if kind in ("keys", "between"):
+                    stalls += pip["stalls_16ms"]
+    return lines + _targets(verdicts, stalls, rows), rows
+
+
+def _targets(verdicts: list[tuple[str, bool]], stalls: int, rows: list[dict]) -> list[str]:
+    """Issue 23's typing targets, met or not, from the figures above (lines; rows added)."""
+    def said(met: bool) -> str:
+        return "met" if met else "NOT met"
+    lines = ["targets (issue 23)",
+             "  key to idle at or under novelWriter's, median and p95 (PiP/novelWriter):"]
+    for where, met in verdicts:
+        lines.append(f"    {where:<44}{said(met)}")
+        rows.append({"name": f"target: key to idle at or under novelWriter's, {where}",
+                     "value": said(met), "unit": ""})
+    stall = f"  no stall over 16 ms in PiP Writer (keys and work between keys): {stalls} over"
+    lines.append(f"{stall:<78}{said(not stalls)}")
+    rows.append({"name": "target: no stall over 16 ms (PiP Writer)", "value": said(not stalls),
+                 "unit": f"({stalls} over)"})
+    return lines
 
 
 def _idle_label(article: str) -> str:

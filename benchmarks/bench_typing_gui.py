@@ -4,9 +4,10 @@ A main window (offscreen, 1200 × 780) shows an article; keys are typed with ``Q
 at the end of the paragraph in the middle of a section (words and spaces, now and then a
 correction with Backspace and a new paragraph with Return), spelling on. Each key is timed from
 just before it is pressed until the GUI thread is idle again: every pass of the event loop until
-one delivers nothing (the key handled, the text laid out, the paragraph re-checked and
-underlined, the live figures and the navigator's count on their zero-timer, the figures strip and
-the navigator re-laid out and repainted, the editor repainted). How "idle" is detected, and how
+one delivers nothing (the key handled, the text laid out, the paragraph re-checked where an
+underline shown would otherwise be wrong, the editor repainted). The live figures (100 ms after
+a key), new underlines (150 ms) and the navigator's counts (300 ms after typing pauses) run on
+passes of their own, and land on a key when they fall due while it is timed. How "idle" is detected, and how
 work deferred to a pause in typing is counted, is in ``benchmarks/_idle.py`` (shared with the
 novelWriter comparison, ``bench_novelwriter``, so both apps are timed by the same code).
 
