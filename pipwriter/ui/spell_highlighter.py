@@ -160,7 +160,9 @@ class SpellHighlighter(QObject):
                        else document.blockCount() - 1)
         last = document.findBlock(position + added + (1 if removed > 0 else 0))
         end = last.position() + last.length() if last.isValid() else document.characterCount()
-        typing = paragraphs == self._blocks and last == block
+        # typing: the edit stays inside one paragraph (Backspace too: the next paragraph,
+        # which QSyntaxHighlighter's rule adds for a removal, is unchanged then)
+        typing = paragraphs == self._blocks and changed == block
         if typing and self._cannot_be_wrong(block, position - block.position()):
             keep_shaped(block)                  # checked when the timer comes
             self._pending.add(block.blockNumber())
