@@ -5,6 +5,7 @@ changes, and for a citation with a font of its own."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QFont, QTextCursor, QTextDocument
 
 from pipwriter.ui.richtext_bridge import (
@@ -15,13 +16,17 @@ from pipwriter.ui.richtext_bridge import (
 )
 
 
-def test_a_remembered_size_is_always_the_measured_one(qtbot):
+@pytest.mark.parametrize("by_references", [False, True])
+def test_a_remembered_size_is_always_the_measured_one(qtbot, by_references):
+    """Also when sizes are remembered by the citation's references, as the session's renderer
+    does, told when the labels may change (``labels_version``)."""
     label = ["[1]"]
     superscript = [False]
 
-    def renderer() -> CitationRenderer:
-        return CitationRenderer(lambda _refs: label[0], lambda: superscript[0])
-    kept = renderer()
+    def renderer(version=None) -> CitationRenderer:
+        return CitationRenderer(lambda _refs: label[0], lambda: superscript[0],
+                                labels_version=version)
+    kept = renderer(lambda: (label[0], superscript[0])) if by_references else renderer()
     document = QTextDocument()
     install_citation_renderer(document, kept)
     cursor = QTextCursor(document)

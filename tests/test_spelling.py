@@ -242,6 +242,24 @@ def test_utf16_length_counts_what_qt_counts():
     assert utf16_length("a😀é") == 4
 
 
+def test_utf16_positions_agree_with_the_encoder_whatever_the_characters():
+    """Python indices and UTF-16 positions map both ways as Qt counts them, for text with
+    citations (U+FFFC), curly quotes, emoji and lone surrogates anywhere in it."""
+    import random
+
+    from pipwriter.model.language.utf16 import python_index, utf16_spans
+    rnd = random.Random(16)
+    alphabet = ["a", " ", "\ufffc", "\u2019", "é", "😀", "\ud800", "\U0001F300"]
+    for _ in range(300):
+        text = "".join(rnd.choices(alphabet, k=rnd.randint(0, 30)))
+        units = [len(ch.encode("utf-16-le", "surrogatepass")) // 2 for ch in text]
+        starts = [sum(units[:i]) for i in range(len(text) + 1)]
+        assert [python_index(text, at) for at in starts] == list(range(len(text) + 1))
+        spans = [(i, i + 1, text[i]) for i in range(len(text))]
+        assert utf16_spans(text, spans) == [(starts[i], starts[i + 1], text[i])
+                                            for i in range(len(text))]
+
+
 # --- dictionary files --------------------------------------------------------------------------------
 def test_missing_dictionary_gives_a_clear_error(tmp_path):
     engine = SpellEngine("en_GB", None, dictionaries_dir=tmp_path)   # kept, not raised here

@@ -229,13 +229,21 @@ class CitationRenderer(QPyTextObject):
     """Draws citation objects using the article's current numbering."""
 
     def __init__(self, label_for: Callable[[list[str]], str], superscript: Callable[[], bool],
-                 parent=None):
+                 parent=None, labels_version: Callable[[], object] | None = None):
         super().__init__(parent)
         self._label_for = label_for
         self._superscript = superscript
         # (label, superscript) -> (the document's default font, the size): Qt asks for a
         # citation's size several times a key in the paragraph being typed (~50 us each)
         self._sizes: dict[tuple[str, bool], tuple[QFont, QSizeF]] = {}
+        # and before that, by the citation's references as stored (its property), while the
+        # labels and the default font stay: about 25 times a key in a paragraph with a
+        # citation, where working the label out made a key cost twice as much (issue 23).
+        # ``labels_version()`` changes whenever any label or the superscript setting may
+        # (without it, nothing is remembered by references).
+        self._labels_version = labels_version
+        self._seen: tuple[object, QFont | None] = (object(), None)
+        self._by_refs: dict[object, QSizeF] = {}
 
     def _font(self, document, fmt) -> QFont:
         font = QFont(fmt.font()) if fmt.hasProperty(QTextFormat.Property.FontFamilies) \
@@ -248,18 +256,33 @@ class CitationRenderer(QPyTextObject):
         """The label's width, and the text's ascent (objects sit on the baseline). It depends
         only on the label, the superscript setting and the document's default font, unless the
         citation has a font of its own; those are remembered."""
-        label = self._label_for(citation_refs(fmt))
         if fmt.hasProperty(QTextFormat.Property.FontFamilies):
-            return self._size(document, fmt, label)
-        key = (label, self._superscript())
+            return self._size(document, fmt, self._label_for(citation_refs(fmt)))
         default = document.defaultFont()
+        labels_version = self._labels_version
+        refs = fmt.property(CITE_PROP) if labels_version is not None else None
+        if refs is not None and labels_version is not None:
+            version = labels_version()
+            if self._seen[0] != version or self._seen[1] != default:
+                self._seen = (version, default)
+                self._by_refs.clear()
+            size = self._by_refs.get(refs)
+            if size is not None:
+                return size
+        label = self._label_for(citation_refs(fmt))
+        key = (label, self._superscript())
         known = self._sizes.get(key)
         if known is not None and known[0] == default:
-            return QSizeF(known[1])
-        size = self._size(document, fmt, label)
-        if len(self._sizes) > SIZES_KEPT:
-            self._sizes.clear()
-        self._sizes[key] = (default, QSizeF(size))
+            size = QSizeF(known[1])
+        else:
+            size = self._size(document, fmt, label)
+            if len(self._sizes) > SIZES_KEPT:
+                self._sizes.clear()
+            self._sizes[key] = (default, QSizeF(size))
+        if refs is not None:
+            if len(self._by_refs) > SIZES_KEPT:
+                self._by_refs.clear()
+            self._by_refs[refs] = QSizeF(size)
         return size
 
     def _size(self, document, fmt, label: str) -> QSizeF:

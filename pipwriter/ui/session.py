@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QFont, QTextDocument, QUndoCommand, QUndoStack
 
 from ..model.article.article import Article
-from ..model.article.citations import format_citation
+from ..model.article.citations import group_label
 from ..model.article.text import RichText
 from ..model.article.text_surface import standing_block
 from ..model.language.counts import ParagraphCounter
@@ -86,7 +86,8 @@ class Session(QObject):
         self._citations_moved = False   # typing added or removed a citation since the last sync
         self._modified = False
         self._font = QFont()
-        self._renderer = CitationRenderer(self.citation_label, self.superscript, self)
+        self._renderer = CitationRenderer(self.citation_label, self.superscript, self,
+                                          labels_version=self.labels_version)
         self.highlighters: dict[str, object] = {}
         self.spelling = self._make_spell_engine(spelling_later)
         self.structureChanged.connect(self._update_spelling_names)
@@ -309,14 +310,12 @@ class Session(QObject):
             self._numbers = self.article.reference_numbers()
         return self._numbers
 
-    def citation_label(self, ref_ids: list[str]) -> str:
-        numbers = self._reference_numbers()
-        found = sorted(numbers[r] for r in ref_ids if r in numbers)
-        missing = any(r not in numbers for r in ref_ids)
-        label = format_citation(found, self.article.settings.citation_style) if found else ""
-        if missing:
-            label = (label + " [?]").strip()
-        return label
+    def citation_label(self, ref_ids: list[str]) -> str:    # as printed: group_label
+        return group_label(self._reference_numbers(), ref_ids, self.article.settings.citation_style)
+
+    def labels_version(self) -> object:
+        """What the citations' labels are made from (equal while they stay the same)."""
+        return self._reference_numbers(), self.article.settings.citation_style
 
     def superscript(self) -> bool:
         return self.article.settings.citation_style == "superscript"
