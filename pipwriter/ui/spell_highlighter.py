@@ -18,12 +18,12 @@ from a PDF a key re-checked, converted and compared every word of it (issue 23).
 An edit that leaves every underline shown still right (each still lies inside a misspelt
 word: typing after the last misspelling of a paragraph, or a word being typed that is still
 misspelt) does not wait for the new underlines: they are set at most UNDERLINE_DELAY_MS later,
-on a pass of their own, for all the paragraphs typed in since (setting them makes Qt lay out and
-repaint the paragraph again: about 0.3 ms of a key's 1.2 ms in the demo; issue 23). Typing
-past a cut after a paragraph's last underline (or in a paragraph with none) is not even
-checked until then: the words before a cut are checked the same whatever follows it. An edit that would
-leave an underline in the wrong place, or under a word now right, is underlined before the
-key is drawn.
+on a pass of their own, for all the paragraphs typed in since (setting them makes Qt lay out
+and repaint the paragraph again: about 0.3 ms of a key's 1.2 ms in the demo; issue 23).
+Typing past a cut after a paragraph's last underline (or in a paragraph with none) is not
+even checked until then: the words before a cut are checked the same whatever follows it.
+An edit that would leave an underline in the wrong place, or under a word now right, is
+underlined before the key is drawn.
 
 Re-highlighting for reasons other than typing (a word added to the dictionary, the language
 changed, spelling switched off) is done with the document's signals blocked: underlines are not
