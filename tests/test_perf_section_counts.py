@@ -80,18 +80,18 @@ def test_numbering_kept_while_typing_and_redone_when_a_citation_changes(qtbot):
     section = next(s for s in project.article.sections if s.body.citations())
     document = session.document(section.id)
     session.section_words(section.id)
-    numbers = session._reference_numbers()
+    numbers = session.reference_numbers()
     cursor = QTextCursor(document)
     cursor.movePosition(QTextCursor.MoveOperation.End)
     cursor.insertText(" and so on")
-    assert session._reference_numbers() is numbers         # plain typing: the same numbering
+    assert session.reference_numbers() is numbers         # plain typing: the same numbering
     position = document.toPlainText().index(OBJECT_CHAR)
     cursor.setPosition(position)
     cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
     cursor.removeSelectedText()                           # a citation deleted
     assert session._numbers is None
     session.sync()
-    assert session._reference_numbers() == project.article.reference_numbers()
+    assert session.reference_numbers() == project.article.reference_numbers()
 
 
 def test_the_model_brought_up_to_date_equals_the_whole_document_converted(qtbot):

@@ -162,7 +162,9 @@ class CommentsPanel(SideList):
         article = self.main_window.session.article
         place = comment.where.label or "the article"
         anchor = locate(article, comment, fields)
-        lines = [f"On “{quote_as_read(article, comment, anchor)}” ({place})"]
+        quote = quote_as_read(article, comment, anchor,
+                              self.main_window.session.reference_numbers())
+        lines = [f"On “{quote}” ({place})"]
         if anchor is None:
             lines.append("The words have changed since.")
         when = self._when

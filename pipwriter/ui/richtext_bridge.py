@@ -233,17 +233,14 @@ class CitationRenderer(QPyTextObject):
         super().__init__(parent)
         self._label_for = label_for
         self._superscript = superscript
-        # (label, superscript) -> (the document's default font, the size): Qt asks for a
-        # citation's size several times a key in the paragraph being typed (~50 us each)
-        self._sizes: dict[tuple[str, bool], tuple[QFont, QSizeF]] = {}
-        # and before that, by the citation's references as stored (its property), while the
-        # labels and the default font stay: about 25 times a key in a paragraph with a
-        # citation, where working the label out made a key cost twice as much (issue 23).
-        # ``labels_version()`` changes whenever any label or the superscript setting may
-        # (without it, nothing is remembered by references).
+        # Qt asks for a citation's size about five times a key in the paragraph being typed.
+        # Sizes are remembered while the default font and ``labels_version()`` (which changes
+        # whenever a label or the superscript setting may) stay: by the citation's references
+        # as stored, so the label is not even worked out (issue 23: a key in a paragraph with
+        # a citation cost twice as much); without ``labels_version``, by label and setting.
         self._labels_version = labels_version
         self._seen: tuple[object, QFont | None] = (object(), None)
-        self._by_refs: dict[object, QSizeF] = {}
+        self._known: dict[object, QSizeF] = {}
 
     def _font(self, document, fmt) -> QFont:
         font = QFont(fmt.font()) if fmt.hasProperty(QTextFormat.Property.FontFamilies) \
@@ -258,32 +255,26 @@ class CitationRenderer(QPyTextObject):
         citation has a font of its own; those are remembered."""
         if fmt.hasProperty(QTextFormat.Property.FontFamilies):
             return self._size(document, fmt, self._label_for(citation_refs(fmt)))
-        default = document.defaultFont()
-        labels_version = self._labels_version
-        refs = fmt.property(CITE_PROP) if labels_version is not None else None
-        if refs is not None and labels_version is not None:
-            version = labels_version()
-            if self._seen[0] != version or self._seen[1] != default:
-                self._seen = (version, default)
-                self._by_refs.clear()
-            size = self._by_refs.get(refs)
-            if size is not None:
-                return size
-        label = self._label_for(citation_refs(fmt))
-        key = (label, self._superscript())
-        known = self._sizes.get(key)
-        if known is not None and known[0] == default:
-            size = QSizeF(known[1])
+        version = self._labels_version() if self._labels_version is not None else None
+        seen = (version, document.defaultFont())
+        if seen != self._seen:
+            self._seen = seen
+            self._known.clear()
+        label = None
+        if version is not None:
+            key: object = fmt.property(CITE_PROP)
         else:
+            label = self._label_for(citation_refs(fmt))
+            key = (label, self._superscript())
+        size = self._known.get(key)
+        if size is None:
+            if label is None:
+                label = self._label_for(citation_refs(fmt))
             size = self._size(document, fmt, label)
-            if len(self._sizes) > SIZES_KEPT:
-                self._sizes.clear()
-            self._sizes[key] = (default, QSizeF(size))
-        if refs is not None:
-            if len(self._by_refs) > SIZES_KEPT:
-                self._by_refs.clear()
-            self._by_refs[refs] = QSizeF(size)
-        return size
+            if len(self._known) > SIZES_KEPT:
+                self._known.clear()
+            self._known[key] = size
+        return QSizeF(size)
 
     def _size(self, document, fmt, label: str) -> QSizeF:
         metrics = QFontMetricsF(self._font(document, fmt))

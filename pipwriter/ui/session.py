@@ -304,18 +304,18 @@ class Session(QObject):
         for document in self._documents.values():
             document.markContentsDirty(0, document.characterCount())
 
-    def _reference_numbers(self) -> dict[str, int]:
+    def reference_numbers(self) -> dict[str, int]:
         """BMJ numbering, computed once per change rather than once per citation drawn."""
         if self._numbers is None:
             self._numbers = self.article.reference_numbers()
         return self._numbers
 
     def citation_label(self, ref_ids: list[str]) -> str:    # as printed: group_label
-        return group_label(self._reference_numbers(), ref_ids, self.article.settings.citation_style)
+        return group_label(self.reference_numbers(), ref_ids, self.article.settings.citation_style)
 
     def labels_version(self) -> object:
         """What the citations' labels are made from (equal while they stay the same)."""
-        return self._reference_numbers(), self.article.settings.citation_style
+        return self.reference_numbers(), self.article.settings.citation_style
 
     def superscript(self) -> bool:
         return self.article.settings.citation_style == "superscript"

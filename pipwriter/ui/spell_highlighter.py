@@ -220,16 +220,20 @@ class SpellHighlighter(QObject):
             return
         kept = self._kept
         replaced = last - added                 # the last old paragraph the edit replaced
-        pending = self._pending
-        if pending:     # those waiting move too; the edited ones wait if one they replace did
-            was = any(first <= number <= replaced for number in pending)
-            pending = {number + added if number > replaced else number for number in pending
-                       if number < first or number > replaced}
-            pending.update(range(first, last + 1) if was else ())
-            self._pending = {number for number in pending if number < count}
+
+        def moved_to(number: int) -> int | None:
+            """Where an untouched paragraph is now (None: the edit replaced it)."""
+            if number < first:
+                return number
+            return number + added if number > replaced else None
+        # those waiting move too; the edited ones wait if one they replace did
+        waiting = {moved_to(number) for number in self._pending}
+        if None in waiting:
+            waiting.update(range(first, last + 1))
+        self._pending = {n for n in waiting if n is not None and n < count}
         start = kept.get(first) if replaced >= first else None
-        moved = {number + added if number > replaced else number: entry
-                 for number, entry in kept.items() if number < first or number > replaced}
+        moved = {new: entry for new, entry in ((moved_to(n), e) for n, e in kept.items())
+                 if new is not None}
         if start is not None:     # its format ranges stay with the first (they are changed)
             moved.update((number, (*start[:2], None)) for number in range(first + 1, last + 1))
             moved[first] = start

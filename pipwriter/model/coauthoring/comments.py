@@ -101,18 +101,21 @@ def locate(article: Any, comment: Comment, fields: Fields | None = None) -> Anch
     return best[1] if best else None
 
 
-def quote_as_read(article: Any, comment: Comment, anchor: Anchor | None) -> str:
+def quote_as_read(article: Any, comment: Comment, anchor: Anchor | None,
+                  numbers: dict[str, int] | None = None) -> str:
     """The comment's words as a reader sees them: each citation in them (kept as U+FFFC, as the
     editor has it) shown by its numbers in brackets, "[2]", as printed (in brackets even where
     the article raises them), or "[citation]" once the words are not found (``anchor``: what
-    :func:`locate` gave). A citation was shown as a gap: "recovery ."."""
+    :func:`locate` gave; ``numbers``: the article's reference numbering, if known already).
+    A citation was shown as a gap: "recovery ."."""
     if OBJECT not in comment.quote:
         return comment.quote
-    labels = iter(_citation_labels(article, anchor) if anchor is not None else [])
+    labels = iter(_citation_labels(article, anchor, numbers) if anchor is not None else [])
     return "".join(next(labels, "[citation]") if ch == OBJECT else ch for ch in comment.quote)
 
 
-def _citation_labels(article: Any, anchor: Anchor) -> list[str]:
+def _citation_labels(article: Any, anchor: Anchor, numbers: dict[str, int] | None
+                     ) -> list[str]:
     """The labels of the citations from the anchor's start on, in its paragraph."""
     if not anchor.field.rich:
         return []
@@ -122,7 +125,7 @@ def _citation_labels(article: Any, anchor: Anchor) -> list[str]:
     cites = [item for item in section.body.paragraphs[anchor.block].items
              if isinstance(item, Citation)]
     before = anchor.field.blocks[anchor.block][:anchor.start].count(OBJECT)
-    numbers = article.reference_numbers()
+    numbers = article.reference_numbers() if numbers is None else numbers
     return [group_label(numbers, cite.refs) for cite in cites[before:]]
 
 
