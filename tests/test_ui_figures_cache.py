@@ -66,3 +66,25 @@ def test_keys_never_wait_for_the_figures_and_a_burst_is_counted_once(
     assert calls == [] and window.figures.words == before
     qtbot.waitUntil(lambda: window.figures.words == before + 4, timeout=5000)
     assert calls == [1]
+
+
+def test_opening_another_panel_shows_its_figures_at_once(
+        controller, small_project, tmp_path, qtbot, monkeypatch):
+    """Only typing waits for the figures: a panel opened shows its own "This section" figure
+    (or none) at once, never the last panel's for a moment (Tab could land on a figure that
+    then vanishes)."""
+    from pipwriter.ui import main_window
+    monkeypatch.setattr(main_window, "FIGURES_DELAY_MS", 1000)
+    window = controller.open_path(save_project(small_project, tmp_path / "a.pipw"))
+    qtbot.addWidget(window)
+    opened(window, qtbot)
+    session, bar = window.session, window.figures_bar
+    for section in session.article.sections[:2]:
+        window.open_panel(f"section:{section.id}")
+        words = main_window.compute_figures(session, section.id).panel_words
+        assert words is not None and window.figures.panel_words == words
+        assert not bar.panel_words.isHidden()
+        assert bar.panel_words.full_text == f"This section: {words:,} words"
+    window.open_panel("key_messages")
+    assert window.figures.panel_words is None and bar.panel_words.isHidden()
+    assert window.figures == main_window.compute_figures(session, "")

@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(panel)
         if self.navigator.current_key() != key:
             self.navigator.select(key)
-        self.schedule_figures()
+        self.update_figures()       # at once: "This section" must not show the last panel's
 
     def current_section_id(self) -> str:
         key = self.navigator.current_key()
@@ -290,6 +290,7 @@ class MainWindow(QMainWindow):
             self._figures_timer.start()
 
     def update_figures(self) -> None:
+        self._figures_timer.stop()
         figures = compute_figures(self.session, self.current_section_id())
         if figures != self.figures:      # most keys change no figure: nothing to redraw
             self.figures = figures
@@ -319,7 +320,7 @@ class MainWindow(QMainWindow):
                 panel.refresh()
         if self.current_section_id():
             self.section_panel.show_section(self.current_section_id())
-        self.schedule_figures()
+        self.update_figures()
 
     # --- files --------------------------------------------------------------------------
     def _update_title(self) -> None:
