@@ -514,3 +514,52 @@ def test_quit_closes_every_window_asking_about_unsaved_work(controller, qtbot):
     quit_action.trigger()
     assert controller.windows == []
     assert not controller.start.isVisible()             # leaving, not back to the start screen
+
+
+def test_bold_italic_and_list_marks_follow_every_kind_of_key(controller, qtbot):
+    """Letters typed keep the marks they were typed under (the editor does not look again at
+    each letter); every other key that can move into other text or out of a list is looked
+    at: arrows, Return on an empty bullet, Backspace, select-all, undo."""
+    window = _new_window(controller, qtbot)
+    window.activateWindow()                             # the shortcuts need an active window
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    window.open_panel(f"section:{window.session.article.sections[0].id}")
+    editor = window.section_panel.editor
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    marks = lambda: (editor.bold_action.isChecked(), editor.italic_action.isChecked(),  # noqa: E731
+                     editor.bullet_action.isChecked())
+    QTest.keyClicks(editor, "plain ")
+    QTest.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(editor, "bold")
+    assert marks() == (True, False, False)
+    for _ in range(5):
+        QTest.keyClick(editor, Qt.Key.Key_Left)
+    assert marks() == (False, False, False)              # back in the plain word
+    QTest.keyClick(editor, Qt.Key.Key_End)
+    assert marks() == (True, False, False)
+    QTest.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    assert marks() == (False, False, False)
+    QTest.keyClick(editor, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier |
+                   Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClicks(editor, "item")
+    assert marks() == (False, False, True)
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    QTest.keyClick(editor, Qt.Key.Key_Return)           # an empty bullet: out of the list
+    assert marks() == (False, False, False)
+    QTest.keyClick(editor, Qt.Key.Key_Backspace)        # back up into the list
+    assert editor.textCursor().currentList() is not None and marks()[2]
+    QTest.keyClick(editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert marks() == (False, False, False)              # the first word: plain
+    QTest.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert marks() == (False, False, True)               # everything: the cursor ends in the list
+    QTest.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(editor, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(editor, "x")
+    assert marks() == (False, True, True)
+    QTest.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "x" not in editor.toPlainText()
+    assert marks() == (editor.currentCharFormat().fontWeight() >= 600,
+                       editor.currentCharFormat().fontItalic(),
+                       editor.textCursor().currentList() is not None)

@@ -174,6 +174,8 @@ class MainWindow(QMainWindow):
                                        QKeySequence("Ctrl+Alt+Y")])
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
+        self.section_panel.editor.undoElsewhere.connect(
+            lambda redo: (self.redo_action if redo else self.undo_action).trigger())
         edit.addSeparator()
         self._action(edit, "&Find and replace…", self.find_replace, QKeySequence.StandardKey.Find)
         editor = self.section_panel.editor

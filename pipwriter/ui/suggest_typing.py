@@ -69,10 +69,11 @@ class SuggestTyping:
         return self.on and self.hooks is not None and not self.editor.isReadOnly()
 
     # --- keys ----------------------------------------------------------------------------------
-    def key(self, event: QKeyEvent) -> bool:
-        """Handle a key in Suggest mode; False leaves it to the editor (moves, shortcuts)."""
+    def key(self, event: QKeyEvent, text: str) -> bool:
+        """Handle a key (``text``: what it types) in Suggest mode; False leaves it to the
+        editor (moves, shortcuts)."""
         if not self.active:
-            self.plain_typing(event)
+            self.plain_typing(text)
             return False
         cursor = self.editor.textCursor()
         if event.matches(QKeySequence.StandardKey.Cut):
@@ -89,7 +90,6 @@ class SuggestTyping:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._new_paragraph()
             return True
-        text = event.text()
         typing = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier |
                                        Qt.KeyboardModifier.KeypadModifier |
                                        Qt.KeyboardModifier.GroupSwitchModifier)
@@ -113,9 +113,9 @@ class SuggestTyping:
         probe.movePosition(move, QTextCursor.MoveMode.KeepAnchor)
         return probe.selectionStart(), probe.selectionEnd(), backwards
 
-    def plain_typing(self, event: QKeyEvent) -> None:
+    def plain_typing(self, text: str) -> None:
         """Outside Suggest mode, typed words never carry on a suggestion's marks."""
-        if event.text() and event.text().isprintable():
+        if text and text.isprintable():
             fmt = self.editor.currentCharFormat()
             if any(suggestion_marks(fmt)):
                 self.editor.setCurrentCharFormat(mark_suggestion(QTextCharFormat(fmt)))

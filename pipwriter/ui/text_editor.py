@@ -10,12 +10,11 @@ import json
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
     QFont,
-    QKeyEvent,
     QKeySequence,
     QTextCharFormat,
     QTextCursor,
@@ -41,6 +40,10 @@ from .suggest_typing import SuggestTyping
 log = logging.getLogger(__name__)
 
 MIME_RICH = "application/x-pipwriter-richtext"
+_DEMIBOLD = int(QFont.Weight.DemiBold.value)
+_UNDO, _REDO = QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo
+_COMMANDS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier |
+             Qt.KeyboardModifier.MetaModifier)
 
 
 def _fragment_rich(document: QTextDocument) -> RichText:
@@ -56,6 +59,9 @@ class TextEditor(QTextEdit):
 
     quoteFlagged = Signal(str)
     citationRequested = Signal()
+    # Ctrl+Z (False) or Ctrl+Y (True) with nothing left to undo or redo in this text: the
+    # window passes it on to Edit › Undo or Redo, which take back the article's last change
+    undoElsewhere = Signal(bool)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -65,6 +71,7 @@ class TextEditor(QTextEdit):
         self.setPlaceholderText("Start writing here. The guidance beside you suggests what to cover.")
         self.spelling_menu_hook: Callable[[QMenu, object], None] | None = None
         self.suggest = SuggestTyping(self)      # Suggest mode (off until the window turns it on)
+        self._typing_text = False               # inside the editor's own handling of a letter
         self._make_actions()
 
     def setDocument(self, document: QTextDocument) -> None:  # noqa: N802 - Qt API
@@ -102,13 +109,15 @@ class TextEditor(QTextEdit):
         self.cursorPositionChanged.connect(self._update_action_states)
 
     def _update_action_states(self) -> None:
+        if self._typing_text:   # a letter typed takes the format and list it was typed in
+            return
         fmt = self.currentCharFormat()
-        self.bold_action.setChecked(fmt.fontWeight() >= QFont.Weight.DemiBold)
+        self.bold_action.setChecked(fmt.fontWeight() >= _DEMIBOLD)
         self.italic_action.setChecked(fmt.fontItalic())
         self.bullet_action.setChecked(self.textCursor().currentList() is not None)
 
     def toggle_bold(self) -> None:
-        bold = not (self.currentCharFormat().fontWeight() >= QFont.Weight.DemiBold)
+        bold = not (self.currentCharFormat().fontWeight() >= _DEMIBOLD)
         fmt = QTextCharFormat()
         fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
         self.mergeCurrentCharFormat(fmt)
@@ -233,47 +242,54 @@ class TextEditor(QTextEdit):
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
-    # --- undo: typing here first, then the article's other changes ------------------------
-    def event(self, event) -> bool:
-        """Ctrl+Z undoes typing in this text; when there is no typing left to undo here (after
-        Replace all, say), it is left to Edit › Undo, which undoes the article's last change."""
-        # isinstance first: event.type() makes a Python enum, for the ~7 events of every key
-        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.ShortcutOverride:
-            document = self.document()
-            if (event.matches(QKeySequence.StandardKey.Undo) and
-                    not document.isUndoAvailable()) or \
-                    (event.matches(QKeySequence.StandardKey.Redo) and
-                     not document.isRedoAvailable()):
-                event.ignore()
-                return False
-        return super().event(event)
-
     # --- context menu ---------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
         """The Menu key and Shift+F10 (Mac keyboards have no Menu key) open the context menu,
-        with the spelling suggestions, at the text cursor."""
-        if is_menu_key(event):
+        with the spelling suggestions, at the text cursor. Ctrl+Z undoes typing in this text;
+        when there is no typing left to undo here (after Replace all, say), it is passed on
+        (``undoElsewhere``) to Edit › Undo, which undoes the article's last change."""
+        text = event.text()
+        if not text and is_menu_key(event):
             event.accept()
             self.contextMenuEvent(keyboard_menu_event(self))
             return
-        if self.suggest.key(event):
+        if self._undo_elsewhere(event):
+            return
+        letter = bool(text) and text.isprintable() and not event.modifiers() & _COMMANDS
+        if self.suggest.key(event, text):
             event.accept()
             return
-        if self._word_break(event):
+        if text == " " and self._word_break(event):
             return
-        super().keyPressEvent(event)
+        self._typing_text = letter
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self._typing_text = False
+        if not letter:      # Return on an empty bullet leaves the list, the cursor unmoved
+            self._update_action_states()
+
+    def _undo_elsewhere(self, event) -> bool:
+        undo = event.matches(_UNDO)
+        if not undo and not event.matches(_REDO):
+            return False
+        document = self.document()
+        if document.isUndoAvailable() if undo else document.isRedoAvailable():
+            return False
+        event.accept()
+        self.undoElsewhere.emit(not undo)
+        return True
 
     def _word_break(self, event) -> bool:
         """A space typed after a word starts a new undo step, so Ctrl+Z takes back one word at
         a time (as Word does) rather than everything typed since the cursor last moved."""
-        text = event.text()
-        if text != " " or event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
+        if event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
             return False
         cursor = self.textCursor()
         if cursor.charFormat().isImageFormat() or cursor.charFormat().objectType():
             return False
         cursor.beginEditBlock()
-        cursor.insertText(text)
+        cursor.insertText(" ")
         cursor.endEditBlock()
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
