@@ -1,12 +1,13 @@
 """A citation's size in the text (what Qt lays it out with) is remembered between the several
-times Qt asks for it while a paragraph is typed in (issue 23), and is always what measuring
-it afresh gives: after its label changes, after the superscript setting or the text size
-changes, and for a citation with a font of its own."""
+times Qt asks for it while a paragraph is typed in (issue 23); its size and its drawing are
+always what working them out afresh gives: after its label changes, after the superscript
+setting or the text size changes, and for a citation with a font of its own."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QFont, QTextCursor, QTextDocument
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFont, QImage, QPainter, QTextCursor, QTextDocument
 
 from pipwriter.ui.richtext_bridge import (
     OBJECT_CHAR,
@@ -40,6 +41,16 @@ def test_a_remembered_size_is_always_the_measured_one(qtbot, by_references):
     def both():
         return (kept.intrinsicSize(document, position, char_format),
                 renderer().intrinsicSize(document, position, char_format))
+
+    def drawn(by: CitationRenderer, size) -> bytes:
+        image = QImage(int(size.width()) + 4, int(size.height()) + 4,
+                       QImage.Format.Format_ARGB32)
+        image.fill(0xFFFFFFFF)
+        painter = QPainter(image)
+        by.drawObject(painter, QRectF(2, 2, size.width(), size.height()), document, position,
+                      char_format)
+        painter.end()
+        return bytes(image.constBits())
     sizes = []
     for change in (lambda: None, lambda: label.__setitem__(0, "[1-12]"),
                    lambda: superscript.__setitem__(0, True),
@@ -49,6 +60,7 @@ def test_a_remembered_size_is_always_the_measured_one(qtbot, by_references):
         for _ in range(3):                       # asked again: the remembered size
             remembered, measured = both()
             assert remembered == measured
+            assert drawn(kept, measured) == drawn(renderer(), measured)   # label, font, place
         sizes.append(remembered)
     assert len({(s.width(), s.height()) for s in sizes}) >= 4   # the changes did change it
     own = citation_format(["ref-1"])
