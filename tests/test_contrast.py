@@ -76,3 +76,25 @@ def test_coloured_text_the_app_draws(qapp):
     assert contrast(richtext_bridge.QUOTE_FOREGROUND.name(),
                     richtext_bridge.QUOTE_BACKGROUND.name()) >= 4.5
     assert contrast(spell_highlighter.UNDERLINE_COLOUR.name(), "#ffffff") >= 3
+
+
+def test_a_pressed_formatting_button_shows_it(controller, qtbot):
+    """Bold, Italic and Bulleted list show when they are on: a border at least 3:1 against the
+    toolbar and the button's fill, drawn only while the button is on (WCAG 1.4.11)."""
+    for background in (*colours.LIGHT_BACKGROUNDS, colours.CHECKED_FILL):
+        assert contrast(colours.CHECKED_BORDER, background) >= 3
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    window.open_panel(f"section:{window.session.article.sections[0].id}")
+    panel = window.section_panel
+    action = panel.editor.bullet_action
+    button = panel.toolbar.widgetForAction(action)
+
+    def colours_drawn() -> set[str]:
+        image = button.grab().toImage()
+        return {image.pixelColor(x, y).name() for x in range(image.width())
+                for y in range(image.height())}
+    action.setChecked(False)
+    assert colours.CHECKED_BORDER not in colours_drawn()
+    action.setChecked(True)
+    assert colours.CHECKED_BORDER in colours_drawn()

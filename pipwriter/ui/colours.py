@@ -6,6 +6,7 @@
   against its halo.
 * The selection is a dark blue with white text (over 4.5:1), in the active and inactive window
   alike (Qt's default light blue with white text is 3.7:1, and its inactive selection is grey).
+* A formatting button that is on (checked) has a border of the selection's blue.
 
 ``tests/test_contrast.py`` computes every pair.
 """
@@ -25,6 +26,13 @@ WORD_BAR = {"under": MARK_STARTED, "in_band": MARK_DONE, "over": MARK_PROBLEM}
 
 # the backgrounds a mark or a bar can sit on (besides the selection)
 LIGHT_BACKGROUNDS = ("#ffffff", "#efefef", "#f7f7f7")
+# a pressed (checked) formatting button: Bold, Italic or Bulleted list is on where the cursor
+# is. The style's own pressed look is a faint grey box (under 1.5:1), so the state is drawn
+# with a dark border (3:1 or more against the fill and the toolbar) on a pale blue fill.
+CHECKED_BORDER = SELECTION
+CHECKED_FILL = "#dce7f5"
+CHECKED_BUTTONS = (f"QToolButton:checked {{ background-color: {CHECKED_FILL}; "
+                   f"border: 2px solid {CHECKED_BORDER}; border-radius: 3px; }}")
 
 
 def relative_luminance(colour: str) -> float:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.article.limits import HEADING_MAX
+from .colours import CHECKED_BUTTONS
 from .list_form_tab import form_handler
 from .richtext_bridge import standing_text
 from .spell_line_edit import SpellLineEdit, mark_field
@@ -50,6 +51,7 @@ class SectionPanel(QWidget):
         self.editor.setViewportMargins(8, 4, 8, 4)
         self.toolbar = QToolBar("Formatting")
         self.toolbar.setAccessibleName("Formatting")
+        self.toolbar.setStyleSheet(CHECKED_BUTTONS)     # Bold, Italic, Bulleted list: on or off
         for action in (self.editor.bold_action, self.editor.italic_action,
                        self.editor.bullet_action, self.editor.cite_action,
                        self.editor.quote_action):
