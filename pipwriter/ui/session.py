@@ -14,10 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QFont, QTextDocument, QUndoCommand, QUndoStack
+from PySide6.QtGui import QFont, QTextDocument, QUndoStack
 
 from ..model.article.article import Article
 from ..model.article.citations import group_label
+from ..model.article.later_typing import keep_later_typing
 from ..model.article.text import RichText
 from ..model.article.text_surface import standing_block
 from ..model.language.counts import ParagraphCounter
@@ -32,25 +33,10 @@ from .richtext_bridge import (
     install_citation_renderer,
     rich_to_document,
 )
+from .snapshot_undo import SnapshotCommand
 from .worker_jobs import run_then
 
 PARKED_MAX = 20   # removed sections whose typing history an undo can still bring back
-
-
-class _SnapshotCommand(QUndoCommand):
-    def __init__(self, session: Session, text: str, before: str, after: str):
-        super().__init__(text)
-        self._session, self._before, self._after = session, before, after
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:          # the change was already applied when the command was pushed
-            self._first = False
-            return
-        self._session._restore(self._after)
-
-    def undo(self) -> None:
-        self._session._restore(self._before)
 
 
 class Session(QObject):
@@ -335,7 +321,7 @@ class Session(QObject):
         after = self._snapshot()
         if after != before:
             self._show_changed_text(shown)
-            self.undo_stack.push(_SnapshotCommand(self, description, before, after))
+            self.undo_stack.push(SnapshotCommand(self, description, before, after))
             self._after_structure_change()
         return result
 
@@ -356,13 +342,17 @@ class Session(QObject):
         after = json.dumps(article.to_json(), ensure_ascii=False)
         if before == after:
             return False
-        self._restore(after)
-        self.undo_stack.push(_SnapshotCommand(self, description, before, after))
+        self.restore_snapshot(after)
+        self.undo_stack.push(SnapshotCommand(self, description, before, after))
         return True
 
-    def _restore(self, snapshot: str) -> None:
+    def restore_snapshot(self, snapshot: str, expected: str | None = None) -> None:
+        """Go to ``snapshot``; an undo or redo (``expected``: the article as it should be now)
+        keeps the typing done since (model/article/later_typing.py)."""
         self.sync()
         restored = Article.from_json(json.loads(snapshot))
+        if expected is not None:
+            keep_later_typing(restored, Article.from_json(json.loads(expected)), self.article)
         for section in restored.sections:
             current = self.article.section(section.id)
             document = self._documents.get(section.id)

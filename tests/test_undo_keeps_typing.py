@@ -1,0 +1,105 @@
+"""Undoing a change to the article (Edit › Undo, or Ctrl+Z in a text with no typing left to
+undo there) never takes away words typed in the sections since, and redo neither: found by a
+walk of the app, where one Ctrl+Z after editing a key message took back typing in two other
+sections, and redo did not bring it back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+
+from pipwriter.model.article.later_typing import keep_later_typing
+from pipwriter.model.article.text import Paragraph, RichText, Run
+from pipwriter.model.storage.demo import demo_project
+
+
+def _type_at_end(window, section_id: str, words: str) -> None:
+    window.open_panel(f"section:{section_id}")
+    editor = window.section_panel.editor
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor, words)
+
+
+def _body(window, section_id: str) -> str:
+    window.session.sync()
+    return window.session.article.section(section_id).body.plain_text()
+
+
+def test_undo_and_redo_of_a_key_message_keep_typing_elsewhere(controller, qtbot):
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    session = window.session
+    first, second = session.article.sections[0].id, session.article.sections[7].id
+    messages = list(session.article.key_messages)
+    session.change("Edit key message",
+                   lambda a: a.key_messages.__setitem__(0, "Extra key message"))
+    _type_at_end(window, first, " apple banana")
+    _type_at_end(window, second, " kiwi")
+    editor = window.section_panel.editor
+    editor.document().clearUndoRedoStacks()      # as after Replace all: nothing to undo here
+    QTest.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert session.article.key_messages == messages                 # the change is undone…
+    assert _body(window, first).endswith(" apple banana")           # …the typing is not
+    assert _body(window, second).endswith(" kiwi")
+    session.undo_stack.redo()
+    assert session.article.key_messages[0] == "Extra key message"
+    assert _body(window, first).endswith(" apple banana")
+    assert _body(window, second).endswith(" kiwi")
+    window.open_panel(f"section:{first}")                           # and the text shown
+    assert window.section_panel.editor.toPlainText().endswith(" apple banana")
+
+
+def test_undo_of_a_change_to_a_section_keeps_the_paragraphs_typed_in_since(
+        controller, qtbot):
+    """Replace all changes words in several paragraphs; a paragraph typed in since keeps its
+    typing (and that part of the change), the others are put back."""
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    session = window.session
+    section = session.article.sections[1]
+    before = [p.text() for p in section.body.paragraphs]
+    assert len(before) >= 3
+
+    def shout(article):
+        target = article.section(section.id)
+        target.body = RichText([Paragraph([Run(p.text().upper())]) for p in target.body.paragraphs])
+    session.change("Replace all", shout)
+    window.open_panel(f"section:{section.id}")
+    editor = window.section_panel.editor
+    cursor = QTextCursor(editor.document().lastBlock())
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    QTest.keyClicks(editor, " typed")
+    session.undo_stack.undo()
+    session.sync()
+    after = [p.text() for p in session.article.section(section.id).body.paragraphs]
+    assert after[:-1] == before[:-1]                                # undone where not typed in
+    assert after[-1] == before[-1].upper() + " typed"               # the typing stays
+    assert editor.toPlainText().endswith(" typed")
+
+
+def test_the_rule_paragraph_by_paragraph():
+    def article(*sections: list[str]):
+        made = demo_project().article
+        for section, texts in zip(made.sections, sections, strict=False):
+            section.body = RichText([Paragraph([Run(t)]) for t in texts])
+        return made
+    target = article(["a", "b"], ["x"], ["p", "q"])     # before the change
+    expected = article(["A", "B"], ["x"], ["p", "q"])   # the change upper-cased section 1
+    current = article(["A", "B!"], ["x y"], ["p", "q"])  # then typing in sections 1 and 2
+    assert keep_later_typing(target, expected, current) == [target.sections[0].id]
+    assert [p.text() for p in target.sections[0].body.paragraphs] == ["a", "B!"]
+    assert [p.text() for p in target.sections[1].body.paragraphs] == ["x y"]
+    assert [p.text() for p in target.sections[2].body.paragraphs] == ["p", "q"]
+    # a paragraph added since: the section keeps its text as it is now
+    target, expected = article(["a"]), article(["A"])
+    current = article(["A", "new"])
+    assert keep_later_typing(target, expected, current) == [target.sections[0].id]
+    assert [p.text() for p in target.sections[0].body.paragraphs] == ["A", "new"]
+    # nothing typed since: the undo applies whole
+    target, expected = article(["a"]), article(["A"])
+    assert keep_later_typing(target, expected, article(["A"])) == []
+    assert [p.text() for p in target.sections[0].body.paragraphs] == ["a"]
