@@ -3,6 +3,8 @@ undo, the navigator's marks agreeing with the checklist, spelling findings with 
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
@@ -368,3 +370,39 @@ def test_text_over_a_limit_from_a_file_is_never_cut_by_its_box(controller, qtbot
     assert article.title == long_title
     assert article.sections[0].title == long_heading
     assert article.authors[0].name == long_name
+
+
+def test_the_find_dialog_follows_undo_and_redo_done_elsewhere(controller, qtbot):
+    """What the Find and replace box says about its last Replace all stays true when it is
+    undone or redone another way (found by a walk of the app: after Ctrl+Z in the text it
+    still offered its Undo, which then said other changes had been made)."""
+    window = _demo(controller, qtbot)
+    session = window.session
+    dialog = _find(window, "tablets")
+    dialog.replace_edit.setText("pills")
+    assert dialog.replace_all() >= 1
+    assert dialog.undo_button.isEnabled()
+    session.undo_stack.undo()                          # as Ctrl+Z in a text, or Edit › Undo
+    assert dialog.status.text() == "The replacements were undone."
+    assert not dialog.undo_button.isEnabled()
+    session.undo_stack.redo()
+    assert dialog.status.text().startswith("The replacements are back.")
+    assert dialog.undo_button.isEnabled()
+    session.change("Edit key message", lambda a: a.key_messages.__setitem__(0, "Other"))
+    assert dialog.status.text().startswith("Other changes were made since")
+    assert not dialog.undo_button.isEnabled()
+    session.undo_stack.undo()                          # the key message
+    assert dialog.undo_button.isEnabled()
+    dialog.undo_button.click()
+    assert "tablets" in json.dumps(session.article.to_json())
+    assert dialog.status.text() == "The replacements were undone."
+    session.change("Edit key message", lambda a: a.key_messages.__setitem__(0, "Other"))
+    assert dialog.status.text() == "The replacements were undone."   # not "are back"
+    assert not dialog.undo_button.isEnabled()
+    # shown again, it is ready to type what to find
+    dialog.close()
+    window.activateWindow()
+    window.find_replace()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)
+    assert dialog.focusWidget() is dialog.find_edit
+    assert dialog.find_edit.selectedText() == dialog.find_edit.text()

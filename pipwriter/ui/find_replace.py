@@ -71,11 +71,43 @@ class FindReplaceDialog(QDialog):
         from .screen_fit import fit_dialog
         fit_dialog(self)                # scrolls on a small screen or with big text
         self.current: Hit | None = None
-        self._undo_index = -1
+        self._undo_index = -1           # the undo stack's index just after the last Replace all
+        self._undo_command: object = None
         for edit in (self.find_edit,):
             edit.textChanged.connect(self._forget)
         self.case.toggled.connect(self._forget)
         self.whole.toggled.connect(self._forget)
+        window.session.undo_stack.indexChanged.connect(self._undo_moved)
+
+    def show_ready(self) -> None:
+        """Show the dialog (again) with the cursor in Find, its text selected."""
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+
+    def _undo_moved(self, index: int) -> None:
+        """Edit › Undo or Redo (or Ctrl+Z in a text) moved past the last Replace all: the
+        dialog says so, and offers its own Undo only while that is the last change."""
+        if self._undo_index < 0:
+            return
+        stack = self.window_.session.undo_stack
+        if not 0 < self._undo_index <= stack.count() or \
+                stack.command(self._undo_index - 1) is not self._undo_command:
+            self._undo_index = -1     # undone, then another change took its place
+            self.undo_button.setEnabled(False)
+            self.status.setText("The replacements were undone.")
+            return
+        self.undo_button.setEnabled(index == self._undo_index)
+        if index < self._undo_index:
+            self.status.setText("The replacements were undone.")
+        elif index == self._undo_index:
+            self.status.setText("The replacements are back. Undo replace all (or Edit › Undo) "
+                                "puts every one back at once.")
+        else:
+            self.status.setText("Other changes were made since the replacements; use "
+                                "Edit › Undo to go back step by step.")
 
     # --- finding ------------------------------------------------------------------------------
     def _options(self) -> dict:
@@ -157,6 +189,7 @@ class FindReplaceDialog(QDialog):
         message = f"Replaced {_times(result.count)}."
         if result.count:
             self._undo_index = session.undo_stack.index()
+            self._undo_command = session.undo_stack.command(self._undo_index - 1)
             self.undo_button.setEnabled(True)
             message += " Undo replace all (or Edit › Undo) puts every one back at once."
         if result.empty_names:
@@ -171,10 +204,8 @@ class FindReplaceDialog(QDialog):
     def undo_replace_all(self) -> None:
         stack = self.window_.session.undo_stack
         if stack.index() == self._undo_index:
-            stack.undo()
-            self.status.setText("Every replacement was undone.")
+            stack.undo()                # the status follows (_undo_moved)
         else:
-            self.status.setText("Other changes were made since; use Edit › Undo to go back "
-                                "step by step.")
-        self.undo_button.setEnabled(False)
-        self._undo_index = -1
+            self.status.setText("Other changes were made since the replacements; use "
+                                "Edit › Undo to go back step by step.")
+            self.undo_button.setEnabled(False)

@@ -356,8 +356,7 @@ class MainWindow(QMainWindow):
         from .find_replace import FindReplaceDialog
         if not hasattr(self, "_find_dialog"):
             self._find_dialog = FindReplaceDialog(self)
-        self._find_dialog.show()
-        self._find_dialog.raise_()
+        self._find_dialog.show_ready()
 
     def run_dialog(self, dialog) -> bool:
         """Show a modal dialog or wizard; tests replace this to drive it without a modal loop."""
