@@ -79,7 +79,7 @@ def test_coloured_text_the_app_draws(qapp):
 
 
 def test_a_pressed_formatting_button_shows_it(controller, qtbot):
-    """Bold, Italic and Bulleted list show when they are on: a border at least 3:1 against the
+    """Bold, Italic, Bulleted list and "Show only my sections" show when they are on: a border at least 3:1 against the
     toolbar and the button's fill, drawn only while the button is on (WCAG 1.4.11)."""
     for background in (*colours.LIGHT_BACKGROUNDS, colours.CHECKED_FILL):
         assert contrast(colours.CHECKED_BORDER, background) >= 3
@@ -87,14 +87,18 @@ def test_a_pressed_formatting_button_shows_it(controller, qtbot):
     qtbot.addWidget(window)
     window.open_panel(f"section:{window.session.article.sections[0].id}")
     panel = window.section_panel
-    action = panel.editor.bullet_action
-    button = panel.toolbar.widgetForAction(action)
+    only_mine = window.coauthoring.only_mine_action       # "Show only my sections" too
+    window.coauthoring.set_me(window.session.article.authors[0].id)   # (else it asks who)
+    for action, button in ((panel.editor.bullet_action,
+                            panel.toolbar.widgetForAction(panel.editor.bullet_action)),
+                           (only_mine, window.coauthoring.only_mine_button)):
 
-    def colours_drawn() -> set[str]:
-        image = button.grab().toImage()
-        return {image.pixelColor(x, y).name() for x in range(image.width())
-                for y in range(image.height())}
-    action.setChecked(False)
-    assert colours.CHECKED_BORDER not in colours_drawn()
-    action.setChecked(True)
-    assert colours.CHECKED_BORDER in colours_drawn()
+        def colours_drawn(button=button) -> set[str]:
+            image = button.grab().toImage()
+            return {image.pixelColor(x, y).name() for x in range(image.width())
+                    for y in range(image.height())}
+        action.setChecked(False)
+        assert colours.CHECKED_BORDER not in colours_drawn(), action.text()
+        action.setChecked(True)
+        assert colours.CHECKED_BORDER in colours_drawn(), action.text()
+        action.setChecked(False)

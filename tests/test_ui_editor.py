@@ -563,3 +563,43 @@ def test_bold_italic_and_list_marks_follow_every_kind_of_key(controller, qtbot):
     assert marks() == (editor.currentCharFormat().fontWeight() >= 600,
                        editor.currentCharFormat().fontItalic(),
                        editor.textCursor().currentList() is not None)
+
+
+def test_bold_and_italic_buttons_judge_the_whole_selection(controller, qtbot):
+    """Found by a walk of the app: two words selected right to left (Ctrl+Shift+Left) and
+    made italic left the Italic button off, and the next Ctrl+I took the italic away while
+    the button still said off. A selection now counts as italic (or bold) when every letter
+    of it is, whichever way it was selected; Ctrl+I on a mixed selection makes it all italic."""
+    window = _new_window(controller, qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    window.open_panel(f"section:{window.session.article.sections[0].id}")
+    editor = window.section_panel.editor
+    editor.setFocus()
+    QTest.keyClicks(editor, "We met with them often")
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    for _ in range(2):
+        QTest.keyClick(editor, Qt.Key.Key_Left, ctrl)           # after "with"
+    QTest.keyClick(editor, Qt.Key.Key_Left)
+    for _ in range(2):
+        QTest.keyClick(editor, Qt.Key.Key_Left, ctrl | shift)   # "met with", backwards
+    assert editor.textCursor().selectedText() == "met with"
+    assert not editor.italic_action.isChecked()
+    QTest.keyClick(editor, Qt.Key.Key_I, ctrl)
+    assert editor.italic_action.isChecked()                     # the button says so
+    QTest.keyClick(editor, Qt.Key.Key_I, ctrl)
+    assert not editor.italic_action.isChecked()
+    window.session.sync()
+    runs = window.session.article.sections[0].body.paragraphs[-1].items
+    assert not any(getattr(r, "italic", False) for r in runs)   # and it is so
+    # a selection partly bold: not "bold"; Ctrl+B makes all of it bold
+    QTest.keyClick(editor, Qt.Key.Key_B, ctrl)
+    QTest.keyClick(editor, Qt.Key.Key_End)
+    QTest.keyClick(editor, Qt.Key.Key_Home, shift)
+    assert editor.textCursor().selectedText() == "We met with them often"
+    assert not editor.bold_action.isChecked()
+    QTest.keyClick(editor, Qt.Key.Key_B, ctrl)
+    assert editor.bold_action.isChecked()
+    window.session.sync()
+    runs = window.session.article.sections[0].body.paragraphs[-1].items
+    assert all(getattr(r, "bold", False) for r in runs)

@@ -389,7 +389,7 @@ def test_the_find_dialog_follows_undo_and_redo_done_elsewhere(controller, qtbot)
     assert dialog.status.text().startswith("The replacements are back.")
     assert dialog.undo_button.isEnabled()
     session.change("Edit key message", lambda a: a.key_messages.__setitem__(0, "Other"))
-    assert dialog.status.text().startswith("Other changes were made since")
+    assert dialog.status.text().startswith("You have made other changes since")
     assert not dialog.undo_button.isEnabled()
     session.undo_stack.undo()                          # the key message
     assert dialog.undo_button.isEnabled()

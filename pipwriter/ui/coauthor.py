@@ -24,6 +24,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ..model.errors import PipError
+from .colours import CHECKED_BUTTONS
 
 if TYPE_CHECKING:
     from ..model.coauthoring.merge import MergeResult
@@ -109,6 +110,7 @@ class Coauthoring(QObject):
             lambda _i: self.set_me(self.me_combo.currentData() or ""))
         self.only_mine_button = QToolButton()
         self.only_mine_button.setDefaultAction(self.only_mine_action)
+        self.only_mine_button.setStyleSheet(CHECKED_BUTTONS)   # on or off, clearly
         bar = QWidget()
         layout = QVBoxLayout(bar)
         layout.setContentsMargins(6, 4, 0, 0)

@@ -26,7 +26,8 @@ class DisclosurePanel(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         intro = QLabel("Each author answers some questions about money and links. They do it "
                        "even with nothing to declare. Each can do it on their own: choose "
-                       "Complete declaration next to their name.")
+                       "Complete declaration next to their name. Once it is done, the "
+                       "button says Review declaration.")
         intro.setWordWrap(True)
         self.rows = QGridLayout()
         self.combined = QPlainTextEdit()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QVBoxLayout,
 )
+from shiboken6 import isValid
 
 from ..model.article.search import Hit, find_all, replace_all, replace_hit
 from .field_locator import show_place
@@ -90,9 +91,9 @@ class FindReplaceDialog(QDialog):
     def _undo_moved(self, index: int) -> None:
         """Edit › Undo or Redo (or Ctrl+Z in a text) moved past the last Replace all: the
         dialog says so, and offers its own Undo only while that is the last change."""
-        if self._undo_index < 0:
-            return
         stack = self.window_.session.undo_stack
+        if self._undo_index < 0 or not isValid(stack) or not isValid(self):
+            return      # (the window is closing: its stack is emptied as it goes)
         if not 0 < self._undo_index <= stack.count() or \
                 stack.command(self._undo_index - 1) is not self._undo_command:
             self._undo_index = -1     # undone, then another change took its place
@@ -106,8 +107,8 @@ class FindReplaceDialog(QDialog):
             self.status.setText("The replacements are back. Undo replace all (or Edit › Undo) "
                                 "puts every one back at once.")
         else:
-            self.status.setText("Other changes were made since the replacements; use "
-                                "Edit › Undo to go back step by step.")
+            self.status.setText("You have made other changes since. Use Edit › Undo to "
+                                "go back one step at a time.")
 
     # --- finding ------------------------------------------------------------------------------
     def _options(self) -> dict:
@@ -206,6 +207,6 @@ class FindReplaceDialog(QDialog):
         if stack.index() == self._undo_index:
             stack.undo()                # the status follows (_undo_moved)
         else:
-            self.status.setText("Other changes were made since the replacements; use "
-                                "Edit › Undo to go back step by step.")
+            self.status.setText("You have made other changes since. Use Edit › Undo to "
+                                "go back one step at a time.")
             self.undo_button.setEnabled(False)

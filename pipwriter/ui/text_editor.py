@@ -111,13 +111,37 @@ class TextEditor(QTextEdit):
     def _update_action_states(self) -> None:
         if self._typing_text:   # a letter typed takes the format and list it was typed in
             return
-        fmt = self.currentCharFormat()
-        self.bold_action.setChecked(fmt.fontWeight() >= _DEMIBOLD)
-        self.italic_action.setChecked(fmt.fontItalic())
+        bold, italic = self.marks_on()
+        self.bold_action.setChecked(bold)
+        self.italic_action.setChecked(italic)
         self.bullet_action.setChecked(self.textCursor().currentList() is not None)
 
+    def marks_on(self) -> tuple[bool, bool]:
+        """(bold, italic): for a selection, on when every letter of it has it, whichever way
+        it was selected (as Word shows it); else as typing at the cursor would be."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            fmt = self.currentCharFormat()
+            return fmt.fontWeight() >= _DEMIBOLD, fmt.fontItalic()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        bold = italic = True
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() < end and (bold or italic):
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                fragments += 1
+                if fragment.position() + fragment.length() <= start or \
+                        fragment.position() >= end:
+                    continue
+                fmt = fragment.charFormat()
+                bold = bold and fmt.fontWeight() >= _DEMIBOLD
+                italic = italic and fmt.fontItalic()
+            block = block.next()
+        return bold, italic
+
     def toggle_bold(self) -> None:
-        bold = not (self.currentCharFormat().fontWeight() >= _DEMIBOLD)
+        bold = not self.marks_on()[0]
         fmt = QTextCharFormat()
         fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
         self.mergeCurrentCharFormat(fmt)
@@ -125,7 +149,7 @@ class TextEditor(QTextEdit):
 
     def toggle_italic(self) -> None:
         fmt = QTextCharFormat()
-        fmt.setFontItalic(not self.currentCharFormat().fontItalic())
+        fmt.setFontItalic(not self.marks_on()[1])
         self.mergeCurrentCharFormat(fmt)
         self._update_action_states()
 
