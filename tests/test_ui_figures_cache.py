@@ -88,3 +88,18 @@ def test_opening_another_panel_shows_its_figures_at_once(
     window.open_panel("key_messages")
     assert window.figures.panel_words is None and bar.panel_words.isHidden()
     assert window.figures == main_window.compute_figures(session, "")
+
+
+def test_section_commands_are_greyed_out_away_from_a_section(controller, small_project,
+                                                             tmp_path, qtbot):
+    """Article › Rename, Remove and Move section act on the section shown: on another panel
+    they are greyed out (they did nothing there, without a word: found by a walk of the app)."""
+    window = controller.open_path(save_project(small_project, tmp_path / "a.pipw"))
+    qtbot.addWidget(window)
+    opened(window, qtbot)
+    names = [a.text() for a in window.section_actions]
+    assert names[0].startswith("&Rename") and len(names) == 4
+    window.open_panel("references")
+    assert not any(a.isEnabled() for a in window.section_actions)
+    window.open_panel(f"section:{window.session.article.sections[0].id}")
+    assert all(a.isEnabled() for a in window.section_actions)

@@ -187,13 +187,15 @@ class MainWindow(QMainWindow):
         commands = self.commands
         self._action(article, "Add a &section…", commands.add_section, "Ctrl+Shift+N")
         self._action(article, "Add a &viewpoint…", commands.add_viewpoint, "Ctrl+Shift+V")
-        self._action(article, "&Rename this section…", commands.rename_current, "F2")
-        self._action(article, "Re&move this section", commands.remove_current,
-                     "Ctrl+Shift+Delete")
-        self._action(article, "Move section &up", lambda: commands.move_current(-1),
-                     "Alt+Shift+Up")
-        self._action(article, "Move section &down", lambda: commands.move_current(1),
-                     "Alt+Shift+Down")
+        # on a section only (greyed out on the other panels, where they would do nothing)
+        self.section_actions = [
+            self._action(article, "&Rename this section…", commands.rename_current, "F2"),
+            self._action(article, "Re&move this section", commands.remove_current,
+                         "Ctrl+Shift+Delete"),
+            self._action(article, "Move section &up", lambda: commands.move_current(-1),
+                         "Alt+Shift+Up"),
+            self._action(article, "Move section &down", lambda: commands.move_current(1),
+                         "Alt+Shift+Down")]
         article.addSeparator()
         counting = article.addMenu("Count &words as")
         self.profile_actions = {}
@@ -261,6 +263,8 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(panel)
         if self.navigator.current_key() != key:
             self.navigator.select(key)
+        for action in self.section_actions:
+            action.setEnabled(key.startswith("section:"))
         self.update_figures()       # at once: "This section" must not show the last panel's
 
     def current_section_id(self) -> str:
