@@ -603,3 +603,32 @@ def test_bold_and_italic_buttons_judge_the_whole_selection(controller, qtbot):
     window.session.sync()
     runs = window.session.article.sections[0].body.paragraphs[-1].items
     assert all(getattr(r, "bold", False) for r in runs)
+
+
+def test_backspace_at_the_start_of_a_bullet_makes_a_plain_paragraph(controller, qtbot):
+    """Found by a walk of the app: the bullet went but the line stayed indented, looking like
+    a list item the article does not hold (the Word file would show a plain paragraph)."""
+    window = _new_window(controller, qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    window.open_panel(f"section:{window.session.article.sections[0].id}")
+    editor = window.section_panel.editor
+    editor.setFocus()
+    QTest.keyClicks(editor, "Plain words")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    QTest.keyClick(editor, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier |
+                   Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClicks(editor, "a bullet")
+    QTest.keyClick(editor, Qt.Key.Key_Home)
+    QTest.keyClick(editor, Qt.Key.Key_Backspace)
+    block = editor.textCursor().block()
+    assert block.textList() is None and block.blockFormat().indent() == 0
+    assert not editor.bullet_action.isChecked()
+    first = editor.document().firstBlock()
+    assert block.layout().lineAt(0).x() == first.layout().lineAt(0).x()   # drawn as plain
+    window.session.sync()
+    paragraphs = window.session.article.sections[0].body.paragraphs
+    assert [(p.text(), p.style) for p in paragraphs[-2:]] == \
+        [("Plain words", "body"), ("a bullet", "body")]
+    QTest.keyClick(editor, Qt.Key.Key_Backspace)               # then joins the paragraph above
+    assert editor.textCursor().block().text() == "Plain wordsa bullet"

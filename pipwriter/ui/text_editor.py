@@ -280,6 +280,8 @@ class TextEditor(QTextEdit):
         if self._undo_elsewhere(event):
             return
         letter = bool(text) and text.isprintable() and not event.modifiers() & _COMMANDS
+        if not letter and self._unbullet(event):
+            return
         if self.suggest.key(event, text):
             event.accept()
             return
@@ -292,6 +294,26 @@ class TextEditor(QTextEdit):
             self._typing_text = False
         if not letter:      # Return on an empty bullet leaves the list, the cursor unmoved
             self._update_action_states()
+
+    def _unbullet(self, event) -> bool:
+        """Backspace at the start of a bullet makes it a plain paragraph, not indented: Qt
+        keeps the list's indent, a look the article has no place for (it would not show in
+        the Word file)."""
+        if event.key() != Qt.Key.Key_Backspace or event.modifiers() & _COMMANDS:
+            return False
+        cursor = self.textCursor()
+        if self.suggest.active or cursor.hasSelection() or not cursor.atBlockStart() or \
+                cursor.currentList() is None:
+            return False
+        cursor.beginEditBlock()
+        cursor.currentList().remove(cursor.block())
+        fmt = cursor.blockFormat()
+        fmt.setIndent(0)
+        cursor.setBlockFormat(fmt)
+        cursor.endEditBlock()
+        event.accept()
+        self._update_action_states()
+        return True
 
     def _undo_elsewhere(self, event) -> bool:
         undo = event.matches(_UNDO)
