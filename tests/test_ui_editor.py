@@ -37,6 +37,18 @@ def _new_window(controller, qtbot):
     return window
 
 
+def _active_editor(controller, qtbot):
+    """A new article's window, active (its shortcuts work), with the first section's text
+    focused."""
+    window = _new_window(controller, qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    window.open_panel(f"section:{window.session.article.sections[0].id}")
+    editor = window.section_panel.editor
+    editor.setFocus()
+    return window, editor
+
+
 def _type(qtbot, window, text):
     editor = window.section_panel.editor
     editor.setFocus()
@@ -520,12 +532,7 @@ def test_bold_italic_and_list_marks_follow_every_kind_of_key(controller, qtbot):
     """Letters typed keep the marks they were typed under (the editor does not look again at
     each letter); every other key that can move into other text or out of a list is looked
     at: arrows, Return on an empty bullet, Backspace, select-all, undo."""
-    window = _new_window(controller, qtbot)
-    window.activateWindow()                             # the shortcuts need an active window
-    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
-    window.open_panel(f"section:{window.session.article.sections[0].id}")
-    editor = window.section_panel.editor
-    editor.setFocus()
+    window, editor = _active_editor(controller, qtbot)
     editor.moveCursor(QTextCursor.MoveOperation.End)
     marks = lambda: (editor.bold_action.isChecked(), editor.italic_action.isChecked(),  # noqa: E731
                      editor.bullet_action.isChecked())
@@ -570,12 +577,7 @@ def test_bold_and_italic_buttons_judge_the_whole_selection(controller, qtbot):
     made italic left the Italic button off, and the next Ctrl+I took the italic away while
     the button still said off. A selection now counts as italic (or bold) when every letter
     of it is, whichever way it was selected; Ctrl+I on a mixed selection makes it all italic."""
-    window = _new_window(controller, qtbot)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
-    window.open_panel(f"section:{window.session.article.sections[0].id}")
-    editor = window.section_panel.editor
-    editor.setFocus()
+    window, editor = _active_editor(controller, qtbot)
     QTest.keyClicks(editor, "We met with them often")
     ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
     for _ in range(2):
@@ -608,12 +610,7 @@ def test_bold_and_italic_buttons_judge_the_whole_selection(controller, qtbot):
 def test_backspace_at_the_start_of_a_bullet_makes_a_plain_paragraph(controller, qtbot):
     """Found by a walk of the app: the bullet went but the line stayed indented, looking like
     a list item the article does not hold (the Word file would show a plain paragraph)."""
-    window = _new_window(controller, qtbot)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
-    window.open_panel(f"section:{window.session.article.sections[0].id}")
-    editor = window.section_panel.editor
-    editor.setFocus()
+    window, editor = _active_editor(controller, qtbot)
     QTest.keyClicks(editor, "Plain words")
     QTest.keyClick(editor, Qt.Key.Key_Return)
     QTest.keyClick(editor, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier |
