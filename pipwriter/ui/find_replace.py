@@ -72,8 +72,7 @@ class FindReplaceDialog(QDialog):
         from .screen_fit import fit_dialog
         fit_dialog(self)                # scrolls on a small screen or with big text
         self.current: Hit | None = None
-        self._undo_index = -1           # the undo stack's index just after the last Replace all
-        self._undo_command: object = None
+        self._replaced: object = None   # the last Replace all's step on the undo stack
         for edit in (self.find_edit,):
             edit.textChanged.connect(self._forget)
         self.case.toggled.connect(self._forget)
@@ -88,22 +87,27 @@ class FindReplaceDialog(QDialog):
         self.find_edit.setFocus()
         self.find_edit.selectAll()
 
+    def _after_replaced(self) -> int:
+        """The undo stack's index just after the last Replace all's step; -1 when there is
+        none (none yet, or undone and then another change took its place)."""
+        stack = self.window_.session.undo_stack
+        if self._replaced is not None:
+            for number in range(stack.count()):
+                if stack.command(number) is self._replaced:
+                    return number + 1
+        self._replaced = None
+        return -1
+
     def _undo_moved(self, index: int) -> None:
         """Edit › Undo or Redo (or Ctrl+Z in a text) moved past the last Replace all: the
         dialog says so, and offers its own Undo only while that is the last change."""
-        stack = self.window_.session.undo_stack
-        if self._undo_index < 0 or not isValid(stack) or not isValid(self):
-            return      # (the window is closing: its stack is emptied as it goes)
-        if not 0 < self._undo_index <= stack.count() or \
-                stack.command(self._undo_index - 1) is not self._undo_command:
-            self._undo_index = -1     # undone, then another change took its place
-            self.undo_button.setEnabled(False)
+        if self._replaced is None or not isValid(self.window_.session.undo_stack):
+            return      # (none, or the window is closing: its stack is emptied as it goes)
+        after = self._after_replaced()
+        self.undo_button.setEnabled(index == after)
+        if index < after or after < 0:
             self.status.setText("The replacements were undone.")
-            return
-        self.undo_button.setEnabled(index == self._undo_index)
-        if index < self._undo_index:
-            self.status.setText("The replacements were undone.")
-        elif index == self._undo_index:
+        elif index == after:
             self.status.setText("The replacements are back. Undo replace all (or Edit › Undo) "
                                 "puts every one back at once.")
         else:
@@ -189,8 +193,7 @@ class FindReplaceDialog(QDialog):
         self.current = None
         message = f"Replaced {_times(result.count)}."
         if result.count:
-            self._undo_index = session.undo_stack.index()
-            self._undo_command = session.undo_stack.command(self._undo_index - 1)
+            self._replaced = session.undo_stack.command(session.undo_stack.index() - 1)
             self.undo_button.setEnabled(True)
             message += " Undo replace all (or Edit › Undo) puts every one back at once."
         if result.empty_names:
@@ -204,7 +207,7 @@ class FindReplaceDialog(QDialog):
 
     def undo_replace_all(self) -> None:
         stack = self.window_.session.undo_stack
-        if stack.index() == self._undo_index:
+        if stack.index() == self._after_replaced() > 0:
             stack.undo()                # the status follows (_undo_moved)
         else:
             self.status.setText("You have made other changes since. Use Edit › Undo to "

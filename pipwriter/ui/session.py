@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,6 +37,7 @@ from .richtext_bridge import (
 from .snapshot_undo import SnapshotCommand
 from .worker_jobs import run_then
 
+log = logging.getLogger(__name__)
 PARKED_MAX = 20   # removed sections whose typing history an undo can still bring back
 
 
@@ -351,8 +353,9 @@ class Session(QObject):
         keeps the typing done since (model/article/later_typing.py)."""
         self.sync()
         restored = Article.from_json(json.loads(snapshot))
-        if expected is not None:
-            keep_later_typing(restored, Article.from_json(json.loads(expected)), self.article)
+        if expected is not None and (kept := keep_later_typing(
+                restored, Article.from_json(json.loads(expected)), self.article)):
+            log.info("undo/redo kept typing done since over the change in sections %s", kept)
         for section in restored.sections:
             current = self.article.section(section.id)
             document = self._documents.get(section.id)

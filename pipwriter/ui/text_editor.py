@@ -111,12 +111,12 @@ class TextEditor(QTextEdit):
     def _update_action_states(self) -> None:
         if self._typing_text:   # a letter typed takes the format and list it was typed in
             return
-        bold, italic = self.marks_on()
+        bold, italic = self._marks_on()
         self.bold_action.setChecked(bold)
         self.italic_action.setChecked(italic)
         self.bullet_action.setChecked(self.textCursor().currentList() is not None)
 
-    def marks_on(self) -> tuple[bool, bool]:
+    def _marks_on(self) -> tuple[bool, bool]:
         """(bold, italic): for a selection, on when every letter of it has it, whichever way
         it was selected (as Word shows it); else as typing at the cursor would be."""
         cursor = self.textCursor()
@@ -141,7 +141,7 @@ class TextEditor(QTextEdit):
         return bold, italic
 
     def toggle_bold(self) -> None:
-        bold = not self.marks_on()[0]
+        bold = not self._marks_on()[0]
         fmt = QTextCharFormat()
         fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
         self.mergeCurrentCharFormat(fmt)
@@ -149,7 +149,7 @@ class TextEditor(QTextEdit):
 
     def toggle_italic(self) -> None:
         fmt = QTextCharFormat()
-        fmt.setFontItalic(not self.marks_on()[1])
+        fmt.setFontItalic(not self._marks_on()[1])
         self.mergeCurrentCharFormat(fmt)
         self._update_action_states()
 
@@ -273,15 +273,14 @@ class TextEditor(QTextEdit):
         when there is no typing left to undo here (after Replace all, say), it is passed on
         (``undoElsewhere``) to Edit › Undo, which undoes the article's last change."""
         text = event.text()
-        if not text and is_menu_key(event):
-            event.accept()
-            self.contextMenuEvent(keyboard_menu_event(self))
-            return
-        if self._undo_elsewhere(event):
-            return
         letter = bool(text) and text.isprintable() and not event.modifiers() & _COMMANDS
-        if not letter and self._unbullet(event):
-            return
+        if not letter:          # (a letter typed is none of these: the typing path stays short)
+            if not text and is_menu_key(event):
+                event.accept()
+                self.contextMenuEvent(keyboard_menu_event(self))
+                return
+            if self._undo_elsewhere(event) or self._unbullet(event):
+                return
         if self.suggest.key(event, text):
             event.accept()
             return

@@ -27,7 +27,7 @@ def keep_later_typing(target: Article, expected: Article, current: Article) -> l
       are undone. Otherwise it keeps its text as it is now.
 
     Returns the ids of the sections where some of the change stays because of typing since
-    (so the caller can say so)."""
+    (the caller logs them)."""
     kept = []
     for section in target.sections:
         now, then = current.section(section.id), expected.section(section.id)
@@ -41,8 +41,11 @@ def keep_later_typing(target: Article, expected: Article, current: Article) -> l
             section.body = copy.deepcopy(now.body)
             kept.append(section.id)
             continue
-        section.body = RichText([copy.deepcopy(o if m == n else m)
-                                 for o, n, m in zip(old, new, mine, strict=True)])
-        if any(m != n and o != n for o, n, m in zip(old, new, mine, strict=True)):
+        merged, clash = [], False
+        for o, n, m in zip(old, new, mine, strict=True):
+            merged.append(copy.deepcopy(o if m == n else m))
+            clash = clash or (m != n and o != n)
+        section.body = RichText(merged)
+        if clash:
             kept.append(section.id)
     return kept
