@@ -11,7 +11,7 @@ timed from ``PIPWRITER_BENCH_T0`` (the parent's clock just before the process st
 ``_startup_probe.py`` times PiP Writer: novelWriter's own start-up steps (its ``main()`` without
 the splash screen, which it shows for a second and more, and without the welcome dialog), the
 main window shown, the project opened with that document in the editor, until the editor's
-first paint (the next event-loop turn after its viewport's first Paint event). Spell checking is
+first paint (its ``paintEvent`` has returned: ``_first_paint.py``). Spell checking is
 as the project says (on, British English) when Enchant is installed. One JSON line of seconds:
 ``{"ready": ..., "window": ...}``.
 """
@@ -64,7 +64,11 @@ def start(project: Path) -> None:
     from PyQt6 import QtCore
     app = set_up(Path(tempfile.mkdtemp(prefix="nw-start-")))
     from novelwriter import CONFIG
+    from novelwriter.editor.editor import GuiDocEditor
     from novelwriter.guimain import GuiMain
+    opened = []     # watched once the project is open: a paint before is of an empty editor
+    watcher = report_first_paint(QtCore, GuiDocEditor,  # noqa: F841
+                                 {"ready": READY - T0}, T0, armed=lambda: opened)
     gui = GuiMain()
     gui.showNormal()
     CONFIG.finishStartup()
@@ -72,9 +76,7 @@ def start(project: Path) -> None:
         print(json.dumps({"error": "novelWriter did not open the project's document"}),
               flush=True)
         os._exit(0)
-    # watched from here: a paint before would be of an empty editor
-    watcher = report_first_paint(QtCore, gui.docEditor.viewport(),  # noqa: F841
-                                 {"ready": READY - T0}, T0)
+    opened.append(True)
     app.exec()
 
 

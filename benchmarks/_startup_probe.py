@@ -6,7 +6,8 @@
 seconds since T0:
 
 - ``ready``: the interpreter is running this script;
-- ``window``: the main window has been painted for the first time with the article open;
+- ``window``: the main window has been painted for the first time with the article open (its
+  editor's ``paintEvent`` has returned: ``_first_paint.py``);
 - ``underline``: a misspelt word typed then has been painted with its red underline;
 - ``rss_open_mb``: peak resident memory at that point; ``rss_panels_mb``: after every panel and
   section of the article has been opened once (the app in use).
@@ -64,18 +65,13 @@ class Probe:
     """Watches the editor of the first window opened and records when things are painted."""
 
     def __init__(self, app):
-        from PySide6.QtCore import QObject, QTimer
+        from _first_paint import when_painted
+        from PySide6 import QtCore
+        from PySide6.QtCore import QTimer
 
-        probe = self
-
-        class Watcher(QObject):
-            def eventFilter(self, obj, event):  # noqa: N802 - Qt API
-                if event.type() == event.Type.Paint:
-                    QTimer.singleShot(0, probe.painted)
-                return False
+        from pipwriter.ui.text_editor import TextEditor
 
         self.app = app
-        self.watcher = Watcher()
         self.window = None
         self.times: dict[str, float] = {"ready": READY - T0}
         self.stage = "window"
@@ -83,15 +79,22 @@ class Probe:
         self.timeout.setSingleShot(True)
         self.timeout.timeout.connect(lambda: self.finish(f"timed out at stage {self.stage}"))
         self.timeout.start(30_000)
+        # the window's editor: see _first_paint.py
+        self.watcher = when_painted(QtCore, TextEditor, self.painted)
 
     def opened(self, window) -> None:
         if self.window is None and window is not None:
             self.window = window
-            window.section_panel.editor.viewport().installEventFilter(self.watcher)
 
-    def painted(self) -> None:
+    def painted(self, now: float) -> None:
+        """The editor has painted (at ``now``): the next step on the next event-loop turn."""
+        from PySide6.QtCore import QTimer
+        if self.window is not None:
+            QTimer.singleShot(0, lambda: self.step(now - T0))
+
+    def step(self, now: float) -> None:
         try:
-            self._painted(time.time() - T0)
+            self._painted(now)
         except Exception as error:  # noqa: BLE001 - report it in the figures and stop
             self.finish(f"{self.stage}: {type(error).__name__}: {error}")
 
