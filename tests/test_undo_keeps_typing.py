@@ -103,3 +103,58 @@ def test_the_rule_paragraph_by_paragraph():
     target, expected = article(["a"]), article(["A"])
     assert keep_later_typing(target, expected, article(["A"])) == []
     assert [p.text() for p in target.sections[0].body.paragraphs] == ["a"]
+
+
+def test_redo_of_an_added_section_brings_back_what_was_typed_in_it(controller, qtbot):
+    """Add a section, type in it, undo the adding (the section goes, with its words): redo
+    brings the section back with those words, not empty (found by a walk of the app)."""
+    from pipwriter.model.article import structure
+
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    session = window.session
+    template = session.template
+    section = session.change("Add “Our own part”", lambda a: structure.add_section(
+        a, template, "", "Our own part", session.article.sections[0].id))
+    _type_at_end(window, section.id, "Words typed in the new section")
+    window.open_panel(f"section:{session.article.sections[0].id}")
+    session.undo_stack.undo()
+    assert session.article.section(section.id) is None
+    session.undo_stack.redo()
+    assert _body(window, section.id) == "Words typed in the new section"
+    window.open_panel(f"section:{section.id}")
+    assert window.section_panel.editor.toPlainText() == "Words typed in the new section"
+    session.undo_stack.undo()                            # and back again: gone, then back
+    session.undo_stack.redo()
+    assert _body(window, section.id) == "Words typed in the new section"
+
+
+def test_edit_undo_says_and_does_what_ctrl_z_does_where_the_keyboard_is(controller, qtbot):
+    """Edit › Undo was greyed out while there was typing to undo in the text (it showed only
+    the article's changes), though Ctrl+Z undid the typing: the menu was wrong."""
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)             # the keyboard is in this window
+    session = window.session
+    undo, redo = window.undo_action, window.redo_action
+    first = session.article.sections[0].id
+    messages = list(session.article.key_messages)
+    session.change("Edit key message", lambda a: a.key_messages.__setitem__(0, "Changed"))
+    window.navigator.setFocus()
+    assert undo.isEnabled() and undo.text() == "&Undo Edit key message"
+    _type_at_end(window, first, " plum")
+    assert undo.isEnabled() and undo.text() == "&Undo typing"
+    undo.trigger()                                      # the menu item, as clicked
+    assert not _body(window, first).endswith(" plum")
+    assert session.article.key_messages[0] == "Changed"     # the article's change stays
+    assert redo.isEnabled() and redo.text() == "&Redo typing"
+    assert undo.text() == "&Undo Edit key message"      # no typing left: the change is next
+    undo.trigger()
+    assert session.article.key_messages == messages
+    assert not undo.isEnabled() and undo.text() == "&Undo"
+    window.navigator.setFocus()                         # out of the text: the article's redo
+    assert redo.isEnabled() and redo.text() == "&Redo Edit key message"
+    redo.trigger()
+    assert session.article.key_messages[0] == "Changed"

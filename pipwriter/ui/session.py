@@ -309,18 +309,19 @@ class Session(QObject):
         return self.article.settings.citation_style == "superscript"
 
     # --- undoable structure changes -----------------------------------------------------
-    def _snapshot(self) -> str:
+    def snapshot(self) -> str:
+        """The article as it is now, the typing in the open sections included (JSON)."""
         self.sync()
         return json.dumps(self.article.to_json(), ensure_ascii=False)
 
     def change(self, description: str, mutate: Callable[[Article], object]) -> object:
         """Apply ``mutate`` to the article as one undoable step named ``description``."""
-        before = self._snapshot()
+        before = self.snapshot()
         self._undo_media.update(ref.name for ref in self.article.media_refs())
         shown = {sid: copy.deepcopy(section.body) for sid in self._documents
                  if (section := self.article.section(sid)) is not None}
         result = mutate(self.article)
-        after = self._snapshot()
+        after = self.snapshot()
         if after != before:
             self._show_changed_text(shown)
             self.undo_stack.push(SnapshotCommand(self, description, before, after))
@@ -339,7 +340,7 @@ class Session(QObject):
     def replace_article(self, article: Article, description: str) -> bool:
         """Put a whole other article (a version, a backup, a merge) in place as one undoable
         step. False when it is the same as now."""
-        before = self._snapshot()
+        before = self.snapshot()
         self._undo_media.update(ref.name for ref in self.article.media_refs())
         after = json.dumps(article.to_json(), ensure_ascii=False)
         if before == after:

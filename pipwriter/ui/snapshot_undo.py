@@ -11,19 +11,30 @@ if TYPE_CHECKING:
 
 
 class SnapshotCommand(QUndoCommand):
-    """Undo goes back to ``before`` and redo to ``after``, each keeping the typing done in the
-    sections since (``Session.restore_snapshot``)."""
+    """Undo goes back to the article before the change, redo to the article as it was just
+    before the undo; each keeps the typing done in the sections since
+    (``Session.restore_snapshot``).
+
+    Redo does not go back to the article as the change first made it: words typed after the
+    change are in the article the undo took away (in a section the change added, say), and
+    redo brings them back."""
 
     def __init__(self, session: Session, text: str, before: str, after: str):
         super().__init__(text)
-        self._session, self._before, self._after = session, before, after
+        self._session, self._before = session, before
+        self._left = after          # the article as the change, or the last redo, left it
+        self._undone_from = after   # the article just before the last undo
+        self._undone_to = before    # the article as the last undo left it
         self._first = True
 
     def redo(self) -> None:
         if self._first:          # the change was already applied when the command was pushed
             self._first = False
             return
-        self._session.restore_snapshot(self._after, self._before)
+        self._session.restore_snapshot(self._undone_from, self._undone_to)
+        self._left = self._session.snapshot()
 
     def undo(self) -> None:
-        self._session.restore_snapshot(self._before, self._after)
+        self._undone_from = self._session.snapshot()
+        self._session.restore_snapshot(self._before, self._left)
+        self._undone_to = self._session.snapshot()
