@@ -629,3 +629,67 @@ def test_backspace_at_the_start_of_a_bullet_makes_a_plain_paragraph(controller, 
         [("Plain words", "body"), ("a bullet", "body")]
     QTest.keyClick(editor, Qt.Key.Key_Backspace)               # then joins the paragraph above
     assert editor.textCursor().block().text() == "Plain wordsa bullet"
+
+
+def test_each_ctrl_z_in_a_bulleted_list_shows_a_change(controller, qtbot):
+    """Found by a walk of the app: Qt makes Return in a list two undo steps, the second of
+    which changes nothing on the screen, so every Return needed two Ctrl+Z."""
+    _window, editor = _active_editor(controller, qtbot)
+    QTest.keyClicks(editor, "Intro")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    QTest.keyClick(editor, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier |
+                   Qt.KeyboardModifier.ShiftModifier)
+    editor.document().clearUndoRedoStacks()
+    QTest.keyClicks(editor, "one")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    QTest.keyClicks(editor, "two")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    QTest.keyClick(editor, Qt.Key.Key_Return)        # on the empty bullet: leaves the list
+
+    def seen():
+        document = editor.document()
+        blocks = [document.findBlockByNumber(n) for n in range(document.blockCount())]
+        return [(b.text(), b.textList() is not None) for b in blocks]
+
+    states = [seen()]
+    while editor.document().isUndoAvailable():
+        QTest.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        states.append(seen())
+    assert all(a != b for a, b in zip(states, states[1:], strict=False)), states
+    assert states[-1][-1] == ("", True)              # back to the empty first bullet
+    assert len(states) == 6     # leave the list, Return, "two", Return, "one": one Ctrl+Z each
+
+
+def test_flag_as_key_quote_says_what_to_do_shows_on_and_unflags_from_inside(
+        controller, qtbot):
+    """Found by a walk of the app: with nothing picked it did nothing and said nothing, and
+    it never showed "on" inside a quote already flagged."""
+    window, editor = _active_editor(controller, qtbot)
+    QTest.keyClicks(editor, "Before the quote words after")
+    action = editor.quote_action
+    QTest.keyClick(editor, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier |
+                   Qt.KeyboardModifier.ShiftModifier)          # nothing picked
+    assert "Pick the words of the quote first" in window.statusBar().currentMessage()
+    assert not action.isChecked()
+    start = editor.textCursor().block().position() + len("Before ")
+    cursor = editor.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("the quote"), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    QTest.keyClick(editor, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier |
+                   Qt.KeyboardModifier.ShiftModifier)
+    window.session.sync()
+    assert [q[2] for q in window.session.article.key_quotes()] == ["the quote"]
+    cursor.setPosition(start + 4)                              # inside it, nothing picked
+    editor.setTextCursor(cursor)
+    assert action.isChecked()                                  # the button shows it is on
+    cursor.setPosition(start + len("the quote words "))
+    editor.setTextCursor(cursor)
+    assert not action.isChecked()
+    cursor.setPosition(start + 4)
+    editor.setTextCursor(cursor)
+    QTest.keyClick(editor, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier |
+                   Qt.KeyboardModifier.ShiftModifier)          # unflags the whole quote
+    window.session.sync()
+    assert window.session.article.key_quotes() == []
+    assert not action.isChecked()

@@ -19,6 +19,7 @@ from .coauthor import Coauthoring
 from .comments_panel import install_comments
 from .data_safety import DataSafety
 from .dialogs import CANCEL, SAVE, Dialogs
+from .edit_undo import EditUndo
 from .figures_bar import Figures, FiguresBar
 from .help_dialogs import HelpWindows
 from .keyboard import keyboard_ready, remember_text_boxes
@@ -128,6 +129,8 @@ class MainWindow(QMainWindow):
         self.section_panel.tickedChanged.connect(self.commands.set_ticked)
         self.section_panel.editor.citationRequested.connect(self.commands.insert_citation)
         self.section_panel.editor.quoteFlagged.connect(lambda _q: self.schedule_figures())
+        self.section_panel.editor.hint.connect(
+            lambda words: self.statusBar().showMessage(words, 8000))
         self.figures_bar.explainRequested.connect(
             lambda key: self.dialogs.info("What is counted", explanation(self.session, key)))
 
@@ -164,14 +167,11 @@ class MainWindow(QMainWindow):
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         edit = bar.addMenu("&Edit")
-        self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
-        self.redo_action = self.session.undo_stack.createRedoAction(self, "&Redo")
         # Ctrl+Z in a text box undoes typing there (the box takes the key first); anywhere else
         # (the navigator, a list, a button) it undoes the last change to the article's parts.
-        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo),
-                                       QKeySequence("Ctrl+Alt+Z")])
-        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo),
-                                       QKeySequence("Ctrl+Alt+Y")])
+        # The menu items say which (edit_undo.py).
+        self.edit_undo = EditUndo(self, self.session.undo_stack)
+        self.undo_action, self.redo_action = self.edit_undo.undo_action, self.edit_undo.redo_action
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         self.section_panel.editor.undoElsewhere.connect(

@@ -23,13 +23,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextEdit
 
-from ..model.article.ids import new_id
 from ..model.article.text import Citation, Paragraph, RichText
+from .key_quotes import quote_at, toggle_key_quote
 from .richtext_bridge import (
     OBJECT_CHAR,
-    QUOTE_BACKGROUND,
-    QUOTE_FOREGROUND,
-    QUOTE_PROP,
     block_to_paragraph,
     citation_format,
     run_format,
@@ -44,6 +41,7 @@ _DEMIBOLD = int(QFont.Weight.DemiBold.value)
 _UNDO, _REDO = QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo
 _COMMANDS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier |
              Qt.KeyboardModifier.MetaModifier)
+_RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def _fragment_rich(document: QTextDocument) -> RichText:
@@ -58,6 +56,7 @@ class TextEditor(QTextEdit):
     """A QTextEdit showing one section's live document."""
 
     quoteFlagged = Signal(str)
+    hint = Signal(str)          # a word for the status bar (Flag as key quote with nothing picked)
     citationRequested = Signal()
     # Ctrl+Z (False) or Ctrl+Y (True) with nothing left to undo or redo in this text: the
     # window passes it on to Edit › Undo or Redo, which take back the article's last change
@@ -103,7 +102,8 @@ class TextEditor(QTextEdit):
         self.italic_action = action("&Italic", QKeySequence.StandardKey.Italic,
                                     self.toggle_italic, True)
         self.bullet_action = action("Bulleted &list", "Ctrl+Shift+L", self.toggle_bullets, True)
-        self.quote_action = action("Flag as &key quote", "Ctrl+Shift+Q", self.toggle_key_quote)
+        self.quote_action = action("Flag as &key quote", "Ctrl+Shift+Q", self.toggle_key_quote,
+                                   True)    # on inside a flagged quote
         self.cite_action = action("Insert &citation…", "Ctrl+Shift+C",
                                   self.citationRequested.emit)
         self.cursorPositionChanged.connect(self._update_action_states)
@@ -115,6 +115,7 @@ class TextEditor(QTextEdit):
         self.bold_action.setChecked(bold)
         self.italic_action.setChecked(italic)
         self.bullet_action.setChecked(self.textCursor().currentList() is not None)
+        self.quote_action.setChecked(bool(quote_at(self.textCursor())))
 
     def _marks_on(self) -> tuple[bool, bool]:
         """(bold, italic): for a selection, on when every letter of it has it, whichever way
@@ -182,36 +183,10 @@ class TextEditor(QTextEdit):
         self.setTextCursor(cursor)
 
     def toggle_key_quote(self) -> str:
-        """Flag the selection as a key quote (or unflag it); returns the quote id or ""."""
-        cursor = self.textCursor()
-        if not cursor.hasSelection():
-            return ""
-        flagged = bool(cursor.charFormat().property(QUOTE_PROP))
-        fmt = QTextCharFormat()
-        quote_id = ""
-        if flagged:
-            fmt.clearProperty(QUOTE_PROP)
-            fmt.clearBackground()
-            # mergeCharFormat cannot remove properties: rewrite each fragment's format
-            cursor.beginEditBlock()
-            start, end = cursor.selectionStart(), cursor.selectionEnd()
-            walker = QTextCursor(self.document())
-            for pos in range(start, end):
-                walker.setPosition(pos)
-                walker.setPosition(pos + 1, QTextCursor.MoveMode.KeepAnchor)
-                char_fmt = walker.charFormat()
-                char_fmt.clearProperty(QUOTE_PROP)
-                char_fmt.clearBackground()
-                char_fmt.clearForeground()
-                walker.setCharFormat(char_fmt)
-            cursor.endEditBlock()
-        else:
-            quote_id = new_id("quote")
-            fmt.setProperty(QUOTE_PROP, quote_id)
-            fmt.setBackground(QUOTE_BACKGROUND)
-            fmt.setForeground(QUOTE_FOREGROUND)
-            cursor.mergeCharFormat(fmt)
-        self.quoteFlagged.emit(quote_id)
+        """Flag the selection as a key quote, or unflag it (see :mod:`.key_quotes`); returns
+        the new quote's id, or ""."""
+        quote_id = toggle_key_quote(self)
+        self._update_action_states()
         return quote_id
 
     # --- clipboard: keep only what the journal needs -----------------------------------------
@@ -288,7 +263,16 @@ class TextEditor(QTextEdit):
             return
         self._typing_text = letter
         try:
-            super().keyPressEvent(event)
+            if not letter and event.key() in _RETURN_KEYS and self.textCursor().currentList():
+                # Qt makes Return in a list two undo steps, the second showing no change: one
+                cursor = self.textCursor()
+                cursor.beginEditBlock()
+                try:
+                    super().keyPressEvent(event)
+                finally:
+                    cursor.endEditBlock()
+            else:
+                super().keyPressEvent(event)
         finally:
             self._typing_text = False
         if not letter:      # Return on an empty bullet leaves the list, the cursor unmoved
