@@ -294,3 +294,29 @@ def test_a_copy_already_merged_is_not_merged_again(window, qtbot, tmp_path):
     assert title == "Already merged" and "nothing new" in text
     session.sync()
     assert session.article.section(fourth.id).body.plain_text() == ""
+
+
+def test_show_only_my_sections_never_leaves_a_hidden_section_open(window):
+    """Found by a walk of the app: turning it on while a section that is not yours was open
+    left that section open, nothing highlighted, and "This section" counting a hidden one."""
+    session = window.session
+    article = session.article
+    sam = article.authors[1]
+    target = article.sections[1]
+    window.open_panel(f"section:{target.id}")
+    combo = window.section_panel.assignee_combo
+    combo.setCurrentIndex(combo.findData(sam.id))
+    combo.activated.emit(combo.currentIndex())               # Sam writes this one
+    other = next(s for s in article.sections if s.id != target.id and not s.assignee
+                 and sam.id not in s.author_ids)
+    window.open_panel(f"section:{other.id}")                 # not Sam's
+    coauthoring = window.coauthoring
+    coauthoring.set_me(sam.id)
+    coauthoring.only_mine_action.setChecked(True)
+    nav = window.navigator
+    assert not nav.currentItem().isHidden()
+    assert window.current_section_id() == target.id          # Sam's first section opens
+    assert window.section_panel.section_id == target.id
+    assert window.figures.panel_words == session.section_words(target.id)
+    coauthoring.only_mine_action.setChecked(False)
+    assert window.current_section_id() == target.id          # and stays when all show again

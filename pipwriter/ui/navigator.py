@@ -64,6 +64,7 @@ class Navigator(QListWidget):
         self.refresh()
         self.select(current or f"section:{self.session.article.sections[0].id}"
                     if self.session.article.sections else "authors")
+        self._leave_hidden()
 
     def _add_panel_item(self, key: str, template) -> None:
         item = QListWidgetItem()
@@ -98,6 +99,20 @@ class Navigator(QListWidget):
             item.setIcon(checklist_icon() if key == "checklist" else status_icon(status))
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
                          text.replace("\n", ", ") + (f", {STATUS_TEXT[status]}" if status else ""))
+        if not self._rebuilding:
+            self._leave_hidden()
+
+    def _leave_hidden(self) -> None:
+        """The panel open is never one the list hides ("Show only my sections" turned on, or
+        the open section given to someone else): the first section listed opens instead (or
+        the first row)."""
+        current = self.currentItem()
+        if current is None or not current.isHidden():
+            return
+        shown = [self.item(r) for r in range(self.count()) if not self.item(r).isHidden()]
+        sections = [item for item in shown if item.data(ROLE).startswith("section:")]
+        if sections or shown:
+            self.setCurrentItem((sections or shown)[0])
 
     def _status(self, key: str) -> str:
         """A row's mark; none at all until the checks have given the first ones (a window
