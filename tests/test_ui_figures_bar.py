@@ -147,3 +147,33 @@ def test_word_bar_fill_follows_the_words_to_the_pixel(qtbot):
         assert bar.words_bar.maximum() == width
         assert abs(shown - min(words, top) / top) <= 1 / width, words
         assert f"{words:,} word" in bar.words_bar.accessibleDescription()
+
+
+def test_a_figure_with_the_keyboard_shows_a_clear_ring_and_return_explains_it(window, qtbot):
+    """Found by a walk of the app: the words figure's focus mark was faint, and Return on a
+    figure did nothing (Space and a click explain it)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtTest import QTest
+
+    from pipwriter.ui.colours import contrast
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    button = window.figures_bar.words_button
+    _settle(qtbot, window)
+    plain = button.grab().toImage()
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    ringed = button.grab().toImage()
+    text = button.palette().color(QPalette.ColorRole.WindowText)
+    dpr = ringed.devicePixelRatio()
+    y = int(button.height() / 2 * dpr)
+    edge = QColor(ringed.pixel(int(1 * dpr), y))       # on the ring, half-way down the left
+    before = QColor(plain.pixel(int(1 * dpr), y))
+    assert edge.rgb() == text.rgb()
+    assert contrast(edge.name(), before.name()) >= 3           # WCAG 2.4.11/2.4.13: the mark shows
+    asked = []
+    window.dialogs.info = lambda title, text: asked.append(title)
+    QTest.keyClick(button, Qt.Key.Key_Return)
+    assert asked == ["What is counted"]

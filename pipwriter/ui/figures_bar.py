@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QPalette, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLayout,
@@ -23,7 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..model.language.counts import WORDS_TOTAL_LABEL
 from .colours import WORD_BAR
+
+FOCUS_WIDTH = 2         # pixels: the focus ring round a figure (WCAG 2.4.13's two)
 
 UNDER, IN_BAND, OVER = "under", "in_band", "over"
 _COLOURS = {UNDER: WORD_BAR["under"], IN_BAND: WORD_BAR["in_band"], OVER: WORD_BAR["over"]}
@@ -73,7 +77,7 @@ def _limit_text(value: int, lo: int | None, hi: int | None) -> str:
     if lo is not None and hi is not None:
         return f"{value:,} (aim {lo:,}–{hi:,})"
     if hi is not None:
-        return f"{value:,} of {hi:,}"
+        return f"{value:,} (up to {hi:,})"
     return f"{value:,}"
 
 
@@ -232,6 +236,18 @@ class FigureButton(QPushButton):
         self.initStyleOption(option)
         option.text = self._shown
         painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
+        if self.hasFocus():     # a flat button's own focus mark is faint: a ring in the text colour
+            pen = QPen(self.palette().color(QPalette.ColorRole.WindowText), FOCUS_WIDTH)
+            painter.setPen(pen)
+            painter.drawRect(self.rect().adjusted(1, 1, -FOCUS_WIDTH, -FOCUS_WIDTH))
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """Return or Enter explains the figure, as Space and a click do."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            event.accept()
+            self.click()
+            return
+        super().keyPressEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
@@ -318,7 +334,7 @@ class FiguresBar(QWidget):
             self._bar_state = self.state
             self.words_bar.setStyleSheet(
                 f"QProgressBar::chunk {{ background-color: {_COLOURS[self.state]}; }}")
-        description = f"{full}; {f.words_total:,} words in everything"
+        description = f"{full}; {WORDS_TOTAL_LABEL.lower()}: {f.words_total:,}"
         if self.words_bar.accessibleDescription() != description:
             self.words_bar.setAccessibleDescription(description)
         resized = self.words_button.set_texts(full, short)
