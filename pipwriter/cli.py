@@ -99,7 +99,9 @@ def cmd_demo(args) -> int:
 
 def _human_report(report) -> str:
     counts = report.counts
-    lines = [f"Words counted: {counts['words_counted']} (everything: {counts['words_total']})",
+    from .model.language.counts import WORDS_TOTAL_LABEL
+    lines = [f"Words counted: {counts['words_counted']} ({WORDS_TOTAL_LABEL.lower()}: "
+             f"{counts['words_total']})",
              f"References: {counts['references']}   Citations: {counts['citations']}   "
              f"Key messages: {counts['key_messages']}   Key quotes: {counts['key_quotes']}   "
              f"Illustrations: {counts['illustrations']}   Authors: {counts['authors']}"]

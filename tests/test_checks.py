@@ -420,6 +420,19 @@ def test_readability_hard_points_to_the_panel(project, template):
     assert any("reading ease" in f.message for f in found)
 
 
+def test_readability_tip_names_the_band_as_the_side_panel_does(project, template):
+    """The tip said "hard going" where the panel beside the text said "Fairly difficult"."""
+    from pipwriter.model.language.readability import analyse, band, describe
+
+    section = project.article.sections[1]
+    section.body = RichText([Paragraph([Run(HARD * 8)])])
+    [tip] = [f for f in only(project, template, "readability-hard", TIP)
+             if f.where.section_id == section.id]
+    fre = analyse(section.body.plain_text()).flesch_reading_ease
+    assert describe(fre).startswith(band(fre))                       # the panel's words
+    assert f"is {band(fre).lower()} to read (reading ease {fre:.0f};" in tip.message
+
+
 def test_sentence_long_quotes_the_longest(project, template):
     section = project.article.sections[2]
     long_sentence = ("When we first met the patients in the old day room we did not know "

@@ -46,6 +46,12 @@ def test_demo_has_nothing_that_must_be_fixed(controller, qtbot):
     counts = panel.report.counts
     assert f"Words counted: {counts['words_counted']:,}" in panel.summary.text()
     assert f"References: {counts['references']:,}" in panel.summary.text()
+    # the figures strip and the checklist say the limit the same way, and the total too
+    limit = window.session.template.limit("references").max
+    assert f"{counts['references']:,} (up to {limit})" in panel.summary.text()
+    assert f"{counts['references']:,} (up to {limit})" in window.figures_bar.references.full_text
+    assert f"Words in every part, counted or not: {counts['words_total']:,}" in \
+        panel.summary.text()
     groups = [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())]
     assert not any(g.startswith("Must fix") for g in groups)
 

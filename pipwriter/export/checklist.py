@@ -17,6 +17,7 @@ from ..model.article.article import Article
 from ..model.article.citations import analyse_citations
 from ..model.coauthoring.suggestions import pending_count
 from ..model.interests.icmje import long_date
+from ..model.language.counts import WORDS_TOTAL_LABEL
 from ..model.language.spelling import LANGUAGES
 from ..model.rules.checks import is_unplaced_section
 from ..model.rules.findings import ERROR, TIP, WARNING, Finding
@@ -246,7 +247,7 @@ def _approvals(article) -> tuple[str, _Judged, str, str]:
 
 def _figures(counts: Mapping) -> list[str]:
     lines = [f"  Words counted toward the limit: {int(counts.get('words_counted', 0)):,}",
-             f"  Words in everything (counted or not): {int(counts.get('words_total', 0)):,}"]
+             f"  {WORDS_TOTAL_LABEL}: {int(counts.get('words_total', 0)):,}"]
     for name, key in (("References", "references"), ("Citations in the text", "citations"),
                       ("Key messages", "key_messages"), ("Key quotes", "key_quotes"),
                       ("Illustrations", "illustrations"), ("Clips", "clips"),

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..model.language.counts import WORDS_TOTAL_LABEL
 from ..model.rules.checks import can_dismiss
 from ..model.rules.findings import ERROR, TIP, WARNING, Finding
 from ..model.rules.report import Report, build_report
@@ -56,7 +57,7 @@ def figures_summary(counts: dict) -> str:
     band = _band(limits, "words")
     parts.append(f"Words counted: {_number(counts.get('words_counted'))}"
                  + (f" ({band})" if band else ""))
-    parts.append(f"All words: {_number(counts.get('words_total'))}")
+    parts.append(f"{WORDS_TOTAL_LABEL}: {_number(counts.get('words_total'))}")
     refs = f"References: {_number(counts.get('references'))}"
     high = (limits.get("references") or {}).get("max")
     parts.append(refs + (f" (up to {high:,})" if high is not None else ""))

@@ -212,7 +212,8 @@ class ArticlePreview(QDialog):
             f" {waiting} suggested change{'s are' if waiting != 1 else ' is'} waiting. They "
             "are not shown here until someone accepts them (View › Suggested changes).")
         return (f"{lead} The series counts {counted:,} words. Word will show {whole:,} for "
-                f"the whole document, because it counts every part.{later}")
+                f"the whole document, because it counts every part, headings and names "
+                f"too.{later}")
 
     def picture(self, media_name: str) -> QImage:
         """A picture of the article, scaled for the preview (an empty image if unreadable)."""

@@ -83,6 +83,12 @@ class ParagraphCounter:
         return sum(len(c) for c in self._cache.values())
 
 
+# what ``ArticleCounts.words_total`` is called wherever it is shown (the checklist, the figures
+# strip, the exported checklist, the command line): not "all words", which the preview's figure
+# for the whole Word document (headings and names too) would seem to contradict
+WORDS_TOTAL_LABEL = "Words in every part, counted or not"
+
+
 def _counter(cache: ParagraphCounter | None) -> ParagraphCounter:
     return cache if cache is not None else ParagraphCounter()
 

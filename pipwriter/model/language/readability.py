@@ -287,6 +287,12 @@ def combine(parts: Iterable[Readability]) -> Readability:
     return Readability(words, sentences, syllables, fre, grade, longest)
 
 
+def band(fre: float) -> str:
+    """The name of a Flesch Reading Ease score's band ("Fairly difficult"), as
+    :func:`describe` begins: the checklist's tips name it the same way."""
+    return describe(fre).split(" — ", 1)[0]
+
+
 def describe(fre: float | None) -> str:
     """One plain line saying what a Flesch Reading Ease score means for readers."""
     if fre is None:
