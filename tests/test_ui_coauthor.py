@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QSizeGrip, QWidget
 
 from pipwriter.importer.docx_import import plan_import
 from pipwriter.model.article.reference import format_bmj
@@ -145,9 +146,20 @@ def test_approval_is_shown_and_goes_out_of_date(window, qtbot):
     asha, sam = session.article.authors
     window.open_panel(f"section:{session.article.sections[0].id}")
     window.dialogs.queue("choice", 0, 0)                 # Asha; the whole article
+    window.resize(1366, 728)
+    window.show()
+    qtbot.waitExposed(window)
     assert window.coauthoring.approve()
     assert approval_state(session.article, asha) == APPROVED
     assert window.coauthoring.me() == asha.id            # remembered as "I am"
+    bar = window.statusBar()                             # the message fits on a laptop screen
+    message = bar.currentMessage()
+    assert "Recorded: Dr Asha Patel approves" in message
+    assert "now knows you as Dr Asha Patel" in message
+    shown = [w for w in bar.findChildren(QWidget) if w.parentWidget() is bar and w.isVisible()
+             and not isinstance(w, QSizeGrip) and w.width() > 0]
+    room = min((w.geometry().left() for w in shown), default=bar.width())
+    assert bar.fontMetrics().horizontalAdvance(message) < room - 8
 
     window.open_panel("checklist")
     panel = window.panels["checklist"]

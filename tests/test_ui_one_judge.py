@@ -406,3 +406,22 @@ def test_the_find_dialog_follows_undo_and_redo_done_elsewhere(controller, qtbot)
     qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)
     assert dialog.focusWidget() is dialog.find_edit
     assert dialog.find_edit.selectedText() == dialog.find_edit.text()
+
+
+def test_find_and_replace_shows_all_of_its_result_message(controller, qtbot):
+    """Found by a walk of the app at 1366×768: after Replace all the message was cut off
+    behind a scroll bar. The box grows to show all of it while the screen has room."""
+    from pipwriter.ui.screen_fit import scroll_area_of
+
+    window = _demo(controller, qtbot)
+    dialog = _find(window, "stroke")
+    qtbot.waitExposed(dialog)
+    dialog.replace_edit.setText("STROKE")
+    assert dialog.replace_all() > 5
+    qtbot.wait(10)
+    area = scroll_area_of(dialog)
+    label = dialog.status
+    assert "Undo replace all" in label.text()
+    assert area.verticalScrollBar().maximum() == 0        # nothing hidden below
+    bottom = label.mapTo(area.viewport(), label.rect().bottomLeft()).y()
+    assert bottom <= area.viewport().height()

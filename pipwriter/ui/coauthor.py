@@ -336,11 +336,11 @@ class Coauthoring(QObject):
         told = ""
         if not me:
             self.set_me(author.id)
-            told = (f" This computer now knows you as {author.name} (change it in “I am” "
-                    "above the list of parts).")
+            told = f" This computer now knows you as {author.name}."
+        # one line that fits the status bar of a 1366-pixel screen (it was cut off)
         window.statusBar().showMessage(
-            f"Recorded that {author.name} approves {what} as it stands. Any later change "
-            f"shows the approval as out of date.{told}", 15000)
+            f"Recorded: {author.name} approves {what}. A later change will show it as out of "
+            f"date.{told}", 15000)
         return True
 
 

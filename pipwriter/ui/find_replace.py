@@ -23,6 +23,7 @@ from shiboken6 import isValid
 
 from ..model.article.search import Hit, find_all, replace_all, replace_hit
 from .field_locator import show_place
+from .screen_fit import fit_dialog, grow_to_fit
 
 
 def _times(n: int) -> str:
@@ -69,7 +70,7 @@ class FindReplaceDialog(QDialog):
         layout.addWidget(self.whole)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
-        from .screen_fit import fit_dialog
+
         fit_dialog(self)                # scrolls on a small screen or with big text
         self.current: Hit | None = None
         self._replaced: object = None   # the last Replace all's step on the undo stack
@@ -106,12 +107,12 @@ class FindReplaceDialog(QDialog):
         after = self._after_replaced()
         self.undo_button.setEnabled(index == after)
         if index < after or after < 0:
-            self.status.setText("The replacements were undone.")
+            self._say("The replacements were undone.")
         elif index == after:
-            self.status.setText("The replacements are back. Undo replace all (or Edit › Undo) "
+            self._say("The replacements are back. Undo replace all (or Edit › Undo) "
                                 "puts every one back at once.")
         else:
-            self.status.setText("You have made other changes since. Use Edit › Undo to "
+            self._say("You have made other changes since. Use Edit › Undo to "
                                 "go back one step at a time.")
 
     # --- finding ------------------------------------------------------------------------------
@@ -145,13 +146,13 @@ class FindReplaceDialog(QDialog):
         hits = self._hits()
         if not hits:
             self.current = None
-            self.status.setText(f"“{needle}” is not in the article.")
+            self._say(f"“{needle}” is not in the article.")
             return False
         index = self._next_after(hits)
         self.current = hits[index]
         show_place(self.window_, self.current.where, self.current.block, self.current.start,
                    self.current.end)
-        self.status.setText(f"Found in {self.current.where.label} ({index + 1} of "
+        self._say(f"Found in {self.current.where.label} ({index + 1} of "
                             f"{len(hits)}).")
         self.raise_()
         return True
@@ -176,9 +177,15 @@ class FindReplaceDialog(QDialog):
         self.current = None
         found = self.find_next()
         if not done:
-            self.status.setText("That text has changed since it was found; showing the next "
+            self._say("That text has changed since it was found; showing the next "
                                 "match instead.")
         return found
+
+    def _say(self, message: str) -> None:
+        """The result under the buttons; the box grows so all of it shows (it was cut off
+        behind a scroll bar at 1366×768, found by a walk of the app)."""
+        self.status.setText(message)
+        grow_to_fit(self)
 
     def replace_all(self) -> int:
         needle, replacement = self.find_edit.text(), self.replace_edit.text()
@@ -202,7 +209,7 @@ class FindReplaceDialog(QDialog):
             places = "; ".join(w.label for w in result.too_long[:3])
             message += (f" Not replaced where the text would become too long: {places}"
                         + ("…" if len(result.too_long) > 3 else "."))
-        self.status.setText(message)
+        self._say(message)
         return result.count
 
     def undo_replace_all(self) -> None:
@@ -210,6 +217,6 @@ class FindReplaceDialog(QDialog):
         if stack.index() == self._after_replaced() > 0:
             stack.undo()                # the status follows (_undo_moved)
         else:
-            self.status.setText("You have made other changes since. Use Edit › Undo to "
+            self._say("You have made other changes since. Use Edit › Undo to "
                                 "go back one step at a time.")
             self.undo_button.setEnabled(False)

@@ -171,6 +171,24 @@ def content_layout(widget: QWidget) -> QLayout | None:
     return moved if moved is not None else widget.layout()
 
 
+def grow_to_fit(window: QWidget) -> None:
+    """After what ``window`` shows grew (a longer message), make it taller so all of it shows,
+    as far as the screen has room; past that, it scrolls (:func:`make_scrollable`)."""
+    area = scroll_area_of(window)
+    content = area.widget() if area is not None else None
+    if area is None or content is None:
+        return
+    layout = content.layout()
+    if layout is not None:
+        layout.activate()
+    width = area.viewport().width()
+    need = content.heightForWidth(width) if content.hasHeightForWidth() \
+        else content.sizeHint().height()
+    extra = need - area.viewport().height()
+    if extra > 0:
+        window.resize(window.width(), min(window.height() + extra, room_for(window).height()))
+
+
 def fit_dialog(dialog: QWidget, width: int = 0, height: int = 0) -> None:
     """What ``dialog`` lays out scrolls when the screen has too little room for it, and the
     dialog is as big as it asks to be (at least ``width`` × ``height``) where there is room."""
