@@ -143,14 +143,12 @@ def _main_window_walk(walk: Walk, controller) -> None:
     dialog = RecoveryDialog(entries, lambda _e: "", window)
     walk.look(dialog, "recover unsaved work")
     dialog.close()
-    from PySide6.QtWidgets import QInputDialog, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from pipwriter.ui.dialogs import Dialogs
     dialogs = Dialogs(window)
-    choice = QInputDialog(window)
-    choice.setWindowTitle("Add a section")
-    choice.setLabelText("Which section?")
-    choice.setComboBoxItems([s.title for s in article.sections])
+    choice = dialogs.choice_dialog("Add a section", "Which section?",
+                                   [s.title for s in article.sections])
     about = QMessageBox(QMessageBox.Icon.Information, "About", "PiP Writer\n\n" + "Write a "
                         "Partnership in Practice article for The BMJ with your co-authors, and "
                         "export everything the editors need.", QMessageBox.StandardButton.Ok,

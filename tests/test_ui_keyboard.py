@@ -254,3 +254,25 @@ def test_tick_boxes_and_navigator_marks_grow_with_bigger_text_and_shrink_back(co
     finally:
         window.scale_text(0)                       # View › Normal text size
     assert sizes() == (tick, icon)
+
+
+# --- Titles -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("make", ["choice", "text", "message", "unsaved"])
+def test_a_small_dialog_is_wide_enough_for_its_whole_title(qtbot, make):
+    """Found by a walk of the app: "Show only my sections — PiP Writer" and "Approve — PiP
+    Writer" were cut off ("Show … Writer") in the title bar of a box sized to its text."""
+    from pipwriter import APP_NAME
+    from pipwriter.ui.dialogs import TITLE_BAR_EXTRA
+
+    dialogs = Dialogs()
+    dialog = {"choice": lambda: dialogs.choice_dialog("Show only my sections", "Who are you?",
+                                                      ["Sam", "Asha"]),
+              "text": lambda: dialogs.text_dialog("Add a section", "Heading:"),
+              "message": lambda: dialogs.message_box(QMessageBox.Icon.Information,
+                                                     "What is counted", "Words."),
+              "unsaved": lambda: dialogs.unsaved_box("A")}[make]()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    title = f"{dialog.windowTitle()} — {APP_NAME}"
+    assert dialog.width() >= dialog.fontMetrics().horizontalAdvance(title) + TITLE_BAR_EXTRA

@@ -7,16 +7,22 @@ object) and no real modal dialog ever opens under test.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QGridLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
+    QSizePolicy,
+    QSpacerItem,
     QWidget,
 )
+
+from .. import APP_NAME
 
 if TYPE_CHECKING:
     from ..importer.plan import ImportPlan
@@ -24,6 +30,38 @@ if TYPE_CHECKING:
 PROJECT_FILTER = "PiP Writer articles (*.pipw)"
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+# room for the system's title bar beside the title: its buttons, icon and margins (pixels)
+TITLE_BAR_EXTRA = 160
+
+
+def title_width(dialog: QWidget) -> int:
+    """How wide ``dialog`` must be for its whole title to show in the title bar, where the
+    system adds the app's name ("Approve — PiP Writer"), within the screen's room. A small
+    question box was sized to its text and its title cut off ("Approv… Writer")."""
+    from .screen_fit import room_for
+    title = f"{dialog.windowTitle()} — {APP_NAME}"
+    return min(dialog.fontMetrics().horizontalAdvance(title) + TITLE_BAR_EXTRA,
+               room_for(dialog).width())
+
+
+AnyDialog = TypeVar("AnyDialog", bound=QDialog)
+
+
+def fit_title(dialog: AnyDialog) -> AnyDialog:
+    """``dialog`` no narrower than :func:`title_width`. Message boxes and input dialogs size
+    themselves to their layout when shown, so a message box is given an empty row that wide
+    and an input dialog's label that minimum width."""
+    width = title_width(dialog)
+    layout = dialog.layout()
+    if isinstance(dialog, QMessageBox) and isinstance(layout, QGridLayout):
+        layout.addItem(QSpacerItem(width, 0, QSizePolicy.Policy.Minimum,
+                                   QSizePolicy.Policy.Fixed),
+                       layout.rowCount(), 0, 1, layout.columnCount())
+    elif isinstance(dialog, QInputDialog) and (label := dialog.findChild(QLabel)) is not None:
+        label.setMinimumWidth(width)
+    else:
+        dialog.setMinimumWidth(width)
+    return dialog
 
 
 class Dialogs:
@@ -83,11 +121,25 @@ class Dialogs:
             for edit in dialog.findChildren(QLineEdit):
                 edit.setMaxLength(max_length)
         dialog.setTextValue(text)
-        return dialog
+        return fit_title(dialog)
 
     def ask_choice(self, title: str, label: str, choices: list[str]) -> int | None:
-        value, ok = QInputDialog.getItem(self.parent, title, label, choices, 0, False)
-        return choices.index(value) if ok else None
+        dialog = self.choice_dialog(title, label, choices)
+        ok = dialog.exec() == QDialog.DialogCode.Accepted
+        value = dialog.textValue()
+        dialog.deleteLater()
+        return choices.index(value) if ok and value in choices else None
+
+    def choice_dialog(self, title: str, label: str, choices: list[str]) -> QInputDialog:
+        """The dialog :meth:`ask_choice` shows: a list to pick one from, the first picked."""
+        dialog = QInputDialog(self.parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setComboBoxItems(choices)
+        dialog.setComboBoxEditable(False)
+        if choices:
+            dialog.setTextValue(choices[0])
+        return fit_title(dialog)
 
     def ask_unsaved(self, name: str) -> str:
         answer = QMessageBox.StandardButton(self.unsaved_box(name).exec())
@@ -106,12 +158,16 @@ class Dialogs:
         box.button(QMessageBox.StandardButton.Cancel).setText("&Cancel")
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         box.setEscapeButton(QMessageBox.StandardButton.Cancel)
-        return box
+        return fit_title(box)
+
+    def message_box(self, icon: QMessageBox.Icon, title: str, text: str,
+                    buttons=QMessageBox.StandardButton.Ok) -> QMessageBox:
+        """A message or question box whose title shows whole."""
+        return fit_title(QMessageBox(icon, title, text, buttons, self.parent))
 
     def confirm(self, title: str, text: str, yes: str = "Yes") -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                          self.parent)
+        box = self.message_box(QMessageBox.Icon.Question, title, text,
+                               QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.button(QMessageBox.StandardButton.Yes).setText(yes)
         return box.exec() == QMessageBox.StandardButton.Yes
 
@@ -145,7 +201,7 @@ class Dialogs:
         return review_import(plan, self.parent)
 
     def error(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.parent, title, text)
+        self.message_box(QMessageBox.Icon.Warning, title, text).exec()
 
     def info(self, title: str, text: str) -> None:
-        QMessageBox.information(self.parent, title, text)
+        self.message_box(QMessageBox.Icon.Information, title, text).exec()
