@@ -332,3 +332,19 @@ def test_show_only_my_sections_never_leaves_a_hidden_section_open(window):
     assert window.figures.panel_words == session.section_words(target.id)
     coauthoring.only_mine_action.setChecked(False)
     assert window.current_section_id() == target.id          # and stays when all show again
+
+
+def test_a_viewpoint_nobody_is_chosen_for_says_it_is_its_owners(window):
+    """Found by a walk of the app: "This is the viewpoint of Malcolm Reid" above "Written by:
+    Nobody yet", though "Show only my sections" lists it as his."""
+    article = window.session.article
+    viewpoint = next(s for s in article.sections if s.kind == "viewpoint")
+    viewpoint.assignee = ""
+    owner = article.viewpoint_owner_names(viewpoint)
+    window.open_panel(f"section:{viewpoint.id}")
+    combo = window.section_panel.assignee_combo
+    assert combo.currentData() == ""
+    assert combo.currentText() == f"{owner}, whose viewpoint it is"
+    plain = next(s for s in article.sections if s.kind != "viewpoint" and not s.assignee)
+    window.open_panel(f"section:{plain.id}")
+    assert combo.currentText() == "Nobody yet"

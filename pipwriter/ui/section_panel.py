@@ -163,7 +163,11 @@ class SectionPanel(QWidget):
         combo = self.assignee_combo
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem("Nobody yet", "")
+        # a viewpoint is its owner's to write until someone else is chosen ("Show only my
+        # sections" lists it as theirs): not "Nobody yet" under "This is the viewpoint of …"
+        owners = self.session.article.viewpoint_owner_names(section) \
+            if section.kind == "viewpoint" else ""
+        combo.addItem(f"{owners}, whose viewpoint it is" if owners else "Nobody yet", "")
         for author in self.session.article.authors:
             combo.addItem(author.name or "Unnamed author", author.id)
         combo.setCurrentIndex(max(combo.findData(section.assignee), 0))
