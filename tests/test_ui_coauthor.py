@@ -178,16 +178,21 @@ def test_approval_is_shown_and_goes_out_of_date(window, qtbot):
         {(f.code, f.where.author_id) for f in panel.report.findings}
 
 
-def test_who_writes_what_and_only_my_sections(window):
-    session = window.session
-    article = session.article
-    sam = article.authors[1]
-    target = article.sections[1]
+def _sam_writes_the_second_section(window):
+    """Choose Sam in "Written by" on the second section, as a user does; (Sam, the section)."""
+    article = window.session.article
+    sam, target = article.authors[1], article.sections[1]
     window.open_panel(f"section:{target.id}")
     combo = window.section_panel.assignee_combo
     assert combo.currentData() == ""                     # "Nobody yet"
     combo.setCurrentIndex(combo.findData(sam.id))
     combo.activated.emit(combo.currentIndex())
+    return sam, target
+
+
+def test_who_writes_what_and_only_my_sections(window):
+    session = window.session
+    sam, target = _sam_writes_the_second_section(window)
     assert session.article.section(target.id).assignee == sam.id
     nav = window.navigator
     [item] = [nav.item(r) for r in range(nav.count())
@@ -313,12 +318,7 @@ def test_show_only_my_sections_never_leaves_a_hidden_section_open(window):
     left that section open, nothing highlighted, and "This section" counting a hidden one."""
     session = window.session
     article = session.article
-    sam = article.authors[1]
-    target = article.sections[1]
-    window.open_panel(f"section:{target.id}")
-    combo = window.section_panel.assignee_combo
-    combo.setCurrentIndex(combo.findData(sam.id))
-    combo.activated.emit(combo.currentIndex())               # Sam writes this one
+    sam, target = _sam_writes_the_second_section(window)
     other = next(s for s in article.sections if s.id != target.id and not s.assignee
                  and sam.id not in s.author_ids)
     window.open_panel(f"section:{other.id}")                 # not Sam's
