@@ -5,9 +5,11 @@ sections, and redo did not bring it back."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from pipwriter.model.article.later_typing import keep_later_typing
 from pipwriter.model.article.text import Paragraph, RichText, Run
@@ -158,3 +160,130 @@ def test_edit_undo_says_and_does_what_ctrl_z_does_where_the_keyboard_is(controll
     assert redo.isEnabled() and redo.text() == "&Redo Edit key message"
     redo.trigger()
     assert session.article.key_messages[0] == "Changed"
+
+
+def _active_demo(controller, qtbot):
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def _keys(widget, redo: bool, times: int) -> None:
+    mods = Qt.KeyboardModifier.ControlModifier
+    if redo:
+        mods |= Qt.KeyboardModifier.ShiftModifier       # Ctrl+Shift+Z, as well as Ctrl+Y
+    for _ in range(times):
+        QTest.keyClick(QApplication.focusWidget() or widget, Qt.Key.Key_Z, mods)
+
+
+def test_undoing_the_adding_of_the_open_section_and_redoing_it_loses_nothing(
+        controller, qtbot):
+    """Found by a walk of the app: with the new section open, Ctrl+Z took back its typing and
+    then the section, but its heading and empty text stayed on the screen; typing there was
+    lost, and redo brought the section back with 0 words."""
+    from pipwriter.model.article import structure
+
+    window = _active_demo(controller, qtbot)
+    session = window.session
+    first = session.article.sections[0].id
+    section = session.change("Add “Money worries”", lambda a: structure.add_section(
+        a, session.template, "", "Money worries", first))
+    window.open_panel(f"section:{section.id}")
+    _type_at_end(window, section.id, "We lost half our income")
+    words = window.section_panel.editor.document().availableUndoSteps()
+    _keys(window, redo=False, times=words + 1)           # the typing, then the adding
+    assert session.article.section(section.id) is None
+    assert window.current_section_id() != section.id     # not a section that is not there
+    assert window.section_panel.section_id == window.current_section_id()
+    assert window.section_panel.section_id in {s.id for s in session.article.sections}
+    _keys(window, redo=True, times=words + 1)            # the adding, then the typing
+    assert window.current_section_id() == section.id     # it comes back, and opens
+    assert _body(window, section.id) == "We lost half our income"
+
+
+def test_edit_undo_after_removing_a_section_brings_it_back_as_the_message_says(
+        controller, qtbot):
+    """Found by a walk of the app: the message said Ctrl+Z brings the section back, but the
+    keyboard stayed in a text with typing of its own, and Ctrl+Z took back that typing."""
+    window = _active_demo(controller, qtbot)
+    session = window.session
+    keep, gone = session.article.sections[-2], session.article.sections[-1]
+    _type_at_end(window, keep.id, " Listen more")
+    window.open_panel(f"section:{gone.id}")
+    window.section_panel.editor.setFocus()
+    words = gone.body.plain_text()
+    QTest.keyClick(window.section_panel.editor, Qt.Key.Key_Delete,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert session.article.section(gone.id) is None
+    assert "Edit › Undo (Ctrl+Z) brings it back" in window.statusBar().currentMessage()
+    _keys(window, redo=False, times=1)
+    assert _body(window, gone.id) == words                # back, whole
+    assert _body(window, keep.id).endswith(" Listen more")  # and the typing elsewhere stays
+    assert window.statusBar().currentMessage() == ""      # the message is no longer true
+
+
+def test_the_title_bar_follows_an_undone_change_to_the_title(controller, qtbot):
+    """Found by a walk of the app: after Replace all changed the title and was undone, the
+    window's title bar still showed the replaced title."""
+    window = _active_demo(controller, qtbot)
+    session = window.session
+    title = session.article.title
+    session.change("Replace all", lambda a: setattr(a, "title", "A check-up with patients"))
+    assert "A check-up with patients" in window.windowTitle()
+    session.undo_stack.undo()
+    assert window.windowTitle().startswith(title)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_edit_undo_and_redo_say_what_the_keys_will_do(controller, qtbot, seed):
+    """A random walk of typing, Ctrl+Z, Ctrl+Shift+Z, adding and removing sections and moving
+    between the text and the navigator: whenever Edit › Undo (or Redo) is available its key
+    changes something, and whenever it is greyed out its key changes nothing. Found stale by
+    such a walk: the menu offered "Redo typing" in a text whose history an undone change had
+    cleared, and Ctrl+Shift+Z did nothing in the navigator (only Ctrl+Y was bound)."""
+    import json
+    import random
+
+    from pipwriter.model.article import structure
+
+    window = _active_demo(controller, qtbot)
+    session = window.session
+    rng = random.Random(seed)
+
+    def state():
+        session.sync()
+        return (json.dumps(session.article.to_json(), sort_keys=True),
+                window.section_panel.editor.toPlainText())
+
+    wrong = []
+    for step in range(80):
+        op = rng.choice(["type", "type", "undo", "undo", "undo", "redo", "redo", "add",
+                         "open", "list", "remove"])
+        editor = window.section_panel.editor
+        if op == "type":
+            _type_at_end(window, window.current_section_id() or session.article.sections[0].id,
+                         f" w{step}")
+        elif op in ("undo", "redo"):
+            action = window.redo_action if op == "redo" else window.undo_action
+            said = (action.isEnabled(), action.text())
+            before = state()
+            _keys(window, redo=op == "redo", times=1)
+            if said[0] != (state() != before):
+                wrong.append((step, op, said))
+        elif op == "add":
+            here = window.current_section_id() or session.article.sections[0].id
+            added = session.change(f"Add “X{step}”", lambda a, h=here, n=step:
+                                   structure.add_section(a, session.template, "", f"X{n}", h))
+            window.open_panel(f"section:{added.id}")
+            editor.setFocus()
+        elif op == "open":
+            window.open_panel(f"section:{rng.choice(session.article.sections).id}")
+            editor.setFocus()
+        elif op == "list":
+            window.navigator.setFocus()
+        elif op == "remove" and window.current_section_id() and len(session.article.sections) > 3:
+            window.commands.remove_current()
+    assert wrong == []

@@ -94,9 +94,13 @@ class ArticleCommands:
         index = self.session.change(f"Remove “{section.title}”",
                                     lambda a: structure.remove_section(a, section.id))
         remaining = self.session.article.sections
-        self.window.statusBar().showMessage(f"Removed “{section.title}”. Edit › Undo (Ctrl+Z) brings it back.", 8000)
+        self.window.statusBar().showMessage(
+            f"Removed “{section.title}”. Edit › Undo (Ctrl+Z) brings it back.", 8000)
         if remaining:
             self.window.open_panel(f"section:{remaining[min(index, len(remaining) - 1)].id}")
+        # the keyboard in the list: there Ctrl+Z undoes the removal, as the message says (in
+        # the text it would first take back typing there)
+        self.window.navigator.setFocus()
 
     def move_current(self, delta: int) -> None:
         section_id = self.window.current_section_id()

@@ -36,8 +36,10 @@ class EditUndo(QObject):
         keys = QKeySequence.StandardKey
         self.undo_action = QAction("&Undo", window)
         self.redo_action = QAction("&Redo", window)
-        self.undo_action.setShortcut(QKeySequence(keys.Undo))
-        self.redo_action.setShortcut(QKeySequence(keys.Redo))
+        # every key the system gives Undo and Redo (Redo is Ctrl+Y and Ctrl+Shift+Z on Linux;
+        # QKeySequence(StandardKey) would take only the first)
+        self.undo_action.setShortcuts(keys.Undo)
+        self.redo_action.setShortcuts(keys.Redo)
         self.undo_action.triggered.connect(lambda: self._act(redo=False))
         self.redo_action.triggered.connect(lambda: self._act(redo=True))
         # Ctrl+Alt+Z and Ctrl+Alt+Y: the article's last change even from a box with typing
@@ -53,7 +55,14 @@ class EditUndo(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
+        # a text put in place without an edit (an undone change, another section opened)
+        # sends no signal of its own: look again then, and whenever the menu opens
+        window.session.structureChanged.connect(self.update)
         self._follow(typing_box(window))
+
+    def watch_menu(self, menu) -> None:
+        """``menu`` (Edit) shows the items as they are at the moment it opens."""
+        menu.aboutToShow.connect(lambda: self._follow(typing_box(self.window)))
 
     # --- which text box -------------------------------------------------------------------------
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:

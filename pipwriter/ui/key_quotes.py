@@ -50,6 +50,7 @@ def toggle_key_quote(editor: TextEditor) -> str:
             editor.hint.emit(PICK_FIRST)
             return ""
         cursor = quote_extent(editor, inside)
+    editor.hint.emit("")            # done: a "pick the words first" shown before is not true
     quote_id = ""
     if quote_at(cursor):
         # mergeCharFormat cannot remove properties: rewrite each letter's format

@@ -131,6 +131,8 @@ class MainWindow(QMainWindow):
         self.section_panel.editor.quoteFlagged.connect(lambda _q: self.schedule_figures())
         self.section_panel.editor.hint.connect(
             lambda words: self.statusBar().showMessage(words, 8000))
+        # "Removed …: Undo brings it back" is untrue once undone: an undo or redo clears it
+        s.restored.connect(self.statusBar().clearMessage)
         self.figures_bar.explainRequested.connect(
             lambda key: self.dialogs.info("What is counted", explanation(self.session, key)))
 
@@ -174,6 +176,7 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = self.edit_undo.undo_action, self.edit_undo.redo_action
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
+        self.edit_undo.watch_menu(edit)
         self.section_panel.editor.undoElsewhere.connect(
             lambda redo: (self.redo_action if redo else self.undo_action).trigger())
         edit.addSeparator()
@@ -265,6 +268,7 @@ class MainWindow(QMainWindow):
             self.navigator.select(key)
         for action in self.section_actions:
             action.setEnabled(key.startswith("section:"))
+        self.edit_undo.update()     # another text, with its own typing to undo
         self.update_figures()       # at once: "This section" must not show the last panel's
 
     def current_section_id(self) -> str:
@@ -320,6 +324,7 @@ class MainWindow(QMainWindow):
         for key, action in self.profile_actions.items():
             action.setChecked(key == profile)
         self.update_marks()
+        self._update_title()            # an undone Replace all may have changed the title
         self.navigator.rebuild()
         for panel in self.panels.values():
             if hasattr(panel, "refresh"):

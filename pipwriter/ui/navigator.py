@@ -47,7 +47,15 @@ class Navigator(QListWidget):
 
     # --- contents -------------------------------------------------------------------------
     def rebuild(self, select: str | None = None) -> None:
-        current = select or self.current_key()
+        """List the panels and sections again, keeping (or choosing) the one open. One section
+        that has come back (a removal undone, an adding redone) opens. When the open section
+        has gone, the one now in its place opens (the one above, if it was last), never a
+        panel of a section that is not there."""
+        before = {self.item(r).data(ROLE) for r in range(self.count())}
+        back = [f"section:{s.id}" for s in self.session.article.sections
+                if f"section:{s.id}" not in before]
+        current = select or (back[0] if len(back) == 1 and before else self.current_key())
+        old_row = self.currentRow()
         self._rebuilding = True
         self.clear()
         template = self.session.template
@@ -64,6 +72,12 @@ class Navigator(QListWidget):
         self.refresh()
         self.select(current or f"section:{self.session.article.sections[0].id}"
                     if self.session.article.sections else "authors")
+        if self.currentItem() is None:
+            sections = [r for r in range(self.count())
+                        if self.item(r).data(ROLE).startswith("section:")]
+            above = [r for r in sections if r < old_row]
+            self.setCurrentRow(old_row if old_row in sections else
+                               above[-1] if above else sections[0] if sections else 0)
         self._leave_hidden()
 
     def _add_panel_item(self, key: str, template) -> None:

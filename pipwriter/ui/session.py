@@ -43,6 +43,7 @@ PARKED_MAX = 20   # removed sections whose typing history an undo can still brin
 
 class Session(QObject):
     structureChanged = Signal()        # sections, authors or references added/removed/moved
+    restored = Signal()                # an undo or redo of a change to the article
     textChanged = Signal(str)          # a section's text changed (section id)
     articleChanged = Signal()          # anything changed
     modifiedChanged = Signal(bool)
@@ -365,6 +366,7 @@ class Session(QObject):
         self.project.article = restored
         self._forget_counts()
         self._after_structure_change()
+        self.restored.emit()
 
     def _after_structure_change(self) -> None:
         self._forget_counts()     # a change may have replaced any section's text
