@@ -160,6 +160,9 @@ def test_counting_explanation_says_what_counts(template):
     assert "viewpoints" in counted and "guidance sections" in counted
     assert "title" in not_counted and "references" in not_counted
     assert "captions" in not_counted and "competing-interests" in not_counted
+    # it said the total "is shown as well", beside a strip that does not show it
+    assert "The submission checklist also gives the words in every part, counted or not." \
+        in text
     other = dataclasses.replace(template, counted=frozenset({"sections", "viewpoints",
                                                              "key_messages"}))
     counted, _, _ = counting_explanation(other).partition("Not counted:")

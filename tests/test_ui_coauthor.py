@@ -15,6 +15,7 @@ from pipwriter.model.article.reference import format_bmj
 from pipwriter.model.article.text import RichText
 from pipwriter.model.coauthoring.approval import APPROVED, OUT_OF_DATE, approval_state
 from pipwriter.model.coauthoring.merge import THEIRS
+from pipwriter.model.rules.findings import Where
 from pipwriter.model.storage.history_store import project_key
 from pipwriter.model.storage.project_file import load_project, save_project
 from pipwriter.model.storage.versions import list_versions
@@ -348,3 +349,25 @@ def test_a_viewpoint_nobody_is_chosen_for_says_it_is_its_owners(window):
     plain = next(s for s in article.sections if s.kind != "viewpoint" and not s.assignee)
     window.open_panel(f"section:{plain.id}")
     assert combo.currentText() == "Nobody yet"
+
+
+def test_a_section_not_mine_opened_on_purpose_is_listed_while_it_is_open(window):
+    """Found by a walk of the app: with "Show only my sections" on, going to a key quote in
+    someone else's section opened it with nothing highlighted in the list."""
+    article = window.session.article
+    sam, target = _sam_writes_the_second_section(window)
+    window.coauthoring.set_me(sam.id)
+    window.coauthoring.only_mine_action.setChecked(True)
+    other = next(s for s in article.sections if not s.assignee and sam.id not in s.author_ids)
+    nav = window.navigator
+
+    def row(section_id):
+        return next(nav.item(r) for r in range(nav.count())
+                    if nav.item(r).data(ROLE) == f"section:{section_id}")
+
+    assert row(other.id).isHidden()
+    window.go_to(Where(section_id=other.id))                 # as a checklist item or quote does
+    assert window.section_panel.section_id == other.id
+    assert nav.currentItem() is row(other.id) and not row(other.id).isHidden()
+    window.open_panel(f"section:{target.id}")                # back to mine: hidden again
+    assert row(other.id).isHidden()

@@ -178,11 +178,24 @@ def test_add_rename_remove_section_with_undo(controller, qtbot):
     session = window.session
     count = len(session.article.sections)
     window.open_panel(f"section:{session.article.sections[0].id}")
-    window.dialogs.queue("choice", 0)          # the first offered: all used, so "own section"
-    window.dialogs.queue("text", "Funding")
+    window.dialogs.queue("text", "Funding")   # every guidance section is there: no choice
     window.commands.add_section()
+    assert [kind for kind, _args in window.dialogs.asked] == ["text"]
     assert len(session.article.sections) == count + 1
     assert session.article.sections[1].title == "Funding"
+    # a section of our own has no questions to tick: none are offered above an empty list
+    panel = window.section_panel
+    assert panel.questions.isHidden() and panel.questions_label.isHidden()
+    assert window.navigator.currentItem().text().startswith("Funding\n0 words")
+    panel.editor.setPlainText("Money")          # one word: "1 word", not "1 words"
+    window.navigator.refresh()
+    window.update_figures()
+    assert window.navigator.currentItem().text() == "Funding\n1 word"
+    assert window.figures_bar.panel_words.full_text == "This section: 1 word"
+    window.open_panel(f"section:{session.article.sections[0].id}")
+    assert not panel.questions.isHidden() and not panel.questions_label.isHidden()
+    window.open_panel(f"section:{session.article.sections[1].id}")
+    panel.editor.clear()
     window.dialogs.queue("text", "Money matters")
     window.commands.rename_current()
     assert session.article.sections[1].title == "Money matters"

@@ -177,3 +177,11 @@ def test_a_figure_with_the_keyboard_shows_a_clear_ring_and_return_explains_it(wi
     window.dialogs.info = lambda title, text: asked.append(title)
     QTest.keyClick(button, Qt.Key.Key_Return)
     assert asked == ["What is counted"]
+    # one ring, not two (the app's focus frame stays off it), and none once the keyboard left
+    from PySide6.QtWidgets import QFocusFrame
+    frame = window.findChild(QFocusFrame, "focusRing")
+    assert frame is None or frame.widget() is not button
+    window.figures_bar.references.setFocus()
+    qtbot.waitUntil(lambda: not button.hasFocus())
+    left = QColor(button.grab().toImage().pixel(int(1 * dpr), y))
+    assert left.rgb() == before.rgb()

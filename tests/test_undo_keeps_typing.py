@@ -147,11 +147,11 @@ def test_edit_undo_says_and_does_what_ctrl_z_does_where_the_keyboard_is(controll
     window.navigator.setFocus()
     assert undo.isEnabled() and undo.text() == "&Undo Edit key message"
     _type_at_end(window, first, " plum")
-    assert undo.isEnabled() and undo.text() == "&Undo typing"
+    assert undo.isEnabled() and undo.text() == "&Undo in the text"
     undo.trigger()                                      # the menu item, as clicked
     assert not _body(window, first).endswith(" plum")
     assert session.article.key_messages[0] == "Changed"     # the article's change stays
-    assert redo.isEnabled() and redo.text() == "&Redo typing"
+    assert redo.isEnabled() and redo.text() == "&Redo in the text"
     assert undo.text() == "&Undo Edit key message"      # no typing left: the change is next
     undo.trigger()
     assert session.article.key_messages == messages
@@ -242,7 +242,7 @@ def test_edit_undo_and_redo_say_what_the_keys_will_do(controller, qtbot, seed):
     """A random walk of typing, Ctrl+Z, Ctrl+Shift+Z, adding and removing sections and moving
     between the text and the navigator: whenever Edit › Undo (or Redo) is available its key
     changes something, and whenever it is greyed out its key changes nothing. Found stale by
-    such a walk: the menu offered "Redo typing" in a text whose history an undone change had
+    such a walk: the menu offered "Redo in the text" in a text whose history an undone change had
     cleared, and Ctrl+Shift+Z did nothing in the navigator (only Ctrl+Y was bound)."""
     import json
     import random

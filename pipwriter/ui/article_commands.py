@@ -35,7 +35,9 @@ class ArticleCommands:
         template = self.session.template
         keys = structure.missing_guidance_sections(self.session.article, template)
         labels = [template.section_spec(k).title for k in keys] + ["A section of our own…"]
-        index = self.dialogs.ask_choice("Add a section", "Which section?", labels)
+        # every section of the guidance is there: straight to the heading of one of our own
+        index = self.dialogs.ask_choice("Add a section", "Which section?", labels) \
+            if keys else 0
         if index is None:
             return
         key, title = (keys[index], "") if index < len(keys) else ("", "")

@@ -1,8 +1,8 @@
 """Edit › Undo and Edit › Redo say and do what Ctrl+Z and Ctrl+Shift+Z do where the keyboard is.
 
-In a text box with typing to undo (the article's text, a heading, a key message), the keys take
-back the typing there, one word at a time, and the menu items read "Undo typing" and are
-available. Anywhere else, or when the box has nothing left to undo, they undo the last change to
+In a text box with edits to undo (the article's text, a heading, a key message), the keys take
+back the last edit there (typing one word at a time, a citation, a key-quote flag), and the menu
+items read "Undo in the text" and are available. Anywhere else, or when the box has nothing left to undo, they undo the last change to
 the article's parts ("Undo Add “What we learnt”"). Before, the menu showed only the article's
 changes: it was greyed out while Ctrl+Z in the text still worked, so the menu was wrong about
 what could be undone (found by a walk of the app).
@@ -109,7 +109,7 @@ class EditUndo(QObject):
             target = self.target(redo)
             word = "&Redo" if redo else "&Undo"
             if target == TYPING:
-                action.setText(f"{word} typing")
+                action.setText(f"{word} in the text")
             else:
                 text = self.stack.redoText() if redo else self.stack.undoText()
                 action.setText(f"{word} {text}" if target and text else word)

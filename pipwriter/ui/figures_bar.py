@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.language.counts import WORDS_TOTAL_LABEL
+from ..model.rules.check_context import plural
 from .colours import WORD_BAR
+from .keyboard import OWN_RING_PROPERTY
 
 FOCUS_WIDTH = 2         # pixels: the focus ring round a figure (WCAG 2.4.13's two)
 
@@ -163,6 +165,7 @@ class FigureButton(QPushButton):
         self._pad: int | None = None         # the style's padding, known until font or style change
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setToolTip(_EXPLAIN_TIP)
+        self.setProperty(OWN_RING_PROPERTY, True)     # drawn in paintEvent: one ring, not two
 
     def _advance(self, text: str) -> int:
         width = self._widths.get(text)
@@ -350,7 +353,8 @@ class FiguresBar(QWidget):
         shown = f.panel_words is not None
         resized |= shown == self.panel_words.isHidden()
         self.panel_words.setVisible(shown)
-        resized |= self.panel_words.set_texts(f"This section: {f.panel_words or 0:,} words",
-                                              f"Section: {f.panel_words or 0:,}")
+        words = f.panel_words or 0
+        resized |= self.panel_words.set_texts(f"This section: {plural(words, 'word')}",
+                                              f"Section: {words:,}")
         if resized:
             self.updateGeometry()

@@ -64,6 +64,10 @@ def ctrl_tab_types_tab(edit: QTextEdit | QPlainTextEdit) -> None:
 
 
 # --- a focus ring that always shows -----------------------------------------------------------
+FOCUS_RING_PROPERTY = "pip_focus_ring"      # on the application: the ring is set up
+OWN_RING_PROPERTY = "pip_own_focus_ring"    # on a control that draws its own: no second ring
+
+
 def _move_ring(_old: QWidget | None, new: QWidget | None) -> None:
     if new is None:
         return
@@ -73,13 +77,10 @@ def _move_ring(_old: QWidget | None, new: QWidget | None) -> None:
         ring = QFocusFrame(window)
         ring.setObjectName("focusRing")
         ring.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-    if new.width() > 0 and new.height() > 0:
+    if new.width() > 0 and new.height() > 0 and not new.property(OWN_RING_PROPERTY):
         ring.setWidget(new)
     else:
         ring.setWidget(None)  # type: ignore[arg-type]  # the stub is wrong: Qt takes nullptr
-
-
-FOCUS_RING_PROPERTY = "pip_focus_ring"      # on the application: the ring is set up
 
 
 def show_focus_ring() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
+from ..model.rules.check_context import plural
 from ..model.rules.progress import EMPTY, LOWER_PANELS, TOP_PANELS
 from .status_icons import STATUS_TEXT, checklist_icon, status_icon
 from .timers import pause_timer
@@ -39,6 +40,7 @@ class Navigator(QListWidget):
         self.setSpacing(2)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._current = ""          # the current row's key, kept: it is asked at every key typed
+        self._shown_anyway = ""     # a section not mine opened on purpose (see select)
         self.currentItemChanged.connect(self._on_current)
         self.model().rowsMoved.connect(self._on_rows_moved)
         self._rebuilding = False
@@ -102,7 +104,7 @@ class Navigator(QListWidget):
                 words = self.session.section_words(section.id)
                 status = self._status(key)
                 text = self.section_text(section, words)
-                item.setHidden(not self.shows(section))
+                item.setHidden(not self.shows(section) and key != self._shown_anyway)
                 spec = template.section_spec(section.key)
                 item.setToolTip(spec.tooltip if spec else "")
             else:
@@ -170,7 +172,8 @@ class Navigator(QListWidget):
     def section_text(self, section, words: int) -> str:
         """The item's text: the title, then the words and who writes it (when assigned)."""
         writer = self.session.article.author(section.assignee) if section.assignee else None
-        return f"{section.title}\n{words} words" + (f" · {writer.name}" if writer else "")
+        by = f" · {writer.name}" if writer else ""
+        return f"{section.title}\n{plural(words, 'word')}{by}"
 
     def shows(self, section) -> bool:
         """With "Show only my sections", only sections assigned to that author (or their own
@@ -180,6 +183,7 @@ class Navigator(QListWidget):
 
     def set_only_author(self, author_id: str) -> None:
         self.only_author = author_id or ""
+        self._shown_anyway = ""
         self.refresh()
 
     # --- selection ------------------------------------------------------------------------
@@ -187,13 +191,23 @@ class Navigator(QListWidget):
         return self._current
 
     def select(self, key: str) -> None:
+        """Make ``key``'s row the current one. A section "Show only my sections" hides, opened
+        on purpose (a key quote or a checklist item in it), is listed while it is open: with
+        nothing highlighted, the list did not say where the user was."""
         for row in range(self.count()):
-            if self.item(row).data(ROLE) == key:
+            item = self.item(row)
+            if item.data(ROLE) == key:
+                if item.isHidden():
+                    self._shown_anyway = key
+                    item.setHidden(False)
                 self.setCurrentRow(row)
                 return
 
     def _on_current(self, current, _previous) -> None:
         self._current = current.data(ROLE) if current is not None else ""
+        if self._shown_anyway and self._current != self._shown_anyway:
+            self._shown_anyway = ""             # left: hidden again
+            self.refresh()
         if current is not None and not self._rebuilding:
             self.panelChosen.emit(current.data(ROLE))
 

@@ -143,6 +143,9 @@ class SectionPanel(QWidget):
                                      if viewpoint else
                                      "Questions to cover — tick them off as you go:")
         self.questions.clear()
+        asked = bool(spec and spec.questions)       # a section of our own has none to tick
+        self.questions_label.setVisible(asked)
+        self.questions.setVisible(asked)
         for question in spec.questions if spec else ():
             item = QListWidgetItem(question.text)
             item.setData(Qt.ItemDataRole.UserRole, question.id)

@@ -334,7 +334,7 @@ def counting_explanation(template: Template, profile: str = "word") -> str:
     if "key_quotes" not in template.counted:
         lines.append("Key quotes are part of the text: their words count with the section "
                      "they are in.")
-    lines.append("The total of everything, counted or not, is shown as well.")
+    lines.append(f"The submission checklist also gives the {WORDS_TOTAL_LABEL.lower()}.")
     note = PROFILE_NOTES.get(profile)
     if note:
         lines.append(note)
