@@ -510,3 +510,13 @@ def test_suggest_spellings_after_a_menu_was_looked_at(window, qtbot):
     items = answer_menu(qtbot, window.commands.suggest_spellings, choose="The")
     assert items[0] == "The"
     qtbot.waitUntil(lambda: title.text() == "The clinic", timeout=5000)
+
+
+def test_a_key_message_being_edited_shows_its_whole_line(window, qtbot):
+    """Found by a walk of the app: the box over the row cut off the bottom of the letters."""
+    editor = key_message_editor(qtbot, window)
+    QTest.keyClicks(editor, "Ask the people who use it")
+    assert editor.height() >= editor.sizeHint().height()
+    layout = editor.document().documentLayout()
+    text_height = layout.documentSize().height()
+    assert editor.viewport().height() >= text_height - 1      # the line fits inside the box

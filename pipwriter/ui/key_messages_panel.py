@@ -40,6 +40,13 @@ class MessageDelegate(QStyledItemDelegate):
         editor.returnPressed.connect(done)
         return editor
 
+    def updateEditorGeometry(self, editor, option, _index) -> None:  # noqa: N802 - Qt API
+        """Over the row, and never lower than one line of text: a row's height cut off the
+        bottom of the letters (found by a walk of the app)."""
+        rect = option.rect
+        rect.setHeight(max(rect.height(), editor.sizeHint().height()))
+        editor.setGeometry(rect)
+
     def setEditorData(self, editor, index) -> None:  # noqa: N802 - Qt API
         editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
         editor.selectAll()
