@@ -2,10 +2,10 @@
 
 In a text box with edits to undo (the article's text, a heading, a key message), the keys take
 back the last edit there (typing one word at a time, a citation, a key-quote flag), and the menu
-items read "Undo in the text" and are available. Anywhere else, or when the box has nothing left to undo, they undo the last change to
-the article's parts ("Undo Add “What we learnt”"). Before, the menu showed only the article's
-changes: it was greyed out while Ctrl+Z in the text still worked, so the menu was wrong about
-what could be undone (found by a walk of the app).
+items read "Undo in the text" and are available. Anywhere else, or when the box has nothing
+left to undo, they undo the last change to the article's parts ("Undo Add “What we learnt”").
+Before, the menu showed only the article's changes: it was greyed out while Ctrl+Z in the text
+still worked, so the menu was wrong about what could be undone (found by a walk of the app).
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ class EditUndo(QObject):
 
     # --- what Undo and Redo do now --------------------------------------------------------------
     def target(self, redo: bool) -> str:
-        """``"typing"`` when the keys would take back (or redo) typing in the text box that
+        """``"typing"`` when the keys would take back (or redo) an edit in the text box that
         has the keyboard, ``"article"`` for the article's last change, ``""`` for nothing."""
         box = self._box
         if box is not None and isValid(box) and box.isVisible():

@@ -32,9 +32,9 @@ def readability(ctx: CheckContext) -> Iterator[Finding]:
         if figures and figures.flesch_reading_ease is not None and \
                 figures.words >= plain.min_words and figures.flesch_reading_ease < target:
             yield Finding(TIP, "readability-hard",
-                          f"“{section_name(section)}” is {band(figures.flesch_reading_ease).lower()}"
-                          f" to read (reading ease {figures.flesch_reading_ease:.0f}; aim for "
-                          f"{target:.0f} or more). "
+                          f"“{section_name(section)}” is "
+                          f"{band(figures.flesch_reading_ease).lower()} to read (reading ease "
+                          f"{figures.flesch_reading_ease:.0f}; aim for {target:.0f} or more). "
                           "Try shorter sentences and everyday words.", at_section(section))
 
 
