@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from pipwriter.model.storage.project_file import load_project
 
@@ -186,6 +187,10 @@ def test_add_rename_remove_section_with_undo(controller, qtbot):
     # a section of our own has no questions to tick: none are offered above an empty list
     panel = window.section_panel
     assert panel.questions.isHidden() and panel.questions_label.isHidden()
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()       # and the guidance sits at the top, not half-way down
+    assert panel.prompt.y() < 3 * panel.prompt.fontMetrics().height()
     assert window.navigator.currentItem().text().startswith("Funding\n0 words")
     panel.editor.setPlainText("Money")          # one word: "1 word", not "1 words"
     window.navigator.refresh()

@@ -87,6 +87,7 @@ class SectionPanel(QWidget):
         guide_layout.addWidget(self.questions, 1)
         guide_layout.addWidget(self.coverage)
         guide_layout.addWidget(self.readability)
+        guide_layout.addStretch()   # takes the room only when there is no list of questions
         guide.setMinimumWidth(220)
 
         writing = QWidget()
