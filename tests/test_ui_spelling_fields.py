@@ -520,3 +520,30 @@ def test_a_key_message_being_edited_shows_its_whole_line(window, qtbot):
     layout = editor.document().documentLayout()
     text_height = layout.documentSize().height()
     assert editor.viewport().height() >= text_height - 1      # the line fits inside the box
+
+
+def test_a_buttons_alt_letter_keeps_what_was_being_typed_and_so_does_quitting(
+        window, qtbot):
+    """Found by a walk of the app: a reference's pages typed, then Alt+N (Add a reference) or
+    Ctrl+Q straight away, lost the pages: the box still had the keyboard, so it never said
+    the typing was done, and the form was rebuilt (or the app closed without asking)."""
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    panel = add_reference(window)
+    first = window.session.article.references[0].id
+    pages = panel.inputs["pages"]
+    pages.setFocus()
+    qtbot.waitUntil(pages.hasFocus, timeout=5000)
+    QTest.keyClicks(pages, "1-12")
+    QTest.keyClick(pages, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)   # Add a refere&nce
+    qtbot.waitUntil(lambda: len(window.session.article.references) == 2, timeout=5000)
+    assert window.session.article.reference(first).pages == "1-12"
+    volume = panel.inputs["volume"]
+    volume.setFocus()
+    qtbot.waitUntil(volume.hasFocus, timeout=5000)
+    QTest.keyClicks(volume, "42")
+    window.session.set_modified(False)              # as if saved just before the typing
+    asked = []
+    window.dialogs.ask_unsaved = lambda name: asked.append(name) or "cancel"
+    window.close()                                  # Ctrl+Q, File › Close: asks first
+    assert asked and window.isVisible()
+    assert window.session.article.references[-1].volume == "42"

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QFocusFrame,
     QLineEdit,
@@ -134,9 +135,41 @@ def typing_box(window: QWidget) -> QWidget | None:
 
 
 def keyboard_ready(root: QWidget) -> None:
-    """:func:`settle_tab_stops` in ``root`` and :func:`show_focus_ring`."""
+    """:func:`settle_tab_stops` in ``root``, :func:`show_focus_ring`, and its buttons pressed
+    by their Alt-letter take what is being typed first (:class:`_TypingFirst`)."""
     settle_tab_stops(root)
     show_focus_ring()
+    typing_first = root.findChild(_TypingFirst) or _TypingFirst(root)
+    for button in root.findChildren(QAbstractButton):
+        if not button.property(TYPING_FIRST_PROPERTY):
+            button.setProperty(TYPING_FIRST_PROPERTY, True)
+            button.installEventFilter(typing_first)
+
+
+# --- a button pressed by its Alt-letter keeps what was being typed --------------------------------
+TYPING_FIRST_PROPERTY = "pip_typing_first"      # on a button: it is watched
+
+
+def commit_typing(window: QWidget) -> None:
+    """Tell the box of ``window`` being typed in that the typing is done, as leaving it does:
+    the panels keep a field's text when it says so."""
+    widget = QApplication.focusWidget()
+    if widget is not None and widget is not window and window.isAncestorOf(widget):
+        widget.clearFocus()
+        if isValid(widget) and widget.isVisible():
+            widget.setFocus()
+
+
+class _TypingFirst(QObject):
+    """A button pressed by its Alt-letter (Alt+N for Add a reference) leaves the keyboard in the
+    box being typed in, so the box never said the typing was done, and a panel that rebuilt its
+    form dropped it: a reference's pages, an author's Twitter/X, a key message (found by a walk
+    of the app). The box is told first. (A click takes the keyboard, which tells it.)"""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Shortcut and isinstance(watched, QWidget):
+            commit_typing(watched.window())
+        return False
 
 
 # --- wizards ask before throwing typed answers away ---------------------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QMainWindow,
     QSplitter,
     QStackedWidget,
@@ -22,7 +21,7 @@ from .dialogs import CANCEL, SAVE, Dialogs
 from .edit_undo import EditUndo
 from .figures_bar import Figures, FiguresBar
 from .help_dialogs import HelpWindows
-from .keyboard import keyboard_ready, remember_text_boxes
+from .keyboard import commit_typing, keyboard_ready, remember_text_boxes
 from .live_figures import compute_figures, explanation
 from .marks_worker import MarksWorker
 from .navigator import Navigator
@@ -350,10 +349,7 @@ class MainWindow(QMainWindow):
 
     def commit_pending_edits(self) -> None:
         """Apply a field still being typed in (panels apply edits when a field loses focus)."""
-        widget = QApplication.focusWidget()
-        if widget is not None and self.isAncestorOf(widget):
-            widget.clearFocus()
-            widget.setFocus()
+        commit_typing(self)
 
     def export(self) -> None:
         from .export_dialog import run_export
@@ -386,6 +382,7 @@ class MainWindow(QMainWindow):
         self.layout_keeper.shown()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.commit_pending_edits()     # a field still being typed in counts (Ctrl+Q from it)
         if self.session.is_modified():
             answer = self.dialogs.ask_unsaved(self.session.path.name if self.session.path
                                               else (self.session.article.title or "this article"))
