@@ -276,3 +276,24 @@ def test_a_small_dialog_is_wide_enough_for_its_whole_title(qtbot, make):
     qtbot.waitExposed(dialog)
     title = f"{dialog.windowTitle()} — {APP_NAME}"
     assert dialog.width() >= dialog.fontMetrics().horizontalAdvance(title) + TITLE_BAR_EXTRA
+
+
+def test_no_two_commands_share_a_shortcut(controller, qtbot):
+    """Found by a walk of the app: Ctrl+Shift+S was both File › Save as… and Article ›
+    Spelling › Check spelling as I type, so it did neither (Qt calls that ambiguous)."""
+    from collections import defaultdict
+
+    from PySide6.QtGui import QAction
+
+    from pipwriter.ui.navigator import PANELS
+
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    for key in PANELS:                       # every panel's own actions too
+        window.open_panel(key)
+    keys = defaultdict(list)
+    for action in window.findChildren(QAction):
+        for sequence in action.shortcuts():
+            if not sequence.isEmpty():
+                keys[sequence.toString()].append(action.text())
+    assert {k: names for k, names in keys.items() if len(names) > 1} == {}

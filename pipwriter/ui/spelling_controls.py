@@ -32,7 +32,7 @@ class SpellingControls:
         session = window.session
         menu = article_menu.addMenu("S&pelling")
         add = window._action            # the window's one way of making a menu item
-        self.as_you_type = add(menu, "&Check spelling as I type", self._toggle, "Ctrl+Shift+S")
+        self.as_you_type = add(menu, "&Check spelling as I type", self._toggle, "Ctrl+Alt+S")
         self.as_you_type.setCheckable(True)
         self.as_you_type.setChecked(session.spelling.enabled)
         add(menu, "&Suggest spellings for this word", window.commands.suggest_spellings,
