@@ -9,6 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from pipwriter.model.storage.project_file import load_project
+from pipwriter.ui.id_list import ROLE
 
 
 def _fill_wizard(wizard):
@@ -711,3 +712,20 @@ def test_flag_as_key_quote_says_what_to_do_shows_on_and_unflags_from_inside(
     window.session.sync()
     assert window.session.article.key_quotes() == []
     assert not action.isChecked()
+
+
+def test_after_removing_a_reference_the_one_in_its_place_is_chosen(controller, qtbot):
+    """Found by a walk of the app: the first reference was chosen after a Remove, so a second
+    Remove (Alt+R) took away another, filled-in reference without a word."""
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    window.open_panel("references")
+    panel = window.panels["references"]
+    panel.add_reference()                           # a new, empty one: not cited, so no question
+    rows = [panel.list.item(r).data(ROLE) for r in range(panel.list.count())]
+    new = panel.current_id()
+    place = rows.index(new)
+    panel.remove_reference()
+    assert new not in [r.id for r in window.session.article.references]
+    assert panel.list.currentRow() == min(place, panel.list.count() - 1)
+    assert panel.current_id() == rows[place + 1] if place + 1 < len(rows) else rows[place - 1]

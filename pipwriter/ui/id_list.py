@@ -16,8 +16,11 @@ def current_id(widget: QListWidget) -> str:
 
 
 def fill_id_list(widget: QListWidget, rows: Iterable[tuple[str, str]]) -> None:
-    """Replace the rows with ``(id, text)`` pairs; the same id stays chosen, else the first."""
-    keep = current_id(widget)
+    """Replace the rows with ``(id, text)`` pairs; the same id stays chosen. When it has gone
+    (removed), the row now in its place is chosen (the last, if it was last), as lists do: it
+    was the first row, so a second Remove took away another, filled-in item (found by a walk
+    of the app)."""
+    keep, row = current_id(widget), widget.currentRow()
     widget.clear()
     for item_id, text in rows:
         item = QListWidgetItem(text)
@@ -26,4 +29,4 @@ def fill_id_list(widget: QListWidget, rows: Iterable[tuple[str, str]]) -> None:
         if item_id == keep:
             widget.setCurrentItem(item)
     if widget.currentItem() is None and widget.count():
-        widget.setCurrentRow(0)
+        widget.setCurrentRow(min(max(row, 0), widget.count() - 1))
