@@ -321,10 +321,12 @@ def test_reference_incomplete(project, template):
     assert finding.where.item_id == ref.id
 
 
-def test_citation_order_says_the_list_will_be_renumbered(project, template):
+def test_references_listed_out_of_cited_order_give_no_tip(project, template):
+    """The app numbers and lists references in the order they are first cited everywhere
+    (the References panel, the text, the preview, the export), so a tip saying "listed 2
+    becomes 1" was untrue beside a panel already showing 1 and 2 (found by a walk)."""
     project.article.references.reverse()
-    [finding] = only(project, template, "citation-order", TIP)
-    assert "new numbers" in finding.message and "becomes 1" in finding.message
+    assert "citation-order" not in {f.code for f in all_findings(project, template)}
 
 
 def test_citation_duplicate(project, template):
@@ -463,14 +465,17 @@ def test_plain_language_targets_come_from_the_template(project, template):
 def test_dismissed_warning_or_tip_is_left_out_but_errors_stay(project, template):
     article = project.article
     article.key_messages = ["One.", "Two.", "Three.", "Four."]        # warning
-    article.references.reverse()                                      # tip
+    article.sections[2].body.paragraphs.append(Paragraph([Run(           # tip
+        "When we first met the patients in the old day room we did not know that the room "
+        "itself, with its hard chairs and its noise, was one of the reasons so few of them "
+        "came back to the group the next week.")]))
     article.title = ""                                                # error
     every = all_findings(project, template)
     article.settings.dismissed_findings = [f.key for f in every]
     left = run_checks(project, template)
     assert [f.code for f in left] == ["title-missing"]
     assert {f.code for f in dismissed_findings(project, template)} == {
-        "key-messages-too-many", "citation-order"}
+        "key-messages-too-many", "sentence-long"}
     article.settings.dismissed_findings = []
     assert len(run_checks(project, template)) == 3
 
@@ -487,7 +492,7 @@ def test_errors_come_first_then_warnings_then_tips(project, template):
     project.article.title = ""
     project.article.key_messages.append("Third.")
     project.article.key_messages.append("Fourth.")
-    project.article.references.reverse()
+    project.article.sections[1].body = RichText([Paragraph([Run(HARD * 8)])])    # a tip
     severities = [f.severity for f in run_checks(project, template)]
     assert severities == sorted(severities, key=[ERROR, WARNING, TIP].index)
     assert severities[0] == ERROR and severities[-1] == TIP

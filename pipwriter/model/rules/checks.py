@@ -66,7 +66,6 @@ RULES: tuple[Rule, ...] = (
     checks_content.uncited_references,
     checks_content.incomplete_references,
     checks_content.references_as_written,
-    checks_content.citation_order,
     checks_media.illustration_count,
     checks_media.illustration_details,
     checks_media.clip_details,
@@ -83,7 +82,6 @@ RULES: tuple[Rule, ...] = (
 # Rules that only ever give tips: the navigator's marks, which tips never change, are worked out
 # without running them (see progress.py).
 TIP_RULES: frozenset[Rule] = frozenset({
-    checks_content.citation_order,
     checks_language.readability,
     checks_language.long_sentences,
 })

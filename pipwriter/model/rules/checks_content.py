@@ -102,15 +102,3 @@ def references_as_written(ctx: CheckContext) -> Iterator[Finding]:
                           "style. Check it, or fill in its parts: authors, title, journal and "
                           "year.", at_reference(ctx, ref))
 
-
-def citation_order(ctx: CheckContext) -> Iterator[Finding]:
-    moved = ctx.citations.renumbered
-    if not moved or not ctx.citations.cited_order:
-        return
-    names = {r.id: reference_short(r) for r in ctx.article.references}
-    changes = "; ".join(f"“{names[m.ref_id]}” (listed {m.listed_as}) becomes {m.number}"
-                        for m in sorted(moved, key=lambda m: m.number)[:5])
-    yield Finding(TIP, "citation-order",
-                  "Your references are not in the order they are first cited. The BMJ "
-                  "numbers them in that order. So they get new numbers when you export: "
-                  f"{changes}.", at_panel(ctx, "references", "References"))
