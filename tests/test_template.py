@@ -11,7 +11,7 @@ import pytest
 
 from pipwriter.model.article.factory import new_article
 from pipwriter.model.errors import TemplateError
-from pipwriter.model.rules.template import available_templates, load_template_file
+from pipwriter.model.rules.template import available_templates, get_template, load_template_file
 from pipwriter.resources import resource
 
 SOURCE = resource("templates", "partnership-in-practice.json")
@@ -118,3 +118,18 @@ def test_second_template_needs_no_code(tmp_path, data):
     article = new_article(templates["another-series"], "x")
     assert [s.key for s in article.sections] == ["rationale", "design"]
     assert templates["another-series"].limit("words").max == 800
+
+
+def test_the_standfirst_is_offered_not_asked_for_as_the_guidance_does():
+    """The panel said "Then a standfirst: …" as if one were needed, and its mark was ticked
+    with none (found by a walk of the app). The series' guidance never asks for one."""
+    from pathlib import Path
+
+    guidance = Path(__file__).resolve().parents[2] / "shared" / "reference" / \
+        "partnership-in-practice-guidance.txt"
+    if not guidance.exists():
+        pytest.skip("the series' guidance is not beside the project")
+    assert "standfirst" not in guidance.read_text(encoding="utf-8").lower()
+    prompt = get_template("bmj-partnership-in-practice").panels["title"].prompt
+    assert "You may add a standfirst if you wish" in prompt
+    assert "does not ask for one" in prompt

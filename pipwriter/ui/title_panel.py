@@ -22,7 +22,7 @@ class TitlePanel(QWidget):
         self.title_edit.setMaxLength(TITLE_MAX)
         self.title_edit.editingFinished.connect(self._apply)
         self.standfirst = mark_field(PlainEdit(), "standfirst")
-        self.standfirst.setAccessibleName("Standfirst")
+        self.standfirst.setAccessibleName("Standfirst (if you wish)")
         session_spelling(self.standfirst, self.session)
         self.standfirst.setTabChangesFocus(True)
         self.standfirst.setPlaceholderText("The standfirst: one or two lines under the title. "
@@ -31,7 +31,7 @@ class TitlePanel(QWidget):
         self.standfirst.editingFinished.connect(self._apply)     # on leaving the box
         form = QFormLayout()
         form.addRow("&Title:", self.title_edit)
-        form.addRow("&Standfirst:", self.standfirst)
+        form.addRow("&Standfirst (if you wish):", self.standfirst)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>Title and standfirst</h2>"))
         layout.addWidget(intro)
