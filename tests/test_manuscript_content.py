@@ -17,6 +17,7 @@ from pipwriter.export.article_docx import draft_explanation
 from pipwriter.export.bundle import export_bundle
 from pipwriter.export.cover_note import cover_note_text
 from pipwriter.export.docx_base import DRAFT_LABEL, body_texts
+from pipwriter.model.article.text import RichText
 from pipwriter.model.interests.disclosure import DisclosureEntry
 from pipwriter.model.interests.icmje import load_items
 from pipwriter.model.interests.statements import combined_statement
@@ -249,3 +250,16 @@ def test_the_bundle_folder_follows_the_umask(demo, tmp_path):
     assert stat.S_IMODE(result.folder.stat().st_mode) == 0o755
     for path in result.files:
         assert stat.S_IMODE(path.parent.stat().st_mode) == 0o755
+
+
+def test_the_cover_note_reads_right_with_one_viewpoint(demo):
+    """Found by a walk of the app: "The article gives 1 viewpoint, one after another: Mary
+    Jones." With two or more it lists them in turn."""
+    template = get_template(demo.article.template_id)
+    text = cover_note_text(demo.article, template, bundle_counts(demo), [])
+    assert "2 viewpoints, one after another: Bethan Lloyd and Malcolm Reid." in text
+    second = [s for s in demo.article.viewpoints()][1]
+    second.body = RichText()
+    text = cover_note_text(demo.article, template, bundle_counts(demo), [])
+    assert "The article gives one viewpoint, by Bethan Lloyd." in text
+    assert "one after another" not in text

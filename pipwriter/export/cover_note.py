@@ -52,7 +52,8 @@ def cover_note_text(article: Article, template: Template, counts: Mapping,
     if viewpoints:
         owners = [article.viewpoint_owner_names(s) or one_line(s.title) for s in viewpoints]
         lines += ["", f"The article gives {_plural(len(viewpoints), 'viewpoint')}, one after "
-                      f"another: {_join(owners)}."]
+                      f"another: {_join(owners)}." if len(viewpoints) > 1 else
+                  f"The article gives one viewpoint, by {owners[0]}."]
     words = int(counts.get("words_counted", 0))
     limit = template.limit("words")
     band = (f" (the series asks for about {limit.min:,}\u2013{limit.max:,})"
