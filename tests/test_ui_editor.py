@@ -729,3 +729,43 @@ def test_after_removing_a_reference_the_one_in_its_place_is_chosen(controller, q
     assert new not in [r.id for r in window.session.article.references]
     assert panel.list.currentRow() == min(place, panel.list.count() - 1)
     assert panel.current_id() == rows[place + 1] if place + 1 < len(rows) else rows[place - 1]
+
+
+def test_the_authors_table_tabs_a_row_at_a_time(qtbot):
+    """Found by a walk of the app: a name, Tab, the part chosen, Tab went to the second row's
+    part (skipping its name), and the second name typed then was lost. Now Tab goes name,
+    part, next name (being edited), and Shift+Tab goes back the same way."""
+    from pipwriter.model.rules.template import get_template
+    from pipwriter.ui.new_article_wizard import NewArticleWizard
+    wizard = NewArticleWizard(get_template("bmj-partnership-in-practice"))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow, timeout=5000)
+    wizard.title_page.title_edit.setText("Walking together")
+    wizard.next()
+    page = wizard.authors_page
+    table = page.table
+    page.rows.name(0)
+
+    def typing_box():
+        return QApplication.focusWidget()
+
+    qtbot.waitUntil(lambda: typing_box() is not None and typing_box() is not table,
+                    timeout=5000)
+    QTest.keyClicks(typing_box(), "Mary Jones")
+    QTest.keyClick(typing_box(), Qt.Key.Key_Tab)
+    assert typing_box() is table.cellWidget(0, 1)                 # her part
+    combo = table.cellWidget(0, 1)
+    combo.setCurrentIndex(combo.findData("patient"))
+    QTest.keyClick(combo, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: typing_box() is not None and typing_box() is not combo,
+                    timeout=5000)
+    QTest.keyClicks(typing_box(), "Sam Patel")                    # the next name
+    QTest.keyClick(typing_box(), Qt.Key.Key_Tab)
+    assert typing_box() is table.cellWidget(1, 1)
+    assert [table.item(r, 0).text() for r in range(2)] == ["Mary Jones", "Sam Patel"]
+    QTest.keyClick(typing_box(), Qt.Key.Key_Backtab)              # back to Sam's name
+    qtbot.waitUntil(lambda: table.currentRow() == 1 and typing_box() is not None
+                    and typing_box() is not table.cellWidget(1, 1), timeout=5000)
+    assert table.currentColumn() == 0

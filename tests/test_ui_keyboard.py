@@ -8,7 +8,15 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QListWidget, QMessageBox, QVBoxLayout, QWidget, QWizard
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+)
 
 from pipwriter.model.article.author import Author
 from pipwriter.ui.dialogs import CANCEL, DISCARD, SAVE, Dialogs
@@ -46,13 +54,19 @@ def test_tab_leaves_the_author_table_for_add_and_remove(wizard):
     wizard.title_page.title_edit.setText("Walking together")
     wizard.next()
     page = wizard.authors_page
-    page.table.setFocus(Qt.FocusReason.TabFocusReason)
-    reached = [_tab() for _ in range(4)]
-    assert reached[:2] == [page.table.cellWidget(0, 1), page.table.cellWidget(1, 1)]
-    assert reached[2:] == [page.add_button, page.remove_button]
+    table = page.table
+    table.setCurrentCell(0, 0)
+    table.setFocus(Qt.FocusReason.TabFocusReason)
+    # a row at a time: the first part, the second name (being edited), its part, then on
+    assert _tab() is table.cellWidget(0, 1)
+    name = _tab()
+    assert isinstance(name, QLineEdit) and table.isAncestorOf(name)   # the name, edited
+    assert (table.currentRow(), table.currentColumn()) == (1, 0)
+    reached = [_tab() for _ in range(3)]
+    assert reached == [table.cellWidget(1, 1), page.add_button, page.remove_button]
     page.add_button.click()                         # a new row joins the order
-    page.table.setFocus(Qt.FocusReason.TabFocusReason)
-    assert [_tab() for _ in range(4)][2:] == [page.table.cellWidget(2, 1), page.add_button]
+    table.cellWidget(1, 1).setFocus(Qt.FocusReason.TabFocusReason)
+    assert [_tab() for _ in range(3)][1:] == [table.cellWidget(2, 1), page.add_button]
 
 
 def test_escape_in_an_empty_wizard_closes_it_without_asking(wizard):

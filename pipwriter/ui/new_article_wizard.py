@@ -21,6 +21,7 @@ from ..model.article.author import Author
 from ..model.article.factory import new_article
 from ..model.article.limits import TITLE_MAX
 from ..model.rules.template import Template
+from .author_rows import AuthorRows
 from .keyboard import AsksBeforeCancel
 
 
@@ -79,6 +80,7 @@ class _AuthorsPage(QWizardPage):
         # Tab leaves the table (to each row's "taking part as" box, then Add and Remove);
         # the arrow keys move between its cells
         self.table.setTabKeyNavigation(False)
+        self.rows = AuthorRows(self.table)      # a name, its part, the next name (author_rows.py)
         self.table.itemChanged.connect(lambda *_: self.completeChanged.emit())
         self.table.itemChanged.connect(_speak_name)
         self.add_button = QPushButton("&Add an author")
@@ -116,6 +118,7 @@ class _AuthorsPage(QWizardPage):
         combo.setCurrentIndex(combo.findData(partner_type) if partner_type else -1)
         combo.currentIndexChanged.connect(lambda *_: self.completeChanged.emit())
         self.table.setCellWidget(row, 1, combo)
+        self.rows.watch(combo)
         self._order_tabs()
         self.completeChanged.emit()
 
