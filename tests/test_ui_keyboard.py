@@ -311,3 +311,29 @@ def test_no_two_commands_share_a_shortcut(controller, qtbot):
             if not sequence.isEmpty():
                 keys[sequence.toString()].append(action.text())
     assert {k: names for k, names in keys.items() if len(names) > 1} == {}
+
+
+def test_next_by_its_alt_letter_keeps_a_name_still_being_typed(wizard, qtbot):
+    """Found by a walk of the app: a name changed in the table, then Alt+N (Next) without
+    leaving the cell, and the viewpoints page showed the old name."""
+    wizard.title_page.title_edit.setText("Walking together")
+    wizard.next()
+    page = wizard.authors_page
+    table = page.table
+    table.item(0, 0).setText("Mary Jones A")
+    table.item(1, 0).setText("Sam Patel")
+    for row, partner in ((0, "patient"), (1, "health_professional")):
+        combo = table.cellWidget(row, 1)
+        combo.setCurrentIndex(combo.findData(partner))
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow, timeout=5000)
+    page.rows.name(0)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit), timeout=5000)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    QTest.keyClicks(editor, "Mary Jones")
+    QTest.keyClick(editor, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.viewpoints_page, timeout=5000)
+    shown = [wizard.viewpoints_page.list.item(r).text()
+             for r in range(wizard.viewpoints_page.list.count())]
+    assert any("Mary Jones" in text and "Mary Jones A" not in text for text in shown), shown
