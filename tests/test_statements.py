@@ -209,3 +209,15 @@ def test_form_shows_unanswered_items_and_changed_answers(items):
     form = disclosure_form(jo, items, "T", today=date(2026, 11, 21))
     assert form.rows[5].answer == "Not answered"
     assert "changed after they were certified on 1 March 2026" in form.certification
+
+
+def test_unpaid_is_not_said_twice(items):
+    """Found by a walk of the app: "Leeds Heart Failure Support Group (Unpaid chair, unpaid)",
+    in the statement printed in the article. What the author wrote already says it."""
+    mary = declare(none_author("Mary Jones"), 10,
+                   DisclosureEntry("Leeds Heart Failure Support Group", "Unpaid chair", "not_paid"))
+    text = combined_statement([mary])
+    assert "Leeds Heart Failure Support Group (Unpaid chair)" in text
+    assert "unpaid)" not in text
+    jo = declare(none_author("Jo Bloggs"), 10, DisclosureEntry("Walk Club", "chair", "not_paid"))
+    assert "Walk Club (chair, unpaid)" in combined_statement([jo])      # said once, as before

@@ -72,8 +72,11 @@ def author_name(author: Author) -> str:
 def _details(entry: DisclosureEntry, paid_words: dict[str, str], sep: str = ", ") -> str:
     """What, to whom it was paid, comments. In statements they are joined with commas inside
     brackets, so that semicolons only ever separate clauses."""
-    parts = [_tidy(entry.what), paid_words.get(entry.paid_to, ""), _tidy(entry.comments)]
-    return sep.join(p for p in parts if p)
+    what, comments = _tidy(entry.what), _tidy(entry.comments)
+    paid = paid_words.get(entry.paid_to, "")
+    if paid and paid.lower() in f"{what} {comments}".lower():
+        paid = ""           # "(Unpaid chair)", not "(Unpaid chair, unpaid)": said once
+    return sep.join(p for p in (what, paid, comments) if p)
 
 
 def _with_details(entity: str, details: str) -> str:
