@@ -163,6 +163,10 @@ def test_no_access_key_is_used_twice_in_the_article_dialogs(controller, qtbot):
         qtbot.addWidget(dialog)
         dialog.show()
         assert _clashes(dialog, dialog) == {}, type(dialog).__name__
+        if isinstance(dialog, ExportDialog):    # ticked, the button reads "&Export draft"
+            dialog.draft_box.setChecked(True)   # (it was "Export &draft": Alt+D twice)
+            assert "draft" in dialog.export_button.text()
+            assert _clashes(dialog, dialog) == {}, "export as a draft"
         dialog.close()
     wizard = dialogs[-1]
     wizard.show()

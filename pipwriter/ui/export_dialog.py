@@ -201,7 +201,7 @@ class ExportDialog(QDialog):
                        self.replace_box, self.close_button):
             widget.setEnabled(not running)
         self.export_button.setEnabled(self.can_export())
-        self.export_button.setText("Export &draft" if self.draft_box.isChecked() else "&Export")
+        self.export_button.setText("&Export draft" if self.draft_box.isChecked() else "&Export")
         self.cancel_button.setEnabled(running)
         self.hint.setText("Fix the problems above first, or tick “Export as a draft”."
                           if self.report.blocking() and not self.draft_box.isChecked() else "")
