@@ -220,3 +220,22 @@ def test_long_findings_wrap_whole_at_any_width(controller, qtbot):
     # a message that names its section is not followed by the same name again
     named = [i for i in items if panel.entry(i)[0].code == "sentence-long"]
     assert named and not any("\nWhere:" in i.text(0) for i in named)
+
+
+def test_go_to_it_puts_the_keyboard_on_the_field_the_item_is_about(controller, qtbot):
+    """Found by a walk of the app: "There is no photo of Sam Patel" opened the author with the
+    keyboard in E-mail, and a missing description on the permission box, not the Alt text."""
+    from PySide6.QtWidgets import QApplication
+
+    window = _new_window(controller, qtbot)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    panel = _checklist(window)
+    photo = next(i for i in panel.items_for(WARNING)
+                 if panel.entry(i)[0].code == "author-photo-missing")
+    panel.activate(photo)
+    authors = window.panels["authors"]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is authors.photo.choose_button,
+                    timeout=5000)
+    assert authors.current_id() == panel.entry(photo)[0].where.author_id

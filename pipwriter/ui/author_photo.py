@@ -27,6 +27,7 @@ from .media_widgets import (
     store_picture,
     warning_label,
 )
+from .spell_line_edit import mark_field
 
 
 class AuthorPhotoBox(QGroupBox):
@@ -45,6 +46,7 @@ class AuthorPhotoBox(QGroupBox):
         self.preview = ImageDrop(self.drop_photo, "No photo yet.\nDrop a picture here, or "
                                                   "choose one.")
         self.choose_button = QPushButton("Choo&se photo…")
+        mark_field(self.choose_button, "photo")   # where "There is no photo of …" goes
         self.crop_button = QPushButton("&Crop photo…")
         self.remove_photo_button = QPushButton("Remove &photo")
         self.choose_button.clicked.connect(self.choose_photo)

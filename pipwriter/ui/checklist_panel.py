@@ -272,12 +272,12 @@ class ChecklistPanel(QWidget):
         entry = self.entry(item)
         if entry is None:
             return
-        word = self._spelling_word(entry[0])
-        if word:
+        word, where = self._spelling_word(entry[0]), entry[0].where
+        if word or where.field:     # the keyboard in the field the finding is about
             from .field_locator import show_place
-            show_place(self.window_, entry[0].where, word=word)
+            show_place(self.window_, where, word=word)
         else:
-            self.window_.go_to(entry[0].where)
+            self.window_.go_to(where)
 
     @staticmethod
     def _spelling_word(finding: Finding | None) -> str:

@@ -4,6 +4,7 @@ and their approval of the article."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..article.author import Author
 from ..article.handles import handle_problem
@@ -89,7 +90,7 @@ def author_photos(ctx: CheckContext) -> Iterator[Finding]:
                 yield Finding(WARNING, "author-photo-missing",
                               f"There is no photo of {author.name}. The series asks for a photo "
                               "of each author; add one, or tell the editors why not.",
-                              at_author(ctx, author))
+                              replace(at_author(ctx, author), field="photo"))
         elif not author.photo.consent:
             yield Finding(ERROR, "author-photo-consent",
                           f"{author.name}'s photo has not been marked as agreed for publication. "

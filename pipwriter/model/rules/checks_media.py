@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from .check_context import (
     CheckContext,
@@ -34,11 +35,12 @@ def illustration_details(ctx: CheckContext) -> Iterator[Finding]:
         if not item.caption.strip():
             yield Finding(WARNING, "illustration-caption-missing",
                           "An illustration has no caption. Add a sentence saying what it shows.",
-                          where)
+                          replace(where, field="caption"))        # "Go to it" lands there
         if not item.alt_text.strip():
             yield Finding(WARNING, "illustration-alt-missing",
                           "An illustration has no description for people who cannot see it. "
-                          "Describe what is in the picture in a sentence or two.", where)
+                          "Describe what is in the picture in a sentence or two.",
+                          replace(where, field="alt_text"))
         if not item.permission:
             yield Finding(ERROR, "illustration-permission-missing",
                           "An illustration is not marked as cleared for publication. Make sure "
