@@ -42,20 +42,21 @@ def _article(refs: int, cites: list[list[int]], extra: list[str] | None = None) 
     return Article(sections=[section], references=references)
 
 
-def test_numbering_follows_first_citation_and_list_order_is_reported():
+def test_numbering_follows_first_citation_not_list_order():
     article = _article(3, [[2], [0, 2], [1]])
     analysis = analyse_citations(article)
     refs = article.references
     assert analysis.numbers == {refs[2].id: 1, refs[0].id: 2, refs[1].id: 3}
+    assert [r.id for r in article.references_in_order()] == [refs[2].id, refs[0].id, refs[1].id]
     assert analysis.citations == 3 and analysis.cited == 3
-    moved = {m.ref_id: (m.listed_as, m.number) for m in analysis.renumbered}
-    assert moved == {refs[2].id: (3, 1), refs[0].id: (1, 2), refs[1].id: (2, 3)}
     assert analysis.label([refs[0].id, refs[2].id]) == "[1,2]"
 
 
-def test_list_already_in_citation_order_needs_no_renumbering():
-    analysis = analyse_citations(_article(3, [[0], [1, 2]]))
-    assert analysis.renumbered == () and analysis.uncited == () and analysis.missing == ()
+def test_list_already_in_citation_order_keeps_its_numbers():
+    article = _article(3, [[0], [1, 2]])
+    analysis = analyse_citations(article)
+    assert analysis.numbers == {r.id: n for n, r in enumerate(article.references, start=1)}
+    assert analysis.uncited == () and analysis.missing == ()
 
 
 def test_missing_and_uncited_references():

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
     QKeySequence,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -29,6 +30,7 @@ from .richtext_bridge import (
     OBJECT_CHAR,
     block_to_paragraph,
     citation_format,
+    fragments,
     run_format,
 )
 from .spell_line_edit import is_menu_key, keyboard_menu_event
@@ -125,21 +127,10 @@ class TextEditor(QTextEdit):
             fmt = self.currentCharFormat()
             return fmt.fontWeight() >= _DEMIBOLD, fmt.fontItalic()
         start, end = cursor.selectionStart(), cursor.selectionEnd()
-        bold = italic = True
-        block = self.document().findBlock(start)
-        while block.isValid() and block.position() < end and (bold or italic):
-            fragments = block.begin()
-            while not fragments.atEnd():
-                fragment = fragments.fragment()
-                fragments += 1
-                if fragment.position() + fragment.length() <= start or \
-                        fragment.position() >= end:
-                    continue
-                fmt = fragment.charFormat()
-                bold = bold and fmt.fontWeight() >= _DEMIBOLD
-                italic = italic and fmt.fontItalic()
-            block = block.next()
-        return bold, italic
+        picked = [f.charFormat() for block in _blocks_in(cursor) for f in fragments(block)
+                  if f.position() < end and f.position() + f.length() > start]
+        return (all(fmt.fontWeight() >= _DEMIBOLD for fmt in picked),
+                all(fmt.fontItalic() for fmt in picked))
 
     def toggle_bold(self) -> None:
         bold = not self._marks_on()[0]
@@ -160,12 +151,7 @@ class TextEditor(QTextEdit):
         current = cursor.currentList()
         if current is not None:
             for block in _blocks_in(cursor):
-                if block.textList() is not None:
-                    block.textList().remove(block)
-                    block_cursor = QTextCursor(block)
-                    fmt = block_cursor.blockFormat()
-                    fmt.setIndent(0)
-                    block_cursor.setBlockFormat(fmt)
+                _leave_list(block)
         else:
             cursor.createList(QTextListFormat.Style.ListDisc)
         cursor.endEditBlock()
@@ -289,10 +275,7 @@ class TextEditor(QTextEdit):
                 cursor.currentList() is None:
             return False
         cursor.beginEditBlock()
-        cursor.currentList().remove(cursor.block())
-        fmt = cursor.blockFormat()
-        fmt.setIndent(0)
-        cursor.setBlockFormat(fmt)
+        _leave_list(cursor.block())
         cursor.endEditBlock()
         event.accept()
         self._update_action_states()
@@ -336,6 +319,19 @@ class TextEditor(QTextEdit):
                     self.cite_action, self.quote_action):
             menu.addAction(act)
         menu.exec(event.globalPos())
+
+
+def _leave_list(block: QTextBlock) -> None:
+    """``block`` out of its list, as a plain paragraph with no indent (Qt keeps the list's
+    indent, a look the article has no place for: the Word file would not show it)."""
+    text_list = block.textList()
+    if text_list is None:
+        return
+    text_list.remove(block)
+    block_cursor = QTextCursor(block)
+    fmt = block_cursor.blockFormat()
+    fmt.setIndent(0)
+    block_cursor.setBlockFormat(fmt)
 
 
 def _blocks_in(cursor: QTextCursor):

@@ -3,9 +3,9 @@ citation group is written ("[1]", "[1,2]", "[1–3]").
 
 BMJ (Vancouver) numbers references in the order they are first cited. Citations store reference
 ids, so the numbers in the text are always in first-citation order by construction. What can be
-"out of order" is the reference *list* as the authors typed it: when it differs from the order of
-first citation, the list is renumbered (in the app and on export) and the user is told which
-reference becomes which number. A citation group that names the same reference twice is reported
+"out of order" is the reference *list* as the authors typed it: the app lists and numbers it in
+order of first citation everywhere (the References panel, the preview, the export), so the order
+it was typed in never shows. A citation group that names the same reference twice is reported
 too; groups are always written with their numbers ascending.
 """
 
@@ -56,15 +56,6 @@ class CitationPlace:
 
 
 @dataclass(frozen=True)
-class Renumbering:
-    """A reference whose number differs from its place in the list as entered."""
-
-    ref_id: str
-    listed_as: int          # its position (1-based) in article.references
-    number: int             # its BMJ number (order of first citation)
-
-
-@dataclass(frozen=True)
 class CitationAnalysis:
     groups: tuple[CitationPlace, ...]            # every citation group, in reading order
     numbers: dict[str, int]                      # reference id -> BMJ number
@@ -72,7 +63,6 @@ class CitationAnalysis:
     missing: tuple[tuple[CitationPlace, str], ...]   # (group, reference id not in the list)
     uncited: tuple[str, ...]                     # reference ids never cited, list order
     duplicates: tuple[CitationPlace, ...]        # groups naming one reference twice
-    renumbered: tuple[Renumbering, ...]          # list order differs from citation order
 
     @property
     def citations(self) -> int:
@@ -122,8 +112,6 @@ def analyse_citations(article: Article) -> CitationAnalysis:
             elif (group, ref_id) not in missing:
                 missing.append((group, ref_id))
     numbers = article.reference_numbers()
-    renumbered = tuple(Renumbering(r.id, i, numbers[r.id])
-                       for i, r in enumerate(article.references, start=1) if numbers[r.id] != i)
     uncited = tuple(r.id for r in article.references if r.id not in cited)
     return CitationAnalysis(tuple(groups), numbers, tuple(cited), tuple(missing), uncited,
-                            tuple(duplicates), renumbered)
+                            tuple(duplicates))
