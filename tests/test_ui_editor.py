@@ -769,3 +769,26 @@ def test_the_authors_table_tabs_a_row_at_a_time(qtbot):
     qtbot.waitUntil(lambda: table.currentRow() == 1 and typing_box() is not None
                     and typing_box() is not table.cellWidget(1, 1), timeout=5000)
     assert table.currentColumn() == 0
+
+
+def test_a_key_quote_over_two_paragraphs_unflags_whole_from_inside_either(controller, qtbot):
+    """Found by trying bad input: a quote flagged over two paragraphs, unflagged with the
+    cursor in the second, kept its first paragraph flagged (only the cursor's paragraph was
+    looked at)."""
+    window, editor = _active_editor(controller, qtbot)
+    QTest.keyClicks(editor, "First part")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    QTest.keyClicks(editor, "second part")
+    cursor = editor.textCursor()
+    start = editor.document().lastBlock().previous().position()
+    cursor.setPosition(start)
+    cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    assert editor.toggle_key_quote()
+    window.session.sync()
+    assert len(window.session.article.key_quotes()) == 1
+    cursor.setPosition(editor.document().lastBlock().position() + 3)     # in "second"
+    editor.setTextCursor(cursor)
+    editor.toggle_key_quote()
+    window.session.sync()
+    assert window.session.article.key_quotes() == []

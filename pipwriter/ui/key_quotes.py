@@ -30,10 +30,12 @@ def quote_at(cursor: QTextCursor) -> str:
 
 
 def quote_extent(editor: TextEditor, quote_id: str) -> QTextCursor:
-    """A cursor selecting the flagged words of ``quote_id`` in the cursor's paragraph."""
-    parts = [(f.position(), f.position() + f.length())
-             for f in fragments(editor.textCursor().block())
-             if f.charFormat().property(QUOTE_PROP) == quote_id]
+    """A cursor selecting the flagged words of ``quote_id``, across paragraphs if the quote
+    runs over more than one (a user action: the whole text is looked through)."""
+    document = editor.document()
+    blocks = (document.findBlockByNumber(n) for n in range(document.blockCount()))
+    parts = [(f.position(), f.position() + f.length()) for block in blocks
+             for f in fragments(block) if f.charFormat().property(QUOTE_PROP) == quote_id]
     extent = QTextCursor(editor.document())
     extent.setPosition(min(start for start, _end in parts))
     extent.setPosition(max(end for _start, end in parts), QTextCursor.MoveMode.KeepAnchor)
