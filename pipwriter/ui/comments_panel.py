@@ -13,14 +13,13 @@ import datetime as _dt
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
-    QMenu,
     QPlainTextEdit,
     QPushButton,
     QTextEdit,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from .keyboard import typing_box
+from .review_entry import my_name
 from .side_list import SideList, show_side_list, side_list
 
 if TYPE_CHECKING:
@@ -232,22 +232,6 @@ class CommentsPanel(SideList):
         self.refresh()
 
 
-def my_name(window: MainWindow) -> str:
-    """The name comments and replies carry: "I am", or asked once and remembered."""
-    coauthoring = window.coauthoring
-    me = coauthoring.me()
-    authors = window.session.article.authors
-    if not me and authors:
-        index = window.dialogs.ask_choice(
-            "Who are you?", "Comments and suggested changes carry the name of who made them. "
-            "Who is using this computer?", [a.name for a in authors])
-        if index is not None:
-            me = authors[index].id
-            coauthoring.set_me(me)
-    author = window.session.article.author(me)
-    return author.name if author is not None else "A co-author"
-
-
 def comment_on_selection(window: MainWindow) -> bool:
     """Article › Comment on the selected words…"""
     from ..model.coauthoring.comments import add_comment
@@ -274,21 +258,8 @@ def comment_on_selection(window: MainWindow) -> bool:
     return True
 
 
-def install_comments(window: MainWindow, article_menu: QMenu, view_menu: QMenu) -> None:
-    """The menu entries: Article › Comment on the selected words… and View › Comments."""
-    comment = QAction("Comm&ent on the selected words…", window)
-    comment.setShortcut(QKeySequence("Ctrl+Alt+M"))
-    comment.setStatusTip("Write a note to your co-authors about the words you picked")
-    comment.triggered.connect(lambda: comment_on_selection(window))
-    article_menu.addAction(comment)
-    show = QAction("&Comments", window)
-    show.setShortcut(QKeySequence("Ctrl+Shift+M"))
-    show.setStatusTip("Show the comments on the article")
-    show.triggered.connect(lambda: _show_list(window))
-    view_menu.addAction(show)
-
-
-def _show_list(window: MainWindow) -> None:
+def show_comments(window: MainWindow) -> None:
+    """View › Comments."""
     show_side_list(window, CommentsPanel)
 
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QLabel
 from ..model.errors import PipError
 from ..model.storage.locks import ProjectLock, ProjectLockedError, acquire, resolved
 from .autosave import Autosaver
-from .recovery_dialog import COMPARE, DISCARD, LATER, RESTORE
 
 if TYPE_CHECKING:
     from ..model.storage.project import Project
@@ -336,6 +335,9 @@ def check_recoveries(controller) -> list[tuple[RecoveryEntry, str]]:
         pending = find_recoveries()
     except OSError:
         return []
+    if not pending:
+        return []
+    from .recovery_dialog import COMPARE, DISCARD, LATER, RESTORE
     done: list[tuple[RecoveryEntry, str]] = []
     for _round in range(50):
         if not pending:

@@ -9,22 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
-    QGridLayout,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QSizePolicy,
-    QSpacerItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from .. import APP_NAME
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
     from ..importer.plan import ImportPlan
 
 PROJECT_FILTER = "PiP Writer articles (*.pipw)"
@@ -51,6 +42,7 @@ def fit_title(dialog: AnyDialog) -> AnyDialog:
     """``dialog`` no narrower than :func:`title_width`. Message boxes and input dialogs size
     themselves to their layout when shown, so a message box is given an empty row that wide
     and an input dialog's label that minimum width."""
+    from PySide6.QtWidgets import QGridLayout, QInputDialog, QLabel, QSizePolicy, QSpacerItem
     width = title_width(dialog)
     layout = dialog.layout()
     if isinstance(dialog, QMessageBox) and isinstance(layout, QGridLayout):
@@ -64,38 +56,45 @@ def fit_title(dialog: AnyDialog) -> AnyDialog:
     return dialog
 
 
+def _file_dialog() -> type[QFileDialog]:
+    """Qt's file chooser, imported when first asked for (the input dialog likewise): making
+    their PySide6 classes at start-up would delay the window's first paint (issue 23)."""
+    from PySide6.QtWidgets import QFileDialog
+    return QFileDialog
+
+
 class Dialogs:
     def __init__(self, parent: QWidget | None = None):
         self.parent = parent
 
     def ask_open_path(self, folder: str = "") -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self.parent, "Open an article", folder,
-                                              PROJECT_FILTER)
+        name, _ = _file_dialog().getOpenFileName(self.parent, "Open an article", folder,
+                                                 PROJECT_FILTER)
         return Path(name) if name else None
 
     def ask_save_path(self, suggested: str = "") -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self.parent, "Save the article", suggested,
-                                              PROJECT_FILTER)
+        name, _ = _file_dialog().getSaveFileName(self.parent, "Save the article", suggested,
+                                                 PROJECT_FILTER)
         if not name:
             return None
         path = Path(name)
         return path if path.suffix.lower() == ".pipw" else path.with_suffix(".pipw")
 
     def ask_folder(self, title: str, folder: str = "") -> Path | None:
-        name = QFileDialog.getExistingDirectory(self.parent, title, folder)
+        name = _file_dialog().getExistingDirectory(self.parent, title, folder)
         return Path(name) if name else None
 
     def ask_save_word(self, title: str, suggested: str = "") -> Path | None:
         """Where to save a Word document (".docx" added when missing)."""
-        name, _ = QFileDialog.getSaveFileName(self.parent, title, suggested,
-                                              "Word documents (*.docx)")
+        name, _ = _file_dialog().getSaveFileName(self.parent, title, suggested,
+                                                 "Word documents (*.docx)")
         if not name:
             return None
         path = Path(name)
         return path if path.suffix.lower() == ".docx" else path.with_suffix(".docx")
 
     def ask_file(self, title: str, file_filter: str, folder: str = "") -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self.parent, title, folder, file_filter)
+        name, _ = _file_dialog().getOpenFileName(self.parent, title, folder, file_filter)
         return Path(name) if name else None
 
     def ask_text(self, title: str, label: str, text: str = "",
@@ -112,6 +111,7 @@ class Dialogs:
     def text_dialog(self, title: str, label: str, text: str = "",
                     max_length: int | None = None) -> QInputDialog:
         """The dialog :meth:`ask_text` shows."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
         dialog = QInputDialog(self.parent)
         dialog.setWindowTitle(title)
         dialog.setLabelText(label)
@@ -132,6 +132,7 @@ class Dialogs:
 
     def choice_dialog(self, title: str, label: str, choices: list[str]) -> QInputDialog:
         """The dialog :meth:`ask_choice` shows: a list to pick one from, the first picked."""
+        from PySide6.QtWidgets import QInputDialog
         dialog = QInputDialog(self.parent)
         dialog.setWindowTitle(title)
         dialog.setLabelText(label)

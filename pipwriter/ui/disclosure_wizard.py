@@ -24,7 +24,7 @@ from ..model.interests.statements import (
     combined_statement,
 )
 from .disclosure_pages import CertifyPage, IntroPage, ItemPage, SummaryPage
-from .keyboard import AsksBeforeCancel
+from .wizard_cancel import AsksBeforeCancel
 
 
 class DisclosureWizard(AsksBeforeCancel):

@@ -8,16 +8,12 @@ own menus, so the list is always the one that works.
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QTextBrowser, QVBoxLayout, QWidget
 
 from ..model.rules.template import Template
 from ..resources import resource
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
 
 
 class HelpDialog(QDialog):
@@ -101,48 +97,3 @@ def shortcuts_html(window) -> str:
             "spelling suggestions, Add to my dictionary and Ignore in this article.</p>"
             "<table cellpadding='4'><tr><th align='left'>Command</th><th align='left'>Keys</th>"
             f"<th align='left'>Menu</th></tr>{rows}</table>")
-
-
-class HelpWindows:
-    """The Help menu of one main window: the help pages (each in a window that can stay open
-    beside the article, made once and shown again), About, and Report a problem."""
-
-    def __init__(self, window: MainWindow):
-        self.window = window
-        self.pages: dict[str, HelpDialog] = {}
-
-    def show(self, page: str) -> HelpDialog:
-        """Help › Getting started (F1) ``"start"``, the series' guidance ``"guidance"``, or the
-        keyboard shortcuts ``"keys"``."""
-        window = self.window
-        pages = {"start": ("Getting started", getting_started_html),
-                 "guidance": ("The series' guidance",
-                              lambda: guidance_html(window.session.template)),
-                 "keys": ("Keyboard shortcuts", lambda: shortcuts_html(window))}
-        title, make = pages[page]
-        dialog = self.pages.get(page)
-        if dialog is None:
-            dialog = self.pages[page] = HelpDialog(title, make(), window)
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-        return dialog
-
-    def report_problem(self) -> None:
-        """Help › Report a problem…: the details to send, with Copy and Open log folder."""
-        from .problem_report import show_problem_report
-        show_problem_report(self.window)
-
-    def about(self) -> None:
-        from .. import APP_NAME, __version__
-        from ..logs import log_file
-        licences = resource("dictionaries", "LICENCES.md")
-        self.window.dialogs.info(
-            f"About {APP_NAME}",
-            f"{APP_NAME} {__version__}\n\nWrite a Partnership in Practice article for The BMJ "
-            "with your co-authors. Then make all the editors need.\n\n"
-            "Your work stays on this computer. PiP Writer sends nothing over the internet.\n\n"
-            "Free software under the MIT licence. The spelling word lists keep their own "
-            f"licences, listed in {licences}.\n\n"
-            "If something goes wrong, tell whoever gave you PiP Writer what you were doing, "
-            f"and send them the log file named below.\n\nLog file: {log_file()}")

@@ -1,5 +1,4 @@
-"""Working the app by keyboard alone: Tab moves on from every box, the focus always shows, and
-a wizard asks before Escape throws typed answers away.
+"""Working the app by keyboard alone: Tab moves on from every box, and the focus always shows.
 
 - **Tab leaves every text box** (:func:`settle_tab_stops`); where a tab character is wanted
   (a reference's authors or text, a competing-interests statement) Ctrl+Tab types one
@@ -8,8 +7,7 @@ a wizard asks before Escape throws typed answers away.
 - **The focus always shows** (:func:`show_focus_ring`): a ring in the text colour round the
   control that has the keyboard focus, for controls whose own look does not change (a list with
   nothing chosen, read-only text, the figures strip's buttons).
-- **Escape asks first** (:class:`AsksBeforeCancel`): in a wizard with typed answers, Escape,
-  Cancel or the window's close box ask before throwing them away.
+- **Escape asks first** in a wizard with typed answers (:mod:`.wizard_cancel`).
 - **A menu looked at leaves the words picked** (:func:`typing_box`): a menu opened with Alt and
   closed with Escape leaves the keyboard on the menu bar, so commands that act on the words
   picked in a text box take the box that last had the keyboard.
@@ -24,12 +22,10 @@ from PySide6.QtWidgets import (
     QFocusFrame,
     QLineEdit,
     QMenuBar,
-    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QTextEdit,
     QWidget,
-    QWizard,
 )
 from shiboken6 import isValid
 
@@ -170,49 +166,3 @@ class _TypingFirst(QObject):
         if event.type() == QEvent.Type.Shortcut and isinstance(watched, QWidget):
             commit_typing(watched.window())
         return False
-
-
-# --- wizards ask before throwing typed answers away ---------------------------------------------
-class AsksBeforeCancel(QWizard):
-    """A QWizard whose Escape, Cancel and window close box ask before throwing away what
-    the user typed (:meth:`has_typed_content`). Call :meth:`ask_before_cancel` once its
-    buttons exist. Tests replace :meth:`confirm_discard` to answer the question."""
-
-    def has_typed_content(self) -> bool:
-        return False
-
-    def confirm_discard(self) -> bool:
-        """True to throw the answers away."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
-                          "Close without keeping what you have typed?", parent=self)
-        keep = box.addButton("&Keep writing", QMessageBox.ButtonRole.RejectRole)
-        discard = box.addButton("&Close and lose it", QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is discard
-
-    def may_cancel(self) -> bool:
-        return not self.has_typed_content() or self.confirm_discard()
-
-    def ask_before_cancel(self) -> None:
-        cancel = self.button(QWizard.WizardButton.CancelButton)
-        cancel.clicked.disconnect()
-        cancel.clicked.connect(self._cancel_clicked)
-
-    def _cancel_clicked(self) -> None:
-        if self.may_cancel():
-            self.reject()
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if event.key() == Qt.Key.Key_Escape and \
-                event.modifiers() == Qt.KeyboardModifier.NoModifier and not self.may_cancel():
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if event.spontaneous() and self.isVisible() and not self.may_cancel():
-            event.ignore()
-            return
-        super().closeEvent(event)

@@ -15,23 +15,22 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME
 from .article_commands import ArticleCommands
 from .coauthor import Coauthoring
-from .comments_panel import install_comments
 from .data_safety import DataSafety
 from .dialogs import CANCEL, SAVE, Dialogs
 from .edit_undo import EditUndo
 from .figures_bar import Figures, FiguresBar
-from .help_dialogs import HelpWindows
+from .help_menu import HelpWindows
 from .keyboard import commit_typing, keyboard_ready, remember_text_boxes
 from .live_figures import compute_figures, explanation
 from .marks_worker import MarksWorker
 from .navigator import Navigator
+from .review_entry import install_comments
 from .saving import save_as, save_or_relocate
 from .screen_fit import room_for, scrolling
 from .section_panel import SectionPanel
 from .settings import Settings
 from .spelling_controls import SpellingControls
 from .suggestions_panel import install_suggestions
-from .text_scale import scale_app_text
 from .timers import OncePainted, pause_timer
 from .window_layout import WindowLayout
 
@@ -372,6 +371,7 @@ class MainWindow(QMainWindow):
     def scale_text(self, step: int) -> None:
         """View › Bigger text (1), Smaller text (-1) or Normal text size (0), in every window;
         remembered for the next start."""
+        from .text_scale import scale_app_text  # its style classes: only when asked for
         font = scale_app_text(step, LARGEST_TEXT)
         if font is not None:
             self.session.set_text_font(font)

@@ -22,7 +22,7 @@ from ..model.article.factory import new_article
 from ..model.article.limits import TITLE_MAX
 from ..model.rules.template import Template
 from .author_rows import AuthorRows
-from .keyboard import AsksBeforeCancel
+from .wizard_cancel import AsksBeforeCancel
 
 
 def _explanation(text: str) -> QLabel:

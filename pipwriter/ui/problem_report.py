@@ -16,12 +16,11 @@ from PySide6.QtCore import (
     QMessageLogContext,
     QObject,
     QtMsgType,
-    QUrl,
     Signal,
     qInstallMessageHandler,
     qVersion,
 )
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -154,6 +153,9 @@ class ProblemReport(QDialog):
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             log.warning("could not make the log folder %s: %s", folder, error)
+        # imported here, not made at every start (issue 23)
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
         opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
         if not opened:
             self.status.setText(f"The log folder is: {folder}")

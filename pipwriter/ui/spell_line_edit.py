@@ -94,14 +94,15 @@ class SpellCheck(QObject):
     """Underlines and the spelling menu for one text box (made by :func:`attach_spelling`)."""
 
     def __init__(self, edit: QPlainTextEdit | QTextEdit, engine: SpellEngine,
-                 on_ignore: Callable[[str], None] | None = None):
+                 on_ignore: Callable[[str], None] | None = None, *, watch_viewport: bool = True):
         super().__init__(edit)
         self.edit = edit
         self.engine = engine
         self.on_ignore = on_ignore
         self.highlighter = SpellHighlighter(edit.document(), engine)
         edit.installEventFilter(self)
-        edit.viewport().installEventFilter(self)
+        if watch_viewport:      # where a right-click lands; a SpellLineEdit takes it itself
+            edit.viewport().installEventFilter(self)
         highlighter = self.highlighter
         edit.destroyed.connect(lambda *_: engine.remove_listener(highlighter._engine_changed))
 
@@ -131,17 +132,20 @@ class SpellCheck(QObject):
 
 
 def attach_spelling(edit: QPlainTextEdit | QTextEdit, engine: SpellEngine | None,
-                    on_ignore: Callable[[str], None] | None = None) -> SpellCheck | None:
+                    on_ignore: Callable[[str], None] | None = None, *,
+                    watch_viewport: bool = True) -> SpellCheck | None:
     """Check the spelling in ``edit`` with ``engine`` (None: leave it unchecked).
 
     ``on_ignore(word)`` records "Ignore in this article" in the project (the engine already
-    ignores the word everywhere)."""
+    ignores the word everywhere). ``watch_viewport`` False: ``edit`` passes its right-clicks
+    to :meth:`SpellCheck.show_menu` itself (as :class:`SpellLineEdit` does)."""
     if engine is None:
         return None
     existing = edit.findChild(SpellCheck, options=Qt.FindChildOption.FindDirectChildrenOnly)
     if isinstance(existing, SpellCheck):
         return existing
-    return SpellCheck(edit, engine, on_ignore)      # a child of edit: found above next time
+    # a child of edit: found above next time
+    return SpellCheck(edit, engine, on_ignore, watch_viewport=watch_viewport)
 
 
 def session_spelling(edit: QPlainTextEdit | QTextEdit, session) -> SpellCheck | None:
@@ -185,8 +189,17 @@ class SpellLineEdit(QPlainTextEdit):
     def set_spelling(self, engine: SpellEngine | None,
                      on_ignore: Callable[[str], None] | None = None) -> SpellCheck | None:
         """Underline misspellings found by ``engine`` and offer the spelling menu."""
-        self.spell_check = attach_spelling(self, engine, on_ignore)
+        self.spell_check = attach_spelling(self, engine, on_ignore, watch_viewport=False)
         return self.spell_check
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt API
+        """A right-click (Qt sends the viewport's here): the spelling menu. Taken here rather
+        than by watching the viewport, because the first viewport PySide6 hands to Python makes
+        it look through every widget class: 4 ms before the window's first paint (issue 23)."""
+        if self.spell_check is not None:
+            self.spell_check.show_menu(event)
+        else:
+            super().contextMenuEvent(event)
 
     # --- QLineEdit's API ------------------------------------------------------------------------
     def text(self) -> str:

@@ -34,8 +34,8 @@ from ..model.coauthoring.suggestions import (
     words_if_accepted,
 )
 from ..model.rules.findings import Where
-from .comments_panel import my_name
 from .live_figures import compute_figures
+from .review_entry import my_name
 from .richtext_bridge import fragments, suggestion_marks
 from .side_list import SideList, show_side_list, side_list
 
