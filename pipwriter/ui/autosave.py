@@ -62,6 +62,9 @@ FILE_BACKUP_INTERVAL = 600.0   # seconds between backups made by autosaving into
 
 @dataclass
 class Snapshot:
+    """The article at one moment, taken on the GUI thread for a worker to write: its JSON text,
+    attached files, where it goes, and the journal whose lines the copy makes unnecessary."""
+
     generation: int
     article_json: str
     media: MediaStore
@@ -80,6 +83,9 @@ class Snapshot:
 
 @dataclass
 class AutosaveResult:
+    """What one autosave write did: whether the recovery copy was written, any message for the
+    user, whether the user's own file was written too, and the copy's recovery entry."""
+
     generation: int
     ok: bool
     message: str = ""              # what went wrong (or a warning), for the user

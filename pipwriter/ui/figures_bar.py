@@ -38,6 +38,9 @@ _EXPLAIN_TIP = "Click to see what is counted"
 
 @dataclass(frozen=True)
 class Figures:
+    """What the figures bar shows: words counted against the band, words in every part,
+    references, key messages, illustrations and clips, and the current panel's words."""
+
     words: int
     words_min: int | None
     words_max: int | None

@@ -63,6 +63,9 @@ class Section:
 
 @dataclass
 class Settings:
+    """The article's own settings: citation style, spelling language and ignored words, dismissed
+    checklist findings and word-count profile."""
+
     citation_style: str = "brackets"
     spelling_language: str = "en_GB"
     spell_ignore: list[str] = field(default_factory=list)
@@ -86,6 +89,10 @@ class Settings:
 
 @dataclass
 class Article:
+    """The whole article as the project file holds it: title, standfirst, authors, sections and
+    viewpoints, key messages, references, media, settings, and the co-authors' approvals,
+    comments and suggestions."""
+
     template_id: str = "bmj-partnership-in-practice"
     title: str = ""
     standfirst: str = ""

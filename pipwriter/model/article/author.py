@@ -12,6 +12,9 @@ from .media import Photo
 
 @dataclass
 class Author:
+    """One author: name, partner type (and so side of the partnership), how they are presented,
+    their photo and their competing-interests disclosure."""
+
     name: str
     partner_type: str = "health_professional"  # an id from the template's partner_types
     id: str = field(default_factory=lambda: new_id("author"))

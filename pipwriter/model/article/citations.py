@@ -57,6 +57,9 @@ class CitationPlace:
 
 @dataclass(frozen=True)
 class CitationAnalysis:
+    """The article's citations against its reference list: every citation group, the BMJ numbers,
+    and the problems (references missing from the list, never cited, or named twice in a group)."""
+
     groups: tuple[CitationPlace, ...]            # every citation group, in reading order
     numbers: dict[str, int]                      # reference id -> BMJ number
     cited_order: tuple[str, ...]                 # known reference ids by first citation

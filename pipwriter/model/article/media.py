@@ -17,6 +17,9 @@ CLIP_KINDS = ("video", "audio")
 
 @dataclass
 class MediaRef:
+    """A stored file as the article names it: its name in the media store, the name it had, its
+    MIME type, size in bytes and, for a picture, its width and height in pixels (0 if unknown)."""
+
     name: str  # member name inside the project's media folder, e.g. "3fa9...c1.jpg"
     original_name: str = ""
     mime: str = "application/octet-stream"
@@ -37,6 +40,8 @@ class MediaRef:
 
 @dataclass
 class Photo:
+    """An author's photo: the stored picture, and whether the person agreed to its publication."""
+
     media: MediaRef
     consent: bool = False  # "this person agreed to publication of this photo"
 
@@ -50,6 +55,9 @@ class Photo:
 
 @dataclass
 class Illustration:
+    """A picture in the article (photo, diagram, chart, table...) with its caption, alternative
+    text and credit, and whether there is permission to publish it."""
+
     media: MediaRef
     id: str = field(default_factory=lambda: new_id("fig"))
     kind: str = "photo"
@@ -72,6 +80,9 @@ class Illustration:
 
 @dataclass
 class MediaClip:
+    """A video or audio clip, attached as a file or given as a link, with its title, caption,
+    transcript and whether everyone in it agreed to its publication."""
+
     id: str = field(default_factory=lambda: new_id("clip"))
     kind: str = "video"
     media: MediaRef | None = None  # an attached file, or

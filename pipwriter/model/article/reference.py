@@ -19,6 +19,9 @@ REFERENCE_KINDS = ("journal", "web", "book", "report", "other")
 
 @dataclass
 class Reference:
+    """One entry of the reference list as the authors typed it; citations name it by ``id`` and it
+    is printed in BMJ (Vancouver) style by :func:`format_bmj`."""
+
     kind: str = "journal"
     id: str = field(default_factory=lambda: new_id("ref"))
     authors: list[str] = field(default_factory=list)  # "Surname AB" each

@@ -53,6 +53,9 @@ def clean_text(text: str) -> str:
 
 @dataclass
 class Run:
+    """A stretch of a paragraph's text in one format: bold, italic, the key quote it is part of,
+    and the suggestions that would add or remove it."""
+
     text: str
     bold: bool = False
     italic: bool = False
@@ -67,6 +70,9 @@ class Run:
 
 @dataclass
 class Citation:
+    """A citation in a paragraph: the ids of the references it cites (never their numbers), with
+    the same key-quote and suggestion marks as a run."""
+
     refs: list[str]
     quote: str = ""
     ins: str = ""
@@ -78,6 +84,8 @@ Inline = Run | Citation
 
 @dataclass
 class Paragraph:
+    """One paragraph: its runs and citations in order, and its style ("body" or "bullet")."""
+
     items: list[Inline] = field(default_factory=list)
     style: str = "body"
 
@@ -125,6 +133,8 @@ class Paragraph:
 
 @dataclass
 class RichText:
+    """Formatted text without Qt (a section's body, for one): its paragraphs in order."""
+
     paragraphs: list[Paragraph] = field(default_factory=list)
 
     @classmethod

@@ -36,6 +36,9 @@ OBJECT = "\ufffc"     # a citation inside a paragraph (what Qt's document shows)
 
 @dataclass(frozen=True)
 class TextField:
+    """One piece of text the authors write: its place, its text as blocks, whether it is prose,
+    the countable part it belongs to, and the longest text allowed there (see above)."""
+
     where: Where
     blocks: tuple[str, ...]
     prose: bool = True

@@ -34,6 +34,9 @@ APPROVED, OUT_OF_DATE, NOT_YET = "approved", "out of date", "not yet"
 
 @dataclass
 class Approval:
+    """One author's approval of the whole article or of one section: when they gave it, and the
+    fingerprint of what they approved."""
+
     author_id: str
     scope: str = ARTICLE_SCOPE    # "article", or the id of one section
     at: str = ""                  # UTC time, ISO 8601

@@ -31,6 +31,8 @@ def _where_from(o: Obj) -> Where:
 
 @dataclass
 class Reply:
+    """A reply to a comment: its text, who wrote it and when (UTC)."""
+
     text: str
     author: str
     at: str = field(default_factory=now_utc)
@@ -47,6 +49,9 @@ class Reply:
 
 @dataclass
 class Comment:
+    """A comment on some words of one field: the words, where they were and what surrounded them,
+    who wrote it and when, its replies, and whether it is resolved."""
+
     where: Where                # the field the words are in
     quote: str                  # the words commented on
     text: str

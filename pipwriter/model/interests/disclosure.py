@@ -20,6 +20,9 @@ ANSWERS = ("", "none", "entries")  # "" = not answered yet
 
 @dataclass
 class DisclosureEntry:
+    """One relationship declared under an ICMJE item: with whom, what it is, who was paid, and any
+    comments."""
+
     entity: str = ""     # who: company, charity, organisation
     what: str = ""       # what the relationship is
     paid_to: str = ""    # "me", "organisation", "not_paid" or "" (not said)
@@ -37,6 +40,8 @@ class DisclosureEntry:
 
 @dataclass
 class DisclosureItem:
+    """The answer to one ICMJE item: not answered yet, none, or the entries declared."""
+
     answer: str = ""  # see ANSWERS
     entries: list[DisclosureEntry] = field(default_factory=list)
 
@@ -47,6 +52,9 @@ class DisclosureItem:
 
 @dataclass
 class Disclosure:
+    """One author's disclosure: answers to the 13 ICMJE items, when and on what answers they
+    certified it, their own wording of the statement if any, and the manuscript number."""
+
     items: dict[int, DisclosureItem] = field(
         default_factory=lambda: {n: DisclosureItem() for n in ITEM_NUMBERS})
     certified_on: str = ""        # ISO date the author certified

@@ -202,6 +202,8 @@ def counted_extra_words(article: Article, template: Template, profile: str | Non
 # --- the figures ------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class SectionCount:
+    """The words of one section or viewpoint panel, and whether they count toward the limit."""
+
     id: str
     title: str
     kind: str
@@ -216,6 +218,9 @@ class SectionCount:
 
 @dataclass(frozen=True)
 class ArticleCounts:
+    """Every figure of the article (see :func:`count_article`): words counted and in total, words
+    per part and per panel, the counts the checklist needs, and the template's limits."""
+
     profile: str
     words_counted: int
     words_total: int

@@ -140,6 +140,7 @@ def recheck(previous: CheckedParagraph | None, text: str,
 # --- counting ---------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class CountedParagraph:
+    """A paragraph's text and its word count, kept so that :func:`recount` can reuse it."""
     text: str
     words: int
 

@@ -175,6 +175,7 @@ _RUN = re.compile(r"(?:[^\W_]|(\S))\S*")
 
 @dataclass(frozen=True)
 class _CjkRules:
+    """The Word profile's compiled patterns for Chinese characters and kana (:func:`_cjk_rules`)."""
     cjk: re.Pattern[str]        # one Chinese character or kana
     cjk_split: re.Pattern[str]  # one Chinese character or kana, or a run of anything else
 
@@ -248,6 +249,7 @@ def _count_word_profile(text: str) -> int:
 
 @dataclass(frozen=True)
 class _LibreOfficeRules:
+    """The LibreOffice profile's compiled patterns (see :func:`_libreoffice_rules`)."""
     words: re.Pattern[str]    # LibreOffice's ICU segments (before Asian characters are split)
     special: re.Pattern[str]  # a character that needs the full rules (see _count_libreoffice)
     asian: re.Pattern[str]    # one Asian character

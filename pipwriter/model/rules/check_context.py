@@ -19,6 +19,9 @@ from .template import Range, Template
 
 @dataclass
 class CheckContext:
+    """What every check reads: the project, its template, the article's counts and citations, and,
+    when given, its readability figures and a spelling engine."""
+
     project: Project
     template: Template
     counts: ArticleCounts

@@ -40,6 +40,9 @@ class Where:
 
 @dataclass(frozen=True)
 class Finding:
+    """One thing the checklist tells the user: its severity, a stable code, the message, and the
+    place (or places) it concerns."""
+
     severity: str
     code: str
     message: str

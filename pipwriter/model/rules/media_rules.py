@@ -84,6 +84,9 @@ def _looks_like(extension: str, head: bytes) -> bool:
 
 @dataclass
 class ClipCheck:
+    """A clip file that passed :func:`check_clip_file`: its kind, MIME type, size in bytes and any
+    warnings for the user."""
+
     kind: str          # "video" or "audio"
     mime: str
     size: int

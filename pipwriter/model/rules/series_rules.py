@@ -18,6 +18,9 @@ from ..language.readability import LONG_SENTENCE_WORDS
 
 @dataclass(frozen=True)
 class SeriesRules:
+    """The series' rules from the template's ``rules`` object, each with its one default here
+    (read and checked by :func:`parse_rules`)."""
+
     # words: a count outside the band by up to this share of the nearer limit is a warning,
     # further out an error
     words_tolerance_percent: float = 10.0

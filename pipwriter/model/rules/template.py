@@ -29,12 +29,15 @@ COUNTABLE_PARTS = ("sections", "viewpoints", "title", "standfirst", "key_message
 
 @dataclass(frozen=True)
 class Question:
+    """A guidance question beside a section (for a viewpoint, a topic to cover), to tick off."""
     id: str
     text: str
 
 
 @dataclass(frozen=True)
 class SectionSpec:
+    """One section of the template, or its viewpoint: heading, prompt, questions, fewest words, and
+    the headings and words the Word import knows it by."""
     key: str
     title: str
     prompt: str
@@ -47,6 +50,8 @@ class SectionSpec:
 
 @dataclass(frozen=True)
 class PartnerType:
+    """A kind of author ("Health professional", "Manager"...), the side of the partnership it is
+    on, and the words that say a person is of this kind."""
     id: str
     label: str
     side: str
@@ -73,6 +78,8 @@ class ImportHeadings:
 
 @dataclass(frozen=True)
 class Side:
+    """One side of the partnership (e.g. health professionals, or patients and carers): the fewest
+    authors it needs and the label its viewpoints are headed with."""
     id: str
     label: str
     min_authors: int
@@ -81,6 +88,7 @@ class Side:
 
 @dataclass(frozen=True)
 class Range:
+    """A limit on a figure (words, references...): its minimum and maximum, None for none."""
     min: int | None = None
     max: int | None = None
 
@@ -90,6 +98,7 @@ class Range:
 
 @dataclass(frozen=True)
 class PanelText:
+    """The title, prompt and tooltip of a panel that is not a section (references, authors...)."""
     title: str
     prompt: str
     tooltip: str = ""
@@ -97,6 +106,9 @@ class PanelText:
 
 @dataclass(frozen=True)
 class Template:
+    """A series template: its sections and viewpoint and their order, partner types and sides,
+    limits, what counts toward the word limit, panel texts, the series' rules and the headings
+    the Word import looks for."""
     id: str
     name: str
     version: str

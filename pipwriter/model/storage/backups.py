@@ -40,6 +40,9 @@ DAILY_FOR = _dt.timedelta(days=30)
 
 @dataclass(frozen=True)
 class Backup:
+    """One backup of a project file: where it is kept, when it was taken, its size, and what its
+    side file says (the file it copied, the article's title, a note)."""
+
     path: Path
     taken_at: _dt.datetime       # UTC
     size: int

@@ -119,6 +119,9 @@ def owner_alive(pid: int, host: str, process_started: float | None = None) -> bo
 
 @dataclass(frozen=True)
 class LockInfo:
+    """What a lock file says: the project file, the process and computer holding it, when it was
+    taken, and a token telling this lock from any other."""
+
     path: str
     pid: int
     host: str

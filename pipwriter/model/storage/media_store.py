@@ -43,6 +43,9 @@ class Writable(Protocol):
 
 @dataclass(frozen=True)
 class _InZip:
+    """A stored file read from a member of a project file (a zip): the zip's path, the member's
+    name and its size in bytes."""
+
     zip_path: Path
     member: str
     size: int

@@ -30,6 +30,9 @@ OWNER_FILE = "owner.json"
 
 @dataclass
 class Project:
+    """An open project: the article, its stored media, the file it lives in (None until saved),
+    problems found on loading, and what that file held when last read or written."""
+
     article: Article
     media: MediaStore = field(default_factory=MediaStore)
     path: Path | None = None

@@ -56,6 +56,9 @@ def new_session_id() -> str:
 
 @dataclass(frozen=True)
 class RecoveryEntry:
+    """One recovery copy as its side file describes it: the copy, the article's own file, when it
+    was kept, the process that wrote it and how much of the journal the copy already holds."""
+
     session_id: str
     copy_path: Path
     meta_path: Path
