@@ -31,8 +31,8 @@ from pipwriter.ui.text_editor import TextEditor
 
 def painted(now):
     from PySide6 import QtWidgets
-    made = [name for name in ("QFileDialog", "QInputDialog", "QWizard", "QTextBrowser",
-                              "QRadioButton", "QProxyStyle")
+    made = [name for name in ("QFileDialog", "QInputDialog", "QMessageBox", "QDialogButtonBox",
+                              "QWizard", "QTextBrowser", "QRadioButton", "QProxyStyle")
             if name in QtWidgets.__dict__]
     print(json.dumps({{"modules": sorted(m for m in sys.modules if m.startswith("pipwriter")),
                       "qt": made}}), flush=True)
@@ -86,6 +86,7 @@ def test_a_screen_not_yet_opened_is_not_loaded_before_the_first_paint(loaded, mo
 
 
 def test_dialog_classes_are_made_when_first_used(loaded):
-    """File choosers, input dialogs, wizards, help browsers, radio buttons and the bigger-text
-    style: none of their PySide6 classes is made before the first paint."""
+    """File choosers, input dialogs, message boxes, dialog buttons, wizards, help browsers,
+    radio buttons and the bigger-text style: none of their PySide6 classes is made before the
+    first paint."""
     assert loaded["qt"] == []

@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from .. import APP_NAME
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QFileDialog, QInputDialog
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
     from ..importer.plan import ImportPlan
 
@@ -42,7 +42,14 @@ def fit_title(dialog: AnyDialog) -> AnyDialog:
     """``dialog`` no narrower than :func:`title_width`. Message boxes and input dialogs size
     themselves to their layout when shown, so a message box is given an empty row that wide
     and an input dialog's label that minimum width."""
-    from PySide6.QtWidgets import QGridLayout, QInputDialog, QLabel, QSizePolicy, QSpacerItem
+    from PySide6.QtWidgets import (
+        QGridLayout,
+        QInputDialog,
+        QLabel,
+        QMessageBox,
+        QSizePolicy,
+        QSpacerItem,
+    )
     width = title_width(dialog)
     layout = dialog.layout()
     if isinstance(dialog, QMessageBox) and isinstance(layout, QGridLayout):
@@ -143,6 +150,7 @@ class Dialogs:
         return fit_title(dialog)
 
     def ask_unsaved(self, name: str) -> str:
+        from PySide6.QtWidgets import QMessageBox
         answer = QMessageBox.StandardButton(self.unsaved_box(name).exec())
         return {QMessageBox.StandardButton.Save: SAVE,
                 QMessageBox.StandardButton.Discard: DISCARD}.get(answer, CANCEL)
@@ -150,6 +158,7 @@ class Dialogs:
     def unsaved_box(self, name: str) -> QMessageBox:
         """The question :meth:`ask_unsaved` asks, each answer with an access key (Alt+S saves,
         Alt+W closes without saving; Escape cancels)."""
+        from PySide6.QtWidgets import QMessageBox
         box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes",
                           f"Save the changes to “{name}” before closing?",
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
@@ -162,11 +171,17 @@ class Dialogs:
         return fit_title(box)
 
     def message_box(self, icon: QMessageBox.Icon, title: str, text: str,
-                    buttons=QMessageBox.StandardButton.Ok) -> QMessageBox:
-        """A message or question box whose title shows whole."""
-        return fit_title(QMessageBox(icon, title, text, buttons, self.parent))
+                    buttons: QMessageBox.StandardButton | None = None) -> QMessageBox:
+        """A message or question box whose title shows whole (an OK button unless
+        ``buttons`` says otherwise). Its class is made when a box is first asked for, not at
+        start-up (issue 23)."""
+        from PySide6.QtWidgets import QMessageBox
+        ok = QMessageBox.StandardButton.Ok
+        return fit_title(QMessageBox(icon, title, text, ok if buttons is None else buttons,
+                                     self.parent))
 
     def confirm(self, title: str, text: str, yes: str = "Yes") -> bool:
+        from PySide6.QtWidgets import QMessageBox
         box = self.message_box(QMessageBox.Icon.Question, title, text,
                                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.button(QMessageBox.StandardButton.Yes).setText(yes)
@@ -202,7 +217,9 @@ class Dialogs:
         return review_import(plan, self.parent)
 
     def error(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
         self.message_box(QMessageBox.Icon.Warning, title, text).exec()
 
     def info(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
         self.message_box(QMessageBox.Icon.Information, title, text).exec()

@@ -23,7 +23,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -113,6 +112,7 @@ class ProblemReport(QDialog):
     with Copy and Open log folder. Nothing is sent anywhere."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QDialogButtonBox  # made when first shown (issue 23)
         super().__init__(parent)
         self.setWindowTitle("Report a problem")
         self.details = problem_details(__version__, qVersion())
