@@ -12,7 +12,6 @@ from pipwriter.model.rules.media_rules import (
     clip_size_warning,
     clip_url_problem,
     format_size,
-    illustration_kind_warning,
     illustration_limit_problem,
     normalise_clip_url,
 )
@@ -116,12 +115,3 @@ def test_illustration_limit():
     assert illustration_limit_problem(1, 2) == ""
     assert "at most 2 illustrations" in illustration_limit_problem(2, 2)
     assert illustration_limit_problem(5, None) == ""
-
-
-def test_illustration_kind_warning_quotes_the_template(template):
-    message = template.rules.discouraged_illustration_message
-    assert illustration_kind_warning(template.rules, "chart") == message
-    assert illustration_kind_warning(template.rules, "table") == message
-    assert illustration_kind_warning(template.rules, "photo") == ""
-    from pipwriter.model.rules.series_rules import SeriesRules
-    assert illustration_kind_warning(SeriesRules(), "chart") == ""

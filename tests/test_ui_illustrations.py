@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData, QUrl
 from ui_support import fill_wizard as _fill_wizard
 
 from pipwriter import imaging
+from pipwriter.model.rules.checks import run_checks
 from pipwriter.model.rules.media_rules import MB, clip_file_filter
 from pipwriter.model.storage.project_file import load_project, save_project
 
@@ -92,8 +93,11 @@ def test_illustration_form_chart_warning_and_undo(window, panel, tmp_path):
     tab.kind.setCurrentIndex(tab.kind.findData("chart"))
     assert session.article.illustrations[0].kind == "chart"
     assert tab.kind_warning.isVisibleTo(panel)
-    assert tab.kind_warning.text() == \
-        session.template.rules.discouraged_illustration_message
+    # the checklist's own words (one judge): the series' rule, then what to do
+    checklist = [f.message for f in run_checks(session.project, session.template)
+                 if f.code == "illustration-discouraged-kind"]
+    assert [tab.kind_warning.text()] == checklist
+    assert checklist[0].startswith(session.template.rules.discouraged_illustration_message)
     assert "⚠" in tab.list.item(0).text()
     tab.kind.setCurrentIndex(tab.kind.findData("table"))
     assert tab.kind_warning.isVisibleTo(panel)

@@ -22,6 +22,7 @@ from ..model.rules.media_rules import (
 )
 from .list_form_tab import ListFormTab, button, check_box, choice_box, line_edit, plain_edit
 from .media_widgets import problem_label, show_problem, warning_label
+from .spell_line_edit import mark_field
 
 CLIP_LABELS = {"video": "Video", "audio": "Audio (sound only)"}
 
@@ -60,20 +61,33 @@ class ClipsTab(ListFormTab):
                                     self.apply_form)
         self.needs_item = [self.clip_title, self.caption, self.transcript, self.permission,
                            self.remove_button]
+        mark_field(self.permission, "permission")    # "Go to it" from the checklist lands here
+        self.url_finding = problem_label()
+        self.caption_finding = problem_label()
+        self.transcript_finding = problem_label()
+        self.permission_finding = problem_label()
+        self.finding_fields = {"clip_url": (self.url, self.url_finding),
+                               "clip_caption": (self.caption, self.caption_finding),
+                               "clip_transcript": (self.transcript, self.transcript_finding),
+                               "permission": (self.permission, self.permission_finding)}
         self.lay_out(
             [self.attach_button, self.link_button, self.remove_button, note],
             [self.source, self.warnings, ("&Web address:", self.url), ("", self.url_problem),
-             ("&Kind:", self.kind), ("&Title:", self.clip_title), ("&Caption:", self.caption),
-             ("Tra&nscript or description:", self.transcript), ("", self.permission)])
+             ("", self.url_finding), ("&Kind:", self.kind), ("&Title:", self.clip_title),
+             ("&Caption:", self.caption), ("", self.caption_finding),
+             ("Tra&nscript or description:", self.transcript), ("", self.transcript_finding),
+             ("", self.permission), ("", self.permission_finding)])
 
     # --- the list ------------------------------------------------------------------------------
     def title(self) -> str:
         return f"Audio and video clips ({len(self.items())})"
 
     def rows(self) -> list[tuple[str, str]]:
+        found = self.item_findings()
         return [(clip.id, f"{clip.title or 'Untitled clip'} "
                           f"({CLIP_LABELS.get(clip.kind, clip.kind).lower()}, "
-                          f"{format_size(clip.media.size) if clip.media else 'link'})")
+                          f"{format_size(clip.media.size) if clip.media else 'link'})"
+                          + ("  ⚠ needs a look" if found.get(clip.id) else ""))
                 for clip in self.items()]
 
     # --- adding --------------------------------------------------------------------------------

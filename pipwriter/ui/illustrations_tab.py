@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel
 
 from ..model.article.media import ILLUSTRATION_KINDS, Illustration, MediaRef
 from ..model.article.ordering import move_item
-from ..model.rules.media_rules import illustration_kind_warning, illustration_limit_problem
+from ..model.rules.media_rules import illustration_limit_problem
 from .list_form_tab import (
     ListFormTab,
     button,
@@ -30,11 +30,11 @@ from .media_widgets import (
     import_picture,
     picture_info,
     problem_label,
-    show_problem,
     small_picture_warning,
     store_picture,
     warning_label,
 )
+from .spell_line_edit import mark_field
 
 KIND_LABELS = {"photo": "Photograph", "diagram": "Diagram", "infographic": "Infographic",
                "drawing": "Drawing or artwork", "chart": "Chart or graph", "table": "Table",
@@ -77,6 +77,9 @@ class IllustrationsTab(ListFormTab):
                                [(KIND_LABELS.get(kind, kind.capitalize()), kind)
                                 for kind in ILLUSTRATION_KINDS], self.apply_form)
         self.kind_warning = problem_label()
+        self.caption_finding = problem_label()
+        self.alt_finding = problem_label()
+        self.permission_finding = problem_label()
         self.permission = check_box("We have per&mission to publish this picture (or made it "
                                     "ourselves)", self.apply_form)
         preview_row = QHBoxLayout()
@@ -85,12 +88,20 @@ class IllustrationsTab(ListFormTab):
         preview_row.addStretch(1)
         self.needs_item = [self.replace_button, self.caption, self.alt_text, self.credit,
                            self.kind, self.permission, self.remove_button]
+        mark_field(self.kind, "kind")                # "Go to it" from the checklist lands here
+        mark_field(self.permission, "permission")
+        self.finding_fields = {"kind": (self.kind, self.kind_warning),
+                               "caption": (self.caption, self.caption_finding),
+                               "alt_text": (self.alt_text, self.alt_finding),
+                               "permission": (self.permission, self.permission_finding)}
         self.lay_out(
             [self.add_button, self.remove_button, self.up_button, self.down_button,
              self.limit_label],
             [preview_row, self.info, self.warnings, ("&Type:", self.kind), ("", self.kind_warning),
-             ("&Caption:", self.caption), ("A&lt text:", self.alt_text), ("", self.alt_count),
-             ("", self.alt_hint), ("Cre&dit:", self.credit), ("", self.permission)])
+             ("&Caption:", self.caption), ("", self.caption_finding),
+             ("A&lt text:", self.alt_text), ("", self.alt_finding), ("", self.alt_count),
+             ("", self.alt_hint), ("Cre&dit:", self.credit), ("", self.permission),
+             ("", self.permission_finding)])
 
     # --- the list ------------------------------------------------------------------------------
     def _maximum(self) -> int | None:
@@ -103,10 +114,11 @@ class IllustrationsTab(ListFormTab):
 
     def rows(self) -> list[tuple[str, str]]:
         rows = []
+        found = self.item_findings()
         for number, ill in enumerate(self.items(), start=1):
             label = KIND_LABELS.get(ill.kind, ill.kind)
             name = ill.caption or ill.media.original_name or "no caption yet"
-            note = "  ⚠" if illustration_kind_warning(self.rules, ill.kind) else ""
+            note = "  ⚠ needs a look" if found.get(ill.id) else ""
             rows.append((ill.id, f"Figure {number}: {name} ({label}){note}"))
         return rows
 
@@ -213,7 +225,6 @@ class IllustrationsTab(ListFormTab):
             self.preview.show_media(self.session, None)
             self.info.setText("")
             self.warnings.setText("")
-            show_problem(self.kind_warning, "")
         else:
             self.caption.setText(current.caption)
             self.credit.setText(current.credit)
@@ -228,7 +239,6 @@ class IllustrationsTab(ListFormTab):
                                     if current.alt_text.strip() else "The picture, not yet "
                                     "described")
             self._show_picture_info(ref)
-            show_problem(self.kind_warning, illustration_kind_warning(self.rules, current.kind))
         self._count_alt_text()
 
     def _show_picture_info(self, ref: MediaRef) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -31,9 +32,15 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from ..model.rules.findings import ERROR, Finding
 from ..model.rules.series_rules import SeriesRules
 from .id_list import ROLE, current_id, fill_id_list
-from .media_widgets import wrapping_list
+from .media_widgets import (
+    PROBLEM_COLOUR,
+    WARNING_COLOUR,
+    show_problem,
+    wrapping_list,
+)
 from .spell_line_edit import SpellLineEdit, mark_field, session_spelling
 
 log = logging.getLogger(__name__)
@@ -161,6 +168,9 @@ class ListFormTab(QWidget):
         self.list.currentItemChanged.connect(lambda *_: self.load_form())
         self.remove_button = button(f"&Remove {noun}", self.remove_current)
         self.needs_item: list[QWidget] = [self.remove_button]
+        # field name -> (the field, the label under it): what the checks find about that field
+        # of the chosen item shows there (see show_findings)
+        self.finding_fields: dict[str, tuple[QWidget, QLabel]] = {}
 
     @property
     def dialogs(self):
@@ -274,6 +284,27 @@ class ListFormTab(QWidget):
             self.show_item(current)
         finally:
             self._loading = False
+        self.show_findings(current)
+
+    def item_findings(self) -> dict[str, list[Finding]]:
+        """What the checks find about each item of the article's lists, by id (the checklist's
+        own findings: :func:`~pipwriter.model.rules.checks.item_findings`)."""
+        from ..model.rules.checks import item_findings
+        return item_findings(self.session.project, self.session.template)
+
+    def show_findings(self, current) -> None:
+        """Under each field of :attr:`finding_fields`, what the checks find about that field
+        of ``current``; a screen reader hears it as the field's description."""
+        if not self.finding_fields:
+            return
+        found = self.item_findings().get(current.id, []) if current is not None else []
+        for field, (widget, label) in self.finding_fields.items():
+            here = [finding for finding in found if finding.where.field == field]
+            text = "\n".join(finding.message for finding in here)
+            colour = PROBLEM_COLOUR if any(f.severity == ERROR for f in here) else WARNING_COLOUR
+            label.setStyleSheet(f"color: {colour};")
+            show_problem(label, text)
+            widget.setAccessibleDescription(text)
 
     @form_handler
     def apply_form(self) -> None:

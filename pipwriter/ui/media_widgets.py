@@ -26,11 +26,15 @@ def dropped_file(mime: QMimeData) -> Path | None:
     return None
 
 
+PROBLEM_COLOUR = "#a61b1b"       # a problem to put right (7.3:1 on white)
+WARNING_COLOUR = "#8a5300"       # something to look at (6.4:1 on white)
+
+
 def problem_label() -> QLabel:
     """An inline message shown under a field (hidden while empty)."""
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet("color: #a61b1b;")
+    label.setStyleSheet(f"color: {PROBLEM_COLOUR};")
     label.setVisible(False)
     return label
 
@@ -43,7 +47,7 @@ def show_problem(label: QLabel, text: str) -> None:
 def warning_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet("color: #8a5300;")
+    label.setStyleSheet(f"color: {WARNING_COLOUR};")
     return label
 
 

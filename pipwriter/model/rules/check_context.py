@@ -7,10 +7,10 @@ from functools import cached_property
 
 from ..article.article import Article, Section
 from ..article.author import Author
-from ..article.citations import CitationAnalysis
+from ..article.citations import CitationAnalysis, analyse_citations
 from ..article.media import Illustration, MediaClip
 from ..article.reference import Reference, format_authors
-from ..language.counts import ArticleCounts, PlainLanguage, plain_language
+from ..language.counts import ArticleCounts, PlainLanguage, count_article, plain_language
 from ..language.spelling import SpellEngine
 from ..storage.project import Project
 from .findings import Where
@@ -20,18 +20,28 @@ from .template import Range, Template
 @dataclass
 class CheckContext:
     """What every check reads: the project, its template, the article's counts and citations, and,
-    when given, its readability figures and a spelling engine."""
+    when given, its readability figures and a spelling engine. Counts, citations and readability
+    not given are worked out when a rule first asks for them (the rules about one illustration
+    or clip ask for none of them)."""
 
     project: Project
     template: Template
-    counts: ArticleCounts
-    citations: CitationAnalysis
+    given_counts: ArticleCounts | None = None
+    given_citations: CitationAnalysis | None = None
     given_plain: PlainLanguage | None = None
     speller: SpellEngine | None = None      # spelling is checked when one is given
 
     @property
     def article(self) -> Article:
         return self.project.article
+
+    @cached_property
+    def counts(self) -> ArticleCounts:
+        return self.given_counts or count_article(self.article, self.template)
+
+    @cached_property
+    def citations(self) -> CitationAnalysis:
+        return self.given_citations or analyse_citations(self.article)
 
     @cached_property
     def plain(self) -> PlainLanguage:

@@ -120,6 +120,25 @@ def all_findings(project: Project, template: Template, counts: ArticleCounts | N
     return sorted(findings, key=lambda f: _RANK.get(f.severity, len(_RANK)))
 
 
+# The rules that judge one illustration or clip on its own: the Illustrations page shows what
+# they find beside the item's form (the same findings as the checklist, not worked out again).
+ITEM_RULES: tuple[Rule, ...] = (checks_media.illustration_details, checks_media.clip_details)
+
+
+def item_findings(project: Project, template: Template) -> dict[str, list[Finding]]:
+    """What :data:`ITEM_RULES` find about each illustration and clip, by its id, errors first,
+    dismissed ones left out (as the checklist shows them). Quick: these rules need no counts."""
+    article = project.article
+    ctx = CheckContext(project, template)
+    found: dict[str, list[Finding]] = {}
+    for check in ITEM_RULES:
+        for finding in check(ctx):
+            if not is_dismissed(finding, article):
+                found.setdefault(finding.where.item_id, []).append(finding)
+    return {item: sorted(items, key=lambda f: _RANK.get(f.severity, len(_RANK)))
+            for item, items in found.items()}
+
+
 def run_checks(project: Project, template: Template,
                counts: ArticleCounts | None = None) -> list[Finding]:
     """The checklist: every finding the user has not dismissed."""

@@ -45,11 +45,11 @@ def illustration_details(ctx: CheckContext) -> Iterator[Finding]:
             yield Finding(ERROR, "illustration-permission-missing",
                           "An illustration is not marked as cleared for publication. Make sure "
                           "you may publish it (and that anyone shown agreed), then tick it.",
-                          where)
+                          replace(where, field="permission"))
         if rules.is_discouraged(item.kind):
             yield Finding(WARNING, "illustration-discouraged-kind",
                           f"{rules.discouraged_illustration_message} Try a photo or a simple drawing.",
-                          where)
+                          replace(where, field="kind"))
 
 
 # matched in the text made lower case once (a case-blind pattern with \b is several times
@@ -107,18 +107,20 @@ def clip_details(ctx: CheckContext) -> Iterator[Finding]:
         if clip.media is None and not clip.url.strip():
             yield Finding(ERROR, "clip-source-missing",
                           "A clip has neither a file nor a link. Attach the file or give the "
-                          "address where it is published.", where)
+                          "address where it is published.", replace(where, field="clip_url"))
         if not clip.caption.strip():
             yield Finding(WARNING, "clip-caption-missing",
-                          "A clip has no caption. Add a sentence saying what it is about.", where)
+                          "A clip has no caption. Add a sentence saying what it is about.",
+                          replace(where, field="clip_caption"))
         if not clip.transcript.strip():
             yield Finding(WARNING, "clip-transcript-missing",
                           "A clip has no transcript. Add one so people who cannot hear it can "
-                          "read it.", where)
+                          "read it.", replace(where, field="clip_transcript"))
         if not clip.permission:
             yield Finding(ERROR, "clip-permission-missing",
                           "A clip is not marked as cleared for publication. Make sure everyone "
-                          "heard or seen in it agreed, then tick it.", where)
+                          "heard or seen in it agreed, then tick it.",
+                          replace(where, field="permission"))
 
 
 def missing_media(ctx: CheckContext) -> Iterator[Finding]:

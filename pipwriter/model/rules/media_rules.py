@@ -179,8 +179,3 @@ def illustration_limit_problem(count: int, maximum: int | None) -> str:
     word = "illustration" if maximum == 1 else "illustrations"
     return (f"The series allows at most {maximum} {word}, and this article has {count}. "
             "Remove one before adding another.")
-
-
-def illustration_kind_warning(rules: SeriesRules, kind: str) -> str:
-    """The series' rule if this kind of illustration is discouraged (e.g. a chart), else ""."""
-    return rules.discouraged_illustration_message if rules.is_discouraged(kind) else ""
