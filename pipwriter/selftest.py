@@ -119,10 +119,12 @@ def _answers(save_path: Path, folder: Path) -> Dialogs:
         def ask_save_path(self, suggested: str = "") -> Path | None:
             return save_path
 
-        def ask_folder(self, title: str, folder_shown: str = "") -> Path | None:
+        def ask_folder(self, title: str, folder_shown: str = "",
+                       kind: str = "export") -> Path | None:
             return folder
 
-        def ask_file(self, title: str, file_filter: str, folder: str = "") -> Path | None:
+        def ask_file(self, title: str, file_filter: str, folder: str = "",
+                     kind: str = "articles") -> Path | None:
             return None
 
         def ask_text(self, title: str, label: str, text: str = "",

@@ -28,14 +28,14 @@ class FakeDialogs:
         value = self._answer("save", (suggested,))
         return Path(value) if value else None
 
-    def ask_folder(self, title, folder=""):
+    def ask_folder(self, title, folder="", kind="export"):
         return self._answer("folder", (title,))
 
     def ask_save_word(self, title, suggested=""):
         value = self._answer("save_word", (title, suggested))
         return Path(value) if value else None
 
-    def ask_file(self, title, file_filter, folder=""):
+    def ask_file(self, title, file_filter, folder="", kind="articles"):
         return self._answer("file", (title, file_filter))
 
     def ask_text(self, title, label, text="", max_length=None):

@@ -306,10 +306,21 @@ def test_first_save_is_offered_in_documents(controller, qtbot, tmp_path, monkeyp
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    from pipwriter.ui import dialogs
+
     window = _demo(controller, qtbot)
-    window.dialogs.queue("save", None)
+    starts = []
+
+    class Chooser:      # the file chooser, answered with Cancel (see tests/test_start_folders.py)
+        @staticmethod
+        def getSaveFileName(parent, title, start, file_filter):
+            starts.append(start)
+            return "", file_filter
+
+    monkeypatch.setattr(dialogs, "_file_dialog", lambda: Chooser)
+    window.dialogs = dialogs.Dialogs(window, window.settings)   # nothing remembered yet
     assert not window.save_as()
-    [(_kind, (suggested,))] = [q for q in window.dialogs.asked if q[0] == "save"]
+    [suggested] = starts
     assert str(suggested).startswith(str(tmp_path / "Documents"))
 
 

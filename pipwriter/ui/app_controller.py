@@ -32,8 +32,8 @@ class AppController(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setPalette(apply_accessible_selection(app.palette()))
-        self.dialogs = dialogs or Dialogs()
         self.settings = settings or Settings()
+        self.dialogs = dialogs or Dialogs(settings=self.settings)
         self.windows: list[MainWindow] = []
         self._quitting = False
         self._start: StartWindow | None = None

@@ -27,6 +27,7 @@ from .media_widgets import (
     store_picture,
     warning_label,
 )
+from .settings import PICTURES
 from .spell_line_edit import mark_field
 
 
@@ -111,7 +112,7 @@ class AuthorPhotoBox(QGroupBox):
         if author is None:
             return False
         path = self.dialogs.ask_file(f"Choose a photo of {author.name}",
-                                     imaging.file_dialog_filter())
+                                     imaging.file_dialog_filter(), kind=PICTURES)
         return self.import_photo(path) if path else False
 
     def drop_photo(self, mime: QMimeData) -> bool:

@@ -22,6 +22,7 @@ from ..model.rules.media_rules import (
 )
 from .list_form_tab import ListFormTab, button, check_box, choice_box, line_edit, plain_edit
 from .media_widgets import problem_label, show_problem, warning_label
+from .settings import PICTURES
 from .spell_line_edit import mark_field
 
 CLIP_LABELS = {"video": "Video", "audio": "Audio (sound only)"}
@@ -92,7 +93,8 @@ class ClipsTab(ListFormTab):
 
     # --- adding --------------------------------------------------------------------------------
     def attach_clip_file(self) -> bool:
-        path = self.dialogs.ask_file("Attach an audio or video clip", clip_file_filter())
+        path = self.dialogs.ask_file("Attach an audio or video clip", clip_file_filter(),
+                                     kind=PICTURES)
         return self.attach_clip_from(path) if path else False
 
     def attach_clip_from(self, path: Path) -> bool:

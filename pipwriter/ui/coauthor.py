@@ -174,7 +174,6 @@ class Coauthoring(QObject):
         from ..export.names import safe_component
         from ..model.coauthoring.exchange import send_copy
         from ..model.language.counts import total_words
-        from .settings import documents_folder
         window, dialogs = self.window, self.window.dialogs
         window.commit_pending_edits()
         self.session.sync()
@@ -194,10 +193,11 @@ class Coauthoring(QObject):
                 return None
         note = dialogs.ask_text("Send to a co-author", f"A note for {name} (you may leave it "
                                 "empty), for example “please check your viewpoint”:") or ""
-        folder = self.session.path.parent if self.session.path else documents_folder()
-        suggested = folder / (f"{safe_component(article.title or 'My article')} - for "
-                              f"{safe_component(name)}.pipw")
-        target = dialogs.ask_save_path(str(suggested))
+        # beside the article's file, else where articles were last saved (see ask_save_path)
+        suggested = (f"{safe_component(article.title or 'My article')} - for "
+                     f"{safe_component(name)}.pipw")
+        target = dialogs.ask_save_path(str(self.session.path.parent / suggested)
+                                       if self.session.path else suggested)
         if not target:
             return None
         try:
@@ -222,8 +222,10 @@ class Coauthoring(QObject):
         from ..model.coauthoring.merge import merge_articles
         from ..model.storage.project_file import load_project
         from .dialogs import PROJECT_FILTER
+        from .settings import ARTICLES
         window, dialogs = self.window, self.window.dialogs
-        path = path or dialogs.ask_file("Merge a co-author's copy", PROJECT_FILTER)
+        path = path or dialogs.ask_file("Merge a co-author's copy", PROJECT_FILTER,
+                                        kind=ARTICLES)
         if not path:
             return False
         window.commit_pending_edits()
@@ -350,7 +352,8 @@ def run_import(dialogs, path: Path | None = None) -> tuple[Project, list[str]] |
     can change any), and import it: (project, notes), or None when cancelled or the document
     cannot be read (the user has been told why)."""
     from ..importer.docx_import import import_docx, plan_import
-    path = path or dialogs.ask_file("Import a Word draft", DOCX_FILTER)
+    from .settings import WORD
+    path = path or dialogs.ask_file("Import a Word draft", DOCX_FILTER, kind=WORD)
     if not path:
         return None
     try:

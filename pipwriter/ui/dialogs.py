@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtWidgets import QDialog, QWidget
 
 from .. import APP_NAME
+from .settings import ARTICLES, EXPORT, WORD, Settings
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
@@ -71,38 +72,70 @@ def _file_dialog() -> type[QFileDialog]:
 
 
 class Dialogs:
-    def __init__(self, parent: QWidget | None = None):
+    """``settings``: where each kind of file chooser remembers the folder last chosen (the
+    user's settings when not given)."""
+
+    def __init__(self, parent: QWidget | None = None, settings: Settings | None = None):
         self.parent = parent
+        self._settings = settings
 
-    def ask_open_path(self, folder: str = "") -> Path | None:
-        name, _ = _file_dialog().getOpenFileName(self.parent, "Open an article", folder,
-                                                 PROJECT_FILTER)
-        return Path(name) if name else None
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = Settings()
+        return self._settings
 
-    def ask_save_path(self, suggested: str = "") -> Path | None:
-        name, _ = _file_dialog().getSaveFileName(self.parent, "Save the article", suggested,
-                                                 PROJECT_FILTER)
+    def _open(self, kind: str, title: str, folder: str, file_filter: str) -> Path | None:
+        """An open-a-file chooser for ``kind``, started in its folder (see start_folders)."""
+        from .start_folders import remember_choice, start_folder
+        name, _ = _file_dialog().getOpenFileName(
+            self.parent, title, start_folder(self.settings, kind, folder), file_filter)
+        if not name:
+            return None
+        remember_choice(self.settings, kind, Path(name))
+        return Path(name)
+
+    def _save(self, kind: str, title: str, suggested: str, file_filter: str,
+              suffix: str) -> Path | None:
+        """A save chooser for ``kind``; ``suffix`` is added when the name has another."""
+        from .start_folders import remember_choice, start_file
+        name, _ = _file_dialog().getSaveFileName(
+            self.parent, title, start_file(self.settings, kind, suggested), file_filter)
         if not name:
             return None
         path = Path(name)
-        return path if path.suffix.lower() == ".pipw" else path.with_suffix(".pipw")
+        remember_choice(self.settings, kind, path)
+        return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
 
-    def ask_folder(self, title: str, folder: str = "") -> Path | None:
-        name = _file_dialog().getExistingDirectory(self.parent, title, folder)
-        return Path(name) if name else None
+    def ask_open_path(self, folder: str = "") -> Path | None:
+        return self._open(ARTICLES, "Open an article", folder, PROJECT_FILTER)
+
+    def ask_save_path(self, suggested: str = "") -> Path | None:
+        """Where to save an article (".pipw" added when missing). ``suggested``: a path, or a
+        name alone to offer in the folder articles were last saved or opened in (else
+        Documents)."""
+        return self._save(ARTICLES, "Save the article", suggested, PROJECT_FILTER, ".pipw")
+
+    def ask_folder(self, title: str, folder: str = "", kind: str = EXPORT) -> Path | None:
+        """A folder, the chooser started in ``folder`` while it is there, else in the folder
+        last chosen for ``kind``."""
+        from .start_folders import remember_choice, start_folder
+        name = _file_dialog().getExistingDirectory(self.parent, title,
+                                                   start_folder(self.settings, kind, folder))
+        if not name:
+            return None
+        remember_choice(self.settings, kind, Path(name), is_folder=True)
+        return Path(name)
 
     def ask_save_word(self, title: str, suggested: str = "") -> Path | None:
         """Where to save a Word document (".docx" added when missing)."""
-        name, _ = _file_dialog().getSaveFileName(self.parent, title, suggested,
-                                                 "Word documents (*.docx)")
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == ".docx" else path.with_suffix(".docx")
+        return self._save(WORD, title, suggested, "Word documents (*.docx)", ".docx")
 
-    def ask_file(self, title: str, file_filter: str, folder: str = "") -> Path | None:
-        name, _ = _file_dialog().getOpenFileName(self.parent, title, folder, file_filter)
-        return Path(name) if name else None
+    def ask_file(self, title: str, file_filter: str, folder: str = "",
+                 kind: str = ARTICLES) -> Path | None:
+        """A file to open; ``kind`` (:data:`~pipwriter.ui.settings.PICTURES` and so on) says
+        which remembered folder the chooser starts in."""
+        return self._open(kind, title, folder, file_filter)
 
     def ask_text(self, title: str, label: str, text: str = "",
                  max_length: int | None = None) -> str | None:

@@ -33,7 +33,7 @@ from ..export.plan import bundle_folder_name
 from ..model.errors import PipError
 from ..model.rules.report import build_report
 from .export_worker import ExportWorker, snapshot
-from .settings import Settings, documents_folder
+from .settings import EXPORT, Settings, documents_folder
 from .wrapping_text import WrappingText
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -252,7 +252,7 @@ class ExportDialog(QDialog):
     # --- actions ------------------------------------------------------------------------------
     def choose_folder(self) -> None:
         chosen = self.window_.dialogs.ask_folder("Where should the bundle go?",
-                                                 self.folder_edit.text())
+                                                 self.folder_edit.text(), kind=EXPORT)
         if chosen:
             self.folder_edit.setText(str(chosen))
 

@@ -351,8 +351,9 @@ def open_file_history(controller, path: Path | None = None) -> FileHistoryDialog
     """Start screen › Open a backup or version…: ask for the article's file (it need not open,
     or even exist any more) and list the copies kept of it."""
     from .dialogs import PROJECT_FILTER
+    from .settings import ARTICLES
     path = path or controller.dialogs.ask_file("Which article do you want a backup or version of?",
-                                               PROJECT_FILTER)
+                                               PROJECT_FILTER, kind=ARTICLES)
     if not path:
         return None
     dialog = FileHistoryDialog(Path(path), lambda project, what:

@@ -34,6 +34,7 @@ from .media_widgets import (
     store_picture,
     warning_label,
 )
+from .settings import PICTURES
 from .spell_line_edit import mark_field
 
 KIND_LABELS = {"photo": "Photograph", "diagram": "Diagram", "infographic": "Infographic",
@@ -153,7 +154,8 @@ class IllustrationsTab(ListFormTab):
         from .. import imaging
         if self._refused_by_limit():
             return False
-        path = self.dialogs.ask_file("Choose a picture", imaging.file_dialog_filter())
+        path = self.dialogs.ask_file("Choose a picture", imaging.file_dialog_filter(),
+                                     kind=PICTURES)
         return self.add_illustration_from(path) if path else False
 
     def add_illustration_from(self, path: Path) -> bool:
@@ -173,7 +175,8 @@ class IllustrationsTab(ListFormTab):
         from .. import imaging
         if self.current() is None:
             return False
-        path = self.dialogs.ask_file("Choose another picture", imaging.file_dialog_filter())
+        path = self.dialogs.ask_file("Choose another picture", imaging.file_dialog_filter(),
+                                     kind=PICTURES)
         return self.replace_image_from(path) if path else False
 
     def replace_image_from(self, path: Path) -> bool:

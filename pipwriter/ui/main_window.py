@@ -52,8 +52,8 @@ class MainWindow(QMainWindow):
                  settings: Settings | None = None):
         super().__init__(parent)
         self.session = session
-        self.dialogs = dialogs or Dialogs(self)
         self.settings = settings or Settings()
+        self.dialogs = dialogs or Dialogs(self, self.settings)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.navigator = Navigator(session)
         self.stack = QStackedWidget()

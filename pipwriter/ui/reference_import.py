@@ -24,8 +24,9 @@ SHOWN = 5        # titles named in the message, at most
 def bring_in_from_file(panel: ReferencesPanel) -> None:
     """Ask for a file of references and add what it holds."""
     from ..importer.reference_files import FILE_FILTER, ReferenceFileError, read_reference_file
+    from .settings import REFERENCES
     dialogs = panel.window_.dialogs
-    path = dialogs.ask_file("Bring in references from a file", FILE_FILTER)
+    path = dialogs.ask_file("Bring in references from a file", FILE_FILTER, kind=REFERENCES)
     if not path:
         return
     try:

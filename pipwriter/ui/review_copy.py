@@ -20,6 +20,7 @@ from ..model.coauthoring.suggestions import pending
 from ..model.errors import PipError
 from ..model.language.counts import total_words
 from ..model.storage.project import Project
+from .settings import WORD
 from .suggestions_panel import suggestions_panel
 
 if TYPE_CHECKING:
@@ -78,7 +79,8 @@ def bring_in_review(window: MainWindow) -> bool:
     from ..importer.review_read import read_reviewed
     from ..model.coauthoring.merge import merge_articles
     dialogs, session = window.dialogs, window.session
-    chosen = dialogs.ask_file("Bring in a reviewed Word document", "Word documents (*.docx)")
+    chosen = dialogs.ask_file("Bring in a reviewed Word document", "Word documents (*.docx)",
+                              kind=WORD)
     if chosen is None:
         return False
     path = Path(chosen)

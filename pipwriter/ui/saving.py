@@ -22,7 +22,6 @@ from ..model.storage.safe_save import (
     read_only_message,
 )
 from .data_safety import replace_article
-from .settings import documents_folder
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -42,13 +41,14 @@ def save_to(window: MainWindow, path: Path) -> bool:
 
 
 def save_as(window: MainWindow) -> bool:
-    """File › Save as…: ask where, offering the article's folder (else Documents) and a name
-    made from its title."""
+    """File › Save as…: ask where, offering the article's folder (else the folder articles were
+    last saved or opened in, else Documents: see Dialogs.ask_save_path) and a name made from
+    its title."""
     from ..export.names import safe_component
     session = window.session
     suggested = safe_component(session.article.title or "My article") + ".pipw"
-    folder = session.path.parent if session.path else documents_folder()
-    path = window.dialogs.ask_save_path(str(folder / suggested))
+    path = window.dialogs.ask_save_path(str(session.path.parent / suggested) if session.path
+                                        else suggested)
     return save_to(window, path) if path else False
 
 

@@ -22,10 +22,18 @@ MAX_RECENT = 10
 _RECENT = "recent"                          # list of paths, newest first
 _TEXT_SIZE = "text_size"                    # points; 0: the system's size
 _AUTOSAVE_TO_FILE = "autosave/to_file"      # autosave also saves into the article's file
-_EXPORT_FOLDER = "export/folder"            # the folder last exported to
+_EXPORT_FOLDER = "export/folder"            # the folder last exported to (or chosen for it)
+_LAST_FOLDER = "folders/{kind}"             # the folder last chosen in a file chooser, by kind
 _WINDOW_GEOMETRY = "window/geometry"        # the main window's size and place
 _SPLITTER = "window/{name}"                 # a splitter's state, by its object name
 _ME = "coauthor/me/{article_id}"            # "I am": the author using this computer, per article
+
+# --- kinds of file choice: each file chooser starts in the folder last chosen for its kind ------
+ARTICLES = "articles"          # opening, saving and merging articles (.pipw)
+PICTURES = "pictures"          # author photos, illustrations and clips
+WORD = "word"                  # Word documents: drafts to import, copies to send, reviewed copies
+REFERENCES = "references"      # files of references
+EXPORT = "export"              # the folder a bundle is exported to (kept at _EXPORT_FOLDER)
 
 
 class Settings:
@@ -87,18 +95,33 @@ class Settings:
     def autosave_to_file(self, on: bool) -> None:
         self._set(_AUTOSAVE_TO_FILE, bool(on))
 
-    # --- export -------------------------------------------------------------------------------
-    @property
-    def export_folder(self) -> Path | None:
-        """The folder last exported to, while it is still there (else None)."""
-        value = self._store().value(_EXPORT_FOLDER, "")
+    # --- the folders last chosen in file choosers -------------------------------------------
+    @staticmethod
+    def _folder_key(kind: str) -> str:
+        return _EXPORT_FOLDER if kind == EXPORT else _LAST_FOLDER.format(kind=kind)
+
+    def last_folder(self, kind: str) -> Path | None:
+        """The folder last chosen in a file chooser for ``kind`` (:data:`ARTICLES` and so on),
+        while it is still there: None when none was chosen yet or it has gone (a USB stick
+        taken out, a folder deleted). It is kept, so it is used again if it comes back."""
+        value = self._store().value(self._folder_key(kind), "")
         if isinstance(value, str) and value and Path(value).is_dir():
             return Path(value)
         return None
 
+    def set_last_folder(self, kind: str, folder: Path) -> None:
+        self._set(self._folder_key(kind), str(folder))
+
+    # --- export -------------------------------------------------------------------------------
+    @property
+    def export_folder(self) -> Path | None:
+        """The folder last exported to or chosen for a bundle, while it is still there (else
+        None)."""
+        return self.last_folder(EXPORT)
+
     @export_folder.setter
     def export_folder(self, folder: Path) -> None:
-        self._set(_EXPORT_FOLDER, str(folder))
+        self.set_last_folder(EXPORT, folder)
 
     # --- the main window's layout ---------------------------------------------------------------
     @property
