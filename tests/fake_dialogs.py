@@ -35,6 +35,10 @@ class FakeDialogs:
         value = self._answer("save_word", (title, suggested))
         return Path(value) if value else None
 
+    def ask_save_pdf(self, title, suggested=""):
+        value = self._answer("save_pdf", (title, suggested))
+        return Path(value) if value else None
+
     def ask_file(self, title, file_filter, folder="", kind="articles"):
         return self._answer("file", (title, file_filter))
 

@@ -128,6 +128,17 @@ def test_save_as_pdf_holds_the_article(window, preview, tmp_path):
     assert "Competing interests" in text and "References" in text
 
 
+def test_save_as_pdf_asks_where_through_the_apps_file_chooser(window, preview, tmp_path):
+    """Save as PDF asked Qt's file chooser itself, starting in the program's folder (on an
+    installed copy, one the user cannot write to); it asks the app's file choosers, which start
+    where documents were last saved."""
+    window.dialogs.queue("save_pdf", tmp_path / "for the editors")
+    path = preview.save_pdf()
+    assert path == tmp_path / "for the editors.pdf" and path.is_file()
+    assert window.dialogs.asked[-1] == ("save_pdf", ("Save the article as PDF", "article.pdf"))
+    assert preview.save_pdf() is None                    # cancelled: nothing asked of it
+
+
 def test_the_preview_gives_the_series_figure_and_words_whole_document_count(window, preview,
                                                                             tmp_path):
     """The whole-document figure is the count the export writes into the document (and that

@@ -131,6 +131,11 @@ class Dialogs:
         """Where to save a Word document (".docx" added when missing)."""
         return self._save(WORD, title, suggested, "Word documents (*.docx)", ".docx")
 
+    def ask_save_pdf(self, title: str, suggested: str = "") -> Path | None:
+        """Where to save a PDF (".pdf" added when missing), in the folder documents were
+        last saved in, as Word documents are."""
+        return self._save(WORD, title, suggested, "PDF (*.pdf)", ".pdf")
+
     def ask_file(self, title: str, file_filter: str, folder: str = "",
                  kind: str = ARTICLES) -> Path | None:
         """A file to open; ``kind`` (:data:`~pipwriter.ui.settings.PICTURES` and so on) says

@@ -27,7 +27,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -278,11 +277,9 @@ class ArticlePreview(QDialog):
 
     def save_pdf(self, path: Path | None = None) -> Path | None:
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(self, "Save the article as PDF",
-                                                  "article.pdf", "PDF (*.pdf)")
-            if not name:
+            path = self.main_window.dialogs.ask_save_pdf("Save the article as PDF", "article.pdf")
+            if path is None:
                 return None
-            path = Path(name)
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
