@@ -69,6 +69,40 @@ def test_tab_leaves_the_author_table_for_add_and_remove(wizard):
     assert [_tab() for _ in range(3)][1:] == [table.cellWidget(2, 1), page.add_button]
 
 
+
+def _key(key: Qt.Key) -> QWidget:
+    """``key`` pressed where the keyboard is (the open list, while one is open)."""
+    QTest.keyClick(QApplication.focusWidget(), key)
+    return QApplication.focusWidget()
+
+
+@pytest.mark.parametrize("enter", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_return_chooses_the_highlighted_part_and_tab_goes_on_to_the_next_name(
+        wizard, qtbot, enter):
+    """Found by a walk of the app by keyboard: Space opened an author's "taking part as" list
+    with no entry highlighted, and Return without an arrow key first did nothing on some
+    systems (the list stayed open). The list now opens with its first entry highlighted, Return
+    or Enter chooses it, and the keyboard stays on the box, so Tab goes on to the next name."""
+    wizard.title_page.title_edit.setText("Walking together")
+    wizard.next()
+    table = wizard.authors_page.table
+    wizard.authors_page.rows.name(0)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit), timeout=5000)
+    QTest.keyClicks(QApplication.focusWidget(), "Mary Jones")
+    combo = _key(Qt.Key.Key_Tab)
+    assert combo is table.cellWidget(0, 1) and combo.currentIndex() == -1
+    _key(Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: combo.view().isVisible(), timeout=5000)
+    highlighted = combo.view().selectionModel().selectedIndexes()
+    assert [i.row() for i in highlighted] == [0]                 # shown, not just current
+    assert combo.view().currentIndex() == highlighted[0]
+    assert _key(enter) is combo                                  # the keyboard stays on it
+    assert not combo.view().isVisible()
+    assert combo.currentText() == highlighted[0].data() and combo.currentIndex() == 0
+    name = _key(Qt.Key.Key_Tab)                                  # on to the next name
+    assert isinstance(name, QLineEdit) and table.isAncestorOf(name)
+    assert (table.currentRow(), table.currentColumn()) == (1, 0)
+
 def test_escape_in_an_empty_wizard_closes_it_without_asking(wizard):
     asked = []
     wizard.confirm_discard = lambda: asked.append(True) or True

@@ -4,7 +4,10 @@ takes part, then the next author's name (already being edited, so typing goes in
 A walk of the app found the old order, the table then every row's "taking part as" box: after
 choosing the first author's part, Tab went to the second row's box, skipping its name, and a
 name typed then went nowhere (the box took the letters as a search). Shift+Tab goes back the
-same way. From the last row's box Tab goes on (to Add an author)."""
+same way. From the last row's box Tab goes on (to Add an author).
+
+Each row's part is a :class:`PartBox`: opened with nothing chosen, its first entry shows
+highlighted, and Return or Enter chooses it (see the class)."""
 
 from __future__ import annotations
 
@@ -23,6 +26,27 @@ _TABS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 def _backwards(event: QKeyEvent) -> bool:
     return event.key() == Qt.Key.Key_Backtab or \
         bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+
+
+class PartBox(QComboBox):
+    """How an author takes part. Opened (Space, F4, Alt+Down) while nothing is chosen yet, the
+    list shows its first entry highlighted, and Return or Enter chooses the highlighted entry
+    and closes the list, as after an arrow key; the keyboard stays on the box.
+
+    Found by a walk of the app by keyboard: Qt opened the list with no entry highlighted, and
+    its list takes Return only when an entry is its current one. Whether one was depended on a
+    side effect of the list getting the keyboard (an unseen current entry, the first), so on
+    some systems Return did nothing and the list stayed open; where it did choose, the user
+    could not see what, and Down went to the second entry."""
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt API
+        super().showPopup()
+        view = self.view()
+        if self.currentIndex() >= 0 or self.count() == 0 or \
+                view.selectionModel().hasSelection():
+            return
+        first = self.model().index(0, self.modelColumn(), self.rootModelIndex())
+        view.setCurrentIndex(first)       # current and highlighted: what Return chooses
 
 
 class _NameDelegate(QStyledItemDelegate):

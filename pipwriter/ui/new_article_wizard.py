@@ -21,7 +21,7 @@ from ..model.article.author import Author
 from ..model.article.factory import new_article
 from ..model.article.limits import TITLE_MAX
 from ..model.rules.template import Template
-from .author_rows import AuthorRows
+from .author_rows import AuthorRows, PartBox
 from .wizard_cancel import AsksBeforeCancel
 
 
@@ -110,7 +110,7 @@ class _AuthorsPage(QWizardPage):
         item.setToolTip("Type the author's name as it should be printed")
         self.table.setItem(row, 0, item)
         _speak_name(item)
-        combo = QComboBox()
+        combo = PartBox()        # Return chooses the highlighted part (author_rows.py)
         combo.setAccessibleName(f"How author {row + 1} takes part")
         for p in self.template.partner_types:
             combo.addItem(p.label, p.id)
