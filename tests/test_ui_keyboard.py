@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLineEdit,
     QListWidget,
     QMessageBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from pipwriter.model.article import structure
 from pipwriter.model.article.author import Author
 from pipwriter.ui.dialogs import CANCEL, DISCARD, SAVE, Dialogs
 from pipwriter.ui.disclosure_wizard import DisclosureWizard
@@ -26,6 +28,7 @@ from pipwriter.ui.new_article_wizard import NewArticleWizard
 from pipwriter.ui.screen_fit import scroll_area_of
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
 
 
 def _active(qtbot, window):
@@ -205,6 +208,79 @@ def test_after_the_competing_interests_wizard_the_focus_is_on_that_authors_butto
     assert focus.isVisible() and focus.width() > 0
     assert author.name in focus.accessibleName()
 
+
+
+def _answer_by_keys(qtbot, how: str, meanwhile=lambda: None):
+    """A ``run_dialog`` that shows the competing-interests wizard as a window of its own with
+    the keyboard in it, calls ``meanwhile()``, and answers it with keys: Finish (nothing to
+    declare), Save and finish later (Alt+S), or Cancel (Escape)."""
+    def run_dialog(wizard) -> bool:
+        wizard.confirm_discard = lambda: True            # no question left open
+        wizard.show()
+        wizard.activateWindow()
+        qtbot.waitUntil(lambda: wizard.isAncestorOf(QApplication.focusWidget()), timeout=5000)
+        meanwhile()
+        if how == "Cancel":
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+        elif how == "Save and finish later":
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, ALT)   # pressed shortly
+        else:
+            intro = wizard.intro_page
+            for box in (intro.quick_radio, intro.quick_confirm,
+                        wizard.button(QWizard.WizardButton.FinishButton)):
+                box.setFocus(Qt.FocusReason.TabFocusReason)
+                QTest.keyClick(box, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=5000)
+        return wizard.result() == QDialog.DialogCode.Accepted
+    return run_dialog
+
+
+@pytest.mark.parametrize("how", ["Finish", "Save and finish later", "Cancel"])
+def test_when_the_competing_interests_wizard_closes_the_keyboard_is_back_on_that_authors_button(
+        controller, qtbot, how):
+    """Found by a walk of the app by keyboard: after an author's declaration the keyboard was
+    on the figures strip's word count, at the bottom of the window. The panel's buttons are
+    made again when the wizard closes, and the new one was given the keyboard before Qt had
+    shown it: the window kept the old button, deleted soon after, as the one to give the
+    keyboard back to when the dialog had gone."""
+    window = _active(qtbot, controller.open_demo())
+    window.run_dialog = _answer_by_keys(qtbot, how)
+    window.open_panel("competing_interests")
+    panel = window.panels["competing_interests"]
+    author = next(a for a in window.session.article.authors
+                  if not a.disclosure.has_interests())
+    button = panel.buttons[author.id]
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(button, Qt.Key.Key_Space)            # the wizard opens, and closes
+    window.activateWindow()         # as the window system does once the dialog has gone
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    qtbot.wait(20)                  # the old buttons are deleted
+    focus = QApplication.focusWidget()
+    assert focus is panel.buttons[author.id], focus.accessibleName()
+    assert focus.isVisible() and author.name in focus.accessibleName()
+
+
+def test_with_the_author_gone_when_the_wizard_closes_the_keyboard_is_on_the_panels_first_author(
+        controller, qtbot):
+    window = _active(qtbot, controller.open_demo())
+    session = window.session
+    author = session.article.authors[1]
+
+    def remove_the_author() -> None:        # as an Undo, or a co-author's copy merged, might
+        session.change("Remove author",
+                       lambda a: structure.remove_author(a, session.template, author.id))
+    window.run_dialog = _answer_by_keys(qtbot, "Cancel", remove_the_author)
+    window.open_panel("competing_interests")
+    panel = window.panels["competing_interests"]
+    button = panel.buttons[author.id]
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(button, Qt.Key.Key_Space)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    qtbot.wait(20)
+    assert author.id not in panel.buttons
+    first = session.article.authors[0]
+    assert QApplication.focusWidget() is panel.buttons[first.id]
 
 # --- Unsaved changes ---------------------------------------------------------------------------
 @pytest.mark.parametrize("key, answer", [(Qt.Key.Key_S, SAVE), (Qt.Key.Key_W, DISCARD),

@@ -68,12 +68,22 @@ class DisclosurePanel(QWidget):
             button.clicked.connect(lambda _=False, a=author: self.open_wizard(a))
             for column, widget in enumerate((name, label, button)):
                 self.rows.addWidget(widget, row, column)
+                widget.show()       # now, not on Qt's next turn: see focus_item
             self.status_labels[author.id] = label
             self.buttons[author.id] = button
         self.combined.setPlainText(combined_statement(self.article.authors))
 
     def focus_item(self, author_id: str) -> None:
-        """Used by the checklist: put the keyboard focus on this author's button."""
-        button = self.buttons.get(author_id)
-        if button is not None:
-            button.setFocus()
+        """Put the keyboard on this author's button (the checklist, and after the wizard), or,
+        with no such author now, on the first author's button (the combined declaration if
+        there are no authors).
+
+        Also while the window is not the active one (the wizard has just closed): the window
+        gives the keyboard back to it when it is. Qt notes that only for a control already
+        shown, so :meth:`refresh` shows its controls at once; a child added to a shown panel
+        is otherwise shown on Qt's next turn, and the window kept the old button, deleted
+        soon after, and the keyboard went to the figures strip's word count instead."""
+        target: QWidget | None = self.buttons.get(author_id)
+        if target is None:
+            target = next(iter(self.buttons.values()), self.combined)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
