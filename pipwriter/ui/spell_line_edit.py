@@ -167,7 +167,6 @@ class SpellLineEdit(QPlainTextEdit):
                  *, field: str = "", accessible_name: str = ""):
         super().__init__(parent)
         self._max_length = 32767          # as QLineEdit
-        self._viewport: QWidget | None = None     # see focusInEvent
         self._last_text = ""
         self.spell_check: SpellCheck | None = None
         self.setTabChangesFocus(True)
@@ -285,8 +284,6 @@ class SpellLineEdit(QPlainTextEdit):
                 popup is not None and popup.parentWidget() is self
             if not own_menu:         # its own context menu opening is not "finished"
                 self.editingFinished.emit()
-            if self._viewport is not None:
-                self._viewport.update()
             self.update()
         except RuntimeError:
             # the box (or its form) is being taken down as the focus moves: an error leaving
@@ -298,11 +295,6 @@ class SpellLineEdit(QPlainTextEdit):
             return
         try:
             super().focusInEvent(event)
-            # the viewport, held for focusOutEvent, which may come as the box is destroyed: it
-            # is not asked for there (PySide6 would make its Python object from a half-destroyed
-            # box and crash), nor when the box is made (the first viewport handed to Python
-            # costs 4 ms before the window's first paint, issue 23)
-            self._viewport = self.viewport()
             self.update()
         except RuntimeError:
             log.info("a text box took the focus while it was being taken down", exc_info=True)
