@@ -418,6 +418,7 @@ def test_a_removed_section_brought_back_by_undo_keeps_its_typing_history(control
     window.open_panel(f"section:{second.id}")
     _type(qtbot, window, "First words.")
     _type(qtbot, window, " More words")
+    window.dialogs.queue("confirm", True)                     # "Remove it" (it has words)
     window.commands.remove_current()
     assert session.article.section(second.id) is None
     session.undo_stack.undo()                                 # the section is back…
@@ -792,3 +793,30 @@ def test_a_key_quote_over_two_paragraphs_unflags_whole_from_inside_either(contro
     editor.toggle_key_quote()
     window.session.sync()
     assert window.session.article.key_quotes() == []
+
+
+def test_removing_a_section_with_words_asks_first(controller, qtbot):
+    """A whole section of writing went with one menu command, with no question; now the
+    user is asked (and told Undo brings it back). An empty section goes without a question."""
+    window = _new_window(controller, qtbot)
+    window.show()
+    session = window.session
+    second = session.article.sections[1]
+    window.open_panel(f"section:{second.id}")
+    _type(qtbot, window, "Three little words")
+    count = len(session.article.sections)
+    window.dialogs.queue("confirm", False)                    # Keep it
+    window.commands.remove_current()
+    assert session.article.section(second.id) is not None
+    title, text = window.dialogs.asked[-1][1]
+    assert title == "Remove a section"
+    assert f"“{second.title}” and the 3 words in it?" in text and "Undo" in text
+    window.dialogs.queue("confirm", True)                     # Remove it
+    window.commands.remove_current()
+    assert session.article.section(second.id) is None and len(session.article.sections) == count - 1
+    empty = session.article.sections[1]
+    assert session.section_words(empty.id) == 0
+    window.open_panel(f"section:{empty.id}")
+    asked = len(window.dialogs.asked)
+    window.commands.remove_current()
+    assert session.article.section(empty.id) is None and len(window.dialogs.asked) == asked

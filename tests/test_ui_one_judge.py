@@ -269,6 +269,7 @@ def test_status_messages_are_announced_to_screen_readers(controller, qtbot, tmp_
         assert window.save_as()
         section = window.session.article.sections[2]
         window.open_panel(f"section:{section.id}")
+        window.dialogs.queue("confirm", True)                 # it has words: "Remove it"
         window.commands.remove_current()
     finally:
         QAccessible.updateAccessibility = original

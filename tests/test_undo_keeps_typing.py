@@ -215,6 +215,7 @@ def test_edit_undo_after_removing_a_section_brings_it_back_as_the_message_says(
     window.open_panel(f"section:{gone.id}")
     window.section_panel.editor.setFocus()
     words = gone.body.plain_text()
+    window.dialogs.queue("confirm", True)                 # it has words: "Remove it"
     QTest.keyClick(window.section_panel.editor, Qt.Key.Key_Delete,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert session.article.section(gone.id) is None
@@ -285,5 +286,7 @@ def test_edit_undo_and_redo_say_what_the_keys_will_do(controller, qtbot, seed):
         elif op == "list":
             window.navigator.setFocus()
         elif op == "remove" and window.current_section_id() and len(session.article.sections) > 3:
+            window.dialogs.queue("confirm", True)     # asked when it has words: "Remove it"
             window.commands.remove_current()
+            window.dialogs.answers.pop("confirm", None)
     assert wrong == []

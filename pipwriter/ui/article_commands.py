@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit
 from ..model.article import structure
 from ..model.article.article import Article
 from ..model.article.limits import HEADING_MAX
+from ..model.article.text_surface import section_name
+from ..model.rules.check_context import plural
 
 if TYPE_CHECKING:
     from .dialogs import Dialogs
@@ -90,8 +92,15 @@ class ArticleCommands:
             self.rename_section(section.id, title)
 
     def remove_current(self) -> None:
+        """Article › Remove section: asks first when the section has words in it."""
         section = self.session.article.section(self.window.current_section_id())
         if section is None:
+            return
+        words = self.session.section_words(section.id)
+        if words and not self.dialogs.confirm(
+                "Remove a section",
+                f"Remove “{section_name(section)}” and the {plural(words, 'word')} in it? "
+                "Edit › Undo (Ctrl+Z) brings it back.", yes="Remove it"):
             return
         index = self.session.change(f"Remove “{section.title}”",
                                     lambda a: structure.remove_section(a, section.id))
