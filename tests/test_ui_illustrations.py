@@ -7,6 +7,7 @@ import zipfile
 import pytest
 from media_samples import SECRET_CAMERA, write_clip, write_exif_jpeg, write_picture
 from PySide6.QtCore import QMimeData, QUrl
+from ui_support import edit_field as _edit
 from ui_support import fill_wizard as _fill_wizard
 
 from pipwriter import imaging
@@ -32,14 +33,6 @@ def panel(window):
 def _add_picture(window, panel, path):
     window.dialogs.queue("file", path)
     return panel.illustrations.add_illustration()
-
-
-def _edit(edit, text):
-    if hasattr(edit, "setPlainText"):
-        edit.setPlainText(text)
-    else:
-        edit.setText(text)
-    edit.editingFinished.emit()
 
 
 # --- illustrations --------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from media_samples import write_picture
 from PySide6.QtWidgets import QApplication
+from ui_support import edit_field as edit
 from ui_support import fill_wizard
 
 from pipwriter.model.rules.checks import run_checks
@@ -21,14 +22,6 @@ def window(controller, qtbot):
     qtbot.addWidget(win)
     win.open_panel("illustrations")
     return win
-
-
-def edit(box, text):
-    if hasattr(box, "setPlainText"):
-        box.setPlainText(text)
-    else:
-        box.setText(text)
-    box.editingFinished.emit()
 
 
 def checklist_says(window, item_id, field):
