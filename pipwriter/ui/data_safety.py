@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QLabel
 from ..model.errors import PipError
 from ..model.storage.locks import ProjectLock, ProjectLockedError, acquire, resolved
 from .autosave import Autosaver
-from .field_flush import FieldFlush
 
 if TYPE_CHECKING:
     from ..model.storage.project import Project
@@ -44,7 +43,6 @@ class DataSafety(QObject):
         self.autosaver = Autosaver(self.session, self, save_to_file=self._autosave_to_file)
         self.autosaver.saved.connect(self._on_saved)
         self.autosaver.failed.connect(self._on_failed)
-        self.field_flush = FieldFlush(window)    # a field's typing reaches the article too
         self.status = QLabel()
         self.status.setObjectName("safetyStatus")
         window.statusBar().addPermanentWidget(self.status)
