@@ -33,9 +33,11 @@ def _folder(tmp_path: Path, name: str) -> Path:
 
 
 # --- the helper ---------------------------------------------------------------------------------
-def test_nothing_remembered_starts_where_the_chooser_did_before(settings, tmp_path):
-    assert start_folder(settings, PICTURES) == ""
-    assert start_folder(settings, WORD, "missing folder") == "missing folder"
+def test_nothing_remembered_starts_in_documents(settings, tmp_path):
+    """Not where the app was started from (the chooser's own default): on an installed copy,
+    the program's folder (found by a walk of the app)."""
+    assert start_folder(settings, PICTURES) == str(documents_folder())
+    assert start_folder(settings, WORD, "missing folder") == str(documents_folder())
     assert start_file(settings, WORD, "Walking - for Sam.docx") == \
         str(documents_folder() / "Walking - for Sam.docx")
     here = _folder(tmp_path, "here")
@@ -50,7 +52,7 @@ def test_each_kind_starts_in_the_folder_last_chosen_for_it(settings, tmp_path):
     remember_choice(settings, PICTURES, photos / "sam.jpg")
     assert start_folder(settings, ARTICLES) == str(bmj)
     assert start_folder(settings, PICTURES) == str(photos)
-    assert start_folder(settings, WORD) == ""                  # nothing chosen for Word yet
+    assert start_folder(settings, WORD) == str(documents_folder())   # none chosen for Word
     assert start_file(settings, ARTICLES, "My article.pipw") == str(bmj / "My article.pipw")
     remember_choice(settings, EXPORT, bmj, is_folder=True)
     assert start_folder(settings, EXPORT) == str(bmj)
@@ -68,7 +70,7 @@ def test_a_folder_that_has_gone_is_passed_over_silently(settings, tmp_path):
     remember_choice(settings, PICTURES, stick / "sam.jpg")
     remember_choice(settings, WORD, stick / "draft.docx")
     shutil.rmtree(tmp_path / "USB stick")                      # the stick is taken out
-    assert start_folder(settings, PICTURES) == ""
+    assert start_folder(settings, PICTURES) == str(documents_folder())
     assert start_file(settings, WORD, "copy.docx") == str(documents_folder() / "copy.docx")
     stick.mkdir(parents=True)                                  # and put back
     assert start_folder(settings, PICTURES) == str(stick)
@@ -85,7 +87,7 @@ def test_articles_start_in_the_most_recent_articles_folder_until_one_is_chosen(s
     chosen = _folder(tmp_path, "chosen")
     remember_choice(settings, ARTICLES, chosen / "third.pipw")
     assert start_folder(settings, ARTICLES) == str(chosen)
-    assert start_folder(settings, PICTURES) == ""              # only articles use the list
+    assert start_folder(settings, PICTURES) == str(documents_folder())  # only articles
 
 
 def test_a_callers_own_folder_comes_first_while_it_is_there(settings, tmp_path):
@@ -145,7 +147,8 @@ def test_dialogs_start_each_chooser_in_the_folder_last_chosen_for_its_kind(monke
     dialogs.ask_open_path()
     dialogs.ask_save_word("Save the Word copy", "Walking - for Sam.docx")
     assert [(what, start) for what, _title, start in calls] == [
-        ("open", ""), ("open", ""), ("open", ""),
+        ("open", str(documents_folder())), ("open", str(documents_folder())),
+        ("open", str(documents_folder())),
         ("save", str(bmj / "Walking again.pipw")),
         ("open", str(photos)), ("open", str(bmj)),
         ("save", str(documents_folder() / "Walking - for Sam.docx"))]

@@ -31,14 +31,15 @@ def _folder_of_recent_article(settings: Settings) -> Path | None:
 def start_folder(settings: Settings, kind: str, folder: str = "") -> str:
     """The folder an open-a-file or choose-a-folder chooser for ``kind`` starts in: ``folder``
     when the caller gives one that is there; else the folder last chosen for ``kind``; else,
-    for articles, the folder of the most recent article; else ``folder`` as given (the
-    chooser's own default when it is "")."""
+    for articles, the folder of the most recent article; else Documents. (Not the chooser's
+    own default: that is the folder the app was started from, on an installed copy the
+    program's own folder, found by a walk of the app.)"""
     if folder and Path(folder).is_dir():
         return folder
     remembered = settings.last_folder(kind)
     if remembered is None and kind == ARTICLES:
         remembered = _folder_of_recent_article(settings)
-    return str(remembered) if remembered is not None else folder
+    return str(remembered if remembered is not None else documents_folder())
 
 
 def start_file(settings: Settings, kind: str, suggested: str = "") -> str:
