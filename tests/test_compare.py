@@ -116,3 +116,19 @@ def test_article_text_reads_like_the_article(before):
     assert "We met[1] monthly." in text                    # cited first, so numbered 1
     assert "• Listen first." in text
     assert "2. " in text and "Study A" in text
+
+
+def test_a_long_title_changed_near_its_end_shows_what_changed():
+    """Found by a walk of the app: the recovery copy's "What is different" showed a long title
+    changed near its end as two identical cut-off titles."""
+    from pipwriter.model.article.article import Article
+    start = "Listening to the people who use our stroke service: what changed when patients "
+    before = Article(title=start + "and nurses planned it together")
+    after = Article(title=start + "and nurses planned the discharge together")
+    notes = [n for n in compare_articles(before, after).text().splitlines() if "Title" in n]
+    assert len(notes) == 1
+    was, now = notes[0].split("” → “")
+    assert was != now and "planned it" in was and "planned the discharge" in now
+    assert len(was) < 100 and len(now) < 100 and "…" in was    # still short
+    short = compare_articles(Article(title="A walk"), Article(title="A long walk")).text()
+    assert "“A walk” → “A long walk”" in short

@@ -77,6 +77,23 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
+def _where_they_differ(before: str, after: str, limit: int = 80) -> tuple[str, str]:
+    """Two texts each short enough to read, both showing where they differ: a long title
+    changed near its end was shown as two identical cut-off titles (found by a walk of the
+    app, in the recovery copy's "What is different")."""
+    before, after = " ".join(before.split()), " ".join(after.split())
+    if len(before) <= limit and len(after) <= limit:
+        return before, after
+    same = 0
+    while same < min(len(before), len(after)) and before[same] == after[same]:
+        same += 1
+    start = max(0, same - limit // 3)           # some words before the difference, for sense
+    if start:
+        start = max(0, before.rfind(" ", 0, start) + 1)     # from the start of a word
+    lead = "…" if start else ""
+    return _short(lead + before[start:], limit), _short(lead + after[start:], limit)
+
+
 def compare_articles(before: Article, after: Article, before_label: str = "Before",
                      after_label: str = "Now") -> Comparison:
     """What differs between ``before`` and ``after`` (both are left unchanged)."""
@@ -115,7 +132,8 @@ def compare_articles(before: Article, after: Article, before_label: str = "Befor
 def _notes(before: Article, after: Article, profile: str) -> list[str]:
     notes = []
     if before.title != after.title:
-        notes.append(f"Title changed: “{_short(before.title)}” → “{_short(after.title)}”")
+        was, now = _where_they_differ(before.title, after.title)
+        notes.append(f"Title changed: “{was}” → “{now}”")
     if before.standfirst != after.standfirst:
         notes.append(f"Standfirst changed ({count_words(before.standfirst, profile):,} → "
                      f"{_words(count_words(after.standfirst, profile))})")
