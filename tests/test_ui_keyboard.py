@@ -447,3 +447,25 @@ def test_next_by_its_alt_letter_keeps_a_name_still_being_typed(wizard, qtbot):
     shown = [wizard.viewpoints_page.list.item(r).text()
              for r in range(wizard.viewpoints_page.list.count())]
     assert any("Mary Jones" in text and "Mary Jones A" not in text for text in shown), shown
+
+
+def test_tab_goes_through_the_authors_declaration_buttons_before_the_combined_declaration(
+        controller, qtbot):
+    """Found by a walk of the app: Tab from the navigator went to the combined declaration
+    first (the buttons are made after it), skipping every author's button."""
+    window = _active(qtbot, controller.open_demo())
+    window.open_panel("competing_interests")
+    panel = window.panels["competing_interests"]
+    qtbot.wait(20)                                      # buttons of earlier refreshes go
+    buttons = [panel.buttons[a.id] for a in window.session.article.authors]
+    for _ in range(2):                                  # and again after the panel is refreshed
+        window.navigator.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(window.navigator.hasFocus, timeout=5000)
+        seen = []
+        for _step in range(len(buttons) + 1):
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            seen.append(QApplication.focusWidget())
+        assert seen == [*buttons, panel.combined]
+        panel.refresh()
+        qtbot.wait(20)                                  # the old buttons are deleted
+        buttons = [panel.buttons[a.id] for a in window.session.article.authors]

@@ -71,6 +71,11 @@ class DisclosurePanel(QWidget):
                 widget.show()       # now, not on Qt's next turn: see focus_item
             self.status_labels[author.id] = label
             self.buttons[author.id] = button
+        # Tab goes through the authors' buttons, then the combined declaration: made after it,
+        # the buttons came last (Tab from the navigator reached the declaration first)
+        chain = [self.combined.previousInFocusChain(), *self.buttons.values(), self.combined]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
         self.combined.setPlainText(combined_statement(self.article.authors))
 
     def focus_item(self, author_id: str) -> None:
