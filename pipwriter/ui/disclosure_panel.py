@@ -73,7 +73,9 @@ class DisclosurePanel(QWidget):
             self.buttons[author.id] = button
         # Tab goes through the authors' buttons, then the combined declaration: made after it,
         # the buttons came last (Tab from the navigator reached the declaration first)
-        chain = [self.combined.previousInFocusChain(), *self.buttons.values(), self.combined]
+        first = self.combined.previousInFocusChain()
+        chain: list[QWidget] = [*([first] if first is not None else []),
+                                *self.buttons.values(), self.combined]
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
         self.combined.setPlainText(combined_statement(self.article.authors))
