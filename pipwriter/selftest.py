@@ -137,7 +137,8 @@ def _answers(save_path: Path, folder: Path) -> Dialogs:
         def ask_unsaved(self, name: str) -> str:
             return "cancel"
 
-        def confirm(self, title: str, text: str, yes: str = "Yes") -> bool:
+        def confirm(self, title: str, text: str, yes: str = "Yes", *, no: str = "No",
+                    keep: bool = False) -> bool:
             return False
 
         def ask_recovery(self, entries: list, compare: Any = None) -> list[tuple[object, str]]:

@@ -53,7 +53,8 @@ class FakeDialogs:
     def ask_unsaved(self, name):
         return self._answer("unsaved", (name,), "cancel")
 
-    def confirm(self, title, text, yes="Yes"):
+    def confirm(self, title, text, yes="Yes", *, no="No", keep=False):
+        self.last_confirm = {"yes": yes, "no": no, "keep": keep}
         return self._answer("confirm", (title, text), False)
 
     def ask_recovery(self, entries, compare=None):

@@ -811,6 +811,19 @@ def test_removing_a_section_with_words_asks_first(controller, qtbot):
     title, text = window.dialogs.asked[-1][1]
     assert title == "Remove a section"
     assert f"“{second.title}” and the 3 words in it?" in text and "Undo" in text
+    # Return and Escape keep it: the real box's default and escape buttons are "Keep it"
+    answers = window.dialogs.last_confirm
+    assert answers["keep"] and answers["no"] == "&Keep it"
+    from PySide6.QtWidgets import QMessageBox
+
+    from pipwriter.ui.dialogs import Dialogs
+    box = Dialogs(window).confirm_box(title, text, answers["yes"], no=answers["no"],
+                                      keep=answers["keep"])
+    keep = box.button(QMessageBox.StandardButton.No)
+    assert box.defaultButton() is keep and box.escapeButton() is keep
+    assert keep.text() == "&Keep it"
+    assert box.button(QMessageBox.StandardButton.Yes).text() == "&Remove it"
+    box.deleteLater()
     window.dialogs.queue("confirm", True)                     # Remove it
     window.commands.remove_current()
     assert session.article.section(second.id) is None and len(session.article.sections) == count - 1

@@ -100,7 +100,8 @@ class ArticleCommands:
         if words and not self.dialogs.confirm(
                 "Remove a section",
                 f"Remove “{section_name(section)}” and the {plural(words, 'word')} in it? "
-                "Edit › Undo (Ctrl+Z) brings it back.", yes="Remove it"):
+                "Edit › Undo (Ctrl+Z) brings it back.", yes="&Remove it", no="&Keep it",
+                keep=True):
             return
         index = self.session.change(f"Remove “{section.title}”",
                                     lambda a: structure.remove_section(a, section.id))

@@ -218,12 +218,26 @@ class Dialogs:
         return fit_title(QMessageBox(icon, title, text, ok if buttons is None else buttons,
                                      self.parent))
 
-    def confirm(self, title: str, text: str, yes: str = "Yes") -> bool:
+    def confirm(self, title: str, text: str, yes: str = "Yes", *, no: str = "No",
+                keep: bool = False) -> bool:
+        """A yes-or-no question (True for ``yes``). ``keep``: the question is before throwing
+        something away, so Return and Escape both answer ``no``."""
+        from PySide6.QtWidgets import QMessageBox
+        return self.confirm_box(title, text, yes, no=no, keep=keep).exec() == \
+            QMessageBox.StandardButton.Yes
+
+    def confirm_box(self, title: str, text: str, yes: str = "Yes", *, no: str = "No",
+                    keep: bool = False) -> QMessageBox:
+        """The box :meth:`confirm` shows."""
         from PySide6.QtWidgets import QMessageBox
         box = self.message_box(QMessageBox.Icon.Question, title, text,
                                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.button(QMessageBox.StandardButton.Yes).setText(yes)
-        return box.exec() == QMessageBox.StandardButton.Yes
+        box.button(QMessageBox.StandardButton.No).setText(no)
+        if keep:
+            box.setDefaultButton(QMessageBox.StandardButton.No)
+            box.setEscapeButton(QMessageBox.StandardButton.No)
+        return box
 
     def ask_recovery(self, entries: list, compare=None) -> list[tuple[object, str]]:
         """For each recovery entry: "restore", "discard" or "later" (see recovery_dialog)."""
