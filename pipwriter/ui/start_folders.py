@@ -7,7 +7,7 @@ for that kind, kept in the settings between runs. Someone who keeps their work i
 
 A folder the caller gives (the article's own folder, say) is used first while it is there. A
 remembered folder that has gone (a USB stick taken out) is passed over without a word, and the
-chooser starts where it did before anything was remembered.
+chooser starts in Documents (for articles, first the folder of the most recent article).
 
 :class:`~pipwriter.ui.dialogs.Dialogs` uses these for every file chooser; they open no window,
 so tests call them directly.
