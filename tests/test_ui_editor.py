@@ -51,6 +51,17 @@ def _active_editor(controller, qtbot):
     return window, editor
 
 
+def _typed_in(controller, qtbot, index: int, text: str):
+    """A new article in a shown window, ``text`` typed at the end of its ``index``-th section:
+    (the window, that section)."""
+    window = _new_window(controller, qtbot)
+    window.show()
+    section = window.session.article.sections[index]
+    window.open_panel(f"section:{section.id}")
+    _type(qtbot, window, text)
+    return window, section
+
+
 def _type(qtbot, window, text):
     editor = window.section_panel.editor
     editor.setFocus()
@@ -354,12 +365,8 @@ def test_every_menu_command_is_named_and_common_ones_have_shortcuts(controller, 
 
 def test_ctrl_z_undoes_typing_in_the_text_and_structure_elsewhere(controller, qtbot):
     from PySide6.QtCore import Qt
-    window = _new_window(controller, qtbot)
-    window.show()
+    window, first = _typed_in(controller, qtbot, 0, "Hello")
     session = window.session
-    first = session.article.sections[0]
-    window.open_panel(f"section:{first.id}")
-    _type(qtbot, window, "Hello")
     count = len(session.article.sections)
     window.open_panel(f"section:{session.article.sections[1].id}")
     window.commands.remove_current()
@@ -798,12 +805,8 @@ def test_a_key_quote_over_two_paragraphs_unflags_whole_from_inside_either(contro
 def test_removing_a_section_with_words_asks_first(controller, qtbot):
     """A whole section of writing went with one menu command, with no question; now the
     user is asked (and told Undo brings it back). An empty section goes without a question."""
-    window = _new_window(controller, qtbot)
-    window.show()
+    window, second = _typed_in(controller, qtbot, 1, "Three little words")
     session = window.session
-    second = session.article.sections[1]
-    window.open_panel(f"section:{second.id}")
-    _type(qtbot, window, "Three little words")
     count = len(session.article.sections)
     window.dialogs.queue("confirm", False)                    # Keep it
     window.commands.remove_current()

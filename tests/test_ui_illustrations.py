@@ -8,7 +8,7 @@ import pytest
 from media_samples import SECRET_CAMERA, write_clip, write_exif_jpeg, write_picture
 from PySide6.QtCore import QMimeData, QUrl
 from ui_support import edit_field as _edit
-from ui_support import fill_wizard as _fill_wizard
+from ui_support import new_article_on
 
 from pipwriter import imaging
 from pipwriter.model.rules.checks import run_checks
@@ -18,11 +18,7 @@ from pipwriter.model.storage.project_file import load_project, save_project
 
 @pytest.fixture
 def window(controller, qtbot):
-    controller.run_wizard = _fill_wizard
-    win = controller.new_article()
-    qtbot.addWidget(win)
-    win.open_panel("illustrations")
-    return win
+    return new_article_on(controller, qtbot, "illustrations")
 
 
 @pytest.fixture

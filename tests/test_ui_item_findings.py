@@ -9,7 +9,7 @@ import pytest
 from media_samples import write_picture
 from PySide6.QtWidgets import QApplication
 from ui_support import edit_field as edit
-from ui_support import fill_wizard
+from ui_support import new_article_on
 
 from pipwriter.model.rules.checks import run_checks
 from pipwriter.model.rules.findings import WARNING
@@ -17,11 +17,7 @@ from pipwriter.model.rules.findings import WARNING
 
 @pytest.fixture
 def window(controller, qtbot):
-    controller.run_wizard = fill_wizard
-    win = controller.new_article()
-    qtbot.addWidget(win)
-    win.open_panel("illustrations")
-    return win
+    return new_article_on(controller, qtbot, "illustrations")
 
 
 def checklist_says(window, item_id, field):

@@ -32,6 +32,15 @@ def opened(window, qtbot):
     return window
 
 
+def new_article_on(controller, qtbot, panel: str):
+    """A new article (the wizard answered by :func:`fill_wizard`) in a window on ``panel``."""
+    controller.run_wizard = fill_wizard
+    window = controller.new_article()
+    qtbot.addWidget(window)
+    window.open_panel(panel)
+    return window
+
+
 def demo_window_on(controller, qtbot, panel: str, section: int = 0):
     """The demo in a shown window of a usual size, on ``panel`` ("section" means the
     ``section``-th section)."""
