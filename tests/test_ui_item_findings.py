@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from media_samples import write_picture
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication
 from ui_support import edit_field as edit
 from ui_support import new_article_on
@@ -40,8 +41,11 @@ def test_a_new_picture_shows_what_it_still_needs_under_each_field(window, tmp_pa
         said = checklist_says(window, item, field)
         assert said and shown(label, panel) == said[0], field
     assert "description" in shown(tab.alt_finding, panel)
-    # a screen reader hears it with the box
+    # a screen reader hears it with the box: the description Qt's accessibility interface
+    # gives (what it hands to AT-SPI, UI Automation and NSAccessibility)
     assert tab.alt_text.accessibleDescription() == shown(tab.alt_finding, panel)
+    iface = QAccessible.queryAccessibleInterface(tab.alt_text)
+    assert iface.text(QAccessible.Text.Description) == shown(tab.alt_finding, panel)
     assert tab.list.item(0).text().endswith("⚠ needs a look")
 
     edit(tab.alt_text, "Eight people round a table covered in sticky notes.")
