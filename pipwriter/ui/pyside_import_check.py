@@ -1,0 +1,69 @@
+"""Sparing PySide6 from reading the source of every module the app imports.
+
+Once PySide6 is loaded it looks at every module imported afterwards, the first time each is
+imported, to find out whether it uses PySide's optional ``from __feature__ import ...`` syntax.
+It decides by reading the module's whole source file and looking for the word "PySide6", and
+records the answer in a table by module name (``shibokensupport.feature.pyside_feature_dict``).
+Nothing in the app uses ``__feature__``, so the answers change nothing for us, but reading ~160
+source files cost the start-up about 16 ms (measured, ``docs/performance.md``).
+
+:func:`spare_source_reads` fills the table in advance, for the app's own modules and the
+standard library's, with the answer PySide itself treats as "leave this module alone" (-1).
+For a process in which no module selects a feature, that answer and PySide's own ("uses
+PySide, no feature": 0) select the same thing: PySide keeps the feature set it already has,
+and the only set ever in use is the plain one. ``tests/test_pyside_import_check.py`` holds
+both halves of that: no module of ours imports ``__feature__``, and none of ours is read.
+
+If a later PySide6 stores its table differently, nothing is filled in and the start-up is
+only slower; the test says so.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+log = logging.getLogger(__name__)
+
+LEAVE_ALONE = -1            # PySide's own "ignore this module" answer
+FEATURE_MODULE = "shibokensupport.feature"
+
+
+def import_table() -> dict | None:
+    """PySide's table of answers, or None if this PySide6 keeps none we know how to fill."""
+    table = getattr(sys.modules.get(FEATURE_MODULE), "pyside_feature_dict", None)
+    return table if isinstance(table, dict) else None
+
+
+def package_module_names(package: str, folder: str) -> list[str]:
+    """The dotted names of the package in ``folder`` and every module and sub-package in it,
+    from the file names alone (nothing is imported or read)."""
+    names: list[str] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if d.isidentifier() and d != "__pycache__"]
+        relative = os.path.relpath(root, folder)
+        prefix = package if relative == "." else ".".join([package, *relative.split(os.sep)])
+        names.append(prefix)
+        names.extend(f"{prefix}.{name[:-3]}" for name in files
+                     if name.endswith(".py") and name != "__init__.py")
+    return names
+
+
+def spare_source_reads() -> int:
+    """Fill PySide's table for the app's modules and the standard library's (already loaded
+    or not) before they are imported. Answers PySide has already recorded are kept. Returns
+    how many names were added."""
+    table = import_table()
+    if table is None:
+        log.info("PySide6 keeps no import table here: it reads each module's source")
+        return 0
+    import pipwriter
+    names = package_module_names("pipwriter", os.path.dirname(pipwriter.__file__))
+    standard = sys.stdlib_module_names
+    names.extend(standard)
+    names.extend(name for name in list(sys.modules) if name.partition(".")[0] in standard)
+    before = len(table)
+    for name in names:
+        table.setdefault(name, LEAVE_ALONE)
+    return len(table) - before
