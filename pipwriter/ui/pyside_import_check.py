@@ -8,11 +8,14 @@ Nothing in the app uses ``__feature__``, so the answers change nothing for us, b
 source files cost the start-up about 16 ms (measured, ``docs/performance.md``).
 
 :func:`spare_source_reads` fills the table in advance, for the app's own modules and the
-standard library's, with the answer PySide itself treats as "leave this module alone" (-1).
-For a process in which no module selects a feature, that answer and PySide's own ("uses
-PySide, no feature": 0) select the same thing: PySide keeps the feature set it already has,
-and the only set ever in use is the plain one. ``tests/test_pyside_import_check.py`` holds
-both halves of that: no module of ours imports ``__feature__``, and none of ours is read.
+standard library's. The interface's modules get PySide's answer for a module that uses it
+("uses PySide, no feature": 0), as PySide itself would give nearly all of them; every other
+module gets PySide's "leave this module alone" (-1), as PySide itself gives every module that
+does not name it. Where the two differ from what reading would say (a few interface modules
+without Qt in them, and ``app.py``, ``imaging.py`` and ``selftest.py``, which name PySide6
+outside the interface) nothing changes either: with no module selecting a feature, PySide
+keeps the plain feature set whichever answer it finds. ``tests/test_pyside_import_check.py``
+holds that no module of ours imports ``__feature__`` and that none of ours is read.
 
 If a later PySide6 stores its table differently, nothing is filled in and the start-up is
 only slower; the test says so.
@@ -27,6 +30,8 @@ import sys
 log = logging.getLogger(__name__)
 
 LEAVE_ALONE = -1            # PySide's own "ignore this module" answer
+USES_PYSIDE = 0             # PySide's answer for a module naming it, with no feature selected
+INTERFACE = "pipwriter.ui"
 FEATURE_MODULE = "shibokensupport.feature"
 
 
@@ -65,5 +70,12 @@ def spare_source_reads() -> int:
     names.extend(name for name in list(sys.modules) if name.partition(".")[0] in standard)
     before = len(table)
     for name in names:
-        table.setdefault(name, LEAVE_ALONE)
+        table.setdefault(name, answer_for(name))
     return len(table) - before
+
+
+def answer_for(name: str) -> int:
+    """The answer filled in for the module called ``name``."""
+    if name == INTERFACE or name.startswith(INTERFACE + "."):
+        return USES_PYSIDE
+    return LEAVE_ALONE
