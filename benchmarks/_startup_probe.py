@@ -2,8 +2,9 @@
 
 ``python benchmarks/_startup_probe.py ARTICLE.pipw`` with ``PIPWRITER_BENCH_T0`` (the parent's
 ``time.time()`` just before it started this process) in the environment. Runs the real start-up
-(``pipwriter.app.run_app``, as the ``pipwriter`` command does) and prints one JSON line of
-seconds since T0:
+(``pipwriter.app.run_app``, as the ``pipwriter`` command does), importing nothing of the app's
+before the app does (the editor's paints are watched from the moment its module has run:
+:class:`WhenImported`), and prints one JSON line of seconds since T0:
 
 - ``ready``: the interpreter is running this script;
 - ``window``: the main window has been painted for the first time with the article open (its
@@ -22,6 +23,7 @@ READY = time.time()
 import json  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
+import threading  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -64,31 +66,38 @@ def peak_rss_mb() -> float:
 class Probe:
     """Watches the editor of the first window opened and records when things are painted."""
 
-    def __init__(self, app):
-        from _first_paint import when_painted
-        from PySide6 import QtCore
-        from PySide6.QtCore import QTimer
-
-        from pipwriter.ui.text_editor import TextEditor
-
-        self.app = app
+    def __init__(self):
+        self.app = None
         self.window = None
+        self.watcher = None
         self.times: dict[str, float] = {"ready": READY - T0}
         self.stage = "window"
-        self.timeout = QTimer()
-        self.timeout.setSingleShot(True)
-        self.timeout.timeout.connect(lambda: self.finish(f"timed out at stage {self.stage}"))
-        self.timeout.start(30_000)
-        # the window's editor: see _first_paint.py
-        self.watcher = when_painted(QtCore, TextEditor, self.painted)
+        # a thread, not a QTimer: nothing of Qt is loaded before the app loads it
+        self.timeout = threading.Timer(
+            30, lambda: self.finish(f"timed out at stage {self.stage}"))
+        self.timeout.daemon = True
+        self.timeout.start()
 
-    def opened(self, window) -> None:
-        if self.window is None and window is not None:
-            self.window = window
+    def watch(self, editor_class) -> None:
+        """Called as soon as the editor's module has run (:class:`WhenImported`): the editor's
+        paints are watched before any editor is made (see _first_paint.py)."""
+        from _first_paint import when_painted
+        from PySide6 import QtCore
+        self.watcher = when_painted(QtCore, editor_class, self.painted)
+
+    def find_window(self) -> None:
+        """The first article window the app opened (``run_app`` gives the app its controller)."""
+        if self.window is None:
+            from PySide6.QtWidgets import QApplication
+            self.app = QApplication.instance()
+            controller = getattr(self.app, "controller", None)
+            if controller is not None and controller.windows:
+                self.window = controller.windows[0]
 
     def painted(self, now: float) -> None:
         """The editor has painted (at ``now``): the next step on the next event-loop turn."""
         from PySide6.QtCore import QTimer
+        self.find_window()
         if self.window is not None:
             QTimer.singleShot(0, lambda: self.step(now - T0))
 
@@ -140,20 +149,35 @@ class Probe:
         os._exit(0)
 
 
+class WhenImported:
+    """Calls ``then(module)`` right after the module called ``name`` has run, when the app
+    first imports it: the probe imports nothing of the app's before the app does, so the start
+    measured is the app's own (``run_app`` pauses the garbage collector before its imports)."""
+
+    def __init__(self, name: str, then) -> None:
+        self.name, self.then = name, then
+
+    def find_spec(self, name, path, target=None):
+        if name != self.name:
+            return None
+        import importlib.machinery
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        if spec is not None and spec.loader is not None:
+            run = spec.loader.exec_module
+
+            def exec_module(module):
+                run(module)
+                self.then(module)
+            spec.loader.exec_module = exec_module
+        return spec
+
+
 def main() -> None:
-    from pipwriter.app import _application_class, run_app
-    from pipwriter.ui.app_controller import AppController
+    from pipwriter.app import run_app
 
-    app = _application_class()([sys.argv[0]])   # what run_app makes; made here to watch it
-    probe = Probe(app)
-    open_path = AppController.open_path
-
-    def watched_open_path(controller, path):
-        window = open_path(controller, path)
-        probe.opened(window)
-        return window
-
-    AppController.open_path = watched_open_path
+    probe = Probe()
+    sys.meta_path.insert(0, WhenImported("pipwriter.ui.text_editor",
+                                         lambda module: probe.watch(module.TextEditor)))
     run_app(sys.argv[1:])
     probe.finish("the app closed before the figures were taken")
 

@@ -68,10 +68,42 @@ def _application_class() -> type:
     return PipApplication
 
 
+class _CollectorPause:
+    """Python's cyclic garbage collector stays off while the app starts, and comes back once
+    the first window has been painted (issue 23: its ~60 collections cost 8 ms before the first
+    paint, and a full collection then finds nothing to free: measured in docs/performance.md).
+    Off through ``worker_jobs``' count, so a worker thread ending meanwhile leaves it off."""
+
+    def __init__(self) -> None:
+        from .ui.worker_jobs import pause_collector
+        pause_collector()
+        self.paused = True
+
+    def resume(self) -> None:
+        """On again (once, however often called)."""
+        if self.paused:
+            from .ui.worker_jobs import resume_collector
+            self.paused = False
+            resume_collector()
+
+    def resume_later(self, window) -> None:
+        """On again on the event-loop turn after ``window`` is first painted, and in any case
+        within two seconds (a dialog before it, a window closed before it was painted)."""
+        from PySide6.QtCore import QTimer
+
+        from .ui.timers import OncePainted
+        OncePainted(window, self.resume)     # a child of the window: kept while it lives
+        QTimer.singleShot(LONGEST_PAUSE_MS, self.resume)
+
+
+LONGEST_PAUSE_MS = 2000
+
+
 def run_app(argv: list[str]) -> int:
     from .logs import install_excepthook, start_logging
     start_logging()           # the windowed app has no console: errors go to the log file
     hooks = install_excepthook()
+    collector = _CollectorPause()
     from PySide6.QtGui import QFont, QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -113,4 +145,5 @@ def run_app(argv: list[str]) -> int:
         _open_first(controller, Path(files[0]))
     elif not controller.windows:
         controller.show_start()
+    collector.resume_later(controller.windows[0] if controller.windows else controller.start)
     return app.exec()
