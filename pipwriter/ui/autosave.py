@@ -27,16 +27,13 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from ..model.storage.backups import backup_file
-from ..model.storage.history_store import key_of_file, project_key
+from ..model.storage.autosave_write import AutosaveResult, Snapshot, write_snapshot
 from ..model.storage.journal import JournalWriter, last_seq
-from ..model.storage.media_store import MediaStore
-from ..model.storage.project_file import media_snapshot, write_project_json
+from ..model.storage.project_file import media_snapshot
 from ..model.storage.recovery import (
     RecoveryEntry,
     claim,
@@ -44,9 +41,8 @@ from ..model.storage.recovery import (
     meta_for,
     new_session_id,
     recovery_paths,
-    write_recovery,
 )
-from ..model.storage.safe_save import file_lock, file_state
+from ..model.storage.safe_save import file_state
 from ..paths import recovery_dir
 from .timers import pause_timer
 from .worker_jobs import Bridge, run_on
@@ -57,41 +53,6 @@ JOURNAL_MS = 1000      # typing reaches the journal within about this long
 BASE_MS = 500          # after opening or saving, the journal's starting point is made
 DEBOUNCE_MS = 3000
 MAX_INTERVAL_MS = 60_000
-FILE_BACKUP_INTERVAL = 600.0   # seconds between backups made by autosaving into the file
-
-
-@dataclass
-class Snapshot:
-    """The article at one moment, taken on the GUI thread for a worker to write: its JSON text,
-    attached files, where it goes, and the journal whose lines the copy makes unnecessary."""
-
-    generation: int
-    article_json: str
-    media: MediaStore
-    media_names: list[str]
-    template_id: str
-    article_id: str
-    title: str
-    original: Path | None
-    to_file: bool
-    ancestry: list[dict]
-    file_state: tuple[int, int] | None = None   # the file as it was when the snapshot was taken
-    folder: Path | None = None                  # where recovery copies go (fixed on GUI thread)
-    journal_seq: int = 0                        # the last journal line the snapshot holds
-    journal: JournalWriter | None = None        # whose lines the copy makes unnecessary
-
-
-@dataclass
-class AutosaveResult:
-    """What one autosave write did: whether the recovery copy was written, any message for the
-    user, whether the user's own file was written too, and the copy's recovery entry."""
-
-    generation: int
-    ok: bool
-    message: str = ""              # what went wrong (or a warning), for the user
-    wrote_file: bool = False       # the user's own file was written too
-    original: Path | None = None
-    entry: RecoveryEntry | None = None
 
 
 class Autosaver(QObject):
@@ -130,6 +91,9 @@ class Autosaver(QObject):
         self._needs_full = True         # the next line holds the whole article
         self._journal_failed = False
         self._journal_timer = pause_timer(self, journal_ms, self.append_journal)
+        # the words of a form's box being typed in (FieldTyping.pending), and the last written
+        self.typed_fields: Callable[[], list[dict]] = list
+        self._fields_written: list[dict] | None = []    # None: the journal may not have them
         # the article as opened (or saved), made while nobody types: the first line after typing
         # starts builds on it instead of making it then (5-7 ms at 50,000 words; issue 23)
         self._base: dict | None = None
@@ -195,31 +159,51 @@ class Autosaver(QObject):
                 if (section := article.section(section_id)) is not None}
 
     def append_journal(self) -> bool:
-        """Put what changed since the last line in the journal (written in the background).
-        False if there was nothing to add."""
+        """Put what changed since the last line in the journal (written in the background), and
+        the words of a form's box being typed in when they changed (``typed_fields``). False if
+        there was nothing to add."""
         self._journal_timer.stop()
-        if not self._active or not self.session.is_modified() \
-                or (not self._changes and not self._needs_full):
+        if not self._active:
             return False
+        fields = self.typed_fields()
+        fields_changed = fields != self._fields_written and (fields or self._fields_written)
+        article_line = self.session.is_modified() and bool(self._changes or self._needs_full)
+        if not article_line and not fields_changed:
+            return False
+        if article_line or self._needs_full:    # a box's words need an article to go into
+            self._append_article_line()
+        if fields_changed:
+            self._append_line({"kind": "fields", "fields": fields})
+            self._fields_written = fields
+        return True
+
+    def _append_article_line(self) -> None:
         self.session.sync()
         article = self.session.article
         # Text typed in a section emits one articleChanged and one textChanged; anything else
         # (a heading, a reference, an undo, a word ignored) only the first: then all of it.
         full = self._needs_full or self._journal_failed or self._changes > self._typed
-        self._seq += 1
-        entry: dict = {"seq": self._seq, "at": time.time()}
         if full:
-            entry.update(kind="full", article=self._whole(article), meta=meta_for(
+            entry: dict = dict(kind="full", article=self._whole(article), meta=meta_for(
                 self.session_id, self.session.path, article.title, article.id))
         else:
-            entry.update(kind="edit", sections=self._typed_bodies(article))
+            entry = dict(kind="edit", sections=self._typed_bodies(article))
         self._dirty.clear()
         self._changes = self._typed = 0
         self._needs_full = self._journal_failed = False
         self._base = None
+        self._append_line(entry)
+
+    def _append_line(self, entry: dict) -> None:
+        self._seq += 1
+        entry = {"seq": self._seq, "at": time.time(), **entry}
         journal = self._journal
         run_on(self._journal_pool, lambda: self._write_line(journal, entry))
-        return True
+
+    def field_typed(self) -> None:
+        """A form's box was typed in: its words reach the journal within about a second."""
+        if self._active and not self._journal_timer.isActive():
+            self._journal_timer.start()
 
     def _write_line(self, journal: JournalWriter, entry: dict) -> None:     # journal thread
         try:
@@ -286,6 +270,10 @@ class Autosaver(QObject):
             self.failed.emit(result.message)
             return
         self._written = max(self._written, result.generation)
+        # the copy dropped the journal's lines it holds: a box's words go in again, now
+        self._fields_written = None
+        if self.typed_fields():
+            self.append_journal()
         if result.wrote_file and result.generation == self._generation \
                 and self.session.path == result.original and self.session.is_modified():
             self.session.set_modified(False)     # the file holds everything: it is saved
@@ -299,6 +287,7 @@ class Autosaver(QObject):
         self._dirty.clear()
         self._changes = self._typed = 0
         self._needs_full = True         # no copy to build on any more
+        self._fields_written = None
         self._base = None
         session_id, folder = self.session_id, recovery_dir()
         journal = self._journal
@@ -332,51 +321,3 @@ class Autosaver(QObject):
         self._journal_timer.stop()
         self._base_timer.stop()
         self.wait()
-
-
-def write_snapshot(snapshot: Snapshot, session_id: str) -> AutosaveResult:
-    """Write the recovery copy (and the user's file, if asked). Runs on the worker thread."""
-    warning = ""
-    try:
-        entry = write_recovery(session_id, snapshot.article_json, snapshot.media,
-                               snapshot.media_names, snapshot.template_id, snapshot.article_id,
-                               snapshot.title, snapshot.original, snapshot.folder,
-                               snapshot.journal_seq)
-    except Exception as error:  # noqa: BLE001 - a failed copy must never take the app down
-        log.warning("could not write the recovery copy with its media; trying the text alone",
-                    exc_info=True)
-        try:                    # keep the text at least (an attached file may have gone)
-            entry = write_recovery(session_id, snapshot.article_json, MediaStore(), [],
-                                   snapshot.template_id, snapshot.article_id, snapshot.title,
-                                   snapshot.original, snapshot.folder, snapshot.journal_seq)
-            warning = f"The attached pictures and clips could not be copied ({error})."
-        except Exception as again:  # noqa: BLE001 - told to the user by the window
-            log.exception("could not write the recovery copy")
-            return AutosaveResult(snapshot.generation, False, str(again) or repr(again),
-                                  original=snapshot.original)
-    if snapshot.journal is not None and snapshot.journal_seq:
-        snapshot.journal.compact(snapshot.journal_seq)     # the copy holds those lines now
-    result = AutosaveResult(snapshot.generation, True, warning, original=snapshot.original,
-                            entry=entry)
-    target = snapshot.original
-    if snapshot.to_file and target is not None:
-        with file_lock(target):
-            # Only over the very file the snapshot was taken against: never over a save made
-            # since (newer text) nor over a file that has gone or was changed by someone else.
-            if snapshot.file_state is None or file_state(target) != snapshot.file_state:
-                return result
-            try:
-                backup_file(target, key_of_file(target, project_key(snapshot.article_id)),
-                            snapshot.title, min_interval=FILE_BACKUP_INTERVAL)
-            except OSError:
-                pass            # the save itself matters more than its backup
-            try:
-                write_project_json(target, snapshot.article_json, snapshot.media,
-                                   snapshot.media_names, snapshot.template_id,
-                                   snapshot.article_id, snapshot.ancestry)
-                result.wrote_file = True
-            except Exception as error:  # noqa: BLE001 - told to the user by the window
-                log.warning("autosave could not write the article's file %s", target,
-                            exc_info=True)
-                result.message = str(error)
-    return result

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel
 from ..model.errors import PipError
 from ..model.storage.locks import ProjectLock, ProjectLockedError, acquire, resolved
 from .autosave import Autosaver
+from .field_typing import FieldTyping
 
 if TYPE_CHECKING:
     from ..model.storage.project import Project
@@ -41,6 +42,10 @@ class DataSafety(QObject):
         self._crashed = False
         self._keep_media()
         self.autosaver = Autosaver(self.session, self, save_to_file=self._autosave_to_file)
+        # words typed in a form's box reach the journal before they reach the article
+        self.field_typing = FieldTyping(window)
+        self.autosaver.typed_fields = self.field_typing.pending
+        self.field_typing.typed.connect(self.autosaver.field_typed)
         self.autosaver.saved.connect(self._on_saved)
         self.autosaver.failed.connect(self._on_failed)
         self.status = QLabel()

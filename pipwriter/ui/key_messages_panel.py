@@ -200,6 +200,11 @@ class KeyMessagesPanel(QWidget):
         _quote_id, section_id = item.data(ROLE)
         self.window_.open_panel(f"section:{section_id}")
 
+    def current_id(self) -> str:
+        """The key message chosen (its place in the list, as the text surface names it)."""
+        row = self.messages.currentRow()
+        return str(row) if row >= 0 else ""
+
     def focus_item(self, index: str) -> None:
         """Choose key message ``index`` (its place in the list, as the text surface names it)."""
         if index.isdigit() and int(index) < self.messages.count():

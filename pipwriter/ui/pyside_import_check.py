@@ -5,7 +5,7 @@ imported, to find out whether it uses PySide's optional ``from __feature__ impor
 It decides by reading the module's whole source file and looking for the word "PySide6", and
 records the answer in a table by module name (``shibokensupport.feature.pyside_feature_dict``).
 Nothing in the app uses ``__feature__``, so the answers change nothing for us, but reading ~160
-source files cost the start-up about 16 ms (measured, ``docs/performance.md``).
+source files cost the start-up 16-19 ms (measured side by side, ``docs/performance.md``).
 
 :func:`spare_source_reads` fills the table in advance, for the app's own modules and the
 standard library's. The interface's modules get PySide's answer for a module that uses it

@@ -15,9 +15,7 @@ from dataclasses import dataclass, field, replace
 from ..rules.findings import Where
 from ..rules.template import Template
 from .article import Article
-from .author import Author
-from .limits import AUTHOR_NAME_MAX
-from .structure import fit, keeping_viewpoint_titles
+from .field_text import set_plain_field
 from .text import Citation, Inline, Paragraph, Run
 from .text_surface import OBJECT, TextField, text_fields
 
@@ -127,59 +125,6 @@ def _replace_spans(paragraph: Paragraph, matches: list[tuple[int, int]],
     paragraph.items[:] = paragraph.normalised().items
 
 
-def _author(article: Article, author_id: str) -> Author:
-    found = article.author(author_id)
-    assert found is not None
-    return found
-
-
-def _set_plain(article: Article, where: Where, blocks: list[str],
-               template: Template | None) -> bool:
-    """Put new text in a plain field (see text_surface for the fields); False when it was
-    not put there (an author's name cannot become empty)."""
-    text = "\n".join(blocks)
-    panel, name = where.panel, where.field
-    if panel == "title":
-        setattr(article, name, text)
-    elif panel == "section":
-        section = article.section(where.section_id)
-        if section is not None:
-            section.title = text
-    elif panel == "key_messages":
-        article.key_messages[int(where.item_id)] = text
-    elif panel == "references":
-        ref = article.reference(where.item_id)
-        if ref is not None:
-            setattr(ref, name, list(blocks) if name == "authors" else text)
-    elif panel == "illustrations":
-        picture = next((i for i in article.pictures_and_clips() if i.id == where.item_id),
-                       None)
-        if picture is not None:
-            setattr(picture, name.removeprefix("clip_"), text)
-    elif panel == "authors":
-        author = _author(article, where.author_id)
-        if name == "name":
-            new_name = fit(text, AUTHOR_NAME_MAX)
-            if not new_name:
-                return False
-            if template is None:
-                author.name = new_name
-            else:
-                keeping_viewpoint_titles(article, template,
-                                         lambda _a: setattr(author, "name", new_name))
-        else:
-            setattr(author, name, text)
-    elif panel == "competing_interests":
-        disclosure = _author(article, where.author_id).disclosure
-        if name == "statement":
-            disclosure.custom_statement = text
-        else:
-            item, index, attribute = name.split(".")
-            entry = disclosure.item(int(item.removeprefix("item"))).entries[int(index)]
-            setattr(entry, attribute, text)
-    return True
-
-
 def replace_all(article: Article, needle: str, replacement: str, *, match_case: bool = False,
                 whole_words: bool = False, template: Template | None = None,
                 suggest: Suggest | None = None) -> Replaced:
@@ -207,7 +152,7 @@ def replace_all(article: Article, needle: str, replacement: str, *, match_case: 
         if len("\n".join(blocks)) > f.max_len:
             result.too_long.append(f.where)
             continue
-        if _set_plain(article, f.where, blocks, template):
+        if set_plain_field(article, f.where, blocks, template):
             result.count += found
         else:
             result.empty_names.append(f.where)
@@ -240,4 +185,4 @@ def replace_hit(article: Article, hit: Hit, needle: str, replacement: str, *,
     blocks[hit.block] = block[:hit.start] + replacement + block[hit.end:]
     if len("\n".join(blocks)) > current.max_len:
         return False
-    return _set_plain(article, hit.where, blocks, template)
+    return set_plain_field(article, hit.where, blocks, template)

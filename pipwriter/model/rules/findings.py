@@ -27,6 +27,14 @@ class Where:
                                   ("author_id", self.author_id), ("item_id", self.item_id),
                                   ("field", self.field), ("label", self.label)) if v}
 
+    @classmethod
+    def from_json(cls, data: dict) -> Where:
+        """The place :meth:`to_json` wrote (anything not a known name with a text is left out:
+        the data may come from a damaged file)."""
+        names = ("panel", "section_id", "author_id", "item_id", "label", "field")
+        return cls(**{name: value for name in names
+                      if isinstance(value := data.get(name), str)})
+
     def same_field(self, other: Where) -> bool:
         """The same field of the same item (the labels aside)."""
         return self.key() == other.key() and self.field == other.field

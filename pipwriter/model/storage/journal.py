@@ -10,6 +10,8 @@ The journal is a text file of lines, each ``<crc32 of the JSON, 8 hex digits> <J
     {"seq": 12, "at": 1767000000.25, "kind": "edit",
      "sections": {"sec-3fa9": [...that section's whole body as rich-text JSON...]}}
     {"seq": 13, "at": 1767000001.27, "kind": "full", "article": {...}, "meta": {...}}
+    {"seq": 14, "at": 1767000002.30, "kind": "fields",
+     "fields": [{"where": {"panel": "title", "field": "standfirst"}, "text": "..."}]}
 
 - ``seq`` rises by one for every line the app writes for that article; ``at`` is when the
   text was taken (seconds since 1970, this computer's clock, only ever shown to people).
@@ -19,6 +21,10 @@ The journal is a text file of lines, each ``<crc32 of the JSON, 8 hex digits> <J
   recovery copy's side file would say (session, original file, title, process). It is written
   when there is no copy to build on yet, and after any change other than typing in a section
   (a heading, a reference, an undo...).
+- A ``fields`` line holds the words in a form's box being typed in (a standfirst, a caption, a
+  reference's title...), which reach the article only when the keyboard leaves the box: each
+  with its place on the text surface (``Where.to_json()``). The last such line after the last
+  ``full`` one is what was being typed (:func:`typed_fields`); recovering puts it in its field.
 
 The recovery copy's side file records ``journal_seq``, the last line the copy already holds;
 after a copy is written, the lines it holds are dropped from the journal. Recovering means: the
@@ -41,6 +47,7 @@ from pathlib import Path
 from .atomic import write_bytes_atomic
 
 JOURNAL_SUFFIX = ".journal"
+KINDS = ("edit", "full", "fields")
 MAX_JOURNAL_BYTES = 256 * 1024 * 1024   # a journal larger than this is not read (damaged)
 PIECE_DEPTH = 3     # a line, its article, its sections: each section is one piece
 PIECE_PAUSE = 20_000    # characters: after a piece this long, other threads get their turn
@@ -96,7 +103,7 @@ def decode_line(line: bytes) -> dict | None:
     except (ValueError, UnicodeDecodeError, RecursionError):
         return None
     if not isinstance(entry, dict) or not _is_int(entry.get("seq")) \
-            or entry.get("kind") not in ("edit", "full"):
+            or entry.get("kind") not in KINDS:
         return None
     return entry
 
@@ -160,6 +167,25 @@ def replay(base: dict | None, base_seq: int, entries: list[dict]) -> tuple[dict 
                     section["body"] = body
         seq, at = entry["seq"], entry.get("at")
     return article, seq, at if isinstance(at, (int, float)) else None
+
+
+def typed_fields(entries: list[dict], base_seq: int) -> list[tuple[dict, str]]:
+    """What was being typed in form fields when the journal ends: (place as JSON, text) from
+    the last ``fields`` line after ``base_seq`` and after the last ``full`` line (a ``full``
+    line later than it holds the article with those words already in it). Malformed entries
+    are left out."""
+    later = [e for e in entries if e["seq"] > base_seq]
+    last = None
+    for entry in later:
+        if entry["kind"] == "full":
+            last = None
+        elif entry["kind"] == "fields":
+            last = entry
+    if last is None or not isinstance(last.get("fields"), list):
+        return []
+    return [(item["where"], item["text"]) for item in last["fields"]
+            if isinstance(item, dict) and isinstance(item.get("where"), dict)
+            and isinstance(item.get("text"), str)]
 
 
 class JournalWriter:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+import logging
 import os
 import re
 import zipfile
@@ -38,12 +39,14 @@ from ..article.article import Article
 from ..article.ids import random_uuid_hex
 from ..errors import DataError, PipError
 from .history_store import local_time, read_meta, remove_old_temp_files, remove_quietly, write_meta
-from .journal import JOURNAL_SUFFIX, journal_path, read_journal, replay
+from .journal import JOURNAL_SUFFIX, journal_path, read_journal, replay, typed_fields
 from .locks import host_name, owner_alive
 from .media_store import MediaStore
 from .process_identity import own_start_time
 from .project import Project
 from .project_file import MEDIA_DIR, load_project, write_project_json
+
+log = logging.getLogger(__name__)
 
 RECOVERY_FORMAT = 1
 SESSION_RE = re.compile(r"[0-9a-f]{32}")
@@ -249,12 +252,36 @@ def recovered_article_json(entry: RecoveryEntry) -> dict:
     if entry.has_copy:
         media_project = load_project(entry.copy_path)
         base = media_project.article.to_json()
-    article, _seq, _at = replay(base, entry.journal_seq if entry.has_copy else 0,
-                                read_journal(entry.journal_path))
+    lines = read_journal(entry.journal_path)
+    held = entry.journal_seq if entry.has_copy else 0
+    article, _seq, _at = replay(base, held, lines)
     if article is None:
-        if base is not None:
-            return base
-        raise DataError("the recovery journal holds nothing that can be read")
+        if base is None:
+            raise DataError("the recovery journal holds nothing that can be read")
+        article = base
+    fields = typed_fields(lines, held)
+    if fields:
+        article = with_typed_fields(Article.from_json(article), fields).to_json()
+    return article
+
+
+def with_typed_fields(article: Article, fields: list[tuple[dict, str]]) -> Article:
+    """``article`` with the words that were being typed in form fields put in their fields
+    (the journal's last ``fields`` line); a field no longer there is left out, and logged."""
+    if not fields:
+        return article
+    from ..article.field_text import set_field_text
+    from ..rules.findings import Where
+    from ..rules.template import get_template
+    try:
+        template = get_template(article.template_id)
+    except PipError:
+        template = None         # an unknown template: names are set without the headings
+    for place, text in fields:
+        where = Where.from_json(place)
+        if not set_field_text(article, where, text, template):
+            log.info("typing in %s/%s not recovered: the field is gone", where.key(),
+                     where.field)
     return article
 
 
@@ -319,10 +346,12 @@ def load_recovery(entry: RecoveryEntry) -> Project:
     the copy when needed, or from the original file for those the copy lacks."""
     if entry.has_copy:
         project = load_project(entry.copy_path)
-        article, _seq, _at = replay(project.article.to_json(), entry.journal_seq,
-                                    read_journal(entry.journal_path))
+        lines = read_journal(entry.journal_path)
+        article, _seq, _at = replay(project.article.to_json(), entry.journal_seq, lines)
         if article is not None:
             project.article = Article.from_json(article)
+        project.article = with_typed_fields(project.article, typed_fields(lines,
+                                                                          entry.journal_seq))
     else:
         project = Project(recovered_article(entry))
     project.path = entry.original
