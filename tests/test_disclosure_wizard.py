@@ -352,6 +352,8 @@ def test_panel_lists_each_author_with_status_and_opens_their_wizard(qtbot):
     assert panel.status_labels[ana.id].text() == "In progress"
     assert panel.buttons[jo.id].text() == "Complete declaration"
     assert panel.buttons[jo.id].accessibleName() == "Complete declaration for Jo Bloggs"
+    assert panel.buttons[ana.id].text() == "Continue declaration"     # started, not finished
+    assert panel.buttons[sam.id].text() == "Review declaration"
     panel.buttons[sam.id].click()
     assert opened == [sam]
     assert panel.combined.toPlainText() == combined_statement([jo, sam, ana])
@@ -366,7 +368,7 @@ def test_panel_refresh_shows_a_change_that_needs_certifying_again(qtbot):
     sam.disclosure.item(2).entries = [DisclosureEntry("Acme", "grant")]
     panel.refresh()
     assert panel.status_labels[sam.id].text() == "Needs re-certifying"
-    assert panel.buttons[sam.id].text() == "Complete declaration"
+    assert panel.buttons[sam.id].text() == "Review declaration"
     article.authors.append(Author("Ana Costa"))
     panel.refresh()
     assert list(panel.buttons) == [sam.id, article.authors[1].id]

@@ -12,7 +12,8 @@ from pipwriter.model.rules.media_rules import (
     clip_size_warning,
     clip_url_problem,
     format_size,
-    illustration_limit_problem,
+    media_limit_problem,
+    media_limit_text,
     normalise_clip_url,
 )
 
@@ -110,8 +111,11 @@ def test_clip_links_refused(text, reason):
     assert clip_url_problem(text)
 
 
-def test_illustration_limit():
-    assert illustration_limit_problem(0, 2) == ""
-    assert illustration_limit_problem(1, 2) == ""
-    assert "at most 2 illustrations" in illustration_limit_problem(2, 2)
-    assert illustration_limit_problem(5, None) == ""
+def test_illustrations_and_clips_are_limited_together():
+    assert media_limit_problem(0, 0, 2) == ""
+    assert media_limit_problem(1, 0, 2) == media_limit_problem(0, 1, 2) == ""
+    for pictures, clips in ((2, 0), (1, 1), (0, 2)):
+        assert "up to 2 illustrations and clips in all" in media_limit_problem(pictures, clips, 2)
+    assert "(1 picture and 1 clip)" in media_limit_problem(1, 1, 2)
+    assert media_limit_problem(5, 5, None) == ""
+    assert media_limit_text(1, 1, 2).startswith("2 of 2 illustrations and clips (1 picture and 1 clip)")

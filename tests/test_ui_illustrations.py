@@ -11,6 +11,7 @@ from ui_support import edit_field as _edit
 from ui_support import new_article_on
 
 from pipwriter import imaging
+from pipwriter.model.article.media import MediaClip
 from pipwriter.model.rules.checks import run_checks
 from pipwriter.model.rules.media_rules import MB, clip_file_filter
 from pipwriter.model.storage.project_file import load_project, save_project
@@ -36,7 +37,7 @@ def test_limit_of_two_illustrations(window, panel, tmp_path):
     tab = panel.illustrations
     limit = window.session.template.limit("illustrations").max
     assert limit == 2
-    assert panel.tabs.tabText(0) == "Illustrations (0 of 2)"
+    assert panel.tabs.tabText(0) == "Illustrations (0)"
     for n in range(limit):
         assert _add_picture(window, panel, write_picture(tmp_path / f"p{n}.png", 900, 700))
     assert len(window.session.article.illustrations) == 2
@@ -47,7 +48,7 @@ def test_limit_of_two_illustrations(window, panel, tmp_path):
     assert not tab.add_illustration()
     assert len(window.dialogs.asked) == asked           # no file was asked for
     title, message = window.dialogs.errors[-1]
-    assert "at most 2 illustrations" in message
+    assert "up to 2 illustrations and clips in all" in message
     assert len(window.session.article.illustrations) == 2
     # dropping a third picture is refused the same way
     tab.list.setCurrentRow(-1)
@@ -55,6 +56,33 @@ def test_limit_of_two_illustrations(window, panel, tmp_path):
     mime.setUrls([QUrl.fromLocalFile(str(write_picture(tmp_path / "p3.png", 900, 700)))])
     assert not tab.drop_image(mime)
     assert len(window.session.article.illustrations) == 2
+
+
+def test_pictures_and_clips_share_the_limit_as_the_checklist_counts_them(window, panel,
+                                                                          tmp_path):
+    pictures, clips = panel.illustrations, panel.clips
+    assert _add_picture(window, panel, write_picture(tmp_path / "p.png", 900, 700))
+    window.dialogs.queue("text", "https://www.youtube.com/watch?v=abc")
+    assert clips.add_clip_link()
+    for tab in (pictures, clips):       # both tabs say it, the other one's count included
+        assert tab.limit_label.text().startswith(
+            "2 of 2 illustrations and clips (1 picture and 1 clip)")
+    assert not pictures.add_button.isEnabled()
+    assert not clips.link_button.isEnabled() and not clips.attach_button.isEnabled()
+    asked = len(window.dialogs.asked)
+    assert not clips.add_clip_link()            # refused before anything is asked
+    assert not clips.attach_clip_file()
+    assert not pictures.add_illustration()
+    assert len(window.dialogs.asked) == asked
+    assert "(1 picture and 1 clip)" in window.dialogs.errors[-1][1]
+    article = window.session.article
+    assert (len(article.illustrations), len(article.clips)) == (1, 1)
+    judged = [f.code for f in run_checks(window.session.project, window.session.template)]
+    assert "illustrations-too-many" not in judged       # the judge agrees: not too many
+    clips.list.setCurrentRow(0)
+    clips.remove_current()                      # room again, in both tabs
+    assert pictures.add_button.isEnabled() and clips.link_button.isEnabled()
+    assert pictures.limit_label.text().startswith("1 of 2 illustrations and clips")
 
 
 def test_illustration_form_chart_warning_and_undo(window, panel, tmp_path):
@@ -247,8 +275,12 @@ def test_save_and_reopen_keeps_photos_illustrations_and_clips(controller, window
         handle.seek(1000)
         handle.write(b"interview" * 1000)
     assert _attach(window, panel, clip_path)
+    # a third item (a link) is past the series' limit of two in all, which the panel refuses;
+    # an article may still hold one (an older file, a merge): the file must keep it too
     window.dialogs.queue("text", "https://vimeo.com/42")
-    assert panel.clips.add_clip_link()
+    assert not panel.clips.add_clip_link()
+    session.change("Add a link", lambda a: a.clips.append(
+        MediaClip(kind="video", url="https://vimeo.com/42")))
 
     path = tmp_path / "walking.pipw"
     save_project(session.project, path)

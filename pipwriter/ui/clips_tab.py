@@ -21,6 +21,7 @@ from ..model.rules.media_rules import (
     normalise_clip_url,
 )
 from .list_form_tab import ListFormTab, button, check_box, choice_box, line_edit, plain_edit
+from .media_limit import refused_by_limit, show_limit
 from .media_widgets import problem_label, show_problem, warning_label
 from .settings import PICTURES
 from .spell_line_edit import mark_field
@@ -36,6 +37,8 @@ class ClipsTab(ListFormTab):
         self._loaded_clip = ""
         self.attach_button = button("Attach a clip f&ile…", self.attach_clip_file)
         self.link_button = button("Add a &link to a clip…", self.add_clip_link)
+        self.limit_label = QLabel()
+        self.limit_label.setWordWrap(True)
         note = QLabel(f"Clips over {self.rules.clip_size_warning_mb} MB are hard to send. "
                       "For a long clip, add a link to it.")
         note.setWordWrap(True)
@@ -72,7 +75,7 @@ class ClipsTab(ListFormTab):
                                "clip_transcript": (self.transcript, self.transcript_finding),
                                "permission": (self.permission, self.permission_finding)}
         self.lay_out(
-            [self.attach_button, self.link_button, self.remove_button, note],
+            [self.attach_button, self.link_button, self.remove_button, self.limit_label, note],
             [self.source, self.warnings, ("&Web address:", self.url), ("", self.url_problem),
              ("", self.url_finding), ("&Kind:", self.kind), ("&Title:", self.clip_title),
              ("&Caption:", self.caption), ("", self.caption_finding),
@@ -82,6 +85,14 @@ class ClipsTab(ListFormTab):
     # --- the list ------------------------------------------------------------------------------
     def title(self) -> str:
         return f"Audio and video clips ({len(self.items())})"
+
+    def show_limit(self) -> None:
+        """Illustrations and clips together against the series' limit (both tabs show it)."""
+        show_limit(self.session, self.limit_label, [self.attach_button, self.link_button])
+
+    def refresh(self) -> None:
+        self.show_limit()
+        super().refresh()
 
     def rows(self) -> list[tuple[str, str]]:
         found = self.item_findings()
@@ -93,6 +104,8 @@ class ClipsTab(ListFormTab):
 
     # --- adding --------------------------------------------------------------------------------
     def attach_clip_file(self) -> bool:
+        if refused_by_limit(self.session, self.dialogs, "Attach a clip"):
+            return False
         path = self.dialogs.ask_file("Attach an audio or video clip", clip_file_filter(),
                                      kind=PICTURES)
         return self.attach_clip_from(path) if path else False
@@ -101,6 +114,8 @@ class ClipsTab(ListFormTab):
         """Attach a clip file (checked first; hashed in chunks, copied only on saving)."""
         path = Path(path)
         title = "Could not attach this clip"
+        if refused_by_limit(self.session, self.dialogs, "Attach a clip"):
+            return False
         try:
             check = check_clip_file(path, self.rules.clip_size_warning_mb)
         except MediaRuleError as error:
@@ -122,6 +137,8 @@ class ClipsTab(ListFormTab):
         return True
 
     def add_clip_link(self) -> bool:
+        if refused_by_limit(self.session, self.dialogs, "Add a link to a clip"):
+            return False
         text = self.dialogs.ask_text("Add a link to a clip", "The clip's web address. "
                                      "It might start https://www.youtube.com/…")
         if text is None:

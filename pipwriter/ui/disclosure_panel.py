@@ -13,6 +13,15 @@ from ..model.article.author import Author
 from ..model.interests.statements import combined_statement, statement_status
 
 
+def _button_text(disclosure) -> str:
+    """What choosing the author's button does, by how far their declaration has got (their
+    status beside it says the same: not started, in progress, certified or needs
+    re-certifying)."""
+    if disclosure.is_certified() or disclosure.needs_recertification():
+        return "Review declaration"
+    return "Continue declaration" if disclosure.is_started() else "Complete declaration"
+
+
 class DisclosurePanel(QWidget):
     def __init__(self, article: Article, open_wizard: Callable[[Author], None], parent=None,
                  *, current_article: Callable[[], Article] | None = None):
@@ -26,8 +35,8 @@ class DisclosurePanel(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         intro = QLabel("Each author answers some questions about money and links. They do it "
                        "even with nothing to declare. Each can do it on their own: choose "
-                       "Complete declaration next to their name. Once it is done, the "
-                       "button says Review declaration.")
+                       "Complete declaration next to their name. Once they have started, the "
+                       "button says Continue declaration; once it is done, Review declaration.")
         intro.setWordWrap(True)
         self.rows = QGridLayout()
         self.combined = QPlainTextEdit()
@@ -60,8 +69,7 @@ class DisclosurePanel(QWidget):
             name.setTextFormat(Qt.TextFormat.PlainText)
             label = QLabel(status[:1].upper() + status[1:])
             label.setAccessibleDescription(f"Declaration of {who}: {status}")
-            certified = author.disclosure.is_certified()
-            button = QPushButton("Review declaration" if certified else "Complete declaration")
+            button = QPushButton(_button_text(author.disclosure))
             # a screen reader must tell the authors' buttons apart
             button.setAccessibleName(f"{button.text()} for {who}")
             button.setToolTip(f"{button.text()} for {who}")

@@ -41,6 +41,9 @@ class IllustrationsPanel(QWidget):
 
     def _show_title(self, tab: ListFormTab) -> None:
         self.tabs.setTabText(self.tabs.indexOf(tab), tab.title())
+        # pictures and clips are counted together: the other tab's count changes too
+        for other in (self.illustrations, self.clips):
+            other.show_limit()
 
     def refresh(self) -> None:
         for tab in self._tabs():

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel
 
 from ..model.article.media import ILLUSTRATION_KINDS, Illustration, MediaRef
 from ..model.article.ordering import move_item
-from ..model.rules.media_rules import illustration_limit_problem
 from .list_form_tab import (
     ListFormTab,
     button,
@@ -24,6 +23,7 @@ from .list_form_tab import (
     plain_edit,
     replace_in_article,
 )
+from .media_limit import refused_by_limit, show_limit
 from .media_widgets import (
     ImageDrop,
     dropped_file,
@@ -105,13 +105,8 @@ class IllustrationsTab(ListFormTab):
              ("", self.permission_finding)])
 
     # --- the list ------------------------------------------------------------------------------
-    def _maximum(self) -> int | None:
-        return self.session.template.limit("illustrations").max
-
     def title(self) -> str:
-        count, maximum = len(self.items()), self._maximum()
-        return (f"Illustrations ({count})" if maximum is None
-                else f"Illustrations ({count} of {maximum})")
+        return f"Illustrations ({len(self.items())})"
 
     def rows(self) -> list[tuple[str, str]]:
         rows = []
@@ -123,22 +118,16 @@ class IllustrationsTab(ListFormTab):
             rows.append((ill.id, f"Figure {number}: {name} ({label}){note}"))
         return rows
 
+    def show_limit(self) -> None:
+        """Illustrations and clips together against the series' limit (both tabs show it)."""
+        show_limit(self.session, self.limit_label, [self.add_button])
+
     def refresh(self) -> None:
-        count, maximum = len(self.items()), self._maximum()
-        self.limit_label.setText(f"{count} illustrations." if maximum is None else
-                                 f"{count} of {maximum} illustrations (the series allows up "
-                                 f"to {maximum}).")
+        self.show_limit()
         super().refresh()
 
-    def _limit_problem(self) -> str:
-        return illustration_limit_problem(len(self.items()), self._maximum())
-
     def _refused_by_limit(self) -> bool:
-        """Tell the user (and say True) when the series allows no more illustrations."""
-        problem = self._limit_problem()
-        if problem:
-            self.dialogs.error("Add an illustration", problem)
-        return bool(problem)
+        return refused_by_limit(self.session, self.dialogs, "Add an illustration")
 
     def _import(self, path: Path) -> MediaRef | None:
         """Import and store the picture at ``path`` (keeping its warnings), or say why not."""
@@ -220,7 +209,7 @@ class IllustrationsTab(ListFormTab):
         index = self.list.currentRow()
         self.up_button.setEnabled(current is not None and index > 0)
         self.down_button.setEnabled(current is not None and 0 <= index < self.list.count() - 1)
-        self.add_button.setEnabled(not self._limit_problem())
+        self.show_limit()
         if current is None:
             for edit in (self.caption, self.credit, self.alt_text):
                 edit.clear()

@@ -171,11 +171,29 @@ def clip_url_problem(text: str) -> str:
     return ""
 
 
-# --- illustrations ----------------------------------------------------------------------------
-def illustration_limit_problem(count: int, maximum: int | None) -> str:
-    """Why another illustration cannot be added, or "" if it can."""
+# --- illustrations and clips, counted together ------------------------------------------------
+# The series welcomes "1-2 illustrations, short video or audio clips": pictures and clips are
+# counted together, here and by the checklist (checks_media.illustration_count, which counts
+# ArticleCounts.media_items: the same two lists).
+def _both(pictures: int, clips: int) -> str:
+    picture_words = f"{pictures} picture" + ("" if pictures == 1 else "s")
+    clip_words = f"{clips} clip" + ("" if clips == 1 else "s")
+    return f"{picture_words} and {clip_words}"
+
+
+def media_limit_problem(pictures: int, clips: int, maximum: int | None) -> str:
+    """Why another illustration or clip cannot be added, or "" if it can."""
+    count = pictures + clips
     if maximum is None or count < maximum:
         return ""
-    word = "illustration" if maximum == 1 else "illustrations"
-    return (f"The series allows at most {maximum} {word}, and this article has {count}. "
-            "Remove one before adding another.")
+    return (f"The series welcomes up to {maximum} illustrations and clips in all, and this "
+            f"article has {count} ({_both(pictures, clips)}). Remove one before adding another.")
+
+
+def media_limit_text(pictures: int, clips: int, maximum: int | None) -> str:
+    """How many illustrations and clips there are, against the series' limit."""
+    count = pictures + clips
+    if maximum is None:
+        return f"{count} illustrations and clips ({_both(pictures, clips)})."
+    return (f"{count} of {maximum} illustrations and clips ({_both(pictures, clips)}); the "
+            f"series welcomes up to {maximum} in all.")
