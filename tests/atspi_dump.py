@@ -3,9 +3,10 @@
 Run by ``tests/test_atspi_tree.py`` with the *system* Python (Debian's ``python3-pyatspi``
 lives there, not in the project's environment), on the same D-Bus session as the app:
 
-    python3 tests/atspi_dump.py APP_NAME TIMEOUT_SECONDS
+    python3 tests/atspi_dump.py APP_NAME TIMEOUT_SECONDS [--wait]
 
-It waits for an application called APP_NAME on the AT-SPI bus and prints one JSON object:
+It waits for an application called APP_NAME on the AT-SPI bus (with ``--wait``, only that: the
+caller then drives the app, as a user would, and reads the tree after) and prints one JSON object:
 ``{"nodes": [...]}``, each node ``{"depth", "role", "name", "description", "states"}`` in
 tree order (states: the lower-case AT-SPI state names, e.g. "showing", "focused"). Menus that
 are not open are not walked into (their items are not shown). Exit 2 if the app never appears.
@@ -59,6 +60,8 @@ def main() -> int:
     app = find_app(name, timeout)
     if app is None:
         return 2
+    if "--wait" in sys.argv[3:]:
+        return 0
     time.sleep(1.0)             # the window's first updates (the figures, the marks) settle
     nodes: list[dict] = []
     walk(app, 0, nodes)

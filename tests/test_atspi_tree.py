@@ -8,7 +8,9 @@ Python with ``python3-pyatspi``, reads the tree from the bus as Orca would. The 
 - the window's title names the article and the app;
 - every control shown (buttons, boxes, lists, tabs...) has a name (WCAG 2.2 4.1.2: name, role);
 - the figures and the navigator say the counts the model works out (one judge, heard too);
-- the keyboard starts in the article's text.
+- the keyboard starts in the article's text;
+- on the Illustrations page, reached from the keyboard, each box's description is what the
+  checklist finds about it.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ def _available() -> str:
     """Why the AT-SPI tree cannot be read here ("" when it can)."""
     if not sys.platform.startswith("linux"):
         return "AT-SPI is Linux's accessibility bus"
-    for tool in ("Xvfb", "openbox", "dbus-run-session"):
+    for tool in ("Xvfb", "openbox", "xdotool", "dbus-run-session"):
         if shutil.which(tool) is None:
             return f"{tool} is not installed"
     if not Path(SYSTEM_PYTHON).exists() or subprocess.run(
@@ -64,6 +66,12 @@ time.sleep(0.5)
 app = subprocess.Popen([sys.executable, "-m", "pipwriter", {article!r}], env=env, cwd={root!r},
                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 try:
+    keys = {keys!r}
+    if keys:        # what a user presses first, once the window is there
+        subprocess.run([{system!r}, {dumper!r}, "pipwriter", "60", "--wait"], env=env,
+                       timeout=120)
+        time.sleep(1.0)
+        subprocess.run(["xdotool", "key", "--delay", "150", *keys], env=env, timeout=60)
     dump = subprocess.run([{system!r}, {dumper!r}, "pipwriter", "60"], env=env,
                           capture_output=True, text=True, timeout=120)
     if dump.returncode:
@@ -79,12 +87,11 @@ finally:
 """
 
 
-@pytest.fixture(scope="module")
-def tree(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("atspi")
-    article = write_demo(folder / "demo.pipw")
+def _read_tree(folder: Path, article: Path, keys: list[str]) -> list[dict]:
+    """The app's tree, read after ``keys`` were pressed (xdotool's names)."""
     script = SESSION.format(user=str(folder / "user"), article=str(article), root=str(ROOT),
-                            system=SYSTEM_PYTHON, dumper=str(ROOT / "tests" / "atspi_dump.py"))
+                            system=SYSTEM_PYTHON, dumper=str(ROOT / "tests" / "atspi_dump.py"),
+                            keys=keys)
     done = subprocess.run(["dbus-run-session", "--", sys.executable, "-c", script],
                           capture_output=True, text=True, timeout=240, cwd=ROOT,
                           env={k: v for k, v in os.environ.items() if k != "DISPLAY"})
@@ -92,7 +99,14 @@ def tree(tmp_path_factory):
     assert lines, f"no output (exit {done.returncode}): {done.stderr[-2000:]}"
     result = json.loads(lines[-1])
     assert "error" not in result, result.get("error")
-    return article, result["nodes"]
+    return result["nodes"]
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("atspi")
+    article = write_demo(folder / "demo.pipw")
+    return article, _read_tree(folder, article, [])
 
 
 def _shown(nodes):
@@ -135,3 +149,26 @@ def test_the_keyboard_starts_in_the_articles_text(tree):
     focused = [(n["role"], n["name"]) for n in nodes
                if "focused" in n["states"] and n["role"] in CONTROLS]
     assert focused == [("text", "Article text")]
+
+
+def test_the_illustrations_page_says_what_the_checklist_finds_about_each_field(
+        tmp_path_factory):
+    """A picture without caption or description: the boxes' descriptions are the checklist's
+    own messages about them (reached from the keyboard: Ctrl+1 to the navigator, then up from
+    its end to Illustrations and clips)."""
+    from pipwriter.model.rules.checks import run_checks
+    from pipwriter.model.storage.project_file import save_project
+    folder = tmp_path_factory.mktemp("atspi-illustrations")
+    article = write_demo(folder / "demo.pipw")
+    project = load_project(article)
+    picture = project.article.illustrations[0]
+    picture.caption = picture.alt_text = ""
+    save_project(project, article)
+    expected = {f.where.field: f.message for f in run_checks(
+        project, get_template(project.article.template_id)) if f.where.item_id == picture.id}
+    assert {"caption", "alt_text"} <= set(expected)
+    nodes = _read_tree(folder, article, ["ctrl+1", "End", "Up", "Up"])
+    boxes = {n["name"]: n["description"] for n in _shown(nodes) if n["role"] == "text"}
+    assert boxes["Caption"] == expected["caption"]
+    alt = next(name for name in boxes if name.startswith("Alt text"))
+    assert boxes[alt] == expected["alt_text"]
