@@ -19,6 +19,7 @@ import sys
 import time
 
 import pyatspi  # type: ignore[import-not-found]  # Debian's python3-pyatspi
+from gi.repository import GLib  # type: ignore[import-not-found]  # Debian's python3-gi
 
 MAX_NODES = 3000
 
@@ -43,8 +44,12 @@ def states_of(node) -> list[str]:
 def walk(node, depth: int, out: list[dict]) -> None:
     if len(out) >= MAX_NODES:
         return
-    states = states_of(node)
-    role = node.getRoleName()
+    try:
+        states = states_of(node)
+        role = node.getRoleName()
+    except GLib.GError as error:        # gone while being read (a widget deleted meanwhile)
+        print(f"skipped a node: {error}", file=sys.stderr)
+        return
     out.append({"depth": depth, "role": role, "name": node.name or "",
                 "description": node.description or "", "states": states})
     if role in ("menu", "menu bar") and "showing" not in states:

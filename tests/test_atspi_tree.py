@@ -66,20 +66,22 @@ time.sleep(0.5)
 app = subprocess.Popen([sys.executable, "-m", "pipwriter", {article!r}], env=env, cwd={root!r},
                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 try:
-    keys = {keys!r}
-    if keys:        # what a user presses first, once the window is there
-        subprocess.run([{system!r}, {dumper!r}, "pipwriter", "60", "--wait"], env=env,
-                       timeout=120)
-        time.sleep(1.0)
-        subprocess.run(["xdotool", "key", "--delay", "150", *keys], env=env, timeout=60)
-    dump = subprocess.run([{system!r}, {dumper!r}, "pipwriter", "60"], env=env,
-                          capture_output=True, text=True, timeout=120)
-    if dump.returncode:
-        app.kill()
-        print(json.dumps({{"error": "no tree (" + str(dump.returncode) + "): " + dump.stderr[-800:]
-                          + app.stderr.read()[-1500:]}}))
-    else:
-        print(dump.stdout.strip().splitlines()[-1])
+    trees = []
+    ready = subprocess.run([{system!r}, {dumper!r}, "pipwriter", "60", "--wait"], env=env,
+                           timeout=120)
+    for keys in {steps!r}:      # what a user presses, then what the screen reader is told
+        if keys:
+            time.sleep(1.0)
+            subprocess.run(["xdotool", "key", "--delay", "150", *keys], env=env, timeout=60)
+        dump = subprocess.run([{system!r}, {dumper!r}, "pipwriter", "60"], env=env,
+                              capture_output=True, text=True, timeout=120)
+        if dump.returncode:
+            app.kill()
+            trees = {{"error": "no tree (" + str(dump.returncode) + "): " + dump.stderr[-800:]
+                      + app.stderr.read()[-1500:]}}
+            break
+        trees.append(json.loads(dump.stdout.strip().splitlines()[-1])["nodes"])
+    print(json.dumps(trees if isinstance(trees, dict) else {{"trees": trees}}))
 finally:
     app.kill()
     manager.kill()
@@ -87,19 +89,25 @@ finally:
 """
 
 
-def _read_tree(folder: Path, article: Path, keys: list[str]) -> list[dict]:
-    """The app's tree, read after ``keys`` were pressed (xdotool's names)."""
+def _read_trees(folder: Path, article: Path, steps: list[list[str]]) -> list[list[dict]]:
+    """The app's tree after each step: the keys of the step pressed (xdotool's names), then the
+    tree read. One app, started on ``article``, for all the steps."""
     script = SESSION.format(user=str(folder / "user"), article=str(article), root=str(ROOT),
                             system=SYSTEM_PYTHON, dumper=str(ROOT / "tests" / "atspi_dump.py"),
-                            keys=keys)
+                            steps=steps)
     done = subprocess.run(["dbus-run-session", "--", sys.executable, "-c", script],
-                          capture_output=True, text=True, timeout=240, cwd=ROOT,
+                          capture_output=True, text=True, timeout=600, cwd=ROOT,
                           env={k: v for k, v in os.environ.items() if k != "DISPLAY"})
     lines = done.stdout.strip().splitlines()
     assert lines, f"no output (exit {done.returncode}): {done.stderr[-2000:]}"
     result = json.loads(lines[-1])
     assert "error" not in result, result.get("error")
-    return result["nodes"]
+    return result["trees"]
+
+
+def _read_tree(folder: Path, article: Path, keys: list[str]) -> list[dict]:
+    """The app's tree, read after ``keys`` were pressed."""
+    return _read_trees(folder, article, [keys])[0]
 
 
 @pytest.fixture(scope="module")
@@ -172,3 +180,34 @@ def test_the_illustrations_page_says_what_the_checklist_finds_about_each_field(
     assert boxes["Caption"] == expected["caption"]
     alt = next(name for name in boxes if name.startswith("Alt text"))
     assert boxes[alt] == expected["alt_text"]
+
+
+def _navigator(nodes) -> list[dict]:
+    """The entries of the navigator's list ("Article panels"), in order."""
+    start = next(i for i, n in enumerate(nodes)
+                 if n["role"] == "list" and n["name"] == "Article panels")
+    depth = nodes[start]["depth"]
+    entries = []
+    for node in nodes[start + 1:]:
+        if node["depth"] <= depth:
+            break
+        if node["depth"] == depth + 1 and node["role"] == "list item":
+            entries.append(node)
+    return entries
+
+
+def test_every_control_on_every_panel_has_a_name(tmp_path_factory):
+    """Each part of the article in turn, from the keyboard (Ctrl+1 to the navigator, then Down
+    to the next part): every control shown has a name a screen reader can say."""
+    folder = tmp_path_factory.mktemp("atspi-panels")
+    article = write_demo(folder / "demo.pipw")
+    parts = len(_navigator(_read_tree(folder, article, [])))
+    steps = [["ctrl+1", "Home"]] + [["ctrl+1", "Down"] for _ in range(parts - 1)]
+    seen, nameless = [], []
+    for nodes in _read_trees(folder, article, steps):
+        current = [e["name"].split(",")[0] for e in _navigator(nodes) if "selected" in e["states"]]
+        seen += current
+        nameless += [(current, n["role"], n["description"]) for n in _shown(nodes)
+                     if n["role"] in CONTROLS and not n["name"].strip()]
+    assert len(set(seen)) == parts == len(seen)         # every part, once each
+    assert nameless == []

@@ -13,7 +13,6 @@ import pytest
 from test_locks import dead_pid
 
 from pipwriter.model.article.media import Illustration, MediaRef
-from pipwriter.model.storage import recovery
 from pipwriter.model.storage.project_file import load_project, media_snapshot, save_project
 from pipwriter.model.storage.recovery import (
     claim,
@@ -76,17 +75,27 @@ def test_orphan_of_a_crashed_session_is_found_and_restored(tmp_path, small_proje
     assert project.article.title == "Unsaved title" and project.path == path
 
 
-def test_orphan_older_than_its_file_is_not_offered_and_ages_out(tmp_path, small_project):
+def test_orphan_the_same_as_its_file_is_not_offered_and_is_removed(tmp_path, small_project):
     path = save_project(small_project, tmp_path / "walking.pipw")
     entry = _write(small_project)
     _orphan(entry)
     future = time.time() + 3600
     os.utime(path, (future, future))                        # the file was saved afterwards
     assert find_recoveries() == []
-    assert entry.copy_path.exists()                         # kept a while, just in case
-    later = dt.datetime.now(dt.timezone.utc) + recovery.STALE_KEEP + dt.timedelta(days=1)
-    assert find_recoveries(now=later) == []
     assert not entry.copy_path.exists() and not entry.meta_path.exists()
+
+
+def test_a_file_saved_with_newer_work_is_never_undone_by_an_old_orphan(tmp_path,
+                                                                        small_project):
+    """Found by a walk: a copy kept "just in case" while it matched its file was offered once
+    the file was saved with newer work, as "unsaved work" that took the newer work away."""
+    path = save_project(small_project, tmp_path / "walking.pipw")
+    entry = _write(small_project)           # a crash left a copy with nothing unsaved in it
+    _orphan(entry)
+    assert find_recoveries() == []          # the next start: nothing to offer, and it goes
+    small_project.article.title = "Draft two"
+    save_project(small_project, path)       # work saved since
+    assert find_recoveries() == []          # not offered as "unsaved work" afterwards
 
 
 def test_never_saved_and_vanished_files_are_offered(tmp_path, small_project):
@@ -208,4 +217,4 @@ def test_copy_the_same_as_its_file_is_not_offered_even_if_the_file_looks_older(t
     past = time.time() - 3600
     os.utime(path, (past, past))
     assert find_recoveries() == []
-    assert entry.copy_path.exists()                         # kept a while, just in case
+    assert not entry.copy_path.exists()                     # it held nothing the file lacks

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 RESTORE, COMPARE, DISCARD, LATER = "restore", "compare", "discard", "later"
 
-INTRO = ("PiP Writer was not closed properly last time (perhaps the computer crashed, lost power "
-         "or was shut down). Unsaved work was kept safe for the articles below. Choose what to "
-         "do with each one.")
+INTRO = ("Some work was never saved to its article's file: PiP Writer was stopped before it "
+         "could be (perhaps the computer crashed, lost power or was shut down). It was kept "
+         "safe for the articles below. Choose what to do with each one.")
 
 
 class RecoveryDialog(QDialog):

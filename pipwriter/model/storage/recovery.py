@@ -50,7 +50,6 @@ log = logging.getLogger(__name__)
 
 RECOVERY_FORMAT = 1
 SESSION_RE = re.compile(r"[0-9a-f]{32}")
-STALE_KEEP = _dt.timedelta(days=14)   # orphans older than their file are removed after this
 
 
 def new_session_id() -> str:
@@ -296,15 +295,15 @@ def article_fingerprint(article: Article) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def find_recoveries(now: _dt.datetime | None = None) -> list[RecoveryEntry]:
+def find_recoveries() -> list[RecoveryEntry]:
     """Orphaned recovery copies (their app is no longer running) holding anything their file
     does not: compared by content, whatever the files' times say.
 
     Newest first. Tidies up on the way: side files with neither copy nor journal, left-over
-    temporary files and orphans the same as their file for more than :data:`STALE_KEEP` are
-    removed.
+    temporary files and orphans the same as their file are removed. An orphan the same as its
+    file holds nothing the file does not; kept, it would be offered once the file is saved
+    with newer work, as "unsaved work" that takes the newer work away.
     """
-    now = now or _dt.datetime.now(_dt.timezone.utc)
     folder = recovery_dir()
     remove_old_temp_files(folder)
     for meta_path in folder.glob("*.json"):
@@ -317,7 +316,8 @@ def find_recoveries(now: _dt.datetime | None = None) -> list[RecoveryEntry]:
             continue
         if entry.differs_from_original():
             found.append(entry)
-        elif now - entry.saved_at > STALE_KEEP:
+        else:
+            log.info("removed recovery copy %s: the same as its file", entry.session_id)
             discard_recovery(entry)
     return found
 
