@@ -92,7 +92,8 @@ HEALTH_ADDITIONS = """
     upskilled upskilling deprioritise deprioritised deprioritising deprioritize deprioritized
     overdiagnosis overdiagnosed underdiagnosis underdiagnosed overtreatment overtreated
     undertreatment undertreated medicalise medicalised medicalising medicalisation medicalize
-    medicalized waitlist intolerances learnings gurdwara bookable specialisms
+    medicalized waitlist intolerances learnings gurdwara bookable specialisms standfirst
+    standfirsts
 """.split()
 FORMAT_VERSION = 1
 
