@@ -278,6 +278,30 @@ def test_enter_in_a_key_message_commits_it_on_one_line(window, qtbot):
                     "Ask the people who use it", timeout=5000)
 
 
+def test_a_long_key_message_is_edited_whole_and_wrapped_as_its_row_shows_it(window, qtbot):
+    """Found by a walk: the box editing a message longer than the list is wide showed one line
+    of it, scrolled to its end, over half of its row."""
+    long = ("Care works when meetings fit the people in them: short sessions, papers in "
+            "advance, aphasia friendly materials and a shared chair for everyone who comes")
+    window.session.change("Messages", lambda a: a.key_messages.extend([long, "Short one"]))
+    window.open_panel("key_messages")
+    messages = window.panels["key_messages"].messages
+    messages.setCurrentRow(0)
+    messages.editItem(messages.currentItem())
+    qtbot.waitUntil(lambda: messages.findChild(SpellLineEdit) is not None, timeout=5000)
+    editor = messages.findChild(SpellLineEdit)
+    qtbot.waitUntil(editor.isVisible, timeout=5000)
+    assert editor.text() == long
+    row = messages.visualItemRect(messages.item(0))
+    assert row.height() >= 2 * editor.fontMetrics().height()      # the list wraps it
+    assert editor.geometry().top() == row.top() and editor.width() == row.width()
+    viewport = editor.viewport().rect()
+    for position in (0, len(long)):                 # its first and last words are in view
+        cursor = editor.textCursor()
+        cursor.setPosition(position)
+        assert viewport.contains(editor.cursorRect(cursor).center()), position
+
+
 def test_a_right_click_opens_the_same_menu(window, qtbot, tmp_path):
     pictures = add_picture(window, tmp_path)
     type_into(qtbot, pictures.caption, "The wrold")

@@ -35,8 +35,8 @@ class DisclosurePanel(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         intro = QLabel("Each author answers some questions about money and links. They do it "
                        "even with nothing to declare. Each can do it on their own: choose "
-                       "Complete declaration next to their name. Once they have started, the "
-                       "button says Continue declaration; once it is done, Review declaration.")
+                       "Complete declaration next to their name. Once they start, the button "
+                       "says Continue declaration. When it is done, it says Review declaration.")
         intro.setWordWrap(True)
         self.rows = QGridLayout()
         self.combined = QPlainTextEdit()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QStyledItemDelegate,
     QVBoxLayout,
@@ -22,8 +24,9 @@ ROLE = Qt.ItemDataRole.UserRole
 
 
 class MessageDelegate(QStyledItemDelegate):
-    """Edits a key message in a one-line box with spelling underlines and the spelling menu;
-    Enter (or leaving the box) keeps the edit, Escape drops it."""
+    """Edits a key message in a box of one paragraph with spelling underlines and the spelling
+    menu, its words wrapped as the list shows them; Enter (or leaving the box) keeps the edit,
+    Escape drops it."""
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -33,6 +36,10 @@ class MessageDelegate(QStyledItemDelegate):
         editor = SpellLineEdit(self.session.spelling, self.session.ignore_word, parent,
                                field="message", accessible_name="Key message")
         editor.setMaxLength(TEXT_MAX)
+        # wrapped like the row it covers: a message longer than the list is wide showed only
+        # its end, on one line, over half of its row (found by a walk of the app)
+        editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        editor.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 
         def done() -> None:
             self.commitData.emit(editor)
@@ -40,16 +47,23 @@ class MessageDelegate(QStyledItemDelegate):
         editor.returnPressed.connect(done)
         return editor
 
-    def updateEditorGeometry(self, editor, option, _index) -> None:  # noqa: N802 - Qt API
-        """Over the row, and never lower than one line of text: a row's height cut off the
-        bottom of the letters (found by a walk of the app)."""
-        rect = option.rect
-        rect.setHeight(max(rect.height(), editor.sizeHint().height()))
+    def updateEditorGeometry(self, editor, option, index) -> None:  # noqa: N802 - Qt API
+        """Over the row, and as tall as its words need at the row's width, never lower than
+        one line of text: a row's height cut off the bottom of the letters (found by a walk)."""
+        rect = QRect(option.rect)
+        # the box's frame, its inner margins (1 pixel each side) and its text's margins
+        around = 2 * editor.frameWidth() + 2 + int(2 * editor.document().documentMargin())
+        text = index.data(Qt.ItemDataRole.EditRole) or ""
+        words = editor.fontMetrics().boundingRect(
+            QRect(0, 0, max(rect.width() - around, 1), 1_000_000),
+            int(Qt.TextFlag.TextWordWrap), text).height()
+        rect.setHeight(max(rect.height(), editor.sizeHint().height(), words + around))
         editor.setGeometry(rect)
 
     def setEditorData(self, editor, index) -> None:  # noqa: N802 - Qt API
         editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
         editor.selectAll()
+        editor.verticalScrollBar().setValue(0)  # the message from its start
 
     def setModelData(self, editor, model, index) -> None:  # noqa: N802 - Qt API
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
