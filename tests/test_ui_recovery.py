@@ -135,6 +135,32 @@ def test_crash_then_restore(controllers, qtbot, saved):
     assert load_project(backups[0].path).article.section(section.id).body.plain_text() == ""
 
 
+def test_two_sets_of_unsaved_work_for_one_file_never_overwrite_each_other(controllers, qtbot,
+                                                                         saved):
+    """Found by a walk: both restored into windows on the one file, and saving either wrote
+    over the other's work without a word. The second now opens as an untitled copy."""
+    first_section, first_copy = _edit_and_crash(controllers, qtbot, saved)
+    again = controllers()
+    window = again.open_path(saved)                       # opened again, typed, crashed again
+    qtbot.addWidget(window)
+    _type(qtbot, window, "Second thoughts.", section_index=1)
+    _autosave(qtbot, window)
+    _crash(window)
+    assert len(find_recoveries()) == 2
+
+    third = controllers()
+    third.dialogs.queue("recovery", ["restore", "restore"])
+    assert [action for _e, action in check_recoveries(third)] == ["restore", "restore"]
+    for restored in third.windows:
+        qtbot.addWidget(restored)
+    paths = [w.session.path for w in third.windows]
+    assert sorted(paths, key=str) == sorted([saved, None], key=str)   # one on the file, one not
+    copy = next(w for w in third.windows if w.session.path is None)
+    assert copy.session.is_modified()
+    assert "open in another window" in copy.statusBar().currentMessage()
+    assert "walking.pipw" in copy.statusBar().currentMessage()
+
+
 def test_crash_then_compare_then_discard(controllers, qtbot, saved):
     section, copy = _edit_and_crash(controllers, qtbot, saved)
     before = saved.read_bytes()

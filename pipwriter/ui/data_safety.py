@@ -311,7 +311,10 @@ def describe_differences(entry: RecoveryEntry) -> str:
 
 
 def restore_entry(controller, entry: RecoveryEntry):
-    """Open a recovery copy in a new window (unsaved, belonging to its original file)."""
+    """Open a recovery copy in a new window (unsaved, belonging to its original file). When a
+    window already has that file open (two sets of unsaved work for one file, both restored),
+    it opens as an untitled copy instead: saving either must never silently overwrite the
+    other (found by a walk: both windows saved to the one file without a word)."""
     from ..model.storage.recovery import load_recovery
     try:
         project = load_recovery(entry)
@@ -320,13 +323,18 @@ def restore_entry(controller, entry: RecoveryEntry):
                                  f"{error}\n\nThe recovery copy has been kept in case it can "
                                  "be rescued.")
         return None
+    message = "Your unsaved work is back. Save it to keep it in your file."
+    original = project.path
+    if original is not None and any(w.session.path == original for w in controller.windows):
+        project.path = None
+        message = (f"This is more unsaved work for “{original.name}”, which is open in another "
+                   "window. It opened as a copy: use File › Save as… to keep it.")
     window = controller._window_for(project)
     safety = getattr(window, "data_safety", None)
     if safety is not None:
         safety.autosaver.adopt(entry)
     window.session.set_modified(True)
-    window.statusBar().showMessage("Your unsaved work is back. Save it to keep it in your file.",
-                                   15000)
+    window.statusBar().showMessage(message, 30000)
     return window
 
 
