@@ -55,6 +55,9 @@ NOT_BEFORE_PAINT = [
     "pipwriter.ui.export_dialog",
     "pipwriter.ui.preview",
     "pipwriter.ui.find_replace",
+    "pipwriter.ui.suggestions_panel",   # View › Suggested changes (the menu: suggest_mode)
+    "pipwriter.ui.side_list",
+    "pipwriter.ui.list_form_tab",       # the list panels (sections' forms: form_guard)
     "pipwriter.export",
     "pipwriter.importer",
 ]

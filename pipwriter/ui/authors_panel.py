@@ -29,8 +29,8 @@ from ..model.article.handles import HandleError, normalise_handle
 from ..model.article.limits import AUTHOR_NAME_MAX
 from ..model.article.ordering import move_item
 from .author_photo import AuthorPhotoBox
+from .form_guard import form_handler
 from .id_list import current_id, fill_id_list
-from .list_form_tab import form_handler
 from .media_widgets import (
     problem_label,
     show_problem,

@@ -10,10 +10,8 @@ The small builders below make the form's controls, each telling the tab when an 
 from __future__ import annotations
 
 import copy
-import functools
 import logging
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -34,6 +32,7 @@ from shiboken6 import isValid
 
 from ..model.rules.findings import ERROR, Finding
 from ..model.rules.series_rules import SeriesRules
+from .form_guard import form_handler
 from .id_list import ROLE, current_id, fill_id_list
 from .media_widgets import (
     PROBLEM_COLOUR,
@@ -60,24 +59,6 @@ class PlainEdit(QPlainTextEdit):
             self.editingFinished.emit()
         except RuntimeError:        # taken down as the focus moves (see SpellLineEdit)
             log.info("a text box lost the focus while it was being taken down", exc_info=True)
-
-
-def form_handler(method: Callable[[Any], None]) -> Callable[[Any], None]:
-    """For a panel's "store the form" slot: while the panel is being taken down, a box of it
-    (a QLineEdit) still says it lost the focus as it goes, when some of its neighbours are
-    already gone; then there is nothing left to store, and the slot does nothing (logged)."""
-    @functools.wraps(method)
-    def guarded(owner: Any) -> None:
-        if not isValid(owner):
-            return
-        try:
-            method(owner)
-        except RuntimeError as error:
-            if "already deleted" not in str(error):
-                raise
-            log.info("%s: the form was taken down while it was being stored (%s)",
-                     type(owner).__name__, error)
-    return guarded
 
 
 def button(text: str, slot: Callable[[], object]) -> QPushButton:

@@ -30,7 +30,7 @@ from .screen_fit import room_for, scrolling
 from .section_panel import SectionPanel
 from .settings import Settings
 from .spelling_controls import SpellingControls
-from .suggestions_panel import install_suggestions
+from .suggest_mode import install_suggestions
 from .timers import OncePainted, pause_timer
 from .window_layout import WindowLayout
 

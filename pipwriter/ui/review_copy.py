@@ -21,7 +21,6 @@ from ..model.errors import PipError
 from ..model.language.counts import total_words
 from ..model.storage.project import Project
 from .settings import WORD
-from .suggestions_panel import suggestions_panel
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -95,6 +94,7 @@ def bring_in_review(window: MainWindow) -> bool:
     merged = window.coauthoring.apply_merge(result, Project(reviewed.article, base.media), None,
                                             path.stem)
     if merged and pending(session.article):     # their changes wait as suggestions: show them
+        from .suggestions_panel import suggestions_panel
         panel = suggestions_panel(window)
         panel.show()
         panel.refresh()

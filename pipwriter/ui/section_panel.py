@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..model.article.limits import HEADING_MAX
 from .colours import CHECKED_BUTTONS
-from .list_form_tab import form_handler
+from .form_guard import form_handler
 from .richtext_bridge import standing_text
 from .spell_line_edit import SpellLineEdit, mark_field
 from .text_editor import TextEditor
