@@ -98,6 +98,16 @@ def test_other_parts_are_summarised(before):
     assert "The sections are in a different order." in notes
 
 
+def test_reworded_key_messages_are_named_by_number(before):
+    """Found by a walk: "Key messages changed (3 → 3)" did not say what had changed."""
+    before.key_messages = ["Listen first.", "Share decisions.", "Keep it short."]
+    after = copy.deepcopy(before)
+    after.key_messages[1] = "Share every decision."
+    assert "Key message 2 reworded" in compare_articles(before, after).notes
+    after.key_messages[2] = "Keep it shorter."
+    assert "Key messages 2 and 3 reworded" in compare_articles(before, after).notes
+
+
 def test_comparing_leaves_both_articles_unchanged(before):
     after = copy.deepcopy(before)
     after.sections.pop()

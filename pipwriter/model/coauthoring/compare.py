@@ -129,6 +129,18 @@ def compare_articles(before: Article, after: Article, before_label: str = "Befor
     return Comparison(changes, _notes(before, after, profile), before_label, after_label)
 
 
+def _messages_note(before: list[str], after: list[str]) -> str:
+    """What changed in the key messages: how many there are now, or which were reworded (found
+    by a walk: "Key messages changed (3 → 3)" said nothing)."""
+    if len(before) != len(after):
+        return f"Key messages changed ({len(before)} → {len(after)})"
+    reworded = [str(n) for n, (was, now) in enumerate(zip(before, after, strict=True), start=1)
+                if was != now]
+    which = reworded[0] if len(reworded) == 1 else ", ".join(reworded[:-1]) + " and " + \
+        reworded[-1]
+    return f"Key message{'s' if len(reworded) > 1 else ''} {which} reworded"
+
+
 def _notes(before: Article, after: Article, profile: str) -> list[str]:
     notes = []
     if before.title != after.title:
@@ -146,8 +158,7 @@ def _notes(before: Article, after: Article, profile: str) -> list[str]:
                       {r.id: r.to_json() for r in before.references},
                       {r.id: r.to_json() for r in after.references})
     if before.key_messages != after.key_messages:
-        notes.append(f"Key messages changed ({len(before.key_messages)} → "
-                     f"{len(after.key_messages)})")
+        notes.append(_messages_note(before.key_messages, after.key_messages))
     notes += _counted("picture", [i.id for i in before.illustrations],
                       [i.id for i in after.illustrations],
                       {i.id: i.to_json() for i in before.illustrations},
