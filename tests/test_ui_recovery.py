@@ -70,9 +70,10 @@ def _autosave(qtbot, window):
 
 
 def _crash(window):
-    """The app dies: nothing is cleaned up, and its process is gone."""
+    """The app dies: nothing is cleaned up, and its process is gone (its window with it)."""
     safety = window.data_safety
     safety.shutdown(clean=False)
+    window.hide()
     copy, meta_path = recovery_paths(safety.autosaver.session_id)
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta["pid"] = dead_pid()
@@ -159,6 +160,14 @@ def test_two_sets_of_unsaved_work_for_one_file_never_overwrite_each_other(contro
     assert copy.session.is_modified()
     assert "open in another window" in copy.statusBar().currentMessage()
     assert "walking.pipw" in copy.statusBar().currentMessage()
+    # and Save as… onto that file is refused while the other window has it open (a walk saved
+    # the copy over it, then the other window over the copy, each without a word)
+    before = saved.read_bytes()
+    third.dialogs.queue("save", saved)
+    copy.show()
+    assert not copy.save_as()
+    assert "open in another window" in third.dialogs.errors[-1][1]
+    assert saved.read_bytes() == before and copy.session.path is None
 
 
 def test_crash_then_compare_then_discard(controllers, qtbot, saved):

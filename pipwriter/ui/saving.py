@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model.errors import PipError
+from ..model.storage.locks import resolved
 from ..model.storage.project import Project
 from ..model.storage.project_file import load_project
 from ..model.storage.safe_save import (
@@ -27,9 +28,28 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
+def open_elsewhere(window: MainWindow, path: Path) -> bool:
+    """Another window of the app has the file at ``path`` open."""
+    from PySide6.QtWidgets import QApplication
+    target = resolved(path)
+    for other in QApplication.topLevelWidgets():
+        session = getattr(other, "session", None)
+        if other is not window and other.isVisible() and session is not None \
+                and session.path is not None and resolved(session.path) == target:
+            return True
+    return False
+
+
 def save_to(window: MainWindow, path: Path) -> bool:
     """Save the window's article to ``path`` (the field being typed in first); a failure is
-    told and another place offered (:func:`save_failed`). True once saved."""
+    told and another place offered (:func:`save_failed`). Never over a file another window
+    has open (found by a walk: a restored copy saved over the file its twin window had open,
+    and that window then saved over it in turn, each without a word). True once saved."""
+    if open_elsewhere(window, path):
+        window.dialogs.error("Save", f"“{path.name}” is open in another window. Saving here "
+                             "would replace what that window has. Choose another name, or "
+                             "close that window first.")
+        return False
     window.commit_pending_edits()
     try:
         written = window.session.save(path)
