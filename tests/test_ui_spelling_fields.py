@@ -300,6 +300,14 @@ def test_a_long_key_message_is_edited_whole_and_wrapped_as_its_row_shows_it(wind
         cursor = editor.textCursor()
         cursor.setPosition(position)
         assert viewport.contains(editor.cursorRect(cursor).center()), position
+    below = messages.visualItemRect(messages.item(1))
+    assert editor.geometry().bottom() <= below.top()   # the next message is not covered
+    # typing a line's worth more: the box grows, and the message's start stays in view
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor, " and a line more for everyone who reads the article later on")
+    cursor = editor.textCursor()
+    cursor.setPosition(0)
+    assert editor.viewport().rect().contains(editor.cursorRect(cursor).center())
 
 
 def test_a_right_click_opens_the_same_menu(window, qtbot, tmp_path):

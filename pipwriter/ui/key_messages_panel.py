@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
     QStyledItemDelegate,
     QVBoxLayout,
     QWidget,
@@ -47,18 +48,48 @@ class MessageDelegate(QStyledItemDelegate):
         editor.returnPressed.connect(done)
         return editor
 
-    def updateEditorGeometry(self, editor, option, index) -> None:  # noqa: N802 - Qt API
-        """Over the row, and as tall as its words need at the row's width, never lower than
-        one line of text: a row's height cut off the bottom of the letters (found by a walk)."""
-        rect = QRect(option.rect)
-        # the box's frame, its inner margins (1 pixel each side) and its text's margins
-        around = 2 * editor.frameWidth() + 2 + int(2 * editor.document().documentMargin())
+    @staticmethod
+    def _around(widget) -> int:
+        """What the editing box adds around its words: its frame, its inner margins (1 pixel
+        each side) and its text's margins (2 pixels each side)."""
+        frame = widget.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, widget)
+        return 2 * frame + 2 + 4
+
+    def _words_height(self, metrics, width: int, text: str) -> int:
+        return metrics.boundingRect(QRect(0, 0, max(width, 1), 1_000_000),
+                                    int(Qt.TextFlag.TextWordWrap), text).height()
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt API
+        """Each row as tall as its message needs inside the editing box, so the box, when it
+        opens, covers its row and no other (found by a walk: it hid half the next message)."""
+        hint = super().sizeHint(option, index)
+        view = option.widget
+        if view is None:
+            return hint
+        around = self._around(view)
+        width = (option.rect.width() or view.viewport().width()) - around
         text = index.data(Qt.ItemDataRole.EditRole) or ""
-        words = editor.fontMetrics().boundingRect(
-            QRect(0, 0, max(rect.width() - around, 1), 1_000_000),
-            int(Qt.TextFlag.TextWordWrap), text).height()
-        rect.setHeight(max(rect.height(), editor.sizeHint().height(), words + around))
-        editor.setGeometry(rect)
+        return QSize(hint.width(), max(hint.height(),
+                                       self._words_height(option.fontMetrics, width, text)
+                                       + around))
+
+    def updateEditorGeometry(self, editor, option, _index) -> None:  # noqa: N802 - Qt API
+        """Over the row, and as tall as its words need at the row's width, never lower than
+        one line of text: a row's height cut off the bottom of the letters (found by a walk).
+        It grows as its message does, so the message's start stays in view."""
+        first = not hasattr(editor, "row")
+        editor.row = QRect(option.rect)         # the row it covers, kept for fit_editor
+        self.fit_editor(editor)
+        if first:
+            editor.textChanged.connect(lambda _text: self.fit_editor(editor))
+
+    def fit_editor(self, editor) -> None:
+        row = editor.row
+        around = self._around(editor)
+        needed = self._words_height(editor.fontMetrics(), row.width() - around,
+                                    editor.text()) + around
+        editor.setGeometry(QRect(row.topLeft(), QSize(row.width(), max(
+            row.height(), editor.sizeHint().height(), needed))))
 
     def setEditorData(self, editor, index) -> None:  # noqa: N802 - Qt API
         editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
