@@ -69,6 +69,8 @@ def test_pictures_and_clips_share_the_limit_as_the_checklist_counts_them(window,
             "2 of 2 illustrations and clips (1 picture and 1 clip)")
     assert not pictures.add_button.isEnabled()
     assert not clips.link_button.isEnabled() and not clips.attach_button.isEnabled()
+    pictures.list.setCurrentRow(-1)             # no picture shown: the preview says why
+    assert pictures.preview.text().startswith("No more pictures or clips can be added")
     asked = len(window.dialogs.asked)
     assert not clips.add_clip_link()            # refused before anything is asked
     assert not clips.attach_clip_file()
@@ -83,6 +85,8 @@ def test_pictures_and_clips_share_the_limit_as_the_checklist_counts_them(window,
     clips.remove_current()                      # room again, in both tabs
     assert pictures.add_button.isEnabled() and clips.link_button.isEnabled()
     assert pictures.limit_label.text().startswith("1 of 2 illustrations and clips")
+    pictures.list.setCurrentRow(-1)
+    assert pictures.preview.text() == "Drop a picture here to add it."
 
 
 def test_illustration_form_chart_warning_and_undo(window, panel, tmp_path):

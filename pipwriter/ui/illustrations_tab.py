@@ -45,6 +45,9 @@ ALT_TEXT_HINT = ("Alt text is read aloud to people who cannot see the picture. S
                  "with “Picture of”, and don't repeat the caption.")
 
 
+DROP_TEXT = "Drop a picture here to add it."
+
+
 class IllustrationsTab(ListFormTab):
     ITEMS = "illustrations"
 
@@ -57,7 +60,7 @@ class IllustrationsTab(ListFormTab):
         self.limit_label = QLabel()
         self.limit_label.setWordWrap(True)
 
-        self.preview = ImageDrop(self.drop_image, "Drop a picture here to add it.", 200)
+        self.preview = ImageDrop(self.drop_image, DROP_TEXT, 200)
         self.replace_button = button("Choose another &picture…", self.replace_image)
         self.info = QLabel()
         self.info.setWordWrap(True)
@@ -119,8 +122,14 @@ class IllustrationsTab(ListFormTab):
         return rows
 
     def show_limit(self) -> None:
-        """Illustrations and clips together against the series' limit (both tabs show it)."""
+        """Illustrations and clips together against the series' limit (both tabs show it). At
+        the limit the empty preview no longer invites a picture it would refuse (found by a
+        walk)."""
         show_limit(self.session, self.limit_label, [self.add_button])
+        most = self.session.template.limit("illustrations").max
+        self.preview.set_empty_text(
+            DROP_TEXT if self.add_button.isEnabled() else
+            f"No more pictures or clips can be added: the series welcomes up to {most} in all.")
 
     def refresh(self) -> None:
         self.show_limit()

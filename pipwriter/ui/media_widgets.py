@@ -89,6 +89,12 @@ class ImageDrop(QLabel):
         self.setFrameShape(QLabel.Shape.StyledPanel)
         self.show_media(None, None)
 
+    def set_empty_text(self, text: str) -> None:
+        """What it says with no picture in it (shown now if there is none)."""
+        self._empty_text = text
+        if self.pixmap().isNull():
+            self.setText(text)
+
     def show_media(self, session, ref: MediaRef | None, missing: str = "",
                    spoken: str = "") -> None:
         """Show a stored picture, the "missing" text, or (no picture) the "drop here" text.
