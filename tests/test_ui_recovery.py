@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 from fake_dialogs import FakeDialogs
@@ -167,6 +168,8 @@ def test_two_sets_of_unsaved_work_for_one_file_never_overwrite_each_other(contro
     copy.show()
     assert not copy.save_as()
     assert "open in another window" in third.dialogs.errors[-1][1]
+    kind, (suggested,) = third.dialogs.asked[-1]        # offered beside the original file
+    assert kind == "save" and Path(suggested).parent == saved.parent
     assert saved.read_bytes() == before and copy.session.path is None
 
 

@@ -330,6 +330,8 @@ def restore_entry(controller, entry: RecoveryEntry):
         message = (f"This is more unsaved work for “{original.name}”, which is open in another "
                    "window. It opened as a copy: use File › Save as… to keep it.")
     window = controller._window_for(project)
+    if original is not None and project.path is None:
+        window.session.home_folder = original.parent     # Save as… starts beside it
     safety = getattr(window, "data_safety", None)
     if safety is not None:
         safety.autosaver.adopt(entry)

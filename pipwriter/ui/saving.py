@@ -61,14 +61,14 @@ def save_to(window: MainWindow, path: Path) -> bool:
 
 
 def save_as(window: MainWindow) -> bool:
-    """File › Save as…: ask where, offering the article's folder (else the folder articles were
-    last saved or opened in, else Documents: see Dialogs.ask_save_path) and a name made from
-    its title."""
+    """File › Save as…: ask where, offering the article's folder (for a restored copy with no
+    file, its original's folder; else the folder articles were last saved or opened in, else
+    Documents: see Dialogs.ask_save_path) and a name made from its title."""
     from ..export.names import safe_component
     session = window.session
     suggested = safe_component(session.article.title or "My article") + ".pipw"
-    path = window.dialogs.ask_save_path(str(session.path.parent / suggested) if session.path
-                                        else suggested)
+    folder = session.path.parent if session.path else session.home_folder
+    path = window.dialogs.ask_save_path(str(folder / suggested) if folder else suggested)
     return save_to(window, path) if path else False
 
 

@@ -61,6 +61,7 @@ class Session(QObject):
         self._extra: tuple[tuple[str, int], Article, Template, tuple[int, int]] | None = None
         self.project = project
         self.template = template or get_template(project.article.template_id)
+        self.home_folder: Path | None = None     # offered by Save as… while there is no file
         self.undo_stack = QUndoStack(self)
         self.counter = ParagraphCounter()
         self._documents: dict[str, QTextDocument] = {}
