@@ -292,6 +292,27 @@ def test_save_and_finish_later_keeps_partial_answers_uncertified(open_wizard):
     assert not result.certified_on and not result.answered()
 
 
+def test_continuing_a_declaration_opens_at_the_first_question_not_answered(qtbot):
+    """Found by a walk: "Continue declaration" started again at the first page."""
+    jo = Author("Jo Bloggs")
+    for number in (1, 2, 3):
+        jo.disclosure.item(number).answer = "none"
+    wizard = DisclosureWizard(jo, "Walking together", [jo], today=TODAY)
+    qtbot.addWidget(wizard)
+    wizard.resume()
+    wizard.show()
+    assert wizard.currentPage() is wizard.item_pages[3]      # question 4
+    wizard.back()                                           # the answered ones are behind Back
+    assert wizard.currentPage() is wizard.item_pages[2]
+    assert wizard.currentPage().none_radio.isChecked()
+    fresh = Author("Sam Smith")                             # not started: the first page
+    second = DisclosureWizard(fresh, "Walking together", [fresh], today=TODAY)
+    qtbot.addWidget(second)
+    second.resume()
+    second.show()
+    assert second.currentPage() is second.intro_page
+
+
 def test_edited_wording_is_kept_apart_from_the_answers_and_can_be_regenerated(open_wizard):
     jo = none_author("Jo Bloggs", "2026-03-01")
     sam = none_author("Sam Smith", "2026-03-01")

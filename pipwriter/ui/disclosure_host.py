@@ -28,6 +28,7 @@ def run_disclosure_wizard(window, author_id: str) -> bool:
         return False
     wizard = DisclosureWizard(author, session.article.title, session.article.authors,
                               parent=window)
+    wizard.resume()
     if not window.run_dialog(wizard):
         return False
     result = wizard.result_disclosure()

@@ -75,6 +75,21 @@ class DisclosureWizard(AsksBeforeCancel):
         self.ask_before_cancel()       # Escape or Cancel asks first once an answer changed
         self.currentIdChanged.connect(self._page_shown)
 
+    def resume(self) -> None:
+        """Continuing a declaration saved for later: open at the first question not answered
+        yet (or at the confirmation, all answered), the pages before it behind Back. Found by
+        a walk: "Continue declaration" started again at the first page."""
+        if self.working.is_certified() or not self.working.is_started():
+            return
+        target = next((page for page in self.item_pages if not page.isComplete()),
+                      self.certify_page)
+        self.restart()
+        while self.currentPage() is not target and self.currentPage().isComplete():
+            before = self.currentId()
+            self.next()
+            if self.currentId() == before:      # a page that would not let us on: stay there
+                break
+
     def has_typed_content(self) -> bool:
         """True once an answer, entry or the statement differs from what the author had."""
         return self.working != self.author.disclosure
