@@ -313,6 +313,18 @@ def test_continuing_a_declaration_opens_at_the_first_question_not_answered(qtbot
     assert second.currentPage() is second.intro_page
 
 
+def test_the_buttons_keep_their_places_from_the_first_page_to_the_next(open_wizard):
+    """Found by a walk: "Save and finish later" sat elsewhere on the first page (Back was
+    hidden there), and the walker pressed Back by mistake on the next."""
+    wizard = open_wizard(Author("Jo Bloggs"))
+    later = wizard.button(QWizard.WizardButton.CustomButton1)
+    back = wizard.button(QWizard.WizardButton.BackButton)
+    first = later.geometry()
+    assert back.isVisible() and not back.isEnabled()
+    go_next(wizard)
+    assert later.geometry() == first and back.isEnabled()
+
+
 def test_edited_wording_is_kept_apart_from_the_answers_and_can_be_regenerated(open_wizard):
     jo = none_author("Jo Bloggs", "2026-03-01")
     sam = none_author("Sam Smith", "2026-03-01")

@@ -51,7 +51,9 @@ class DisclosureWizard(AsksBeforeCancel):
         self.saved_for_later = False
         self.setWindowTitle(f"Competing interests — {author.name}")
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        # Back stays (greyed) on the first page, so the buttons keep their places from page to
+        # page: without it "Save and finish later" moved, and a walk pressed Back by mistake
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, False)
         self.setButtonText(QWizard.WizardButton.CustomButton1, "&Save and finish later")
         self.customButtonClicked.connect(self._custom_button)
         self.next_text = self.buttonText(QWizard.WizardButton.NextButton)
