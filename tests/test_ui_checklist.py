@@ -239,3 +239,22 @@ def test_go_to_it_puts_the_keyboard_on_the_field_the_item_is_about(controller, q
     qtbot.waitUntil(lambda: QApplication.focusWidget() is authors.photo.choose_button,
                     timeout=5000)
     assert authors.current_id() == panel.entry(photo)[0].where.author_id
+
+
+def test_a_rows_tooltip_says_what_its_mark_means(controller, qtbot):
+    """Found by a walk: the half mark after a spelling slip was explained only in the
+    checklist; the row's tooltip now says what its mark means, before the writing guidance."""
+    from pipwriter.model.rules.progress import DONE, PROBLEM, STARTED
+    window = _new_window(controller, qtbot)
+    navigator = window.navigator
+    section = window.session.article.sections[0]
+    rows = {navigator.item(r).data(Qt.ItemDataRole.UserRole): navigator.item(r)
+            for r in range(navigator.count())}
+    key = f"section:{section.id}"
+    guidance = rows[key].toolTip()
+    navigator.set_statuses({key: STARTED, "references": PROBLEM, "authors": DONE})
+    assert rows[key].toolTip().startswith(
+        "Its mark: something to look at. The Submission checklist says what.")
+    assert rows[key].toolTip().endswith(guidance.split("\n\n")[-1])
+    assert rows["references"].toolTip().startswith("Its mark: something to fix.")
+    assert not rows["authors"].toolTip().startswith("Its mark")     # done: nothing to say

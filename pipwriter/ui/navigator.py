@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
 from ..model.rules.check_context import plural
-from ..model.rules.progress import EMPTY, LOWER_PANELS, TOP_PANELS
+from ..model.rules.progress import DONE, EMPTY, LOWER_PANELS, TOP_PANELS
 from .status_icons import STATUS_TEXT, checklist_icon, status_icon
 from .timers import pause_timer
 
@@ -19,6 +19,14 @@ ROWS_PAUSE_MS = 300      # a row's word count follows typing after this pause
 ROLE = Qt.ItemDataRole.UserRole
 PANELS = (*LOWER_PANELS, "checklist")    # below the sections
 ALL_PANELS = TOP_PANELS + PANELS
+
+
+def _mark_tip(status: str) -> str:
+    """The first line of a row's tooltip: what its mark means, and where to read more (found by
+    a walk: the half mark after a spelling slip was explained only in the checklist)."""
+    if status in ("", DONE):
+        return ""
+    return (f"Its mark: {STATUS_TEXT[status]}. The Submission checklist says what.\n\n")
 
 
 class Navigator(QListWidget):
@@ -106,11 +114,13 @@ class Navigator(QListWidget):
                 text = self.section_text(section, words)
                 item.setHidden(not self.shows(section) and key != self._shown_anyway)
                 spec = template.section_spec(section.key)
-                item.setToolTip(spec.tooltip if spec else "")
+                item.setToolTip(_mark_tip(status) + (spec.tooltip if spec else ""))
             else:
                 status = self._status(key) if key != "checklist" else ""
                 panel = template.panels.get(key)
                 text = panel.title if panel else key.replace("_", " ").capitalize()
+            if not key.startswith("section:"):
+                item.setToolTip(_mark_tip(status) + (panel.tooltip if panel else ""))
             item.setText(text)
             item.setIcon(checklist_icon() if key == "checklist" else status_icon(status))
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
