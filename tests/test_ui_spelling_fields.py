@@ -387,6 +387,24 @@ def test_tab_leaves_a_one_line_box_and_leaving_commits(window, qtbot):
     assert title.title_edit.hasFocus()
 
 
+def test_a_long_text_in_a_one_line_box_shows_its_start_until_typed_in(qtbot):
+    """Found by a walk: a long caption showed its end in its box."""
+    box = SpellLineEdit()
+    qtbot.addWidget(box)
+    box.resize(160, box.sizeHint().height())
+    box.show()
+    qtbot.waitExposed(box)
+    text = "The ward team and patient partners at the first meeting of the group in spring"
+    box.setText(text)
+    start = box.textCursor()
+    start.setPosition(0)
+    assert box.viewport().rect().contains(box.cursorRect(start).center())
+    assert box.textCursor().position() == len(text)        # typing goes on at the end
+    QTest.keyClicks(box, "!")
+    assert box.text() == text + "!"
+    assert box.viewport().rect().contains(box.cursorRect().center())   # and is seen
+
+
 def test_a_one_line_box_is_one_line_high_for_its_font_and_shows_its_focus(qtbot):
     box, line = SpellLineEdit(accessible_name="Caption"), QLineEdit()
     holder = QWidget()

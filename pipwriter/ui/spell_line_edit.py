@@ -207,12 +207,16 @@ class SpellLineEdit(QPlainTextEdit):
 
     def setText(self, text: str) -> None:  # noqa: N802 - QLineEdit API
         """Show ``text`` on one line, cut to the length limit, the cursor at its end. The same
-        text again changes nothing (the cursor and the undo history stay)."""
+        text again changes nothing (the cursor and the undo history stay). A box the keyboard
+        is not in shows the text from its start (found by a walk: a long caption showed its
+        end); typing there brings the cursor back into view."""
         text = one_line(text or "")[:self._max_length]
         if text == self.toPlainText():
             return
         super().setPlainText(text)
         self.moveCursor(QTextCursor.MoveOperation.End)
+        if not self.hasFocus():
+            self.horizontalScrollBar().setValue(0)
 
     def setPlainText(self, text: str) -> None:  # noqa: N802 - Qt API
         self.setText(text)
