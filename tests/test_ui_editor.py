@@ -316,6 +316,10 @@ def test_start_screen_lists_recent_files_and_opens_them(controller, qtbot, tmp_p
     assert "demo" in item.text()
     # the article's title leads, so "Draft 3.pipw" and "Draft 4.pipw" can be told apart
     assert item.text().startswith("What matters after a stroke")
+    # a long title wraps in the list instead of running off its side (found by a walk)
+    recent = controller.start.recent
+    assert recent.wordWrap()
+    assert recent.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     controller.start.recent.itemActivated.emit(item)
     assert controller.windows and controller.windows[0].session.path == path
 

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
+from .media_widgets import wrapping_list
 from .settings import Settings
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -61,7 +61,7 @@ class StartWindow(QWidget):
             button.setToolTip(tip)
             button.setAccessibleName(button.text().replace("&", "").replace("…", ""))
             button.clicked.connect(signal.emit)
-        self.recent = QListWidget()
+        self.recent = wrapping_list()     # long titles wrap: no sideways scrolling (a walk)
         self.recent.setAccessibleName("Recent articles")
         self.recent.itemActivated.connect(self._open_recent)
         recent_label = QLabel("&Recent articles:")
