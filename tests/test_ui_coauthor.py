@@ -209,8 +209,14 @@ def test_who_writes_what_and_only_my_sections(window):
     assert [k for k in shown if k.startswith("section:")] == \
         [f"section:{target.id}", f"section:{sams_view.id}"]
     assert "authors" in shown                            # the other panels stay
+    note = window.coauthoring.only_mine_note             # it says so in words, not only a border
+    hidden = len(session.article.sections) - 2
+    assert not note.isHidden()
+    assert note.text() == (f"Only the sections for {sam.name} are listed: {hidden} other "
+                           f"section{'s' if hidden != 1 else ''} hidden for now.")
     window.coauthoring.only_mine_action.setChecked(False)
     assert all(not nav.item(r).isHidden() for r in range(nav.count()))
+    assert note.isHidden()
 
     session.undo_stack.undo()
     assert session.article.section(target.id).assignee == ""

@@ -1,8 +1,7 @@
 """Writing together offline: who writes what, sending a copy to a co-author, merging the copy
 that comes back, approving the article, and importing a Word draft.
 
-:class:`Coauthoring` is made at the end of ``MainWindow.__init__`` (``window.coauthoring``).
-It adds:
+:class:`Coauthoring` is made at the end of ``MainWindow.__init__`` (``window.coauthoring``). It adds:
 
 * File › Send to a co-author… / Merge a co-author's copy… / Import a Word draft…;
 * Article › Approve…;
@@ -24,6 +23,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ..model.errors import PipError
+from ..model.rules.check_context import plural
 from .colours import CHECKED_BUTTONS
 
 if TYPE_CHECKING:
@@ -121,6 +121,11 @@ class Coauthoring(QObject):
         row.addWidget(self.me_combo, 1)
         layout.addLayout(row)
         layout.addWidget(self.only_mine_button)
+        self.only_mine_note = QLabel()      # while on, it says so in words (not only a border)
+        self.only_mine_note.setWordWrap(True)
+        self.only_mine_note.hide()
+        layout.addWidget(self.only_mine_note)
+        navigator.filtered.connect(self._show_filter_note)
         index = window.splitter.indexOf(navigator)
         if index >= 0:
             window.splitter.replaceWidget(index, bar)
@@ -128,6 +133,13 @@ class Coauthoring(QObject):
             navigator.show()
         self.filter_bar = bar
         self._fill_me()
+
+    def _show_filter_note(self, hidden: int) -> None:
+        author = self.session.article.author(self.window.navigator.only_author)
+        self.only_mine_note.setVisible(author is not None)
+        self.only_mine_note.setText(f"Only the sections for {author.name} are listed: "
+                                    f"{plural(hidden, 'other section')} hidden for now."
+                                    if author is not None else "")
 
     def _fill_me(self) -> None:
         combo = self.me_combo

@@ -33,6 +33,7 @@ class Navigator(QListWidget):
     panelChosen = Signal(str)              # "section:<id>" or a panel key
     sectionsReordered = Signal(list)       # new order of section ids
     moveRequested = Signal(int)            # -1 up, +1 down
+    filtered = Signal(int)                 # sections "Show only my sections" hides now
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -127,6 +128,13 @@ class Navigator(QListWidget):
                          text.replace("\n", ", ") + (f", {STATUS_TEXT[status]}" if status else ""))
         if not self._rebuilding:
             self._leave_hidden()
+        self.filtered.emit(self.hidden_sections())
+
+    def hidden_sections(self) -> int:
+        """How many sections "Show only my sections" leaves out of the list now."""
+        if not self.only_author:
+            return 0
+        return sum(1 for section in self.session.article.sections if not self.shows(section))
 
     def _leave_hidden(self) -> None:
         """The panel open is never one the list hides ("Show only my sections" turned on, or
