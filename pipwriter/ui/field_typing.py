@@ -72,10 +72,10 @@ class FieldTyping(QObject):
         if not isinstance(new, QWidget) or new.window() is not self.window:
             return
         self.widget, self.where = None, None
-        where = self.place(new)
-        if where is None:
+        placed = self.place(new)
+        if placed is None:
             return
-        self.widget, self.where = new, where
+        self.widget, self.where = new, placed[0]
         if not new.property(WATCHED_PROPERTY):
             signal = getattr(new, "textChanged", None)
             if signal is None:
@@ -87,9 +87,10 @@ class FieldTyping(QObject):
         if self.widget is not None and self.sender() is self.widget:
             self.typed.emit()
 
-    def place(self, widget: QWidget) -> Where | None:
-        """The plain field of the text surface ``widget`` shows now, or None (not a box of
-        text, the section's text, or a place the article does not have)."""
+    def place(self, widget: QWidget) -> tuple[Where, str] | None:
+        """The plain field of the text surface ``widget`` shows now, and the article's text
+        there; None when it shows none (not a box of text, the section's text, or a place the
+        article does not have)."""
         field = widget.property(FIELD_PROPERTY)
         if not isinstance(field, str) or not field or field == "body" \
                 or box_text(widget) is None:
@@ -105,9 +106,8 @@ class FieldTyping(QObject):
             ident = _shown_item(widget)
             where = Where(key, author_id=ident, field=field) if key in AUTHOR_PANELS \
                 else Where(key, item_id=ident, field=field)
-        if field_text(window.session.article, where) is None:
-            return None
-        return where
+        saved = field_text(window.session.article, where)
+        return None if saved is None else (where, saved)
 
     def pending(self) -> list[dict]:
         """The box's text and place, as the journal keeps them, when the article does not
@@ -117,13 +117,13 @@ class FieldTyping(QObject):
             return []
         try:
             text = box_text(widget)
-            shown = self.place(widget)
+            placed = self.place(widget)
         except RuntimeError:            # the box has been deleted meanwhile
             self.widget, self.where = None, None
             return []
-        if shown is None or not shown.same_field(where):    # it shows another item now
+        if placed is None or not placed[0].same_field(where):    # it shows another item now
             self.widget, self.where = None, None
             return []
-        if text is None or text == field_text(self.window.session.article, where):
+        if text is None or text == placed[1]:   # the article holds it already
             return []
         return [{"where": where.to_json(), "text": text}]
