@@ -29,9 +29,15 @@ def run_disclosure_wizard(window, author_id: str) -> bool:
     wizard = DisclosureWizard(author, session.article.title, session.article.authors,
                               parent=window)
     wizard.resume()
-    if not window.run_dialog(wizard):
-        return False
-    result = wizard.result_disclosure()
+    # its answers reach the article when it closes: until then, the recovery journal keeps them
+    keeping = window.data_safety.field_typing
+    keeping.hold_declaration(author_id, wizard.result_disclosure)
+    try:
+        if not window.run_dialog(wizard):
+            return False
+        result = wizard.result_disclosure()
+    finally:
+        keeping.release_declaration()
 
     def apply(article: Article) -> None:
         target = article.author(author_id)

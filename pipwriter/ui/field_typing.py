@@ -12,16 +12,23 @@ article is not changed: the typing, the cursor and Undo stay as they were.
 A box is followed when it is a plain field of the text surface (its widget carries the
 ``pip_field`` property, and the panel it is in says which item it shows): see :meth:`place`.
 The section's text has its own journal lines; it is not followed here.
+
+A competing-interests wizard works on its own copy of one author's answers, which reaches the
+article only when the wizard closes: while it is open (:meth:`FieldTyping.hold_declaration`)
+those answers go in the journal too, about every second or two while they change, and
+recovering gives them to the author as "Save and finish later" would have.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
-from ..model.article.field_text import field_text
+from ..model.article.field_text import declaration_place, field_text
+from ..model.interests.disclosure import Disclosure
 from ..model.rules.findings import Where
 from .spell_line_edit import FIELD_PROPERTY
 
@@ -29,6 +36,7 @@ log = logging.getLogger(__name__)
 
 WATCHED_PROPERTY = "pip_typing_watched"     # set on a box once its text changes are followed
 AUTHOR_PANELS = ("authors", "competing_interests")
+DECLARATION_MS = 1000       # how often an open wizard's answers are looked at
 
 
 def box_text(widget: QWidget) -> str | None:
@@ -62,6 +70,10 @@ class FieldTyping(QObject):
         self.window = window
         self.widget: QWidget | None = None
         self.where: Where | None = None
+        self._declaration: tuple[str, Callable[[], Disclosure]] | None = None
+        self._declaration_timer = QTimer(self)
+        self._declaration_timer.setInterval(DECLARATION_MS)
+        self._declaration_timer.timeout.connect(self.typed)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
@@ -109,9 +121,38 @@ class FieldTyping(QObject):
         saved = field_text(window.session.article, where)
         return None if saved is None else (where, saved)
 
+    def hold_declaration(self, author_id: str, answers: Callable[[], Disclosure]) -> None:
+        """A competing-interests wizard is open for this author: ``answers()``, the answers as
+        they stand, are kept safe until :meth:`release_declaration`."""
+        self._declaration = (author_id, answers)
+        self._declaration_timer.start()
+
+    def release_declaration(self) -> None:
+        """The wizard has closed (its answers applied or not): they are no longer kept."""
+        self._declaration = None
+        self._declaration_timer.stop()
+        self.typed.emit()               # the journal's next line says so
+
     def pending(self) -> list[dict]:
-        """The box's text and place, as the journal keeps them, when the article does not
-        hold that text yet ([] otherwise)."""
+        """What the journal keeps of what is being typed and the article does not hold yet:
+        the box's text and place, and an open wizard's answers ([] when there is none)."""
+        return self._box_pending() + self._declaration_pending()
+
+    def _declaration_pending(self) -> list[dict]:
+        if self._declaration is None:
+            return []
+        author_id, answers = self._declaration
+        author = self.window.session.article.author(author_id)
+        try:
+            held = answers().to_json()
+        except RuntimeError:            # the wizard has been deleted meanwhile
+            self._declaration = None
+            return []
+        if author is None or held == author.disclosure.to_json():
+            return []
+        return [{"where": declaration_place(author_id).to_json(), "declaration": held}]
+
+    def _box_pending(self) -> list[dict]:
         widget, where = self.widget, self.where
         if widget is None or where is None:
             return []

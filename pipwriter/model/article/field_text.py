@@ -4,18 +4,29 @@ The fields are those :mod:`.text_surface` enumerates (a title, a standfirst, a s
 heading, a key message, a reference's parts, a picture's or a clip's words, an author's details,
 a competing-interests answer); a section's paragraphs are not plain fields. Find and replace
 writes through :func:`set_plain_field`, and a recovered article gets the words typed in a field
-before a crash through :func:`set_field_text`.
+before a crash through :func:`set_field_text`, and an author's answers in a competing-interests
+wizard still open then through :func:`set_declaration`.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Sequence
+
+from ..errors import DataError, PipError
+from ..interests.disclosure import Disclosure
+from ..jsonread import Obj
 from ..rules.findings import Where
-from ..rules.template import Template
+from ..rules.template import Template, get_template
 from .article import Article
 from .author import Author
 from .limits import AUTHOR_NAME_MAX
 from .structure import fit, keeping_viewpoint_titles
 from .text_surface import text_fields
+
+log = logging.getLogger(__name__)
+
+DECLARATION = "declaration"     # the field of a Where naming an author's whole declaration
 
 
 def _author(article: Article, author_id: str) -> Author | None:
@@ -105,3 +116,46 @@ def field_text(article: Article, where: Where) -> str | None:
     field = next((f for f in text_fields(article, bodies=False) if f.where.same_field(where)),
                  None)
     return None if field is None else field.text
+
+
+def declaration_place(author_id: str) -> Where:
+    """The place of an author's whole competing-interests declaration (all their answers)."""
+    return Where("competing_interests", author_id=author_id, field=DECLARATION)
+
+
+def set_declaration(article: Article, where: Where, declaration: object) -> bool:
+    """Give the author ``where`` names the competing-interests answers ``declaration`` (JSON,
+    as a wizard held them). False when that author is gone, ``where`` names no declaration, or
+    the answers cannot be read."""
+    author = article.author(where.author_id) if where.field == DECLARATION else None
+    if author is None:
+        return False
+    try:
+        author.disclosure = Disclosure.from_json(Obj(declaration, "declaration"))
+    except DataError:
+        return False
+    return True
+
+
+def with_typed_fields(article: Article, fields: Sequence[tuple[dict, str]],
+                      declarations: Sequence[tuple[dict, dict]] = ()) -> Article:
+    """``article`` with the words that were being typed in form fields put in their fields, and
+    the answers of competing-interests wizards still open given to their authors (the recovery
+    journal's last ``fields`` line); a field or author no longer there is left out, and logged."""
+    if not fields and not declarations:
+        return article
+    try:
+        template: Template | None = get_template(article.template_id)
+    except PipError:
+        template = None         # an unknown template: names are set without the headings
+    for place, text in fields:
+        where = Where.from_json(place)
+        if not set_field_text(article, where, text, template):
+            log.info("typing in %s/%s not recovered: the field is gone", where.key(),
+                     where.field)
+    for place, declaration in declarations:
+        where = Where.from_json(place)
+        if not set_declaration(article, where, declaration):
+            log.info("competing-interests answers for %s not recovered: the author is gone or "
+                     "they cannot be read", where.author_id)
+    return article

@@ -25,6 +25,10 @@ The journal is a text file of lines, each ``<crc32 of the JSON, 8 hex digits> <J
   reference's title...), which reach the article only when the keyboard leaves the box: each
   with its place on the text surface (``Where.to_json()``). The last such line after the last
   ``full`` one is what was being typed (:func:`typed_fields`); recovering puts it in its field.
+  The same line holds, as ``{"where": {"panel": "competing_interests", "author_id": ...,
+  "field": "declaration"}, "declaration": {...}}``, the answers of a competing-interests wizard
+  still open, which reach the article only when it closes (:func:`typed_declarations`);
+  recovering gives that author those answers, as "Save and finish later" would have.
 
 The recovery copy's side file records ``journal_seq``, the last line the copy already holds;
 after a copy is written, the lines it holds are dropped from the journal. Recovering means: the
@@ -169,11 +173,9 @@ def replay(base: dict | None, base_seq: int, entries: list[dict]) -> tuple[dict 
     return article, seq, at if isinstance(at, (int, float)) else None
 
 
-def typed_fields(entries: list[dict], base_seq: int) -> list[tuple[dict, str]]:
-    """What was being typed in form fields when the journal ends: (place as JSON, text) from
-    the last ``fields`` line after ``base_seq`` and after the last ``full`` line (a ``full``
-    line later than it holds the article with those words already in it). Malformed entries
-    are left out."""
+def _last_fields(entries: list[dict], base_seq: int) -> list[dict]:
+    """The items of the last ``fields`` line after ``base_seq`` and after the last ``full``
+    line (a ``full`` line later than it holds the article with those words already in it)."""
     later = [e for e in entries if e["seq"] > base_seq]
     last = None
     for entry in later:
@@ -183,9 +185,22 @@ def typed_fields(entries: list[dict], base_seq: int) -> list[tuple[dict, str]]:
             last = entry
     if last is None or not isinstance(last.get("fields"), list):
         return []
-    return [(item["where"], item["text"]) for item in last["fields"]
-            if isinstance(item, dict) and isinstance(item.get("where"), dict)
-            and isinstance(item.get("text"), str)]
+    return [item for item in last["fields"]
+            if isinstance(item, dict) and isinstance(item.get("where"), dict)]
+
+
+def typed_fields(entries: list[dict], base_seq: int) -> list[tuple[dict, str]]:
+    """What was being typed in form fields when the journal ends: (place as JSON, text).
+    Malformed entries are left out."""
+    return [(item["where"], item["text"]) for item in _last_fields(entries, base_seq)
+            if isinstance(item.get("text"), str)]
+
+
+def typed_declarations(entries: list[dict], base_seq: int) -> list[tuple[dict, dict]]:
+    """The answers of competing-interests wizards open when the journal ends: (place as JSON,
+    the declaration as JSON). Malformed entries are left out."""
+    return [(item["where"], item["declaration"]) for item in _last_fields(entries, base_seq)
+            if isinstance(item.get("declaration"), dict)]
 
 
 class JournalWriter:

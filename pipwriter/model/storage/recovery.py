@@ -36,10 +36,18 @@ from pathlib import Path
 
 from ...paths import recovery_dir
 from ..article.article import Article
+from ..article.field_text import with_typed_fields
 from ..article.ids import random_uuid_hex
 from ..errors import DataError, PipError
 from .history_store import local_time, read_meta, remove_old_temp_files, remove_quietly, write_meta
-from .journal import JOURNAL_SUFFIX, journal_path, read_journal, replay, typed_fields
+from .journal import (
+    JOURNAL_SUFFIX,
+    journal_path,
+    read_journal,
+    replay,
+    typed_declarations,
+    typed_fields,
+)
 from .locks import host_name, owner_alive
 from .media_store import MediaStore
 from .process_identity import own_start_time
@@ -258,29 +266,9 @@ def recovered_article_json(entry: RecoveryEntry) -> dict:
         if base is None:
             raise DataError("the recovery journal holds nothing that can be read")
         article = base
-    fields = typed_fields(lines, held)
-    if fields:
-        article = with_typed_fields(Article.from_json(article), fields).to_json()
-    return article
-
-
-def with_typed_fields(article: Article, fields: list[tuple[dict, str]]) -> Article:
-    """``article`` with the words that were being typed in form fields put in their fields
-    (the journal's last ``fields`` line); a field no longer there is left out, and logged."""
-    if not fields:
-        return article
-    from ..article.field_text import set_field_text
-    from ..rules.findings import Where
-    from ..rules.template import get_template
-    try:
-        template = get_template(article.template_id)
-    except PipError:
-        template = None         # an unknown template: names are set without the headings
-    for place, text in fields:
-        where = Where.from_json(place)
-        if not set_field_text(article, where, text, template):
-            log.info("typing in %s/%s not recovered: the field is gone", where.key(),
-                     where.field)
+    fields, declarations = typed_fields(lines, held), typed_declarations(lines, held)
+    if fields or declarations:
+        article = with_typed_fields(Article.from_json(article), fields, declarations).to_json()
     return article
 
 
@@ -350,8 +338,9 @@ def load_recovery(entry: RecoveryEntry) -> Project:
         article, _seq, _at = replay(project.article.to_json(), entry.journal_seq, lines)
         if article is not None:
             project.article = Article.from_json(article)
-        project.article = with_typed_fields(project.article, typed_fields(lines,
-                                                                          entry.journal_seq))
+        project.article = with_typed_fields(project.article,
+                                            typed_fields(lines, entry.journal_seq),
+                                            typed_declarations(lines, entry.journal_seq))
     else:
         project = Project(recovered_article(entry))
     project.path = entry.original
