@@ -26,6 +26,9 @@ class IllustrationsPanel(QWidget):
         self.illustrations = IllustrationsTab(window)
         self.clips = ClipsTab(window)
         self.tabs = QTabWidget()
+        # both tabs always in full: the panel is as wide as they need, and scrolls sideways
+        # rather than hide one behind Qt's little arrows (largest text at 200 %)
+        self.tabs.setUsesScrollButtons(False)
         for tab in self._tabs():
             self.tabs.addTab(tab, tab.title())
             tab.refreshed.connect(lambda tab=tab: self._show_title(tab))

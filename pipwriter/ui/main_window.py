@@ -7,7 +7,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +25,7 @@ from .marks_worker import MarksWorker
 from .navigator import Navigator
 from .review_entry import install_comments
 from .saving import save_as, save_or_relocate
-from .screen_fit import room_for, scrolling
+from .screen_fit import PageStack, room_for, scrolling
 from .section_panel import SectionPanel
 from .settings import Settings
 from .spelling_controls import SpellingControls
@@ -56,7 +55,7 @@ class MainWindow(QMainWindow):
         self.dialogs = dialogs or Dialogs(self, self.settings)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.navigator = Navigator(session)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         self.section_panel = SectionPanel(session)
         self.stack.addWidget(self.section_panel)
         self.panels: dict[str, QWidget] = {}

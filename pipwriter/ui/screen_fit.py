@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLayout,
     QScrollArea,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -75,6 +76,40 @@ class FitScrollArea(QScrollArea):
         self.content = content
         self.moved_layout: QLayout | None = None
         self.outer: QVBoxLayout | None = None
+
+
+class PageStack(QStackedWidget):
+    """Pages shown one at a time in a scroll area, which scrolls for the page shown only.
+
+    Qt's own stack asks for the room of its largest page, every page it has held counted: once
+    a long panel had been opened, every shorter one scrolled too, its last lines cut off, and a
+    form jumped sideways as the scroll bar came and went (found on a 1366×768 screen)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt API
+        """The least height the page can take at ``width`` (its lists and boxes as small as
+        they may be): the scroll area gives it the whole visible height when that is enough,
+        and scrolls only when it is not."""
+        page = self.currentWidget()
+        if page is None:
+            return super().heightForWidth(width)
+        layout = page.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            margins = page.contentsMargins()
+            inner = width - margins.left() - margins.right()
+            return layout.minimumHeightForWidth(inner) + margins.top() + margins.bottom()
+        return page.minimumSizeHint().height()
 
 
 def scrolling(content: QWidget, *, sideways: bool = True,

@@ -1,0 +1,72 @@
+"""The panel shown scrolls for its own length only (``screen_fit.PageStack``).
+
+Qt's stack of panels asked for the room of the longest panel opened so far: after the
+Illustrations panel had been open, the Title panel scrolled on a 1366×768 laptop with its last
+lines cut off, and the References form jumped sideways as the scroll bar came and went while
+moving from one reference to the next. Now a panel takes the whole height shown when it fits
+(its lists as short as they may be), and scrolls only when it does not.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint
+
+from pipwriter.model.storage.demo import demo_project
+from pipwriter.model.storage.project_file import save_project
+
+LAPTOP = (1366, 700)    # a 1366×768 screen less its taskbar and the window's title bar
+
+
+@pytest.fixture
+def window(controller, qtbot, tmp_path):
+    opened = controller.open_path(save_project(demo_project(), tmp_path / "demo.pipw"))
+    qtbot.addWidget(opened)
+    opened.resize(*LAPTOP)
+    opened.show()
+    qtbot.waitExposed(opened)
+    return opened
+
+
+def _scroll_range(window) -> int:
+    return window.stack_area.verticalScrollBar().maximum()
+
+
+def test_a_short_panel_does_not_scroll_after_a_long_one_was_open(window, qtbot):
+    window.open_panel("references")         # the longest panel, each reference's form shown
+    references = window.panels["references"]
+    for row in range(references.list.count()):
+        references.list.setCurrentRow(row)
+        qtbot.wait(20)
+    for key in ("title", "authors", "competing_interests", "illustrations"):
+        window.open_panel(key)
+        qtbot.wait(20)
+        panel = window.panels[key]
+        assert _scroll_range(window) == 0, f"the {key} panel scrolls though it fits"
+        assert panel.height() <= window.stack_area.viewport().height()
+
+
+def test_the_references_form_stays_put_from_one_reference_to_the_next(window, qtbot):
+    window.open_panel("references")
+    panel = window.panels["references"]
+    assert panel.list.count() >= 3
+    places = set()
+    for row in range(panel.list.count()):
+        panel.list.setCurrentRow(row)
+        qtbot.wait(20)
+        assert _scroll_range(window) == 0, f"reference {row + 1} makes the panel scroll"
+        places.add(panel.kind.mapTo(window, QPoint(panel.kind.width(), 0)).x())
+    assert len(places) == 1, f"the form's right edge moved: {sorted(places)}"
+
+
+def test_a_panel_too_long_for_the_window_still_scrolls_to_its_end(window, qtbot):
+    window.resize(1366, 420)
+    window.open_panel("references")
+    qtbot.wait(20)
+    panel = window.panels["references"]
+    assert _scroll_range(window) > 0                         # it cannot fit: it scrolls...
+    window.stack_area.verticalScrollBar().setValue(_scroll_range(window))
+    qtbot.wait(20)
+    bottom = panel.preview.mapTo(window.stack_area.viewport(),
+                                 QPoint(0, panel.preview.height())).y()
+    assert bottom <= window.stack_area.viewport().height()     # ...down to its last line
