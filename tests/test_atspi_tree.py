@@ -211,3 +211,24 @@ def test_every_control_on_every_panel_has_a_name(tmp_path_factory):
                      if n["role"] in CONTROLS and not n["name"].strip()]
     assert len(set(seen)) == parts == len(seen)         # every part, once each
     assert nameless == []
+
+
+def test_show_only_my_sections_is_said_in_words_with_the_models_count(tmp_path_factory):
+    """View › Show only my sections, from the keyboard, answering "Who are you?" with the first
+    author: a screen reader is told, in words, whose sections are listed and how many others
+    are hidden (it was shown only by the button's border), and the list holds only theirs."""
+    folder = tmp_path_factory.mktemp("atspi-mine")
+    article = write_demo(folder / "demo.pipw")
+    model = load_project(article).article
+    me = model.authors[0]
+    mine = [s for s in model.sections if s.assignee == me.id or me.id in s.author_ids]
+    hidden = len(model.sections) - len(mine)
+    assert mine and hidden, "the demo gives the first author some sections, not all"
+    nodes = _read_trees(folder, article, [["alt+v", "m"], ["Return"]])[-1]
+    labels = [n["name"] for n in _shown(nodes) if n["role"] == "label"]
+    others = f"{hidden} other section{'s' if hidden != 1 else ''}"
+    assert f"Only the sections for {me.name} are listed: {others} hidden for now." in labels, \
+        labels
+    listed = [e["name"].split(",")[0] for e in _navigator(nodes) if "showing" in e["states"]]
+    titles = {s.title for s in model.sections}
+    assert [name for name in listed if name in titles] == [s.title for s in mine]
