@@ -315,9 +315,36 @@ def test_a_copy_already_merged_is_not_merged_again(window, qtbot, tmp_path):
     window.dialogs.queue("file", str(copy_path))
     assert not window.coauthoring.merge_copy()
     title, text = window.dialogs.infos[-1]
-    assert title == "Already merged" and "nothing new" in text
+    assert title == "Already merged" and "nothing you have not merged already" in text
     session.sync()
     assert session.article.section(fourth.id).body.plain_text() == ""
+
+
+def test_a_merge_undone_can_be_merged_again_and_redo_brings_its_record_back(window, tmp_path):
+    """Found by a walk: after Edit › Undo of a merge the same copy was refused as "already
+    merged" (its record stayed in the article's history), so the co-author's changes could
+    only come back by Redo, which nothing said."""
+    session = window.session
+    fourth = session.article.sections[3]
+    copy_path = _send_to_sam(window, tmp_path)
+    theirs = load_project(copy_path)
+    theirs.article.section(fourth.id).body = RichText.from_plain("Sam wrote this.")
+    save_project(theirs, copy_path)
+    window.run_dialog = lambda dialog: True
+    assert window.coauthoring.merge_copy(copy_path)
+    merges = [e for e in session.project.ancestry if e["event"] == "merged"]
+    assert len(merges) == 1
+    session.undo_stack.undo()
+    assert [e for e in session.project.ancestry if e["event"] == "merged"] == []
+    session.undo_stack.redo()                            # the merge and its record, back
+    assert [e for e in session.project.ancestry if e["event"] == "merged"] == merges
+    session.undo_stack.undo()
+    infos = len(window.dialogs.infos)
+    assert window.coauthoring.merge_copy(copy_path)      # merged again, not refused
+    assert len(window.dialogs.infos) == infos
+    session.sync()
+    assert session.article.section(fourth.id).body.plain_text() == "Sam wrote this."
+    assert len([e for e in session.project.ancestry if e["event"] == "merged"]) == 1
 
 
 def test_show_only_my_sections_never_leaves_a_hidden_section_open(window):

@@ -226,87 +226,17 @@ class Coauthoring(QObject):
                      "co-author's copy… can tell what each of you changed.")
         return written
 
-    # --- merging --------------------------------------------------------------------------------
+    # --- merging (merging.py) ---------------------------------------------------------------
     def merge_copy(self, path: Path | None = None) -> bool:
-        """File › Merge a co-author's copy…: take what they changed, choose where you both
-        changed the same part, review, and apply as one undoable step after saving a version."""
-        from ..model.coauthoring.exchange import check_same_article, find_base, previous_merge
-        from ..model.coauthoring.merge import merge_articles
-        from ..model.storage.project_file import load_project
-        from .dialogs import PROJECT_FILTER
-        from .settings import ARTICLES
-        window, dialogs = self.window, self.window.dialogs
-        path = path or dialogs.ask_file("Merge a co-author's copy", PROJECT_FILTER,
-                                        kind=ARTICLES)
-        if not path:
-            return False
-        window.commit_pending_edits()
-        self.session.sync()
-        try:
-            theirs = load_project(path)
-        except PipError as error:
-            dialogs.error("Could not open their copy", str(error))
-            return False
-        problem = check_same_article(self.session.project, theirs)
-        found = None
-        if problem:
-            if theirs.article.id == self.session.article.id:
-                dialogs.error("Merge a co-author's copy", problem)
-                return False
-            if not dialogs.confirm("Merge a co-author's copy",
-                                   f"{problem} Merge it anyway? You will be asked about every "
-                                   "difference.", yes="Merge anyway"):
-                return False
-        else:
-            earlier = previous_merge(self.session.project, theirs)
-            if earlier is not None:
-                dialogs.info("Already merged",
-                             f"You merged this copy on {str(earlier.get('merged_at', ''))[:10]}. "
-                             "It holds nothing new. Merging it again would bring back what you "
-                             "have changed or removed since, so nothing was changed.")
-                return False
-            found = find_base(self.session.project, theirs)
-        base, entry = found if found else (None, None)
-        name = (entry or {}).get("sent_to") or Path(path).stem
-        result = merge_articles(base.article if base else None, self.session.article,
-                                theirs.article)
-        return self.apply_merge(result, theirs, entry, name)
+        """File › Merge a co-author's copy… (see :func:`.merging.merge_copy`)."""
+        from .merging import merge_copy
+        return merge_copy(self, path)
 
     def apply_merge(self, result: MergeResult, theirs: Project, entry: dict | None,
                     name: str) -> bool:
-        """Show what merging brings, let the user choose, and put it in as one undoable step
-        (a version of the article before it is kept first)."""
-        from ..model.coauthoring.exchange import record_merge
-        from ..model.language.counts import total_words
-        from ..model.storage.project import Project
-        from ..model.storage.versions import save_project_version
-        from .data_safety import replace_article
-        window, dialogs = self.window, self.window.dialogs
-        if not result.has_changes():
-            dialogs.info("Nothing to merge", f"{name}'s copy has nothing that yours does not "
-                                             "already have.")
-            return False
-        from .merge_dialog import ask_merge
-        merged = ask_merge(window, result, name)
-        if merged is None:
-            return False
-        try:
-            save_project_version(self.session.project, f"before merging {name}'s copy",
-                                 total_words(self.session.article))
-        except (PipError, OSError) as error:
-            if not dialogs.confirm("Merge a co-author's copy",
-                                   f"PiP Writer could not keep a version of your article first "
-                                   f"({error}). Merge anyway? Edit › Undo can still take it "
-                                   "back.", yes="Merge anyway"):
-                return False
-        changed = replace_article(self.session, Project(merged, theirs.media),
-                                  f"Merge {name}'s copy")
-        record_merge(self.session.project, theirs, entry)
-        self.session.set_modified(True)
-        window.statusBar().showMessage(
-            f"Merged {name}'s copy. Your article before the merge is kept as a version "
-            "(File › Versions…); Edit › Undo takes the merge back.", 12000)
-        return changed
+        """Show what merging brings and put it in (see :func:`.merging.apply_merge`)."""
+        from .merging import apply_merge
+        return apply_merge(self, result, theirs, entry, name)
 
     # --- approving ------------------------------------------------------------------------------
     def approval_text(self) -> str:

@@ -237,12 +237,13 @@ class DataSafety(QObject):
 
 
 # --- restoring an older state into a window ------------------------------------------------------
-def replace_article(session, project: Project, description: str) -> bool:
+def replace_article(session, project: Project, description: str, also=None) -> bool:
     """Put ``project``'s article into the session as one undoable step (Edit › Undo brings the
-    text before back). Attached files it needs are copied into memory. False if no change."""
+    text before back). Attached files it needs are copied into memory. False if no change.
+    ``also``: see ``Session.replace_article``."""
     from ..model.storage.media_store import carry_media
     carry_media(project.article, project.media, session.project.media)
-    return session.replace_article(project.article, description)
+    return session.replace_article(project.article, description, also)
 
 
 def keep_current_as_backup(session, note: str):

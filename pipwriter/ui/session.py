@@ -339,16 +339,20 @@ class Session(QObject):
             if section is not None and document is not None and section.body != body:
                 self._set_quietly(section_id, section.body, document)
 
-    def replace_article(self, article: Article, description: str) -> bool:
+    def replace_article(self, article: Article, description: str,
+                        also: Callable[[bool], object] | None = None) -> bool:
         """Put a whole other article (a version, a backup, a merge) in place as one undoable
-        step. False when it is the same as now."""
+        step. False when it is the same as now. ``also(True)`` is called once it is in place
+        and at each redo, ``also(False)`` at each undo (see ``SnapshotCommand``)."""
         before = self.snapshot()
         self._undo_media.update(ref.name for ref in self.article.media_refs())
         after = json.dumps(article.to_json(), ensure_ascii=False)
         if before == after:
             return False
         self.restore_snapshot(after)
-        self.undo_stack.push(SnapshotCommand(self, description, before, after))
+        self.undo_stack.push(SnapshotCommand(self, description, before, after, also))
+        if also is not None:
+            also(True)
         return True
 
     def restore_snapshot(self, snapshot: str, expected: str | None = None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
@@ -19,8 +20,12 @@ class SnapshotCommand(QUndoCommand):
     change are in the article the undo took away (in a section the change added, say), and
     redo brings them back."""
 
-    def __init__(self, session: Session, text: str, before: str, after: str):
+    def __init__(self, session: Session, text: str, before: str, after: str,
+                 also: Callable[[bool], object] | None = None):
+        """``also(done)``: what goes with the change outside the article (a merge's record
+        in the project's history), put back on redo (True) and taken away on undo (False)."""
         super().__init__(text)
+        self._also = also
         self._session, self._before = session, before
         self._left = after          # the article as the change, or the last redo, left it
         self._undone_from = after   # the article just before the last undo
@@ -33,8 +38,12 @@ class SnapshotCommand(QUndoCommand):
             return
         self._session.restore_snapshot(self._undone_from, self._undone_to)
         self._left = self._session.snapshot()
+        if self._also is not None:
+            self._also(True)
 
     def undo(self) -> None:
         self._undone_from = self._session.snapshot()
         self._session.restore_snapshot(self._before, self._left)
         self._undone_to = self._session.snapshot()
+        if self._also is not None:
+            self._also(False)

@@ -1,0 +1,127 @@
+"""Merging a co-author's copy into the article open in a window (File › Merge a co-author's
+copy…, and a reviewed Word copy brought in): what each of you changed, your choices where you
+both changed the same part, and the merge put in as one undoable step, its record in the
+article's history going with it (Edit › Undo takes both back)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..model.errors import PipError
+
+if TYPE_CHECKING:
+    from ..model.coauthoring.merge import MergeResult
+    from ..model.storage.project import Project
+    from .coauthor import Coauthoring
+
+
+def _on_day(iso: object) -> str:
+    """" on 5 December 2026" for a recorded time ("" when it cannot be read)."""
+    try:
+        when = _dt.datetime.fromisoformat(str(iso)).astimezone()
+    except ValueError:
+        return ""
+    return f" on {when.day} {when:%B %Y}"
+
+
+def merge_copy(coauthoring: Coauthoring, path: Path | None = None) -> bool:
+    """File › Merge a co-author's copy…: take what they changed, choose where you both
+    changed the same part, review, and apply as one undoable step after saving a version."""
+    from ..model.coauthoring.exchange import check_same_article, find_base, previous_merge
+    from ..model.coauthoring.merge import merge_articles
+    from ..model.storage.project_file import load_project
+    from .dialogs import PROJECT_FILTER
+    from .settings import ARTICLES
+    window, dialogs = coauthoring.window, coauthoring.window.dialogs
+    session = coauthoring.session
+    path = path or dialogs.ask_file("Merge a co-author's copy", PROJECT_FILTER,
+                                    kind=ARTICLES)
+    if not path:
+        return False
+    window.commit_pending_edits()
+    session.sync()
+    try:
+        theirs = load_project(path)
+    except PipError as error:
+        dialogs.error("Could not open their copy", str(error))
+        return False
+    problem = check_same_article(session.project, theirs)
+    found = None
+    if problem:
+        if theirs.article.id == session.article.id:
+            dialogs.error("Merge a co-author's copy", problem)
+            return False
+        if not dialogs.confirm("Merge a co-author's copy",
+                               f"{problem} Merge it anyway? You will be asked about every "
+                               "difference.", yes="Merge anyway"):
+            return False
+    else:
+        earlier = previous_merge(session.project, theirs)
+        if earlier is not None:
+            dialogs.info("Already merged",
+                         f"You merged this copy{_on_day(earlier.get('merged_at'))}. It holds "
+                         "nothing you have not merged already. Merging it again would bring "
+                         "back what you have changed or removed since, so nothing was "
+                         "changed.")
+            return False
+        found = find_base(session.project, theirs)
+    base, entry = found if found else (None, None)
+    name = (entry or {}).get("sent_to") or Path(path).stem
+    result = merge_articles(base.article if base else None, session.article,
+                            theirs.article)
+    return apply_merge(coauthoring, result, theirs, entry, name)
+
+
+def apply_merge(coauthoring: Coauthoring, result: MergeResult, theirs: Project,
+                entry: dict | None, name: str) -> bool:
+    """Show what merging brings, let the user choose, and put it in as one undoable step
+    (a version of the article before it is kept first)."""
+    from ..model.coauthoring.exchange import record_merge
+    from ..model.language.counts import total_words
+    from ..model.storage.project import Project
+    from ..model.storage.versions import save_project_version
+    from .data_safety import replace_article
+    window, dialogs = coauthoring.window, coauthoring.window.dialogs
+    session = coauthoring.session
+    if not result.has_changes():
+        dialogs.info("Nothing to merge", f"{name}'s copy has nothing that yours does not "
+                                         "already have.")
+        return False
+    from .merge_dialog import ask_merge
+    merged = ask_merge(window, result, name)
+    if merged is None:
+        return False
+    try:
+        save_project_version(session.project, f"before merging {name}'s copy",
+                             total_words(session.article))
+    except (PipError, OSError) as error:
+        if not dialogs.confirm("Merge a co-author's copy",
+                               f"PiP Writer could not keep a version of your article first "
+                               f"({error}). Merge anyway? Edit › Undo can still take it "
+                               "back.", yes="Merge anyway"):
+            return False
+    history = session.project.ancestry
+    recorded: list[dict] = []
+
+    def record(done: bool) -> None:
+        """The merge's record in the article's history goes with it: an undone merge is
+        not "already merged" (found by a walk: the copy could not be merged again)."""
+        if not done:
+            history[:] = [e for e in history if all(e is not r for r in recorded)]
+        elif recorded:
+            history.extend(recorded)
+        else:
+            known = len(history)
+            record_merge(session.project, theirs, entry)
+            recorded.extend(history[known:])
+    changed = replace_article(session, Project(merged, theirs.media),
+                              f"Merge {name}'s copy", record)
+    if not changed:
+        record(True)
+    session.set_modified(True)
+    window.statusBar().showMessage(
+        f"Merged {name}'s copy. Your article before the merge is kept as a version "
+        "(File › Versions…); Edit › Undo takes the merge back.", 12000)
+    return changed
