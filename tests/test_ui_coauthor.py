@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import docx
 import pytest
+from coauthor_support import open_window, send_to_sam, type_in
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
@@ -25,26 +26,10 @@ from pipwriter.ui.navigator import ROLE
 
 @pytest.fixture
 def window(controller, qtbot, small_project, tmp_path):
-    path = save_project(small_project, tmp_path / "Walking together.pipw")
-    win = controller.open_path(path)
-    qtbot.addWidget(win)
-    return win
+    return open_window(controller, qtbot, small_project, tmp_path)
 
 
-def _type(qtbot, window, section, text):
-    window.open_panel(f"section:{section.id}")
-    editor = window.section_panel.editor
-    editor.setFocus()
-    editor.moveCursor(QTextCursor.MoveOperation.End)
-    QTest.keyClicks(editor, text)
-    qtbot.wait(5)
-
-
-def _send_to_sam(window, tmp_path):
-    window.dialogs.queue("choice", 1)                      # Sam Jones
-    window.dialogs.queue("text", "please check your viewpoint")
-    window.dialogs.queue("save", str(tmp_path / "for Sam.pipw"))
-    return window.coauthoring.send_copy()
+_type, _send_to_sam = type_in, send_to_sam
 
 
 def test_send_to_a_co_author(window, tmp_path):

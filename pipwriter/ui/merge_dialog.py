@@ -144,6 +144,10 @@ class MergeDialog(QDialog):
         section_layout.addWidget(self.combined_editor, 1)
         self.combined_plain = QPlainTextEdit()
         self.combined_plain.setAccessibleName("Combined text")
+        self.combined_hint = QLabel("Both versions are in the box below, yours first. Make them "
+                                    "into one: delete the words you do not want to keep.")
+        self.combined_hint.setWordWrap(True)
+        self.combined_hint.setVisible(False)
         self.combined_stack.addWidget(section_box)
         self.combined_stack.addWidget(self.combined_plain)
         self.combined_stack.setVisible(False)
@@ -164,6 +168,7 @@ class MergeDialog(QDialog):
         right_layout.addWidget(sides, 3)
         right_layout.addWidget(legend)
         right_layout.addLayout(choice_row)
+        right_layout.addWidget(self.combined_hint)
         right_layout.addWidget(self.combined_stack, 2)
         top.addWidget(right)
         top.setSizes([250, 750])
@@ -250,6 +255,7 @@ class MergeDialog(QDialog):
     def _show_combined(self, conflict: Conflict) -> None:
         visible = conflict.choice == COMBINED and conflict.reviewed
         self.combined_stack.setVisible(visible)
+        self.combined_hint.setVisible(visible)
         if not visible:
             return
         value = conflict.combined
@@ -313,6 +319,20 @@ class MergeDialog(QDialog):
     def accept(self) -> None:  # noqa: D401 - Qt API
         self._store_combined()
         self._update_review()
+        doubled = [row for row, c in enumerate(self.merge_result.conflicts) if c.doubles_up()]
+        dialogs = getattr(self.parent(), "dialogs", None)
+        if doubled and dialogs is not None:
+            label = self.merge_result.conflicts[doubled[0]].label
+            more = len(doubled) - 1
+            also = f" (and {more} more part{'s' if more != 1 else ''})" if more else ""
+            if not dialogs.confirm(
+                    "Both versions are still there",
+                    f"You chose to combine {label}{also}, but both versions are still in it, "
+                    "one after the other. Merged like that, the words would be in the article "
+                    "twice.", yes="Merge with both", no="Go back and edit", keep=True):
+                self.list.setCurrentRow(doubled[0])
+                self.combined_stack.currentWidget().setFocus()
+                return
         super().accept()
 
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
+    QDialogButtonBox,
     QFrame,
     QLayout,
     QScrollArea,
@@ -230,6 +231,14 @@ def fit_dialog(dialog: QWidget, width: int = 0, height: int = 0) -> None:
     layout = dialog.layout()
     hint = layout.totalSizeHint() if layout is not None else dialog.sizeHint()
     from .keyboard import keyboard_ready
-    make_scrollable(dialog)
+    last = layout.itemAt(layout.count() - 1) if layout is not None and layout.count() else None
+    buttons = last.widget() if last is not None else None
+    area = make_scrollable(dialog)
+    if isinstance(buttons, QDialogButtonBox) and area.moved_layout is not None \
+            and area.outer is not None:
+        # the dialog's buttons stay in sight under what scrolls (found by a walk: opening
+        # the merge's combined text pushed Merge and Cancel off a 1366×768 screen)
+        area.moved_layout.removeWidget(buttons)
+        area.outer.addWidget(buttons)
     keyboard_ready(dialog)
     fit_window(dialog, max(width, hint.width()), max(height, hint.height()))

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..article.article import Article
+from ..article.text import RichText
+from ..errors import DataError
 from .merge_text import by_id, combine_paragraphs, reference_label
 
 Choice = Literal["mine", "theirs", "combined"]
@@ -101,6 +103,17 @@ class Conflict:
             return list(mine) + [m for m in theirs if m not in mine]
         return mine
 
+    def doubles_up(self) -> bool:
+        """Combined, with the combined text still the starting point offered, in which both
+        versions stand whole one after the other: merged like that, the part would hold its
+        text twice (found by a walk: 84 words doubled, the count over the limit)."""
+        if self.choice != COMBINED or self.combined is None:
+            return False
+        offered = self.default_combined()
+        if _readable(offered) in (_readable(self.mine), _readable(self.theirs)):
+            return False                                # nothing in it twice
+        return _readable(self.combined) == _readable(offered)
+
     def describe_choice(self) -> str:
         if self.choice == MINE and self.mine is None:
             return "left out"
@@ -109,6 +122,21 @@ class Conflict:
         if self.choice == THEIRS and self.mine is None:
             return "kept from their copy"
         return CHOICE_WORDS[self.choice]
+
+
+def _readable(value: PartValue) -> str:
+    """A part's words as a reader sees them (a section's heading and paragraphs, the key
+    messages one a line), so a text that went through an editor unchanged compares equal."""
+    if isinstance(value, dict):
+        try:
+            body = RichText.from_json(value.get("body") or [], "part").plain_text()
+        except DataError:
+            body = ""
+        value = f"{value.get('title', '')}\n{body}"
+    elif isinstance(value, list):
+        value = "\n".join(str(v) for v in value)
+    return "\n".join(" ".join(line.split()) for line in str(value or "").split("\n")
+                     if line.strip())
 
 
 # --- the result --------------------------------------------------------------------------------

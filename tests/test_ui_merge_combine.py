@@ -1,0 +1,120 @@
+"""Combining both versions of a paragraph when merging a co-author's copy.
+
+Found by a walk: "Combine them and edit" put both whole versions in the box with no word
+about it, and pressing Merge put the paragraph in the article twice (the count went over the
+limit); opening the box also pushed Merge and Cancel off a 1366×768 screen.
+"""
+
+from __future__ import annotations
+
+import pytest
+from coauthor_support import open_window, send_to_sam, type_in
+from PySide6.QtWidgets import QDialogButtonBox, QScrollArea
+
+from pipwriter.model.article.text import RichText
+from pipwriter.model.coauthoring.merge import COMBINED, MINE
+from pipwriter.model.storage.project_file import load_project, save_project
+
+
+@pytest.fixture
+def window(controller, qtbot, small_project, tmp_path):
+    return open_window(controller, qtbot, small_project, tmp_path)
+
+
+def _conflict(window, qtbot, tmp_path):
+    """Both change the first section's paragraph: one conflict."""
+    first = window.session.article.sections[0]
+    copy_path = send_to_sam(window, tmp_path)
+    theirs = load_project(copy_path)
+    theirs.article.section(first.id).body = RichText.from_plain("Sam's sentence.")
+    save_project(theirs, copy_path)
+    type_in(qtbot, window, first, "Asha's sentence.")
+    return first, copy_path
+
+
+def test_merging_both_versions_unedited_asks_first_and_going_back_keeps_the_dialog(
+        window, qtbot, tmp_path):
+    first, copy_path = _conflict(window, qtbot, tmp_path)
+    seen = {}
+
+    def run_dialog(dialog):
+        dialog.combine.setChecked(True)                  # "Combine them and edit"
+        seen["hint"] = dialog.combined_hint.isVisibleTo(dialog)
+        window.dialogs.queue("confirm", False)           # "Go back and edit"
+        dialog.accept()
+        seen["still open"] = dialog.result() != dialog.DialogCode.Accepted
+        seen["asked"] = [args for kind, args in window.dialogs.asked if kind == "confirm"]
+        dialog.combined_editor.selectAll()               # edited into one, then merged
+        dialog.combined_editor.insertPlainText("One sentence we agree on.")
+        dialog.accept()
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    window.run_dialog = run_dialog
+    assert window.coauthoring.merge_copy(copy_path)
+    assert seen["hint"] and seen["still open"]
+    [(title, text)] = seen["asked"]
+    assert title == "Both versions are still there" and first.title in text
+    assert "twice" in text
+    window.session.sync()
+    assert window.session.article.section(first.id).body.plain_text() == \
+        "One sentence we agree on."
+
+
+def test_merging_both_versions_on_purpose_keeps_both(window, qtbot, tmp_path):
+    first, copy_path = _conflict(window, qtbot, tmp_path)
+
+    def run_dialog(dialog):
+        dialog.combine.setChecked(True)
+        window.dialogs.queue("confirm", True)            # "Merge with both"
+        dialog.accept()
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    window.run_dialog = run_dialog
+    assert window.coauthoring.merge_copy(copy_path)
+    window.session.sync()
+    assert window.session.article.section(first.id).body.plain_text().split("\n") == \
+        ["Asha's sentence.", "Sam's sentence."]
+
+
+def test_an_edited_combination_or_another_choice_is_merged_without_a_question(
+        window, qtbot, tmp_path):
+    _first, copy_path = _conflict(window, qtbot, tmp_path)
+
+    def run_dialog(dialog):
+        dialog.combine.setChecked(True)
+        dialog.combined_editor.insertPlainText("Also: ")
+        conflict = dialog.merge_result.conflicts[0]
+        dialog.accept()
+        assert not conflict.doubles_up()
+        dialog.choose(0, MINE)
+        assert conflict.choice == MINE and not conflict.doubles_up()
+        dialog.choose(0, COMBINED)
+        assert conflict.doubles_up()                     # the starting point again
+        return True
+
+    window.run_dialog = run_dialog
+    assert window.coauthoring.merge_copy(copy_path)
+    assert [args for kind, args in window.dialogs.asked if kind == "confirm"] == []
+
+
+def test_the_merge_buttons_stay_in_sight_with_the_combined_text_open(window, qtbot, tmp_path):
+    _first, copy_path = _conflict(window, qtbot, tmp_path)
+    seen = {}
+
+    def run_dialog(dialog):
+        dialog.resize(1000, 560)                         # a 1366×768 laptop's room, or less
+        dialog.show()
+        dialog.combine.setChecked(True)
+        qtbot.wait(50)
+        box = dialog.findChild(QDialogButtonBox)
+        merge = box.button(QDialogButtonBox.StandardButton.Ok)
+        inside = merge.mapTo(dialog, merge.rect().bottomRight())
+        seen["in sight"] = merge.isVisible() and dialog.rect().contains(inside)
+        seen["scrolled"] = any(area.widget().isAncestorOf(box)
+                               for area in dialog.findChildren(QScrollArea) if area.widget())
+        dialog.reject()
+        return False
+
+    window.run_dialog = run_dialog
+    window.coauthoring.merge_copy(copy_path)
+    assert seen == {"in sight": True, "scrolled": False}
