@@ -331,7 +331,9 @@ class MergeDialog(QDialog):
                     "one after the other. Merged like that, the words would be in the article "
                     "twice.", yes="Merge with both", no="Go back and edit", keep=True):
                 self.list.setCurrentRow(doubled[0])
-                self.combined_stack.currentWidget().setFocus()
+                box = self.combined_stack.currentWidget()
+                if box is not None:
+                    box.setFocus()
                 return
         super().accept()
 
