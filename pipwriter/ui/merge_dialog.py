@@ -331,9 +331,9 @@ class MergeDialog(QDialog):
                     "one after the other. Merged like that, the words would be in the article "
                     "twice.", yes="Merge with both", no="Go back and edit", keep=True):
                 self.list.setCurrentRow(doubled[0])
-                box = self.combined_stack.currentWidget()
-                if box is not None:
-                    box.setFocus()
+                box = self.combined_editor if self.combined_stack.currentIndex() == 0 \
+                    else self.combined_plain
+                box.setFocus()          # straight into the text to edit
                 return
         super().accept()
 
