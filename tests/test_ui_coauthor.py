@@ -127,6 +127,35 @@ def test_merge_cancelled_changes_nothing(window, qtbot, tmp_path):
     assert [v.name for v in list_versions(project_key(session.article))] == ["sent to Sam Jones"]
 
 
+def test_approving_for_someone_else_asks_first(window):
+    """Found by a walk: with "I am" set to one author, anyone could record another's approval
+    without a word, and the editors were told that author approved."""
+    session = window.session
+    asha, sam = session.article.authors
+    window.coauthoring.set_me(asha.id)
+    window.dialogs.queue("choice", 1)                    # Sam Jones (Asha is listed first)
+    window.dialogs.queue("confirm", False)               # "Cancel"
+    assert not window.coauthoring.approve()
+    assert approval_state(session.article, sam) != APPROVED
+    kind, (title, text) = window.dialogs.asked[-1]
+    assert (kind, title) == ("confirm", "Approve for someone else?")
+    assert "knows you as Dr Asha Patel" in text and "Sam Jones has told you" in text
+    assert window.dialogs.last_confirm["keep"]           # Return and Escape: do not record
+    window.dialogs.queue("choice", 1, 0)                 # Sam; the whole article
+    window.dialogs.queue("confirm", True, True)          # yes, Sam told me; approve
+    assert window.coauthoring.approve()
+    assert approval_state(session.article, sam) == APPROVED
+    def someone_else() -> int:
+        return sum(args[0] == "Approve for someone else?" for kind, args in window.dialogs.asked
+                   if kind == "confirm")
+    asked = someone_else()
+    window.dialogs.queue("choice", 0, 0)                 # Asha herself: not asked
+    window.dialogs.queue("confirm", True)
+    assert window.coauthoring.approve()
+    assert approval_state(session.article, asha) == APPROVED
+    assert someone_else() == asked
+
+
 def test_approval_is_shown_and_goes_out_of_date(window, qtbot):
     session = window.session
     asha, sam = session.article.authors

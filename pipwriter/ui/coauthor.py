@@ -261,6 +261,14 @@ class Coauthoring(QObject):
         if index is None:
             return False
         author = authors[index]
+        mine = article.author(me)
+        if mine is not None and author.id != me and not dialogs.confirm(
+                "Approve for someone else?",
+                f"This computer knows you as {mine.name}. Record {author.name}'s approval only "
+                f"if {author.name} has told you they approve the article as it is now. The "
+                "editors will be told they did.", f"Record {author.name}'s approval",
+                no="Cancel", keep=True):
+            return False        # found by a walk: anyone could approve for anyone, unasked
         scopes = [(approval.ARTICLE_SCOPE, "I approve the whole article as it stands now")]
         section = article.section(window.current_section_id())
         if section is not None:
