@@ -418,3 +418,32 @@ def test_a_section_not_mine_opened_on_purpose_is_listed_while_it_is_open(window)
     assert nav.currentItem() is row(other.id) and not row(other.id).isHidden()
     window.open_panel(f"section:{target.id}")                # back to mine: hidden again
     assert row(other.id).isHidden()
+
+
+def test_a_copy_opened_as_it_came_says_who_sent_it_and_shows_the_note(window, qtbot, tmp_path,
+                                                                    controller):
+    """Found by a walk: the note written for the co-author was kept in the file and shown
+    nowhere when they opened it."""
+    asha, sam = window.session.article.authors
+    window.coauthoring.set_me(asha.id)
+    window.dialogs.queue("choice", 0)                    # Sam Jones, the only other author
+    window.dialogs.queue("text", "please check your viewpoint")
+    window.dialogs.queue("save", str(tmp_path / "for Sam.pipw"))
+    copy_path = window.coauthoring.send_copy()
+    window.coauthoring.set_me("")                # Sam's computer does not know him yet
+    theirs = controller.open_path(copy_path)
+    qtbot.addWidget(theirs)
+    theirs.show()
+    qtbot.waitUntil(lambda: any(t == "A copy sent to you" for t, _ in theirs.dialogs.infos),
+                    timeout=3000)
+    text = next(x for t, x in theirs.dialogs.infos if t == "A copy sent to you")
+    assert text.startswith("Dr Asha Patel sent this copy of the article on ")
+    assert "to Sam Jones." in text and "Their note: “please check your viewpoint”" in text
+    assert "now knows you as Sam Jones" in text
+    assert theirs.coauthoring.me() == sam.id
+
+    theirs.session.change("Sam's change", lambda a: setattr(a, "title", "Sam's title"))
+    infos = len(theirs.dialogs.infos)
+    assert not theirs.coauthoring.greet_received_copy()      # changed since: not "as it came"
+    assert len(theirs.dialogs.infos) == infos
+    assert not window.coauthoring.greet_received_copy()      # the article itself: no note

@@ -51,6 +51,32 @@ class Coauthoring(QObject):
         self._make_filter_bar()
         window.section_panel.assigneeChanged.connect(self.assign)
         self.session.structureChanged.connect(self._fill_me)
+        from .timers import OncePainted
+        self._greeting = OncePainted(window, self.greet_received_copy)
+
+    def greet_received_copy(self) -> bool:
+        """A copy sent to a co-author, opened as it came: say who sent it and show their note
+        (found by a walk: the note was kept in the file and shown nowhere). The copy was for
+        one author: "I am" is set to them when this computer knows nobody yet."""
+        from ..model.coauthoring.exchange import received_copy
+        from .merging import on_day
+        sent = received_copy(self.session.project)
+        if sent is None:
+            return False
+        who = str(sent.get("sent_by") or "") or "A co-author"
+        for_whom = str(sent.get("sent_to") or "")
+        text = f"{who} sent this copy of the article{on_day(sent.get('sent_at'))}"
+        text += f" to {for_whom}." if for_whom else "."
+        note = str(sent.get("note") or "")
+        text += f"\n\nTheir note: “{note}”" if note else ""
+        recipient = self.session.article.author(str(sent.get("sent_to_id") or ""))
+        if recipient is not None and not self.me():
+            self.set_me(recipient.id)
+            text += f"\n\nThis computer now knows you as {recipient.name} (see “I am”)."
+        text += ("\n\nWhen you have made your changes, send it back with File › Send to a "
+                 "co-author…")
+        self.window.dialogs.info("A copy sent to you", text)
+        return True
 
     # --- menus ----------------------------------------------------------------------------------
     def _action(self, text: str, slot, tip: str) -> QAction:
@@ -213,8 +239,9 @@ class Coauthoring(QObject):
         if not target:
             return None
         try:
+            sender = article.author(me)
             written, version = send_copy(self.session.project, target, name, note, author_id,
-                                         total_words(article))
+                                         total_words(article), sender.name if sender else "")
         except (PipError, OSError) as error:
             dialogs.error("Could not save the copy", str(error))
             return None

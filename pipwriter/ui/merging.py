@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .coauthor import Coauthoring
 
 
-def _on_day(iso: object) -> str:
+def on_day(iso: object) -> str:
     """" on 5 December 2026" for a recorded time ("" when it cannot be read)."""
     try:
         when = _dt.datetime.fromisoformat(str(iso)).astimezone()
@@ -61,7 +61,7 @@ def merge_copy(coauthoring: Coauthoring, path: Path | None = None) -> bool:
         earlier = previous_merge(session.project, theirs)
         if earlier is not None:
             dialogs.info("Already merged",
-                         f"You merged this copy{_on_day(earlier.get('merged_at'))}. It holds "
+                         f"You merged this copy{on_day(earlier.get('merged_at'))}. It holds "
                          "nothing you have not merged already. Merging it again would bring "
                          "back what you have changed or removed since, so nothing was "
                          "changed.")

@@ -6,6 +6,7 @@ records where it came from in its ``ancestry`` list, newest last::
 
     {"event": "sent", "sent_at": "2026-05-03T14:05:02+00:00", "sent_to": "Sam Jones",
      "sent_to_id": "author-9f8e7d6c", "note": "please check your viewpoint",
+     "sent_by": "Dr Asha Patel",
      "from_file": "Walking together.pipw", "from_fingerprint": "3fa9…",
      "base_id": "<project key>/<version stamp>", "base_article": {…the article as sent…}}
 
@@ -15,6 +16,8 @@ matches); on another computer, the article as sent that the copy carries is used
 fingerprint matches. A merge is recorded in the receiving article's ancestry as ``"event":
 "merged"`` with the fingerprint of the copy merged (so the same copy is not merged twice); the
 carried article is not kept in the history.
+
+Opened as it came (:func:`received_copy`), the copy tells its reader who sent it and the note.
 """
 
 from __future__ import annotations
@@ -48,9 +51,11 @@ def _now() -> str:
 
 
 def send_copy(project: Project, target: Path | str, sent_to: str, note: str = "",
-              sent_to_id: str = "", words: int | None = None) -> tuple[Path, Version]:
+              sent_to_id: str = "", words: int | None = None,
+              sent_by: str = "") -> tuple[Path, Version]:
     """Write a copy of the project for ``sent_to`` at ``target`` and keep the article as sent
-    as a named version. The project itself is not changed. Raises PipError with a message."""
+    as a named version (``sent_by``: the sender's name, when known). The project itself is
+    not changed. Raises PipError with a message."""
     target = Path(target)
     sent_to = " ".join(sent_to.split()) or "a co-author"
     if project.path is not None and target.resolve() == Path(project.path).resolve():
@@ -58,7 +63,8 @@ def send_copy(project: Project, target: Path | str, sent_to: str, note: str = ""
     version = save_project_version(project, f"sent to {sent_to}", words)
     article = project.article
     entry = {"event": SENT, "sent_at": _now(), "sent_to": sent_to, "sent_to_id": sent_to_id,
-             "note": " ".join(note.split()), "from_file": project.path.name if project.path else "",
+             "note": " ".join(note.split()), "sent_by": " ".join(sent_by.split()),
+             "from_file": project.path.name if project.path else "",
              "from_fingerprint": snapshot_fingerprint(article),
              "base_id": f"{project_key(article)}/{version.path.stem}",
              # the article as sent travels with the copy (text and structure, not the
@@ -69,6 +75,17 @@ def send_copy(project: Project, target: Path | str, sent_to: str, note: str = ""
                        media_snapshot(project.media, names), names, article.template_id,
                        article.id, [*project.ancestry, entry])
     return target, version
+
+
+def received_copy(project: Project) -> dict | None:
+    """The record of how ``project`` was sent, when it is a copy sent to a co-author and still
+    exactly as it was sent (just received: its note is for whoever opens it); else None."""
+    last = project.ancestry[-1] if project.ancestry else None
+    if not isinstance(last, dict) or last.get("event", SENT) != SENT:
+        return None
+    if last.get("from_fingerprint") != snapshot_fingerprint(project.article):
+        return None
+    return last
 
 
 def sent_entries(project: Project) -> list[dict]:
