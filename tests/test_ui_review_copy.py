@@ -25,12 +25,16 @@ def action(window, text):
 
 def test_send_for_review_and_bring_the_reviewed_copy_back(window, tmp_path):
     dialogs = window.dialogs
+    window.session.change("title", lambda a: setattr(a, "title", "After a stroke: what next?"))
     dialogs.queue("text", "Sam Jones")
     dialogs.queue("save_word", str(tmp_path / "for Sam"))
     action(window, "Send for review as a Word document…").trigger()
     review = tmp_path / "for Sam.docx"
     assert review.is_file()
     assert dialogs.infos[-1][0] == "Word copy saved" and "Track Changes" in dialogs.infos[-1][1]
+    suggested = next(args[1] for kind, args in dialogs.asked if kind == "save_word")
+    assert suggested.endswith(" - for Sam-Jones.docx")
+    assert not set(suggested) & set('<>:"/\\|?*'), suggested     # Windows accepts it
 
     edited = tmp_path / "back from Sam.docx"
     review_like_word(review, edited)

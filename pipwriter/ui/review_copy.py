@@ -49,8 +49,12 @@ def send_for_review(window: MainWindow) -> Path | None:
     who = dialogs.ask_text("Send for review", "Who is the Word copy for?")
     if who is None:
         return None
-    title = session.article.title.strip() or "article"
-    path = dialogs.ask_save_word("Save the Word copy", f"{title[:40]} - for {who}.docx")
+    from ..export.names import safe_component
+    # a name every system accepts, as for a copy sent to a co-author (a title's colon made
+    # one Windows refuses: found by a walk)
+    title = safe_component(session.article.title.strip(), 40, "article")
+    path = dialogs.ask_save_word("Save the Word copy",
+                                 f"{title} - for {safe_component(who, 40, 'a reviewer')}.docx")
     if path is None:
         return None
     if path.suffix.lower() != ".docx":
