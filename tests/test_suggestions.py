@@ -97,15 +97,21 @@ def test_accept_or_reject_one_or_all(project):
 
 
 def test_pending_suggestions_block_a_submission_export_but_not_a_draft(project, tmp_path):
+    second = project.article.sections[1].body.paragraphs[0]      # waiting in two sections
+    second.items.append(Run(" Sam adds this.", ins="sug-c"))
+    project.article.suggestions.append(SuggestionNote("sug-c", "Sam Jones"))
     report = build_report(project)
     found = [f for f in report.findings if f.code == "suggestions-pending"]
     assert found and found[0].severity == "error"
-    assert "2 suggested changes are waiting" in found[0].message
+    assert len(found) == 1 and len(found[0].all_places()) == 2     # said once, at both
+    assert "3 suggested changes are waiting, in “" in found[0].message
+    assert "and 1 other section." in found[0].message
     result = export_bundle(project, tmp_path / "out", draft=True)
     manuscript = next(p for p in result.files if p.name.endswith(".docx") and
                       "article" in p.name.lower())
     text = "\n".join(p.text for p in docx.Document(str(manuscript)).paragraphs)
     assert "Added by Sam." not in text                              # never sent as written
+    assert text.count("Accept or reject each one") == 1             # the draft's note: once
     reject(project.article)
     assert not [f for f in build_report(project).findings if f.code == "suggestions-pending"]
 

@@ -134,6 +134,8 @@ def test_every_section_with_suggestions_shows_its_mark(window):
     first, editor = first_section(window)
     type_plainly(editor, " One.")
     second = window.session.article.sections[1]
+    window.open_panel(f"section:{second.id}")
+    type_plainly(editor, " Two.")
     suggest_on(window)
     for section in (first, second):
         window.open_panel(f"section:{section.id}")
@@ -142,8 +144,13 @@ def test_every_section_with_suggestions_shows_its_mark(window):
     window.session.sync()
     found = [f for f in build_report(window.session.project).findings
              if f.code == "suggestions-pending"]
-    assert {f.where.section_id for f in found} == {first.id, second.id}
-    assert "(1 of them here)" in found[0].message
+    [finding] = found                       # said once, marked at each section
+    assert {w.section_id for w in finding.all_places()} == {first.id, second.id}
+    assert f"waiting, in “{first.title}” and 1 other section." in finding.message
+    from pipwriter.model.rules.progress import PROBLEM, panel_statuses
+    article = window.session.article
+    statuses = panel_statuses(article, count_article(article, window.session.template), found)
+    assert statuses[f"section:{first.id}"] == statuses[f"section:{second.id}"] == PROBLEM
 
 
 def test_after_accepting_the_keyboard_stays_in_the_list(window):

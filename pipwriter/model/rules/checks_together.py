@@ -15,24 +15,34 @@ def open_comments(ctx: CheckContext) -> Iterator[Finding]:
     still_open = [c for c in ctx.article.comments if not c.resolved]
     if still_open:
         count = len(still_open)
+        # a reply does not close a comment: say what does (found by a walk: "Answer or
+        # resolve" left a comment answered, still open, and its author not knowing why)
         yield Finding(ERROR, "comments-open",
-                      f"{plural(count, 'comment is', 'comments are')} still open. Answer or "
-                      "resolve each one (View › Comments) before you export for submission. "
-                      "A draft export is fine.", still_open[0].where)
+                      f"{plural(count, 'comment is', 'comments are')} still open. When you "
+                      "have dealt with each one, mark it resolved (View › Comments) before you "
+                      "export for submission. A draft export is fine.", still_open[0].where)
 
 
 def pending_suggestions(ctx: CheckContext) -> Iterator[Finding]:
-    """One finding for each section holding suggestions, so each shows its mark."""
+    """One finding for all the suggestions waiting, at every section holding some, so each
+    shows its mark and the checklist and a draft's note say it once (they said it once for
+    each section: found by a walk)."""
     by_section: dict[str, int] = {}
     for suggestion in pending(ctx.article):
         by_section[suggestion.section_id] = by_section.get(suggestion.section_id, 0) + 1
-    total = sum(by_section.values())
-    for section_id, count in by_section.items():
+    if not by_section:
+        return
+    places = []
+    for section_id in by_section:
         section = ctx.article.section(section_id)
-        here = "" if count == total else f" ({count} of them here)"
-        yield Finding(ERROR, "suggestions-pending",
-                      f"{plural(total, 'suggested change is', 'suggested changes are')} "
-                      f"waiting{here}. Accept or reject each one (View › Suggested changes) "
-                      "before you export for submission. A draft export is fine.",
-                      Where("section", section_id,
-                            label=section.title if section else "", field="body"))
+        places.append(Where("section", section_id, label=section.title if section else "",
+                            field="body"))
+    total = sum(by_section.values())
+    first = f"“{places[0].label}”" if places[0].label else "one section"
+    where = first if len(places) == 1 else \
+        f"{first} and {plural(len(places) - 1, 'other section')}"
+    yield Finding(ERROR, "suggestions-pending",
+                  f"{plural(total, 'suggested change is', 'suggested changes are')} waiting, "
+                  f"in {where}. Accept or reject each one (View › Suggested changes) before "
+                  "you export for submission. A draft export is fine.",
+                  places[0], places=tuple(places))
