@@ -42,6 +42,7 @@ def test_send_for_review_and_bring_the_reviewed_copy_back(window, tmp_path):
 
     def run_dialog(dialog):
         seen["review"] = dialog.review.toPlainText()
+        seen["title"] = dialog.windowTitle()
         return True
     window.run_dialog = run_dialog
     dialogs.queue("file", str(edited))
@@ -53,7 +54,10 @@ def test_send_for_review_and_bring_the_reviewed_copy_back(window, tmp_path):
     assert "Sam added this sentence." in joined and "A new paragraph Sam wrote." in joined
     assert "Sam added this sentence." not in standing          # suggested, not applied
     assert "their changes taken" in seen["review"]
+    assert seen["title"] == "Merge Sam Jones's copy"        # who it was for, not the file
     assert [c.author for c in session.article.comments] == ["Sam Jones"]
+    # changes made without Track Changes too: by the person it was sent to ("The reviewer")
+    assert {note.author for note in session.article.suggestions} == {"Sam Jones"}
     panel = window.findChild(SuggestionsPanel)                 # shown, to decide on each
     assert panel is not None and panel.isVisible() and panel.list.count() >= 4
     assert any("Sam Jones suggests: Add “Sam added this sentence.”" in

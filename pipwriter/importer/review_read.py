@@ -65,6 +65,7 @@ class ReviewedCopy:
     comments_added: int
     paragraphs_added: int
     replies_added: int = 0
+    sent_to: str = ""               # who it was sent to for review ("" when not known)
 
 
 def _skipped(node: Any) -> bool:
@@ -175,15 +176,18 @@ def read_reviewed(mine: Project, path: Path) -> tuple[Project, ReviewedCopy]:
     ``mine`` — the file is read once; PipError with a message for the user when the article as
     sent is no longer kept here or the file is not a review copy."""
     document = _open(path)
-    base = review_base(mine, document.core_properties.identifier or "")
-    if base is None:
+    found = review_base(mine, document.core_properties.identifier or "")
+    if found is None:
         raise PipError("PiP Writer cannot find the article as it was when you sent it. So it "
                        "cannot tell their changes from yours. Bring the copy in on the computer "
                        "you sent it from.")
-    return base, _reviewed(document, base.article, Path(path).name)
+    base, sent_to = found
+    reviewed = _reviewed(document, base.article, Path(path).name, sent_to)
+    reviewed.sent_to = sent_to
+    return base, reviewed
 
 
-def _reviewed(document: Any, sent: Article, name: str) -> ReviewedCopy:
+def _reviewed(document: Any, sent: Article, name: str, sent_to: str = "") -> ReviewedCopy:
     comment_text = {str(c.comment_id): (c.author, c.text) for c in document.comments}
     numbers = {n: ref_id for ref_id, n in sent.reference_numbers().items()}
     read = [read_paragraph(p, numbers, comment_text)
@@ -193,7 +197,9 @@ def _reviewed(document: Any, sent: Article, name: str) -> ReviewedCopy:
                        "not in it). Bring in a copy made with File › Send for review.")
     properties = document.core_properties
     saved_by = (properties.last_modified_by or "").strip()      # the copy says "PiP Writer"
-    reviewer = saved_by if saved_by and saved_by != APP_NAME else "The reviewer"
+    # changes made without Track Changes: by whoever Word says saved it, else by the person
+    # it was sent to (found by a walk: credited to "The reviewer" though the app knew)
+    reviewer = saved_by if saved_by and saved_by != APP_NAME else sent_to or "The reviewer"
     dates = {str(c.comment_id): c.timestamp.isoformat() for c in document.comments
              if c.timestamp is not None}
     return _apply(sent, read, reviewer, _Talk(comment_text, reply_parents(document), dates))

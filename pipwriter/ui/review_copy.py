@@ -95,8 +95,10 @@ def bring_in_review(window: MainWindow) -> bool:
         dialogs.error("Bring in a reviewed Word document", str(error))
         return False
     result = merge_articles(base.article, session.article, reviewed.article)
+    # named for the person it was sent to, not the file (found by a walk: "Merge reviewed's
+    # copy"); the file's name when that is not known
     merged = window.coauthoring.apply_merge(result, Project(reviewed.article, base.media), None,
-                                            path.stem)
+                                            reviewed.sent_to or path.stem)
     if merged and pending(session.article):     # their changes wait as suggestions: show them
         from .suggestions_panel import suggestions_panel
         panel = suggestions_panel(window)

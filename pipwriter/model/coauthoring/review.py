@@ -29,8 +29,9 @@ def keep_sent_for_review(project: Project, sent_to: str, words: int | None = Non
     return version, f"{PREFIX}{project_key(project.article)}/{version.path.stem}"
 
 
-def review_base(project: Project, identifier: str) -> Project | None:
-    """The article as it was sent for review, or None when this computer no longer keeps it."""
+def review_base(project: Project, identifier: str) -> tuple[Project, str] | None:
+    """The article as it was sent for review, and who it was sent to ("" when not known); None
+    when this computer no longer keeps it."""
     key = project_key(project.article)
     versions = list_versions(key)
     wanted = identifier[len(PREFIX):] if identifier.startswith(PREFIX) else ""
@@ -39,8 +40,9 @@ def review_base(project: Project, identifier: str) -> Project | None:
         chosen = next((v for v in versions if v.name.startswith(NAME)), None)
     if chosen is None:
         return None
+    sent_to = chosen.name[len(NAME):].removeprefix(" to ").strip()
     try:
-        return open_version(chosen)
+        return open_version(chosen), sent_to
     except (PipError, OSError) as error:
         log.warning("the version sent for review cannot be read: %s", error)
         return None
