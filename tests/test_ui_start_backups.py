@@ -122,3 +122,43 @@ def test_a_file_that_will_not_open_offers_its_copies(controller, qtbot, tmp_path
     dialog = controller.history_dialog
     qtbot.addWidget(dialog)
     assert dialog.isVisible() and dialog.list.count() == 3
+
+
+def test_another_file_of_the_article_that_will_not_open_says_whose_copies_they_are(
+        controller, qtbot, tmp_path, small_project):
+    """Found by a walk: a co-author's copy saved by a newer PiP Writer offered "16 earlier
+    copies of “newer.pipw”", which were the backups of the user's own file of the article."""
+    import json
+    import zipfile
+    own, _first = _history(tmp_path, small_project)
+    theirs = tmp_path / "newer.pipw"
+    with zipfile.ZipFile(own) as source, zipfile.ZipFile(theirs, "w") as copy:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "manifest.json":
+                manifest = json.loads(data)
+                manifest["format_version"] = 99
+                data = json.dumps(manifest).encode()
+            copy.writestr(item, data)
+    controller.dialogs.queue("confirm", True)
+    assert controller.open_path(theirs) is None
+    _title, text = [a for a in controller.dialogs.asked if a[0] == "confirm"][-1][1]
+    assert "3 earlier copies of this article" in text and "“newer.pipw”" in text
+    assert "of “newer.pipw”" not in text and "your own copy" in text
+    dialog = controller.history_dialog
+    qtbot.addWidget(dialog)
+    labels = [dialog.list.item(row).text() for row in range(dialog.list.count())]
+    assert len(labels) == 3 and all(label.endswith("(from “walking.pipw”)") for label in labels)
+    assert "of this article" in dialog.intro.text()
+    assert "of “walking.pipw”" in _own_copies_text(controller, own)
+
+
+def _own_copies_text(controller, path) -> str:
+    """What the dialog says about the file's own copies (none from another file)."""
+    from pipwriter.ui.history_dialogs import FileHistoryDialog
+    dialog = FileHistoryDialog(path, lambda *_args: None)
+    labels = [dialog.list.item(row).text() for row in range(dialog.list.count())]
+    assert not any("(from “" in label for label in labels)
+    text = dialog.intro.text()
+    dialog.deleteLater()
+    return text

@@ -130,17 +130,26 @@ class AppController(QObject):
 
     def _offer_history(self, path: Path) -> None:
         """A file would not open: offer the copies PiP Writer kept of it, if there are any."""
-        from ..model.storage.backups import backups_of_file
+        from ..model.storage.backups import backups_of_file, kept_from
         from ..model.storage.versions import versions_of_file
         try:
-            count = len(versions_of_file(path)) + len(backups_of_file(path))
+            sources = [v.source for v in versions_of_file(path)] + \
+                [b.source for b in backups_of_file(path)]
         except OSError:
             return
-        if count and self.dialogs.confirm(
-                "Could not open the article",
-                f"PiP Writer kept {count} earlier cop{'ies' if count != 1 else 'y'} of "
-                f"“{path.name}” (backups and versions). Look at them and open one?",
-                yes="Look at the copies"):
+        count = len(sources)
+        copies = f"{count} earlier cop{'ies' if count != 1 else 'y'}"
+        if all(kept_from(source, path) for source in sources):
+            text = f"PiP Writer kept {copies} of “{path.name}” (backups and versions)."
+        else:
+            # copies of the same article from another file (found by a walk: a co-author's
+            # copy offered the backups of the user's own file as copies "of" it)
+            text = (f"PiP Writer kept {copies} of this article (backups and versions), not all "
+                    f"of them from “{path.name}”: some are from another file of it, such as "
+                    "your own copy. They may not have the latest changes.")
+        if count and self.dialogs.confirm("Could not open the article",
+                                          f"{text} Look at them and open one?",
+                                          yes="Look at the copies"):
             self.open_history(path)
 
     def open_history(self, path: Path | None = None):

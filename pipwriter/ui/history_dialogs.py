@@ -30,7 +30,13 @@ from PySide6.QtWidgets import (
 from ..model.article.article import new_article_id
 from ..model.coauthoring.compare import article_text, compare_articles
 from ..model.errors import PipError
-from ..model.storage.backups import Backup, backups_of_file, list_backups, open_backup
+from ..model.storage.backups import (
+    Backup,
+    backups_of_file,
+    kept_from,
+    list_backups,
+    open_backup,
+)
 from ..model.storage.history_store import local_time, project_key
 from ..model.storage.project import Project
 from ..model.storage.project_file import save_project
@@ -262,10 +268,13 @@ class FileHistoryDialog(QDialog):
         self.items: list[Version | Backup] = [*versions_of_file(self.path),
                                               *backups_of_file(self.path)]
         layout = QVBoxLayout(self)
+        others = any(e.source and not kept_from(e.source, self.path) for e in self.items)
+        kept = ("Copies PiP Writer kept of this article (those from another file of it say "
+                "which)" if others else f"Copies PiP Writer kept of “{self.path.name}”")
         self.intro = QLabel(
-            f"Copies PiP Writer kept of “{self.path.name}”: the versions you named, then a "
-            "backup from each time the file was saved over. Choose one and open it. It opens "
-            "as a new article, and “" + self.path.name + "” itself is left as it is."
+            f"{kept}: the versions you named, then a backup from each time the file was saved "
+            "over. Choose one and open it. It opens as a new article, and “"
+            + self.path.name + "” itself is left as it is."
             if self.items else
             f"PiP Writer has no backups or versions of “{self.path.name}” on this computer. "
             "A backup is kept each time a file is saved over, and a version each time you use "
@@ -303,11 +312,12 @@ class FileHistoryDialog(QDialog):
             self.list.setCurrentRow(0)
             self.open_button.setDefault(True)
 
-    @staticmethod
-    def label(entry: Version | Backup) -> str:
-        if isinstance(entry, Version):
-            return f"Version: {entry.label()}"
-        return f"Backup: {entry.label()}"
+    def label(self, entry: Version | Backup) -> str:
+        kind = "Version" if isinstance(entry, Version) else "Backup"
+        text = f"{kind}: {entry.label()}"
+        if entry.source and not kept_from(entry.source, self.path):     # another file's
+            text += f" (from “{Path(entry.source).name}”)"
+        return text
 
     @staticmethod
     def what(entry: Version | Backup) -> str:

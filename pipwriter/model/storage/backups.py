@@ -144,6 +144,16 @@ def _same_place(a: str | Path, b: Path) -> bool:
         return False
 
 
+def kept_from(source: str | Path, path: Path | str) -> bool:
+    """True when a copy whose ``source`` is recorded was kept from the file at ``path`` itself
+    (not from another file of the same article: a co-author's copy, a copy saved elsewhere)."""
+    try:
+        place = Path(path).resolve()
+    except (OSError, ValueError):
+        place = Path(path)
+    return bool(source) and _same_place(source, place)
+
+
 def keys_of_file(path: Path | str) -> list[str]:
     """The project keys whose history belongs to the file at ``path``: the article id in its
     manifest, when that can be read, and every article with a backup or version taken from a
