@@ -7,6 +7,7 @@ for the same file saved again by LibreOffice."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import shutil
 import subprocess
@@ -37,6 +38,7 @@ def sent(tmp_path, capsys):
     start = body.blocks[1].index("telephone call")
     comment = add_comment(article, body.where, 1, start, start + len("telephone call"),
                           "Was it always by phone?", "Malcolm Reid")
+    comment.at = "2026-11-30T14:05:00+00:00"            # written days before it was sent
     reply(comment, "Yes, until 2023.", "Bethan Lloyd")
     mine = save_project(project, tmp_path / "demo.pipw")
     review = tmp_path / "review.docx"
@@ -66,6 +68,9 @@ def tracked(tag: str, text: str, ident: int):
     return change
 
 
+WORD_DATE = datetime.datetime(2026, 12, 6, 9, 0, tzinfo=datetime.timezone.utc)
+
+
 def review_like_word(review: Path, out: Path) -> None:
     """What a reviewer does in Word, written with the XML Word writes."""
     document = docx.Document(str(review))
@@ -81,8 +86,9 @@ def review_like_word(review: Path, out: Path) -> None:
     added = paragraphs[3].insert_paragraph_before("A new paragraph Sam wrote.",
                                                   style="Body Text")
     paragraphs[3]._p.addnext(added._p)                  # after the paragraph, not before
-    document.add_comment([paragraphs[4].runs[0]], text="Is this the right number?",
-                         author="Sam Jones", initials="SJ")
+    note = document.add_comment([paragraphs[4].runs[0]], text="Is this the right number?",
+                                author="Sam Jones", initials="SJ")
+    note._comment_elm.date = WORD_DATE      # as Word dates it: when Sam wrote it
     document.save(str(out))
 
 
@@ -100,6 +106,8 @@ def test_the_review_copy_holds_the_article_and_its_comments(sent):
     [note] = list(document.comments)
     assert note.author == "Malcolm Reid"
     assert "Was it always by phone?" in note.text and "Bethan Lloyd: Yes, until 2023." in note.text
+    written = load_project(_mine).article.comments[0].at       # dated when it was written
+    assert note.timestamp == datetime.datetime.fromisoformat(written)
     assert "Track Changes" in document.paragraphs[0].text
     assert document.core_properties.identifier.startswith("pipwriter-review:")
     assert len(body_paragraphs(document)) >= 20
@@ -121,6 +129,7 @@ def check_merged(mine, before, capsys):
     assert any(s.removed and s.author == "Sam Jones" for s in pending(after))
     new = [c for c in after.comments if c.author == "Sam Jones"]
     assert [c.text for c in new] == ["Is this the right number?"]
+    assert new[0].at == WORD_DATE.isoformat()                   # when Word says, not now
     assert new[0].quote and new[0].quote in joined
     assert len(after.comments) == len(before.comments) + 1          # ours not added twice
     return joined

@@ -364,6 +364,8 @@ def _add_comments(article: Article, sent: Article, landed: list[_Landed], talk: 
                 continue
             threads[ident] = add_comment(article, target.where, item.line, at,
                                          at + len(quote), text, author or "Reviewer")
+            # when Word says it was written, not when it was brought in (found by a walk)
+            threads[ident].at = talk.dates.get(ident, threads[ident].at)
             count += 1
     return count
 
