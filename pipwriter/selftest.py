@@ -116,7 +116,7 @@ def _answers(save_path: Path, folder: Path) -> Dialogs:
         def ask_open_path(self, folder: str = "") -> Path | None:
             return None
 
-        def ask_save_path(self, suggested: str = "") -> Path | None:
+        def ask_save_path(self, suggested: str = "", title: str = "") -> Path | None:
             return save_path
 
         def ask_folder(self, title: str, folder_shown: str = "",

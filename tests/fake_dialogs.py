@@ -24,7 +24,8 @@ class FakeDialogs:
     def ask_open_path(self, folder=""):
         return self._answer("open", (folder,))
 
-    def ask_save_path(self, suggested=""):
+    def ask_save_path(self, suggested="", title="Save the article"):
+        self.save_titles = [*getattr(self, "save_titles", []), title]
         value = self._answer("save", (suggested,))
         return Path(value) if value else None
 

@@ -411,6 +411,8 @@ def test_renamed_text_file(tmp_path):
 
 def test_binary_file_of_an_unknown_kind(tmp_path):
     _refused(write(tmp_path, "mystery.png", bytes(range(256)) * 8), "JPEG, PNG")
+    _refused(write(tmp_path, "mystery.png", bytes(range(256)) * 8), "may be damaged")
+    _refused(write(tmp_path, "mystery.bin", bytes(range(256)) * 8), "not a kind of picture")
 
 
 def test_truncated_jpeg(tmp_path):

@@ -44,6 +44,7 @@ def test_send_to_a_co_author(window, tmp_path):
     assert entry["from_file"] == "Walking together.pipw"
     assert [v.name for v in list_versions(project_key(article))] == ["sent to Sam Jones"]
     assert window.dialogs.infos[-1][0] == "Copy saved"
+    assert window.dialogs.save_titles[-1] == "Save the copy for Sam Jones"     # not "the article"
     assert "Sam Jones" in window.dialogs.asked[0][1][2]          # offered by name
 
 

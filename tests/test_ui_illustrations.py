@@ -160,9 +160,14 @@ def test_bad_picture_is_refused_and_nothing_added(window, panel, tmp_path):
     text.write_text("year,patients\n2023,40\n2024,55\n")
     assert not _add_picture(window, panel, text)
     assert "contains text" in window.dialogs.errors[-1][1]
-    broken = tmp_path / "scan.bmp"
+    broken = tmp_path / "scan.bmp"          # named as a picture, nothing of one inside
     broken.write_bytes(b"\x00" * 10)
     assert not _add_picture(window, panel, broken)
+    assert "named as a picture, but what is inside is not" in window.dialogs.errors[-1][1]
+    assert "damaged" in window.dialogs.errors[-1][1]
+    odd = tmp_path / "scan.dat"             # not even named as one
+    odd.write_bytes(b"\x00" * 10)
+    assert not _add_picture(window, panel, odd)
     assert "not a kind of picture" in window.dialogs.errors[-1][1]
     assert window.session.article.illustrations == []
     assert window.session.project.media.names() == []

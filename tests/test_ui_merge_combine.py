@@ -118,3 +118,15 @@ def test_the_merge_buttons_stay_in_sight_with_the_combined_text_open(window, qtb
     window.run_dialog = run_dialog
     window.coauthoring.merge_copy(copy_path)
     assert seen == {"in sight": True, "scrolled": False}
+
+
+def test_a_damaged_copy_to_merge_says_to_ask_for_it_again(window, tmp_path):
+    """Found by a walk: a damaged co-author's copy said "Try a backup copy", which only they
+    can have."""
+    copy_path = send_to_sam(window, tmp_path)
+    copy_path.write_bytes(copy_path.read_bytes()[:200])        # cut short on the way
+    assert not window.coauthoring.merge_copy(copy_path)
+    title, text = window.dialogs.errors[-1]
+    assert title == "Could not open their copy"
+    assert "damaged or incomplete" in text and "Ask them to send it again." in text
+    assert "backup" not in text

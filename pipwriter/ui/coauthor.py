@@ -235,7 +235,8 @@ class Coauthoring(QObject):
         suggested = (f"{safe_component(article.title or 'My article')} - for "
                      f"{safe_component(name)}.pipw")
         target = dialogs.ask_save_path(str(self.session.path.parent / suggested)
-                                       if self.session.path else suggested)
+                                       if self.session.path else suggested,
+                                       f"Save the copy for {name}")
         if not target:
             return None
         try:

@@ -164,7 +164,7 @@ class CommentsPanel(SideList):
         anchor = locate(article, comment, fields)
         quote = quote_as_read(article, comment, anchor,
                               self.main_window.session.reference_numbers())
-        lines = [f"On “{quote}” ({place})"]
+        lines = [f"On “{quote.strip()}” ({place})"]     # not “tick box ” (a walk)
         if anchor is None:
             lines.append("The words have changed since.")
         when = self._when

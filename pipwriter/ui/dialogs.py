@@ -110,11 +110,12 @@ class Dialogs:
     def ask_open_path(self, folder: str = "") -> Path | None:
         return self._open(ARTICLES, "Open an article", folder, PROJECT_FILTER)
 
-    def ask_save_path(self, suggested: str = "") -> Path | None:
+    def ask_save_path(self, suggested: str = "", title: str = "Save the article") -> Path | None:
         """Where to save an article (".pipw" added when missing). ``suggested``: a path, or a
         name alone to offer in the folder articles were last saved or opened in (else
-        Documents)."""
-        return self._save(ARTICLES, "Save the article", suggested, PROJECT_FILTER, ".pipw")
+        Documents); ``title``: the chooser's title (a copy for a co-author is not "the
+        article")."""
+        return self._save(ARTICLES, title, suggested, PROJECT_FILTER, ".pipw")
 
     def ask_folder(self, title: str, folder: str = "", kind: str = EXPORT) -> Path | None:
         """A folder, the chooser started in ``folder`` while it is there, else in the folder

@@ -45,7 +45,10 @@ def merge_copy(coauthoring: Coauthoring, path: Path | None = None) -> bool:
     try:
         theirs = load_project(path)
     except PipError as error:
-        dialogs.error("Could not open their copy", str(error))
+        # a backup of someone else's copy is not on this computer: the advice is theirs
+        # to act on (found by a walk)
+        dialogs.error("Could not open their copy",
+                      str(error).replace("Try a backup copy.", "Ask them to send it again."))
         return False
     problem = check_same_article(session.project, theirs)
     found = None

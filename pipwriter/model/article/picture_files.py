@@ -190,8 +190,18 @@ def _unsupported_message(head: bytes, name: str) -> str:
         return (f"“{name}” contains text, not a picture, even though its name may look like a "
                 "picture's. Please choose the original picture file (JPEG, PNG, WebP, TIFF, "
                 "GIF or BMP).")
+    if Path(name).suffix.lower().lstrip(".") in PICTURE_NAMES:
+        # named as a picture, and not one inside (found by a walk: "it is a JPEG!")
+        return (f"“{name}” is named as a picture, but what is inside is not one PiP Writer "
+                "can read: the file may be damaged, or only partly copied. Open it in "
+                "another program to check, or choose the original picture again. PiP Writer "
+                "reads JPEG, PNG, WebP, TIFF, GIF and BMP pictures.")
     return (f"“{name}” is not a kind of picture PiP Writer can read. Please use a JPEG, PNG, "
             "WebP, TIFF, GIF or BMP file: most programs can save or export a copy as JPEG.")
+
+
+PICTURE_NAMES = {"jpg", "jpeg", "jpe", "png", "webp", "tif", "tiff", "gif", "bmp", "heic",
+                 "heif", "avif"}
 
 
 def _ftyp_brands(head: bytes) -> set[bytes]:
