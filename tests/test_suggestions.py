@@ -184,3 +184,18 @@ def test_the_merge_shows_a_suggestion_in_words_not_mixed_into_the_text():
                            Run(".")])
     assert body_text(RichText([paragraph]).to_json(), article) == \
         "We met [suggested: delete “weekly”][suggested: add “monthly”]."
+
+
+def test_spelling_reads_a_suggested_change_as_it_stands_and_as_taken_never_run_together():
+    """Found by a walk: a word struck out straight before a word put in ("did" then "new")
+    was checked as one word, "didnew", and the checklist said it may be misspelt."""
+    from pipwriter.model.rules.spelling_findings import article_spell_engine, flagged_places
+    project = demo_project()
+    article = project.article
+    paragraph = article.sections[0].body.paragraphs[0]
+    paragraph.items += [Run(" It did", dele="sug-x"), Run("new work.", ins="sug-y"),
+                        Run(" Recieve", ins="sug-z")]
+    article.suggestions += [SuggestionNote(i, "Sam Jones") for i in ("sug-x", "sug-y", "sug-z")]
+    flagged = flagged_places(article, article_spell_engine(article))
+    assert "didnew" not in flagged
+    assert "recieve" in flagged                    # a slip in the words put in is still found

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..article.article import Article
-from ..article.text_surface import text_fields
+from ..article.text_surface import TextField, accepted_block, standing_block, text_fields
 from ..language.spelling import SpellEngine
 from .findings import WARNING, Finding, Where
 
@@ -37,12 +37,28 @@ def flagged_places(article: Article, engine: SpellEngine,
     for field in text_fields(article, panels=panels):
         if not field.prose:
             continue
-        for block in field.blocks:
+        for block in _checked_blocks(article, field):
             for _start, _end, word in engine.misspelt_spans(block):
                 _first, places = found.setdefault(word.casefold(), (word, []))
                 if field.where not in places:
                     places.append(field.where)
     return found
+
+
+def _checked_blocks(article: Article, field: TextField) -> list[str]:
+    """The texts of a field that are checked: its blocks, but a paragraph holding suggested
+    changes as it stands and as it would be with them all taken, never the two run together
+    (found by a walk: a word struck out beside a word put in made "didnew")."""
+    section = article.section(field.where.section_id) if field.rich else None
+    if section is None:
+        return list(field.blocks)
+    checked: list[str] = []
+    for paragraph, block in zip(section.body.paragraphs, field.blocks, strict=True):
+        if paragraph.has_suggestions():
+            checked += [standing_block(paragraph), accepted_block(paragraph)]
+        else:
+            checked.append(block)
+    return checked
 
 
 def _places_text(places: list[Where]) -> str:
