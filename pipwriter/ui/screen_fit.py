@@ -13,7 +13,6 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
-    QDialogButtonBox,
     QFrame,
     QLayout,
     QScrollArea,
@@ -230,6 +229,8 @@ def fit_dialog(dialog: QWidget, width: int = 0, height: int = 0) -> None:
     dialog is as big as it asks to be (at least ``width`` × ``height``) where there is room."""
     layout = dialog.layout()
     hint = layout.totalSizeHint() if layout is not None else dialog.sizeHint()
+    from PySide6.QtWidgets import QDialogButtonBox  # made when a dialog first is, not at start
+
     from .keyboard import keyboard_ready
     last = layout.itemAt(layout.count() - 1) if layout is not None and layout.count() else None
     buttons = last.widget() if last is not None else None
