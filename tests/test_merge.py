@@ -93,6 +93,20 @@ def test_changes_on_different_sides_are_all_taken(base):
     assert len(base.authors) == 2 and text_of(mine, 3) == "Section 3 text."
 
 
+def test_their_paragraph_and_yours_in_one_section_are_both_said_to_be_kept(base):
+    """Found by a walk: "their changes taken" alone read as if yours had been replaced."""
+    mine, theirs = clone(base), clone(base)
+    for article in (base, mine, theirs):
+        article.sections[2].body.paragraphs.append(Paragraph([Run("A second paragraph.")]))
+    mine.sections[2].body.paragraphs[0] = Paragraph([Run("My first paragraph.")])
+    theirs.sections[2].body.paragraphs[1] = Paragraph([Run("Their second paragraph.")])
+    result = merge_articles(base, mine, theirs)
+    assert result.conflicts == []
+    assert text_of(result.article(), 2) == "My first paragraph.\nTheir second paragraph."
+    label = f"“{base.sections[2].title}”"
+    assert f"{label}: their changes taken, and yours kept" in result.summary_lines()
+
+
 def test_same_change_on_both_sides_is_not_a_conflict(base):
     mine, theirs = clone(base), clone(base)
     for article in (mine, theirs):

@@ -323,7 +323,10 @@ class _Merger:
                 {"title": theirs_text["title"] if title_who == "conflict" else title,
                  "body": theirs_first.merged})
         elif title_who == "theirs" or body.theirs_taken:
-            self.result.taken.append(f"{label}: their changes taken")
+            # yours stay too when you changed other paragraphs of it (found by a walk: "their
+            # changes taken" alone read as if yours had been replaced)
+            kept = ", and yours kept" if mine_text != base_text else ""
+            self.result.taken.append(f"{label}: their changes taken{kept}")
         return merged
 
     def _section_conflict(self, item_id: str, label: str, mine: JsonObject, theirs: JsonObject,
