@@ -107,6 +107,29 @@ def test_their_paragraph_and_yours_in_one_section_are_both_said_to_be_kept(base)
     assert f"{label}: their changes taken, and yours kept" in result.summary_lines()
 
 
+def test_the_review_names_the_comments_replies_and_suggestions_that_come_with_their_copy(
+        base):
+    """Found by a walk: the review listed only the sections; what they said came unmentioned."""
+    from pipwriter.model.article.text_surface import text_fields
+    from pipwriter.model.coauthoring.comments import add_comment, reply
+    from pipwriter.model.coauthoring.suggestions import SuggestionNote
+    body = next(f for f in text_fields(base) if f.where.field == "body")
+    ours = add_comment(base, body.where, 0, 0, 7, "Is this right?", "Dr Asha Patel")
+    mine, theirs = clone(base), clone(base)
+    theirs_field = next(f for f in text_fields(theirs) if f.where.field == "body")
+    add_comment(theirs, theirs_field.where, 0, 0, 7, "Shorter?", "Sam Jones")
+    add_comment(theirs, theirs_field.where, 0, 0, 7, "And simpler.", "Sam Jones")
+    reply(next(c for c in theirs.comments if c.id == ours.id), "Yes.", "Sam Jones")
+    theirs.sections[3].body.paragraphs[0].items.append(Run(" More.", ins="sug-1"))
+    theirs.suggestions.append(SuggestionNote("sug-1", "Sam Jones"))
+    lines = merge_articles(base, mine, theirs).summary_lines()
+    assert "2 comments from their copy added" in lines
+    assert "1 reply from their copy added" in lines
+    assert "1 suggested change from their copy added" in lines
+    assert not [line for line in merge_articles(base, mine, clone(base)).summary_lines()
+                if "from their copy added" in line]                  # nothing new: nothing said
+
+
 def test_same_change_on_both_sides_is_not_a_conflict(base):
     mine, theirs = clone(base), clone(base)
     for article in (mine, theirs):

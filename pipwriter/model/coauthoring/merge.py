@@ -50,6 +50,7 @@ from .merge_result import (
     Marker,
     MergeResult,
     PartValue,
+    talk_added,
 )
 from .merge_text import (
     absent_text,
@@ -134,6 +135,7 @@ class _Merger:
                                                   self.t.get("comments", []))
         self.result.suggestions = merge_suggestion_json(self.m.get("suggestions", []),
                                                         self.t.get("suggestions", []))
+        self.result.taken += talk_added(self.m, self.t)
         return self.result
 
     def _base(self, key: str, default: Any = "") -> Any:

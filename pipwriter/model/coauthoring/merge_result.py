@@ -124,6 +124,21 @@ class Conflict:
         return CHOICE_WORDS[self.choice]
 
 
+def talk_added(mine: JsonObject, theirs: JsonObject) -> list[str]:
+    """The comments, replies and suggested changes only their copy has, in words (found by a
+    walk: the review listed the sections and never these)."""
+    def ids(items: list, key: str = "") -> set[str]:
+        return {str(x.get("id")) for item in items
+                for x in (item.get(key, []) if key else [item])}
+    mine_c, theirs_c = mine.get("comments", []), theirs.get("comments", [])
+    counts = ((len(ids(theirs_c) - ids(mine_c)), "comment", "comments"),
+              (len(ids(theirs_c, "replies") - ids(mine_c, "replies")), "reply", "replies"),
+              (len(ids(theirs.get("suggestions", [])) - ids(mine.get("suggestions", []))),
+               "suggested change", "suggested changes"))
+    return [f"{count} {one if count == 1 else many} from their copy added"
+            for count, one, many in counts if count]
+
+
 def _readable(value: PartValue) -> str:
     """A part's words as a reader sees them (a section's heading and paragraphs, the key
     messages one a line), so a text that went through an editor unchanged compares equal."""
