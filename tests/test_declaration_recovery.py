@@ -9,16 +9,12 @@ and finish later" would have (``model/article/field_text.py`` ``set_declaration`
 
 from __future__ import annotations
 
-import json
 import logging
 import os
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
+from kill_support import kill_once_used, recovered
 
 from pipwriter.model.article.field_text import (
     declaration_place,
@@ -170,20 +166,8 @@ def test_a_wizard_left_unchanged_adds_nothing_to_the_journal(opened, qtbot):
 
 
 # --- the real app, killed while the wizard is open -----------------------------------------------
-CHILD = """
-import sys
-sys.path.insert(0, {root!r})
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-from pipwriter.app import _application_class, run_app
-app = _application_class()([sys.argv[0]])
-
-def start():
-    controller = QApplication.instance().controller
-    if not controller or not controller.windows:
-        QTimer.singleShot(50, start)
-        return
-    window = controller.windows[0]
+ANSWER_IN_THE_WIZARD = """
+def use(window):
     window.open_panel("competing_interests")
     panel = window.panels["competing_interests"]
     QTimer.singleShot(100, answer)
@@ -200,10 +184,6 @@ def answer():
     editor.who_edit.setText({who!r})
     editor.what_edit.setText({what!r})
     print("answered", flush=True)
-
-QTimer.singleShot(0, start)
-del app
-run_app([{path!r}])
 """
 
 
@@ -212,28 +192,9 @@ def test_killed_with_the_wizard_open_the_answers_come_back(tmp_path, small_proje
     path = save_project(small_project, tmp_path / "walking.pipw")
     who, what = "Heart Research Fund", "a grant for the clinic"
     env = dict(os.environ, PIPWRITER_USER_DIR=str(tmp_path / "user"), QT_QPA_PLATFORM="offscreen")
-    child = subprocess.Popen([sys.executable, "-c", CHILD.format(root=str(ROOT), who=who,
-                                                                  what=what, path=str(path))],
-                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        line = child.stdout.readline()
-        assert line.strip() == "answered", child.stderr.read()[-2000:]
-        time.sleep(4.0)                 # the answers are looked at every second, then journaled
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=60)
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
+    # the answers are looked at every second, then journaled
+    kill_once_used(ANSWER_IN_THE_WIZARD.format(who=who, what=what), path, env, "answered", 4.0)
     assert not load_project(path).article.authors[0].disclosure.is_started()   # never saved
-    code = ("import json\n"
-            "from pipwriter.model.storage.recovery import find_recoveries, load_recovery\n"
-            "found = find_recoveries()\n"
-            "items = [load_recovery(e).article.authors[0].disclosure.item(1) for e in found]\n"
-            "print(json.dumps([[i.answer, [[e.entity, e.what] for e in i.entries]]"
-            " for i in items]))\n")
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                          text=True, timeout=120, cwd=str(ROOT))
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == [["entries", [[who, what]]]]
-
+    item = "article.authors[0].disclosure.item(1)"
+    assert recovered(env, f"[{item}.answer, [[e.entity, e.what] for e in {item}.entries]]") \
+        == [["entries", [[who, what]]]]

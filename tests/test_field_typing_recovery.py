@@ -6,15 +6,11 @@ field_text.py``). The box itself is never touched while it is typed in.
 
 from __future__ import annotations
 
-import json
 import os
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
+from kill_support import kill_once_used, recovered
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -253,27 +249,8 @@ def test_typing_nothing_new_writes_no_line(opened, qtbot):
 
 
 # --- the real app, killed ----------------------------------------------------------------------
-CHILD = """
-import os, sys
-sys.path.insert(0, {root!r})
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QTextCursor
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
-from PySide6.QtWidgets import QApplication
-from pipwriter.app import _application_class, run_app
-app = _application_class()([sys.argv[0]])
-
-def start():
-    controller = QApplication.instance().controller
-    if not controller or not controller.windows:
-        QTimer.singleShot(50, start)
-        return
-    window = controller.windows[0]
-    if not window.isActiveWindow():         # keys go to the active window, as a user's do
-        window.activateWindow()
-        QTimer.singleShot(50, start)
-        return
+TYPE_IN_THE_STANDFIRST = """
+def use(window):
     window.open_panel("title")
     box = window.panels["title"].standfirst
     box.setFocus()
@@ -283,10 +260,6 @@ def type_in(box):
     box.moveCursor(QTextCursor.MoveOperation.End)
     QTest.keyClicks(box, {typed!r})
     print("typed" if box.hasFocus() else "no focus", flush=True)
-
-QTimer.singleShot(0, start)
-del app
-run_app([{path!r}])
 """
 
 
@@ -295,25 +268,7 @@ def test_killed_while_typing_a_standfirst_the_words_come_back(tmp_path, small_pr
     path = save_project(small_project, tmp_path / "walking.pipw")
     typed = "What we learnt on the way"
     env = dict(os.environ, PIPWRITER_USER_DIR=str(tmp_path / "user"), QT_QPA_PLATFORM="offscreen")
-    child = subprocess.Popen([sys.executable, "-c", CHILD.format(root=str(ROOT), typed=typed,
-                                                                  path=str(path))],
-                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        line = child.stdout.readline()
-        assert line.strip() == "typed", child.stderr.read()[-2000:]
-        time.sleep(3.0)                 # the journal takes a box's words within about a second
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=60)
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
+    # the journal takes a box's words within about a second
+    kill_once_used(TYPE_IN_THE_STANDFIRST.format(typed=typed), path, env, "typed", 3.0)
     assert load_project(path).article.standfirst == ""      # never saved
-    code = ("import json\n"
-            "from pipwriter.model.storage.recovery import find_recoveries, load_recovery\n"
-            "found = find_recoveries()\n"
-            "print(json.dumps([load_recovery(e).article.standfirst for e in found]))\n")
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                          text=True, timeout=120, cwd=str(ROOT))
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == [typed]
+    assert recovered(env, "article.standfirst") == [typed]

@@ -311,15 +311,21 @@ def test_approving_from_a_panel_with_no_section_asks_once_and_says_who_you_are(w
     assert "now knows you as Dr Asha Patel" in window.statusBar().currentMessage()
 
 
-def test_a_copy_already_merged_is_not_merged_again(window, qtbot, tmp_path):
-    """Sam sends the same copy twice: the second time nothing of it comes back (what Asha
-    removed since stays removed), and she is told why."""
-    session = window.session
-    fourth = session.article.sections[3]
+def _sam_wrote_in_the_fourth_section(window, tmp_path):
+    """A copy sent to Sam, who wrote in the fourth section: (that section, the copy's path)."""
+    fourth = window.session.article.sections[3]
     copy_path = _send_to_sam(window, tmp_path)
     theirs = load_project(copy_path)
     theirs.article.section(fourth.id).body = RichText.from_plain("Sam wrote this.")
     save_project(theirs, copy_path)
+    return fourth, copy_path
+
+
+def test_a_copy_already_merged_is_not_merged_again(window, qtbot, tmp_path):
+    """Sam sends the same copy twice: the second time nothing of it comes back (what Asha
+    removed since stays removed), and she is told why."""
+    session = window.session
+    fourth, copy_path = _sam_wrote_in_the_fourth_section(window, tmp_path)
     window.run_dialog = lambda dialog: True
     window.dialogs.queue("file", str(copy_path))
     assert window.coauthoring.merge_copy()
@@ -340,11 +346,7 @@ def test_a_merge_undone_can_be_merged_again_and_redo_brings_its_record_back(wind
     merged" (its record stayed in the article's history), so the co-author's changes could
     only come back by Redo, which nothing said."""
     session = window.session
-    fourth = session.article.sections[3]
-    copy_path = _send_to_sam(window, tmp_path)
-    theirs = load_project(copy_path)
-    theirs.article.section(fourth.id).body = RichText.from_plain("Sam wrote this.")
-    save_project(theirs, copy_path)
+    fourth, copy_path = _sam_wrote_in_the_fourth_section(window, tmp_path)
     window.run_dialog = lambda dialog: True
     assert window.coauthoring.merge_copy(copy_path)
     merges = [e for e in session.project.ancestry if e["event"] == "merged"]
