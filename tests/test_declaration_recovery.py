@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 import pytest
+from coauthor_support import open_window
 from kill_support import kill_once_used, recovered
 
 from pipwriter.model.article.field_text import (
@@ -88,9 +89,7 @@ def test_recovering_gives_the_author_the_answers_and_leaves_out_what_cannot_be_r
 # --- the app: a wizard open in a window ---------------------------------------------------------
 @pytest.fixture
 def opened(controller, qtbot, tmp_path, small_project):
-    path = save_project(small_project, tmp_path / "walking.pipw")
-    window = controller.open_path(path)
-    qtbot.addWidget(window)
+    window = open_window(controller, qtbot, small_project, tmp_path)
     window.show()
     return window
 
