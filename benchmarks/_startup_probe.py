@@ -9,6 +9,8 @@ before the app does (the editor's paints are watched from the moment its module 
 - ``ready``: the interpreter is running this script;
 - ``window``: the main window has been painted for the first time with the article open (its
   editor's ``paintEvent`` has returned: ``_first_paint.py``);
+- ``figures``: the window's figures (words, references...) are in its figures strip: the app
+  shows the text first and works these out on the event-loop turn after the first paint;
 - ``underline``: a misspelt word typed then has been painted with its red underline;
 - ``rss_open_mb``: peak resident memory at that point; ``rss_panels_mb``: after every panel and
   section of the article has been opened once (the app in use).
@@ -111,12 +113,21 @@ class Probe:
         if self.stage == "window":
             self.times["window"] = now
             self.stage = "underline"
+            self.wait_for_figures()
             self.type_misspelling()
         elif self.stage == "underline" and self.underlined():
             self.times["underline"] = now
             self.times["rss_open_mb"] = peak_rss_mb()
             self.stage = "panels"
             self.visit_panels()
+
+    def wait_for_figures(self) -> None:
+        """Record when the figures strip has the figures (looked at every event-loop turn)."""
+        from PySide6.QtCore import QTimer
+        if self.window.figures is not None:
+            self.times["figures"] = time.time() - T0
+        else:
+            QTimer.singleShot(0, self.wait_for_figures)
 
     def type_misspelling(self) -> None:
         from PySide6.QtGui import QTextCursor

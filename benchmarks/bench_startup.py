@@ -6,6 +6,8 @@ command receives it). Times run from just before the process is started to:
 
 - the interpreter running the probe (Python's own start-up);
 - the main window painted for the first time with the demo article open;
+- its figures strip filled (the app paints the text first, then works out the figures and the
+  section's reading ease on the next event-loop turn);
 - the first red underline painted (a misspelt word typed at once after the window appears).
 
 The floor is measured in the same run, the same way: ``benchmarks/_startup_floor.py`` is a bare
@@ -85,7 +87,7 @@ def _timed_child(script: Path, argument: Path, folder: Path, wanted: tuple[str, 
 
 def start_once(article: Path, folder: Path) -> dict:
     """One cold start of the app on ``article``; the probe's figures (seconds since start)."""
-    return _timed_child(PROBE, article, folder, ("window", "underline"))
+    return _timed_child(PROBE, article, folder, ("window", "figures", "underline"))
 
 
 def floor_once(text_file: Path, folder: Path) -> dict:
@@ -168,6 +170,8 @@ def run(quick: bool) -> list[dict]:
         ours,
         {"name": "cold start: window / floor (medians)",
          "value": round(statistics.median(window) / statistics.median(floor), 2), "unit": "x"},
+        _summary("cold start: figures in place (after the window)",
+                 [r["figures"] for r in results]),
         _summary("cold start: first spelling underline painted",
                  [r["underline"] for r in results]),
         *_peer_rows(window, peers, versions),

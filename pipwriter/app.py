@@ -36,7 +36,7 @@ def _open_first(controller, path: Path) -> None:
     """Open the file the app was started with; whatever is wrong with it, the user gets a
     message and the start window, never an app that closes before it opens."""
     try:
-        opened = controller.open_path(path)
+        opened = controller.open_path(path, starting=True)
     except Exception:  # noqa: BLE001 - a file we did not foresee: say so, keep the app open
         log.exception("opening %s failed", path)
         controller.dialogs.error("Could not open the article",

@@ -63,10 +63,13 @@ class AppController(QObject):
         self.start.show()
         self.start.raise_()
 
-    def _window_for(self, project: Project) -> MainWindow:
+    def _window_for(self, project: Project, starting: bool = False) -> MainWindow:
+        """A window for ``project``; ``starting``: the one the app starts with, which shows
+        the article's text before its figures (see ``MainWindow``)."""
         session = Session(project, get_template(project.article.template_id),
                           spelling_later=True)    # read once the window is shown
-        window = MainWindow(session, self.dialogs, settings=self.settings)
+        window = MainWindow(session, self.dialogs, settings=self.settings,
+                            figures_after_paint=starting)
         self.dialogs.parent = window
         window.openRequested.connect(self.open_dialog)
         window.newRequested.connect(self.new_article)
@@ -108,7 +111,7 @@ class AppController(QObject):
         path = self.dialogs.ask_open_path()
         return self.open_path(path) if path else None
 
-    def open_path(self, path: Path) -> MainWindow | None:
+    def open_path(self, path: Path, *, starting: bool = False) -> MainWindow | None:
         from ..model.storage.project_file import load_project
         for window in self.windows:
             if window.session.path and window.session.path.resolve() == Path(path).resolve():
@@ -126,7 +129,7 @@ class AppController(QObject):
                     self._start.refresh()
             return None
         self.settings.add_recent_file(project.path or Path(path))
-        return self._window_for(project)
+        return self._window_for(project, starting)
 
     def _offer_history(self, path: Path) -> None:
         """A file would not open: offer the copies PiP Writer kept of it, if there are any."""

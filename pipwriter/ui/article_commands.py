@@ -126,6 +126,25 @@ class ArticleCommands:
         self.session.change("Move section", lambda a: structure.reorder_sections(a, order))
         self.window.navigator.select(current)
 
+    def add_counting_menu(self, menu) -> dict:
+        """Article › Count words as: Word's way or LibreOffice's; the actions by profile."""
+        counting = menu.addMenu("Count &words as")
+        actions = {}
+        for profile, label in (("word", "&Microsoft Word does"),
+                               ("libreoffice", "&LibreOffice Writer does")):
+            action = counting.addAction(label)
+            action.triggered.connect(lambda _c=False, p=profile: self.set_word_count_profile(p))
+            action.setCheckable(True)
+            actions[profile] = action
+        self.show_counting(actions)
+        return actions
+
+    def show_counting(self, actions: dict) -> None:
+        """The counting menu ticks the article's way of counting."""
+        profile = self.session.article.settings.word_count_profile
+        for key, action in actions.items():
+            action.setChecked(key == profile)
+
     def set_word_count_profile(self, profile: str) -> None:
         """Count as the editors' word processor does (Word by default)."""
         def apply(article: Article) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -38,6 +38,7 @@ MINIMUM_SIZE = QSize(800, 500)      # smaller and the headings and guidance are 
 # on a pass of their own: their count and the strip's relayout are off the key (issue 23)
 FIGURES_DELAY_MS = 100
 LARGEST_TEXT = 20.0     # points: every window still fits a 1024×600 screen (tests/fit_walk.py)
+FIGURES_AT_LATEST_MS = 1000     # the first window's figures come by then, painted or not
 
 
 class MainWindow(QMainWindow):
@@ -48,8 +49,11 @@ class MainWindow(QMainWindow):
     quitRequested = Signal()          # File › Quit: every window closes, then the app
 
     def __init__(self, session, dialogs: Dialogs | None = None, parent=None,
-                 settings: Settings | None = None):
+                 settings: Settings | None = None, *, figures_after_paint: bool = False):
+        # figures_after_paint: the window the app starts with shows the article's text first,
+        # its figures and reading ease the turn after it is painted (8 ms sooner: issue 23)
         super().__init__(parent)
+        self._figures_after_paint = figures_after_paint
         self.session = session
         self.settings = settings or Settings()
         self.dialogs = dialogs or Dialogs(self, self.settings)
@@ -102,11 +106,15 @@ class MainWindow(QMainWindow):
             self._opening = OncePainted(self, lambda: session.read_spelling_lists(
                 then=self.marks_worker.start, owner=self))
         self.session.spelling.add_listener(self._spelling_changed)
+        self.section_panel.readability_later = figures_after_paint
         self.navigator.rebuild()
         self._update_title()
         self.layout_keeper = WindowLayout(self, [self.splitter, self.section_panel.splitter],
                                           self.settings)
         self.layout_keeper.restore()
+        if figures_after_paint:     # and within a second however it goes (never painted)
+            self._figures_start = OncePainted(self, self.fill_figures)
+            QTimer.singleShot(FIGURES_AT_LATEST_MS, self, self.fill_figures)
         self.update_figures()
         # the window's two helpers add their own menu items, so they come once the menus exist
         self.data_safety = DataSafety(self)     # autosave, the lock, versions and backups
@@ -197,15 +205,7 @@ class MainWindow(QMainWindow):
             self._action(article, "Move section &down", lambda: commands.move_current(1),
                          "Alt+Shift+Down")]
         article.addSeparator()
-        counting = article.addMenu("Count &words as")
-        self.profile_actions = {}
-        for profile, label in (("word", "&Microsoft Word does"), ("libreoffice",
-                                                                   "&LibreOffice Writer does")):
-            action = self._action(counting, label,
-                                  lambda _c=False, p=profile: commands.set_word_count_profile(p))
-            action.setCheckable(True)
-            action.setChecked(self.session.article.settings.word_count_profile == profile)
-            self.profile_actions[profile] = action
+        self.profile_actions = commands.add_counting_menu(article)
         self.spelling_controls = SpellingControls(self, article)
         article.addSeparator()
         self._action(article, "Submission &checklist", lambda: self.open_panel("checklist"),
@@ -296,7 +296,16 @@ class MainWindow(QMainWindow):
         if not self._figures_timer.isActive():
             self._figures_timer.start()
 
+    def fill_figures(self) -> None:
+        """A window that showed its text first: its figures and reading ease, once."""
+        if self._figures_after_paint:
+            self._figures_after_paint = self.section_panel.readability_later = False
+            self.update_figures()
+            self.section_panel.update_readability()
+
     def update_figures(self) -> None:
+        if self._figures_after_paint:       # they come once the window is painted
+            return
         self._figures_timer.stop()
         figures = compute_figures(self.session, self.current_section_id())
         if figures != self.figures:      # most keys change no figure: nothing to redraw
@@ -317,9 +326,7 @@ class MainWindow(QMainWindow):
 
     def _on_structure_changed(self) -> None:
         self.spelling_controls.show_language()
-        profile = self.session.article.settings.word_count_profile
-        for key, action in self.profile_actions.items():
-            action.setChecked(key == profile)
+        self.commands.show_counting(self.profile_actions)
         self.update_marks()
         self._update_title()            # an undone Replace all may have changed the title
         self.navigator.rebuild()

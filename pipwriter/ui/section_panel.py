@@ -72,6 +72,7 @@ class SectionPanel(QWidget):
         self.coverage.setWordWrap(True)
         self.coverage.setAccessibleDescription("Questions covered")
         self.readability = QLabel()
+        self.readability_later = False      # True: worked out once the window is painted
         self.readability.setWordWrap(True)
         self.readability.setAccessibleDescription("How easy this section is to read")
         self.readability.setToolTip("Reading ease: 60 or more is plain English, easy for "
@@ -185,6 +186,8 @@ class SectionPanel(QWidget):
 
     def update_readability(self) -> None:
         """Reading ease of the text as it is now (called when the typing pauses, not per key)."""
+        if self.readability_later:
+            return
         from ..model.language.readability import PLAIN_ENGLISH_FRE, analyse, describe
         # the text as it stands: suggestions still waiting do not count
         figures = analyse(standing_text(self.editor.document()).replace("\ufffc", ""))

@@ -1,0 +1,83 @@
+"""The window the app starts with shows the article's text first, and its figures and the
+section's reading ease on the event-loop turn after its first paint (issue 23: working them out
+cost the first paint about 8 ms). Windows opened later work them out at once."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pipwriter.model.storage.demo import write_demo
+from pipwriter.ui.live_figures import compute_figures
+from pipwriter.ui.main_window import FIGURES_AT_LATEST_MS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SCRIPT = """
+import json, os, sys
+sys.path[:0] = [{root!r}, {bench!r}]
+from _first_paint import when_painted
+from PySide6 import QtCore
+from PySide6.QtWidgets import QApplication
+from pipwriter.ui.text_editor import TextEditor
+seen = {{}}
+
+def window():
+    return QApplication.instance().controller.windows[0]
+
+def painted(now):
+    seen["figures at first paint"] = window().figures is not None
+    seen["reading ease at first paint"] = window().section_panel.readability.text()
+    QtCore.QTimer.singleShot(0, next_turns)
+
+def next_turns():
+    from pipwriter.ui.live_figures import compute_figures
+    shown = window()
+    seen["figures soon after"] = shown.figures == compute_figures(
+        shown.session, shown.current_section_id())
+    seen["reading ease soon after"] = shown.section_panel.readability.text()
+    print(json.dumps(seen), flush=True)
+    os._exit(0)
+
+watcher = when_painted(QtCore, TextEditor, painted,
+                       armed=lambda: "figures at first paint" not in seen)
+QtCore.QTimer.singleShot(60_000, lambda: os._exit(3))
+from pipwriter.app import run_app
+run_app({argv!r})
+os._exit(4)
+"""
+
+
+def test_the_first_window_paints_its_text_then_its_figures_and_reading_ease(tmp_path):
+    article = tmp_path / "demo.pipw"
+    write_demo(article)
+    script = SCRIPT.format(root=str(ROOT), bench=str(ROOT / "benchmarks"), argv=[str(article)])
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PIPWRITER_USER_DIR=str(tmp_path / "u"))
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                          text=True, timeout=120)
+    lines = done.stdout.strip().splitlines()
+    assert lines, f"the app did not paint (exit {done.returncode}): {done.stderr[-2000:]}"
+    seen = json.loads(lines[-1])
+    assert seen["figures at first paint"] is False and seen["reading ease at first paint"] == ""
+    assert seen["figures soon after"] is True
+    assert seen["reading ease soon after"].startswith("<b>Reading ease ")
+
+
+def test_a_window_opened_later_has_its_figures_at_once(controller, tmp_path):
+    window = controller.open_path(write_demo(tmp_path / "demo.pipw"))
+    assert window.figures == compute_figures(window.session, window.current_section_id())
+    assert window.section_panel.readability.text().startswith("<b>Reading ease ")
+
+
+def test_a_first_window_never_painted_has_its_figures_within_a_second(controller, qtbot,
+                                                                     tmp_path):
+    window = controller.open_path(write_demo(tmp_path / "demo.pipw"), starting=True)
+    window.hide()                       # as if minimised before it was painted
+    qtbot.wait(10)
+    assert window.figures is None and window.section_panel.readability.text() == ""
+    qtbot.waitUntil(lambda: window.figures is not None, timeout=FIGURES_AT_LATEST_MS + 1000)
+    assert window.figures == compute_figures(window.session, window.current_section_id())
+    assert window.section_panel.readability.text().startswith("<b>Reading ease ")
