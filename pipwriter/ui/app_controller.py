@@ -68,8 +68,7 @@ class AppController(QObject):
         the article's text before its figures (see ``MainWindow``)."""
         session = Session(project, get_template(project.article.template_id),
                           spelling_later=True)    # read once the window is shown
-        window = MainWindow(session, self.dialogs, settings=self.settings,
-                            figures_after_paint=starting)
+        window = MainWindow(session, self.dialogs, settings=self.settings, starting=starting)
         self.dialogs.parent = window
         window.openRequested.connect(self.open_dialog)
         window.newRequested.connect(self.new_article)
@@ -128,8 +127,9 @@ class AppController(QObject):
                 if self._start is not None:     # made later, it lists the files as they are
                     self._start.refresh()
             return None
-        self.settings.add_recent_file(project.path or Path(path))
-        return self._window_for(project, starting)
+        window = self._window_for(project, starting)
+        window.once_painted(lambda: self.settings.add_recent_file(project.path or Path(path)))
+        return window
 
     def _offer_history(self, path: Path) -> None:
         """A file would not open: offer the copies PiP Writer kept of it, if there are any."""

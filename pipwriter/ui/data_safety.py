@@ -40,7 +40,7 @@ class DataSafety(QObject):
         self.refused = False                # the user chose not to open a file open elsewhere
         self._told_failure = False
         self._crashed = False
-        self._keep_media()
+        window.once_painted(self._keep_media)
         self.autosaver = Autosaver(self.session, self, save_to_file=self._autosave_to_file)
         # words typed in a form's box reach the journal before they reach the article
         self.field_typing = FieldTyping(window)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -30,7 +32,7 @@ from .section_panel import SectionPanel
 from .settings import Settings
 from .spelling_controls import SpellingControls
 from .suggest_mode import install_suggestions
-from .timers import OncePainted, pause_timer
+from .timers import AfterFirstPaint, OncePainted, pause_timer
 from .window_layout import WindowLayout
 
 MINIMUM_SIZE = QSize(800, 500)      # smaller and the headings and guidance are cut off
@@ -38,7 +40,7 @@ MINIMUM_SIZE = QSize(800, 500)      # smaller and the headings and guidance are 
 # on a pass of their own: their count and the strip's relayout are off the key (issue 23)
 FIGURES_DELAY_MS = 100
 LARGEST_TEXT = 20.0     # points: every window still fits a 1024×600 screen (tests/fit_walk.py)
-FIGURES_AT_LATEST_MS = 1000     # the first window's figures come by then, painted or not
+AFTER_PAINT_AT_LATEST_MS = 1000     # the first window's waiting work runs by then at latest
 
 
 class MainWindow(QMainWindow):
@@ -49,11 +51,10 @@ class MainWindow(QMainWindow):
     quitRequested = Signal()          # File › Quit: every window closes, then the app
 
     def __init__(self, session, dialogs: Dialogs | None = None, parent=None,
-                 settings: Settings | None = None, *, figures_after_paint: bool = False):
-        # figures_after_paint: the window the app starts with shows the article's text first,
-        # its figures and reading ease the turn after it is painted (8 ms sooner: issue 23)
+                 settings: Settings | None = None, *, starting: bool = False):
+        # starting: the app's first window; what its first paint does not show waits (issue 23)
         super().__init__(parent)
-        self._figures_after_paint = figures_after_paint
+        self.after_paint = AfterFirstPaint(self, starting, AFTER_PAINT_AT_LATEST_MS)
         self.session = session
         self.settings = settings or Settings()
         self.dialogs = dialogs or Dialogs(self, self.settings)
@@ -106,16 +107,13 @@ class MainWindow(QMainWindow):
             self._opening = OncePainted(self, lambda: session.read_spelling_lists(
                 then=self.marks_worker.start, owner=self))
         self.session.spelling.add_listener(self._spelling_changed)
-        self.section_panel.readability_later = figures_after_paint
+        self.section_panel.readability_later = starting
         self.navigator.rebuild()
         self._update_title()
         self.layout_keeper = WindowLayout(self, [self.splitter, self.section_panel.splitter],
                                           self.settings)
         self.layout_keeper.restore()
-        if figures_after_paint:     # and within a second however it goes (never painted)
-            self._figures_start = OncePainted(self, self.fill_figures)
-            QTimer.singleShot(FIGURES_AT_LATEST_MS, self, self.fill_figures)
-        self.update_figures()
+        self.once_painted(self.fill_figures)
         # the window's two helpers add their own menu items, so they come once the menus exist
         self.data_safety = DataSafety(self)     # autosave, the lock, versions and backups
         self.coauthoring = Coauthoring(self)    # sending, merging, approving, who writes what
@@ -296,15 +294,17 @@ class MainWindow(QMainWindow):
         if not self._figures_timer.isActive():
             self._figures_timer.start()
 
+    def once_painted(self, work: Callable[[], object]) -> None:
+        self.after_paint.add(work)      # now, or after the app's first window is painted
+
     def fill_figures(self) -> None:
-        """A window that showed its text first: its figures and reading ease, once."""
-        if self._figures_after_paint:
-            self._figures_after_paint = self.section_panel.readability_later = False
-            self.update_figures()
+        later, self.section_panel.readability_later = self.section_panel.readability_later, False
+        self.update_figures()
+        if later:
             self.section_panel.update_readability()
 
     def update_figures(self) -> None:
-        if self._figures_after_paint:       # they come once the window is painted
+        if self.after_paint.pending:        # they come once the window is painted
             return
         self._figures_timer.stop()
         figures = compute_figures(self.session, self.current_section_id())

@@ -50,3 +50,29 @@ class OncePainted(QObject):
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self, self._callback)
         return False
+
+
+class AfterFirstPaint:
+    """Work that waits for a window's first paint when ``waiting`` (the window the app starts
+    with: issue 23), and is done at once otherwise; it waits at most ``latest_ms``."""
+
+    def __init__(self, window: QObject, waiting: bool, latest_ms: int) -> None:
+        self._waiting: list[Callable[[], object]] | None = [] if waiting else None
+        if waiting:
+            self._painted = OncePainted(window, self.run)
+            QTimer.singleShot(latest_ms, window, self.run)
+
+    @property
+    def pending(self) -> bool:
+        return self._waiting is not None
+
+    def add(self, work: Callable[[], object]) -> None:
+        if self._waiting is None:
+            work()
+        else:
+            self._waiting.append(work)
+
+    def run(self) -> None:
+        waiting, self._waiting = self._waiting, None
+        for work in waiting or ():
+            work()
