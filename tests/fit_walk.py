@@ -145,6 +145,7 @@ def _main_window_walk(walk: Walk, controller) -> None:
     dialog.close()
     from PySide6.QtWidgets import QMessageBox
 
+    from pipwriter.ui.article_commands import citation_choices
     from pipwriter.ui.dialogs import Dialogs
     dialogs = Dialogs(window)
     choice = dialogs.choice_dialog("Add a section", "Which section?",
@@ -156,7 +157,9 @@ def _main_window_walk(walk: Walk, controller) -> None:
     for name, box in (("unsaved changes", dialogs.unsaved_box(article.title)),
                       ("rename section", dialogs.text_dialog("Rename section", "New heading:",
                                                              article.sections[0].title, 120)),
-                      ("add a section", choice), ("about", about)):
+                      ("add a section", choice), ("about", about),
+                      ("insert citation", dialogs.choice_dialog(
+                          "Insert citation", "Which reference?", citation_choices(article)))):
         walk.look(box, name)
         box.close()
     window.session.set_modified(False)

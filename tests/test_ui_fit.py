@@ -42,7 +42,7 @@ EVERYTHING = [  # a few of the places the walk must reach, so a shortened walk f
     "main window › illustrations › Audio and video clips (0)", "main window › checklist",
     "competing interests › Question 13 of 13", "competing interests › Your statement",
     "export", "find and replace", "help › keys", "Versions", "merge", "crop photo",
-    "recover unsaved work", "unsaved changes"]
+    "recover unsaved work", "unsaved changes", "insert citation"]
 
 
 def _walk(tmp_path, width, height, scale, text_size, keyboard) -> dict:

@@ -178,13 +178,19 @@ class ArticleCommands:
             self.dialogs.error("Insert citation", "There are no references yet. Add them in "
                                                   "the References panel, then cite them here.")
             return
-        from ..model.article.reference import format_bmj
-        numbers = self.session.article.reference_numbers()
-        labels = [f"{numbers[r.id]}. {format_bmj(r)[:120]}" for r in references]
-        index = self.dialogs.ask_choice("Insert citation", "Which reference?", labels)
+        index = self.dialogs.ask_choice("Insert citation", "Which reference?",
+                                        citation_choices(self.session.article))
         if index is None:
             return
         self.window.section_panel.editor.insert_citation([references[index].id])
         self.session.sync()
         self.session.refresh_citations()
         self.window.schedule_figures()
+
+
+def citation_choices(article: Article) -> list[str]:
+    """Insert citation's choices: each reference, numbered, as it will be printed (cut to 120
+    characters), in the order they are cited."""
+    from ..model.article.reference import format_bmj
+    numbers = article.reference_numbers()
+    return [f"{numbers[r.id]}. {format_bmj(r)[:120]}" for r in article.references_in_order()]

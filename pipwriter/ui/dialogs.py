@@ -39,6 +39,9 @@ def title_width(dialog: QWidget) -> int:
 AnyDialog = TypeVar("AnyDialog", bound=QDialog)
 
 
+CHOICE_CHARACTERS = 40      # a choice box shows this many characters when the screen allows
+
+
 def fit_title(dialog: AnyDialog) -> AnyDialog:
     """``dialog`` no narrower than :func:`title_width`. Message boxes and input dialogs size
     themselves to their layout when shown, so a message box is given an empty row that wide
@@ -178,7 +181,9 @@ class Dialogs:
 
     def choice_dialog(self, title: str, label: str, choices: list[str]) -> QInputDialog:
         """The dialog :meth:`ask_choice` shows: a list to pick one from, the first picked."""
-        from PySide6.QtWidgets import QInputDialog
+        from PySide6.QtWidgets import QComboBox, QInputDialog
+
+        from .screen_fit import available_area
         dialog = QInputDialog(self.parent)
         dialog.setWindowTitle(title)
         dialog.setLabelText(label)
@@ -186,6 +191,17 @@ class Dialogs:
         dialog.setComboBoxEditable(False)
         if choices:
             dialog.setTextValue(choices[0])
+        combo = dialog.findChild(QComboBox)
+        if combo is not None:
+            # as wide as the screen allows, not as the longest choice: a long reference made
+            # the dialog wider than the screen, its buttons out of sight (found by a walk);
+            # the list that opens shows each choice whole
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(CHOICE_CHARACTERS)
+            room = available_area(self.parent).width() * 3 // 4
+            combo.setMaximumWidth(max(room, 200))
+            combo.view().setMinimumWidth(min(combo.view().sizeHintForColumn(0) + 24, room))
         return fit_title(dialog)
 
     def ask_unsaved(self, name: str) -> str:
