@@ -70,3 +70,41 @@ def test_a_panel_too_long_for_the_window_still_scrolls_to_its_end(window, qtbot)
     bottom = panel.preview.mapTo(window.stack_area.viewport(),
                                  QPoint(0, panel.preview.height())).y()
     assert bottom <= window.stack_area.viewport().height()     # ...down to its last line
+
+
+@pytest.fixture
+def largest_text(window, qtbot):
+    """View › Bigger text, pressed until the text is as big as it goes (as a walk did)."""
+    from PySide6.QtWidgets import QApplication
+    before = QApplication.font()
+    for _ in range(15):
+        window.scale_text(1)
+    qtbot.wait(50)
+    yield window
+    window.scale_text(0)
+    QApplication.setFont(before)
+
+
+@pytest.mark.parametrize("key", ["authors", "references", "illustrations"])
+def test_at_the_largest_text_a_form_never_scrolls_sideways_nor_squeezes_its_boxes(
+        largest_text, qtbot, key):
+    """Found by a walk: at the largest text the authors' form beside its list was squeezed to
+    a few letters a box ("Jo Sm"), and the References panel scrolled sideways, its labels out
+    of sight."""
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QScrollArea
+
+    from pipwriter.ui.screen_fit import FIELD_CHARACTERS
+    window = largest_text
+    window.open_panel(key)
+    qtbot.wait(50)
+    assert window.stack_area.horizontalScrollBar().maximum() == 0
+    panel = window.panels[key]
+    boxes = [box for kind in (QLineEdit, QComboBox) for box in panel.findChildren(kind)
+             if box.isVisibleTo(panel) and not isinstance(box.parentWidget(), QComboBox)]
+    assert boxes
+    for box in boxes:
+        least = box.fontMetrics().averageCharWidth() * FIELD_CHARACTERS
+        assert box.width() >= least, (box.accessibleName(), box.width(), least)
+    for area in panel.findChildren(QScrollArea):
+        if area.isVisibleTo(panel):
+            assert area.horizontalScrollBar().maximum() == 0, area.objectName()

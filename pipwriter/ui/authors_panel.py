@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -36,6 +35,7 @@ from .media_widgets import (
     show_problem,
     wrapping_list,
 )
+from .screen_fit import ReadableForm, SideBySide
 from .spell_line_edit import SpellLineEdit, mark_field
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -123,7 +123,8 @@ class AuthorsPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(right)
         self.form_parts = (form, right, right_layout, scroll)   # held: see ListFormTab.lay_out
-        row = QHBoxLayout()
+        self.readable = ReadableForm(form, right)
+        row = SideBySide()          # one above the other when there is no room for both
         row.addLayout(left, 2)
         row.addWidget(scroll, 3)
         layout = QVBoxLayout(self)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLayout,
     QLineEdit,
@@ -40,6 +39,7 @@ from .media_widgets import (
     show_problem,
     wrapping_list,
 )
+from .screen_fit import ReadableForm, SideBySide
 from .spell_line_edit import SpellLineEdit, mark_field, session_spelling
 
 log = logging.getLogger(__name__)
@@ -171,7 +171,8 @@ class ListFormTab(QWidget):
         # The form is put in its place first and the fields added after, so each field is a
         # child of a widget from the moment it is added (Qt owns it, not Python): built the
         # other way round, a garbage collection could delete a field while it had the focus.
-        layout = QHBoxLayout(self)
+        layout = SideBySide()       # one above the other when there is no room for both
+        self.setLayout(layout)
         layout.addLayout(column, 1)
         area = QScrollArea()
         area.setWidgetResizable(True)
@@ -187,8 +188,9 @@ class ListFormTab(QWidget):
             else:
                 form.addRow(row)
         form_column.addStretch(1)
+        self.readable = ReadableForm(form, form_widget)
         # what was made here stays held by the tab (see screen_fit.make_scrollable)
-        self.form_parts = (area, form_widget, form_column, form)
+        self.form_parts = (area, form_widget, form_column, form, layout)
 
     # --- for a subclass to fill in -------------------------------------------------------------
     def title(self) -> str:

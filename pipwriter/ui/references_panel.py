@@ -32,6 +32,7 @@ from .keyboard import ctrl_tab_types_tab
 from .list_form_tab import PlainEdit, form_handler, replace_in_article
 from .media_widgets import wrapping_list
 from .reference_import import bring_in_from_file, paste_references
+from .screen_fit import ReadableForm
 from .spell_line_edit import SpellLineEdit, mark_field, session_spelling
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -115,8 +116,12 @@ class ReferencesPanel(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
-        buttons.addWidget(QLabel("Citations:"))
-        buttons.addWidget(self.style_box)
+        # the way citations are shown on a row of its own: beside the buttons it made the
+        # panel wider than the window at the largest text, its labels scrolled away (a walk)
+        style_row = QHBoxLayout()
+        style_row.addWidget(QLabel("Citations:"))
+        style_row.addWidget(self.style_box)
+        style_row.addStretch(1)
         self.file_button = QPushButton("&Bring in references from a file…")
         self.file_button.setToolTip("Add references saved by Zotero, Mendeley, EndNote or "
                                     "PubMed. Save them as a file there first.")
@@ -135,9 +140,11 @@ class ReferencesPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         layout.addLayout(more)
+        layout.addLayout(style_row)
         layout.addLayout(form)
         layout.addWidget(QLabel("<b>As it will appear:</b>"))
         layout.addWidget(self.preview)
+        self.readable = ReadableForm(form, self)
         self._loading = False
         self._show_kind("journal")      # once the rows have their parent (else each is a window)
         self.refresh()

@@ -9,10 +9,11 @@ inside a scroll area is scrolled into view, so a keyboard user sees where they a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QFrame,
     QLayout,
     QScrollArea,
@@ -98,18 +99,84 @@ class PageStack(QStackedWidget):
         return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt API
-        """The least height the page can take at ``width`` (its lists and boxes as small as
-        they may be): the scroll area gives it the whole visible height when that is enough,
-        and scrolls only when it is not."""
+        """The page's height at ``width``: as it would like when that is shown whole; else
+        the height shown, its lists and boxes smaller, when they may be that small; else (it
+        scrolls anyway) as it would like again, so nothing is squeezed for nothing."""
         page = self.currentWidget()
         if page is None:
             return super().heightForWidth(width)
         layout = page.layout()
-        if layout is not None and layout.hasHeightForWidth():
-            margins = page.contentsMargins()
-            inner = width - margins.left() - margins.right()
-            return layout.minimumHeightForWidth(inner) + margins.top() + margins.bottom()
-        return page.minimumSizeHint().height()
+        if layout is None or not layout.hasHeightForWidth():
+            return page.minimumSizeHint().height()
+        margins = page.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        extra = margins.top() + margins.bottom()
+        wanted = layout.heightForWidth(inner) + extra
+        shown = self.parentWidget()     # the scroll area's viewport
+        room = shown.height() if shown is not None else wanted
+        if wanted <= room:
+            return wanted
+        return room if layout.minimumHeightForWidth(inner) + extra <= room else wanted
+
+
+class SideBySide(QBoxLayout):
+    """Its parts side by side when the width gives each the least it needs, one above the
+    other when not (the largest text, a small screen): found by a walk, a form beside a list
+    was squeezed to a few letters a box. What a scroll area holds counts at its least width."""
+
+    def __init__(self) -> None:
+        super().__init__(QBoxLayout.Direction.LeftToRight)
+
+    def _least_width(self) -> int:
+        total = self.spacing() * max(self.count() - 1, 0)
+        for index in range(self.count()):
+            item = self.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, QScrollArea) and widget.widget() is not None:
+                inner = widget.widget()
+                total += (inner.minimumSizeHint().width() if inner is not None else 0) + \
+                    widget.verticalScrollBar().sizeHint().width() + 2 * widget.frameWidth()
+            elif item is not None:
+                total += item.minimumSize().width()
+        margins = self.contentsMargins()
+        return total + margins.left() + margins.right()
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt API
+        wanted = QBoxLayout.Direction.LeftToRight if rect.width() >= self._least_width() \
+            else QBoxLayout.Direction.TopToBottom
+        if self.direction() != wanted:
+            self.setDirection(wanted)
+        super().setGeometry(rect)
+
+
+FIELD_CHARACTERS = 16      # a form's box is never narrower than this many characters
+
+
+class ReadableForm(QObject):
+    """A form whose boxes are never squeezed to a few letters: each is at least
+    ``FIELD_CHARACTERS`` wide at the text size of the moment, and a row too wide for the room
+    puts its box under its label (found by a walk at the largest text: "Jo Sm")."""
+
+    def __init__(self, form, owner: QWidget) -> None:
+        from PySide6.QtWidgets import QFormLayout  # made with the first form, not at start
+        super().__init__(owner)
+        self.form = form
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        owner.installEventFilter(self)
+        self.size_fields()
+
+    def size_fields(self) -> None:
+        from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            field = item.widget() if item is not None else None
+            if isinstance(field, (QLineEdit, QComboBox, QPlainTextEdit)):
+                field.setMinimumWidth(field.fontMetrics().averageCharWidth() * FIELD_CHARACTERS)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self.size_fields()
+        return False
 
 
 def scrolling(content: QWidget, *, sideways: bool = True,
