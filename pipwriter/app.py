@@ -87,12 +87,14 @@ class _CollectorPause:
             resume_collector()
 
     def resume_later(self, window) -> None:
-        """On again on the event-loop turn after ``window`` is first painted, and in any case
-        within two seconds (a dialog before it, a window closed before it was painted)."""
+        """On again two event-loop turns after ``window``'s first paint, and in any case within
+        two seconds (a dialog before it, a window closed before it was painted)."""
         from PySide6.QtCore import QTimer
 
         from .ui.timers import OncePainted
-        OncePainted(window, self.resume)     # a child of the window: kept while it lives
+        # a turn after the paint's own turn, so what the window shows next (its figures) is
+        # not held up by the collections put off until now; a child of the window: kept
+        OncePainted(window, lambda: QTimer.singleShot(0, self.resume))
         QTimer.singleShot(LONGEST_PAUSE_MS, self.resume)
 
 

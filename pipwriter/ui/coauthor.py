@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -52,7 +52,9 @@ class Coauthoring(QObject):
         window.section_panel.assigneeChanged.connect(self.assign)
         self.session.structureChanged.connect(self._fill_me)
         from .timers import OncePainted
-        self._greeting = OncePainted(window, self.greet_received_copy)
+        # a turn after the paint's own (the window's figures come first)
+        self._greeting = OncePainted(
+            window, lambda: QTimer.singleShot(0, self, self.greet_received_copy))
 
     def greet_received_copy(self) -> bool:
         """A copy sent to a co-author, opened as it came: say who sent it and show their note
