@@ -98,3 +98,16 @@ def test_help_menu_reports_a_problem_for_this_window(controller, qtbot, monkeypa
                   if a.text().replace("&", "") == "Report a problem…")
     action.trigger()
     assert shown == [window]
+
+
+def test_the_shortcut_list_names_only_keys_most_keyboards_have(controller, qtbot):
+    """Found by a walk: Undo was listed as "Ctrl+Z, F14, Undo" (the system's whole list, with
+    keys of old Sun keyboards)."""
+    window = _window(controller, qtbot)
+    keys = {command: keys for _menu, command, keys in shortcut_rows(window)}
+    undo = QKeySequence(QKeySequence.StandardKey.Undo).toString(
+        QKeySequence.SequenceFormat.NativeText)
+    assert keys["Undo"].split(", ")[0] == undo
+    for listed in keys.values():
+        for key in listed.split(", "):
+            assert key not in ("F14", "Undo", "Copy", "Paste", "Cut", "Redo"), listed

@@ -89,6 +89,12 @@ class EntriesEditor(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         layout.addLayout(form)
+        # the words go into a sentence about the author (found by a walk: "Jo Smith has
+        # received support ... (Paid my travel ...)")
+        self.voice_note = QLabel("Your words go into a sentence about you in the statement. "
+                                 "Write “travel to group meetings”, not “my travel”.")
+        self.voice_note.setWordWrap(True)
+        layout.addWidget(self.voice_note)
         self.form_parts = (form, buttons)   # held: see ListFormTab.lay_out
 
     def set_entries(self, entries: list[DisclosureEntry]) -> None:

@@ -89,8 +89,8 @@ class ExportDialog(QDialog):
         if blocking:
             self.problems_label.setText(
                 f"<b>{len(blocking)} {'thing' if len(blocking) == 1 else 'things'} must be "
-                "fixed before you send the article.</b> Double-click one to go to it, or "
-                "export a draft to share with your co-authors.")
+                "fixed before you send the article.</b> Choose one and press Enter (or "
+                "double-click it) to go to it, or export a draft to share with your co-authors.")
         else:
             self.problems_label.setText("<b>The checklist found nothing that stops you sending "
                                         "the article.</b>")

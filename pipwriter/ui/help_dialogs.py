@@ -63,6 +63,21 @@ def guidance_html(template: Template) -> str:
     return "\n".join(parts)
 
 
+def _on_most_keyboards(keys: str) -> bool:
+    """False for a key most keyboards lack, which the system's own list of a command's keys
+    may name (F13 to F35, a key called "Undo" or "Copy"): the help listed "Ctrl+Z, F14, Undo"
+    (found by a walk)."""
+    if "+" in keys.rstrip("+"):
+        return True                             # with Ctrl, Alt or Shift: an ordinary key
+    if keys.startswith("F") and keys[1:].isdigit():
+        return int(keys[1:]) <= 12
+    return len(keys) == 1 or keys in COMMON_KEYS
+
+
+COMMON_KEYS = {"Del", "Delete", "Backspace", "Ins", "Insert", "Home", "End", "PgUp", "PgDown",
+               "Esc", "Tab", "Return", "Enter", "Space", "Up", "Down", "Left", "Right", "Menu"}
+
+
 def _menu_shortcuts(menu: QMenu, path: list[str]) -> list[tuple[str, str, str]]:
     rows = []
     for action in menu.actions():
@@ -70,8 +85,8 @@ def _menu_shortcuts(menu: QMenu, path: list[str]) -> list[tuple[str, str, str]]:
         if isinstance(submenu, QMenu):
             rows += _menu_shortcuts(submenu, [*path, action.text()])
         elif not action.isSeparator() and action.shortcuts():
-            keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
-                             for s in action.shortcuts())
+            named = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()]
+            keys = ", ".join(k for k in named if _on_most_keyboards(k)) or ", ".join(named)
             rows.append((" › ".join(p.replace("&", "") for p in path),
                          action.text().replace("&", "").replace("…", ""), keys))
     return rows

@@ -234,7 +234,13 @@ def _scroll_into_view(_old: QWidget | None, new: QWidget | None) -> None:
     for area in reversed(new.window().findChildren(QScrollArea)):
         inner = area.widget()
         if inner is not None and (inner is new or inner.isAncestorOf(new)):
+            bars = (area.horizontalScrollBar(), area.verticalScrollBar())
+            before = [bar.value() for bar in bars]
             area.ensureWidgetVisible(new, 8, 8)
+            if [bar.value() for bar in bars] != before:
+                # scrolled: painted afresh, or the box just left kept its focus frame, moved
+                # along with the picture of the page (found by a walk: two boxes "focused")
+                area.viewport().update()
 
 
 FOLLOW_FOCUS_PROPERTY = "pip_follow_focus"      # on the application: scroll areas follow it

@@ -67,6 +67,10 @@ class SectionPanel(QWidget):
         self.questions.setAccessibleName("Questions to cover")
         self.questions.setWordWrap(True)
         self.questions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # each question wraps whole as the list narrows: cut short, "How did the partners…
+        # start?" asked something else (found by a walk at the largest text)
+        self.questions.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.questions.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.questions.itemChanged.connect(self._ticked)
         self.coverage = QLabel()
         self.coverage.setWordWrap(True)
