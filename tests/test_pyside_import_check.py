@@ -8,15 +8,13 @@ first paint. No timing: ``bench_startup`` measures the time.
 
 from __future__ import annotations
 
-import json
-import os
 import pkgutil
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from start_support import BENCHMARKS, run_start_script
 
 import pipwriter
 from pipwriter.model.storage.demo import write_demo
@@ -67,13 +65,8 @@ def first_paint(tmp_path_factory):
     folder = tmp_path_factory.mktemp("source-reads")
     article = folder / "demo.pipw"
     write_demo(article)
-    script = SCRIPT.format(root=str(ROOT), bench=str(ROOT / "benchmarks"), article=str(article))
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PIPWRITER_USER_DIR=str(folder / "user"))
-    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
-                          text=True, timeout=120)
-    lines = done.stdout.strip().splitlines()
-    assert lines, f"the app did not paint (exit {done.returncode}): {done.stderr[-2000:]}"
-    result = json.loads(lines[-1])
+    script = SCRIPT.format(root=str(ROOT), bench=str(BENCHMARKS), article=str(article))
+    result = run_start_script(script, folder / "user")
     assert "error" not in result, (
         f"{result.get('error')}: PySide6 changed how it checks imports; see "
         "ui/pyside_import_check.py and docs/performance.md")

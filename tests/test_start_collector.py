@@ -4,14 +4,11 @@ has been painted (issue 23: cold start; ``app._CollectorPause``)."""
 from __future__ import annotations
 
 import gc
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QLabel
+from start_support import BENCHMARKS, run_start_script
 
 from pipwriter.app import LONGEST_PAUSE_MS, _CollectorPause
 from pipwriter.model.storage.demo import write_demo
@@ -45,13 +42,8 @@ os._exit(4)
 
 
 def _start(tmp_path, argv: list[str]) -> dict:
-    script = SCRIPT.format(root=str(ROOT), bench=str(ROOT / "benchmarks"), argv=argv)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PIPWRITER_USER_DIR=str(tmp_path / "u"))
-    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
-                          text=True, timeout=120)
-    lines = done.stdout.strip().splitlines()
-    assert lines, f"the app did not paint (exit {done.returncode}): {done.stderr[-2000:]}"
-    return json.loads(lines[-1])
+    script = SCRIPT.format(root=str(ROOT), bench=str(BENCHMARKS), argv=argv)
+    return run_start_script(script, tmp_path / "u")
 
 
 def test_off_while_the_article_opens_and_on_once_its_window_is_painted(tmp_path):

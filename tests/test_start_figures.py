@@ -5,17 +5,11 @@ event-loop turn after its first paint (issue 23: together they cost the first pa
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
+from start_support import BENCHMARKS, ROOT, run_start_script
 
 from pipwriter.model.storage.demo import write_demo
 from pipwriter.ui.live_figures import compute_figures
 from pipwriter.ui.main_window import AFTER_PAINT_AT_LATEST_MS
-
-ROOT = Path(__file__).resolve().parent.parent
 
 SCRIPT = """
 import json, os, sys
@@ -63,13 +57,8 @@ os._exit(4)
 def test_the_first_window_paints_its_text_then_its_figures_and_reading_ease(tmp_path):
     article = tmp_path / "demo.pipw"
     write_demo(article)
-    script = SCRIPT.format(root=str(ROOT), bench=str(ROOT / "benchmarks"), argv=[str(article)])
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PIPWRITER_USER_DIR=str(tmp_path / "u"))
-    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
-                          text=True, timeout=120)
-    lines = done.stdout.strip().splitlines()
-    assert lines, f"the app did not paint (exit {done.returncode}): {done.stderr[-2000:]}"
-    seen = json.loads(lines[-1])
+    script = SCRIPT.format(root=str(ROOT), bench=str(BENCHMARKS), argv=[str(article)])
+    seen = run_start_script(script, tmp_path / "u")
     assert seen["figures at first paint"] is False and seen["reading ease at first paint"] == ""
     assert seen["figures soon after"] is True
     assert seen["reading ease soon after"].startswith("<b>Reading ease ")
