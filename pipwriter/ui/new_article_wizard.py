@@ -221,6 +221,9 @@ class NewArticleWizard(AsksBeforeCancel):
         from .screen_fit import fit_wizard
         fit_wizard(self, 640, 480)      # smaller on a small screen, its pages scrolling
         self.ask_before_cancel()        # Escape or Cancel asks first once something is typed
+        from .settings import Settings
+        from .text_size_keys import add_text_size_keys
+        self.size_keys = add_text_size_keys(self, Settings())   # Ctrl++ for bigger text
 
     def has_typed_content(self) -> bool:
         return bool(self.title_page.title_edit.text().strip() or self.authors_page.authors())

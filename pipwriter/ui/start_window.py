@@ -71,6 +71,18 @@ class StartWindow(QWidget):
                        self.history_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        # bigger text from the first screen (Ctrl++ too): see text_size_keys.py
+        from .text_size_keys import add_text_size_keys, change_text_size
+        self.bigger_button = QPushButton("&Larger text")
+        self.smaller_button = QPushButton("&Smaller text")
+        sizes = QHBoxLayout()
+        for button, step in ((self.bigger_button, 1), (self.smaller_button, -1)):
+            button.setToolTip("Makes all the text in PiP Writer bigger or smaller (Ctrl++ and "
+                              "Ctrl+- do it too). It is remembered.")
+            button.clicked.connect(lambda _c=False, s=step: change_text_size(s, self.settings))
+            sizes.addWidget(button)
+        buttons.addLayout(sizes)
+        self.size_keys = add_text_size_keys(self, self.settings)
         right = QVBoxLayout()
         right.addWidget(recent_label)
         right.addWidget(self.recent)
