@@ -128,7 +128,7 @@ def _answers(save_path: Path, folder: Path) -> Dialogs:
             return None
 
         def ask_text(self, title: str, label: str, text: str = "",
-                     max_length: int | None = None) -> str | None:
+                     max_length: int | None = None, *, lines: bool = False) -> str | None:
             return None
 
         def ask_choice(self, title: str, label: str, choices: list[str]) -> int | None:

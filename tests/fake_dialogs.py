@@ -43,8 +43,9 @@ class FakeDialogs:
     def ask_file(self, title, file_filter, folder="", kind="articles"):
         return self._answer("file", (title, file_filter))
 
-    def ask_text(self, title, label, text="", max_length=None):
+    def ask_text(self, title, label, text="", max_length=None, *, lines=False):
         self.max_lengths = [*getattr(self, "max_lengths", []), max_length]
+        self.text_lines = [*getattr(self, "text_lines", []), lines]
         answer = self._answer("text", (title, label, text))
         return answer[:max_length] if isinstance(answer, str) and max_length else answer
 

@@ -213,6 +213,7 @@ def test_a_pasted_reference_that_cannot_be_read_is_kept_as_written_and_said(wind
                                  "2. Richards T, Montori VM, Godlee F, Lapsley P, Paul D. Let "
                                  "the patient revolution begin. BMJ 2013;346:f2614.")
     panel.paste_button.click()
+    assert window.dialogs.text_lines[-1] is True        # a box of several lines (a walk)
     first, second = window.session.article.references
     assert first.kind == "other" and first.text == "My nurse told me about it on the ward in May."
     assert second.kind == "journal"
@@ -230,3 +231,20 @@ def test_a_pasted_bibtex_entry_is_read_as_bibtex(window):
     _panel(window).paste_button.click()
     [ref] = window.session.article.references
     assert ref.authors == ["Smith J", "Jones AB"] and ref.container == "BMJ"
+
+
+def test_the_paste_box_holds_several_lines_and_shows_its_whole_question(window, qtbot):
+    """Found by a walk: the paste box was one line, showing only the end of what was pasted,
+    and its question was cut short ("...or on a web")."""
+    from PySide6.QtWidgets import QLabel, QPlainTextEdit
+
+    from pipwriter.ui.dialogs import Dialogs
+    dialog = Dialogs(window).text_dialog("Paste a reference", "Paste the reference here, as "
+                                         "it is written in an article or on a web page.",
+                                         lines=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    box = next(b for b in dialog.findChildren(QPlainTextEdit) if b.isVisible())
+    box.setPlainText("First reference.\nSecond reference.")
+    assert dialog.textValue() == "First reference.\nSecond reference."
+    assert all(label.wordWrap() for label in dialog.findChildren(QLabel))

@@ -147,10 +147,11 @@ class Dialogs:
         return self._open(kind, title, folder, file_filter)
 
     def ask_text(self, title: str, label: str, text: str = "",
-                 max_length: int | None = None) -> str | None:
+                 max_length: int | None = None, *, lines: bool = False) -> str | None:
         """One line of text, trimmed (None if cancelled or empty). ``max_length`` stops the
-        typing at that many characters (a section heading: ``limits.HEADING_MAX``)."""
-        dialog = self.text_dialog(title, label, text, max_length)
+        typing at that many characters (a section heading: ``limits.HEADING_MAX``); ``lines``:
+        a box of several lines, shown whole (a pasted reference or several)."""
+        dialog = self.text_dialog(title, label, text, max_length, lines=lines)
         ok = dialog.exec() == QDialog.DialogCode.Accepted
         value = dialog.textValue()[:max_length] if max_length is not None else \
             dialog.textValue()
@@ -158,13 +159,17 @@ class Dialogs:
         return value.strip() if ok and value.strip() else None
 
     def text_dialog(self, title: str, label: str, text: str = "",
-                    max_length: int | None = None) -> QInputDialog:
+                    max_length: int | None = None, *, lines: bool = False) -> QInputDialog:
         """The dialog :meth:`ask_text` shows."""
-        from PySide6.QtWidgets import QInputDialog, QLineEdit
+        from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit
         dialog = QInputDialog(self.parent)
         dialog.setWindowTitle(title)
         dialog.setLabelText(label)
         dialog.setInputMode(QInputDialog.InputMode.TextInput)
+        if lines:
+            dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput, True)
+            for shown in dialog.findChildren(QLabel):
+                shown.setWordWrap(True)     # the whole question, however narrow
         if max_length is not None:
             text = text[:max_length]
             for edit in dialog.findChildren(QLineEdit):

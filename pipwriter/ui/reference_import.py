@@ -42,9 +42,12 @@ def paste_references(panel: ReferencesPanel) -> None:
     from ..importer.reference_files import ReferenceFileError
     from ..importer.reference_paste import read_pasted
     dialogs = panel.window_.dialogs
+    # a box of several lines: a one-line box showed only the end of what was pasted, and the
+    # question cut short (found by a walk)
     text = dialogs.ask_text("Paste a reference",
                             "Paste the reference here, as it is written in an article or on a "
-                            "web page. You can paste a few at once, one on each line.")
+                            "web page. You can paste a few at once, one on each line.",
+                            lines=True)
     if not text:
         return
     try:
