@@ -455,3 +455,10 @@ def test_panel_buttons_are_told_apart_by_a_screen_reader(qtbot):
     assert spoken == ["Complete declaration for Bethan Lloyd",
                       "Review declaration for Sam Smith",
                       "Complete declaration for author 3 (no name yet)"]
+
+
+def test_the_forms_own_title_is_at_the_texts_own_size(open_wizard):
+    """Found by a walk: the "On the ICMJE form" line stayed small at the largest text."""
+    wizard = open_wizard(Author("Jo Bloggs"))
+    label = wizard.item_pages[0].form_title
+    assert "<small>" not in label.text() and "On the ICMJE form: " in label.text()

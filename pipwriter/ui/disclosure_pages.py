@@ -153,8 +153,9 @@ class ItemPage(QWizardPage):
         # headed by the plain question; the form's own title underneath, for those who need it
         self.heading = text_label(f"<h3>{html.escape(item.question)}</h3>", rich=True)
         self.heading.setAccessibleDescription(f"Question {item.number} of 13")
-        self.form_title = text_label(f"<small>On the ICMJE form: {html.escape(item.title)}</small>",
-                                 rich=True)
+        # at the text's own size: <small> stayed small at the largest text (found by a walk)
+        self.form_title = text_label(f"<i>On the ICMJE form: {html.escape(item.title)}</i>",
+                                     rich=True)
         explanation = text_label(item.explanation)
         examples = text_label("For example:<ul>" + "".join(f"<li>{html.escape(e)}</li>"
                                                        for e in item.examples) + "</ul>",
