@@ -52,3 +52,16 @@ def test_the_new_article_wizard_answers_ctrl_plus(qtbot, normal_size_after):
     before = QApplication.font().pointSizeF()
     wizard.size_keys[0].trigger()
     assert QApplication.font().pointSizeF() == before + 1
+
+
+def test_the_empty_recent_list_says_so_in_readable_text(qtbot):
+    """Found by a walk: "Articles you open will be listed here." was drawn greyed out, too pale
+    to read; it is plain text now, still not something to choose."""
+    from PySide6.QtWidgets import QListWidgetItem
+    start = StartWindow(Settings())
+    qtbot.addWidget(start)
+    start.refresh()
+    item: QListWidgetItem = start.recent.item(0)
+    assert item.text() == "Articles you open will be listed here."
+    assert item.flags() & Qt.ItemFlag.ItemIsEnabled
+    assert not item.flags() & Qt.ItemFlag.ItemIsSelectable

@@ -112,7 +112,9 @@ class StartWindow(QWidget):
             self.recent.addItem(item)
         if not self.recent.count():
             placeholder = QListWidgetItem("Articles you open will be listed here.")
-            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            # in the text's own colour, not greyed out as a disabled entry (too pale to read
+            # for a walk's low-vision user); it cannot be chosen
+            placeholder.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.recent.addItem(placeholder)
 
     def _open_recent(self, item) -> None:
