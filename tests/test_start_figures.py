@@ -84,3 +84,15 @@ def test_a_first_window_never_painted_has_its_figures_within_a_second(controller
     assert window.figures == compute_figures(window.session, window.current_section_id())
     assert window.section_panel.readability.text().startswith("<b>Reading ease ")
     assert window.session.project.media.private_folder is not None
+
+
+def test_a_first_window_closed_before_it_is_painted_leaves_nothing_behind(controller, qtbot,
+                                                                          tmp_path):
+    """Closed at once (the file is open elsewhere and the user chose not to open it here):
+    the work waiting for its paint is dropped, so no private copy of its files is made after
+    it has gone."""
+    window = controller.open_path(write_demo(tmp_path / "demo.pipw"), starting=True)
+    window.close()
+    qtbot.wait(AFTER_PAINT_AT_LATEST_MS + 200)
+    assert window.session.project.media.private_folder is None
+    assert not window.after_paint.pending

@@ -52,9 +52,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, session, dialogs: Dialogs | None = None, parent=None,
                  settings: Settings | None = None, *, starting: bool = False):
-        # starting: the app's first window; what its first paint does not show waits (issue 23)
         super().__init__(parent)
-        self.after_paint = AfterFirstPaint(self, starting, AFTER_PAINT_AT_LATEST_MS)
+        self.after_paint = AfterFirstPaint(self, starting, AFTER_PAINT_AT_LATEST_MS)  # issue 23
         self.session = session
         self.settings = settings or Settings()
         self.dialogs = dialogs or Dialogs(self, self.settings)
@@ -396,5 +395,6 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.layout_keeper.save()
+        self.after_paint.drop()         # closed before its first paint: nothing more to do
         event.accept()
         self.closed.emit(self)

@@ -76,3 +76,7 @@ class AfterFirstPaint:
         waiting, self._waiting = self._waiting, None
         for work in waiting or ():
             work()
+
+    def drop(self) -> None:
+        """Forget the work still waiting (its window closed before it was painted)."""
+        self._waiting = None
