@@ -462,3 +462,26 @@ def test_the_forms_own_title_is_at_the_texts_own_size(open_wizard):
     wizard = open_wizard(Author("Jo Bloggs"))
     label = wizard.item_pages[0].form_title
     assert "<small>" not in label.text() and "On the ICMJE form: " in label.text()
+
+
+def test_nothing_to_declare_fits_a_screen_at_200_percent_with_the_largest_text(open_wizard):
+    """Found by a walk at 200 % (960 points across) with the largest text: the one long
+    line of the tick box made the page scroll sideways, the tick square out of sight. The
+    sentence now wraps above a short tick box."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    from pipwriter.ui.main_window import LARGEST_TEXT
+    before = QApplication.font()
+    font = QFont(before)
+    font.setPointSizeF(LARGEST_TEXT)
+    QApplication.setFont(font)
+    try:
+        wizard = open_wizard(Author("Jo Bloggs"))
+        intro = wizard.intro_page
+        intro.quick_radio.setChecked(True)
+        assert intro.quick_statement.isVisibleTo(wizard) and intro.quick_statement.wordWrap()
+        assert intro.quick_confirm.sizeHint().width() <= 960 - 60
+        assert intro.quick_confirm.accessibleName().startswith("I have read these 13 questions")
+    finally:
+        QApplication.setFont(before)

@@ -65,9 +65,11 @@ class IntroPage(QWizardPage):
         self.questions = text_label("<ol>" + "".join(f"<li>{html.escape(item.question)}</li>"
                                                  for item in wizard.items) + "</ol>", rich=True)
         self.questions.setAccessibleDescription("The 13 questions")
+        # the sentence wraps above a short tick box: one long line made the page wider than
+        # the window at the largest text, the tick square out of sight (found by a walk)
+        self.quick_statement = text_label("None of these 13 questions is true for me.")
         self.quick_confirm = named(
-            QCheckBox("I have &read these 13 questions. None of them is true for me, and "
-                      "this is complete and true."),
+            QCheckBox("I have &read them, and this is complete and true."),
             "I have read these 13 questions. None of them is true for me, and this is "
             "complete and true.")
         self.quick_confirm.toggled.connect(self._quick_confirmed)
@@ -88,6 +90,7 @@ class IntroPage(QWizardPage):
         layout.addWidget(self.full_radio)
         layout.addWidget(self.quick_radio)
         layout.addWidget(self.questions)
+        layout.addWidget(self.quick_statement)
         layout.addWidget(self.quick_confirm)
         layout.addWidget(self.quick_help)
         layout.addStretch(1)
@@ -115,6 +118,7 @@ class IntroPage(QWizardPage):
     def _show_quick(self) -> None:
         quick = self.quick_radio.isChecked()
         self.questions.setVisible(quick)
+        self.quick_statement.setVisible(quick)
         self.quick_confirm.setVisible(quick)
         if not self.quick_radio.isEnabled():
             text = "You have already declared something, so go through each question."
