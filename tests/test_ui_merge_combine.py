@@ -130,3 +130,12 @@ def test_a_damaged_copy_to_merge_says_to_ask_for_it_again(window, tmp_path):
     assert title == "Could not open their copy"
     assert "damaged or incomplete" in text and "Ask them to send it again." in text
     assert "backup" not in text
+
+
+
+def test_a_merge_day_is_written_as_the_model_writes_dates():
+    """Dates in messages come from the model's one writer of dates (English months whatever
+    the system's language), not strftime's %B."""
+    from pipwriter.ui.merging import on_day
+    assert on_day("2026-12-05T12:00:00+00:00") == " on 5 December 2026"
+    assert on_day("not a date") == ""

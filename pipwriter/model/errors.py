@@ -24,5 +24,16 @@ class ProjectFileError(PipError):
     """A project file could not be opened or saved. The message says why and what to do."""
 
 
+class DamagedProjectError(ProjectFileError):
+    """The file is damaged or incomplete. ``reason`` says how; the message adds what to do
+    about the user's own file (a backup): for someone else's copy, a caller advises instead."""
+
+    ADVICE = "Try a backup copy."
+
+    def __init__(self, reason: str):
+        self.reason = reason
+        super().__init__(f"{reason} {self.ADVICE}")
+
+
 class NewerFormatError(ProjectFileError):
     """The file was written by a newer PiP Writer."""

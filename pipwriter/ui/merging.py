@@ -9,7 +9,7 @@ import datetime as _dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..model.errors import PipError
+from ..model.errors import DamagedProjectError, PipError
 
 if TYPE_CHECKING:
     from ..model.coauthoring.merge import MergeResult
@@ -18,12 +18,14 @@ if TYPE_CHECKING:
 
 
 def on_day(iso: object) -> str:
-    """" on 5 December 2026" for a recorded time ("" when it cannot be read)."""
+    """" on 5 December 2026" for a recorded time ("" when it cannot be read), written as the
+    model writes dates (English months whatever the system's language: not ``%B``)."""
+    from ..model.article.reference import long_date
     try:
         when = _dt.datetime.fromisoformat(str(iso)).astimezone()
     except ValueError:
         return ""
-    return f" on {when.day} {when:%B %Y}"
+    return f" on {long_date(when.date())}"
 
 
 def merge_copy(coauthoring: Coauthoring, path: Path | None = None) -> bool:
@@ -48,7 +50,8 @@ def merge_copy(coauthoring: Coauthoring, path: Path | None = None) -> bool:
         # a backup of someone else's copy is not on this computer: the advice is theirs
         # to act on (found by a walk)
         dialogs.error("Could not open their copy",
-                      str(error).replace("Try a backup copy.", "Ask them to send it again."))
+                      f"{error.reason} Ask them to send it again."
+                      if isinstance(error, DamagedProjectError) else str(error))
         return False
     problem = check_same_article(session.project, theirs)
     found = None

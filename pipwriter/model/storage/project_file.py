@@ -21,7 +21,7 @@ from pathlib import Path
 from ... import __version__
 from ..article.article import Article, over_limits
 from ..article.text import REPLACEMENT, repair_surrogates
-from ..errors import DataError, NewerFormatError, ProjectFileError
+from ..errors import DamagedProjectError, DataError, NewerFormatError, ProjectFileError
 from ..rules.media_rules import CLIP_MAX_BYTES
 from .atomic import atomic_writer
 from .media_store import MediaStore, Writable
@@ -121,8 +121,8 @@ def _check_members(path: Path, infos: list[zipfile.ZipInfo]) -> None:
             raise _problem(path, f"contains an unsafe file name ('{_shown(name)}') "
                                  "and was not opened, to protect your computer.")
         if name in seen:        # zip readers disagree on which copy counts: read neither
-            raise _problem(path, f"is damaged: it holds '{_shown(name)}' twice, so which "
-                                 "one is right cannot be told. Try a backup copy.")
+            raise DamagedProjectError(f"'{path.name}' is damaged: it holds '{_shown(name)}' "
+                                      "twice, so which one is right cannot be told.")
         seen.add(name)
         if info.flag_bits & 0x1:
             raise _locked(path)
@@ -159,8 +159,8 @@ def load_project(path: Path | str) -> Project:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError,
             ValueError, RuntimeError):      # RuntimeError: zipfile's "password required";
         # RecursionError (a RuntimeError) for JSON nested thousands deep
-        raise _problem(path, "is damaged or incomplete (perhaps cut short while copying) "
-                             "and cannot be opened. Try a backup copy.") from None
+        raise DamagedProjectError(f"'{path.name}' is damaged or incomplete (perhaps cut short "
+                                  "while copying) and cannot be opened.") from None
     except OSError as error:
         raise _problem(path, f"could not be read: {error.strerror or error}.") from None
 
