@@ -29,6 +29,7 @@ def recent():
 
 def painted(now):
     seen["figures at first paint"] = window().figures is not None
+    seen["strip at first paint"] = [b.text() for b in window().figures_bar.labels()]
     seen["reading ease at first paint"] = window().section_panel.readability.text()
     seen["media kept at first paint"] = window().session.project.media.private_folder is not None
     seen["recent at first paint"] = recent()
@@ -39,6 +40,8 @@ def next_turns():
     shown = window()
     seen["figures soon after"] = shown.figures == compute_figures(
         shown.session, shown.current_section_id())
+    seen["strip soon after"] = [b.full_text for b in shown.figures_bar.labels()]
+    seen["words bar soon after"] = shown.figures_bar.words_group.isVisible()
     seen["reading ease soon after"] = shown.section_panel.readability.text()
     seen["media kept soon after"] = shown.session.project.media.private_folder is not None
     seen["recent soon after"] = recent()
@@ -61,6 +64,13 @@ def test_the_first_window_paints_its_text_then_its_figures_and_reading_ease(tmp_
     seen = run_start_script(script, tmp_path / "u")
     assert seen["figures at first paint"] is False and seen["reading ease at first paint"] == ""
     assert seen["figures soon after"] is True
+    # the strip shows no figure until it has them (no blank buttons), then every figure
+    assert seen["strip at first paint"] == []
+    strip = seen["strip soon after"]
+    assert strip[0].endswith(" words — within 1,250–1,500")
+    assert [text.split(":")[0] for text in strip[1:]] == [
+        "References", "Key messages", "Illustrations and clips", "This section"]
+    assert seen["words bar soon after"] is True
     assert seen["reading ease soon after"].startswith("<b>Reading ease ")
     assert (seen["media kept at first paint"], seen["media kept soon after"]) == (False, True)
     assert seen["recent at first paint"] == [] and seen["recent soon after"] == [str(article)]

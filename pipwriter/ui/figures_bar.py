@@ -3,6 +3,12 @@ illustrations and the current panel's words. Clicking a figure explains what is 
 
 The figures flow onto a second row when the window is narrow or the text is big, and a figure
 too wide for a whole row shows a shorter form (elided if need be, with the full text as tooltip).
+
+The strip shows nothing until its first figures, which the app's first window works out just
+after it is painted (issue 23: cold start). Until then no button is shown, so nothing here asks
+the style for a button's size or look before the first paint: ``QStyle`` and its options are
+named only inside the methods that use them, since PySide makes a class's Python enums the first
+time the class is named (``QStyle``'s eleven take about 5 ms).
 """
 
 from __future__ import annotations
@@ -18,9 +24,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSizePolicy,
-    QStyle,
-    QStyleOptionButton,
-    QStylePainter,
     QWidget,
 )
 
@@ -194,6 +197,7 @@ class FigureButton(QPushButton):
 
     def _padding(self) -> int:
         if self._pad is None:
+            from PySide6.QtWidgets import QStyle, QStyleOptionButton
             option = QStyleOptionButton()
             self.initStyleOption(option)
             wide = 1000      # wide enough to be past any style's minimum button width
@@ -203,6 +207,7 @@ class FigureButton(QPushButton):
         return self._pad
 
     def _hint_for(self, text: str) -> QSize:
+        from PySide6.QtWidgets import QStyle, QStyleOptionButton
         fm = self.fontMetrics()
         option = QStyleOptionButton()
         self.initStyleOption(option)
@@ -237,6 +242,7 @@ class FigureButton(QPushButton):
         return self._shown
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt API
+        from PySide6.QtWidgets import QStyle, QStyleOptionButton, QStylePainter
         painter = QStylePainter(self)
         option = QStyleOptionButton()
         self.initStyleOption(option)
@@ -296,15 +302,21 @@ class FiguresBar(QWidget):
         self.panel_words = self._button("panel")
         for widget in (self.references, self.key_messages, self.illustrations, self.panel_words):
             layout.addWidget(widget)
+        for part in self._parts():
+            part.setVisible(False)                  # until the first figures
         self.state = IN_BAND
         self._fill: tuple[int, int] | None = None     # (steps, filled) the bar shows
         self._bar_state: str | None = None           # the state its colour shows
         self._size_bar()
 
+    def _parts(self) -> tuple[QWidget, ...]:
+        return (self.words_group, self.references, self.key_messages, self.illustrations,
+                self.panel_words)
+
     def labels(self) -> list[FigureButton]:
         """The figure labels shown, in order (for tests and accessibility checks)."""
         return [b for b in (self.words_button, self.references, self.key_messages,
-                            self.illustrations, self.panel_words) if not b.isHidden()]
+                            self.illustrations, self.panel_words) if b.isVisibleTo(self)]
 
     def _button(self, key: str) -> FigureButton:
         button = FigureButton()
@@ -353,6 +365,10 @@ class FiguresBar(QWidget):
         pictures = _limit_text(f.illustrations, None, f.illustrations_max)
         resized |= self.illustrations.set_texts(f"Illustrations and clips: {pictures}",
                                                 f"Illustrations: {pictures}")
+        if self.words_group.isHidden():             # the first figures
+            resized = True
+            for part in self._parts()[:-1]:
+                part.setVisible(True)
         shown = f.panel_words is not None
         resized |= shown == self.panel_words.isHidden()
         self.panel_words.setVisible(shown)
