@@ -106,9 +106,9 @@ def _human_report(report) -> str:
              f"Key messages: {counts['key_messages']}   Key quotes: {counts['key_quotes']}   "
              f"Illustrations: {counts['illustrations']}   Authors: {counts['authors']}"]
     readability = counts.get("readability")
-    if readability and readability.get("flesch_reading_ease") is not None:
-        lines.append(f"Reading ease: {readability['flesch_reading_ease']}   "
-                     f"Reading age: {readability['reading_age']}")
+    if readability and readability.get("reading_ease") is not None:
+        lines.append(f"Reading ease: {readability['reading_ease']}   "
+                     f"Reading age: {readability['reading_age_text']}")
     lines.append("")
     for section in counts["sections"]:
         lines.append(f"  {section['words']:5d}  {section['title']}")

@@ -430,9 +430,21 @@ def test_readability_tip_names_the_band_as_the_side_panel_does(project, template
     section.body = RichText([Paragraph([Run(HARD * 8)])])
     [tip] = [f for f in only(project, template, "readability-hard", TIP)
              if f.where.section_id == section.id]
-    fre = analyse(section.body.plain_text()).flesch_reading_ease
+    fre = analyse(section.body.plain_text()).reading_ease
     assert describe(fre).startswith(band(fre))                       # the panel's words
     assert f"is {band(fre).lower()} to read (reading ease {fre:.0f};" in tip.message
+
+
+def test_readability_tips_give_the_scale_people_know(project, template):
+    """The formula gives these words a reading ease of -199 and a reading age of 50; the
+    tips said so. A reading ease runs from 0 to 100, and a reading age past 18 means little."""
+    for section in project.article.sections:
+        section.body = RichText([Paragraph([Run(HARD * 8)])])
+    found = only(project, template, "readability-hard", TIP)
+    [article_tip] = [f for f in found if not f.where.section_id]
+    assert "reading ease is 0 (reading age over 18)." in article_tip.message
+    assert all("(reading ease 0;" in f.message for f in found if f is not article_tip)
+    assert "-" not in article_tip.message.split("Plain English")[0]
 
 
 def test_sentence_long_quotes_the_longest(project, template):
@@ -553,3 +565,23 @@ def test_report_blocking_and_dismissed(project, template):
     assert [f.code for f in report.blocking()] == ["title-missing"]
     assert [f.code for f in report.dismissed] == ["author-photo-missing"]
     assert report.to_json()["summary"]["dismissed"] == 1
+
+
+def test_every_place_the_figures_are_written_gives_the_reading_ease_people_know(project,
+                                                                              template):
+    """The checklist panel's line, the bundle's checklist and the command line's report all
+    read the report's shown figures, not the formula's (-199 and 50 here)."""
+    from pipwriter.cli import _human_report
+    from pipwriter.export.checklist import checklist_text
+    from pipwriter.ui.checklist_panel import figures_summary
+
+    for section in project.article.sections:
+        section.body = RichText([Paragraph([Run(HARD * 8)])])
+    report = build_report(project, template)
+    readability = report.counts["readability"]
+    assert readability["flesch_reading_ease"] < 0 and readability["reading_age"] > 18
+    assert (readability["reading_ease"], readability["reading_age_text"]) == (0.0, "over 18")
+    assert "Reading ease: 0 (plain English is 60 or more)" in figures_summary(report.counts)
+    assert "  Reading ease: 0.0   " in checklist_text(project, template, report.counts,
+                                                    report.findings)
+    assert "Reading ease: 0.0   Reading age: over 18" in _human_report(report)

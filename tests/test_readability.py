@@ -103,6 +103,17 @@ def test_analyse_one_long_word_sentence_by_hand():
     assert result.flesch_reading_ease == -78.2
     assert result.fk_grade == 24.9
     assert not result.is_plain_english
+    assert result.reading_ease == 0.0       # what is shown: the scale people know ends at 0
+    assert (result.reading_age, result.reading_age_text) == (29.9, "over 18")
+
+
+def test_very_short_words_and_sentences_show_a_reading_ease_of_100_not_more():
+    # 6 words of one syllable in 3 sentences: FRE = 206.835 - 2.03 - 84.6 = 120.2
+    result = analyse("We go. It is. I am.")
+    assert result.flesch_reading_ease == 120.2
+    assert result.reading_ease == 100.0
+    assert result.to_json()["reading_ease"] == 100.0
+    assert analyse("We met on the ward. The staff were kind to us.").reading_age_text == "5 or under"
 
 
 def test_empty_text_has_no_scores_and_does_not_divide_by_zero():

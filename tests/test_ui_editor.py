@@ -840,3 +840,17 @@ def test_removing_a_section_with_words_asks_first(controller, qtbot):
     asked = len(window.dialogs.asked)
     window.commands.remove_current()
     assert session.article.section(empty.id) is None and len(window.dialogs.asked) == asked
+
+
+def test_the_reading_ease_beside_the_text_is_on_the_scale_people_know(controller, qtbot):
+    """Very short words and sentences take the formula past 100 (here 120); the panel said
+    "Reading ease 120", on a scale that ends at 100."""
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    window.session.set_modified(False)
+    section = window.session.article.sections[0]
+    window.open_panel(f"section:{section.id}")
+    window.section_panel.editor.setPlainText("We go. It is. I am.")
+    window.section_panel.update_readability()
+    shown = window.section_panel.readability.text()
+    assert shown.startswith("<b>Reading ease 100</b> (plain English is 60 or more): Very easy")

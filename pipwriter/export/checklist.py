@@ -255,8 +255,8 @@ def _figures(counts: Mapping) -> list[str]:
         if key in counts:
             lines.append(f"  {name}: {counts[key]}")
     readability = counts.get("readability")
-    if isinstance(readability, Mapping) and readability.get("flesch_reading_ease") is not None:
-        lines.append(f"  Reading ease: {readability['flesch_reading_ease']}   "
+    if isinstance(readability, Mapping) and readability.get("reading_ease") is not None:
+        lines.append(f"  Reading ease: {readability['reading_ease']}   "
                      f"School grade: {readability.get('fk_grade', '?')}")
     sections = [s for s in counts.get("sections", []) if isinstance(s, Mapping)]
     if sections:

@@ -62,7 +62,7 @@ def figures_summary(counts: dict) -> str:
     high = (limits.get("references") or {}).get("max")
     parts.append(refs + (f" (up to {high:,})" if high is not None else ""))
     readability = counts.get("readability") or {}
-    ease = readability.get("flesch_reading_ease")
+    ease = readability.get("reading_ease")
     if ease is not None:
         target = readability.get("target_reading_ease")
         parts.append(f"Reading ease: {ease:.0f}"

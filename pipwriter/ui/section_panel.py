@@ -195,12 +195,12 @@ class SectionPanel(QWidget):
         from ..model.language.readability import PLAIN_ENGLISH_FRE, analyse, describe
         # the text as it stands: suggestions still waiting do not count
         figures = analyse(standing_text(self.editor.document()).replace("\ufffc", ""))
-        if figures.flesch_reading_ease is None:
+        if figures.reading_ease is None:
             self.readability.setText("")
             return
-        text = (f"<b>Reading ease {figures.flesch_reading_ease:.0f}</b> "
+        text = (f"<b>Reading ease {figures.reading_ease:.0f}</b> "
                 f"(plain English is {PLAIN_ENGLISH_FRE[0]:.0f} or more): "
-                f"{describe(figures.flesch_reading_ease)}.")
+                f"{describe(figures.reading_ease)}.")
         if figures.longest_sentences:
             sentence, words = figures.longest_sentences[0]
             start = " ".join(sentence.split()[:8])

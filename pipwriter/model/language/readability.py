@@ -29,6 +29,7 @@ PLAIN_ENGLISH_FRE = (60.0, 70.0)   # Flesch Reading Ease band regarded as plain 
 READING_AGE_TARGET = (9, 11)       # UK patient-information guidance: reading age 9 to 11
 NHS_READING_AGE = (11, 14)         # NHS style: a reading age of 14 at the very most
 US_GRADE_TARGET = (6, 8)           # the usual US equivalent, as a school grade
+YOUNGEST_READING_AGE, OLDEST_READING_AGE = 5, 18   # a reading age is given within these
 LONG_SENTENCE_WORDS = 25           # sentences longer than this are listed for the authors
 LONGEST_SHOWN = 3
 
@@ -230,9 +231,28 @@ class Readability:
     longest_sentences: tuple[tuple[str, int], ...] = ()  # (sentence, words), over 25 words
 
     @property
+    def reading_ease(self) -> float | None:
+        """The reading ease as people know its scale, from 0 (very hard) to 100 (very easy):
+        the formula's value, which very short or very long words and sentences take below 0
+        or past 100, held within it. What the app, the checklist and the checks show."""
+        fre = self.flesch_reading_ease
+        return None if fre is None else min(100.0, max(0.0, fre))
+
+    @property
     def reading_age(self) -> float | None:
         """UK reading age in years, from the US grade (grade + 5)."""
         return None if self.fk_grade is None else round(self.fk_grade + 5, 1)
+
+    @property
+    def reading_age_text(self) -> str | None:
+        """The reading age as words: "12", or "over 18" and "5 or under" where the formula
+        runs past what a reading age means (very long words made it 50)."""
+        age = self.reading_age
+        if age is None:
+            return None
+        if age > OLDEST_READING_AGE:
+            return f"over {OLDEST_READING_AGE}"
+        return f"{YOUNGEST_READING_AGE} or under" if age <= YOUNGEST_READING_AGE else f"{age:.0f}"
 
     @property
     def is_plain_english(self) -> bool:
@@ -242,7 +262,8 @@ class Readability:
 
     def to_json(self) -> dict:
         return {"words": self.words, "sentences": self.sentences, "syllables": self.syllables,
-                "flesch_reading_ease": self.flesch_reading_ease, "fk_grade": self.fk_grade,
+                "flesch_reading_ease": self.flesch_reading_ease,
+                "reading_ease": self.reading_ease, "fk_grade": self.fk_grade,
                 "reading_age": self.reading_age,
                 "longest_sentences": [{"sentence": s, "words": n}
                                       for s, n in self.longest_sentences]}

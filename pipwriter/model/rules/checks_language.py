@@ -20,21 +20,21 @@ def readability(ctx: CheckContext) -> Iterator[Finding]:
     plain = ctx.plain
     target = plain.reading_ease_target
     overall = plain.overall
-    if overall.flesch_reading_ease is not None and overall.words >= plain.min_words and \
-            overall.flesch_reading_ease < target:
+    if overall.reading_ease is not None and overall.words >= plain.min_words and \
+            overall.reading_ease < target:
         yield Finding(TIP, "readability-hard",
-                      f"The article's reading ease is {overall.flesch_reading_ease:.0f} (reading "
-                      f"age {overall.reading_age or 0:.0f}). Plain English, which patients and "
+                      f"The article's reading ease is {overall.reading_ease:.0f} (reading "
+                      f"age {overall.reading_age_text}). Plain English, which patients and "
                       f"carers read with ease, scores {target:.0f} or more. Short sentences and "
                       "everyday words help.", at_article())
     for section in ctx.article.sections:
         figures = plain.sections.get(section.id)
-        if figures and figures.flesch_reading_ease is not None and \
-                figures.words >= plain.min_words and figures.flesch_reading_ease < target:
+        if figures and figures.reading_ease is not None and \
+                figures.words >= plain.min_words and figures.reading_ease < target:
             yield Finding(TIP, "readability-hard",
                           f"“{section_name(section)}” is "
-                          f"{band(figures.flesch_reading_ease).lower()} to read (reading ease "
-                          f"{figures.flesch_reading_ease:.0f}; aim for {target:.0f} or more). "
+                          f"{band(figures.reading_ease).lower()} to read (reading ease "
+                          f"{figures.reading_ease:.0f}; aim for {target:.0f} or more). "
                           "Try shorter sentences and everyday words.", at_section(section))
 
 

@@ -75,12 +75,15 @@ def build_report(project: Project, template: Template | None = None,
         score = plain.sections.get(section["id"])
         section["readability"] = None if score is None or score.flesch_reading_ease is None else {
             "flesch_reading_ease": _score(score.flesch_reading_ease),
+            "reading_ease": _score(score.reading_ease),
             "fk_grade": _score(score.fk_grade),
             "long_sentences": _sentences(plain.long_sentences.get(section["id"], ()))}
     overall = plain.overall
     counts["readability"] = {
         "flesch_reading_ease": _score(overall.flesch_reading_ease),
+        "reading_ease": _score(overall.reading_ease),
         "fk_grade": _score(overall.fk_grade), "reading_age": overall.reading_age,
+        "reading_age_text": overall.reading_age_text,
         "words": overall.words, "sentences": overall.sentences, "syllables": overall.syllables,
         "target_reading_ease": plain.reading_ease_target,
         "long_sentence_words": plain.long_sentence_words,
