@@ -185,3 +185,27 @@ def test_a_figure_with_the_keyboard_shows_a_clear_ring_and_return_explains_it(wi
     qtbot.waitUntil(lambda: not button.hasFocus())
     left = QColor(button.grab().toImage().pixel(int(1 * dpr), y))
     assert left.rgb() == before.rgb()
+
+
+@pytest.mark.parametrize("bigger", [0, 4])
+def test_an_empty_strip_is_already_as_tall_as_one_row_of_figures(qtbot, bigger):
+    """The app's first window is painted before its figures are worked out (issue 23): the
+    strip waits for them empty, but as tall as it will be, so their coming lays out the strip
+    alone and not the window (when they fit on one row)."""
+    from PySide6.QtGui import QFont
+
+    from pipwriter.ui.figures_bar import Figures, FiguresBar
+    bar = FiguresBar()
+    qtbot.addWidget(bar)
+    font = QFont(bar.font())
+    font.setPointSizeF(font.pointSizeF() + bigger)
+    bar.setFont(font)
+    bar.resize(3000, 10)
+    bar.show()
+    assert bar.labels() == []
+    empty = bar.sizeHint().height(), bar.minimumSizeHint().height(), bar.heightForWidth(3000)
+    empty_height = max(empty[0], bar.minimumHeight())
+    bar.show_figures(Figures(1430, 1250, 1500, 1430, 3, 5, 3, 3, 5, 1, 2, 120))
+    assert len(bar.labels()) == 5
+    assert bar.heightForWidth(3000) == empty_height
+    assert bar.minimumHeight() == 0          # the reserved room goes with the first figures

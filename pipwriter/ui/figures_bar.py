@@ -284,7 +284,7 @@ class FiguresBar(QWidget):
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        layout = FlowLayout(self)
+        self.flow = layout = FlowLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         self.words_button = self._button("words")
         self.words_bar = QProgressBar()
@@ -304,10 +304,23 @@ class FiguresBar(QWidget):
             layout.addWidget(widget)
         for part in self._parts():
             part.setVisible(False)                  # until the first figures
+        self._reserve_row()
         self.state = IN_BAND
         self._fill: tuple[int, int] | None = None     # (steps, filled) the bar shows
         self._bar_state: str | None = None           # the state its colour shows
         self._size_bar()
+
+    def _reserve_row(self) -> None:
+        """While the strip waits for its first figures, it is as tall as one row of them, so
+        that their coming lays out the strip alone, not the window. QPushButton's own hint,
+        worked out in Qt, is as tall as a figure's button (the style's button around a line of
+        this font) and names no style class here."""
+        if not self.words_group.isHidden():
+            self.setMinimumHeight(0)
+            return
+        margins = self.flow.contentsMargins()
+        self.setMinimumHeight(QPushButton.sizeHint(self.references).height() + margins.top()
+                              + margins.bottom())
 
     def _parts(self) -> tuple[QWidget, ...]:
         return (self.words_group, self.references, self.key_messages, self.illustrations,
@@ -331,6 +344,7 @@ class FiguresBar(QWidget):
         super().changeEvent(event)
         if event.type() == event.Type.FontChange:
             self._size_bar()
+            self._reserve_row()
             self.updateGeometry()
 
     def show_figures(self, f: Figures) -> None:
@@ -369,6 +383,7 @@ class FiguresBar(QWidget):
             resized = True
             for part in self._parts()[:-1]:
                 part.setVisible(True)
+            self._reserve_row()
         shown = f.panel_words is not None
         resized |= shown == self.panel_words.isHidden()
         self.panel_words.setVisible(shown)
