@@ -144,16 +144,17 @@ def test_a_misspelt_word_is_underlined_in_every_prose_field(window, qtbot, tmp_p
     section = window.session.article.sections[0]
     window.open_panel(f"section:{section.id}")
     heading = window.section_panel.title_edit
-    type_into(qtbot, heading, " togehter")
+    type_into(qtbot, heading, " togehter again")      # (the word being typed waits: see
+    #                                                   test_ui_word_being_typed)
     assert underlined(heading) == ["togehter"]
 
     message = key_message_editor(qtbot, window)
-    QTest.keyClicks(message, "Listen to the carres")
+    QTest.keyClicks(message, "Listen to the carres now")
     assert underlined(message) == ["carres"]
 
     pictures = add_picture(window, tmp_path)
     type_into(qtbot, pictures.caption, "The wrold of the ward")
-    type_into(qtbot, pictures.alt_text, "Nurses at a tabel")
+    type_into(qtbot, pictures.alt_text, "Nurses at a tabel on the ward")
     assert underlined(pictures.caption) == ["wrold"]
     assert underlined(pictures.alt_text) == ["tabel"]
 
@@ -197,11 +198,11 @@ def test_the_competing_interests_prose_is_checked_but_not_who(window, qtbot):
     editor = wizard.item_pages[0].editor
     assert isinstance(editor.who_edit, QLineEdit)
     editor.add_entry()
-    QTest.keyClicks(editor.what_edit, "Unpaid trustie")
-    QTest.keyClicks(editor.comments_edit, "Since Janury")
+    QTest.keyClicks(editor.what_edit, "Unpaid trustie role")
+    QTest.keyClicks(editor.comments_edit, "Since Janury 2024")
     assert underlined(editor.what_edit) == ["trustie"]
     assert underlined(editor.comments_edit) == ["Janury"]
-    assert author.disclosure.item(1).entries == [] and editor.entries[0].what == "Unpaid trustie"
+    assert author.disclosure.item(1).entries == [] and editor.entries[0].what == "Unpaid trustie role"
     statement = wizard.summary_page.statement_edit
     statement.setPlainText("Jo declares no competting interests.")
     assert underlined(statement) == ["competting"]
@@ -343,7 +344,7 @@ def test_ignore_in_this_article_removes_the_underline_everywhere(window, qtbot):
     window.open_panel("title")
     title = window.panels["title"]
     type_into(qtbot, title.standfirst, "At Glenmorrow.")
-    type_into(qtbot, title.title_edit, " in Glenmorrow")
+    type_into(qtbot, title.title_edit, " in Glenmorrow now")
     qtbot.waitUntil(lambda: underlined(body) == ["Glenmorrow"], timeout=20000)
     assert underlined(title.standfirst) == underlined(title.title_edit) == ["Glenmorrow"]
     put_cursor_in(title.title_edit, "Glenmorrow")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..model.article.limits import HEADING_MAX
 from .colours import CHECKED_BUTTONS
+from .cursor_reports import CursorReports
 from .form_guard import form_handler
 from .richtext_bridge import standing_text
 from .spell_line_edit import SpellLineEdit, mark_field
@@ -48,6 +49,9 @@ class SectionPanel(QWidget):
         self.assignee_combo.activated.connect(self._assignee_chosen)
 
         self.editor = mark_field(TextEditor(), "body")
+        # the word being typed is underlined once the cursor leaves it (spell_highlighter)
+        self.cursor_reports = CursorReports(
+            self.editor, lambda: self.session.highlighters.get(self.section_id))
         self.editor.setViewportMargins(8, 4, 8, 4)
         self.toolbar = QToolBar("Formatting")
         self.toolbar.setAccessibleName("Formatting")
@@ -132,6 +136,7 @@ class SectionPanel(QWidget):
         if section is None:
             return
         self._loading = True
+        self.cursor_reports.left()          # the section shown until now
         self.section_id = section_id
         self.editor.setDocument(self.session.document(section_id))
         self.editor.spelling_menu_hook = self._spelling_menu

@@ -25,6 +25,14 @@ even checked until then: the words before a cut are checked the same whatever fo
 An edit that would leave an underline in the wrong place, or under a word now right, is
 underlined before the key is drawn.
 
+The word being typed is not underlined until the typist leaves it (Word and LibreOffice wait
+for a word to be finished too): "colla", on the way to "collaboration", is not misspelt, and an
+underline drawn under it at one key and taken away a few keys later made Qt lay out and repaint
+the whole paragraph at each of those keys (the slowest keys at 50,000 words; issue 23). It is the
+word a key has just typed up to the text cursor; it is checked once the cursor leaves its end or
+the keyboard leaves the box. Only documents whose view reports its cursor (``cursor_reports``)
+hold it back; the others underline as before.
+
 Re-highlighting for reasons other than typing (a word added to the dictionary, the language
 changed, spelling switched off) is done with the document's signals blocked: underlines are not
 edits, and must not make the project look modified.
@@ -43,6 +51,7 @@ from .richtext_bridge import spelling_text
 UNDERLINE_COLOUR = QColor(200, 0, 0)
 SPELL_UNDERLINE = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
 UNDERLINE_DELAY_MS = 150    # new underlines at most this long after the key (not restarted)
+TYPED_AT_ONCE = 2           # characters a key adds (an accent composed with its letter)
 
 
 def keep_shaped(block: QTextBlock) -> None:
@@ -78,6 +87,10 @@ class SpellHighlighter(QObject):
         self._kept: dict[int, tuple[CheckedParagraph, int,
                                     list[QTextLayout.FormatRange] | None]] = {}
         self._blocks = document.blockCount()
+        # the word being typed, held back: (paragraph number, UTF-16 position of its end and of
+        # the cursor), and where the view showing the document last said its cursor was
+        self._held: tuple[int, int] | None = None
+        self._cursor: int | None = None
         # paragraphs (by number) whose new underlines wait for the timer; the ones shown are
         # still right (see the module's notes)
         self._pending: set[int] = set()
@@ -136,6 +149,28 @@ class SpellHighlighter(QObject):
         finally:
             document.blockSignals(was_blocked)
 
+    def cursor_at(self, position: int | None) -> None:
+        """A view's text cursor is at ``position`` in this document (None: the keyboard has
+        left the box, or the view shows another document). The word typed up to the cursor
+        stays without an underline while the cursor stays at its end; once it leaves, the word
+        is checked (at most UNDERLINE_DELAY_MS later)."""
+        self._cursor = position
+        held = self._held
+        if held is None:
+            return
+        if position is not None:
+            block = self.document().findBlock(position)
+            if block.blockNumber() == held[0] and position - block.position() == held[1]:
+                return
+        self._held = None
+        self._pending.add(held[0])
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def held_word(self) -> tuple[int, int] | None:
+        """The word being typed, held back: (paragraph number, UTF-16 end), or None."""
+        return self._held
+
     def misspelling_at(self, block: QTextBlock, position_in_block: int) -> Span | None:
         """The misspelt word at a UTF-16 position inside ``block``, as a UTF-16 span, or None."""
         if not self.active() or not block.isValid():
@@ -156,6 +191,9 @@ class SpellHighlighter(QObject):
         block = document.findBlock(position)
         changed = document.findBlock(position + added)
         paragraphs = self._blocks
+        held, self._held = self._held, None
+        if held is not None:        # checked again, unless it is still being typed (below)
+            self._pending.add(held[0])
         self._renumber(block.blockNumber(), changed.blockNumber() if changed.isValid()
                        else document.blockCount() - 1)
         last = document.findBlock(position + added + (1 if removed > 0 else 0))
@@ -163,6 +201,9 @@ class SpellHighlighter(QObject):
         # typing: the edit stays inside one paragraph (Backspace too: the next paragraph,
         # which QSyntaxHighlighter's rule adds for a removal, is unchanged then)
         typing = paragraphs == self._blocks and changed == block
+        if typing and added <= TYPED_AT_ONCE and self._cursor in (position, position + removed):
+            # a key typed at the view's cursor (told before the cursor moves on with the key)
+            self._held = (block.blockNumber(), position + added - block.position())
         if typing and self._cannot_be_wrong(block, position - block.position()):
             keep_shaped(block)                  # checked when the timer comes
             self._pending.add(block.blockNumber())
@@ -266,6 +307,7 @@ class SpellHighlighter(QObject):
         else:
             ranges = [self._range(a, b - a) for a, b, _word in spans]
         self._kept[number] = (checked, generation, ranges)
+        spans, ranges = self._shown(number, spans, ranges)
         if wait and self._still_right(layout, spans):
             self._pending.add(number)
             return False
@@ -273,6 +315,18 @@ class SpellHighlighter(QObject):
             (checked is previous or checked.utf16 == previous.utf16)
         self._pending.discard(number)
         return self._set(layout, spans, ranges, as_before)
+
+    def _shown(self, number: int, spans: tuple[Span, ...],
+               ranges: list[QTextLayout.FormatRange]
+               ) -> tuple[tuple[Span, ...], list[QTextLayout.FormatRange]]:
+        """The paragraph's misspellings and their ranges less the word being typed."""
+        held = self._held
+        if held is None or held[0] != number:
+            return spans, ranges
+        keep = [index for index, span in enumerate(spans) if span[1] != held[1]]
+        if len(keep) == len(spans):
+            return spans, ranges
+        return tuple(spans[i] for i in keep), [ranges[i] for i in keep]
 
     def _still_right(self, layout: QTextLayout, spans: tuple[Span, ...]) -> bool:
         """Every underline the layout shows lies inside one of ``spans`` (sorted, apart), and
@@ -330,3 +384,4 @@ class SpellHighlighter(QObject):
             self.refresh()
         except RuntimeError:  # the C++ object is gone (window closed)
             self._engine.remove_listener(self._engine_changed)
+

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ..model.language.spelling import SpellEngine
+from .cursor_reports import CursorReports
 from .spell_highlighter import SpellHighlighter
 
 FIELD_PROPERTY = "pip_field"
@@ -104,6 +105,7 @@ class SpellCheck(QObject):
         if watch_viewport:      # where a right-click lands; a SpellLineEdit takes it itself
             edit.viewport().installEventFilter(self)
         highlighter = self.highlighter
+        self.cursor_reports = CursorReports(edit, lambda: highlighter)
         edit.destroyed.connect(lambda *_: engine.remove_listener(highlighter._engine_changed))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API

@@ -1,0 +1,115 @@
+"""The word being typed gets no spelling underline until the typist leaves it.
+
+At human pace the underlines came 150 ms after a key, so a long word was underlined while it was
+still being typed ("colla" on the way to "collaboration") and the underline went again a few keys
+later: a red mark for a word that is not misspelt, and the whole paragraph laid out and painted
+again at each of those keys (issue 23). Word and LibreOffice wait for the word to be finished.
+Here the word is checked once the cursor leaves its end (a space, an arrow key, a click), the
+keyboard leaves the box, or another section is shown. Real windows, real keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtTest import QTest
+
+from pipwriter.ui.spell_highlighter import UNDERLINE_DELAY_MS
+
+SPELL = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+PAUSE_MS = UNDERLINE_DELAY_MS + 100          # longer than the underlines wait after a key
+
+
+def underlined(document) -> list[str]:
+    """Every word drawn with a spelling underline at this moment."""
+    words, block = [], document.begin()
+    while block.isValid():
+        text = block.text()
+        words += [text[r.start:r.start + r.length] for r in block.layout().formats()
+                  if r.format.underlineStyle() == SPELL]
+        block = block.next()
+    return words
+
+
+def type_slowly(qtbot, box, text: str) -> None:
+    """One key at a time with a pause after each, longer than the underlines' wait."""
+    for letter in text:
+        QTest.keyClicks(box, letter)
+        qtbot.wait(PAUSE_MS // 2)
+
+
+def open_section(controller, qtbot, number: int = 1):
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    window.session.set_modified(False)
+    window.show()
+    qtbot.waitUntil(lambda: window.session.spelling.lists.loaded(), timeout=20_000)
+    section = window.session.article.sections[number]
+    window.open_panel(f"section:{section.id}")
+    editor = window.section_panel.editor
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    return window, editor
+
+
+def test_a_long_word_is_never_underlined_while_it_is_typed(controller, qtbot):
+    window, editor = open_section(controller, qtbot)
+    document = editor.document()
+    before = underlined(document)
+    seen = []
+    for letter in " We talked about collaboration":
+        QTest.keyClicks(editor, letter)
+        qtbot.wait(PAUSE_MS // 2)
+        seen.append(underlined(document))
+    assert all(words == before for words in seen), [w for w in seen if w != before][:1]
+
+
+def test_a_misspelt_word_is_underlined_once_the_typist_moves_on(controller, qtbot):
+    window, editor = open_section(controller, qtbot)
+    document = editor.document()
+    type_slowly(qtbot, editor, " We recieve")
+    qtbot.wait(PAUSE_MS)
+    assert "recieve" not in underlined(document)      # still being typed
+    QTest.keyClicks(editor, " ")
+    qtbot.waitUntil(lambda: "recieve" in underlined(document), timeout=3000)
+
+
+def test_an_arrow_key_leaving_the_word_has_it_checked(controller, qtbot):
+    window, editor = open_section(controller, qtbot)
+    document = editor.document()
+    type_slowly(qtbot, editor, " the pateint")
+    qtbot.wait(PAUSE_MS)
+    assert "pateint" not in underlined(document)
+    QTest.keyClick(editor, Qt.Key.Key_Left)
+    qtbot.waitUntil(lambda: "pateint" in underlined(document), timeout=3000)
+
+
+def test_leaving_the_text_or_the_section_has_the_word_checked(controller, qtbot):
+    window, editor = open_section(controller, qtbot)
+    document = editor.document()
+    type_slowly(qtbot, editor, " a hospitel")
+    qtbot.wait(PAUSE_MS)
+    assert "hospitel" not in underlined(document)
+    window.navigator.setFocus()                       # the keyboard goes to the list
+    qtbot.waitUntil(lambda: "hospitel" in underlined(document), timeout=3000)
+
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    type_slowly(qtbot, editor, " seperate")
+    assert "seperate" not in underlined(document)
+    other = window.session.article.sections[2]
+    window.open_panel(f"section:{other.id}")          # another section shown
+    qtbot.waitUntil(lambda: "seperate" in underlined(document), timeout=3000)
+
+
+def test_a_one_line_box_underlines_the_word_once_the_keyboard_leaves_it(controller, qtbot):
+    window, _editor = open_section(controller, qtbot)
+    window.open_panel("title")
+    title = window.panels["title"].title_edit
+    title.setFocus()
+    qtbot.waitUntil(title.hasFocus, timeout=3000)
+    title.selectAll()
+    type_slowly(qtbot, title, "Partnershp")
+    qtbot.wait(PAUSE_MS)
+    assert underlined(title.document()) == []
+    QTest.keyClick(title, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: underlined(title.document()) == ["Partnershp"], timeout=3000)
