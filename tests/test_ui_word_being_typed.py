@@ -9,9 +9,11 @@ keyboard leaves the box, or another section is shown. Real windows, real keys.""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
+from ui_support import first_section
 
 from pipwriter.ui.spell_highlighter import UNDERLINE_DELAY_MS
 
@@ -37,16 +39,13 @@ def type_slowly(qtbot, box, text: str) -> None:
         qtbot.wait(PAUSE_MS // 2)
 
 
-def open_section(controller, qtbot, number: int = 1):
+def open_section(controller, qtbot):
     window = controller.open_demo()
     qtbot.addWidget(window)
     window.session.set_modified(False)
     window.show()
     qtbot.waitUntil(lambda: window.session.spelling.lists.loaded(), timeout=20_000)
-    section = window.session.article.sections[number]
-    window.open_panel(f"section:{section.id}")
-    editor = window.section_panel.editor
-    editor.setFocus()
+    _section, editor = first_section(window)
     editor.moveCursor(QTextCursor.MoveOperation.End)
     return window, editor
 
@@ -63,42 +62,31 @@ def test_a_long_word_is_never_underlined_while_it_is_typed(controller, qtbot):
     assert all(words == before for words in seen), [w for w in seen if w != before][:1]
 
 
-def test_a_misspelt_word_is_underlined_once_the_typist_moves_on(controller, qtbot):
-    window, editor = open_section(controller, qtbot)
-    document = editor.document()
-    type_slowly(qtbot, editor, " We recieve")
-    qtbot.wait(PAUSE_MS)
-    assert "recieve" not in underlined(document)      # still being typed
+def _space(window, editor):
     QTest.keyClicks(editor, " ")
-    qtbot.waitUntil(lambda: "recieve" in underlined(document), timeout=3000)
 
 
-def test_an_arrow_key_leaving_the_word_has_it_checked(controller, qtbot):
+def _arrow_key(window, editor):
+    QTest.keyClick(editor, Qt.Key.Key_Left)
+
+
+def _keyboard_to_the_list(window, editor):
+    window.navigator.setFocus()
+
+
+def _another_section(window, editor):
+    window.open_panel(f"section:{window.session.article.sections[2].id}")
+
+
+@pytest.mark.parametrize("leave", [_space, _arrow_key, _keyboard_to_the_list, _another_section])
+def test_a_misspelt_word_is_underlined_once_the_typist_leaves_it(controller, qtbot, leave):
     window, editor = open_section(controller, qtbot)
     document = editor.document()
     type_slowly(qtbot, editor, " the pateint")
     qtbot.wait(PAUSE_MS)
-    assert "pateint" not in underlined(document)
-    QTest.keyClick(editor, Qt.Key.Key_Left)
+    assert "pateint" not in underlined(document)      # still being typed
+    leave(window, editor)
     qtbot.waitUntil(lambda: "pateint" in underlined(document), timeout=3000)
-
-
-def test_leaving_the_text_or_the_section_has_the_word_checked(controller, qtbot):
-    window, editor = open_section(controller, qtbot)
-    document = editor.document()
-    type_slowly(qtbot, editor, " a hospitel")
-    qtbot.wait(PAUSE_MS)
-    assert "hospitel" not in underlined(document)
-    window.navigator.setFocus()                       # the keyboard goes to the list
-    qtbot.waitUntil(lambda: "hospitel" in underlined(document), timeout=3000)
-
-    editor.setFocus()
-    editor.moveCursor(QTextCursor.MoveOperation.End)
-    type_slowly(qtbot, editor, " seperate")
-    assert "seperate" not in underlined(document)
-    other = window.session.article.sections[2]
-    window.open_panel(f"section:{other.id}")          # another section shown
-    qtbot.waitUntil(lambda: "seperate" in underlined(document), timeout=3000)
 
 
 def test_a_one_line_box_underlines_the_word_once_the_keyboard_leaves_it(controller, qtbot):
