@@ -108,3 +108,18 @@ def test_at_the_largest_text_a_form_never_scrolls_sideways_nor_squeezes_its_boxe
     for area in panel.findChildren(QScrollArea):
         if area.isVisibleTo(panel):
             assert area.horizontalScrollBar().maximum() == 0, area.objectName()
+
+
+def test_at_the_largest_text_every_key_message_is_in_sight(largest_text, qtbot):
+    """Found by a walk: at the largest text the key messages' list showed about one and a
+    half of them, the first scrolled out of sight while the count below said "2 key
+    messages". The page scrolls as a whole instead; each list shows all its rows."""
+    window = largest_text
+    window.open_panel("key_messages")
+    qtbot.wait(50)
+    panel = window.panels["key_messages"]
+    assert panel.messages.count() == 3 and panel.quotes.count() >= 1
+    for listed in (panel.messages, panel.quotes):
+        assert listed.verticalScrollBar().maximum() == 0, listed.accessibleName()
+        last = listed.visualItemRect(listed.item(listed.count() - 1))
+        assert last.bottom() <= listed.viewport().height(), listed.accessibleName()

@@ -108,7 +108,7 @@ class KeyMessagesPanel(QWidget):
         panel = self.session.template.panels.get("key_messages")
         intro = QLabel(panel.prompt if panel else "")
         intro.setWordWrap(True)
-        self.messages = wrapping_list()
+        self.messages = wrapping_list(all_rows=True)
         self.messages.setAccessibleName("Key messages")
         mark_field(self.messages, "message")     # its editor is marked too
         self.delegate = MessageDelegate(self.session, self.messages)
@@ -128,7 +128,7 @@ class KeyMessagesPanel(QWidget):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.limit_label = QLabel()
-        self.quotes = wrapping_list()
+        self.quotes = wrapping_list(all_rows=True)
         self.quotes.setAccessibleName("Key quotes flagged in the text")
         self.quotes.itemActivated.connect(self._go_to_quote)
         self.quotes.currentRowChanged.connect(lambda _row: self._update_buttons())

@@ -9,7 +9,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, QSize, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QListWidget
 
@@ -51,9 +51,47 @@ def warning_label() -> QLabel:
     return label
 
 
-def wrapping_list() -> QListWidget:
-    """A list whose long entries wrap instead of scrolling sideways."""
-    widget = QListWidget()
+ALL_ROWS_MOST = 12      # rows a list that shows all its rows asks room for, at most...
+ALL_ROWS_LEAST = 4      # ...and will not be squeezed below (the page scrolls instead)
+
+
+class AllRowsList(QListWidget):
+    """A list that asks for the room of all its rows (up to ALL_ROWS_MOST): where the page it
+    is on must scroll (the largest text), the page scrolls as a whole rather than the list
+    showing a row and a half of three (found by a walk: the first key message was out of
+    sight while the count under the list said "2 key messages")."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        model = self.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset,
+                       model.dataChanged):
+            signal.connect(self._rows_changed)
+
+    def _rows_changed(self, *_args) -> None:
+        self.updateGeometry()
+
+    def _rows_height(self, most: int) -> int:
+        rows = sum(self.sizeHintForRow(row) + 2 * self.spacing()
+                   for row in range(min(self.count(), most)))
+        return max(rows, 3 * self.fontMetrics().lineSpacing()) + 2 * self.frameWidth()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(super().sizeHint().width(), self._rows_height(ALL_ROWS_MOST))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(super().minimumSizeHint().width(), self._rows_height(ALL_ROWS_LEAST))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():   # its rows wrap again
+            self.updateGeometry()
+
+
+def wrapping_list(all_rows: bool = False) -> QListWidget:
+    """A list whose long entries wrap instead of scrolling sideways; ``all_rows``: one that
+    asks for the room of all its rows (:class:`AllRowsList`)."""
+    widget = AllRowsList() if all_rows else QListWidget()
     widget.setWordWrap(True)
     widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     widget.setResizeMode(QListWidget.ResizeMode.Adjust)
