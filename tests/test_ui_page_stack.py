@@ -123,3 +123,31 @@ def test_at_the_largest_text_every_key_message_is_in_sight(largest_text, qtbot):
         assert listed.verticalScrollBar().maximum() == 0, listed.accessibleName()
         last = listed.visualItemRect(listed.item(listed.count() - 1))
         assert last.bottom() <= listed.viewport().height(), listed.accessibleName()
+
+
+def test_at_the_largest_text_on_a_narrow_window_the_section_fits_its_width(largest_text, qtbot):
+    """Found by a walk at 200 % with the largest text (a window 960 points wide): the section
+    page scrolled sideways, its heading box showed "Why" and the guidance beside the text was
+    cut off. Now "Written by" goes under the heading and the guidance under the text; on a
+    wide window they are side by side again."""
+    from PySide6.QtCore import Qt
+
+    from pipwriter.ui.screen_fit import FIELD_CHARACTERS
+    window = largest_text
+    window.resize(960, 531)
+    window.open_panel(f"section:{window.session.article.sections[0].id}")
+    qtbot.wait(50)
+    panel = window.section_panel
+    assert window.stack_area.horizontalScrollBar().maximum() == 0
+    assert panel.splitter.orientation() == Qt.Orientation.Vertical
+    view = window.stack_area.viewport()
+    for widget in (panel.title_edit, panel.assignee_combo, panel.editor, panel.guide_area):
+        right = widget.mapTo(view, QPoint(widget.width(), 0)).x()
+        assert right <= view.width(), widget.accessibleName() or widget.objectName()
+    least = panel.title_edit.fontMetrics().averageCharWidth() * FIELD_CHARACTERS
+    assert panel.title_edit.width() >= least
+    window.resize(1900, 1000)
+    qtbot.wait(50)
+    assert panel.splitter.orientation() == Qt.Orientation.Horizontal
+    heading_row = panel.title_edit.mapTo(window, QPoint(0, 0)).y()
+    assert abs(panel.assignee_combo.mapTo(window, QPoint(0, 0)).y() - heading_row) < 10

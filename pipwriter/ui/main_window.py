@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigator)
         self.stack_area = scrolling(self.stack, sideways=True)   # held: see make_scrollable
         self.splitter.addWidget(self.stack_area)
+        self.section_panel.turn.watch(self.stack_area)      # the room it has
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([260, 900])
         # the figures sit in their own strip above the status bar, so status messages have room
@@ -234,8 +235,7 @@ class MainWindow(QMainWindow):
                          "of the log (nothing is sent)")
         self._action(help_menu, f"&About {APP_NAME}", help_windows.about)
 
-    def show_preview(self) -> None:
-        """View › Preview the whole article: the article as it will be exported."""
+    def show_preview(self) -> None:     # View › Preview the whole article, as it will be exported
         from .preview import show_preview
         show_preview(self)
 

@@ -149,6 +149,72 @@ class SideBySide(QBoxLayout):
         super().setGeometry(rect)
 
 
+class SplitterTurn(QObject):
+    """Puts a splitter's parts one above the other while the room shown for it is less than
+    ``least()`` wide, and side by side again once it is not. Found by a walk at 200 % with the
+    largest text: the guidance beside the section's text was cut off and the page scrolled
+    sideways, its heading box showing "Why". The room is the width of the scroll area the
+    splitter is shown in (:meth:`watch`; else its own width), so a page held wide by its least
+    width still turns. (Not its view: the first time Python is handed a widget Qt made itself,
+    such as a scroll area's view, PySide makes some 70 classes of QtWidgets, 12 ms, and this is
+    set up before the first paint: issue 23.)"""
+
+    def __init__(self, splitter, least, shares: tuple[int, ...],
+                 rows: tuple[QBoxLayout, ...] = ()) -> None:
+        super().__init__(splitter)
+        self.splitter = splitter
+        self.least = least
+        self.shares = shares        # each part's share of the room once turned
+        self.rows = rows            # rows of the parts that turn with it (one above the other)
+        self._view: QWidget | None = None
+        splitter.installEventFilter(self)
+        for index in range(splitter.count()):   # a part laid out again may need more height
+            splitter.widget(index).installEventFilter(self)
+
+    def watch(self, area: QWidget) -> None:
+        """The scroll area the splitter is shown in: its width is the room."""
+        self._view = area
+        area.installEventFilter(self)
+
+    def _room(self) -> int:
+        return self._view.width() if self._view is not None else self.splitter.width()
+
+    def fit(self) -> None:
+        wanted = Qt.Orientation.Vertical if self._room() < self.least() \
+            else Qt.Orientation.Horizontal
+        splitter = self.splitter
+        if splitter.orientation() != wanted:
+            splitter.setOrientation(wanted)
+            for row in self.rows:
+                row.setDirection(QBoxLayout.Direction.TopToBottom if wanted ==
+                                 Qt.Orientation.Vertical else QBoxLayout.Direction.LeftToRight)
+            room = splitter.height() if wanted == Qt.Orientation.Vertical else splitter.width()
+            total = sum(self.shares)
+            splitter.setSizes([room * share // total for share in self.shares])
+        self._hold_heights()
+
+    def _hold_heights(self) -> None:
+        """One above the other, each part is at least as tall as it needs at its width (a
+        splitter knows only a part's least height at its widest: its wrapped lines were cut
+        off); side by side, as the splitter says."""
+        vertical = self.splitter.orientation() == Qt.Orientation.Vertical
+        for index in range(self.splitter.count()):
+            part = self.splitter.widget(index)
+            layout = part.layout()
+            least = layout.minimumHeightForWidth(part.width()) \
+                if vertical and layout is not None and layout.hasHeightForWidth() else 0
+            if part.minimumHeight() != least:
+                part.setMinimumHeight(least)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        kind = event.type()
+        if kind in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.fit()
+        elif kind == QEvent.Type.LayoutRequest and watched is not self.splitter:
+            self._hold_heights()
+        return False
+
+
 FIELD_CHARACTERS = 16      # a form's box is never narrower than this many characters
 
 

@@ -23,6 +23,8 @@ from .richtext_bridge import standing_text
 from .spell_line_edit import SpellLineEdit, mark_field
 from .text_editor import TextEditor
 
+EDITOR_CHARACTERS = 36      # the text is at least this wide beside the guidance
+
 
 class SectionPanel(QWidget):
     renameRequested = Signal(str, str)        # section id, new title
@@ -102,15 +104,20 @@ class SectionPanel(QWidget):
         writing = QWidget()
         writing_layout = QVBoxLayout(writing)
         writing_layout.setContentsMargins(0, 0, 0, 0)
-        title_row = QHBoxLayout()
+        from .screen_fit import SplitterTurn
+        title_row = QHBoxLayout()               # "Written by" under the heading when narrow
+        heading_pair, writer_pair = QHBoxLayout(), QHBoxLayout()
         heading_label = QLabel("Hea&ding:")
         heading_label.setBuddy(self.title_edit)
-        title_row.addWidget(heading_label)
-        title_row.addWidget(self.title_edit, 1)
+        heading_pair.addWidget(heading_label)
+        heading_pair.addWidget(self.title_edit, 1)
         writer_label = QLabel("&Written by:")
         writer_label.setBuddy(self.assignee_combo)
-        title_row.addWidget(writer_label)
-        title_row.addWidget(self.assignee_combo)
+        writer_pair.addWidget(writer_label)
+        writer_pair.addWidget(self.assignee_combo, 1)
+        title_row.addLayout(heading_pair, 1)
+        title_row.addLayout(writer_pair)
+        self._size_boxes()
         writing_layout.addLayout(title_row)
         writing_layout.addWidget(self.owner_label)
         writing_layout.addWidget(self.toolbar)
@@ -127,9 +134,24 @@ class SectionPanel(QWidget):
         self.splitter.addWidget(guide_area)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
+        # the guidance under the text when there is no room for both side by side
+        self.turn = SplitterTurn(self.splitter, lambda: (
+            self.editor.fontMetrics().averageCharWidth() * EDITOR_CHARACTERS
+            + guide_area.minimumWidth() + self.splitter.handleWidth()), (3, 1), (title_row,))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+
+    def _size_boxes(self) -> None:
+        """The heading and writer boxes never squeezed to a few letters (screen_fit)."""
+        from .screen_fit import FIELD_CHARACTERS
+        for box in (self.title_edit, self.assignee_combo):
+            box.setMinimumWidth(box.fontMetrics().averageCharWidth() * FIELD_CHARACTERS)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:
+            self._size_boxes()
 
     def show_section(self, section_id: str) -> None:
         section = self.session.article.section(section_id)

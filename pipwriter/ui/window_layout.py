@@ -51,8 +51,10 @@ class WindowLayout:
     def _restore_splitters(self) -> None:
         pending, self._pending = self._pending, {}
         for splitter, state in pending.items():
-            if state is not None:
+            if state is not None:       # its sizes: the room decides which way it goes
+                orientation = splitter.orientation()    # (screen_fit.SplitterTurn)
                 splitter.restoreState(state)
+                splitter.setOrientation(orientation)
 
     def save(self) -> None:
         self.settings.save_window_layout(
