@@ -130,8 +130,11 @@ def test_entries_in_several_items(open_wizard):
     go_next(wizard)
     answer_none_until(wizard, wizard.certify_page)
 
-    assert "   - NIHR: evaluation of the clinic; paid to my organisation" in \
-        wizard.certify_page.overview.toPlainText()
+    overview = wizard.certify_page.overview.toPlainText()
+    assert "   - NIHR: evaluation of the clinic; paid to my organisation" in overview
+    # each item headed by the question the wizard asked, the form's own title under it
+    talks_item = wizard.items[4]
+    assert f"5. {talks_item.question}\n   On the ICMJE form: {talks_item.title}" in overview
     wizard.certify_page.checkbox.setChecked(True)
     go_next(wizard)
     statement = wizard.summary_page.statement_edit.toPlainText()

@@ -271,6 +271,17 @@ def test_disclosure_document_is_laid_out_like_the_icmje_form(bundle, demo):
     assert combined_statement(demo.article.authors, items) in _all_text(document)
 
 
+def test_disclosure_document_keeps_the_form_titles_not_the_plain_questions(bundle):
+    """The confirm page's preview heads each item with its plain question; the exported form
+    mirrors the official ICMJE form the editors expect, so it has the form's titles only."""
+    document, _path = _doc(bundle, "-competing-interests")
+    text = _all_text(document)
+    for item in load_items():
+        assert item.title in text
+        assert item.question not in text
+    assert "On the ICMJE form" not in text and "You confirmed" not in text
+
+
 # --- awkward input -----------------------------------------------------------------------------
 def test_control_characters_and_odd_unicode_are_handled(demo, tmp_path):
     project = demo_project()

@@ -6,7 +6,8 @@ Strings are collected from everywhere a patient reads them:
 - the series template (guidance prompts, tooltips, questions, panel texts, the rules' messages);
 - the help (the getting-started guide, the guidance page, the shortcuts page's introduction);
 - the checklist: the messages of the checks, run on a set of broken articles;
-- the competing-interests items (questions, explanations, examples);
+- the competing-interests items (questions, explanations, examples), and the confirm page's
+  preview of the form;
 - the windows themselves: every page of both wizards and every panel of the main window, walked
   as a user sees them (labels, buttons, titles, hints, placeholders, tooltips);
 - the dialogs: every string literal the interface passes to a message box, question, tooltip,
@@ -53,7 +54,8 @@ JOURNAL_FORMULAS = {
         "The BMJ's own declaration wording",
     # The ICMJE form's own item titles ("speakers bureaus", "fiduciary role"): each question
     # page is headed by the plain question, with the form's title in small type underneath
-    # ("On the ICMJE form: ...") for those who need to match it to the form.
+    # ("On the ICMJE form: ..."), for those who need to match it to the form; so is each item
+    # of the confirm page's preview of the form.
     "On the ICMJE form:": "ICMJE form item title, shown under the plain question",
 }
 
@@ -114,6 +116,27 @@ def icmje_strings() -> Iterator[tuple[str, str]]:
         yield f"{where} › explanation", item.explanation
         for example in item.examples:
             yield f"{where} › example", example
+
+
+def preview_strings() -> Iterator[tuple[str, str]]:
+    """The confirm page's preview of the form, for an author who has not confirmed, who has,
+    and who changed their answers since (each line; the form's titles are the formula)."""
+    from pipwriter.model.article.author import Author
+    from pipwriter.model.interests.disclosure import DisclosureEntry
+    from pipwriter.model.interests.icmje import load_items
+    from pipwriter.model.interests.statements import disclosure_form, disclosure_form_text
+    author = Author("Jo Bloggs", "patient")
+    for n in range(1, 14):
+        author.disclosure.item(n).answer = "none"
+    for step in range(3):
+        if step == 1:
+            author.disclosure.certify("2026-03-01")
+        if step == 2:
+            author.disclosure.item(10).answer = "entries"
+            author.disclosure.item(10).entries = [DisclosureEntry("Walk Club", "chair")]
+        form = disclosure_form(author, load_items(), "Walking together", TODAY)
+        for line in disclosure_form_text(form, plain=True).splitlines():
+            yield "confirm page › preview", line.strip()
 
 
 def _broken_projects():
@@ -347,7 +370,7 @@ def _report(failures) -> str:
 
 # --------------------------------------------------------------------------- the tests
 @pytest.mark.parametrize("source", [template_strings, help_strings, icmje_strings,
-                                    check_strings, source_strings])
+                                    check_strings, source_strings, preview_strings])
 def test_every_patient_facing_string_is_plain(source):
     failures, scored = score(source())
     assert scored > 5

@@ -221,3 +221,45 @@ def test_unpaid_is_not_said_twice(items):
     assert "unpaid)" not in text
     jo = declare(none_author("Jo Bloggs"), 10, DisclosureEntry("Walk Club", "chair", "not_paid"))
     assert "Walk Club (chair, unpaid)" in combined_statement([jo])      # said once, as before
+
+
+def test_preview_heads_each_item_with_its_plain_question_and_keeps_the_form_title(items):
+    """Found by a user walk: the confirm page listed each item by the ICMJE form's title alone
+    ("Payment or honoraria for lectures, presentations, speakers bureaus, ..."), which a
+    patient co-author was asked to check and sign. On screen each item is now headed by the
+    plain question the wizard asked, with the form's title under it; the form's own text (as
+    exported) is unchanged."""
+    jo = declare(none_author("Jo Bloggs"), 5, DisclosureEntry("Acme", "one talk", "me"))
+    jo.disclosure.certify("2026-12-05")
+    form = disclosure_form(jo, items, "Walking together", today=date(2026, 12, 6))
+    talks = items[4]
+    assert form.rows[4].question == talks.question
+    preview = disclosure_form_text(form, plain=True)
+    assert f"5. {talks.question}\n   On the ICMJE form: {talks.title}\n" in preview
+    assert f"10. {items[9].question}\n   On the ICMJE form: Leadership or " in preview
+    assert "   - Acme: one talk; paid to me" in preview
+    assert "   Your answer: None" in preview
+    assert preview.endswith("\nYou confirmed these answers on 5 December 2026.")
+    assert "Certification:" not in preview
+    official = disclosure_form_text(form)
+    assert f"5. {talks.title}\n" in official
+    assert talks.question not in official and "On the ICMJE form" not in official
+    assert official.endswith("\nCertification: I confirm these answers are complete and true. "
+                             "Certified on 5 December 2026.")
+
+
+@pytest.mark.parametrize("certified_on, changed, plain_line", [
+    ("", False, "You have not confirmed these answers yet."),
+    ("2026-03-01", True, "You changed these answers after you confirmed them on 1 March 2026. "
+                         "They need to be confirmed again."),
+])
+def test_preview_says_in_plain_words_whether_the_answers_are_confirmed(
+        items, certified_on, changed, plain_line):
+    jo = none_author("Jo Bloggs")
+    if certified_on:
+        jo.disclosure.certify(certified_on)
+    if changed:
+        declare(jo, 3, DisclosureEntry("Publisher", "book royalties", "me"))
+    form = disclosure_form(jo, items, "T", today=date(2026, 11, 21))
+    assert disclosure_form_text(form, plain=True).endswith("\n" + plain_line)
+    assert "Certification: " in disclosure_form_text(form)

@@ -259,7 +259,7 @@ class CertifyPage(QWizardPage):
         fingerprint = cleaned.fingerprint()
         form = disclosure_form(self.wiz.author_with(cleaned), self.wiz.items,
                                self.wiz.article_title, self.wiz.today)
-        self.overview.setPlainText(disclosure_form_text(form))
+        self.overview.setPlainText(disclosure_form_text(form, plain=True))
         ticked = cleaned.is_certified() or self.confirmed_fingerprint == fingerprint
         self.checkbox.blockSignals(True)
         self.checkbox.setChecked(ticked)

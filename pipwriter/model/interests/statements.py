@@ -228,7 +228,7 @@ def statement_status(author: Author) -> str:
     return "in progress" if disclosure.is_started() else "not started"
 
 
-# --- the author's answers laid out like the ICMJE form (for the export) ---------------------
+# --- the author's answers laid out like the ICMJE form (the export, and the preview) ------
 @dataclass(frozen=True)
 class FormEntry:
     entity: str           # "Name all entities with whom you have this relationship"
@@ -242,13 +242,15 @@ class FormRow:
     time_frame: str       # "No time limit" / "In the past 36 months (since 1 May 2023)"
     answer: str           # "None", "Declared below" or "Not answered"
     entries: tuple[FormEntry, ...]
+    question: str = ""    # the item's plain question (shown on screen, not exported)
 
 
 @dataclass(frozen=True)
 class DisclosureForm:
     header: tuple[tuple[str, str], ...]   # (label, value): date, name, title, number
     rows: tuple[FormRow, ...]
-    certification: str
+    certification: str    # the form's own words ("... Certified on 1 March 2026.")
+    confirmation: str = ""   # the same in plain words, for the screen
 
 
 def disclosure_form(author: Author, items: list[IcmjeItem], article_title: str,
@@ -272,27 +274,42 @@ def disclosure_form(author: Author, items: list[IcmjeItem], article_title: str,
                                   _details(e, _PAID_ON_FORM, "; ")) for e in answer.declared())
         words = {"none": "None", "entries": "Declared below" if entries else "None"}
         rows.append(FormRow(item.number, item.title, item.period(form_date),
-                            words.get(answer.answer, "Not answered"), entries))
+                            words.get(answer.answer, "Not answered"), entries, item.question))
+    return DisclosureForm(header, tuple(rows), *_certification(disclosure))
+
+
+def _certification(disclosure: Disclosure) -> tuple[str, str]:
+    """(the form's own words, the same in plain words for the author reading the screen)."""
+    on = _written_date(disclosure.certified_on)
     if disclosure.is_certified():
-        certification = f"{CONFIRMATION} Certified on {_written_date(disclosure.certified_on)}."
-    elif disclosure.needs_recertification():
-        certification = ("The answers changed after they were certified on "
-                         f"{_written_date(disclosure.certified_on)}: not certified again yet.")
-    else:
-        certification = "Not yet certified."
-    return DisclosureForm(header, tuple(rows), certification)
+        return f"{CONFIRMATION} Certified on {on}.", f"You confirmed these answers on {on}."
+    if disclosure.needs_recertification():
+        return (f"The answers changed after they were certified on {on}: not certified again "
+                "yet.", f"You changed these answers after you confirmed them on {on}. They "
+                "need to be confirmed again.")
+    return "Not yet certified.", "You have not confirmed these answers yet."
 
 
-def disclosure_form_text(form: DisclosureForm) -> str:
-    """Plain-text rendering of :func:`disclosure_form` (previews, and a fallback export)."""
+def disclosure_form_text(form: DisclosureForm, plain: bool = False) -> str:
+    """Plain-text rendering of :func:`disclosure_form`.
+
+    With ``plain`` (the preview on screen, read by patients too) each item is headed by its
+    plain question, with the form's own title under it ("On the ICMJE form: ...", as on the
+    wizard's question pages), and the confirmation is said in plain words. Without it, the
+    form's own words only, as the exported form has them."""
     lines = [f"{label}: {value}" for label, value in form.header] + [""]
     for row in form.rows:
-        lines.append(f"{row.number}. {row.title}")
+        if plain and row.question:    # a blank line between items: easier to read on screen
+            lines += ([""] if row is not form.rows[0] else []) + [
+                f"{row.number}. {row.question}", f"   On the ICMJE form: {row.title}"]
+        else:
+            lines.append(f"{row.number}. {row.title}")
         lines.append(f"   Time frame: {row.time_frame}")
         if row.entries:
             lines += [f"   - {e.entity}" + (f": {e.specifications}" if e.specifications else "")
                       for e in row.entries]
         else:
-            lines.append(f"   {row.answer}")
-    lines += ["", f"Certification: {form.certification}"]
+            lines.append(f"   {'Your answer: ' if plain else ''}{row.answer}")
+    lines += ["", form.confirmation if plain and form.confirmation
+              else f"Certification: {form.certification}"]
     return "\n".join(lines)
