@@ -55,7 +55,7 @@ def test_one_author_with_interests_in_several_items(items):
     declare(jo, 10, DisclosureEntry("Stroke Survivors Together", "trustee", "not_paid"))
     assert author_statement(jo, items) == (
         "Jo Bloggs has received a grant or contract from NIHR (evaluation of the clinic, paid "
-        "to their organisation); has a leadership or fiduciary role in Stroke Survivors "
+        "to their organisation); has a leadership or trustee role in Stroke Survivors "
         "Together (trustee, unpaid).")
     assert combined_statement([jo], items) == LONG_OPENING + author_statement(jo, items)
 
@@ -150,7 +150,7 @@ def test_icmje_form_replaces_each_clause_with_the_specifics(items):
     assert support == ("Jo Bloggs has received support for the submitted work from NHS Charity "
                        "(project grant)")
     assert financial == "Sam Smith has received consulting fees from Acme (advice, paid to them)"
-    assert other == "Jo Bloggs has a leadership or fiduciary role in Walk Club (chair, unpaid)"
+    assert other == "Jo Bloggs has a leadership or trustee role in Walk Club (chair, unpaid)"
 
 
 def test_unknown_form_is_refused(items):
@@ -263,3 +263,16 @@ def test_preview_says_in_plain_words_whether_the_answers_are_confirmed(
     form = disclosure_form(jo, items, "T", today=date(2026, 11, 21))
     assert disclosure_form_text(form, plain=True).endswith("\n" + plain_line)
     assert "Certification: " in disclosure_form_text(form)
+
+
+def test_statements_in_the_article_never_say_fiduciary(items):
+    """The article's wording for item 10 said "has a leadership or fiduciary role in ...":
+    "fiduciary" is the ICMJE form's jargon (its title keeps it). The statement says "trustee",
+    and no item's wording uses the word."""
+    jo = declare(none_author("Jo Bloggs"), 10, DisclosureEntry("Walk Club", "chair", "not_paid"))
+    statement = generated_statement(jo, items)
+    assert statement == "Jo Bloggs has a leadership or trustee role in Walk Club (chair, unpaid)."
+    for form in ("policy", "icmje"):
+        assert "fiduciary" not in combined_statement([jo], items, form=form).lower()
+    assert not [i.number for i in items if "fiduciary" in i.statement_verb.lower()]
+    assert "fiduciary" in items[9].title.lower()     # the form's own title is kept
