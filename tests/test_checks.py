@@ -380,6 +380,34 @@ def test_illustration_details(project, template, field, value, code, severity):
     assert finding.where.item_id == item.id and finding.where.panel == "illustrations"
 
 
+def test_missing_permission_names_the_picture_or_clip_in_plain_words(project, template):
+    """Found by a user walk: "An illustration is not marked as cleared for publication" did
+    not say which picture, nor which tick. The message names it by its caption (or figure
+    number), a clip by its title or caption (or number), and quotes the tick's own words."""
+    project.article.illustrations[0].permission = False
+    project.article.illustrations[0].caption = ("Sam and Asha walking by the canal on a wet "
+                                                "Tuesday in March.")
+    _illustration(project, caption="", permission=False)
+    _clip(project, permission=False)
+    _clip(project, title="", caption="Sam talks about the first walk.", permission=False)
+    _clip(project, title="", caption="", permission=False)
+    pictures = [f.message for f in only(project, template, "illustration-permission-missing",
+                                        ERROR)]
+    assert pictures == [
+        "The picture “Sam and Asha walking by the canal on…” is not marked as OK to publish. "
+        "Check that you may publish it (or you made it) and that anyone in it agreed. Then tick "
+        "“We have permission to publish this picture”.",
+        "The picture in figure 2 is not marked as OK to publish. Check that you may publish it "
+        "(or you made it) and that anyone in it agreed. Then tick “We have permission to "
+        "publish this picture”."]
+    clips = [f.message for f in only(project, template, "clip-permission-missing", ERROR)]
+    assert [m.split(" is not marked")[0] for m in clips] == [
+        "The clip “Our story”", "The clip “Sam talks about the first walk”", "Clip 3"]
+    assert all(m.endswith("Check that everyone heard or seen in it agreed. Then tick "
+                          "“Everyone in the clip agreed to its publication”.") for m in clips)
+    assert not any("cleared" in m for m in pictures + clips)
+
+
 def test_discouraged_kinds_come_from_the_template(project, template):
     project.article.illustrations[0].kind = "diagram"
     strict = dataclasses.replace(template, rules=dataclasses.replace(

@@ -375,3 +375,12 @@ def test_combine_paragraphs_keeps_order_and_both_versions():
                                   [p("one"), p("two theirs"), p("three"), p("four")])
     assert [x["runs"][0]["t"] for x in combined] == ["one", "two mine", "two theirs", "three",
                                                      "four"]
+
+
+def test_a_pictures_permission_tick_is_described_in_the_checklists_words():
+    """The merge view described the permission tick as "Cleared for publication"; it says
+    what the checklist says ("marked as OK to publish")."""
+    from pipwriter.model.coauthoring.merge_text import media_text
+    assert media_text({"caption": "A walk", "permission": True}).endswith(
+        "\nMarked as OK to publish")
+    assert media_text({"caption": "A walk"}).endswith("\nNot yet marked as OK to publish")

@@ -101,3 +101,16 @@ def test_go_to_it_on_a_missing_permission_lands_on_its_tick_box(window, qtbot, t
                  if checklist.entry(i)[0].code == "illustration-permission-missing")
     checklist.activate(entry)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is tab.permission, timeout=5000)
+    # the message quotes the words of the tick it lands on
+    tick = checklist.entry(entry)[0].message.rsplit("“", 1)[1].rstrip("”.")
+    assert tab.permission.text().replace("&", "").startswith(tick)
+
+
+def test_a_missing_clip_permission_quotes_its_tick(window):
+    clips = window.panels["illustrations"].clips
+    window.dialogs.queue("text", "https://vimeo.com/42")
+    assert clips.add_clip_link()
+    [said] = checklist_says(window, window.session.article.clips[0].id, "permission")
+    assert said.startswith("Clip 1 is not marked as OK to publish.")
+    tick = said.rsplit("“", 1)[1].rstrip("”.")
+    assert clips.permission.text().replace("&", "") == tick

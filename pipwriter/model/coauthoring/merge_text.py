@@ -90,8 +90,8 @@ def media_text(item: dict) -> str:
     media = item.get("media")
     if media:
         lines.append(f"File: {media.get('original_name') or media.get('name')}")
-    lines.append("Cleared for publication" if item.get("permission") else
-                 "Not yet cleared for publication")
+    lines.append("Marked as OK to publish" if item.get("permission") else
+                 "Not yet marked as OK to publish")
     return "\n".join(lines)
 
 

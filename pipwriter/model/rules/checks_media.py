@@ -28,9 +28,16 @@ def illustration_count(ctx: CheckContext) -> Iterator[Finding]:
                       at_panel(ctx, "illustrations", "Illustrations"))
 
 
+def _quoted(text: str, words: int = 8) -> str:
+    """The authors' words in curly quotes, cut to their first few words ("“A walk by…”")."""
+    found = text.split()
+    cut = " ".join(found[:words]).rstrip(" .,;:")
+    return f"“{cut}…”" if len(found) > words else f"“{cut}”"
+
+
 def illustration_details(ctx: CheckContext) -> Iterator[Finding]:
     rules = ctx.template.rules
-    for item in ctx.article.illustrations:
+    for n, item in enumerate(ctx.article.illustrations, start=1):
         where = at_illustration(ctx, item)
         if not item.caption.strip():
             yield Finding(WARNING, "illustration-caption-missing",
@@ -42,9 +49,12 @@ def illustration_details(ctx: CheckContext) -> Iterator[Finding]:
                           "Describe what is in the picture in a sentence or two.",
                           replace(where, field="alt_text"))
         if not item.permission:
+            # the words of the tick (illustrations_tab.py), so the author can find it
+            picture = _quoted(item.caption) if item.caption.strip() else f"in figure {n}"
             yield Finding(ERROR, "illustration-permission-missing",
-                          "An illustration is not marked as cleared for publication. Make sure "
-                          "you may publish it (and that anyone shown agreed), then tick it.",
+                          f"The picture {picture} is not marked as OK to publish. Check that "
+                          "you may publish it (or you made it) and that anyone in it agreed. "
+                          "Then tick “We have permission to publish this picture”.",
                           replace(where, field="permission"))
         if rules.is_discouraged(item.kind):
             yield Finding(WARNING, "illustration-discouraged-kind",
@@ -102,7 +112,7 @@ def media_mentioned(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def clip_details(ctx: CheckContext) -> Iterator[Finding]:
-    for clip in ctx.article.clips:
+    for n, clip in enumerate(ctx.article.clips, start=1):
         where = at_clip(ctx, clip)
         if clip.media is None and not clip.url.strip():
             yield Finding(ERROR, "clip-source-missing",
@@ -117,9 +127,13 @@ def clip_details(ctx: CheckContext) -> Iterator[Finding]:
                           "A clip has no transcript. Add one so people who cannot hear it can "
                           "read it.", replace(where, field="clip_transcript"))
         if not clip.permission:
+            # the words of the tick (clips_tab.py), so the author can find it
+            named = clip.title.strip() or clip.caption.strip()
+            subject = f"The clip {_quoted(named)}" if named else f"Clip {n}"
             yield Finding(ERROR, "clip-permission-missing",
-                          "A clip is not marked as cleared for publication. Make sure everyone "
-                          "heard or seen in it agreed, then tick it.",
+                          f"{subject} is not marked as OK to publish. Check that everyone "
+                          "heard or seen in it agreed. Then tick “Everyone in the clip agreed "
+                          "to its publication”.",
                           replace(where, field="permission"))
 
 
