@@ -305,8 +305,10 @@ def _scroll_into_view(_old: QWidget | None, new: QWidget | None) -> None:
             area.ensureWidgetVisible(new, 8, 8)
             if [bar.value() for bar in bars] != before:
                 # scrolled: painted afresh, or the box just left kept its focus frame, moved
-                # along with the picture of the page (found by a walk: two boxes "focused")
-                area.viewport().update()
+                # along with the picture of the page (found by a walk: two boxes "focused").
+                # What it holds, not its view: handed a widget Qt made itself, PySide sets up
+                # some 70 classes, here inside the focus signal (the crash above, again)
+                inner.update()
 
 
 FOLLOW_FOCUS_PROPERTY = "pip_follow_focus"      # on the application: scroll areas follow it
