@@ -613,3 +613,26 @@ def test_every_place_the_figures_are_written_gives_the_reading_ease_people_know(
     assert "  Reading ease: 0.0   " in checklist_text(project, template, report.counts,
                                                     report.findings)
     assert "Reading ease: 0.0   Reading age: over 18" in _human_report(report)
+
+
+def test_a_statement_in_the_authors_own_voice_is_pointed_out(project, template):
+    """Found by a walk: "Jo Smith has received support ... (Paid my travel to the group
+    meetings, paid to them)" went into the article as it was typed in the wizard."""
+    author = project.article.authors[0]
+    item = author.disclosure.item(1)
+    item.answer = "entries"
+    item.entries.append(DisclosureEntry("Stroke Association", "Paid my travel to the group "
+                                        "meetings", "organisation"))
+    [tip] = only(project, template, "statement-first-person", TIP)
+    assert "“my”" in tip.message and author.name in tip.message
+    assert (tip.where.panel, tip.where.author_id) == ("competing_interests", author.id)
+
+
+@pytest.mark.parametrize("what", ["Grant from the US National Institutes of Health",
+                                  "Advice on a phase I trial of a new inhaler",
+                                  "Chair of the ME support group"])
+def test_capitals_and_phase_i_are_not_the_authors_voice(project, template, what):
+    item = project.article.authors[0].disclosure.item(1)
+    item.answer = "entries"
+    item.entries.append(DisclosureEntry("Acme", what, "me"))
+    assert "statement-first-person" not in codes(project, template)

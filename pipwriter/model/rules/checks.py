@@ -58,6 +58,7 @@ RULES: tuple[Rule, ...] = (
     checks_authors.viewpoints,
     checks_authors.author_photos,
     checks_authors.author_disclosures,
+    checks_authors.statement_voice,
     checks_authors.author_handles,
     checks_content.key_messages,
     checks_content.key_quotes,

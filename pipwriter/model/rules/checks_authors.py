@@ -3,6 +3,8 @@ and their approval of the article."""
 
 from __future__ import annotations
 
+import logging
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -114,6 +116,37 @@ def author_disclosures(ctx: CheckContext) -> Iterator[Finding]:
                           "needs one from each author. This is so even with nothing to "
                           "declare.",
                           where)
+
+
+# "my", "we"... in a statement printed as a sentence about the author; not "US", "ME" (capitals),
+# nor the "I" of "phase I" or "type I"
+_FIRST_PERSON = re.compile(r"\b(?:(?<!phase )(?<!type )(?<!stage )(?<!grade )(?<!class )I|"
+                           r"[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Oo]ur|[Oo]urs|us)\b")
+log = logging.getLogger(__name__)
+
+
+def statement_voice(ctx: CheckContext) -> Iterator[Finding]:
+    """A competing-interests statement is printed as a sentence about its author ("Jo Smith
+    has received ... (paid my travel)"): words of the author's own voice read wrongly there
+    (found by a walk: the details typed in the wizard are copied into it as they are)."""
+    from ..interests.icmje import IcmjeItemsError, load_items
+    from ..interests.statements import author_statement
+    try:
+        items = load_items()
+    except IcmjeItemsError as error:       # the checks of the form say so; nothing to read here
+        log.warning("statement voice not checked: %s", error)
+        return
+    for author in ctx.article.authors:
+        if not author.disclosure.answered() and not author.disclosure.custom_statement.strip():
+            continue
+        found = _FIRST_PERSON.search(author_statement(author, items))
+        if found:
+            name = author.name or "An author"
+            yield Finding(TIP, "statement-first-person",
+                          f"{name}'s competing interests statement says “{found.group()}”. "
+                          f"It is printed as a sentence about {name}, so write “their”, "
+                          "“they” or the name instead.", at_author(ctx, author,
+                                                                   "competing_interests"))
 
 
 def author_handles(ctx: CheckContext) -> Iterator[Finding]:
