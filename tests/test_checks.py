@@ -630,9 +630,18 @@ def test_a_statement_in_the_authors_own_voice_is_pointed_out(project, template):
 
 @pytest.mark.parametrize("what", ["Grant from the US National Institutes of Health",
                                   "Advice on a phase I trial of a new inhaler",
-                                  "Chair of the ME support group"])
+                                  "Chair of the ME support group",
+                                  "Trustee of Our Lady's Hospice"])
 def test_capitals_and_phase_i_are_not_the_authors_voice(project, template, what):
     item = project.article.authors[0].disclosure.item(1)
     item.answer = "entries"
     item.entries.append(DisclosureEntry("Acme", what, "me"))
     assert "statement-first-person" not in codes(project, template)
+
+
+def test_the_authors_own_words_starting_with_a_capital_are_pointed_out(project, template):
+    item = project.article.authors[0].disclosure.item(1)
+    item.answer = "entries"
+    item.entries.append(DisclosureEntry("Acme", "Travel", "me", comments="We were paid twice"))
+    [tip] = only(project, template, "statement-first-person", TIP)
+    assert "“We”" in tip.message

@@ -14,8 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QTextCharFormat
-from ui_support import underlines_settled
+from ui_support import drawn_underlines, underlines_settled
 
 from pipwriter.model.language.wordlists import clear_wordlist_cache
 from pipwriter.model.rules import report
@@ -25,7 +24,6 @@ from pipwriter.model.storage.demo import demo_project
 from pipwriter.resources import resources_dir
 from pipwriter.ui.spelling_controls import NOTICE_TITLE
 
-WAVY = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
 HOW = {"damaged": "could not be read", "missing": "is missing"}
 
 
@@ -102,14 +100,7 @@ def test_it_cannot_be_dismissed(tmp_path, monkeypatch):
 
 
 def _underlined(editor) -> list[str]:
-    found = []
-    block = underlines_settled(editor.document()).begin()
-    while block.isValid():
-        text = block.text()
-        found += [text[r.start:r.start + r.length] for r in block.layout().formats()
-                  if r.format.underlineStyle() == WAVY]
-        block = block.next()
-    return found
+    return drawn_underlines(underlines_settled(editor.document()))
 
 
 @pytest.mark.parametrize("how", sorted(HOW))

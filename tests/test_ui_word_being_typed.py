@@ -11,25 +11,16 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
-from ui_support import first_section
+from ui_support import drawn_underlines, first_section
 
 from pipwriter.ui.spell_highlighter import UNDERLINE_DELAY_MS
 
-SPELL = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
 PAUSE_MS = UNDERLINE_DELAY_MS + 100          # longer than the underlines wait after a key
 
 
-def underlined(document) -> list[str]:
-    """Every word drawn with a spelling underline at this moment."""
-    words, block = [], document.begin()
-    while block.isValid():
-        text = block.text()
-        words += [text[r.start:r.start + r.length] for r in block.layout().formats()
-                  if r.format.underlineStyle() == SPELL]
-        block = block.next()
-    return words
+underlined = drawn_underlines        # at this moment: what the typist sees
 
 
 def type_slowly(qtbot, box, text: str) -> None:

@@ -156,3 +156,17 @@ def edit_field(box, text):
     else:
         box.setText(text)
     box.editingFinished.emit()
+
+
+def drawn_underlines(document) -> list[str]:
+    """Every word ``document`` draws with a spelling underline at this moment (underlines
+    still waiting for their timer are not drawn yet: see :func:`underlines_settled`)."""
+    from PySide6.QtGui import QTextCharFormat
+    wavy = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+    words, block = [], document.begin()
+    while block.isValid():
+        text = block.text()
+        words += [text[r.start:r.start + r.length] for r in block.layout().formats()
+                  if r.format.underlineStyle() == wavy]
+        block = block.next()
+    return words

@@ -118,10 +118,14 @@ def author_disclosures(ctx: CheckContext) -> Iterator[Finding]:
                           where)
 
 
-# "my", "we"... in a statement printed as a sentence about the author; not "US", "ME" (capitals),
-# nor the "I" of "phase I" or "type I"
-_FIRST_PERSON = re.compile(r"\b(?:(?<!phase )(?<!type )(?<!stage )(?<!grade )(?<!class )I|"
-                           r"[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Oo]ur|[Oo]urs|us)\b")
+# "my", "we"... in a statement printed as a sentence about the author. A capital "My", "Our"
+# only where the author's own words start (after a bracket or a full stop), "We", "Me" after a
+# comma too (the details are joined by commas); elsewhere they begin a name ("Our Lady's
+# Hospice"). Not "US" or "ME", nor the "I" of "phase I" or "type I".
+_FIRST_PERSON = re.compile(
+    r"\b(?:(?<!phase )(?<!type )(?<!stage )(?<!grade )(?<!class )I|"
+    r"me|my|mine|myself|we|our|ours|us)\b|(?:(?<=\()|(?<=\. ))(?:My|Our)\b|"
+    r"(?:(?<=\()|(?<=\. )|(?<=, ))(?:We|Me)\b")
 log = logging.getLogger(__name__)
 
 
@@ -133,7 +137,7 @@ def statement_voice(ctx: CheckContext) -> Iterator[Finding]:
     from ..interests.statements import author_statement
     try:
         items = load_items()
-    except IcmjeItemsError as error:       # the checks of the form say so; nothing to read here
+    except IcmjeItemsError as error:       # a damaged items file: the self-test says so
         log.warning("statement voice not checked: %s", error)
         return
     for author in ctx.article.authors:
