@@ -11,6 +11,7 @@
 - **A menu looked at leaves the words picked** (:func:`typing_box`): a menu opened with Alt and
   closed with Escape leaves the keyboard on the menu bar, so commands that act on the words
   picked in a text box take the box that last had the keyboard.
+- **The menu bar shows when the keyboard is on it** (:func:`menu_bar_showing_choice`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFocusFrame,
     QLineEdit,
+    QMainWindow,
     QMenuBar,
     QPlainTextEdit,
     QScrollArea,
@@ -166,3 +168,39 @@ class _TypingFirst(QObject):
         if event.type() == QEvent.Type.Shortcut and isinstance(watched, QWidget):
             commit_typing(watched.window())
         return False
+
+
+# --- the menu bar shows that the keyboard is on it ----------------------------------------------
+class MenuBarShowingChoice(QMenuBar):
+    """A menu bar that draws the menu the keyboard is on as chosen while no menu is open.
+
+    After Escape closes a menu opened with Alt (or after Alt alone), Qt leaves the keyboard on
+    the menu bar, as Windows does, until a second Escape. Fusion draws that state like the
+    resting bar, so a keyboard walk found the keys typed next going nowhere with nothing on the
+    screen to say why. The menu's title is now drawn as when its menu is open."""
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        action = self.activeAction()
+        if action is None or not self.hasFocus():
+            return
+        menu = action.menu()
+        if isinstance(menu, QWidget) and menu.isVisible():
+            return          # its menu is open: the style draws the title chosen already
+        # named here, not at the top: making QStyle's Python enums costs the start several ms
+        from PySide6.QtGui import QPainter
+        from PySide6.QtWidgets import QStyle, QStyleOptionMenuItem
+        option = QStyleOptionMenuItem()
+        self.initStyleOption(option, action)
+        option.rect = self.actionGeometry(action)        # as QMenuBar's own paint sets it
+        option.state |= QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_Sunken
+        painter = QPainter(self)
+        self.style().drawControl(QStyle.ControlElement.CE_MenuBarItem, option, painter, self)
+        painter.end()
+
+
+def menu_bar_showing_choice(window: QMainWindow) -> QMenuBar:
+    """``window``'s menu bar, made a :class:`MenuBarShowingChoice` when it has none yet."""
+    if window.menuWidget() is None:
+        window.setMenuBar(MenuBarShowingChoice(window))
+    return window.menuBar()

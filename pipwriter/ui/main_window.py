@@ -21,7 +21,7 @@ from .dialogs import CANCEL, SAVE, Dialogs
 from .edit_undo import EditUndo
 from .figures_bar import Figures, FiguresBar
 from .help_menu import HelpWindows
-from .keyboard import commit_typing, keyboard_ready, remember_text_boxes
+from .keyboard import commit_typing, keyboard_ready, menu_bar_showing_choice, remember_text_boxes
 from .live_figures import compute_figures, explanation
 from .marks_worker import MarksWorker
 from .navigator import Navigator
@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _make_actions(self) -> None:
-        bar = self.menuBar()
+        bar = menu_bar_showing_choice(self)
         self.file_menu = file_menu = bar.addMenu("&File")
         self._action(file_menu, "&New article…", self.newRequested.emit, QKeySequence.StandardKey.New)
         self._action(file_menu, "&Open…", self.openRequested.emit, QKeySequence.StandardKey.Open)
