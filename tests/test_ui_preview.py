@@ -202,3 +202,30 @@ def test_an_empty_section_shown_in_the_preview_is_not_in_words_count(window, pre
     write_article_docx(session.project, tmp_path / "a.docx", session.template,
                        count_article(session.article, session.template), stats=stats)
     assert f"Word will show {stats['words']:,} for the whole document" in preview.status.text()
+
+
+def test_the_whole_document_figure_is_said_to_be_the_submissions_and_a_draft_counts_more(
+        window, preview, qtbot, tmp_path):
+    """Word's figure is the document exported for submission. A draft's is higher (its note at
+    the top and its empty sections' notes count too), and the preview says so rather than give
+    a figure a draft's reader would not find in Word."""
+    from pipwriter.model.article.article import Section
+    session = window.session
+    session.change("add", lambda a: a.sections.append(Section("A section not written yet",
+                                                              "other")))
+    qtbot.waitUntil(lambda: "A section not written yet" in preview.browser.toPlainText(),
+                    timeout=3000)
+    counts = count_article(session.article, session.template)
+    final: dict = {}
+    draft: dict = {}
+    write_article_docx(session.project, tmp_path / "final.docx", session.template, counts,
+                       stats=final)
+    write_article_docx(session.project, tmp_path / "draft.docx", session.template, counts,
+                       ArticleOptions(draft=True, draft_reasons=["A section is empty"]),
+                       stats=draft)
+    assert draft["words"] > final["words"]
+    text = preview.status.text()
+    assert f"Word will show {final['words']:,} for the whole document exported for " \
+           "submission" in text
+    assert f"{draft['words']:,}" not in text
+    assert "a draft shows more: its notes to the co-authors count too" in text

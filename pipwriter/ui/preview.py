@@ -211,8 +211,9 @@ class ArticlePreview(QDialog):
             f" {waiting} suggested change{'s are' if waiting != 1 else ' is'} waiting. They "
             "are not shown here until someone accepts them (View › Suggested changes).")
         return (f"{lead} The series counts {counted:,} words. Word will show {whole:,} for "
-                f"the whole document, because it counts every part, headings and names "
-                f"too.{later}")
+                f"the whole document exported for submission, because it counts every part, "
+                f"headings and names too (a draft shows more: its notes to the co-authors count too)."
+                f"{later}")
 
     def picture(self, media_name: str) -> QImage:
         """A picture of the article, scaled for the preview (an empty image if unreadable)."""
