@@ -41,8 +41,10 @@ class RecoveryDialog(QDialog):
         layout.addWidget(intro)
         holder = QWidget()
         rows = QVBoxLayout(holder)
-        for index, entry in enumerate(self.entries):
-            rows.addWidget(self._row(index, entry))
+        from ..model.storage.recovery_notes import recovery_lines
+        for index, (entry, said) in enumerate(zip(self.entries, recovery_lines(self.entries),
+                                                  strict=True)):
+            rows.addWidget(self._row(index, entry, said))
         rows.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -60,10 +62,10 @@ class RecoveryDialog(QDialog):
         from .screen_fit import fit_dialog
         fit_dialog(self, 720, 560)     # smaller on a small screen, scrolling
 
-    def _row(self, index: int, entry) -> QGroupBox:
+    def _row(self, index: int, entry, said: str) -> QGroupBox:
         box = QGroupBox(f"Article {index + 1}")
         layout = QVBoxLayout(box)
-        label = QLabel(entry.describe())
+        label = QLabel(said)
         label.setWordWrap(True)
         layout.addWidget(label)
         line = QHBoxLayout()
