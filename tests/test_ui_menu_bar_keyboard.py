@@ -49,3 +49,8 @@ def test_arrow_keys_move_the_chosen_menu_along_the_bar(window, qtbot):
     assert bar.activeAction().text().replace("&", "") == "Edit"
     assert highlighted_share(bar, "Edit") > 0.5
     assert highlighted_share(bar, "Article") == 0
+
+
+def test_the_keyboard_shortcuts_page_says_how_to_get_back_to_the_writing(window):
+    from pipwriter.ui.help_dialogs import shortcuts_html
+    assert "press Escape again to go back to your writing" in shortcuts_html(window)

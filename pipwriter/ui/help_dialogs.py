@@ -109,6 +109,8 @@ def shortcuts_html(window) -> str:
             "<p>Every control can also be reached with Tab, and Alt with an underlined letter "
             "presses a button or opens a menu. In any text box, the Menu key or Shift+F10 "
             "opens the same menu as a right-click: for a word underlined in red, it offers "
-            "spelling suggestions, Add to my dictionary and Ignore in this article.</p>"
+            "spelling suggestions, Add to my dictionary and Ignore in this article. When you "
+            "close a menu with Escape, its name stays marked at the top of the window: press "
+            "Escape again to go back to your writing.</p>"
             "<table cellpadding='4'><tr><th align='left'>Command</th><th align='left'>Keys</th>"
             f"<th align='left'>Menu</th></tr>{rows}</table>")
