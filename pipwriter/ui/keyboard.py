@@ -1,8 +1,8 @@
 """Working the app by keyboard alone: Tab moves on from every box, and the focus always shows.
 
-- **Tab leaves every text box** (:func:`settle_tab_stops`); where a tab character is wanted
-  (a reference's authors or text, a competing-interests statement) Ctrl+Tab types one
-  (:func:`ctrl_tab_types_tab`).
+- **Tab leaves every text box** (:func:`settle_tab_stops`), whose text cursor is 2 pixels
+  wide; where a tab character is wanted (a reference's authors or text, a competing-interests
+  statement) Ctrl+Tab types one (:func:`ctrl_tab_types_tab`).
 - **No invisible Tab stops**: a scroll area is not one (Tab goes to what is inside it).
 - **The focus always shows** (:func:`show_focus_ring`): a ring in the text colour round the
   control that has the keyboard focus, for controls whose own look does not change (a list with
@@ -31,11 +31,17 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+CARET_WIDTH = 2     # pixels: the text cursor of a text box (Qt's own line is 1 pixel wide)
+
 
 def settle_tab_stops(root: QWidget) -> None:
-    """Tab moves on from every text box in ``root``, and no scroll area in it is a Tab stop."""
+    """Tab moves on from every text box in ``root``, its text cursor is ``CARET_WIDTH`` wide
+    (a low-vision walk lost Qt's 1-pixel line in a page of text), and no scroll area in it is a
+    Tab stop."""
     for edit in root.findChildren(QTextEdit) + root.findChildren(QPlainTextEdit):
         edit.setTabChangesFocus(True)
+        if edit.cursorWidth() < CARET_WIDTH:
+            edit.setCursorWidth(CARET_WIDTH)
     for area in root.findChildren(QScrollArea):
         if type(area) is QScrollArea:
             area.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -77,8 +77,11 @@ class TextEditor(QTextEdit):
 
     def setDocument(self, document: QTextDocument) -> None:  # noqa: N802 - Qt API
         """Show another document; typing continues in the format found at the cursor in *that*
-        document (QTextEdit otherwise carries bold or italic over from the previous one)."""
+        document (QTextEdit otherwise carries bold or italic over from the previous one), with
+        the text cursor as wide as before (Qt keeps its width with the document)."""
+        width = self.cursorWidth()
         super().setDocument(document)
+        self.setCursorWidth(width)
         self.setTextCursor(QTextCursor(document))
 
     def move_to_end(self) -> None:

@@ -1,6 +1,10 @@
-"""The menu bar shows when the keyboard is on it: after Escape closes a menu opened with Alt,
-the menu's title is drawn as chosen until a second Escape takes the keyboard back to the text
-(a keyboard walk found the keys typed next going nowhere with nothing on the screen to say so)."""
+"""Where the keyboard is shows on the screen.
+
+- The menu bar: after Escape closes a menu opened with Alt, the menu's title is drawn as chosen
+  until a second Escape takes the keyboard back to the text (a keyboard walk found the keys
+  typed next going nowhere with nothing on the screen to say so).
+- The text cursor is 2 pixels wide in every box one writes in (Qt's is 1: a low-vision walk
+  lost it in a page of text)."""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from ui_support import first_section, look_at_a_menu, open_window
 
 @pytest.fixture
 def window(controller, small_project, tmp_path, qtbot):
-    return open_window(controller, small_project, tmp_path, qtbot, "menu-bar.pipw")
+    return open_window(controller, small_project, tmp_path, qtbot, "keyboard.pipw")
 
 
 def highlighted_share(bar: QMenuBar, title: str) -> float:
@@ -54,3 +58,13 @@ def test_arrow_keys_move_the_chosen_menu_along_the_bar(window, qtbot):
 def test_the_keyboard_shortcuts_page_says_how_to_get_back_to_the_writing(window):
     from pipwriter.ui.help_dialogs import shortcuts_html
     assert "press Escape again to go back to your writing" in shortcuts_html(window)
+
+
+def test_the_text_cursor_is_two_pixels_wide_in_the_writing_and_in_the_title_boxes(window):
+    from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+    _section, editor = first_section(window)
+    assert editor.cursorWidth() == 2                       # Qt's own is 1
+    window.open_panel("title")
+    boxes = window.stack.currentWidget().findChildren(QTextEdit) + \
+        window.stack.currentWidget().findChildren(QPlainTextEdit)
+    assert len(boxes) >= 2 and all(box.cursorWidth() == 2 for box in boxes)
