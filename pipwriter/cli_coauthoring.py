@@ -23,6 +23,7 @@ from .model.coauthoring.exchange import (
     send_copy,
 )
 from .model.coauthoring.merge import MINE, THEIRS, MergeResult, merge_articles
+from .model.coauthoring.merge_result import NOTHING_NEW
 from .model.errors import PipError
 from .model.language.counts import total_words
 from .model.storage.media_store import carry_media
@@ -83,18 +84,21 @@ def cmd_review(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _reviewed(mine_path: Path, docx_path: Path) -> tuple[Project, Project, Project]:
-    """(mine, the article as sent for review, the reviewer's version) for a reviewed copy."""
+def _reviewed(mine_path: Path, docx_path: Path
+              ) -> tuple[Project, Project, Project, list[str]]:
+    """(mine, the article as sent for review, the reviewer's version, what of it could not be
+    brought in) for a reviewed copy."""
     from .importer.review_read import read_reviewed
     mine = load_project(mine_path)
     base, reviewed = read_reviewed(mine, docx_path)
-    return mine, base, Project(reviewed.article, base.media)
+    return mine, base, Project(reviewed.article, base.media), reviewed.left_out
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
     if args.theirs.suffix.lower() == ".docx":
-        mine, base, theirs = _reviewed(args.file, args.theirs)
+        mine, base, theirs, left_out = _reviewed(args.file, args.theirs)
         result = merge_articles(base.article, mine.article, theirs.article)
+        result.left_out = left_out
         return _finish(args, mine, theirs, result, None)
     mine, theirs = load_project(args.file), load_project(args.theirs)
     problem = check_same_article(mine, theirs)
@@ -118,10 +122,17 @@ def cmd_merge(args: argparse.Namespace) -> int:
 def _finish(args: argparse.Namespace, mine: Project, theirs: Project, result: MergeResult,
             entry: dict | None) -> int:
     if not result.has_changes():
-        print("Their copy has nothing that yours does not already have. Nothing was changed.")
+        if result.left_out:
+            print("Nothing in their copy could be brought in. Nothing was changed.")
+            for line in result.left_out:
+                print(f"  - {line}")
+        else:
+            print(f"{NOTHING_NEW} Nothing was changed.")
         return EXIT_OK
     if result.conflicts and args.take is None:
-        print(f"{len(result.conflicts)} part(s) were changed by both of you and need a choice:")
+        both = len(result.conflicts)
+        print(f"{both} {'part was' if both == 1 else 'parts were'} changed by both of you and "
+              f"{'needs' if both == 1 else 'need'} a choice:")
         for conflict in result.conflicts:
             print(f"  - {conflict.label}")
         print("Merge in the app to choose for each, or run again with --take mine or "

@@ -56,7 +56,7 @@ def test_a_clash_is_listed_and_nothing_written_until_take_chooses(sent, capsys, 
     before = mine.read_bytes()
     assert cli.main(["merge", str(mine), str(copy)]) == 1
     out = capsys.readouterr().out
-    assert "need a choice" in out and "--take" in out
+    assert "1 part was changed by both of you and needs a choice" in out and "--take" in out
     assert mine.read_bytes() == before
     out_file = tmp_path / "merged.pipw"
     assert cli.main(["merge", str(mine), str(copy), "--take", "theirs", "-o", str(out_file)]) == 0

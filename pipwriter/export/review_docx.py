@@ -27,17 +27,20 @@ from ..model.article.article import Article
 from ..model.article.text import Citation
 from ..model.coauthoring.comment_data import Comment
 from ..model.coauthoring.comments import locate
-from ..model.coauthoring.review_places import BOOKMARK, READ_ONLY, Place, review_places
+from ..model.coauthoring.review_places import BOOKMARK, Place, read_only_name, review_places
 from ..model.rules.template import Template
 from . import docx_base as base
 from .manuscript import Labeller, manuscript_blocks
 
 
-def _bookmark(paragraph: DocxParagraph, number: int, read_only: bool = False) -> None:
-    ident = str(number + (100_000 if read_only else 0))
+def _bookmark(paragraph: DocxParagraph, number: int, read_only: str | None = None) -> None:
+    """Mark a paragraph the reviewer may change (``pip_<number>``), or one for reading only
+    holding the text ``read_only`` (its fingerprint in the name: a change to it is told)."""
+    ident = str(number + (100_000 if read_only is not None else 0))
     start = OxmlElement("w:bookmarkStart")
     start.set(qn("w:id"), ident)
-    start.set(qn("w:name"), f"{READ_ONLY if read_only else BOOKMARK}{number}")
+    start.set(qn("w:name"), read_only_name(number, read_only) if read_only is not None
+              else f"{BOOKMARK}{number}")
     end = OxmlElement("w:bookmarkEnd")
     end.set(qn("w:id"), ident)
     element = paragraph._p
@@ -135,7 +138,8 @@ def write_review_copy(article: Article, template: Template, path: Path, *, sende
                 for span in block.spans:
                     base.add_run(paragraph, span.text, bold=span.bold, italic=span.italic,
                                  style=span.style or None)
-                _bookmark(paragraph, read_only_count, read_only=True)
+                _bookmark(paragraph, read_only_count,
+                          read_only="".join(span.text for span in block.spans))
                 read_only_count += 1
             continue
         place = places[number]

@@ -31,14 +31,19 @@ from ..model.article.article import Article
 from ..model.article.ids import new_id
 from ..model.article.text import Citation, Inline, Paragraph, RichText, Run
 from ..model.coauthoring.comment_data import Comment, now_utc
-from ..model.coauthoring.comments import add_comment, find_field, reply
 from ..model.coauthoring.review import review_base
-from ..model.coauthoring.review_places import BOOKMARK, READ_ONLY, review_places
+from ..model.coauthoring.review_places import (
+    BOOKMARK,
+    read_only_print,
+    review_places,
+)
 from ..model.coauthoring.suggestion_diff import suggest_addition, suggest_edit, suggest_removal
 from ..model.coauthoring.suggestions import PREFIX, SuggestionNote
 from ..model.errors import PipError
 from ..model.rules.findings import Where
 from ..model.storage.project import Project
+from .review_comments import Landed, Talk, add_comments, add_replies
+from .review_left_out import LeftOut
 from .word_threads import reply_parents
 
 log = logging.getLogger(__name__)
@@ -57,6 +62,7 @@ class ReadParagraph:
     # what, span
     changed_by: str = ""            # who Word says made the first tracked change in it
     changed_at: str = ""
+    sent_print: str = ""            # read only: the fingerprint of the text as sent ("": unknown)
 
 
 @dataclass
@@ -66,6 +72,7 @@ class ReviewedCopy:
     paragraphs_added: int
     replies_added: int = 0
     sent_to: str = ""               # who it was sent to for review ("" when not known)
+    left_out: list[str] = field(default_factory=list)   # what could not be brought in, said
 
 
 def _skipped(node: Any) -> bool:
@@ -89,12 +96,14 @@ def _run_format(run: Any) -> tuple[bool, bool]:
 
 def read_paragraph(element: Any, numbers: dict[int, str], comment_text: dict[str, tuple[str, str]]
                     ) -> ReadParagraph:
-    place, read_only = None, False
+    place, read_only, sent_print = None, False, ""
     for mark in element.iter(qn("w:bookmarkStart")):
         name = mark.get(qn("w:name")) or ""
         if name.startswith(BOOKMARK) and name[len(BOOKMARK):].isdigit():
             place = int(name[len(BOOKMARK):])
-        read_only = read_only or name.startswith(READ_ONLY)
+        found_print = read_only_print(name)
+        if found_print is not None:
+            read_only, sent_print = True, sent_print or found_print
     style_element = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
     style = style_element.get(qn("w:val")) if style_element is not None else ""
     pieces: list[tuple[str, bool, bool]] = []
@@ -126,7 +135,8 @@ def read_paragraph(element: Any, numbers: dict[int, str], comment_text: dict[str
     return ReadParagraph(place, read_only and place is None, style, _inlines(pieces, numbers),
                          text, found,
                          (tracked.get(qn("w:author")) or "") if tracked is not None else "",
-                         (tracked.get(qn("w:date")) or "") if tracked is not None else "")
+                         (tracked.get(qn("w:date")) or "") if tracked is not None else "",
+                         sent_print)
 
 
 def _inlines(pieces: list[tuple[str, bool, bool]], numbers: dict[int, str]) -> list[Inline]:
@@ -202,7 +212,7 @@ def _reviewed(document: Any, sent: Article, name: str, sent_to: str = "") -> Rev
     reviewer = saved_by if saved_by and saved_by != APP_NAME else sent_to or "The reviewer"
     dates = {str(c.comment_id): c.timestamp.isoformat() for c in document.comments
              if c.timestamp is not None}
-    return _apply(sent, read, reviewer, _Talk(comment_text, reply_parents(document), dates))
+    return _apply(sent, read, reviewer, Talk(comment_text, reply_parents(document), dates))
 
 
 def _same_words(before: Paragraph, after: Paragraph) -> bool:
@@ -216,14 +226,6 @@ def _same_words(before: Paragraph, after: Paragraph) -> bool:
                 out.append(tuple(item.refs))
         return out
     return before.style == after.style and shape(before) == shape(after)
-
-
-@dataclass
-class _Landed:
-    paragraph: ReadParagraph
-    where: Where
-    line: int
-    body: Paragraph | None = None   # a section's paragraph: its line is found once all are in
 
 
 class _Suggester:
@@ -242,49 +244,40 @@ class _Suggester:
         return new
 
 
-@dataclass
-class _Talk:
-    """The copy's comments: id -> (who, what), and each reply's parent (Word's threads)."""
-
-    said: dict[str, tuple[str, str]] = field(default_factory=dict)
-    parents: dict[str, str] = field(default_factory=dict)
-    dates: dict[str, str] = field(default_factory=dict)     # when Word says each was written
-
-    def root(self, comment_id: str) -> str:
-        seen = {comment_id}
-        while comment_id in self.parents and self.parents[comment_id] not in seen:
-            comment_id = self.parents[comment_id]
-            seen.add(comment_id)
-        return comment_id
-
-
 def _apply(sent: Article, read: list[ReadParagraph], reviewer: str = "The reviewer",
-           talk: _Talk | None = None) -> ReviewedCopy:
+           talk: Talk | None = None) -> ReviewedCopy:
     article = Article.from_json(copy.deepcopy(sent.to_json()))
     places = review_places(sent)
     suggester = _Suggester(article, reviewer)
     bodies: dict[str, list[tuple[float, Paragraph]]] = {}   # (order, paragraph) per section
     seen: set[int] = set()
-    landed: list[_Landed] = []
+    landed: list[Landed] = []
     current: str | None = None          # the section a paragraph the reviewer added joins
     order = 0.0
     added = 0
+    talk = talk or Talk()
+    left_out = LeftOut(reviewer, set(talk.parents))
+    started = False                     # past the copy's own note at the top
     for paragraph in read:
         if paragraph.read_only:
-            current = None
+            started, current = True, None
+            left_out.read_only(paragraph)
             continue
         if paragraph.place is None:     # added by the reviewer
+            if current is None and started and paragraph.text.strip():
+                left_out.added(paragraph.text, paragraph.changed_by)
             if current is not None and paragraph.text.strip():
                 order += 1e-4
                 new = suggest_addition(Paragraph(paragraph.items, "body"),
                                        suggester.maker(paragraph)())
                 bodies[current].append((order, new))
-                landed.append(_Landed(paragraph, Where("section", current, field="body"), 0,
+                landed.append(Landed(paragraph, Where("section", current, field="body"), 0,
                                       new))
                 added += 1
             continue
         if not 0 <= paragraph.place < len(places):
             continue
+        started = True
         place = places[paragraph.place]
         seen.add(paragraph.place)
         order = float(paragraph.place)
@@ -297,7 +290,7 @@ def _apply(sent: Article, read: list[ReadParagraph], reviewer: str = "The review
                 article.standfirst = text
             elif where.field == "message":
                 article.key_messages[int(where.item_id)] = text
-            landed.append(_Landed(paragraph, where, 0))
+            landed.append(Landed(paragraph, where, 0))
             continue
         current = where.section_id
         bodies.setdefault(current, [])
@@ -306,7 +299,7 @@ def _apply(sent: Article, read: list[ReadParagraph], reviewer: str = "The review
             continue
         if where.field == "title":
             section.title = text or section.title
-            landed.append(_Landed(paragraph, where, 0))
+            landed.append(Landed(paragraph, where, 0))
         elif place.body is None:
             continue
         elif text or any(isinstance(i, Citation) for i in paragraph.items):
@@ -317,7 +310,7 @@ def _apply(sent: Article, read: list[ReadParagraph], reviewer: str = "The review
             body = copy.deepcopy(place.body) if _same_words(place.body.standing(), read_back) \
                 else suggest_edit(place.body, read_back, suggester.maker(paragraph))
             bodies[current].append((order, body))
-            landed.append(_Landed(paragraph, where, 0, body))
+            landed.append(Landed(paragraph, where, 0, body))
         else:                           # left empty: a suggested deletion
             bodies[current].append((order, suggest_removal(place.body,
                                                            suggester.maker(paragraph)())))
@@ -334,54 +327,7 @@ def _apply(sent: Article, read: list[ReadParagraph], reviewer: str = "The review
                 if item.body is not None and id(item.body) in lines:
                     item.line = lines[id(item.body)]
     article.key_messages = [m for m in article.key_messages if m.strip()]
-    talk = talk or _Talk()
     threads: dict[str, Comment] = {}        # the copy's comment id -> the article's comment
-    added_comments = _add_comments(article, sent, landed, talk, threads)
-    return ReviewedCopy(article, added_comments, added, _add_replies(talk, threads))
-
-
-def _add_comments(article: Article, sent: Article, landed: list[_Landed], talk: _Talk,
-                  threads: dict[str, Comment]) -> int:
-    """The reviewer's comments, on the same words; the article's own are not added again (but
-    noted in ``threads``, as the new ones are, for the replies to find them)."""
-    known = {(c.author, c.text): c.id for c in sent.comments}
-    count = 0
-    for item in landed:
-        for ident, author, text, start, end in item.paragraph.comments:
-            if ident in talk.parents:   # a reply: see _add_replies
-                continue
-            ours = known.get((author, text.split("\n", 1)[0]))
-            if ours is not None:
-                threads[ident] = next(c for c in article.comments if c.id == ours)
-                continue
-            target = find_field(article, item.where)
-            if target is None or item.line >= len(target.blocks):
-                continue
-            quote = item.paragraph.text[start:end]
-            line = target.blocks[item.line]
-            at = line.find(quote) if quote.strip() else -1
-            if at < 0:
-                continue
-            threads[ident] = add_comment(article, target.where, item.line, at,
-                                         at + len(quote), text, author or "Reviewer")
-            # when Word says it was written, not when it was brought in (found by a walk)
-            threads[ident].at = talk.dates.get(ident, threads[ident].at)
-            count += 1
-    return count
-
-
-def _add_replies(talk: _Talk, threads: dict[str, Comment]) -> int:
-    """Word's replies, as replies to the comment they answer (not twice)."""
-    count = 0
-    for ident in sorted(talk.parents, key=lambda i: int(i) if i.isdigit() else 0):
-        comment = threads.get(talk.root(ident))
-        if comment is None or ident not in talk.said:
-            continue
-        author, text = talk.said[ident]
-        author = author or "Reviewer"
-        if any((r.author, r.text) == (author, text.strip()) for r in comment.replies):
-            continue
-        answer = reply(comment, text, author)
-        answer.at = talk.dates.get(ident, answer.at)
-        count += 1
-    return count
+    added_comments = add_comments(article, sent, landed, talk, threads, left_out)
+    return ReviewedCopy(article, added_comments, added, add_replies(talk, threads),
+                        left_out=left_out.lines)

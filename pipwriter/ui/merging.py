@@ -92,8 +92,13 @@ def apply_merge(coauthoring: Coauthoring, result: MergeResult, theirs: Project,
     window, dialogs = coauthoring.window, coauthoring.window.dialogs
     session = coauthoring.session
     if not result.has_changes():
-        dialogs.info("Nothing to merge", f"{name}'s copy has nothing that yours does not "
-                                         "already have.")
+        if result.left_out:         # a Word copy's changes where none can be brought in
+            dialogs.info("Nothing could be brought in",
+                         f"Nothing in {name}'s copy could be brought in.\n\n"
+                         + "\n\n".join(result.left_out))
+        else:
+            dialogs.info("Nothing to merge", f"{name}'s copy has nothing new. All of it is "
+                                             "in yours already.")
         return False
     from .merge_dialog import ask_merge
     merged = ask_merge(window, result, name)

@@ -95,6 +95,7 @@ def bring_in_review(window: MainWindow) -> bool:
         dialogs.error("Bring in a reviewed Word document", str(error))
         return False
     result = merge_articles(base.article, session.article, reviewed.article)
+    result.left_out = reviewed.left_out     # said, never dropped without a word
     # named for the person it was sent to, not the file (found by a walk: "Merge reviewed's
     # copy"); the file's name when that is not known
     merged = window.coauthoring.apply_merge(result, Project(reviewed.article, base.media), None,

@@ -155,6 +155,9 @@ def _readable(value: PartValue) -> str:
 
 
 # --- the result --------------------------------------------------------------------------------
+NOTHING_NEW = "Their copy has nothing new. All of it is in yours already."
+
+
 @dataclass
 class MergeResult:
     mine: JsonObject
@@ -170,6 +173,7 @@ class MergeResult:
     conflicts: list[Conflict] = field(default_factory=list)
     taken: list[str] = field(default_factory=list)  # what was taken from their copy, in words
     notes: list[str] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)   # in their copy, not brought in (Word)
 
     def conflict(self, kind: Kind, item_id: str = "") -> Conflict | None:
         return next((c for c in self.conflicts if c.kind == kind and c.item_id == item_id),
@@ -262,7 +266,8 @@ class MergeResult:
         lines += [f"{c.label}: {c.describe_choice()}" if c.reviewed else
                   f"{c.label}: not chosen yet, so {_as_is(c)}" for c in self.conflicts]
         lines += self.notes
-        return lines or ["Their copy has nothing that yours does not already have."]
+        lines += self.left_out
+        return lines or [NOTHING_NEW]
 
 
 def _as_is(conflict: Conflict) -> str:

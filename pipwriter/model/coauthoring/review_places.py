@@ -1,11 +1,15 @@
 """Which paragraphs of a review copy a reviewer may change, in order (no Word here): the
 title, the standfirst, the key messages and each section's heading and paragraphs. The review
 copy marks each with a bookmark ``pip_<n>`` (``n`` its number in :func:`review_places`) and
-every other paragraph with ``pipro_<k>`` (for reading only), so the copy can be read back
+every other paragraph with ``pipro_<k>_<print>`` (for reading only; ``print`` is
+:func:`text_print` of the text written there, so a change made to it in Word can be told,
+and said not to be brought in), so the copy can be read back
 (:mod:`pipwriter.export.review_docx`, :mod:`pipwriter.importer.review_read`)."""
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass
 
 from ..article.article import Article
@@ -46,3 +50,25 @@ def review_places(article: Article) -> list[Place]:
                                     "Body Text", Where("section", section.id, field="body"),
                                     index, body=paragraph))
     return places
+
+
+def text_print(text: str) -> str:
+    """A short fingerprint of ``text`` with its spaces and line breaks evened out (Word may
+    split runs or turn a line break into a space; the words are what count)."""
+    words = " ".join(text.split())
+    return hashlib.sha1(words.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+
+
+def read_only_name(number: int, text: str) -> str:
+    """The bookmark of the ``number``-th paragraph written for reading only, holding ``text``."""
+    return f"{READ_ONLY}{number}_{text_print(text)}"
+
+
+_READ_ONLY_NAME = re.compile(rf"{READ_ONLY}(\d+)(?:_([0-9a-f]+))?$")
+
+
+def read_only_print(name: str) -> str | None:
+    """The fingerprint in a read-only paragraph's bookmark name: "" for a copy written before
+    fingerprints were kept; None when ``name`` is not such a bookmark."""
+    match = _READ_ONLY_NAME.match(name)
+    return None if match is None else match.group(2) or ""

@@ -1,0 +1,99 @@
+"""What a reviewed Word copy holds that cannot be brought in, said in words.
+
+A review copy shows the whole article, but only the title, standfirst, key messages and the
+sections' headings and text can be changed from Word; the bylines, the address for letters,
+the competing-interests statement, the references and the captions are there to be read (each
+is marked ``pipro_<k>_<print>``, the print of the text as sent). A walk found a reviewer's
+changes and comments there dropped while the app said their copy had "nothing that yours does
+not already have". Each is now named, with where to make it by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..model.coauthoring.review_places import text_print
+
+# a read-only paragraph's Word style -> what it is and the page where it is changed
+_PARTS = {
+    "byline": ("the byline", "Authors and photos"),
+    "correspondence": ("the address for letters", "Authors and photos"),
+    "referencelist": ("the reference", "References"),
+    "caption": ("the caption", "Illustrations and clips"),
+}
+_STATEMENT = ("the competing interests statement", "Competing interests")
+_HEADINGS = ("heading1", "heading2", "keymessagesheading")
+
+
+class ReadBack(Protocol):
+    """What :mod:`.review_read` reads of one paragraph (the parts used here)."""
+
+    style: str
+    text: str
+    comments: list[tuple[str, str, str, int, int]]
+    changed_by: str
+    sent_print: str
+
+
+def short(text: str, most: int = 60) -> str:
+    """``text`` on one line, cut at a word with "…" when longer than ``most`` characters."""
+    words = " ".join(text.split())
+    if len(words) <= most:
+        return words
+    return words[:most].rsplit(" ", 1)[0] + "\u2026"
+
+
+@dataclass
+class LeftOut:
+    """Collects, in the order of the copy, what could not be brought in."""
+
+    reviewer: str
+    replies: set[str] = field(default_factory=set)     # Word comment ids that are replies
+    lines: list[str] = field(default_factory=list)
+    _heading: str = ""                                 # the last heading read
+
+    def _part(self, paragraph: ReadBack) -> tuple[str, str]:
+        style = paragraph.style.replace(" ", "").lower()
+        if style in _PARTS:
+            return _PARTS[style]
+        if self._heading.lower().startswith("competing interests"):
+            return _STATEMENT
+        return "the text", "its own"
+
+    def read_only(self, paragraph: ReadBack) -> None:
+        """A paragraph shown for reading only: its change and its comments, if any."""
+        style = paragraph.style.replace(" ", "").lower()
+        if style in _HEADINGS:
+            self._heading = paragraph.text.strip()
+        name, page = self._part(paragraph)
+        changed = bool(paragraph.sent_print) and \
+            text_print(paragraph.text) != paragraph.sent_print
+        if changed:
+            who = paragraph.changed_by or self.reviewer
+            if style in _HEADINGS:
+                self.lines.append(f"{who} changed the heading “{short(paragraph.text)}”. It "
+                                  "was not brought in: PiP Writer writes that heading itself.")
+            else:
+                self.lines.append(f"{who} changed {name}: in their copy it reads "
+                                  f"“{short(paragraph.text, 200)}”. It was not brought in: PiP "
+                                  "Writer cannot take changes there from a Word document. If "
+                                  f"you agree, make the change on the {page} page.")
+        for ident, author, said, start, end in paragraph.comments:
+            if ident in self.replies:
+                continue
+            self.lines.append(f"{author or self.reviewer}'s comment “{short(said)}” on "
+                              f"{name} (“{short(paragraph.text[start:end], 40)}”) was not "
+                              "brought in: PiP Writer cannot put comments there. Read it in "
+                              "their Word document.")
+
+    def added(self, text: str, who: str) -> None:
+        """A paragraph the reviewer added where no text of the article can go."""
+        self.lines.append(f"{who or self.reviewer} added “{short(text)}” where PiP Writer "
+                          "cannot take new text from a Word document. It was not brought in.")
+
+    def comment_not_placed(self, author: str, said: str, quote: str) -> None:
+        """A comment whose words are not in the article as it is after the copy's changes."""
+        self.lines.append(f"{author or self.reviewer}'s comment “{short(said)}” was not brought "
+                          f"in: the words it is on (“{short(quote, 40)}”) could not be found. "
+                          "Read it in their Word document.")

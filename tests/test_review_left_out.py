@@ -1,0 +1,153 @@
+"""A reviewed Word copy's changes and comments where nothing can be brought in (the bylines,
+the address for letters, the competing-interests statement, the references, the captions) are
+named, with where to make them by hand; the app never says the copy has "nothing new" when it
+holds them (a walk found them dropped while the app said so)."""
+
+from __future__ import annotations
+
+import subprocess
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from test_review_copy import SOFFICE, sent, tracked  # noqa: F401 - ``sent`` is a fixture
+
+from pipwriter import cli
+from pipwriter.importer.review_read import read_reviewed
+from pipwriter.model.storage.project_file import load_project
+
+
+def read_only(document, style: str):
+    """The paragraphs for reading only written in ``style``, in order."""
+    return [p for p in document.paragraphs if p.style.name == style and
+            any(b.get(qn("w:name"), "").startswith("pipro_")
+                for b in p._p.iter(qn("w:bookmarkStart")))]
+
+
+def left_out(mine, path) -> list[str]:
+    return read_reviewed(load_project(mine), path)[1].left_out
+
+
+def test_an_unchanged_review_copy_leaves_nothing_out(sent):       # noqa: F811
+    mine, review = sent
+    assert left_out(mine, review) == []
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_a_copy_saved_again_by_libreoffice_unchanged_leaves_nothing_out(sent, tmp_path):  # noqa: F811
+    mine, review = sent
+    folder = tmp_path / "again"
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+                    "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir",
+                    str(folder), str(review)], check=True, capture_output=True, timeout=180)
+    assert left_out(mine, folder / review.name) == []
+
+
+def reviewed_where_nothing_comes_in(review, out) -> None:
+    """A reviewer's changes, all in parts for reading only, made as Word writes them."""
+    document = docx.Document(str(review))
+    references = read_only(document, "Reference List")
+    references[0].runs[-1].text += " Updated 2025."                         # untracked
+    caption = read_only(document, "Caption")[0]
+    caption._p.append(tracked("w:ins", " Photo by Sam.", 950))             # tracked
+    byline = read_only(document, "Byline")[0]
+    byline.runs[0].text = byline.runs[0].text.replace("Bethan", "Beth")
+    document.add_comment([references[1].runs[-1]], text="Is there a newer edition?",
+                         author="Sam Jones", initials="SJ")
+    added = references[-1].insert_paragraph_before("5 Jones A. A reference Sam added. 2024.",
+                                                   style="Reference List")
+    references[-1]._p.addnext(added._p)                 # after the last reference
+    document.save(str(out))
+
+
+def test_changes_and_comments_where_nothing_comes_in_are_named(sent, tmp_path):  # noqa: F811
+    mine, review = sent
+    edited = tmp_path / "back.docx"
+    reviewed_where_nothing_comes_in(review, edited)
+    said = left_out(mine, edited)
+    assert len(said) == 5, said
+    assert any("changed the reference" in line and "Updated 2025." in line and
+               "References page" in line for line in said)
+    assert any(line.startswith("Sam Jones changed the caption") and
+               "Illustrations and clips page" in line for line in said)   # Word's name for it
+    assert any("changed the byline" in line and "Authors and photos page" in line
+               for line in said)
+    assert any(line.startswith("Sam Jones's comment “Is there a newer edition?” on the "
+                               "reference") for line in said)
+    assert any("added “5 Jones A. A reference Sam added. 2024.”" in line for line in said)
+
+
+def test_the_command_line_says_nothing_came_in_and_why(sent, tmp_path, capsys):  # noqa: F811
+    mine, review = sent
+    edited = tmp_path / "back.docx"
+    reviewed_where_nothing_comes_in(review, edited)
+    before = mine.read_bytes()
+    capsys.readouterr()
+    assert cli.main(["merge", str(mine), str(edited)]) == 0
+    out = capsys.readouterr().out
+    assert "Nothing in their copy could be brought in. Nothing was changed." in out
+    assert "nothing new" not in out
+    assert "  - Sam Jones's comment “Is there a newer edition?”" in out
+    assert mine.read_bytes() == before
+
+
+def test_what_was_left_out_is_listed_beside_what_came_in(sent, tmp_path, capsys):  # noqa: F811
+    mine, review = sent
+    edited = tmp_path / "back.docx"
+    reviewed_where_nothing_comes_in(review, edited)
+    document = docx.Document(str(edited))
+    paragraph = next(p for p in document.paragraphs if p.style.name == "Body Text" and any(
+        b.get(qn("w:name"), "").startswith("pip_") for b in p._p.iter(qn("w:bookmarkStart"))))
+    paragraph._p.append(tracked("w:ins", " Sam added this.", 990))
+    document.save(str(edited))
+    capsys.readouterr()
+    assert cli.main(["merge", str(mine), str(edited)]) == 0
+    out = capsys.readouterr().out
+    assert "Merged into" in out
+    assert "changed the reference" in out and "“Is there a newer edition?”" in out
+    joined = "\n".join(s.body.accepted().plain_text() for s in load_project(mine).article.sections)
+    assert "Sam added this." in joined
+
+
+def test_the_window_says_nothing_could_be_brought_in(controller, qtbot, tmp_path):
+    from pipwriter.model.storage.demo import demo_project
+    from pipwriter.model.storage.project_file import save_project
+    window = controller.open_path(save_project(demo_project(), tmp_path / "demo.pipw"))
+    qtbot.addWidget(window)
+    dialogs = window.dialogs
+    dialogs.queue("text", "Sam Jones")
+    dialogs.queue("save_word", str(tmp_path / "for Sam"))
+    next(a for a in window.file_menu.actions()
+         if a.text().replace("&", "") == "Send for review as a Word document…").trigger()
+    edited = tmp_path / "back.docx"
+    reviewed_where_nothing_comes_in(tmp_path / "for Sam.docx", edited)
+    dialogs.queue("file", str(edited))
+    next(a for a in window.file_menu.actions()
+         if a.text().replace("&", "") == "Bring in a reviewed Word document…").trigger()
+    title, text = dialogs.infos[-1]
+    assert title == "Nothing could be brought in"
+    assert text.startswith("Nothing in Sam Jones's copy could be brought in.")
+    assert "“Is there a newer edition?”" in text and "References page" in text
+
+
+def test_a_copy_sent_before_fingerprints_were_kept_is_read_as_before(sent, tmp_path):  # noqa: F811
+    mine, review = sent
+    document = docx.Document(str(review))
+    for mark in document.element.body.iter(qn("w:bookmarkStart")):
+        name = mark.get(qn("w:name"))
+        if name.startswith("pipro_"):
+            mark.set(qn("w:name"), name.rsplit("_", 1)[0])   # pipro_<k>, as they were written
+    read_only(document, "Reference List")[0].runs[-1].text += " Updated 2025."
+    old = tmp_path / "old.docx"
+    document.save(str(old))
+    assert left_out(mine, old) == []            # nothing to compare with: no false alarm
+
+
+def test_what_was_left_out_is_said_plainly(sent, tmp_path):  # noqa: F811
+    from test_plain_words import score
+    mine, review = sent
+    edited = tmp_path / "back.docx"
+    reviewed_where_nothing_comes_in(review, edited)
+    said = left_out(mine, edited)
+    failures, scored = score((f"left out {n}", line) for n, line in enumerate(said))
+    assert scored == len(said) and not failures, failures
