@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QWidget
 from shiboken6 import isValid
@@ -58,6 +58,9 @@ class EditUndo(QObject):
         # a text put in place without an edit (an undone change, another section opened)
         # sends no signal of its own: look again then, and whenever the menu opens
         window.session.structureChanged.connect(self.update)
+        # an undo that left typing in place says so, once the undo is over (not inside it)
+        window.session.typingKept.connect(lambda text: QTimer.singleShot(
+            0, lambda: window.dialogs.info("Your typing was kept", text)))
         self._follow(typing_box(window))
 
     def watch_menu(self, menu) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model.errors import DamagedProjectError, PipError
+from .snapshot_undo import MERGE
 
 if TYPE_CHECKING:
     from ..model.coauthoring.merge import MergeResult
@@ -128,7 +129,7 @@ def apply_merge(coauthoring: Coauthoring, result: MergeResult, theirs: Project,
             record_merge(session.project, theirs, entry)
             recorded.extend(history[known:])
     changed = replace_article(session, Project(merged, theirs.media),
-                              f"Merge {name}'s copy", record)
+                              f"{MERGE}{name}'s copy", record)
     if not changed:
         record(True)
     session.set_modified(True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import json
-import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,13 +36,13 @@ from .richtext_bridge import (
 from .snapshot_undo import SnapshotCommand
 from .worker_jobs import run_then
 
-log = logging.getLogger(__name__)
 PARKED_MAX = 20   # removed sections whose typing history an undo can still bring back
 
 
 class Session(QObject):
     structureChanged = Signal()        # sections, authors or references added/removed/moved
     restored = Signal()                # an undo or redo of a change to the article
+    typingKept = Signal(str)           # ...that left typing done since in place: what to say
     textChanged = Signal(str)          # a section's text changed (section id)
     articleChanged = Signal()          # anything changed
     modifiedChanged = Signal(bool)
@@ -65,8 +64,7 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.counter = ParagraphCounter()
         self._documents: dict[str, QTextDocument] = {}
-        # documents of removed sections, kept (with their typing history) in case an undo
-        # brings the section back; the oldest go once there are more than PARKED_MAX
+        # removed sections' documents (and typing history) for an undo to bring back; PARKED_MAX
         self._parked: dict[str, tuple[QTextDocument, object]] = {}
         self._stale: set[str] = set()     # sections whose document is newer than the model
         self._undo_media: set[str] = set()  # media the undo history may bring back
@@ -355,14 +353,14 @@ class Session(QObject):
             also(True)
         return True
 
-    def restore_snapshot(self, snapshot: str, expected: str | None = None) -> None:
+    def restore_snapshot(self, snapshot: str, expected: str | None = None) -> list[str]:
         """Go to ``snapshot``; an undo or redo (``expected``: the article as it should be now)
-        keeps the typing done since (model/article/later_typing.py)."""
+        keeps the typing done since (model/article/later_typing.py). Returns the titles of the
+        sections where, for that typing, some of what the undo or redo would change stays."""
         self.sync()
         restored = Article.from_json(json.loads(snapshot))
-        if expected is not None and (kept := keep_later_typing(
-                restored, Article.from_json(json.loads(expected)), self.article)):
-            log.info("undo/redo kept typing done since over the change in sections %s", kept)
+        kept = [] if expected is None else keep_later_typing(
+            restored, Article.from_json(json.loads(expected)), self.article)
         for section in restored.sections:
             current = self.article.section(section.id)
             document = self._documents.get(section.id)
@@ -372,6 +370,7 @@ class Session(QObject):
         self._forget_counts()
         self._after_structure_change()
         self.restored.emit()
+        return [section.title for section in restored.sections if section.id in kept]
 
     def _after_structure_change(self) -> None:
         self._forget_counts()     # a change may have replaced any section's text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -9,6 +10,24 @@ from PySide6.QtGui import QUndoCommand
 
 if TYPE_CHECKING:
     from .session import Session
+
+log = logging.getLogger(__name__)
+MERGE = "Merge "        # how a merge's step is named ("Merge Sam Jones's copy")
+
+
+def typing_kept_message(change: str, redo: bool, sections: list[str]) -> str:
+    """What to tell the user when an undo (or redo) of ``change`` left the typing done since
+    in ``sections``, and with it some of what the undo would have taken back (found by a walk:
+    "Edit › Undo takes the merge back" did not, in a section typed in since, and nobody was
+    told)."""
+    names = ", ".join(f"“{title}”" for title in sections)
+    done = "done again" if redo else "taken back"
+    text = (f"“{change}” was {done}, except where you have typed since: {names}. There the "
+            "words stay as they are now, with your typing.")
+    if change.startswith(MERGE) and not redo:
+        text += (" Your article as it was before the merge is kept: see File › Versions…, "
+                 "“before merging”.")
+    return text
 
 
 class SnapshotCommand(QUndoCommand):
@@ -36,14 +55,19 @@ class SnapshotCommand(QUndoCommand):
         if self._first:          # the change was already applied when the command was pushed
             self._first = False
             return
-        self._session.restore_snapshot(self._undone_from, self._undone_to)
+        self._tell(self._session.restore_snapshot(self._undone_from, self._undone_to), True)
         self._left = self._session.snapshot()
         if self._also is not None:
             self._also(True)
 
     def undo(self) -> None:
         self._undone_from = self._session.snapshot()
-        self._session.restore_snapshot(self._before, self._left)
+        self._tell(self._session.restore_snapshot(self._before, self._left), False)
         self._undone_to = self._session.snapshot()
         if self._also is not None:
             self._also(False)
+
+    def _tell(self, kept: list[str], redo: bool) -> None:
+        if kept:
+            log.info("undo/redo of %r kept typing done since in %s", self.text(), kept)
+            self._session.typingKept.emit(typing_kept_message(self.text(), redo, kept))
