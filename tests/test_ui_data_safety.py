@@ -313,3 +313,19 @@ def test_the_lock_follows_save_as(window, saved, tmp_path):
     assert window.save_as()
     assert not lock_file_for(saved).exists()
     assert read_lock(target) is not None and read_lock(target).path == str(target.resolve())
+
+
+def test_the_versions_window_says_some_were_kept_for_the_user(window, qtbot):
+    """A version kept when a copy was sent is listed; the window does not say every version
+    was kept with File › Save a version… (found by a walk: all it listed were kept for the
+    user, on sending and merging)."""
+    from PySide6.QtWidgets import QLabel
+
+    from pipwriter.model.storage.versions import save_project_version
+    save_project_version(window.session.project, "sent to Bethan Lloyd", 10)
+    dialog = window.data_safety.show_versions()
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 1 and "sent to Bethan Lloyd" in dialog.list.item(0).text()
+    intro = next(label.text() for label in dialog.findChildren(QLabel)
+                 if label.text().startswith("Versions of the article"))
+    assert "those PiP Writer kept for you when you sent a copy" in intro
