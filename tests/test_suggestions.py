@@ -199,3 +199,31 @@ def test_spelling_reads_a_suggested_change_as_it_stands_and_as_taken_never_run_t
     flagged = flagged_places(article, article_spell_engine(article))
     assert "didnew" not in flagged
     assert "recieve" in flagged                    # a slip in the words put in is still found
+
+
+@pytest.mark.parametrize("parts, accepted", [
+    (["listened to ", ("politely", "del"), " and then"], "listened to and then"),
+    (["It ended there ", ("again", "del"), "."], "It ended there."),
+    (["We met ", ("weekly ", "del"), "on Mondays"], "We met on Mondays"),
+    (["A ", ("big", "ins"), " step"], "A big step"),
+])
+def test_accepting_leaves_one_space_where_words_were_taken_out(parts, accepted):
+    """Found by a walk: accepting the deletion of "politely" left "listened to  and then",
+    and the two spaces went into the next Word copy."""
+    items = [Run(p) if isinstance(p, str) else
+             Run(p[0], ins="s1" if p[1] == "ins" else "", dele="s1" if p[1] == "del" else "")
+             for p in parts]
+    article = demo_project().article
+    article.sections[0].body = RichText([Paragraph(items)])
+    article.suggestions.append(SuggestionNote("s1", "Bethan Lloyd", "2026-12-06T10:00:00+00:00"))
+    assert accept(article, ["s1"]) == 1
+    assert article.sections[0].body.plain_text() == accepted
+
+
+def test_rejecting_an_added_word_leaves_one_space():
+    article = demo_project().article
+    article.sections[0].body = RichText([Paragraph(
+        [Run("A "), Run("big", ins="s1"), Run(" step")])])
+    article.suggestions.append(SuggestionNote("s1", "Bethan Lloyd", "2026-12-06T10:00:00+00:00"))
+    assert reject(article, ["s1"]) == 1
+    assert article.sections[0].body.plain_text() == "A step"

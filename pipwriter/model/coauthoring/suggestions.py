@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..article.ids import new_id
-from ..article.text import Citation, Inline, Paragraph, RichText
+from ..article.text import Citation, Inline, Paragraph, RichText, Run
 from ..jsonread import Obj
 from .comment_data import now_utc
 
@@ -130,19 +130,38 @@ def _settle(rich: RichText, ids: set[str] | None, accept: bool) -> RichText:
             paragraphs.append(paragraph)
             continue
         items: list[Inline] = []
+        gap = False                     # words were just taken out
         for item in paragraph.items:
             drops = chosen(item.dele) if accept else chosen(item.ins)
             if drops:
+                gap = True
                 continue
             if chosen(item.ins):
                 item.ins = ""
             if chosen(item.dele):
                 item.dele = ""
+            if gap:
+                _close_gap(items, item)
+                gap = False
             items.append(item)
         kept = Paragraph(items, paragraph.style).normalised()
         if kept.items:
             paragraphs.append(kept)
     return RichText(paragraphs)
+
+
+def _close_gap(items: list[Inline], item: Inline) -> None:
+    """Where words were taken out between two spaces, or before a full stop or comma, one
+    space is left, or none (as Word does when a word is deleted): accepting the deletion of
+    "politely" in "listened to politely and then" left two spaces (found by a walk)."""
+    before = items[-1] if items else None
+    if not isinstance(before, Run) or not isinstance(item, Run) or \
+            not before.text.endswith(" "):
+        return
+    if item.text.startswith(" "):
+        item.text = item.text[1:]
+    elif item.text[:1] in ".,;:!?)":
+        before.text = before.text[:-1]
 
 
 def settle(article: Any, ids: Iterable[str] | None, accept: bool) -> int:
