@@ -384,3 +384,26 @@ def test_a_pictures_permission_tick_is_described_in_the_checklists_words():
     assert media_text({"caption": "A walk", "permission": True}).endswith(
         "\nMarked as OK to publish")
     assert media_text({"caption": "A walk"}).endswith("\nNot yet marked as OK to publish")
+
+
+def test_their_suggestions_are_counted_from_what_the_choices_bring_in(base):
+    """Found by a walk: "Keep yours" on a section dropped their suggested change there while
+    the review still said "6 suggested changes from their copy added" (5 came)."""
+    from pipwriter.model.coauthoring.suggestions import SuggestionNote
+    mine, theirs = clone(base), clone(base)
+    mine.sections[2].body.paragraphs[0] = Paragraph([Run("My own first paragraph.")])
+    theirs.sections[2].body.paragraphs[0] = Paragraph(
+        [Run("SAMINS ", ins="sug-a"), Run("Their first paragraph.")])
+    theirs.sections[3].body.paragraphs[0].items.append(Run(" More.", ins="sug-b"))
+    theirs.suggestions += [SuggestionNote("sug-a", "Sam"), SuggestionNote("sug-b", "Sam")]
+    result = merge_articles(base, mine, theirs)
+    [conflict] = result.conflicts
+    conflict.choose(MINE)
+    lines = result.summary_lines()
+    assert "1 suggested change from their copy added" in lines
+    assert "1 suggested change from their copy left out, in the parts where yours is kept" \
+        in lines
+    conflict.choose(THEIRS)
+    lines = result.summary_lines()
+    assert "2 suggested changes from their copy added" in lines
+    assert not [line for line in lines if "left out" in line]

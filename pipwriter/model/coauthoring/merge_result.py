@@ -125,18 +125,37 @@ class Conflict:
 
 
 def talk_added(mine: JsonObject, theirs: JsonObject) -> list[str]:
-    """The comments, replies and suggested changes only their copy has, in words (found by a
-    walk: the review listed the sections and never these)."""
+    """The comments and replies only their copy has, in words (found by a walk: the review
+    listed the sections and never these). Suggested changes: :func:`suggestions_said`."""
     def ids(items: list, key: str = "") -> set[str]:
         return {str(x.get("id")) for item in items
                 for x in (item.get(key, []) if key else [item])}
     mine_c, theirs_c = mine.get("comments", []), theirs.get("comments", [])
     counts = ((len(ids(theirs_c) - ids(mine_c)), "comment", "comments"),
-              (len(ids(theirs_c, "replies") - ids(mine_c, "replies")), "reply", "replies"),
-              (len(ids(theirs.get("suggestions", [])) - ids(mine.get("suggestions", []))),
-               "suggested change", "suggested changes"))
+              (len(ids(theirs_c, "replies") - ids(mine_c, "replies")), "reply", "replies"))
     return [f"{count} {one if count == 1 else many} from their copy added"
             for count, one, many in counts if count]
+
+
+def _marks(data: JsonObject) -> set[str]:
+    """The suggested changes marked in the sections' text of an article's JSON."""
+    return {str(run[key]) for section in data.get("sections", [])
+            for paragraph in section.get("body", []) for run in paragraph.get("runs", [])
+            for key in ("ins", "del") if run.get(key)}
+
+
+def suggestions_said(mine: JsonObject, theirs: JsonObject, merged: JsonObject) -> list[str]:
+    """Their suggested changes that the merged article, as chosen so far, brings in, and
+    those it leaves out (a part where yours is kept): counted from the text, not their list
+    (found by a walk: "6 suggested changes ... added" after Keep yours, and 5 came)."""
+    new = _marks(theirs) - _marks(mine)
+    came, lost = len(new & _marks(merged)), len(new - _marks(merged))
+    lines = [f"{came} suggested change{'' if came == 1 else 's'} from their copy added"] \
+        if came else []
+    if lost:
+        lines.append(f"{lost} suggested change{'' if lost == 1 else 's'} from their copy left "
+                     "out, in the parts where yours is kept")
+    return lines
 
 
 def _readable(value: PartValue) -> str:
@@ -265,6 +284,7 @@ class MergeResult:
         lines = list(self.taken)
         lines += [f"{c.label}: {c.describe_choice()}" if c.reviewed else
                   f"{c.label}: not chosen yet, so {_as_is(c)}" for c in self.conflicts]
+        lines += suggestions_said(self.mine, self.theirs, self.to_json())
         lines += self.notes
         lines += self.left_out
         return lines or [NOTHING_NEW]
