@@ -407,3 +407,29 @@ def test_their_suggestions_are_counted_from_what_the_choices_bring_in(base):
     lines = result.summary_lines()
     assert "2 suggested changes from their copy added" in lines
     assert not [line for line in lines if "left out" in line]
+
+
+def test_keep_yours_says_their_changes_elsewhere_in_the_section_are_taken(base):
+    """Found by a walk: "kept yours" was listed, yet their change to another paragraph of
+    the section came in (rightly); the words now say where the choice applies."""
+    base.sections[2].body.paragraphs[1:] = [Paragraph([Run("Second.")]),
+                                            Paragraph([Run("Third.")])]
+    mine, theirs = clone(base), clone(base)
+    mine.sections[2].body.paragraphs[2] = Paragraph([Run("My third.")])
+    theirs.sections[2].body.paragraphs[1] = Paragraph([Run("Their second.")])
+    theirs.sections[2].body.paragraphs[2] = Paragraph([Run("Their third.")])
+    result = merge_articles(base, mine, theirs)
+    [conflict] = result.conflicts
+    label = f"“{base.sections[2].title}”"
+    conflict.choose(MINE)
+    assert f"{label}: kept yours where you both changed it; their other changes taken" in \
+        result.summary_lines()
+    assert text_of(result.article(), 2).endswith("Their second.\nMy third.")
+    conflict.choose(THEIRS)
+    assert f"{label}: took theirs" in result.summary_lines()       # none of yours elsewhere
+    only = clone(base)                  # both changed the one paragraph, and nothing else
+    only.sections[2].body.paragraphs[2] = Paragraph([Run("Only theirs.")])
+    alone = merge_articles(base, mine, only)
+    [conflict] = alone.conflicts
+    conflict.choose(MINE)
+    assert f"{label}: kept yours" in alone.summary_lines()

@@ -324,6 +324,8 @@ class _Merger:
                 {"title": title, "body": body.merged},
                 {"title": theirs_text["title"] if title_who == "conflict" else title,
                  "body": theirs_first.merged})
+            self.result.conflicts[-1].also_taken = (body.merged != mine_text["body"],
+                                                    theirs_first.merged != theirs_text["body"])
         elif title_who == "theirs" or body.theirs_taken:
             # yours stay too when you changed other paragraphs of it (found by a walk: "their
             # changes taken" alone read as if yours had been replaced)

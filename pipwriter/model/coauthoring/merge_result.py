@@ -67,6 +67,9 @@ class Conflict:
     combined: PartValue = None
     reviewed: bool = False
     suggested: PartValue = None  # the merge's own starting point for a combined text
+    # a section: (choosing yours still takes their changes elsewhere in it, choosing theirs
+    # still keeps yours elsewhere): the choice is only where you both changed it
+    also_taken: tuple[bool, bool] = (False, False)
 
     @property
     def can_combine(self) -> bool:
@@ -121,6 +124,10 @@ class Conflict:
             return "removed"
         if self.choice == THEIRS and self.mine is None:
             return "kept from their copy"
+        if self.choice == MINE and self.also_taken[0]:     # found by a walk: "kept yours"
+            return "kept yours where you both changed it; their other changes taken"
+        if self.choice == THEIRS and self.also_taken[1]:
+            return "took theirs where you both changed it; your other changes kept"
         return CHOICE_WORDS[self.choice]
 
 
