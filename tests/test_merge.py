@@ -433,3 +433,22 @@ def test_keep_yours_says_their_changes_elsewhere_in_the_section_are_taken(base):
     [conflict] = alone.conflicts
     conflict.choose(MINE)
     assert f"{label}: kept yours" in alone.summary_lines()
+
+
+def test_the_merge_window_gives_no_count_that_the_list_below_can_contradict(base, qtbot):
+    """Found by a walk: "1 change made only in Bethan Lloyd's copy will be taken
+    automatically" above a list of a section, a comment and two suggested changes."""
+    from pipwriter.model.article.text_surface import text_fields
+    from pipwriter.model.coauthoring.comments import add_comment
+    from pipwriter.ui.merge_dialog import MergeDialog
+    mine, theirs = clone(base), clone(base)
+    theirs.sections[3].body.paragraphs[0] = Paragraph([Run("Their words.")])
+    field = next(f for f in text_fields(theirs) if f.where.field == "body")
+    add_comment(theirs, field.where, 0, 0, 5, "Shorter?", "Sam Jones")
+    dialog = MergeDialog(merge_articles(base, mine, theirs), "Sam Jones")
+    qtbot.addWidget(dialog)
+    assert len(dialog.merge_result.summary_lines()) == 2
+    intro = dialog._intro_text()
+    assert intro.startswith("What only Sam Jones changed will be taken automatically: the list "
+                            "below says what.")
+    assert not any(ch.isdigit() for ch in intro)

@@ -210,9 +210,10 @@ class MergeDialog(QDialog):
                     "have been sent from another computer), so it cannot tell which of you "
                     f"changed what. Each of the {asked} differences is listed: choose what to "
                     "keep. Anything you do not choose stays as in your copy.")
-        taken = len(result.taken)
-        return (f"{taken} change{'s' if taken != 1 else ''} made only in {self.their_name}'s "
-                "copy will be taken automatically. "
+        # no count of what is taken: the list below says each (found by a walk: "1 change"
+        # above a list of three things)
+        return (f"What only {self.their_name} changed will be taken automatically: the list "
+                "below says what. "
                 + (f"{asked} part{'s were' if asked != 1 else ' was'} changed in both copies: "
                    "choose what to keep for each." if asked else
                    "Nothing was changed in both copies."))
