@@ -151,3 +151,23 @@ def test_what_was_left_out_is_said_plainly(sent, tmp_path):  # noqa: F811
     said = left_out(mine, edited)
     failures, scored = score((f"left out {n}", line) for n, line in enumerate(said))
     assert scored == len(said) and not failures, failures
+
+
+def test_a_heading_added_in_word_is_said_to_come_in_as_text(sent, tmp_path):  # noqa: F811
+    mine, review = sent
+    document = docx.Document(str(review))
+    last = [p for p in document.paragraphs if p.style.name == "Body Text" and any(
+        b.get(qn("w:name"), "").startswith("pip_") for b in p._p.iter(qn("w:bookmarkStart")))][-1]
+    heading = last.insert_paragraph_before("A new part Sam wants", style="Heading 1")
+    body = last.insert_paragraph_before("What it would say.", style="Body Text")
+    last._p.addnext(heading._p)
+    heading._p.addnext(body._p)
+    edited = tmp_path / "heading.docx"
+    document.save(str(edited))
+    said = left_out(mine, edited)
+    assert len(said) == 1 and said[0].startswith("Sam added the heading “A new part Sam wants”. "
+                                                 "It came in as a suggested line of text in “")
+    assert "Article › Add a section" in said[0]
+    from test_plain_words import score
+    failures, scored = score([("heading", said[0])])
+    assert scored == 1 and not failures, failures

@@ -97,3 +97,12 @@ class LeftOut:
         self.lines.append(f"{author or self.reviewer}'s comment “{short(said)}” was not brought "
                           f"in: the words it is on (“{short(quote, 40)}”) could not be found. "
                           "Read it in their Word document.")
+
+    def heading_as_text(self, text: str, who: str, section: object) -> None:
+        """A heading added in Word: it comes in as a suggested paragraph of the section it
+        follows (a section is added in PiP Writer), which is said (found by a walk)."""
+        title = getattr(section, "title", "")
+        self.lines.append(f"{who or self.reviewer} added the heading “{short(text)}”. It came in "
+                          f"as a suggested line of text in “{short(title)}”. To make it a "
+                          "section of its own, use Article › Add a section, then move the text "
+                          "there.")

@@ -274,6 +274,9 @@ def _apply(sent: Article, read: list[ReadParagraph], reviewer: str = "The review
                 landed.append(Landed(paragraph, Where("section", current, field="body"), 0,
                                       new))
                 added += 1
+                if paragraph.style.lower().startswith("heading"):
+                    left_out.heading_as_text(paragraph.text, paragraph.changed_by,
+                                             article.section(current))
             continue
         if not 0 <= paragraph.place < len(places):
             continue
