@@ -188,3 +188,29 @@ def test_export_checklist_shows_each_authors_approval(project, template):
     assert line().status == MET
     article.standfirst = "Something new."
     assert line().status == NOT_MET and line().detail.count("out of date") == 2
+
+
+def test_an_approval_recorded_for_someone_else_says_who_recorded_it(project, template, tmp_path):
+    """Found by a walk: Malcolm could record Bethan's approval, and nothing kept or said that
+    he had; the confirmation said "The editors will be told they did"."""
+    article = project.article
+    asha, sam = article.authors
+    approve(article, asha.id, at="2026-05-03T10:00:00+00:00", recorded_by=sam.id)
+    approve(article, sam.id, at="2026-05-03T10:00:00+00:00", recorded_by=sam.id)  # his own
+    lines = approval_lines(article)
+    assert lines[0].startswith("Dr Asha Patel: approved the article on ") and \
+        lines[0].endswith(" (recorded by Sam Jones)")
+    assert "recorded by" not in lines[1]
+    path = save_project(project, tmp_path / "a.pipw")
+    data = json.loads(zipfile.ZipFile(path).read("article.json"))
+    assert [a.get("recorded_by") for a in data["approvals"]] == [sam.id, None]
+    jsonschema.validate(data, json.loads((resources_dir().parent / "docs" / "schema" /
+                                          "article.schema.json").read_text(encoding="utf-8")))
+    again = load_project(path).article
+    assert approval_lines(again) == lines
+    counts = count_article(again, template).to_json()
+    [req] = [r for r in requirements(load_project(path), template, counts,
+                                     all_findings(load_project(path), template))
+             if "approved" in r.label]
+    assert "Dr Asha Patel: approved the article on 3 May 2026 (recorded by Sam Jones)" in \
+        req.detail

@@ -14,7 +14,12 @@ from PySide6.QtWidgets import QSizeGrip, QWidget
 from pipwriter.importer.docx_import import plan_import
 from pipwriter.model.article.reference import format_bmj
 from pipwriter.model.article.text import RichText
-from pipwriter.model.coauthoring.approval import APPROVED, OUT_OF_DATE, approval_state
+from pipwriter.model.coauthoring.approval import (
+    APPROVED,
+    OUT_OF_DATE,
+    approval_lines,
+    approval_state,
+)
 from pipwriter.model.coauthoring.merge import THEIRS
 from pipwriter.model.rules.findings import Where
 from pipwriter.model.storage.history_store import project_key
@@ -146,6 +151,10 @@ def test_approving_for_someone_else_asks_first(window):
     window.dialogs.queue("confirm", True, True)          # yes, Sam told me; approve
     assert window.coauthoring.approve()
     assert approval_state(session.article, sam) == APPROVED
+    assert "checklist for the editors will say Sam Jones approved it, recorded by Dr Asha " \
+        "Patel" in text
+    assert approval_lines(session.article)[1].endswith("(recorded by Dr Asha Patel)")
+
     def someone_else() -> int:
         return sum(args[0] == "Approve for someone else?" for kind, args in window.dialogs.asked
                    if kind == "confirm")
@@ -155,6 +164,7 @@ def test_approving_for_someone_else_asks_first(window):
     assert window.coauthoring.approve()
     assert approval_state(session.article, asha) == APPROVED
     assert someone_else() == asked
+    assert "recorded by" not in approval_lines(session.article)[0]      # her own
 
 
 def test_approval_is_shown_and_goes_out_of_date(window, qtbot):

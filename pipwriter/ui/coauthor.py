@@ -296,7 +296,8 @@ class Coauthoring(QObject):
                 "Approve for someone else?",
                 f"This computer knows you as {mine.name}. Record {author.name}'s approval only "
                 f"if {author.name} has told you they approve the article as it is now. The "
-                "editors will be told they did.", f"Record {author.name}'s approval",
+                f"checklist for the editors will say {author.name} approved it, recorded by "
+                f"{mine.name}.", f"Record {author.name}'s approval",
                 no="Cancel", keep=True):
             return False        # found by a walk: anyone could approve for anyone, unasked
         scopes = [(approval.ARTICLE_SCOPE, "I approve the whole article as it stands now")]
@@ -313,8 +314,9 @@ class Coauthoring(QObject):
             return False
         scope = scopes[choice][0]
         what = "the article" if scope == approval.ARTICLE_SCOPE else f"“{section.title}”"
+        by = mine.id if mine is not None else ""
         self.session.change(f"{author.name} approves {what}",
-                            lambda a: approval.approve(a, author.id, scope))
+                            lambda a: approval.approve(a, author.id, scope, recorded_by=by))
         told = ""
         if not me:
             self.set_me(author.id)

@@ -41,16 +41,21 @@ class Approval:
     scope: str = ARTICLE_SCOPE    # "article", or the id of one section
     at: str = ""                  # UTC time, ISO 8601
     fingerprint: str = ""
+    recorded_by: str = ""         # the author who recorded it for them ("": they did)
 
     def to_json(self) -> dict:
-        return {"author_id": self.author_id, "scope": self.scope, "at": self.at,
+        data = {"author_id": self.author_id, "scope": self.scope, "at": self.at,
                 "fingerprint": self.fingerprint}
+        if self.recorded_by:
+            data["recorded_by"] = self.recorded_by
+        return data
 
     @classmethod
     def from_json(cls, o: Obj) -> Approval:
         return cls(o.text("author_id", required=True, max_len=200),
                    o.text("scope", ARTICLE_SCOPE, max_len=200) or ARTICLE_SCOPE,
-                   o.text("at", max_len=64), o.text("fingerprint", max_len=128))
+                   o.text("at", max_len=64), o.text("fingerprint", max_len=128),
+                   o.text("recorded_by", max_len=200))
 
     def when(self) -> _dt.datetime | None:
         try:
@@ -128,15 +133,18 @@ def _now_iso() -> str:
 
 
 def approve(article: Article, author_id: str, scope: str = ARTICLE_SCOPE,
-            at: str | None = None) -> Approval:
+            at: str | None = None, recorded_by: str = "") -> Approval:
     """Record that ``author_id`` approves ``scope`` as it is now (replacing their earlier
-    approval of the same thing). Raises KeyError for an unknown author or section."""
+    approval of the same thing); ``recorded_by``: the author who recorded it for them, said
+    wherever the approval is (found by a walk: the checklist for the editors could not tell).
+    Raises KeyError for an unknown author or section."""
     if article.author(author_id) is None:
         raise KeyError(author_id)
     fingerprint = fingerprint_for(article, scope)
     if fingerprint is None:
         raise KeyError(scope)
-    approval = Approval(author_id, scope, at or _now_iso(), fingerprint)
+    approval = Approval(author_id, scope, at or _now_iso(), fingerprint,
+                        recorded_by if recorded_by != author_id else "")
     article.approvals[:] = [a for a in article.approvals
                             if (a.author_id, a.scope) != (author_id, scope)]
     article.approvals.append(approval)
@@ -208,7 +216,9 @@ def describe_state(article: Article, author) -> str:
     if approval is None:
         return f"{name}: not approved yet"
     if state == APPROVED:
-        return f"{name}: approved the article on {short_date(approval)}"
+        by = article.author(approval.recorded_by) if approval.recorded_by else None
+        return (f"{name}: approved the article on {short_date(approval)}"
+                + (f" (recorded by {by.name})" if by is not None else ""))
     if state == OUT_OF_DATE:
         return (f"{name}: approval out of date (approved on {short_date(approval)}, the "
                 "article has changed since)")
