@@ -102,3 +102,9 @@ def test_a_pressed_formatting_button_shows_it(controller, qtbot):
         action.setChecked(True)
         assert colours.CHECKED_BORDER in colours_drawn(), action.text()
         action.setChecked(False)
+
+
+def test_words_with_a_comment_stay_readable_and_their_spelling_marks_show():
+    from pipwriter.ui.spell_highlighter import UNDERLINE_COLOUR
+    assert contrast("#000000", colours.COMMENTED) >= 4.5
+    assert contrast(UNDERLINE_COLOUR.name(), colours.COMMENTED) >= 3

@@ -31,6 +31,9 @@ LIGHT_BACKGROUNDS = ("#ffffff", "#efefef", "#f7f7f7")
 # with a dark border (3:1 or more against the fill and the toolbar) on a pale blue fill.
 CHECKED_BORDER = SELECTION
 CHECKED_FILL = "#dce7f5"
+# the words an open comment is on, in a section's text (ui/comment_marks.py): pale amber,
+# black text on it 17:1, the red spelling underline on it 5.3:1 (6.5:1 on white)
+COMMENTED = "#ffe7b3"
 CHECKED_BUTTONS = (f"QToolButton:checked {{ background-color: {CHECKED_FILL}; "
                    f"border: 2px solid {CHECKED_BORDER}; border-radius: 3px; }}")
 

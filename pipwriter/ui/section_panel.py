@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..model.article.limits import HEADING_MAX
 from .colours import CHECKED_BUTTONS
+from .comment_marks import CommentMarks
 from .cursor_reports import CursorReports
 from .form_guard import form_handler
 from .richtext_bridge import standing_text
@@ -54,6 +55,7 @@ class SectionPanel(QWidget):
         # the word being typed is underlined once the cursor leaves it (spell_highlighter)
         self.cursor_reports = CursorReports(
             self.editor, lambda: self.session.highlighters.get(self.section_id))
+        self.comment_marks = CommentMarks(self.editor, session)    # words commented on, shaded
         self.editor.setViewportMargins(8, 4, 8, 4)
         self.toolbar = QToolBar("Formatting")
         self.toolbar.setAccessibleName("Formatting")
@@ -188,6 +190,7 @@ class SectionPanel(QWidget):
             self.questions.addItem(item)
         self._update_coverage()
         self.update_readability()
+        self.comment_marks.show(section_id)
         self._loading = False
 
     def focus_editor(self) -> None:
