@@ -171,3 +171,18 @@ def test_a_heading_added_in_word_is_said_to_come_in_as_text(sent, tmp_path):  # 
     from test_plain_words import score
     failures, scored = score([("heading", said[0])])
     assert scored == 1 and not failures, failures
+
+
+def test_a_change_to_a_part_with_no_page_of_its_own_says_to_make_it_in_the_app():
+    from types import SimpleNamespace
+
+    from pipwriter.importer.review_left_out import LeftOut
+    from pipwriter.model.coauthoring.review_places import text_print
+    note = SimpleNamespace(style="Note", text="(This section is nearly done.)", comments=[],
+                           changed_by="", sent_print=text_print("(This section is still empty.)"))
+    said = LeftOut("Sam Jones")
+    said.read_only(note)
+    assert said.lines == ["Sam Jones changed the text: in their copy it reads “(This section is "
+                          "nearly done.)”. It was not brought in: PiP Writer cannot take changes "
+                          "there from a Word document. If you agree, make the change in PiP "
+                          "Writer yourself."]

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from ui_support import type_in_last_paragraph
 
 from pipwriter.model.article.later_typing import keep_later_typing
 from pipwriter.model.article.text import Paragraph, RichText, Run
@@ -68,13 +69,8 @@ def test_undo_of_a_change_to_a_section_keeps_the_paragraphs_typed_in_since(
         target = article.section(section.id)
         target.body = RichText([Paragraph([Run(p.text().upper())]) for p in target.body.paragraphs])
     session.change("Replace all", shout)
-    window.open_panel(f"section:{section.id}")
+    type_in_last_paragraph(window, section.id, " typed")
     editor = window.section_panel.editor
-    cursor = QTextCursor(editor.document().lastBlock())
-    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-    editor.setTextCursor(cursor)
-    editor.setFocus()
-    QTest.keyClicks(editor, " typed")
     session.undo_stack.undo()
     session.sync()
     after = [p.text() for p in session.article.section(section.id).body.paragraphs]

@@ -7,22 +7,11 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtGui import QTextCursor
-from PySide6.QtTest import QTest
+from ui_support import type_in_last_paragraph
 
 from pipwriter.model.article.text import Paragraph, RichText, Run
 
 KEPT = "Your typing was kept"
-
-
-def _type_in_last_paragraph(window, section_id: str, words: str) -> None:
-    window.open_panel(f"section:{section_id}")
-    editor = window.section_panel.editor
-    cursor = QTextCursor(editor.document().lastBlock())
-    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-    editor.setTextCursor(cursor)
-    editor.setFocus()
-    QTest.keyClicks(editor, words)
 
 
 def _shouted(article, section_id: str):
@@ -43,7 +32,7 @@ def test_undoing_a_merge_over_a_paragraph_typed_in_since_says_what_stayed(contro
     section = session.article.sections[1]
     assert session.replace_article(_shouted(session.article, section.id),
                                    "Merge Sam Jones's copy")
-    _type_in_last_paragraph(window, section.id, " typed since")
+    type_in_last_paragraph(window, section.id, " typed since")
     session.undo_stack.undo()
     qtbot.waitUntil(lambda: bool(_said(window)))
     [text] = _said(window)
@@ -64,7 +53,7 @@ def test_redo_over_typing_since_says_so_too(controller, qtbot):
     session.change("Replace all", lambda a: setattr(
         a.section(section.id), "body", _shouted(a, section.id).section(section.id).body))
     session.undo_stack.undo()                              # nothing typed: nothing to say
-    _type_in_last_paragraph(window, section.id, " more")
+    type_in_last_paragraph(window, section.id, " more")
     session.undo_stack.redo()
     qtbot.waitUntil(lambda: bool(_said(window)))
     [text] = _said(window)
@@ -79,7 +68,7 @@ def test_an_undo_that_keeps_typing_elsewhere_says_nothing(controller, qtbot):
     changed, other = session.article.sections[1], session.article.sections[3]
     session.change("Replace all", lambda a: setattr(
         a.section(changed.id), "body", _shouted(a, changed.id).section(changed.id).body))
-    _type_in_last_paragraph(window, other.id, " elsewhere")
+    type_in_last_paragraph(window, other.id, " elsewhere")
     session.undo_stack.undo()
     qtbot.wait(50)
     assert _said(window) == []                         # the change was wholly taken back

@@ -170,3 +170,14 @@ def drawn_underlines(document) -> list[str]:
                   if r.format.underlineStyle() == wavy]
         block = block.next()
     return words
+
+
+def type_in_last_paragraph(window, section_id: str, words: str) -> None:
+    """``words`` typed at the end of the last paragraph of a section, through its editor."""
+    window.open_panel(f"section:{section_id}")
+    editor = window.section_panel.editor
+    cursor = QTextCursor(editor.document().lastBlock())
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    QTest.keyClicks(editor, words)

@@ -59,7 +59,7 @@ class LeftOut:
             return _PARTS[style]
         if self._heading.lower().startswith("competing interests"):
             return _STATEMENT
-        return "the text", "its own"
+        return "the text", ""
 
     def read_only(self, paragraph: ReadBack) -> None:
         """A paragraph shown for reading only: its change and its comments, if any."""
@@ -75,10 +75,11 @@ class LeftOut:
                 self.lines.append(f"{who} changed the heading “{short(paragraph.text)}”. It "
                                   "was not brought in: PiP Writer writes that heading itself.")
             else:
+                where = f"on the {page} page" if page else "in PiP Writer yourself"
                 self.lines.append(f"{who} changed {name}: in their copy it reads "
                                   f"“{short(paragraph.text, 200)}”. It was not brought in: PiP "
                                   "Writer cannot take changes there from a Word document. If "
-                                  f"you agree, make the change on the {page} page.")
+                                  f"you agree, make the change {where}.")
         for ident, author, said, start, end in paragraph.comments:
             if ident in self.replies:
                 continue

@@ -12,6 +12,9 @@ headings and key messages are read as they are (the merge shows those changes). 
 citations of the references as they were numbered when sent. New comments (Word's or
 LibreOffice's) become comments on the same words; the article's own comments written into the
 copy are recognised and not added twice. Works for files saved by Word and by LibreOffice.
+What cannot be brought in (a change or a comment in the parts shown for reading only, text
+added among them, a comment whose words are gone) is named, never dropped without a word
+(:mod:`.review_left_out`).
 """
 
 from __future__ import annotations

@@ -60,7 +60,7 @@ class EditUndo(QObject):
         window.session.structureChanged.connect(self.update)
         # an undo that left typing in place says so, once the undo is over (not inside it)
         window.session.typingKept.connect(lambda text: QTimer.singleShot(
-            0, lambda: window.dialogs.info("Your typing was kept", text)))
+            0, self, lambda: window.dialogs.info("Your typing was kept", text)))
         self._follow(typing_box(window))
 
     def watch_menu(self, menu) -> None:
