@@ -186,3 +186,51 @@ def test_a_change_to_a_part_with_no_page_of_its_own_says_to_make_it_in_the_app()
                           "nearly done.)”. It was not brought in: PiP Writer cannot take changes "
                           "there from a Word document. If you agree, make the change in PiP "
                           "Writer yourself."]
+
+
+def test_lines_typed_into_a_comment_in_word_come_in_as_replies(sent, tmp_path, capsys):  # noqa: F811
+    """Found by a walk: "Sam Carer: I agree with Bethan" typed inside Bethan's comment in Word
+    was dropped, and the app said their copy had nothing new."""
+    mine, review = sent
+    document = docx.Document(str(review))
+    ours = next(c for c in document.comments if c.author == "Malcolm Reid")
+    ours.add_paragraph("Sam: I agree with Bethan.")
+    ours.add_paragraph("And it was mostly on Tuesdays.")
+    edited = tmp_path / "typed.docx"
+    document.save(str(edited))
+    capsys.readouterr()
+    assert cli.main(["merge", str(mine), str(edited)]) == 0
+    assert "2 replies from their copy added" in capsys.readouterr().out
+    phone = next(c for c in load_project(mine).article.comments
+                 if c.text == "Was it always by phone?")
+    assert [(r.author, r.text) for r in phone.replies] == [
+        ("Bethan Lloyd", "Yes, until 2023."), ("Sam", "I agree with Bethan."),
+        ("Sam", "And it was mostly on Tuesdays.")]
+    assert cli.main(["merge", str(mine), str(edited)]) == 0      # not added twice,
+    assert "replies from their copy added" not in capsys.readouterr().out    # nor said to be
+    again = next(c for c in load_project(mine).article.comments
+                 if c.text == "Was it always by phone?")
+    assert len(again.replies) == 3
+
+
+def test_a_comment_resolved_in_word_is_said_to_be_still_open(sent, tmp_path):  # noqa: F811
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    w14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+    w15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+    mine, review = sent
+    document = docx.Document(str(review))
+    ours = next(c for c in document.comments if c.author == "Malcolm Reid")
+    ours._comment_elm.findall(qn("w:p"))[-1].set(f"{{{w14}}}paraId", "1A2B3C4D")
+    xml = (f'<w15:commentsEx xmlns:w15="{w15}" xmlns:w14="{w14}"><w15:commentEx '
+           'w15:paraId="1A2B3C4D" w15:done="1"/></w15:commentsEx>')
+    part = Part(PackURI("/word/commentsExtended.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml."
+                "commentsExtended+xml", xml.encode(), document.part.package)
+    document.part.relate_to(part, "http://schemas.microsoft.com/office/2011/relationships/"
+                                  "commentsExtended")
+    edited = tmp_path / "resolved.docx"
+    document.save(str(edited))
+    assert left_out(mine, edited) == [
+        "Sam marked the comment “Was it always by phone?” as resolved in Word. It is still open "
+        "here: if you agree, resolve it in View › Comments."]

@@ -29,6 +29,7 @@ class Talk:
     said: dict[str, tuple[str, str]] = field(default_factory=dict)
     parents: dict[str, str] = field(default_factory=dict)
     dates: dict[str, str] = field(default_factory=dict)     # when Word says each was written
+    done: set[str] = field(default_factory=set)              # marked resolved in Word
 
     def root(self, comment_id: str) -> str:
         seen = {comment_id}
@@ -39,18 +40,23 @@ class Talk:
 
 
 def add_comments(article: Article, sent: Article, landed: list[Landed], talk: Talk,
-                  threads: dict[str, Comment], left_out: LeftOut) -> int:
+                 threads: dict[str, Comment], left_out: LeftOut) -> tuple[int, int]:
     """The reviewer's comments, on the same words; the article's own are not added again (but
-    noted in ``threads``, as the new ones are, for the replies to find them)."""
+    noted in ``threads``, as the new ones are, for the replies to find them), though lines
+    typed into one in Word come in as replies. (comments added, replies added that way)"""
     known = {(c.author, c.text): c.id for c in sent.comments}
-    count = 0
+    count = typed = 0
     for item in landed:
         for ident, author, text, start, end in item.paragraph.comments:
             if ident in talk.parents:   # a reply: see _add_replies
                 continue
             ours = known.get((author, text.split("\n", 1)[0]))
             if ours is not None:
-                threads[ident] = next(c for c in article.comments if c.id == ours)
+                threads[ident] = found = next(c for c in article.comments if c.id == ours)
+                typed += _typed_replies(found, text, left_out.reviewer,
+                                        {a.name for a in article.authors})
+                if ident in talk.done and not found.resolved:
+                    left_out.resolved_in_word(found.text)
                 continue
             target = find_field(article, item.where)
             quote = item.paragraph.text[start:end]
@@ -67,6 +73,25 @@ def add_comments(article: Article, sent: Article, landed: list[Landed], talk: Ta
             # when Word says it was written, not when it was brought in (found by a walk)
             threads[ident].at = talk.dates.get(ident, threads[ident].at)
             count += 1
+    return count, typed
+
+
+def _typed_replies(comment: Comment, text: str, reviewer: str, names: set[str]) -> int:
+    """Lines typed into the Word comment below what was sent (the comment and its replies, one
+    "Name: words" line each) come in as replies: by the name they start with when it is an
+    author's or the reviewer's, else by the reviewer (found by a walk: "Sam Carer: I agree"
+    typed inside Bethan's comment was dropped, and the app said there was nothing new)."""
+    sent = {comment.text.strip(), *(f"{r.author}: {r.text}".strip() for r in comment.replies)}
+    count = 0
+    for line in text.split("\n")[1:]:
+        line = line.strip()
+        if not line or line in sent:
+            continue
+        name, _, words = line.partition(": ")
+        who, said = (name, words) if words and name in names | {reviewer} else (reviewer, line)
+        reply(comment, said, who)
+        sent.add(line)
+        count += 1
     return count
 
 

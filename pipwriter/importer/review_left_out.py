@@ -107,3 +107,10 @@ class LeftOut:
                           f"as a suggested line of text in “{short(title)}”. To make it a "
                           "section of its own, use Article › Add a section, then move the text "
                           "there.")
+
+    def resolved_in_word(self, said: str) -> None:
+        """A comment marked resolved in Word: it is not resolved here without someone choosing
+        to (the others may still want to answer it), so it is said."""
+        self.lines.append(f"{self.reviewer} marked the comment “{short(said)}” as resolved in "
+                          "Word. It is still open here: if you agree, resolve it in View › "
+                          "Comments.")

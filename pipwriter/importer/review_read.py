@@ -47,7 +47,7 @@ from ..model.rules.findings import Where
 from ..model.storage.project import Project
 from .review_comments import Landed, Talk, add_comments, add_replies
 from .review_left_out import LeftOut
-from .word_threads import reply_parents
+from .word_threads import reply_parents, resolved_ids
 
 log = logging.getLogger(__name__)
 _CITATION = re.compile(r"\[(\d+(?:\s*[,\u2013-]\s*\d+)*)\]")
@@ -215,7 +215,8 @@ def _reviewed(document: Any, sent: Article, name: str, sent_to: str = "") -> Rev
     reviewer = saved_by if saved_by and saved_by != APP_NAME else sent_to or "The reviewer"
     dates = {str(c.comment_id): c.timestamp.isoformat() for c in document.comments
              if c.timestamp is not None}
-    return _apply(sent, read, reviewer, Talk(comment_text, reply_parents(document), dates))
+    return _apply(sent, read, reviewer, Talk(comment_text, reply_parents(document), dates,
+                                             resolved_ids(document)))
 
 
 def _same_words(before: Paragraph, after: Paragraph) -> bool:
@@ -334,6 +335,6 @@ def _apply(sent: Article, read: list[ReadParagraph], reviewer: str = "The review
                     item.line = lines[id(item.body)]
     article.key_messages = [m for m in article.key_messages if m.strip()]
     threads: dict[str, Comment] = {}        # the copy's comment id -> the article's comment
-    added_comments = add_comments(article, sent, landed, talk, threads, left_out)
-    return ReviewedCopy(article, added_comments, added, add_replies(talk, threads),
-                        left_out=left_out.lines)
+    added_comments, typed_replies = add_comments(article, sent, landed, talk, threads, left_out)
+    return ReviewedCopy(article, added_comments, added,
+                        add_replies(talk, threads) + typed_replies, left_out=left_out.lines)

@@ -172,10 +172,16 @@ def merge_comment_json(mine: list[dict[str, Any]], theirs: list[dict[str, Any]]
             merged[comment["id"]] = dict(comment, replies=list(comment.get("replies", [])))
             continue
         replies = {r["id"]: r for r in known["replies"]}
+        said = {(r.get("author"), r.get("text")) for r in known["replies"]}
         for answer in comment.get("replies", []):
+            # the same words by the same person in one thread are one reply (a Word copy
+            # brought in twice reads its replies again, with new ids)
+            if answer["id"] not in replies and (answer.get("author"), answer.get("text")) in said:
+                continue
             replies.setdefault(answer["id"], answer)
-        known["replies"] = sorted(replies.values(), key=lambda r: (str(r.get("at", "")),
-                                                                     r["id"]))
+        # by time; replies of the same second keep the order they were written in (lines
+        # typed into one Word comment: found by a walk read back in a random order)
+        known["replies"] = sorted(replies.values(), key=lambda r: str(r.get("at", "")))
         if str(comment.get("changed_at", "")) > str(known.get("changed_at", "")):
             for key in ("resolved", "changed_at", "changed_by"):
                 known[key] = comment.get(key)

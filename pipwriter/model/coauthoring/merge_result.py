@@ -134,12 +134,15 @@ class Conflict:
 def talk_added(mine: JsonObject, theirs: JsonObject) -> list[str]:
     """The comments and replies only their copy has, in words (found by a walk: the review
     listed the sections and never these). Suggested changes: :func:`suggestions_said`."""
-    def ids(items: list, key: str = "") -> set[str]:
-        return {str(x.get("id")) for item in items
-                for x in (item.get(key, []) if key else [item])}
+    def ids(items: list) -> set[str]:
+        return {str(item.get("id")) for item in items}
+
+    def said(items: list) -> set[tuple]:      # a reply is its words, by whom, in which thread
+        return {(str(item.get("id")), r.get("author"), r.get("text"))
+                for item in items for r in item.get("replies", [])}
     mine_c, theirs_c = mine.get("comments", []), theirs.get("comments", [])
     counts = ((len(ids(theirs_c) - ids(mine_c)), "comment", "comments"),
-              (len(ids(theirs_c, "replies") - ids(mine_c, "replies")), "reply", "replies"))
+              (len(said(theirs_c) - said(mine_c)), "reply", "replies"))
     return [f"{count} {one if count == 1 else many} from their copy added"
             for count, one, many in counts if count]
 
