@@ -452,3 +452,17 @@ def test_the_merge_window_gives_no_count_that_the_list_below_can_contradict(base
     assert intro.startswith("What only Sam Jones changed will be taken automatically: the list "
                             "below says what.")
     assert not any(ch.isdigit() for ch in intro)
+
+
+def test_the_merge_view_marks_a_suggested_change_not_the_word_beside_it():
+    """Found by a walk: "People" was marked as only in one copy, where the other had a
+    suggested word before it ("[suggested: add “LEESUGG ”]People")."""
+    from pipwriter.model.coauthoring.merge_text import word_diff
+    from pipwriter.ui.merge_dialog import diff_html
+    assert word_diff("People say so.", "[suggested: add “LEESUGG ”]People say so.") == [
+        ("insert", "", "[suggested: add “LEESUGG ”]"),
+        ("equal", "People say so.", "People say so.")]
+    mine, theirs = diff_html("We listened to politely and then",
+                             "We listened to [suggested: delete “politely”] and then")
+    assert "and then" not in mine.split("</span>")[0] and mine.endswith(" and then")
+    assert theirs.endswith(" and then")

@@ -117,7 +117,9 @@ def format_bmj_json(ref: JsonObject) -> str:
 
 
 # --- helpers for showing and combining texts -----------------------------------------------------
-_TOKEN = re.compile(r"\s+|[^\s]+")
+# a suggested change, said in words (see _paragraph_text), is one token, never glued to the
+# word after it: a walk found "People" marked as only in one copy, as "”]People" in the other
+_TOKEN = re.compile(r"\[suggested: (?:add|delete) “[^”]*”\]|\s+|[^\s\[]+|\[")
 
 
 def word_diff(a: str, b: str) -> list[tuple[str, str, str]]:
