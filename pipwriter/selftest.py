@@ -151,8 +151,8 @@ def _answers(save_path: Path, folder: Path) -> Dialogs:
         def error(self, title: str, text: str) -> None:
             log.warning("self-test: the app said %s: %s", title, text)
 
-        def info(self, title: str, text: str) -> None:
-            log.info("self-test: the app said %s: %s", title, text)
+        def info(self, title: str, text: str, details: str = "") -> None:
+            log.info("self-test: the app said %s: %s %s", title, text, details)
     return Answers()
 
 

@@ -86,5 +86,6 @@ class FakeDialogs:
     def error(self, title, text):
         self.errors.append((title, text))
 
-    def info(self, title, text):
+    def info(self, title, text, details=""):
         self.infos.append((title, text))
+        self.details = details

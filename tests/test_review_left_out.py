@@ -128,6 +128,27 @@ def test_the_window_says_nothing_could_be_brought_in(controller, qtbot, tmp_path
     assert title == "Nothing could be brought in"
     assert text.startswith("Nothing in Sam Jones's copy could be brought in.")
     assert "“Is there a newer edition?”" in text and "References page" in text
+    # five things: three in the box, all of them behind Show Details (a long list would push
+    # the OK button off a small screen)
+    assert text.endswith("… and 2 more: press Show Details to read them all.")
+    assert "changed the caption" not in text and "changed the caption" in dialogs.details
+
+
+def test_the_box_keeps_a_long_list_behind_show_details(qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from pipwriter.ui.dialogs import Dialogs
+    seen = {}
+
+    def look():
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen["details"] = box.detailedText()
+        box.accept()
+    QTimer.singleShot(0, look)
+    Dialogs().info("Nothing could be brought in", "Three of them.", "All\n\nof\n\nthem.")
+    assert seen["details"] == "All\n\nof\n\nthem."
 
 
 def test_a_copy_sent_before_fingerprints_were_kept_is_read_as_before(sent, tmp_path):  # noqa: F811

@@ -294,6 +294,11 @@ class Dialogs:
         from PySide6.QtWidgets import QMessageBox
         self.message_box(QMessageBox.Icon.Warning, title, text).exec()
 
-    def info(self, title: str, text: str) -> None:
+    def info(self, title: str, text: str, details: str = "") -> None:
+        """A message; ``details``, when given, behind "Show Details…" (it scrolls: a long list
+        would otherwise push the box's OK button off a small screen)."""
         from PySide6.QtWidgets import QMessageBox
-        self.message_box(QMessageBox.Icon.Information, title, text).exec()
+        box = self.message_box(QMessageBox.Icon.Information, title, text)
+        if details:
+            box.setDetailedText(details)
+        box.exec()

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from ..model.errors import DamagedProjectError, PipError
 from .snapshot_undo import MERGE
 
+SHOWN_LEFT_OUT = 3      # what could not be brought in, shown in the box; the rest in its details
+
 if TYPE_CHECKING:
     from ..model.coauthoring.merge import MergeResult
     from ..model.storage.project import Project
@@ -94,9 +96,13 @@ def apply_merge(coauthoring: Coauthoring, result: MergeResult, theirs: Project,
     session = coauthoring.session
     if not result.has_changes():
         if result.left_out:         # a Word copy's changes where none can be brought in
+            shown, more = result.left_out[:SHOWN_LEFT_OUT], len(result.left_out) - SHOWN_LEFT_OUT
             dialogs.info("Nothing could be brought in",
                          f"Nothing in {name}'s copy could be brought in.\n\n"
-                         + "\n\n".join(result.left_out))
+                         + "\n\n".join(shown) + (f"\n\n… and {more} more: press Show "
+                                                  "Details to read them all." if more > 0
+                                                  else ""),
+                         "\n\n".join(result.left_out) if more > 0 else "")
         else:
             dialogs.info("Nothing to merge", f"{name}'s copy has nothing new. All of it is "
                                              "in yours already.")
