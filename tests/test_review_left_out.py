@@ -255,3 +255,15 @@ def test_a_comment_resolved_in_word_is_said_to_be_still_open(sent, tmp_path):  #
     assert left_out(mine, edited) == [
         "Sam marked the comment “Was it always by phone?” as resolved in Word. It is still open "
         "here: if you agree, resolve it in View › Comments."]
+
+
+def test_a_comment_of_two_lines_brought_back_unchanged_adds_no_reply():
+    from pipwriter.importer.review_comments import _typed_replies
+    from pipwriter.model.coauthoring.comment_data import Comment, Reply
+    from pipwriter.model.rules.findings import Where
+    comment = Comment(Where("section", "s1", field="body"), "words", "First line.\nSecond line.",
+                      "Malcolm Reid", replies=[Reply("Yes.\nAnd no.", "Bethan Lloyd")])
+    as_sent = "First line.\nSecond line.\nBethan Lloyd: Yes.\nAnd no."
+    assert _typed_replies(comment, as_sent, "Sam", {"Malcolm Reid", "Bethan Lloyd"}) == 0
+    assert _typed_replies(comment, as_sent + "\nSam: Agreed.", "Sam", set()) == 1
+    assert (comment.replies[-1].author, comment.replies[-1].text) == ("Sam", "Agreed.")

@@ -81,9 +81,11 @@ def _typed_replies(comment: Comment, text: str, reviewer: str, names: set[str]) 
     "Name: words" line each) come in as replies: by the name they start with when it is an
     author's or the reviewer's, else by the reviewer (found by a walk: "Sam Carer: I agree"
     typed inside Bethan's comment was dropped, and the app said there was nothing new)."""
-    sent = {comment.text.strip(), *(f"{r.author}: {r.text}".strip() for r in comment.replies)}
+    own = comment.text.split("\n")         # a comment or a reply may hold line breaks
+    sent = {line.strip() for line in own} | {
+        line.strip() for r in comment.replies for line in f"{r.author}: {r.text}".split("\n")}
     count = 0
-    for line in text.split("\n")[1:]:
+    for line in text.split("\n")[len(own):]:
         line = line.strip()
         if not line or line in sent:
             continue
