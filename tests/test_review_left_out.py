@@ -267,3 +267,41 @@ def test_a_comment_of_two_lines_brought_back_unchanged_adds_no_reply():
     assert _typed_replies(comment, as_sent, "Sam", {"Malcolm Reid", "Bethan Lloyd"}) == 0
     assert _typed_replies(comment, as_sent + "\nSam: Agreed.", "Sam", set()) == 1
     assert (comment.replies[-1].author, comment.replies[-1].text) == ("Sam", "Agreed.")
+
+
+def test_a_comment_whose_words_were_changed_in_word_is_not_added_again(sent, tmp_path):  # noqa: F811
+    """Found by a walk: editing a comment's own words in Word brought it in a second time,
+    with its replies pasted into it."""
+    mine, review = sent
+    document = docx.Document(str(review))
+    ours = next(c for c in document.comments if c.author == "Malcolm Reid")
+    first = ours._comment_elm.findall(qn("w:p"))[0]
+    for text in first.iter(qn("w:t")):
+        text.text = ""
+    next(first.iter(qn("w:t"))).text = "Was it always by phone, even in 2020?"
+    edited = tmp_path / "edited.docx"
+    document.save(str(edited))
+    base, reviewed = read_reviewed(load_project(mine), edited)
+    assert reviewed.comments_added == 0
+    assert [c.text for c in reviewed.article.comments] == ["Was it always by phone?"]
+    assert reviewed.left_out == [
+        "The words of Malcolm Reid's comment “Was it always by phone?” were changed in Word to "
+        "“Was it always by phone, even in 2020?”. Comments are not changed from a Word "
+        "document: if it matters, reply to the comment here."]
+
+
+def test_a_comment_of_two_lines_comes_back_as_itself(tmp_path, capsys):
+    from pipwriter.model.article.text_surface import text_fields
+    from pipwriter.model.coauthoring.comments import add_comment
+    from pipwriter.model.storage.demo import demo_project
+    from pipwriter.model.storage.project_file import save_project
+    project = demo_project()
+    body = next(f for f in text_fields(project.article) if f.where.field == "body")
+    add_comment(project.article, body.where, 0, 0, 3, "First line.\nSecond line.", "Malcolm Reid")
+    mine = save_project(project, tmp_path / "two.pipw")
+    review = tmp_path / "two.docx"
+    assert cli.main(["review", str(mine), "-o", str(review), "--to", "Sam"]) == 0
+    base, reviewed = read_reviewed(load_project(mine), review)
+    assert reviewed.comments_added == 0 and reviewed.replies_added == 0
+    assert reviewed.left_out == []
+    assert [c.text for c in reviewed.article.comments] == ["First line.\nSecond line."]

@@ -44,7 +44,7 @@ def add_comments(article: Article, sent: Article, landed: list[Landed], talk: Ta
     """The reviewer's comments, on the same words; the article's own are not added again (but
     noted in ``threads``, as the new ones are, for the replies to find them), though lines
     typed into one in Word come in as replies. (comments added, replies added that way)"""
-    known = {(c.author, c.text): c.id for c in sent.comments}
+    known = {(c.author, c.text.split("\n", 1)[0]): c.id for c in sent.comments}
     count = typed = 0
     for item in landed:
         for ident, author, text, start, end in item.paragraph.comments:
@@ -58,8 +58,15 @@ def add_comments(article: Article, sent: Article, landed: list[Landed], talk: Ta
                 if ident in talk.done and not found.resolved:
                     left_out.resolved_in_word(found.text)
                 continue
-            target = find_field(article, item.where)
             quote = item.paragraph.text[start:end]
+            edited = next((c for c in sent.comments if c.author == author and c.quote == quote
+                           and (c.where.key(), c.where.field) ==
+                           (item.where.key(), item.where.field)), None)
+            if edited is not None:      # ours, its words changed in Word: not a new comment
+                threads[ident] = next(c for c in article.comments if c.id == edited.id)
+                left_out.comment_edited(author, edited.text, text.split("\n", 1)[0])
+                continue
+            target = find_field(article, item.where)
             if target is None or item.line >= len(target.blocks):
                 left_out.comment_not_placed(author, text, quote)
                 continue

@@ -114,3 +114,10 @@ class LeftOut:
         self.lines.append(f"{self.reviewer} marked the comment “{short(said)}” as resolved in "
                           "Word. It is still open here: if you agree, resolve it in View › "
                           "Comments.")
+
+    def comment_edited(self, author: str, was: str, now: str) -> None:
+        """The words of one of the article's comments changed in Word (found by a walk: the
+        comment came in a second time, with its replies pasted into it)."""
+        self.lines.append(f"The words of {author}'s comment “{short(was)}” were changed in Word "
+                          f"to “{short(now)}”. Comments are not changed from a Word document: "
+                          "if it matters, reply to the comment here.")
