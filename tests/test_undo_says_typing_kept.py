@@ -25,24 +25,44 @@ def _said(window) -> list[str]:
     return [text for title, text in window.dialogs.infos if title == KEPT]
 
 
-def test_undoing_a_merge_over_a_paragraph_typed_in_since_says_what_stayed(controller, qtbot):
-    window = controller.open_demo()
-    qtbot.addWidget(window)
+def test_undoing_a_merge_over_a_paragraph_typed_in_since_says_what_stayed(
+        controller, qtbot, small_project, tmp_path):
+    """A real merge of a co-author's copy: the version it kept is named."""
+    from test_ui_coauthor import _sam_wrote_in_the_fourth_section
+    from ui_support import open_window
+    window = open_window(controller, small_project, tmp_path, qtbot)
     session = window.session
-    section = session.article.sections[1]
-    assert session.replace_article(_shouted(session.article, section.id),
-                                   "Merge Sam Jones's copy")
-    type_in_last_paragraph(window, section.id, " typed since")
+    fourth, copy_path = _sam_wrote_in_the_fourth_section(window, tmp_path)
+    window.run_dialog = lambda dialog: True
+    assert window.coauthoring.merge_copy(copy_path)
+    type_in_last_paragraph(window, fourth.id, " typed since")
     session.undo_stack.undo()
     qtbot.waitUntil(lambda: bool(_said(window)))
     [text] = _said(window)
     assert text.startswith("“Merge Sam Jones's copy” was taken back, except where you have "
-                           f"typed since: “{section.title}”.")
-    assert "File › Versions…" in text
+                           f"typed since: “{fourth.title}”.")
+    assert text.endswith("Your article as it was before it is kept: see File › Versions…, the "
+                         "version “before merging Sam Jones's copy”.")
     session.sync()
-    last = session.article.section(section.id).body.paragraphs[-1].text()
-    assert last.endswith(" typed since")                   # as the message says: the typing,
-    assert last[:-len(" typed since")].isupper()          # and the merge's words, stayed
+    assert session.article.section(fourth.id).body.plain_text() == \
+        "Sam wrote this. typed since"                      # as the message says
+
+
+def test_undoing_a_restore_over_typing_since_names_the_backup(controller, qtbot):
+    from pipwriter.model.storage.project import Project
+    from pipwriter.ui.data_safety import restore_into
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    session = window.session
+    section = session.article.sections[1]
+    assert restore_into(window, Project(_shouted(session.article, section.id)),
+                        "the version “sent to Sam”")
+    type_in_last_paragraph(window, section.id, " typed since")
+    session.undo_stack.undo()
+    qtbot.waitUntil(lambda: bool(_said(window)))
+    [text] = _said(window)
+    assert text.endswith("Your article as it was before it is kept: see File › Backups…, the "
+                         "copy kept before restoring the version “sent to Sam”.")
 
 
 def test_redo_over_typing_since_says_so_too(controller, qtbot):
@@ -80,7 +100,8 @@ def test_what_it_says_is_plain():
     from test_plain_words import score
 
     from pipwriter.ui.snapshot_undo import typing_kept_message
-    said = [typing_kept_message("Merge Sam Jones's copy", redo, ["Why we did it", "What next"])
+    said = [typing_kept_message("Merge Sam Jones's copy", redo, ["Why we did it", "What next"],
+                                "File › Versions…, the version “before merging Sam's copy”")
             for redo in (False, True)]
     failures, scored = score(("undo", text) for text in said)
     assert scored == 2 and not failures, failures

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from ..model.coauthoring.compare import shortened
 from ..model.coauthoring.review_places import text_print
 
 # a read-only paragraph's Word style -> what it is and the page where it is changed
@@ -36,14 +37,6 @@ class ReadBack(Protocol):
     sent_print: str
 
 
-def short(text: str, most: int = 60) -> str:
-    """``text`` on one line, cut at a word with "…" when longer than ``most`` characters."""
-    words = " ".join(text.split())
-    if len(words) <= most:
-        return words
-    return words[:most].rsplit(" ", 1)[0] + "\u2026"
-
-
 @dataclass
 class LeftOut:
     """Collects, in the order of the copy, what could not be brought in."""
@@ -53,8 +46,7 @@ class LeftOut:
     lines: list[str] = field(default_factory=list)
     _heading: str = ""                                 # the last heading read
 
-    def _part(self, paragraph: ReadBack) -> tuple[str, str]:
-        style = paragraph.style.replace(" ", "").lower()
+    def _part(self, style: str) -> tuple[str, str]:
         if style in _PARTS:
             return _PARTS[style]
         if self._heading.lower().startswith("competing interests"):
@@ -66,58 +58,57 @@ class LeftOut:
         style = paragraph.style.replace(" ", "").lower()
         if style in _HEADINGS:
             self._heading = paragraph.text.strip()
-        name, page = self._part(paragraph)
-        changed = bool(paragraph.sent_print) and \
-            text_print(paragraph.text) != paragraph.sent_print
-        if changed:
+        name, page = self._part(style)
+        text = paragraph.text
+        if paragraph.sent_print and text_print(text) != paragraph.sent_print:
             who = paragraph.changed_by or self.reviewer
             if style in _HEADINGS:
-                self.lines.append(f"{who} changed the heading “{short(paragraph.text)}”. It "
-                                  "was not brought in: PiP Writer writes that heading itself.")
+                self.lines.append(f"{who} changed the heading “{shortened(text)}”. It was not "
+                                  "brought in: PiP Writer writes that heading itself.")
             else:
                 where = f"on the {page} page" if page else "in PiP Writer yourself"
                 self.lines.append(f"{who} changed {name}: in their copy it reads "
-                                  f"“{short(paragraph.text, 200)}”. It was not brought in: PiP "
+                                  f"“{shortened(text, 200)}”. It was not brought in: PiP "
                                   "Writer cannot take changes there from a Word document. If "
                                   f"you agree, make the change {where}.")
         for ident, author, said, start, end in paragraph.comments:
             if ident in self.replies:
                 continue
-            self.lines.append(f"{author or self.reviewer}'s comment “{short(said)}” on "
-                              f"{name} (“{short(paragraph.text[start:end], 40)}”) was not "
-                              "brought in: PiP Writer cannot put comments there. Read it in "
-                              "their Word document.")
+            self.lines.append(f"{author or self.reviewer}'s comment “{shortened(said)}” on "
+                              f"{name} (“{shortened(text[start:end], 40)}”) was not brought "
+                              "in: PiP Writer cannot put comments there. Read it in their "
+                              "Word document.")
 
     def added(self, text: str, who: str) -> None:
         """A paragraph the reviewer added where no text of the article can go."""
-        self.lines.append(f"{who or self.reviewer} added “{short(text)}” where PiP Writer "
+        self.lines.append(f"{who or self.reviewer} added “{shortened(text)}” where PiP Writer "
                           "cannot take new text from a Word document. It was not brought in.")
 
     def comment_not_placed(self, author: str, said: str, quote: str) -> None:
         """A comment whose words are not in the article as it is after the copy's changes."""
-        self.lines.append(f"{author or self.reviewer}'s comment “{short(said)}” was not brought "
-                          f"in: the words it is on (“{short(quote, 40)}”) could not be found. "
-                          "Read it in their Word document.")
+        self.lines.append(f"{author or self.reviewer}'s comment “{shortened(said)}” was not "
+                          f"brought in: the words it is on (“{shortened(quote, 40)}”) could "
+                          "not be found. Read it in their Word document.")
 
-    def heading_as_text(self, text: str, who: str, section: object) -> None:
+    def heading_as_text(self, text: str, who: str, title: str) -> None:
         """A heading added in Word: it comes in as a suggested paragraph of the section it
-        follows (a section is added in PiP Writer), which is said (found by a walk)."""
-        title = getattr(section, "title", "")
-        self.lines.append(f"{who or self.reviewer} added the heading “{short(text)}”. It came in "
-                          f"as a suggested line of text in “{short(title)}”. To make it a "
-                          "section of its own, use Article › Add a section, then move the text "
-                          "there.")
+        follows, titled ``title`` (a section is added in PiP Writer), which is said (found by a
+        walk)."""
+        self.lines.append(f"{who or self.reviewer} added the heading “{shortened(text)}”. It "
+                          f"came in as a suggested line of text in “{shortened(title)}”. To "
+                          "make it a section of its own, use Article › Add a section, then "
+                          "move the text there.")
 
     def resolved_in_word(self, said: str) -> None:
         """A comment marked resolved in Word: it is not resolved here without someone choosing
         to (the others may still want to answer it), so it is said."""
-        self.lines.append(f"{self.reviewer} marked the comment “{short(said)}” as resolved in "
-                          "Word. It is still open here: if you agree, resolve it in View › "
+        self.lines.append(f"{self.reviewer} marked the comment “{shortened(said)}” as resolved "
+                          "in Word. It is still open here: if you agree, resolve it in View › "
                           "Comments.")
 
     def comment_edited(self, author: str, was: str, now: str) -> None:
         """The words of one of the article's comments changed in Word (found by a walk: the
         comment came in a second time, with its replies pasted into it)."""
-        self.lines.append(f"The words of {author}'s comment “{short(was)}” were changed in Word "
-                          f"to “{short(now)}”. Comments are not changed from a Word document: "
-                          "if it matters, reply to the comment here.")
+        self.lines.append(f"The words of {author}'s comment “{shortened(was)}” were changed in "
+                          f"Word to “{shortened(now)}”. Comments are not changed from a Word "
+                          "document: if it matters, reply to the comment here.")

@@ -279,8 +279,9 @@ def _apply(sent: Article, read: list[ReadParagraph], reviewer: str = "The review
                                       new))
                 added += 1
                 if paragraph.style.lower().startswith("heading"):
+                    section = article.section(current)
                     left_out.heading_as_text(paragraph.text, paragraph.changed_by,
-                                             article.section(current))
+                                             section.title if section else "")
             continue
         if not 0 <= paragraph.place < len(places):
             continue

@@ -27,8 +27,7 @@ class CommentMarks(QObject):
         super().__init__(parent or editor)
         self.editor, self.session = editor, session
         self.section_id = ""
-        session.structureChanged.connect(self.refresh)
-        session.restored.connect(self.refresh)
+        session.structureChanged.connect(self.refresh)   # every change, undo and redo
 
     def show(self, section_id: str) -> None:
         self.section_id = section_id

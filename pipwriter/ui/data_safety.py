@@ -237,13 +237,14 @@ class DataSafety(QObject):
 
 
 # --- restoring an older state into a window ------------------------------------------------------
-def replace_article(session, project: Project, description: str, also=None) -> bool:
+def replace_article(session, project: Project, description: str, also=None,
+                    kept: str = "") -> bool:
     """Put ``project``'s article into the session as one undoable step (Edit › Undo brings the
     text before back). Attached files it needs are copied into memory. False if no change.
-    ``also``: see ``Session.replace_article``."""
+    ``also``, ``kept``: see ``Session.replace_article``."""
     from ..model.storage.media_store import carry_media
     carry_media(project.article, project.media, session.project.media)
-    return session.replace_article(project.article, description, also)
+    return session.replace_article(project.article, description, also, kept)
 
 
 def keep_current_as_backup(session, note: str):
@@ -264,16 +265,18 @@ def keep_current_as_backup(session, note: str):
 
 def restore_into(window, project: Project, what: str) -> bool:
     """Replace the window's text with ``project``'s, keeping the current text as a backup."""
+    kept = f"File › Backups…, the copy kept before restoring {what}"
     try:
         keep_current_as_backup(window.session, f"before restoring {what}")
     except (PipError, OSError) as error:
+        kept = ""
         if not window.dialogs.confirm(
                 "Restore", f"PiP Writer could not keep a copy of the text as it is now "
                 f"({error}). Restore {what} anyway? You can still undo it with Edit › Undo.",
                 yes="Restore anyway"):
             return False
     try:
-        changed = replace_article(window.session, project, f"Restore {what}")
+        changed = replace_article(window.session, project, f"Restore {what}", kept=kept)
     except (PipError, OSError) as error:
         window.dialogs.error("Could not restore", str(error))
         return False

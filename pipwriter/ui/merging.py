@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model.errors import DamagedProjectError, PipError
-from .snapshot_undo import MERGE
 
 SHOWN_LEFT_OUT = 3      # what could not be brought in, shown in the box; the rest in its details
 
@@ -111,10 +110,12 @@ def apply_merge(coauthoring: Coauthoring, result: MergeResult, theirs: Project,
     merged = ask_merge(window, result, name)
     if merged is None:
         return False
+    kept = f"File › Versions…, the version “before merging {name}'s copy”"
     try:
         save_project_version(session.project, f"before merging {name}'s copy",
                              total_words(session.article))
     except (PipError, OSError) as error:
+        kept = ""
         if not dialogs.confirm("Merge a co-author's copy",
                                f"PiP Writer could not keep a version of your article first "
                                f"({error}). Merge anyway? Edit › Undo can still take it "
@@ -135,7 +136,7 @@ def apply_merge(coauthoring: Coauthoring, result: MergeResult, theirs: Project,
             record_merge(session.project, theirs, entry)
             recorded.extend(history[known:])
     changed = replace_article(session, Project(merged, theirs.media),
-                              f"{MERGE}{name}'s copy", record)
+                              f"Merge {name}'s copy", record, kept)
     if not changed:
         record(True)
     session.set_modified(True)

@@ -338,17 +338,18 @@ class Session(QObject):
                 self._set_quietly(section_id, section.body, document)
 
     def replace_article(self, article: Article, description: str,
-                        also: Callable[[bool], object] | None = None) -> bool:
+                        also: Callable[[bool], object] | None = None, kept: str = "") -> bool:
         """Put a whole other article (a version, a backup, a merge) in place as one undoable
         step. False when it is the same as now. ``also(True)`` is called once it is in place
-        and at each redo, ``also(False)`` at each undo (see ``SnapshotCommand``)."""
+        and at each redo, ``also(False)`` at each undo; ``kept``: where the article before it
+        is kept (see ``SnapshotCommand``)."""
         before = self.snapshot()
         self._undo_media.update(ref.name for ref in self.article.media_refs())
         after = json.dumps(article.to_json(), ensure_ascii=False)
         if before == after:
             return False
         self.restore_snapshot(after)
-        self.undo_stack.push(SnapshotCommand(self, description, before, after, also))
+        self.undo_stack.push(SnapshotCommand(self, description, before, after, also, kept))
         if also is not None:
             also(True)
         return True

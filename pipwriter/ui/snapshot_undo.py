@@ -12,21 +12,17 @@ if TYPE_CHECKING:
     from .session import Session
 
 log = logging.getLogger(__name__)
-MERGE = "Merge "        # how a merge's step is named ("Merge Sam Jones's copy")
-
-
-def typing_kept_message(change: str, redo: bool, sections: list[str]) -> str:
+def typing_kept_message(change: str, redo: bool, sections: list[str], kept: str = "") -> str:
     """What to tell the user when an undo (or redo) of ``change`` left the typing done since
     in ``sections``, and with it some of what the undo would have taken back (found by a walk:
     "Edit › Undo takes the merge back" did not, in a section typed in since, and nobody was
-    told)."""
+    told). ``kept``: where the article before the change is kept, said after an undo."""
     names = ", ".join(f"“{title}”" for title in sections)
     done = "done again" if redo else "taken back"
     text = (f"“{change}” was {done}, except where you have typed since: {names}. There the "
             "words stay as they are now, with your typing.")
-    if change.startswith(MERGE) and not redo:
-        text += (" Your article as it was before the merge is kept: see File › Versions…, "
-                 "“before merging”.")
+    if kept and not redo:
+        text += f" Your article as it was before it is kept: see {kept}."
     return text
 
 
@@ -40,11 +36,13 @@ class SnapshotCommand(QUndoCommand):
     redo brings them back."""
 
     def __init__(self, session: Session, text: str, before: str, after: str,
-                 also: Callable[[bool], object] | None = None):
+                 also: Callable[[bool], object] | None = None, kept: str = ""):
         """``also(done)``: what goes with the change outside the article (a merge's record
-        in the project's history), put back on redo (True) and taken away on undo (False)."""
+        in the project's history), put back on redo (True) and taken away on undo (False).
+        ``kept``: where the article before the change is kept (a version, a backup), for an
+        undo that cannot take all of it back to say."""
         super().__init__(text)
-        self._also = also
+        self._also, self._kept = also, kept
         self._session, self._before = session, before
         self._left = after          # the article as the change, or the last redo, left it
         self._undone_from = after   # the article just before the last undo
@@ -70,4 +68,5 @@ class SnapshotCommand(QUndoCommand):
     def _tell(self, kept: list[str], redo: bool) -> None:
         if kept:
             log.info("undo/redo of %r kept typing done since in %s", self.text(), kept)
-            self._session.typingKept.emit(typing_kept_message(self.text(), redo, kept))
+            self._session.typingKept.emit(typing_kept_message(self.text(), redo, kept,
+                                                              self._kept))

@@ -87,8 +87,8 @@ class SpellHighlighter(QObject):
         self._kept: dict[int, tuple[CheckedParagraph, int,
                                     list[QTextLayout.FormatRange] | None]] = {}
         self._blocks = document.blockCount()
-        # the word being typed, held back: (paragraph number, UTF-16 position of its end and of
-        # the cursor), and where the view showing the document last said its cursor was
+        # the word being typed, held back: (paragraph number, UTF-16 position of its end in
+        # it), and where the view showing the document last said its cursor was
         self._held: tuple[int, int] | None = None
         self._cursor: int | None = None
         # paragraphs (by number) whose new underlines wait for the timer; the ones shown are

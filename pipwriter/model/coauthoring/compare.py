@@ -72,7 +72,8 @@ def _words(n: int) -> str:
     return f"{n:,} word" if n == 1 else f"{n:,} words"
 
 
-def _short(text: str, limit: int = 80) -> str:
+def shortened(text: str, limit: int = 80) -> str:
+    """``text`` on one line, at most ``limit`` characters, cut with "…"."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
@@ -91,7 +92,7 @@ def _where_they_differ(before: str, after: str, limit: int = 80) -> tuple[str, s
     if start:
         start = max(0, before.rfind(" ", 0, start) + 1)     # from the start of a word
     lead = "…" if start else ""
-    return _short(lead + before[start:], limit), _short(lead + after[start:], limit)
+    return shortened(lead + before[start:], limit), shortened(lead + after[start:], limit)
 
 
 def compare_articles(before: Article, after: Article, before_label: str = "Before",
