@@ -305,3 +305,20 @@ def test_a_comment_of_two_lines_comes_back_as_itself(tmp_path, capsys):
     assert reviewed.comments_added == 0 and reviewed.replies_added == 0
     assert reviewed.left_out == []
     assert [c.text for c in reviewed.article.comments] == ["First line.\nSecond line."]
+
+
+def test_read_only_marks_damaged_on_the_way_are_still_read_only(sent, tmp_path):  # noqa: F811
+    """Found using the command line with a hostile copy: a read-only paragraph whose bookmark
+    name was damaged was taken for text the reviewer added ("Sam added “Competing
+    interests”"), and the heading even came into the last section as a suggestion."""
+    mine, review = sent
+    document = docx.Document(str(review))
+    for number, mark in enumerate(document.element.body.iter(qn("w:bookmarkStart"))):
+        name = mark.get(qn("w:name"))
+        if name.startswith("pipro_"):
+            mark.set(qn("w:name"), "pipro_x_zz" if number % 2 else name + "GARBAGE")
+    damaged = tmp_path / "damaged.docx"
+    document.save(str(damaged))
+    base, reviewed = read_reviewed(load_project(mine), damaged)
+    assert reviewed.left_out == [] and reviewed.paragraphs_added == 0
+    assert reviewed.article.to_json()["sections"] == base.article.to_json()["sections"]

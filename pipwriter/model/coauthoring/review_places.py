@@ -69,6 +69,9 @@ _READ_ONLY_NAME = re.compile(rf"{READ_ONLY}(\d+)(?:_([0-9a-f]+))?$")
 
 def read_only_print(name: str) -> str | None:
     """The fingerprint in a read-only paragraph's bookmark name: "" for a copy written before
-    fingerprints were kept; None when ``name`` is not such a bookmark."""
+    fingerprints were kept, or a name damaged on the way (still read only: never taken for
+    text the reviewer added); None when ``name`` is not such a bookmark."""
+    if not name.startswith(READ_ONLY):
+        return None
     match = _READ_ONLY_NAME.match(name)
-    return None if match is None else match.group(2) or ""
+    return match.group(2) or "" if match is not None else ""
