@@ -322,3 +322,21 @@ def test_read_only_marks_damaged_on_the_way_are_still_read_only(sent, tmp_path):
     base, reviewed = read_reviewed(load_project(mine), damaged)
     assert reviewed.left_out == [] and reviewed.paragraphs_added == 0
     assert reviewed.article.to_json()["sections"] == base.article.to_json()["sections"]
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_a_changed_copy_saved_again_by_libreoffice_still_names_what_was_left_out(
+        sent, tmp_path):  # noqa: F811
+    """LibreOffice, an independent reader and writer of .docx, keeps the read-only marks and
+    their fingerprints: the changes made before it saved the copy are still named."""
+    mine, review = sent
+    edited = tmp_path / "edited.docx"
+    reviewed_where_nothing_comes_in(review, edited)
+    folder = tmp_path / "again"
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+                    "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir",
+                    str(folder), str(edited)], check=True, capture_output=True, timeout=180)
+    said = left_out(mine, folder / edited.name)
+    assert any("changed the reference" in line and "Updated 2025." in line for line in said)
+    assert any("changed the byline" in line for line in said)
+    assert any("“Is there a newer edition?”" in line for line in said)
