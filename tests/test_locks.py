@@ -19,7 +19,7 @@ from pipwriter.model.storage.locks import (
     pid_alive,
     read_lock,
 )
-from pipwriter.model.storage.process_identity import process_start_time
+from pipwriter.model.storage.process_identity import process_key, process_start_time
 from pipwriter.paths import data_dir
 
 
@@ -28,6 +28,12 @@ def dead_pid() -> int:
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     child.wait()
     return child.pid
+
+
+def as_process(pid):
+    """What a lock written by process ``pid`` says about it."""
+    return {"pid": pid, "process_started": process_start_time(pid),
+            "process_key": process_key(pid)}
 
 
 def _rewrite(path, **changes):
@@ -74,7 +80,7 @@ def test_same_file_by_another_name_has_the_same_lock(tmp_path, monkeypatch):
 def test_lock_of_a_running_process_is_respected(tmp_path, sleeper):
     path = tmp_path / "a.pipw"
     acquire(path)
-    _rewrite(path, pid=sleeper.pid, process_started=process_start_time(sleeper.pid))
+    _rewrite(path, **as_process(sleeper.pid))
     found = holder(path)
     assert found is not None and found.pid == sleeper.pid
     with pytest.raises(ProjectLockedError) as caught:
@@ -87,7 +93,7 @@ def test_lock_of_a_running_process_is_respected(tmp_path, sleeper):
 def test_open_anyway_takes_over_and_the_other_release_leaves_it(tmp_path, sleeper):
     path = tmp_path / "a.pipw"
     theirs = acquire(path)
-    _rewrite(path, pid=sleeper.pid, process_started=process_start_time(sleeper.pid))
+    _rewrite(path, **as_process(sleeper.pid))
     ours = acquire(path, force=True)
     assert read_lock(path).pid == os.getpid()
     theirs.release()                     # the other window closing must not remove our lock
@@ -192,7 +198,8 @@ def test_lock_whose_id_now_belongs_to_another_process_is_stale(tmp_path, sleeper
     """After a crash (or a restart of the computer) another process can get the same id."""
     path = tmp_path / "a.pipw"
     acquire(path)
-    _rewrite(path, pid=sleeper.pid, process_started=process_start_time(sleeper.pid) - 3600)
+    _rewrite(path, pid=sleeper.pid, process_started=process_start_time(sleeper.pid) - 3600,
+             process_key="an-earlier-boot/1")
     assert read_lock(path).is_stale() and holder(path) is None
     acquire(path)                                     # taken over without a question
     assert read_lock(path).pid == os.getpid()
@@ -202,7 +209,8 @@ def test_lock_whose_id_now_belongs_to_another_process_is_stale(tmp_path, sleeper
 def test_our_own_id_from_an_earlier_run_is_not_ours(tmp_path):
     path = tmp_path / "a.pipw"
     acquire(path)
-    _rewrite(path, process_started=process_start_time(os.getpid()) - 3600)
+    _rewrite(path, process_started=process_start_time(os.getpid()) - 3600,
+             process_key="an-earlier-boot/1")
     info = read_lock(path)
     assert info.pid == os.getpid() and not info.is_ours() and info.is_stale()
 
@@ -210,5 +218,5 @@ def test_our_own_id_from_an_earlier_run_is_not_ours(tmp_path):
 def test_old_locks_without_a_start_time_still_work(tmp_path, sleeper):
     path = tmp_path / "a.pipw"
     acquire(path)
-    _rewrite(path, pid=sleeper.pid, process_started=None)
+    _rewrite(path, pid=sleeper.pid, process_started=None, process_key=None)
     assert holder(path).pid == sleeper.pid            # the id alone: running, so respected

@@ -176,15 +176,17 @@ def test_session_ids_are_checked(small_project):
 def test_copy_is_offered_when_its_process_id_now_belongs_to_another_program(small_project):
     """A power cut, a restart, and some other program now has the id the crashed app had: the
     copy must still be offered (with the id alone it was silently skipped)."""
-    from pipwriter.model.storage.process_identity import process_start_time
+    from pipwriter.model.storage.process_identity import process_key, process_start_time
     other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
         entry = _write(small_project)
         assert json.loads(entry.meta_path.read_text(encoding="utf-8"))["process_started"]
         started = process_start_time(other.pid)
-        _orphan(entry, pid=other.pid, process_started=started)
+        _orphan(entry, pid=other.pid, process_started=started,
+                process_key=process_key(other.pid))
         assert find_recoveries() == []                   # that program wrote it: still running
-        _orphan(entry, pid=other.pid, process_started=started - 3600)
+        _orphan(entry, pid=other.pid, process_started=started - 3600,
+                process_key="an-earlier-boot/1")
         assert [e.session_id for e in find_recoveries()] == [entry.session_id]
     finally:
         other.kill()

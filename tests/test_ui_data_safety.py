@@ -19,7 +19,7 @@ from pipwriter.model.storage import atomic
 from pipwriter.model.storage.backups import list_backups
 from pipwriter.model.storage.history_store import project_key
 from pipwriter.model.storage.locks import acquire, lock_file_for, read_lock
-from pipwriter.model.storage.process_identity import process_start_time
+from pipwriter.model.storage.process_identity import process_key, process_start_time
 from pipwriter.model.storage.project import Project
 from pipwriter.model.storage.project_file import load_project, save_project
 from pipwriter.model.storage.recovery import recovery_paths
@@ -136,6 +136,7 @@ def other_app(saved):
     data = json.loads(lock_file_for(saved).read_text(encoding="utf-8"))
     data["pid"] = child.pid
     data["process_started"] = process_start_time(child.pid)
+    data["process_key"] = process_key(child.pid)
     lock_file_for(saved).write_text(json.dumps(data), encoding="utf-8")
     yield child
     child.kill()

@@ -26,7 +26,7 @@ from pathlib import Path
 from ...paths import data_dir
 from ..errors import PipError
 from .atomic import write_bytes_atomic
-from .process_identity import is_zombie, own_start_time, same_process
+from .process_identity import is_zombie, own_process_key, own_start_time, same_process
 
 log = logging.getLogger(__name__)
 
@@ -102,14 +102,31 @@ def _windows_pid_alive(pid: int) -> bool:
         return True
 
 
-def owner_alive(pid: int, host: str, process_started: float | None = None) -> bool:
+def own_mark() -> dict:
+    """This process as lock files, recovery side files and media folders record their writer:
+    its id, the computer, and what tells it from a later process given the same id."""
+    return {"pid": os.getpid(), "host": host_name(), "process_started": own_start_time(),
+            "process_key": own_process_key()}
+
+
+def recorded_start(data: dict) -> tuple[float | None, str | None]:
+    """The writer's start time and process key from a record :func:`own_mark` wrote (None for
+    either where it is missing or not what it should be: older files have no key)."""
+    started, key = data.get("process_started"), data.get("process_key")
+    return (float(started) if isinstance(started, (int, float))
+            and not isinstance(started, bool) else None,
+            key if isinstance(key, str) and key else None)
+
+
+def owner_alive(pid: int, host: str, process_started: float | None = None,
+                process_key: str | None = None) -> bool:
     """Whether the process that wrote a lock or a recovery copy may still be running.
 
-    With the writer's start time, a process that merely got the same id later (after a crash
-    or a restart of the computer) is told apart from it."""
+    With the writer's start time and key, a process that merely got the same id later (after a
+    crash or a restart of the computer) is told apart from it."""
     if host != host_name():
         return True       # cannot look at another computer: assume it is running
-    same = same_process(pid, process_started)
+    same = same_process(pid, process_started, process_key)
     if same is not None:
         return same
     if is_zombie(pid):
@@ -128,13 +145,14 @@ class LockInfo:
     started: str          # ISO time, UTC
     token: str = ""
     process_started: float | None = None    # when the holder's process started (epoch s)
+    process_key: str | None = None          # what no clock setting changes (Linux)
 
     def is_ours(self) -> bool:
         return self.pid == os.getpid() and self.host == host_name() and \
-            same_process(self.pid, self.process_started) is not False
+            same_process(self.pid, self.process_started, self.process_key) is not False
 
     def is_stale(self) -> bool:
-        return not owner_alive(self.pid, self.host, self.process_started)
+        return not owner_alive(self.pid, self.host, self.process_started, self.process_key)
 
     def describe(self) -> str:
         """'on this computer since 14:05' in words for a warning."""
@@ -163,10 +181,9 @@ def read_lock(path: Path | str) -> LockInfo | None:
 def _read(lock_file: Path) -> LockInfo | None:
     try:
         data = json.loads(lock_file.read_text(encoding="utf-8"))
-        started = data.get("process_started")
         return LockInfo(str(data["path"]), int(data["pid"]), str(data["host"]),
                         str(data.get("started", "")), str(data.get("token", "")),
-                        float(started) if isinstance(started, (int, float)) else None)
+                        *recorded_start(data))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -204,11 +221,11 @@ def acquire(path: Path | str, force: bool = False) -> ProjectLock:
     target = resolved(path)
     lock_file = lock_file_for(target)
     now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
-    info = LockInfo(str(target), os.getpid(), host_name(), now, os.urandom(8).hex(),
-                    own_start_time())
-    payload = json.dumps({"path": info.path, "pid": info.pid, "host": info.host,
-                          "started": info.started, "token": info.token,
-                          "process_started": info.process_started}, indent=1)
+    mark = own_mark()
+    info = LockInfo(str(target), mark["pid"], mark["host"], now, os.urandom(8).hex(),
+                    mark["process_started"], mark["process_key"])
+    payload = json.dumps({"path": info.path, "started": info.started, "token": info.token,
+                          **mark}, indent=1)
     if not _create_exclusive(lock_file, payload.encode("utf-8")):
         current = _read(lock_file)
         if current is not None and not force and not current.is_ours() \

@@ -5,6 +5,13 @@ particular hands the same numbers out again).
 ``process_start_time(pid)`` is in seconds since the epoch, or None when the process is not
 running or this computer cannot say. Linux reads /proc, Windows asks GetProcessTimes and macOS
 asks ``ps``; anything unexpected gives None, and the caller falls back to "is the id in use".
+
+On Linux that time is worked out from the boot time, which moves whenever the clock is set (a
+time server correcting it, a virtual machine resumed, a laptop waking). A process read twice
+could then seem to have started minutes apart, and a running window be taken for a crashed
+one. So Linux also gives ``process_key(pid)``: this boot's id and the clock ticks since boot
+when the process started, which no clock setting changes. Where a key was recorded and can be
+read again it decides; the start time is the fallback (older files, other systems).
 """
 
 from __future__ import annotations
@@ -35,16 +42,49 @@ def is_zombie(pid: int) -> bool:
     return fields is not None and bool(fields) and fields[0] in ("Z", "X")
 
 
-def _linux_start(pid: int) -> float | None:
+def _linux_ticks(pid: int) -> int | None:
+    """Clock ticks from boot to the process's start (field 22 of /proc/<pid>/stat)."""
     fields = _linux_stat(pid)
     if not fields or len(fields) < 20 or fields[0] in ("Z", "X"):
         return None
     try:
-        with open("/proc/stat", encoding="ascii") as handle:
-            boot = next(int(line.split()[1]) for line in handle if line.startswith("btime "))
-        return boot + int(fields[19]) / os.sysconf("SC_CLK_TCK")
+        return int(fields[19])
+    except ValueError:
+        return None
+
+
+def _boot_time() -> float:
+    """When this computer started, as the clock now reckons it (moves when the clock is set)."""
+    with open("/proc/stat", encoding="ascii") as handle:
+        return next(int(line.split()[1]) for line in handle if line.startswith("btime "))
+
+
+def _linux_start(pid: int) -> float | None:
+    ticks = _linux_ticks(pid)
+    if ticks is None:
+        return None
+    try:
+        return _boot_time() + ticks / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, StopIteration):
         return None
+
+
+@functools.cache
+def _boot_id() -> str | None:
+    try:
+        with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as handle:
+            return handle.read().strip() or None
+    except OSError:
+        return None
+
+
+def process_key(pid: int) -> str | None:
+    """A mark of one process that no clock setting changes (Linux: boot id and start ticks), or
+    None where there is none (other systems, or the process is not running)."""
+    if not sys.platform.startswith("linux") or not isinstance(pid, int) or pid <= 0:
+        return None
+    boot, ticks = _boot_id(), _linux_ticks(pid)
+    return None if boot is None or ticks is None else f"{boot}/{ticks}"
 
 
 def _windows_start(pid: int) -> float | None:
@@ -96,9 +136,19 @@ def own_start_time() -> float | None:
     return process_start_time(os.getpid())
 
 
-def same_process(pid: int, started: float | None) -> bool | None:
-    """Whether ``pid`` is still the process that started at ``started``: True, False, or None
-    when it cannot be told (no start time recorded, or none readable now)."""
+@functools.cache
+def own_process_key() -> str | None:
+    return process_key(os.getpid())
+
+
+def same_process(pid: int, started: float | None, key: str | None = None) -> bool | None:
+    """Whether ``pid`` is still the process that started at ``started`` (with ``key``, its
+    :func:`process_key`): True, False, or None when it cannot be told (nothing recorded, or
+    nothing readable now)."""
+    if key is not None:
+        now_key = process_key(pid)
+        if now_key is not None:
+            return now_key == key
     if started is None:
         return None
     now = process_start_time(pid)

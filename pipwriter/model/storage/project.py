@@ -73,11 +73,8 @@ class Project:
             # six random bytes: the first twelve hex digits of a uuid4, without importing uuid
             folder = root / f"{os.getpid()}-{os.urandom(6).hex()}"
             folder.mkdir()
-            from .locks import host_name
-            from .process_identity import own_start_time
-            (folder / OWNER_FILE).write_text(json.dumps(
-                {"pid": os.getpid(), "host": host_name(), "process_started": own_start_time()}),
-                encoding="utf-8")
+            from .locks import own_mark
+            (folder / OWNER_FILE).write_text(json.dumps(own_mark()), encoding="utf-8")
         except OSError as error:
             log.warning("could not make a private media folder: %s", error)
             return None
@@ -95,12 +92,12 @@ class Project:
 
 def remove_abandoned_media_folders(root: Path) -> None:
     """Remove private media folders whose app is no longer running (it crashed)."""
-    from .locks import owner_alive
+    from .locks import owner_alive, recorded_start
     for folder in root.iterdir():
         try:
             owner = json.loads((folder / OWNER_FILE).read_text(encoding="utf-8"))
             alive = owner_alive(int(owner["pid"]), str(owner["host"]),
-                                owner.get("process_started"))
+                                *recorded_start(owner))
         except (OSError, ValueError, KeyError, TypeError):
             try:                # no readable owner: being made now, or never finished
                 alive = time.time() - folder.stat().st_mtime < 3600

@@ -48,9 +48,8 @@ from .journal import (
     typed_declarations,
     typed_fields,
 )
-from .locks import host_name, owner_alive
+from .locks import own_mark, owner_alive, recorded_start
 from .media_store import MediaStore
-from .process_identity import own_start_time
 from .project import Project
 from .project_file import MEDIA_DIR, load_project, write_project_json
 
@@ -81,13 +80,14 @@ class RecoveryEntry:
     process_started: float | None = None    # when the writing process started (epoch s)
     journal_seq: int = 0       # the last journal line the copy already holds
     has_copy: bool = True      # False: only the journal was written before the crash
+    process_key: str | None = None          # what no clock setting changes (Linux)
 
     @property
     def journal_path(self) -> Path:
         return journal_path(self.copy_path)
 
     def owner_alive(self) -> bool:
-        return owner_alive(self.pid, self.host, self.process_started)
+        return owner_alive(self.pid, self.host, self.process_started, self.process_key)
 
     def original_exists(self) -> bool:
         return self.original is not None and self.original.is_file()
@@ -134,9 +134,11 @@ def write_recovery(session_id: str, article_json: str, media: MediaStore,
         raise ValueError("not a session id")
     copy, meta_path = recovery_paths(session_id, folder)
     now = _dt.datetime.now(_dt.timezone.utc)
+    mark = own_mark()
     entry = RecoveryEntry(session_id, copy, meta_path, Path(original) if original else None,
-                          title, now, os.getpid(), host_name(), article_id, own_start_time(),
-                          journal_seq)
+                          title, now, mark["pid"], mark["host"], article_id,
+                          mark["process_started"], journal_seq,
+                          process_key=mark["process_key"])
     _write_meta(entry)
     write_project_json(copy, article_json, media, media_names, template_id, article_id)
     return entry
@@ -149,8 +151,7 @@ def meta_for(session_id: str, original: Path | None, title: str, article_id: str
     when = saved_at or _dt.datetime.now(_dt.timezone.utc)
     return {"format": RECOVERY_FORMAT, "session": session_id,
             "original": str(original) if original else None, "title": title,
-            "article_id": article_id, "saved_at": when.isoformat(), "pid": os.getpid(),
-            "host": host_name(), "process_started": own_start_time()}
+            "article_id": article_id, "saved_at": when.isoformat(), **own_mark()}
 
 
 def _write_meta(entry: RecoveryEntry) -> None:
@@ -159,7 +160,7 @@ def _write_meta(entry: RecoveryEntry) -> None:
         "original": str(entry.original) if entry.original else None, "title": entry.title,
         "article_id": entry.article_id, "saved_at": entry.saved_at.isoformat(),
         "pid": entry.pid, "host": entry.host, "process_started": entry.process_started,
-        "journal_seq": entry.journal_seq})
+        "process_key": entry.process_key, "journal_seq": entry.journal_seq})
 
 
 def _entry_from(data: dict, session_id: str, copy: Path, meta_path: Path,
@@ -172,16 +173,15 @@ def _entry_from(data: dict, session_id: str, copy: Path, meta_path: Path,
         if not isinstance(pid, int) or isinstance(pid, bool):
             return None
         original = data.get("original")
-        started = data.get("process_started")
+        started, key = recorded_start(data)
         seq = data.get("journal_seq", 0)
         return RecoveryEntry(session_id, copy, meta_path,
                              Path(original) if isinstance(original, str) and original else None,
                              str(data.get("title") or ""), saved_at, pid,
                              str(data.get("host") or ""), str(data.get("article_id") or ""),
-                             float(started) if isinstance(started, (int, float))
-                             and not isinstance(started, bool) else None,
+                             started,
                              seq if isinstance(seq, int) and not isinstance(seq, bool) else 0,
-                             has_copy)
+                             has_copy, key)
     except (KeyError, TypeError, ValueError):
         return None
 
@@ -321,8 +321,9 @@ def discard_recovery(entry: RecoveryEntry | str, folder: Path | None = None) -> 
 
 def claim(entry: RecoveryEntry) -> RecoveryEntry:
     """Make this process the owner of an orphaned copy (its article is open again here)."""
-    claimed = _replace(entry, pid=os.getpid(), host=host_name(),
-                       process_started=own_start_time())
+    mark = own_mark()
+    claimed = _replace(entry, pid=mark["pid"], host=mark["host"],
+                       process_started=mark["process_started"], process_key=mark["process_key"])
     if claimed.has_copy or claimed.meta_path.exists():
         _write_meta(claimed)
     return claimed
