@@ -286,3 +286,64 @@ def test_edit_undo_and_redo_say_what_the_keys_will_do(controller, qtbot, seed):
             window.commands.remove_current()
             window.dialogs.answers.pop("confirm", None)
     assert wrong == []
+
+
+def test_away_from_the_text_undo_takes_back_the_newest_typing_or_change(controller, qtbot):
+    """Found by a walk of the app: after a change to the article and then some typing, with the
+    list of parts chosen, Edit › Undo (and Ctrl+Z) took back the older change and left the
+    words just typed. Away from the text, Undo takes back whichever is newer, and Redo brings
+    back whichever was undone last."""
+    window = _active_demo(controller, qtbot)
+    session = window.session
+    undo, redo = window.undo_action, window.redo_action
+    first = session.article.sections[0].id
+    before = _body(window, first)
+    session.change("Edit key message", lambda a: a.key_messages.__setitem__(0, "Changed"))
+    _type_at_end(window, first, " plum")
+    window.navigator.setFocus()
+    assert undo.isEnabled() and undo.text() == "&Undo in the text"
+    _keys(window, redo=False, times=1)                  # Ctrl+Z, the keyboard in the list
+    assert _body(window, first) == before               # the typing, the newest, went first
+    assert session.article.key_messages[0] == "Changed"
+    assert undo.text() == "&Undo Edit key message"      # the change is next
+    undo.trigger()
+    assert session.article.key_messages[0] != "Changed"
+    assert redo.text() == "&Redo Edit key message"      # undone last: brought back first
+    _keys(window, redo=True, times=1)
+    assert session.article.key_messages[0] == "Changed" and _body(window, first) == before
+    assert redo.text() == "&Redo in the text"
+    redo.trigger()
+    assert _body(window, first) == before + " plum"
+    assert not redo.isEnabled()
+
+
+def test_away_from_the_text_a_newer_change_is_undone_before_older_typing(controller, qtbot):
+    window = _active_demo(controller, qtbot)
+    session = window.session
+    first = session.article.sections[0].id
+    _type_at_end(window, first, " plum")
+    session.change("Edit key message", lambda a: a.key_messages.__setitem__(0, "Changed"))
+    window.navigator.setFocus()
+    assert window.undo_action.text() == "&Undo Edit key message"
+    _keys(window, redo=False, times=1)
+    assert session.article.key_messages[0] != "Changed"
+    assert _body(window, first).endswith(" plum")
+    assert window.undo_action.text() == "&Undo in the text"    # the typing is next
+    _keys(window, redo=False, times=1)
+    assert not _body(window, first).endswith(" plum")
+
+
+def test_typing_in_a_section_no_longer_shown_is_not_undone_from_the_list(controller, qtbot):
+    """Only the text on the screen is undone: typing in a section the editor no longer shows
+    waits for that section (Ctrl+Z in it), however new."""
+    window = _active_demo(controller, qtbot)
+    session = window.session
+    first, second = session.article.sections[0].id, session.article.sections[1].id
+    session.change("Edit key message", lambda a: a.key_messages.__setitem__(0, "Changed"))
+    _type_at_end(window, first, " plum")
+    window.open_panel(f"section:{second}")
+    window.navigator.setFocus()
+    assert window.undo_action.text() == "&Undo Edit key message"
+    _keys(window, redo=False, times=1)
+    assert session.article.key_messages[0] != "Changed"
+    assert _body(window, first).endswith(" plum")

@@ -2,10 +2,15 @@
 
 In a text box with edits to undo (the article's text, a heading, a key message), the keys take
 back the last edit there (typing one word at a time, a citation, a key-quote flag), and the menu
-items read "Undo in the text" and are available. Anywhere else, or when the box has nothing
-left to undo, they undo the last change to the article's parts ("Undo Add “What we learnt”").
-Before, the menu showed only the article's changes: it was greyed out while Ctrl+Z in the text
-still worked, so the menu was wrong about what could be undone (found by a walk of the app).
+items read "Undo in the text" and are available. Anywhere else (the list of parts, a button),
+they take back whichever is newer: the typing in the text last written in, while it is still
+on the screen, or the last change to the article's parts ("Undo Add “What we learnt”"); Redo
+brings back whichever was undone last. In a box with nothing left to undo they take back the
+article's last change.
+
+Found by walks of the app: the menu showed only the article's changes, greyed out while Ctrl+Z
+in the text still worked; and, with the list of parts chosen, Ctrl+Z took back an older change
+to the article while the words just typed stayed.
 """
 
 from __future__ import annotations
@@ -18,11 +23,13 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QWidget
 from shiboken6 import isValid
 
 from .keyboard import typing_box
+from .snapshot_undo import TypingTimes
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
 TYPING = "typing"
+RESTING = "resting"     # typing in the text last written in, the keyboard being elsewhere
 
 
 class EditUndo(QObject):
@@ -48,7 +55,8 @@ class EditUndo(QObject):
             action.setShortcut(QKeySequence(keys_))
             action.triggered.connect(slot)
             window.addAction(action)
-        self._box: QTextEdit | QPlainTextEdit | None = None
+        self._box: QTextEdit | QPlainTextEdit | None = None       # has the keyboard
+        self._resting: QTextEdit | QPlainTextEdit | None = None   # had it last
         for signal in (stack.canUndoChanged, stack.canRedoChanged, stack.undoTextChanged,
                        stack.redoTextChanged):
             signal.connect(self.update)
@@ -75,35 +83,61 @@ class EditUndo(QObject):
             self._follow(typing_box(self.window))
 
     def _follow(self, widget: QWidget | None) -> None:
+        """``widget`` has the keyboard: a text box becomes the one followed (and the resting
+        one, still followed once the keyboard goes elsewhere); anything else leaves no box."""
         box = widget if isinstance(widget, (QTextEdit, QPlainTextEdit)) \
             and self.window.isAncestorOf(widget) and not widget.isReadOnly() else None
-        if box is not self._box:
-            if self._box is not None:
-                self._box.undoAvailable.disconnect(self.update)
-                self._box.redoAvailable.disconnect(self.update)
-            self._box = box
-            if box is not None:
-                box.undoAvailable.connect(self.update)
-                box.redoAvailable.connect(self.update)
-                box.destroyed.connect(self._forget_box)
+        if box is not None and box is not self._resting:
+            previous, self._resting = self._resting, box
+            box.undoAvailable.connect(self.update)
+            box.redoAvailable.connect(self.update)
+            box.destroyed.connect(self._forget_box)
+            if previous is not None and isValid(previous):
+                previous.undoAvailable.disconnect(self.update)
+                previous.redoAvailable.disconnect(self.update)
+                previous.destroyed.disconnect(self._forget_box)
+        self._box = box         # None, or the resting box
         self.update()
 
     def _forget_box(self) -> None:
-        self._box = None
+        self._box = self._resting = None
         self.update()
 
     # --- what Undo and Redo do now --------------------------------------------------------------
     def target(self, redo: bool) -> str:
         """``"typing"`` when the keys would take back (or redo) an edit in the text box that
-        has the keyboard, ``"article"`` for the article's last change, ``""`` for nothing."""
+        has the keyboard, ``"resting"`` for one in the text last written in (the keyboard being
+        elsewhere, and that typing newer than the article's last change), ``"article"`` for the
+        article's last change, ``""`` for nothing."""
         box = self._box
         if box is not None and isValid(box) and box.isVisible():
             document = box.document()
             if document.isRedoAvailable() if redo else document.isUndoAvailable():
                 return TYPING
+        if box is None and self._resting_is_newer(redo):
+            return RESTING
         if self.stack.canRedo() if redo else self.stack.canUndo():
             return "article"
         return ""
+
+    def _resting_is_newer(self, redo: bool) -> bool:
+        """Whether the text last written in (still on the screen) has typing to undo that is
+        newer than the article's last change (to redo: that was undone after it)."""
+        resting = self._resting
+        if resting is None or not isValid(resting) or not resting.isVisible():
+            return False
+        times = resting.document().findChild(TypingTimes)
+        if times is None:
+            return False
+        typing = times.last_undone() if redo else times.newest_made()
+        if typing is None:
+            return False
+        index = self.stack.index() if redo else self.stack.index() - 1
+        change = self.stack.command(index) if 0 <= index < self.stack.count() else None
+        if change is None:
+            return True
+        article = getattr(change, "undone_at" if redo else "made", 0.0)
+        return typing > article
 
     def update(self) -> None:
         if not isValid(self.stack):         # the article's window is closing
@@ -111,7 +145,7 @@ class EditUndo(QObject):
         for action, redo in ((self.undo_action, False), (self.redo_action, True)):
             target = self.target(redo)
             word = "&Redo" if redo else "&Undo"
-            if target == TYPING:
+            if target in (TYPING, RESTING):
                 action.setText(f"{word} in the text")
             else:
                 text = self.stack.redoText() if redo else self.stack.undoText()
@@ -120,11 +154,12 @@ class EditUndo(QObject):
 
     def _act(self, redo: bool) -> None:
         target = self.target(redo)
-        if target == TYPING and self._box is not None:
+        box = self._box if target == TYPING else self._resting if target == RESTING else None
+        if box is not None:
             if redo:
-                self._box.redo()
+                box.redo()
             else:
-                self._box.undo()
+                box.undo()
         elif target:
             if redo:
                 self.stack.redo()

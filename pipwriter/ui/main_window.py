@@ -173,8 +173,8 @@ class MainWindow(QMainWindow):
 
         edit = bar.addMenu("&Edit")
         # Ctrl+Z in a text box undoes typing there (the box takes the key first); anywhere else
-        # (the navigator, a list, a button) it undoes the last change to the article's parts.
-        # The menu items say which (edit_undo.py).
+        # (the navigator, a list, a button) the newer of the typing on the screen and the last
+        # change to the article's parts. The menu items say which (edit_undo.py).
         self.edit_undo = EditUndo(self, self.session.undo_stack)
         self.undo_action, self.redo_action = self.edit_undo.undo_action, self.edit_undo.redo_action
         edit.addAction(self.undo_action)

@@ -33,7 +33,7 @@ from .richtext_bridge import (
     install_citation_renderer,
     rich_to_document,
 )
-from .snapshot_undo import SnapshotCommand
+from .snapshot_undo import SnapshotCommand, TypingTimes
 from .worker_jobs import run_then
 
 PARKED_MAX = 20   # removed sections whose typing history an undo can still bring back
@@ -119,9 +119,8 @@ class Session(QObject):
             self.set_modified(True)
 
     def set_spelling_language(self, language: str) -> None:
-        def apply(article):
-            article.settings.spelling_language = language
-        self.change("Change spelling language", apply)
+        self.change("Change spelling language",
+                    lambda article: setattr(article.settings, "spelling_language", language))
 
     # --- state ------------------------------------------------------------------------
     @property
@@ -167,6 +166,7 @@ class Session(QObject):
             section = self.article.section(section_id)
             document = QTextDocument(self)
             document.setDefaultFont(self._font)
+            TypingTimes(document)           # for Edit › Undo away from the text
             install_citation_renderer(document, self._renderer)
             rich_to_document(section.body if section else RichText(), document)
             tally = self._tallies[section_id] = BlockTally(document, self.counter)

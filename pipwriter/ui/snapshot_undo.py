@@ -1,12 +1,22 @@
-"""One undoable change to the article, kept as the article before and after it (JSON)."""
+"""One undoable change to the article, kept as the article before and after it (JSON), and when
+each change and each level of a section's typing was made and undone.
+
+The article's changes and each section's typing have undo histories of their own (the typing
+stays when a change is undone). Away from the text, Edit › Undo and Redo take the newest of the
+two (:mod:`.edit_undo`), so the times are kept here: ``made`` and ``undone_at`` on each change,
+and :class:`TypingTimes` beside each section's document. They are read from the monotonic
+clock, which setting the computer's clock does not move.
+"""
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QTextDocument, QUndoCommand
 
 if TYPE_CHECKING:
     from .session import Session
@@ -48,6 +58,8 @@ class SnapshotCommand(QUndoCommand):
         self._undone_from = after   # the article just before the last undo
         self._undone_to = before    # the article as the last undo left it
         self._first = True
+        self.made = time.monotonic()        # when the change was made
+        self.undone_at = 0.0                # when it was last undone
 
     def redo(self) -> None:
         if self._first:          # the change was already applied when the command was pushed
@@ -59,6 +71,7 @@ class SnapshotCommand(QUndoCommand):
             self._also(True)
 
     def undo(self) -> None:
+        self.undone_at = time.monotonic()
         self._undone_from = self._session.snapshot()
         self._tell(self._session.restore_snapshot(self._before, self._left), False)
         self._undone_to = self._session.snapshot()
@@ -70,3 +83,50 @@ class SnapshotCommand(QUndoCommand):
             log.info("undo/redo of %r kept typing done since in %s", self.text(), kept)
             self._session.typingKept.emit(typing_kept_message(self.text(), redo, kept,
                                                               self._kept))
+
+
+class TypingTimes(QObject):
+    """When each level of a document's undo history was made (a word typed, a paste...), and
+    when the levels now waiting to be redone were undone. Made with the document, so that no
+    level goes unseen; found with ``document.findChild(TypingTimes)``."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._document = document
+        self._made: list[float] = []        # one per level, oldest first
+        self._undone: list[float] = []      # one per level waiting to be redone, newest last
+        self._steps = document.availableUndoSteps()
+        document.undoCommandAdded.connect(self._added)
+        document.contentsChanged.connect(self._changed)
+
+    def _added(self) -> None:
+        steps = self._document.availableUndoSteps()
+        earlier = self._made[:max(steps - 1, 0)]
+        self._made = earlier + [0.0] * (steps - 1 - len(earlier)) + [time.monotonic()]
+        self._undone.clear()                # a new level: nothing is left to redo
+        self._steps = steps
+
+    def _changed(self) -> None:
+        document, now = self._document, time.monotonic()
+        steps = document.availableUndoSteps()
+        if steps < self._steps:             # undone
+            self._undone.extend([now] * (self._steps - steps))
+        elif steps > self._steps:           # redone (a new level is _added's)
+            del self._undone[max(len(self._undone) - (steps - self._steps), 0):]
+        elif steps and not document.isRedoAvailable() and len(self._made) >= steps:
+            self._made[steps - 1] = now     # more typing in the newest level
+        self._steps = steps
+
+    def newest_made(self) -> float | None:
+        """When the level Undo would take back was made (0.0: before it was watched), or None
+        when there is nothing to undo."""
+        steps = self._document.availableUndoSteps()
+        if not steps:
+            return None
+        return self._made[steps - 1] if steps <= len(self._made) else 0.0
+
+    def last_undone(self) -> float | None:
+        """When the level Redo would bring back was undone, or None when there is none."""
+        if not self._document.isRedoAvailable():
+            return None
+        return self._undone[-1] if self._undone else 0.0
