@@ -85,7 +85,7 @@ def test_merge_a_copy_with_a_conflict_choosing_theirs(window, qtbot, tmp_path):
     assert session.article.section(fourth.id).body.plain_text() == "Sam wrote this too."
     assert window.isWindowModified()
     names = [v.name for v in list_versions(project_key(session.article))]
-    assert names[0] == "before merging Sam Jones's copy"
+    assert names[0] == "before bringing in Sam Jones's copy"
     kept = load_project(list_versions(project_key(session.article))[0].path).article
     assert kept.section(first.id).body.plain_text() == "Asha wrote the start."
     assert session.project.ancestry[-1]["event"] == "merged"
@@ -346,7 +346,7 @@ def test_a_copy_already_merged_is_not_merged_again(window, qtbot, tmp_path):
     window.dialogs.queue("file", str(copy_path))
     assert not window.coauthoring.merge_copy()
     title, text = window.dialogs.infos[-1]
-    assert title == "Already merged" and "nothing you have not merged already" in text
+    assert title == "Already brought in" and "nothing you do not have already" in text
     session.sync()
     assert session.article.section(fourth.id).body.plain_text() == ""
 

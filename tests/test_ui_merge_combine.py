@@ -65,7 +65,7 @@ def test_merging_both_versions_on_purpose_keeps_both(window, qtbot, tmp_path):
 
     def run_dialog(dialog):
         dialog.combine.setChecked(True)
-        window.dialogs.queue("confirm", True)            # "Merge with both"
+        window.dialogs.queue("confirm", True)            # "Bring in both"
         dialog.accept()
         return dialog.result() == dialog.DialogCode.Accepted
 

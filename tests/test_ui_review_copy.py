@@ -54,7 +54,7 @@ def test_send_for_review_and_bring_the_reviewed_copy_back(window, tmp_path):
     assert "Sam added this sentence." in joined and "A new paragraph Sam wrote." in joined
     assert "Sam added this sentence." not in standing          # suggested, not applied
     assert "their changes taken" in seen["review"]
-    assert seen["title"] == "Merge Sam Jones's copy"        # who it was for, not the file
+    assert seen["title"] == "Bring in Sam Jones's copy"        # who it was for, not the file
     assert [c.author for c in session.article.comments] == ["Sam Jones"]
     # changes made without Track Changes too: by the person it was sent to ("The reviewer")
     assert {note.author for note in session.article.suggestions} == {"Sam Jones"}

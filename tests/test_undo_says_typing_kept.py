@@ -39,10 +39,10 @@ def test_undoing_a_merge_over_a_paragraph_typed_in_since_says_what_stayed(
     session.undo_stack.undo()
     qtbot.waitUntil(lambda: bool(_said(window)))
     [text] = _said(window)
-    assert text.startswith("“Merge Sam Jones's copy” was taken back, except where you have "
+    assert text.startswith("“Bring in Sam Jones's copy” was taken back, except where you have "
                            f"typed since: “{fourth.title}”.")
     assert text.endswith("Your article as it was before it is kept: see File › Versions…, the "
-                         "version “before merging Sam Jones's copy”.")
+                         "version “before bringing in Sam Jones's copy”.")
     session.sync()
     assert session.article.section(fourth.id).body.plain_text() == \
         "Sam wrote this. typed since"                      # as the message says

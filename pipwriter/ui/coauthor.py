@@ -3,7 +3,7 @@ that comes back, approving the article, and importing a Word draft.
 
 :class:`Coauthoring` is made at the end of ``MainWindow.__init__`` (``window.coauthoring``). It adds:
 
-* File › Send to a co-author… / Merge a co-author's copy… / Import a Word draft…;
+* File › Send to a co-author… / Bring in a co-author's copy… / Import a Word draft…;
 * Article › Approve…;
 * above the navigator, "I am" (remembered per article) and "Show only my sections";
 * "Written by" in the section panel: assigning a section is an undoable change.
@@ -93,7 +93,7 @@ class Coauthoring(QObject):
         file_menu, close = window.file_menu, window.close_action
         self.send_action = self._action("Send &to a co-author…", self.send_copy,
                                         "Save a copy for a co-author to work on")
-        self.merge_action = self._action("&Merge a co-author's copy…", self.merge_copy,
+        self.merge_action = self._action("Bring in a co-author's co&py…", self.merge_copy,
                                          "Bring a co-author's changes into this article")
         self.import_action = self._action("&Import a Word draft…", self.importRequested.emit,
                                           "Make a new article from a Word document")
@@ -252,13 +252,13 @@ class Coauthoring(QObject):
         dialogs.info("Copy saved",
                      f"“{written.name}” is ready for {name}: send it by email or on a USB "
                      f"stick. Your article as you sent it is kept as the version "
-                     f"“{version.name}”. So when {name} sends their copy back, File › Merge a "
+                     f"“{version.name}”. So when {name} sends their copy back, File › Bring in a "
                      "co-author's copy… can tell what each of you changed.")
         return written
 
     # --- merging (merging.py) ---------------------------------------------------------------
     def merge_copy(self, path: Path | None = None) -> bool:
-        """File › Merge a co-author's copy… (see :func:`.merging.merge_copy`)."""
+        """File › Bring in a co-author's copy… (see :func:`.merging.merge_copy`)."""
         from .merging import merge_copy
         return merge_copy(self, path)
 

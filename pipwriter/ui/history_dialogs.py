@@ -210,7 +210,7 @@ class VersionsDialog(HistoryDialog):
     TITLE = "Versions"
     INTRO = ("Versions of the article, newest first: those you kept with File › Save a "
              "version…, and those PiP Writer kept for you when you sent a copy, sent it for "
-             "review or merged a copy. Select one to read it, compare it with the article now, "
+             "review or brought in a copy. Select one to read it, compare it with the article now, "
              "or bring it back.")
     EMPTY = ("No versions yet. Use File › Save a version… to keep the article as it is, for "
              "example before sending it to your co-author.")

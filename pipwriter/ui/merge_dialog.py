@@ -85,7 +85,7 @@ class MergeDialog(QDialog):
         super().__init__(parent)
         self.merge_result = result      # not `result`: QDialog.result() is the exit code
         self.their_name = their_name
-        self.setWindowTitle(f"Merge {their_name}'s copy")
+        self.setWindowTitle(f"Bring in {their_name}'s copy")
         self._showing = -1
         preview = result.article()
         numbers = preview.reference_numbers()
@@ -158,7 +158,7 @@ class MergeDialog(QDialog):
 
         self.review = QPlainTextEdit()
         self.review.setReadOnly(True)
-        self.review.setAccessibleName("What merging will do")
+        self.review.setAccessibleName("What bringing their changes in will do")
 
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.list)
@@ -175,15 +175,15 @@ class MergeDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Merge")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Bring in their changes")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(top, 3)
-        layout.addWidget(QLabel("<b>What merging will do</b>. Your article is kept as a version "
-                                "first. Edit › Undo takes the merge back."))
+        layout.addWidget(QLabel("<b>What this will do</b>. Your article is kept as a version "
+                                "first. Edit › Undo takes their changes back out."))
         layout.addWidget(self.review, 1)
         layout.addWidget(buttons)
         from .screen_fit import fit_dialog
@@ -329,8 +329,8 @@ class MergeDialog(QDialog):
             if not dialogs.confirm(
                     "Both versions are still there",
                     f"You chose to combine {label}{also}, but both versions are still in it, "
-                    "one after the other. Merged like that, the words would be in the article "
-                    "twice.", yes="Merge with both", no="Go back and edit", keep=True):
+                    "one after the other. Brought in like that, the words would be in the "
+                    "article twice.", yes="Bring in both", no="Go back and edit", keep=True):
                 self.list.setCurrentRow(doubled[0])
                 box = self.combined_editor if self.combined_stack.currentIndex() == 0 \
                     else self.combined_plain
@@ -352,5 +352,5 @@ def ask_merge(window: MainWindow, result: MergeResult, name: str, *,
     try:
         return result.article()
     except PipError as error:
-        window.dialogs.error("Could not merge", str(error))
+        window.dialogs.error("Could not bring their changes in", str(error))
         return None

@@ -1,4 +1,4 @@
-"""Merging a co-author's copy into the article open in a window (File › Merge a co-author's
+"""Merging a co-author's copy into the article open in a window (File › Bring in a co-author's
 copy…, and a reviewed Word copy brought in): what each of you changed, your choices where you
 both changed the same part, and the merge put in as one undoable step, its record in the
 article's history going with it (Edit › Undo takes both back)."""
@@ -31,7 +31,7 @@ def on_day(iso: object) -> str:
 
 
 def merge_copy(coauthoring: Coauthoring, path: Path | None = None) -> bool:
-    """File › Merge a co-author's copy…: take what they changed, choose where you both
+    """File › Bring in a co-author's copy…: take what they changed, choose where you both
     changed the same part, review, and apply as one undoable step after saving a version."""
     from ..model.coauthoring.exchange import check_same_article, find_base, previous_merge
     from ..model.coauthoring.merge import merge_articles
@@ -40,7 +40,7 @@ def merge_copy(coauthoring: Coauthoring, path: Path | None = None) -> bool:
     from .settings import ARTICLES
     window, dialogs = coauthoring.window, coauthoring.window.dialogs
     session = coauthoring.session
-    path = path or dialogs.ask_file("Merge a co-author's copy", PROJECT_FILTER,
+    path = path or dialogs.ask_file("Bring in a co-author's copy", PROJECT_FILTER,
                                     kind=ARTICLES)
     if not path:
         return False
@@ -59,19 +59,19 @@ def merge_copy(coauthoring: Coauthoring, path: Path | None = None) -> bool:
     found = None
     if problem:
         if theirs.article.id == session.article.id:
-            dialogs.error("Merge a co-author's copy", problem)
+            dialogs.error("Bring in a co-author's copy", problem)
             return False
-        if not dialogs.confirm("Merge a co-author's copy",
-                               f"{problem} Merge it anyway? You will be asked about every "
-                               "difference.", yes="Merge anyway"):
+        if not dialogs.confirm("Bring in a co-author's copy",
+                               f"{problem} Bring it in anyway? You will be asked about every "
+                               "difference.", yes="Bring it in anyway"):
             return False
     else:
         earlier = previous_merge(session.project, theirs)
         if earlier is not None:
-            dialogs.info("Already merged",
-                         f"You merged this copy{on_day(earlier.get('merged_at'))}. It holds "
-                         "nothing you have not merged already. Merging it again would bring "
-                         "back what you have changed or removed since, so nothing was "
+            dialogs.info("Already brought in",
+                         f"You brought in this copy{on_day(earlier.get('merged_at'))}. It "
+                         "holds nothing you do not have already. Bringing it in again would "
+                         "bring back what you have changed or removed since, so nothing was "
                          "changed.")
             return False
         found = find_base(session.project, theirs)
@@ -103,23 +103,23 @@ def apply_merge(coauthoring: Coauthoring, result: MergeResult, theirs: Project,
                                                   else ""),
                          "\n\n".join(result.left_out) if more > 0 else "")
         else:
-            dialogs.info("Nothing to merge", f"{name}'s copy has nothing new. All of it is "
-                                             "in yours already.")
+            dialogs.info("Nothing new", f"{name}'s copy has nothing new. All of it is in "
+                                        "yours already.")
         return False
     from .merge_dialog import ask_merge
     merged = ask_merge(window, result, name)
     if merged is None:
         return False
-    kept = f"File › Versions…, the version “before merging {name}'s copy”"
+    kept = f"File › Versions…, the version “before bringing in {name}'s copy”"
     try:
-        save_project_version(session.project, f"before merging {name}'s copy",
+        save_project_version(session.project, f"before bringing in {name}'s copy",
                              total_words(session.article))
     except (PipError, OSError) as error:
         kept = ""
-        if not dialogs.confirm("Merge a co-author's copy",
+        if not dialogs.confirm("Bring in a co-author's copy",
                                f"PiP Writer could not keep a version of your article first "
-                               f"({error}). Merge anyway? Edit › Undo can still take it "
-                               "back.", yes="Merge anyway"):
+                               f"({error}). Bring their copy in anyway? Edit › Undo can still "
+                               "take it back out.", yes="Bring it in anyway"):
             return False
     history = session.project.ancestry
     recorded: list[dict] = []
@@ -136,11 +136,11 @@ def apply_merge(coauthoring: Coauthoring, result: MergeResult, theirs: Project,
             record_merge(session.project, theirs, entry)
             recorded.extend(history[known:])
     changed = replace_article(session, Project(merged, theirs.media),
-                              f"Merge {name}'s copy", record, kept)
+                              f"Bring in {name}'s copy", record, kept)
     if not changed:
         record(True)
     session.set_modified(True)
     window.statusBar().showMessage(
-        f"Merged {name}'s copy. Your article before the merge is kept as a version "
-        "(File › Versions…); Edit › Undo takes the merge back.", 12000)
+        f"Brought in {name}'s copy. Your article as it was before is kept as a version "
+        "(File › Versions…); Edit › Undo takes their changes back out.", 12000)
     return changed

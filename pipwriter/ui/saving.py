@@ -119,7 +119,7 @@ def save_or_relocate(window: MainWindow) -> bool:
 
 # --- saving when someone else changed the file ---------------------------------------------------
 MERGE, SAVE_NEW, OVERWRITE = 0, 1, 2
-CHANGED_CHOICES = ["Merge their changes with mine, then save",
+CHANGED_CHOICES = ["Put their changes together with mine, then save",
                    "Save mine as a new file (leave theirs as it is)",
                    "Overwrite the file with mine (their changes are lost)"]
 
@@ -184,17 +184,17 @@ def merge_changes_on_disk(window: MainWindow, path: Path) -> bool:
     result = merge_articles(base, session.article, theirs.article)
     if result.has_changes():
         merged = ask_merge(window, result, "the changed file",
-                           title=f"Merge the changes made to “{path.name}”")
+                           title=f"Bring in the changes made to “{path.name}”")
         if merged is None:
             return False
         replace_article(session, Project(merged, theirs.media),
-                        f"Merge the changes made to {path.name}")
+                        f"Bring in the changes made to {path.name}")
     accept_disk_state(session.project, theirs.disk)
     saved = save_to(window, path)
     if saved:
         window.statusBar().showMessage(
-            f"Merged the changes made to {path.name} and saved. Edit › Undo takes the merge "
-            "back; the file as it was is kept in File › Backups.", 12000)
+            f"Brought in the changes made to {path.name} and saved. Edit › Undo takes them "
+            "back out; the file as it was is kept in File › Backups.", 12000)
     return saved
 
 
