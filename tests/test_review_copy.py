@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -274,3 +275,25 @@ def test_word_replies_come_back_as_replies_in_their_thread(sent, tmp_path, capsy
     assert cli.main(["merge", str(mine), str(edited)]) in (0, 1)
     again = load_project(mine).article
     assert sum(len(c.replies) for c in again.comments) == 3
+
+
+def test_a_reviewers_comment_made_at_a_point_comes_back(sent, tmp_path, capsys):
+    """Found by a walk (of importing drafts): a comment with no words marked, as LibreOffice
+    saves a comment made at the cursor, was dropped without a word. It comes back on the word
+    just before it."""
+    mine, review = sent
+    document = docx.Document(str(review))
+    paragraph = body_paragraphs(document)[4]
+    document.add_comment([paragraph.runs[0]], text="Which clinic was this?",
+                         author="Sam Jones", initials="SJ")
+    for element in list(paragraph._p.iter()):
+        if element.tag in (qn("w:commentRangeStart"), qn("w:commentRangeEnd")):
+            element.getparent().remove(element)
+    edited = tmp_path / "reviewed.docx"
+    document.save(str(edited))
+    assert cli.main(["merge", str(mine), str(edited)]) == 0
+    capsys.readouterr()
+    [new] = [c for c in load_project(mine).article.comments if c.author == "Sam Jones"]
+    marked = paragraph.runs[0].text         # the mark is put just after these words
+    last_word = re.findall(r"\w[\w'’-]*", marked)[-1]
+    assert new.text == "Which clinic was this?" and new.quote == last_word

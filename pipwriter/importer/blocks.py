@@ -82,6 +82,7 @@ class DocxContent:
     core_title: str = ""
     tables: int = 0
     notes: dict[str, str] = field(default_factory=dict)    # "Footnote 2" -> its text
+    tracked: tuple[int, int] = (0, 0)   # tracked changes not yet accepted: (added, removed)
 
 
 def parse_numbers(text: str) -> list[int] | None:

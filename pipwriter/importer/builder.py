@@ -227,6 +227,14 @@ class Builder:
         if boxes:
             self.notes.append(f"Text from text boxes ({_count(boxes, 'paragraph')}) kept as "
                               "paragraphs of its own after the paragraph each box was in.")
+        added, removed = self.content.tracked
+        if added or removed:
+            said = " and ".join(part for part in (
+                f"{_count(added, 'addition')} kept" if added else "",
+                f"{_count(removed, 'deletion')} made" if removed else "") if part)
+            self.notes.append(f"The draft still had tracked changes waiting to be accepted. "
+                              f"They came in as if you had accepted them: {said}. If some "
+                              "should not have been, look at the draft in Word.")
 
     def _add_missing_sections(self) -> None:
         """Each guidance part no heading was matched to, added empty in its place."""

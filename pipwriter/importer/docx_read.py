@@ -191,4 +191,13 @@ def read_docx(path: Path | str) -> DocxContent:
               _block(document, DocxParagraph(p, document._body), in_table, notes)
               for p, in_table in _paragraph_elements(body)]
     tables = len(body.findall(qn("w:tbl")))
-    return DocxContent(blocks, own, (props.title or "").strip(), tables, notes)
+    return DocxContent(blocks, own, (props.title or "").strip(), tables, notes,
+                       (_tracked(body, "w:ins", "w:moveTo", text="w:t"),
+                        _tracked(body, "w:del", "w:moveFrom", text="w:delText")))
+
+
+def _tracked(body: Any, *tags: str, text: str) -> int:
+    """Tracked changes of these kinds still waiting to be accepted or rejected, that hold
+    words (a change of formatting alone is not counted)."""
+    return sum(1 for change in body.iter(*(qn(t) for t in tags))
+               if any((t.text or "").strip() for t in change.iter(qn(text), qn("w:t"))))

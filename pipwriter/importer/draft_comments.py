@@ -37,11 +37,13 @@ def bring_in_comments(path: Path, article: Article) -> list[str]:
     placed: set[str] = set()
     parents = reply_parents(document)
     made: dict[str, Comment] = {}
+    seen: set[str] = set()
     for element in document.element.body.iter(qn("w:p")):
         paragraph = read_paragraph(element, {}, said)
         for ident, author, text, start, end in paragraph.comments:
             if ident in parents:        # a reply: below, with the comment it answers
                 continue
+            seen.add(ident)
             quote = paragraph.text[start:end].strip()
             spot = next(((f, n, line.find(quote)) for f in fields
                          for n, line in enumerate(f.blocks) if quote and quote in line), None)
@@ -56,6 +58,14 @@ def bring_in_comments(path: Path, article: Article) -> list[str]:
             field, line, at = spot
             made[ident] = add_comment(article, field.where, line, at, at + len(quote), text,
                                       author or "A co-author")
+    if made:
+        notes.insert(0, f"{len(made)} comment{'s' if len(made) != 1 else ''} from the draft "
+                        "came in on the same words, with any replies (comments never reach "
+                        "the editors).")
+    for ident, (author, text) in said.items():     # on no words at all (a picture, say)
+        if ident not in seen and ident not in parents:
+            notes.append(f"A comment by {author or 'someone'} is not on any words, so it could "
+                         f"not be placed; it said: {text}")
     for ident, parent in parents.items():
         seen = {ident}
         while parent in parents and parent not in seen:     # the thread's first comment

@@ -113,7 +113,12 @@ def read_paragraph(element: Any, numbers: dict[int, str], comment_text: dict[str
     open_ranges: dict[str, int] = {}
     spans: list[tuple[str, int, int]] = []
     length = 0
-    for node in element.iter(qn("w:r"), qn("w:commentRangeStart"), qn("w:commentRangeEnd")):
+    points: dict[str, int] = {}     # comments at a point (LibreOffice's): where the mark is
+    for node in element.iter(qn("w:r"), qn("w:commentRangeStart"), qn("w:commentRangeEnd"),
+                             qn("w:commentReference")):
+        if node.tag == qn("w:commentReference"):
+            points.setdefault(node.get(qn("w:id")), length)
+            continue
         if node.tag == qn("w:commentRangeStart"):
             open_ranges[node.get(qn("w:id"))] = length
             continue
@@ -132,14 +137,33 @@ def read_paragraph(element: Any, numbers: dict[int, str], comment_text: dict[str
                 pieces.append((text, bold, italic))
                 length += len(text)
     text = "".join(p[0] for p in pieces)
+    spans = [s for s in spans if s[2] > s[1]]
+    spanned = {s[0] for s in spans}
+    for ident, at in points.items():    # no words marked: the word the comment is at
+        word = None if ident in spanned else word_at(text, at)
+        if word is not None:
+            spans.append((ident, *word))
     found = [(i, comment_text[i][0], comment_text[i][1], a, b) for i, a, b in spans
-             if i in comment_text and b > a]
+             if i in comment_text]
     tracked = next(element.iter(qn("w:ins"), qn("w:del")), None)
     return ReadParagraph(place, read_only and place is None, style, _inlines(pieces, numbers),
                          text, found,
                          (tracked.get(qn("w:author")) or "") if tracked is not None else "",
                          (tracked.get(qn("w:date")) or "") if tracked is not None else "",
                          sent_print)
+
+
+_WORD = re.compile(r"\w[\w'’-]*")
+
+
+def word_at(text: str, at: int) -> tuple[int, int] | None:
+    """The word a comment made at position ``at`` belongs to: the one just before it (a
+    comment is usually made after the word it is about), else the first after it; None in a
+    paragraph without words."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    before = [w for w in words if w[0] < at]
+    after = [w for w in words if w[0] >= at]
+    return before[-1] if before else after[0] if after else None
 
 
 def _inlines(pieces: list[tuple[str, bool, bool]], numbers: dict[int, str]) -> list[Inline]:
