@@ -8,6 +8,7 @@ import io
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import docx
 import pytest
@@ -307,6 +308,39 @@ def test_unreadable_files_get_one_clear_message(tmp_path, content, expected):
     path.write_bytes(content)
     with pytest.raises(DocxImportError, match=expected):
         plan_import(path)
+
+
+def test_a_draft_with_a_password_is_called_that_not_an_old_document():
+    """Found by a walk: a .docx protected with a password (Word keeps it in the same kind of
+    container as an old .doc) was called an old-style document, and saving it again as .docx,
+    as advised, keeps the password. The file was made with msoffcrypto-tool (password
+    "secret") from a one-paragraph python-docx document."""
+    path = Path(__file__).parent / "data" / "password-protected.docx"
+    with pytest.raises(DocxImportError) as caught:
+        plan_import(path)
+    said = str(caught.value)
+    assert "password" in said and "old-style" not in said
+
+
+def test_a_damaged_draft_is_described_without_a_programmers_word(tmp_path):
+    import zipfile
+    path = tmp_path / "draft.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://'
+                         'schemas.openxmlformats.org/package/2006/content-types"><Override '
+                         'PartName="/word/document.xml" ContentType="application/vnd.'
+                         'openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+                         '</Types>')
+        archive.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://'
+                         'schemas.openxmlformats.org/package/2006/relationships"><Relationship '
+                         'Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                         'relationships/officeDocument" Target="word/document.xml"/>'
+                         '</Relationships>')
+        archive.writestr("word/document.xml", "<w:document><w:body><w:p>")   # cut off
+    with pytest.raises(DocxImportError) as caught:
+        plan_import(path)
+    said = str(caught.value)
+    assert "damaged" in said and "Error" not in said and "Syntax" not in said
 
 
 def test_a_project_file_is_not_a_word_draft(tmp_path):

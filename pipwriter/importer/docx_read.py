@@ -52,6 +52,11 @@ def open_document(path: Path) -> DocxDocument:
         raise DocxImportError(f"'{path.name}' could not be opened: "
                               f"{error.strerror or error}.") from None
     if head.startswith(b"\xd0\xcf\x11\xe0"):
+        if _has_password(path):
+            raise DocxImportError(f"'{path.name}' is protected with a password, so PiP Writer "
+                                  "cannot read it. Open it in Word, take the password off "
+                                  "(File › Info › Protect Document › Encrypt with Password, "
+                                  "then clear the password), save it, and import it again.")
         raise DocxImportError(f"'{path.name}' is an old-style Word document (.doc). Open it in "
                               "Word and save it as a Word Document (.docx), then import that.")
     if not head.startswith(b"PK"):
@@ -70,8 +75,24 @@ def open_document(path: Path) -> DocxDocument:
         return docx.Document(str(path))
     except Exception as error:  # noqa: BLE001 - any parsing failure is one message
         log.warning("python-docx could not read %s", path, exc_info=True)
-        raise DocxImportError(f"'{path.name}' is damaged and cannot be read "
-                              f"({type(error).__name__}).") from None
+        raise DocxImportError(f"'{path.name}' is damaged and cannot be read. If Word can "
+                              "still open it, save it there as a new Word Document (.docx) "
+                              "and import that.") from None
+
+
+# a Word document with a password is kept inside a compound file, in a part of this name
+_ENCRYPTED_PART = "EncryptedPackage".encode("utf-16-le")
+_LARGEST_SEARCHED = 200 * 1024 * 1024
+
+
+def _has_password(path: Path) -> bool:
+    """Whether a compound file (.doc's container) holds an encrypted Word document. Its
+    directory may be anywhere in the file, so the file is searched whole (up to 200 MB)."""
+    try:
+        with path.open("rb") as handle:
+            return _ENCRYPTED_PART in handle.read(_LARGEST_SEARCHED)
+    except OSError:
+        return False
 
 
 # --- styles ------------------------------------------------------------------------------------
