@@ -218,3 +218,29 @@ def test_a_template_with_an_empty_synonym_is_refused_with_its_place():
     data["sections"][1]["synonyms"].append("  ")
     with pytest.raises(DataError, match=r"sections\[1\]\.synonyms\[\d+\]"):
         parse_template(data)
+
+
+def test_the_side_in_a_viewpoint_heading_is_the_authors_side(tmp_path):
+    """Found by a walk: "Patient viewpoint: Jane Doe" under a byline that gave no sides left
+    Jane Doe filed as a health professional, and the check then said no author was from the
+    patients' side. The heading says her side; the plan says where it came from."""
+    from pipwriter.importer.parts import mapping_lines
+    d = docx.Document()
+    d.add_paragraph("Listening first", style="Title")
+    d.add_paragraph("Jane Doe, Ahmed Khan")
+    d.add_heading("Why we did it", level=1)
+    d.add_paragraph("People in crisis waited hours.")
+    d.add_heading("Patient viewpoint: Jane Doe", level=1)
+    d.add_paragraph("I had been there myself.")
+    d.add_heading("Clinician viewpoint: Ahmed Khan", level=1)
+    d.add_paragraph("I worried about risk.")
+    path = tmp_path / "draft.docx"
+    d.save(str(path))
+    plan = plan_import(path)
+    lines = "\n".join(mapping_lines(plan))
+    assert "Jane Doe (Patient, from the heading “Patient viewpoint: Jane Doe”" in lines
+    assert "side not given" not in lines
+    article = import_docx(path, plan).article
+    assert {a.name: a.partner_type for a in article.authors} == {
+        "Jane Doe": "patient", "Ahmed Khan": "health_professional"}
+    assert not any("patient or a professional" in note for note in plan.notes)

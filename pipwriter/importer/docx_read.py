@@ -73,7 +73,7 @@ def open_document(path: Path) -> DocxDocument:
         raise DocxImportError(f"'{path.name}' is not a Word document (.docx).")
     try:
         return docx.Document(str(path))
-    except Exception as error:  # noqa: BLE001 - any parsing failure is one message
+    except Exception:  # noqa: BLE001 - any parsing failure is one message
         log.warning("python-docx could not read %s", path, exc_info=True)
         raise DocxImportError(f"'{path.name}' is damaged and cannot be read. If Word can "
                               "still open it, save it there as a new Word Document (.docx) "

@@ -221,8 +221,9 @@ def viewpoint_people(heading: str, template: Template) -> tuple[str, list[str]]:
                          re.IGNORECASE)
         if match and not names_text:
             names_text = match.group(1)
-        elif not names_text:
-            role = role_of(head, template) if "viewpoint" in normalise(head) else ""
+        elif any(w in normalise(head) for w in ("viewpoint", "perspective", "story")):
+            # "Patient viewpoint: Jane Doe", "Carer perspective": the side is in the heading
+            role = role_of(head, template)
     names = [n.strip(" .,;") for n in re.split(r"\s+(?:and|&)\s+|,\s*", names_text) if
              n.strip(" .,;")]
     return role, names

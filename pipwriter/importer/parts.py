@@ -34,8 +34,16 @@ def _person_text(plan: ImportPlan, template: Template) -> str:
     out = []
     for person in plan.byline:
         partner = template.partner_type(person.partner_type)
-        details = [d for d in (person.credentials, person.role,
-                               partner.label if partner else "side not given",
+        side = partner.label if partner else "side not given"
+        if partner is None:     # the side a viewpoint heading gives them ("Patient viewpoint")
+            for choice in plan.headings:
+                role, names = viewpoint_people(choice.heading, template) \
+                    if choice.target == VIEWPOINT else ("", [])
+                said = template.partner_type(role) if role else None
+                if said is not None and any(same_person(person.name, n) for n in names):
+                    side = f"{said.label}, from the heading “{choice.heading}”"
+                    break
+        details = [d for d in (person.credentials, person.role, side,
                                person.affiliation) if d]
         out.append(f"{person.name} ({'; '.join(details)})")
     return ", ".join(out)
@@ -80,7 +88,8 @@ def plan_parts(plan: ImportPlan) -> list[PlanPart]:
             partner = template.partner_type(role)
             names = [next((p.name for p in plan.byline if same_person(p.name, n)), n)
                      for n in names] if plan.byline_target == AUTHORS else names
-            whose = ", ".join(names) or (partner.label if partner else "not said")
+            whose = ", ".join(names) or (f"not named ({partner.label.lower()})" if partner
+                                         else "not said")
             preview = f"Whose viewpoint: {whose}\n\n{preview}"
         parts.append(PlanPart(HEADING_PART, choice.heading, choice.target, preview,
                               choice.unsure, choice.reason, choice.number))

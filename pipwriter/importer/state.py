@@ -60,8 +60,7 @@ class BuildState:
         author whose side is not known is noted for the authors to check."""
         for author in self.article.authors:
             if same_person(author.name, name):
-                if partner_type and author.partner_type != partner_type and \
-                        author.name in self._unsure_sides:
+                if partner_type and author.name in self._unsure_sides:
                     author.partner_type = partner_type
                     self._unsure_sides.discard(author.name)
                 return author
