@@ -114,3 +114,40 @@ def test_a_byline_the_authors_say_is_not_one_is_kept_as_text(tmp_path):
     article = import_docx(path, plan).article
     assert article.authors == []
     assert "By Jane Doe (carer) and Dr Ahmed Khan (cardiologist)" in unplaced(article)
+
+
+def test_a_standfirst_in_the_subtitle_style_is_never_taken_for_a_byline(tmp_path):
+    """Found by a walk: "Patients and nurses at Brackenlea describe…" in Word's Subtitle style
+    was read as a byline naming an author "Patients"; the standfirst was left empty and the
+    real byline below it went to the text not yet placed."""
+    from pipwriter.importer.parts import mapping_lines
+    d = docx.Document()
+    d.add_heading("Carers at the table", 0)
+    d.add_paragraph("Patients and nurses at Brackenlea describe a new discharge lounge",
+                    style="Subtitle")
+    d.add_paragraph("By Zoë Ménard (carer) and Dr Siobhán O’Connor (consultant nurse)")
+    d.add_heading("Background", 1)
+    d.add_paragraph("Discharge took too long and carers were left out of it.")
+    path = tmp_path / "draft.docx"
+    d.save(str(path))
+    plan = plan_import(path)
+    lines = "\n".join(mapping_lines(plan))
+    assert "Standfirst “Patients and nurses at Brackenlea" in lines
+    article = import_docx(path, plan).article
+    assert article.standfirst.startswith("Patients and nurses at Brackenlea")
+    assert [(a.name, a.partner_type) for a in article.authors] == [
+        ("Zoë Ménard", "carer"), ("Siobhán O’Connor", "health_professional")]
+    assert all(s.title != "Imported text not yet placed" for s in article.sections)
+
+
+def test_a_kind_of_person_is_not_an_authors_name(tmp_path):
+    d = docx.Document()
+    d.add_heading("Carers at the table", 0)
+    d.add_paragraph("Patients and nurses at Brackenlea")
+    d.add_heading("Background", 1)
+    d.add_paragraph("Discharge took too long.")
+    path = tmp_path / "draft.docx"
+    d.save(str(path))
+    plan = plan_import(path)
+    assert plan.byline == []
+    assert import_docx(path, plan).article.authors == []

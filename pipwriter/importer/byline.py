@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ..model.rules.template import Template
 from .blocks import Block, PendingCitation
-from .mapping import normalise, role_of
+from .mapping import normalise, only_role_words, role_of
 
 _PREFIX = re.compile(r"^\s*(?:by|written by|authors?|article by)\s*[:\-\u2013]?\s+",
                      re.IGNORECASE)
@@ -84,7 +84,7 @@ def _person(piece: str, template: Template) -> BylinePerson | None:
     if bracket:
         role, piece = bracket.group(1).strip(), piece[:bracket.start()]
     first, *rest = [p.strip() for p in piece.split(",") if p.strip()] or [""]
-    if not _is_name(first):
+    if not _is_name(first) or only_role_words(first, template):     # "Patients and nurses…"
         return None
     credentials = [r for r in rest if _CREDENTIAL.match(r)]
     roles = [r for r in rest if not _CREDENTIAL.match(r)]
@@ -117,6 +117,8 @@ def parse_byline(block: Block, template: Template) -> list[BylinePerson]:
     """The people a byline paragraph names, or [] when it is not a byline."""
     text = " ".join(_numbered_marks(block).split())
     prefixed = bool(_PREFIX.match(text))
+    if block.style in ("Subtitle", "Standfirst") and not prefixed:
+        return []       # the standfirst (front_matter.py), however it reads
     body = _PREFIX.sub("", text, count=1) if prefixed else text
     if not body or body.endswith((".", "?", "!")) and not prefixed or len(body.split()) > 60:
         return []

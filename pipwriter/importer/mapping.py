@@ -188,7 +188,7 @@ def role_of(text: str, template: Template) -> str:
     return found
 
 
-def _only_role_words(text: str, template: Template) -> bool:
+def only_role_words(text: str, template: Template) -> bool:
     """Whether ``text`` names a kind of person ("patient", "consultant cardiologist"), not a
     person."""
     rest = f" {normalise(text)} "
@@ -211,7 +211,7 @@ def viewpoint_people(heading: str, template: Template) -> tuple[str, list[str]]:
     if person:
         who = _LEADING.sub("", person.group(1))
         role = role_of(who, template)
-        if not _only_role_words(who, template):
+        if not only_role_words(who, template):
             # a name, as written in the heading ("Priya's story: living with heart failure":
             # the words after the colon are the story's subtitle)
             cut = re.match(r"^(.+?)(?:'s|s'|')\s", head, re.IGNORECASE)

@@ -143,6 +143,10 @@ def mapping_lines(plan: ImportPlan) -> list[str]:
     why and how to change them (``--map``); then the parts of the series added empty."""
     template = get_template(plan.template_id)
     lines = ["Where each part of the draft went:"]
+    first_heading = min(heading_positions(plan), default=len(plan.content.blocks))
+    standfirst = next((" ".join(b.text.split()) for i, b in enumerate(plan.content.blocks)
+                       if i < first_heading and b.style in ("Subtitle", "Standfirst")
+                       and b.text.strip() and i not in plan.byline_blocks), "")
     for part in plan_parts(plan):
         if part.kind == TITLE_PART:
             what = f"Title “{part.text}”"
@@ -164,6 +168,11 @@ def mapping_lines(plan: ImportPlan) -> list[str]:
         if part.unsure:
             line += f" — change with --map \"{part.text}=KEY\""
         lines.append(line)
+        if part.kind == TITLE_PART and standfirst:
+            lines.append(f"  Standfirst “{_cut(standfirst)}” → The standfirst")
+            standfirst = ""
+    if standfirst:                      # no title: the standfirst is the first part
+        lines.insert(1, f"  Standfirst “{_cut(standfirst)}” → The standfirst")
     used = {h.target for h in plan.headings}
     missing = [s.title for s in template.sections if s.key not in used]
     if missing:
