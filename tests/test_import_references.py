@@ -148,3 +148,65 @@ def test_export_import_export_keeps_references_structured_and_word_for_word(tmp_
         assert new.authors == (old.authors if len(old.authors) <= 3
                                else old.authors[:3] + ["et al"])
     assert _reference_list(again) == _reference_list(first)
+
+
+# --- citations a walk found misread ----------------------------------------------------------------
+def _draft_with(tmp_path, build):
+    import docx
+
+    from pipwriter.importer.docx_import import import_docx, plan_import
+    d = docx.Document()
+    d.add_paragraph("Our draft", style="Title")
+    d.add_heading("Why we did it", level=1)
+    build(d.add_paragraph())
+    d.add_heading("References", level=1)
+    for n in range(1, 9):
+        d.add_paragraph(f"Author{n} A. A study number {n}. BMJ 2020;370:m{n}.",
+                        style="List Number")
+    path = tmp_path / "draft.docx"
+    d.save(str(path))
+    plan = plan_import(path)
+    article = import_docx(path, plan).article
+    section = next(s for s in article.sections if s.key == "rationale")
+    listed = [r.id for r in article.references]     # in the order of the draft's list
+    cited = [[listed.index(r) + 1 for r in c.refs] for c in section.body.citations()]
+    return section.body.plain_text(), cited
+
+
+def test_a_raised_number_after_a_unit_is_a_power_not_a_citation(tmp_path):
+    """Found by a walk: "kg/m²" came in as "kg/m" with a citation of reference 2."""
+    def build(p):
+        p.add_run("People with a BMI over 30 kg/m")
+        p.add_run("2").font.superscript = True
+        p.add_run(" waited longest")
+        p.add_run("1").font.superscript = True
+        p.add_run(".")
+    text, cited = _draft_with(tmp_path, build)
+    assert "30 kg/m² waited longest" in text
+    assert cited == [[1]]
+
+
+def test_raised_text_written_by_libreoffice_is_read_as_superscript(tmp_path):
+    """Found by a walk: LibreOffice writes superscript from a web page as raised text
+    (w:position), and "area1" stayed as text with no citation."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def build(p):
+        p.add_run("Diabetes affects one in ten adults in our area")
+        raised = p.add_run("1")
+        position = OxmlElement("w:position")
+        position.set(qn("w:val"), "8")
+        raised._r.get_or_add_rPr().append(position)
+        p.add_run(".")
+    text, cited = _draft_with(tmp_path, build)
+    assert "in our area." in text and "area1" not in text
+    assert cited == [[1]]
+
+
+def test_a_range_written_as_two_bracketed_numbers_cites_every_number_in_it(tmp_path):
+    """Found by a walk: "[6]-[8]" cited 6 and 8 only, and 7 was then said to be uncited."""
+    text, cited = _draft_with(tmp_path, lambda p: p.add_run(
+        "Others found the same [1], [6]-[8] and [2]–[3]."))
+    assert sorted(n for c in cited for n in c) == [1, 2, 3, 6, 7, 8]
+    assert "-" not in text.replace("–", "-").split("same")[1].replace("[", "").replace("]", "")

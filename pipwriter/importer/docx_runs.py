@@ -107,6 +107,20 @@ def _shown(url: str, words: str) -> bool:
     return not bare or bare.lower() in words.lower()
 
 
+_TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# a unit standing on its own (kg/m, 5 m, m/s), or ten: a raised number after it is a power
+_UNIT = re.compile(r"(?:^|[\s/(·.\d])(?:mm|cm|km|µm|nm|m|ft|in|s)$")
+_TEN = re.compile(r"(?:^|[\s×x*(])10$")
+
+
+def is_power(before: str, number: str) -> bool:
+    """Whether a superscript ``number`` after ``before`` is a power (m², 10⁹), not a
+    citation: 2 or 3 after a unit, any number after ten."""
+    if not number.isdigit():
+        return False
+    return bool(_TEN.search(before)) or (number in ("2", "3") and bool(_UNIT.search(before)))
+
+
 def _run_flags(run: DocxRun) -> tuple[bool, bool, bool, str]:
     """(bold, italic, superscript, character style name)."""
     style = run.style
@@ -117,6 +131,12 @@ def _run_flags(run: DocxRun) -> tuple[bool, bool, bool, str]:
     sup = run.font.superscript
     if sup is None:
         sup = any(s.font.superscript for s in chain)
+    if not sup:         # raised text, as LibreOffice writes superscript from a web page
+        raised = run._r.find(f"{qn('w:rPr')}/{qn('w:position')}")
+        try:
+            sup = raised is not None and int(raised.get(qn("w:val")) or 0) > 0
+        except ValueError:
+            sup = False
     if style_name == "Strong":
         bold = True
     if style_name == "Emphasis":
@@ -154,13 +174,27 @@ def _pictures(document, run_element, paragraph: DocxParagraph) -> tuple[list[Pic
     return found, missing
 
 
+_RANGE_END = re.compile(r"\s*[-\u2013\u2014]\s*\[\s*(\d+)\s*\]")
+
+
 def split_bracket_citations(text: str, bold: bool, italic: bool) -> list[Item]:
     out: list[Item] = []
     position = 0
     for match in BRACKET_CITATION.finditer(text):
+        if match.start() < position:        # the end of a range already taken
+            continue
         numbers = parse_numbers(match.group(1))
         if not numbers:
             continue
+        ranged = _RANGE_END.match(text, match.end())    # "[6]–[8]": 6 to 8
+        if ranged and len(numbers) == 1:
+            whole = parse_numbers(f"{numbers[0]}-{ranged.group(1)}")
+            if whole:
+                if match.start() > position:
+                    out.append(Run(text[position:match.start()], bold, italic))
+                out.append(PendingCitation(whole, text[match.start():ranged.end()]))
+                position = ranged.end()
+                continue
         if match.start() > position:
             out.append(Run(text[position:match.start()], bold, italic))
         out.append(PendingCitation(numbers, match.group(0)))
@@ -228,9 +262,15 @@ def paragraph_items(document, paragraph: DocxParagraph, block: Block,
     end_link()
     words = [s for s in segments if s[0].strip()]
     block.bold_only = bool(words) and all(s[1] for s in words)
+    before = ""
     for text, bold, italic, sup, style_name in segments:
         cite = style_name in ("Citation", "Citation Superscript") or sup
         numbers = parse_numbers(text.strip("[] ")) if cite else None
+        if numbers and sup and not style_name.startswith("Citation") and \
+                is_power(before, text.strip()):
+            numbers = None
+            text = text.translate(_TO_SUPERSCRIPT)      # kg/m², 10⁹: a power, not a citation
+        before = (before + text)[-12:]
         if numbers:
             block.items.append(PendingCitation(numbers, text))
         else:
