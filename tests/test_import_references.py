@@ -210,3 +210,33 @@ def test_a_range_written_as_two_bracketed_numbers_cites_every_number_in_it(tmp_p
         "Others found the same [1], [6]-[8] and [2]–[3]."))
     assert sorted(n for c in cited for n in c) == [1, 2, 3, 6, 7, 8]
     assert "-" not in text.replace("–", "-").split("same")[1].replace("[", "").replace("]", "")
+
+
+def test_a_numbered_list_keeps_its_numbers_in_the_words(tmp_path):
+    """Found by a walk: a numbered list came in as bullets, its numbers gone, without a
+    word. An article's lists have bullets only, so the numbers are written in and said."""
+    import docx
+
+    from pipwriter.importer.docx_import import import_docx, plan_import
+    d = docx.Document()
+    d.add_paragraph("Our draft", style="Title")
+    d.add_heading("How we set it up", level=1)
+    d.add_paragraph("We agreed three rules:")
+    for rule in ("Weekly debriefs", "A shared risk plan", "Supervision"):
+        d.add_paragraph(rule, style="List Number")
+    d.add_paragraph("Then two more:")
+    for rule in ("Paid training", "Time off"):
+        d.add_paragraph(rule, style="List Number")
+    d.add_paragraph("A bullet stays a bullet", style="List Bullet")
+    path = tmp_path / "draft.docx"
+    d.save(str(path))
+    plan = plan_import(path)
+    article = import_docx(path, plan).article
+    section = next(s for s in article.sections if s.key == "design")
+    got = [(p.style, "".join(getattr(i, "text", "") for i in p.items))
+           for p in section.body.paragraphs]
+    assert got == [("body", "We agreed three rules:"), ("body", "1. Weekly debriefs"),
+                   ("body", "2. A shared risk plan"), ("body", "3. Supervision"),
+                   ("body", "Then two more:"), ("body", "1. Paid training"),
+                   ("body", "2. Time off"), ("bullet", "A bullet stays a bullet")]
+    assert any("numbers written in" in note and "5 items" in note for note in plan.notes)

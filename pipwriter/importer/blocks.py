@@ -53,6 +53,7 @@ class Block:
     title: bool = False        # the Title style
     listed: bool = False       # part of a bulleted or numbered list
     numbered: bool = False     # a numbered list
+    list_number: int = 0       # its number there (1, 2, ...: counted again after other text)
     pictures: list[Picture] = field(default_factory=list)
     in_table: bool = False
     bold_only: bool = False    # every word is bold (a heading typed by hand?)

@@ -227,6 +227,11 @@ class Builder:
         if boxes:
             self.notes.append(f"Text from text boxes ({_count(boxes, 'paragraph')}) kept as "
                               "paragraphs of its own after the paragraph each box was in.")
+        if self.state.numbered_items:
+            items = _count(self.state.numbered_items, "item")
+            self.notes.append(f"Numbered lists came in as paragraphs with their numbers "
+                              f"written in (“1. ”, “2. ”…; {items}): PiP Writer's lists have "
+                              "bullets only.")
         added, removed = self.content.tracked
         if added or removed:
             said = " and ".join(part for part in (

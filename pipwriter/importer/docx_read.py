@@ -211,10 +211,23 @@ def read_docx(path: Path | str) -> DocxContent:
     blocks = [_row_block(document, p, notes) if p.tag == qn("w:tr") else
               _block(document, DocxParagraph(p, document._body), in_table, notes)
               for p, in_table in _paragraph_elements(body)]
+    _number_lists(blocks)
     tables = len(body.findall(qn("w:tbl")))
     return DocxContent(blocks, own, (props.title or "").strip(), tables, notes,
                        (_tracked(body, "w:ins", "w:moveTo", text="w:t"),
                         _tracked(body, "w:del", "w:moveFrom", text="w:delText")))
+
+
+def _number_lists(blocks: list[Block]) -> None:
+    """Each item of a numbered list gets its number, counted from 1 again after any other
+    text (the article's lists have bullets only, so the numbers are written in the words)."""
+    number = 0
+    for block in blocks:
+        if block.listed and block.numbered:
+            number += 1
+            block.list_number = number
+        elif block.raw_text.strip() or block.level:
+            number = 0
 
 
 def _tracked(body: Any, *tags: str, text: str) -> int:

@@ -29,11 +29,15 @@ class BuildState:
     references: dict[int, str] = field(default_factory=dict)    # number -> reference id
     unknown_citations: set[int] = field(default_factory=set)
     _unsure_sides: set[str] = field(default_factory=set)    # authors of no known side
+    numbered_items: int = 0         # items of numbered lists, their numbers written in
 
     def paragraph(self, block: Block, bold: bool = False) -> Paragraph:
         """The block as a paragraph of the article (a list item becomes a bullet); ``bold``
         makes every run bold (a sub-heading kept as a bold line)."""
         items: list[Inline] = []
+        if block.list_number:       # a numbered list: the number in the words
+            items.append(Run(f"{block.list_number}. ", bold, False))
+            self.numbered_items += 1
         for item in block.items:
             if isinstance(item, Run):
                 text = item.text.replace("\n", " ").replace("\t", " ")
@@ -47,7 +51,7 @@ class BuildState:
                 self.unknown_citations.update(n for n in item.numbers
                                               if n not in self.references)
                 items.append(Run(item.original))
-        return Paragraph(items, "bullet" if block.listed else "body")
+        return Paragraph(items, "bullet" if block.listed and not block.list_number else "body")
 
     def keep_unplaced(self, block: Block, bold: bool = False) -> None:
         """Keep the block's text in "Imported text not yet placed"."""
