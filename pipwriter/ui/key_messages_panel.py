@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -37,6 +37,7 @@ class MessageDelegate(QStyledItemDelegate):
         editor = SpellLineEdit(self.session.spelling, self.session.ignore_word, parent,
                                field="message", accessible_name="Key message")
         editor.setMaxLength(TEXT_MAX)
+        editor.setPlaceholderText("Type the key message, then press Enter")
         # wrapped like the row it covers: a message longer than the list is wide showed only
         # its end, on one line, over half of its row (found by a walk of the app)
         editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -113,6 +114,7 @@ class KeyMessagesPanel(QWidget):
         mark_field(self.messages, "message")     # its editor is marked too
         self.delegate = MessageDelegate(self.session, self.messages)
         self.messages.setItemDelegate(self.delegate)
+        self.delegate.closeEditor.connect(lambda *_: self._editor_closed())
         self.messages.itemChanged.connect(self._edited)
         self.add_button = QPushButton("Add a &key message")
         self.remove_button = QPushButton("&Remove")
@@ -215,9 +217,16 @@ class KeyMessagesPanel(QWidget):
         except LimitReached as error:
             self.window_.dialogs.error("Add a key message", str(error))
             return
-        self._set_messages("Add key message", self._current() + ["New key message"])
-        self.messages.setCurrentRow(self.messages.count() - 1)
-        self.messages.editItem(self.messages.currentItem())
+        # an empty row to type in: the article has the message once there are words in it
+        # (found by a walk: a "New key message" left as it was counted as a key message, and
+        # was printed in the article)
+        item = QListWidgetItem("")
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        self._loading = True
+        self.messages.addItem(item)
+        self._loading = False
+        self.messages.setCurrentItem(item)
+        self.messages.editItem(item)
 
     def remove_message(self) -> None:
         row = self.messages.currentRow()
@@ -240,6 +249,13 @@ class KeyMessagesPanel(QWidget):
             messages = [m for m in self._current() if m]
             if messages != self.session.article.key_messages:
                 self._set_messages("Edit key message", messages)
+            elif len(messages) != self.messages.count():
+                self.refresh()          # a row left empty goes
+
+    def _editor_closed(self) -> None:
+        """A new row's box closed with nothing typed (Escape): the empty row goes."""
+        if any(not text for text in self._current()):
+            QTimer.singleShot(0, self, self.refresh)
 
     def _go_to_quote(self, item) -> None:
         _quote_id, section_id = item.data(ROLE)
