@@ -307,3 +307,23 @@ def test_remembered_suggestions_follow_the_dictionary(tmp_path):
     assert engine.suggest("Zorbli") == engine.suggest("Zorbli")
     engine.add_user_word("Zorbly")
     assert "Zorbly" in engine.suggest("Zorbli")
+
+
+def test_american_spellings_of_health_words_are_flagged_in_british_english():
+    """Found by a walk: pediatric, hemoglobin, randomized, tumor... passed the British check
+    (the health list held both spellings) and the exported checklist said spelling was
+    checked in British English; "center" was offered "enter" and not "centre"."""
+    british = SpellEngine("en_GB", None)
+    american = SpellEngine("en_US", None)
+    pairs = {"pediatric": "paediatric", "hemoglobin": "haemoglobin", "esophagus": "oesophagus",
+             "edema": "oedema", "leukemia": "leukaemia", "anesthesia": "anaesthesia",
+             "diarrhea": "diarrhoea", "estrogen": "oestrogen", "tumor": "tumour",
+             "ischemia": "ischaemia", "counseling": "counselling", "randomized": "randomised",
+             "center": "centre", "organize": "organise"}
+    for us, gb in pairs.items():
+        assert [w for _s, _e, w in british.misspelt_spans(f"The {us} was there.")] == [us]
+        assert british.suggest(us)[0] == gb, us
+        assert british.misspelt_spans(f"The {gb} was there.") == []
+        assert american.misspelt_spans(f"The {us} was there.") == [], us
+    # British words that look American are left alone
+    assert british.misspelt_spans("The peak flow meter and the fetus were fine.") == []

@@ -1,10 +1,10 @@
 """Spell checking in British (or American) English with health vocabulary (Qt-free).
 
 Word lists come from ``resources/dictionaries/`` (built by ``tools/build_dictionaries.py``):
-a language list (SCOWL) with frequency scores, plus ``health.words``. They load as plain Python
-sets (tens of milliseconds; pyspellchecker's own loader takes several times longer and is not
-used at run time). Results are cached per paragraph text, so retyping one paragraph re-checks
-only that paragraph.
+a language list (SCOWL) with frequency scores, ``health.words`` and, for American English only,
+``health-en_US.words``; a British article is offered the British form of an American spelling
+first (:mod:`.british_forms`). They load as plain Python sets in tens of milliseconds. Results
+are cached per paragraph text, so retyping one paragraph re-checks only that paragraph.
 
 What is never flagged: URLs, e-mail addresses, DOIs, @handles, #hashtags, file names, anything
 containing a digit (3.5mg, 45%, 2019/20), acronyms in capitals of up to six letters (NHS, A&E,
@@ -33,6 +33,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .british_forms import british_forms
 from .language_lists import LanguageLists
 from .spelling_suggestions import best_first, distance_two, splits
 from .spelling_words import (
@@ -68,6 +69,7 @@ __all__ = ["DictionaryError", "Span", "SpellEngine", "WordList", "clear_wordlist
 LANGUAGES = {"en_GB": "British English", "en_US": "American English"}
 DEFAULT_LANGUAGE = "en_GB"
 HEALTH_FILE = "health.words"
+HEALTH_FILES = {"en_GB": (HEALTH_FILE,), "en_US": (HEALTH_FILE, "health-en_US.words")}
 CACHE_SIZE = 4096  # paragraphs, and pieces of paragraphs
 CACHED_TEXT_MAX = 8_000  # characters: longer ones are checked again, not kept (memory bound)
 WORD_CACHE_SIZE = 50_000  # words (and parts of hyphenated words) already judged
@@ -87,7 +89,7 @@ class SpellEngine:
         thread) or by the first check, which waits for them (language_lists.py)."""
         self._dir = Path(dictionaries_dir) if dictionaries_dir else default_dictionaries_dir()
         self.language = self._check_language(language)
-        self.lists = LanguageLists.of(self._dir, self.language, HEALTH_FILE)
+        self.lists = LanguageLists.of(self._dir, self.language, *HEALTH_FILES[self.language])
         if not lists_later:
             self.lists.load()   # a missing or damaged list is kept: see lists.damage()
         self.user = UserDictionary(user_words_path)
@@ -173,7 +175,7 @@ class SpellEngine:
     def set_language(self, language: str) -> None:
         language = self._check_language(language)
         if language != self.language:
-            lists = LanguageLists.of(self._dir, language, HEALTH_FILE)
+            lists = LanguageLists.of(self._dir, language, *HEALTH_FILES[language])
             lists.load()
             self.lists = lists
             self.language = language
@@ -329,12 +331,8 @@ class SpellEngine:
 
     # --- suggestions --------------------------------------------------------------------------
     def _score(self, lower: str) -> int:
-        best = 0
-        for wordlist in self._lists:
-            best = max(best, wordlist.scores().get(lower, 0))
-        if not best and lower in self._accepted:
-            best = USER_WORD_SCORE
-        return best
+        best = max((wordlist.scores().get(lower, 0) for wordlist in self._lists), default=0)
+        return best or (USER_WORD_SCORE if lower in self._accepted else 0)
 
     def _known_forms(self, candidates: Iterable[str]) -> dict[str, str]:
         """Lower-case candidate -> how it is written, for candidates that are words."""
@@ -389,6 +387,8 @@ class SpellEngine:
         exact = self._known_forms([lower]).get(lower)
         if exact is not None and exact != typed:
             ranked[exact] = (0, 0)
+        if self.language == "en_GB":    # "centre" for "center", before "enter"
+            ranked.update(dict.fromkeys(self._known_forms(british_forms(lower)).values(), (0, 0)))
         edits = edits1(lower)
         for cand, form in self._known_forms(edits).items():
             ranked.setdefault(form, (1, self._score(cand)))
