@@ -370,6 +370,9 @@ def test_clips_count_with_illustrations(project, template):
 @pytest.mark.parametrize("field, value, code, severity", [
     ("caption", "", "illustration-caption-missing", WARNING),
     ("alt_text", " ", "illustration-alt-missing", WARNING),
+    ("alt_text", "Picture of", "illustration-alt-picture-of", WARNING),
+    ("alt_text", "An image showing two people at a table", "illustration-alt-picture-of",
+     WARNING),
     ("permission", False, "illustration-permission-missing", ERROR),
     ("kind", "chart", "illustration-discouraged-kind", WARNING),
 ])
@@ -645,3 +648,16 @@ def test_the_authors_own_words_starting_with_a_capital_are_pointed_out(project, 
     item.entries.append(DisclosureEntry("Acme", "Travel", "me", comments="We were paid twice"))
     [tip] = only(project, template, "statement-first-person", TIP)
     assert "“We”" in tip.message
+
+
+def test_alt_text_that_repeats_the_caption_is_a_warning(project, template):
+    """Found by a walk: the advice beside the box says not to repeat the caption, but a
+    description identical to it had a green tick and "Met" in the checklist."""
+    item = project.article.illustrations[0]
+    item.caption = "Sam and Asha on the canal path."
+    item.alt_text = "sam and asha on the canal path"
+    [finding] = only(project, template, "illustration-alt-repeats-caption", WARNING)
+    assert finding.where.item_id == item.id and finding.where.field == "alt_text"
+    item.alt_text = "Two women in raincoats walk side by side along a canal towpath."
+    assert not [f for f in run_checks(project, template)
+                if f.code.startswith("illustration-alt")]

@@ -83,6 +83,7 @@ SECTION_CODES = ("section-empty", "section-short", "citation-missing-reference",
                  "approval-out-of-date")
 MEDIA_COUNT_CODES = ("illustrations-too-many", "illustration-discouraged-kind")
 MEDIA_TEXT_CODES = ("illustration-caption-missing", "illustration-alt-missing",
+                    "illustration-alt-repeats-caption", "illustration-alt-picture-of",
                     "clip-caption-missing", "clip-transcript-missing")
 MEDIA_MENTION_CODES = ("figure-not-mentioned", "clip-not-mentioned")
 MEDIA_PERMISSION_CODES = ("illustration-permission-missing", "clip-permission-missing",

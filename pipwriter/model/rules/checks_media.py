@@ -35,6 +35,16 @@ def _quoted(text: str, words: int = 8) -> str:
     return f"“{cut}…”" if len(found) > words else f"“{cut}”"
 
 
+# the advice beside the box (illustrations_tab.py): "Don't start with “Picture of”, and don't
+# repeat the caption"; judged here so the marks and the checklist say it too
+_PICTURE_OF = re.compile(r"\s*(?:an?\s+|the\s+)?(?:picture|image|photo|photograph|"
+                         r"illustration|drawing)\s+(?:of|showing)\b", re.IGNORECASE)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
 def illustration_details(ctx: CheckContext) -> Iterator[Finding]:
     rules = ctx.template.rules
     for n, item in enumerate(ctx.article.illustrations, start=1):
@@ -47,6 +57,17 @@ def illustration_details(ctx: CheckContext) -> Iterator[Finding]:
             yield Finding(WARNING, "illustration-alt-missing",
                           "An illustration has no description for people who cannot see it. "
                           "Describe what is in the picture in a sentence or two.",
+                          replace(where, field="alt_text"))
+        elif _words(item.alt_text) == _words(item.caption):
+            yield Finding(WARNING, "illustration-alt-repeats-caption",
+                          f"The description of figure {n} is the same as its caption. People "
+                          "who cannot see the picture hear the caption too: say what is in "
+                          "the picture instead.", replace(where, field="alt_text"))
+        elif opening := _PICTURE_OF.match(item.alt_text):
+            yield Finding(WARNING, "illustration-alt-picture-of",
+                          f"The description of figure {n} starts with "
+                          f"“{opening.group(0).strip()}”. A screen "
+                          "reader already says it is a picture: start with what it shows.",
                           replace(where, field="alt_text"))
         if not item.permission:
             # the words of the tick (illustrations_tab.py), so the author can find it
