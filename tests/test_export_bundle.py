@@ -63,7 +63,22 @@ def test_bundle_files(bundle, demo):
     assert _leftovers(bundle.folder.parent) == sorted([bundle.folder.name, bundle.zip_path.name])
 
 
-def test_photos_and_illustrations_are_the_originals(bundle, demo):
+def test_an_illustrations_file_is_the_picture_in_the_article_and_says_so(bundle):
+    """Found by a walk: the manifest called the illustration's file "the original file", but
+    it is the app's cleaned copy (smaller, location details gone): the same picture as the
+    one in the manuscript. It says what it is."""
+    figure = bundle.folder / "illustrations" / "Figure-1-co-design-cycle.png"
+    manuscript = docx.Document(str(bundle.folder / "Lloyd-article.docx"))
+    pictures = [part.blob for part in manuscript.part.package.iter_parts()
+                if part.partname.startswith("/word/media/")]
+    assert figure.read_bytes() in pictures
+    data = json.loads((bundle.folder / "manifest.json").read_text(encoding="utf-8"))
+    [entry] = [f for f in data["files"] if f["path"] == _rel(bundle, figure)]
+    assert "as it is in the article" in entry["description"]
+    assert "not the authors' original" in entry["description"]
+
+
+def test_photos_and_illustrations_are_the_stored_pictures(bundle, demo):
     article = demo.article
     for author in article.authors:
         photo = bundle.folder / "photos" / f"{author.name.replace(' ', '-')}.jpg"

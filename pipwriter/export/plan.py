@@ -89,7 +89,9 @@ def plan_bundle(article: Article, draft: bool = False) -> BundlePlan:
                 f"photo of {' '.join(author.name.split()) or f'author {n}'}")
     for n, item in enumerate(article.illustrations, start=1):
         add("illustrations", item.media.name, f"Figure {n} {_stem(item.media.original_name)}",
-            f"Figure-{n}", f"Figure {n}, the original file")
+            f"Figure-{n}", f"Figure {n} as a file of its own: the picture as it is in the "
+            "article (location details taken out, a large picture made smaller), not the "
+            "authors' original")
     for n, clip in enumerate(article.clips, start=1):
         if clip.media:
             label = clip.title or _stem(clip.media.original_name)

@@ -223,7 +223,9 @@ def store_picture(session, image) -> MediaRef:
 
 def picture_info(ref: MediaRef) -> str:
     from ..model.rules.media_rules import format_size
-    original = f" from “{ref.original_name}”" if ref.original_name else ""
+    # the app's cleaned copy, not the file chosen (a walk read "522 KB from 'big.jpg'" as
+    # the size of the 6 MB photo it chose)
+    original = f", a cleaned copy of “{ref.original_name}”" if ref.original_name else ""
     return f"{ref.width} × {ref.height} pixels, {format_size(ref.size)}{original}."
 
 
