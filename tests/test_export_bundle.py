@@ -370,3 +370,25 @@ def test_a_missing_program_file_is_not_blamed_on_the_destination(tmp_path):
     assert "missing one of its own files (default-header.xml)" in message
     inside = FileNotFoundError(2, "No such file or directory", str(tmp_path / "out" / "x"))
     assert "could not be written in" in str(staging.explain(inside, tmp_path / "out"))
+
+
+def test_a_picture_that_is_a_photo_and_an_illustration_is_named_by_each_file(tmp_path):
+    """Found by a walk: with one picture as an author's photo and as figure 2, the notes for
+    the editors named the photo by the illustration's file."""
+    import copy
+
+    from pipwriter.model.article.media import Illustration
+    project = demo_project()
+    author = project.article.authors[0]
+    project.article.illustrations.append(Illustration(media=copy.copy(author.photo.media),
+                                                      caption="Bethan at home.",
+                                                      alt_text="A woman smiling.",
+                                                      permission=True))
+    result = export_bundle(project, tmp_path)
+    notes = next(result.folder.glob("*notes-for-editors.txt")).read_text(encoding="utf-8")
+    photo = "photos/Bethan-Lloyd.jpg"
+    figure = next(_rel(result, p) for p in result.files if _rel(result, p).startswith(
+        "illustrations/Figure-2"))
+    assert (result.folder / photo).is_file() and (result.folder / figure).is_file()
+    assert f"  {photo}: Bethan Lloyd" in notes
+    assert f"  Figure 2: {figure}" in notes

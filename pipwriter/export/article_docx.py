@@ -53,7 +53,7 @@ MAX_PLACED_PICTURE_BYTES = 64 * 1024 * 1024
 class ArticleOptions:
     draft: bool = False
     draft_reasons: list[str] = field(default_factory=list)   # blocking findings, for the banner
-    file_names: Mapping[str, str] = field(default_factory=dict)  # media name -> bundle path
+    file_names: Mapping[str, str] = field(default_factory=dict)  # item id -> bundle path
 
 
 def exported_text(paragraph: Paragraph, label: Labeller) -> str:

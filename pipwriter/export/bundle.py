@@ -156,7 +156,7 @@ def _write_bundle(project: Project, template: Template, report: Report, plan: Bu
     job.step("Writing the article\u2026")
     path = folder / plan.article
     options = ArticleOptions(draft=draft, draft_reasons=[f.message for f in report.blocking()],
-                             file_names={m.media_name: m.path for m in plan.media})
+                             file_names=plan.file_names())
     stats: dict = {}
     warnings += write_article_docx(project, path, template, counts, options, stats)
     job.written.append(path)

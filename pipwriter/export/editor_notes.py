@@ -70,7 +70,7 @@ def _word_count(project: Project, template: Template, counts: Mapping,
 def _illustrations(project: Project, file_names: Mapping[str, str]) -> list[str]:
     lines: list[str] = []
     for n, item in enumerate(project.article.illustrations, start=1):
-        name = file_names.get(item.media.name, item.media.original_name) or "(no file)"
+        name = file_names.get(item.id, item.media.original_name) or "(no file)"
         lines += [f"  Figure {n}: {name}",
                   f"    Legend: {one_line(item.caption) or '(none yet)'}",
                   f"    Description for people who cannot see it (alt text, also inside the "
@@ -80,7 +80,7 @@ def _illustrations(project: Project, file_names: Mapping[str, str]) -> list[str]
     for n, clip in enumerate(project.article.clips, start=1):
         where = []
         if clip.media is not None:
-            where.append(file_names.get(clip.media.name, clip.media.original_name))
+            where.append(file_names.get(clip.id, clip.media.original_name))
         if clip.url.strip():
             where.append(one_line(clip.url))
         lines += [f"  Clip {n} ({clip.kind}): {' and '.join(where) or '(no file or link)'}",
@@ -96,7 +96,7 @@ def _photos(project: Project, file_names: Mapping[str, str]) -> list[str]:
     for author in project.article.authors:
         if author.photo is None:
             continue
-        name = file_names.get(author.photo.media.name, author.photo.media.original_name)
+        name = file_names.get(author.id, author.photo.media.original_name)
         lines.append(f"  {name}: {one_line(author.name) or 'an unnamed author'} \u2014 agreed "
                      f"to its publication: {_yes(author.photo.consent)}")
     return ["PHOTOS OF THE AUTHORS", *lines] if lines else []
@@ -120,8 +120,8 @@ def _key_quotes(project: Project) -> list[str]:
 def editor_notes_text(project: Project, template: Template, counts: Mapping,
                       file_names: Mapping[str, str], *, manuscript_words: int | None = None,
                       draft: bool = False) -> str:
-    """The notes as text (lines joined with "\\n"). ``file_names``: project media name ->
-    bundle path; ``manuscript_words``: Word's count of the whole manuscript, when known."""
+    """The notes as text (lines joined with "\\n"). ``file_names``: the id of an author,
+    illustration or clip -> its file's bundle path; ``manuscript_words``: Word's count of the whole manuscript, when known."""
     title = one_line(project.article.title) or "Untitled article"
     lines = [DRAFT_LABEL, ""] if draft else []
     lines += [f"Notes for the editors: \u201c{title}\u201d",

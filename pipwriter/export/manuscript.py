@@ -221,7 +221,7 @@ def _end(article: Article, file_names: dict[str, str]) -> Iterator[Block]:
         yield _block("Heading 1", "Illustrations", Where("illustrations"))
     for n, item in enumerate(article.illustrations, start=1):
         where = Where("illustrations", item_id=item.id, field="caption")
-        name = file_names.get(item.media.name, item.media.original_name)
+        name = file_names.get(item.id, item.media.original_name)
         yield Block("Figure", (), where,
                     picture=Picture(n, item.media.name, item.alt_text, name))
         yield Block("Caption", (Span(f"Figure {n}. ", style="Strong"),

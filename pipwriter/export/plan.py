@@ -33,6 +33,7 @@ class MediaFile:
     media_name: str      # name in the project's media store
     path: str            # bundle-relative, "/"-separated
     description: str     # what it is, for the cover note and the manifest
+    item_id: str = ""    # the author (photo), illustration or clip it is the file of
 
 
 @dataclass
@@ -47,8 +48,11 @@ class BundlePlan:
     notes: str = "notes-for-editors.txt"    # word count, files, alt text, credits, key quotes
 
     def file_names(self) -> dict[str, str]:
-        """Project media name -> bundle path (for the article to name its files)."""
-        return {m.media_name: m.path for m in self.media}
+        """The id of the author (photo), illustration or clip -> its file's bundle path (for
+        the article and the notes to name its files). By the item, not the picture: one
+        picture can be a photo and an illustration (found by a walk: the notes named a photo
+        by the illustration's file)."""
+        return {m.item_id: m.path for m in self.media}
 
 
 def bundle_folder_name(article: Article, draft: bool = False) -> str:
@@ -78,23 +82,24 @@ def plan_bundle(article: Article, draft: bool = False) -> BundlePlan:
                       notes=f"{stem}-notes-for-editors{tail}.txt")
     taken: dict[str, set[str]] = {"photos": set(), "illustrations": set(), "media": set()}
 
-    def add(folder: str, media_name: str, stem_text: str, fallback: str, what: str) -> None:
+    def add(folder: str, media_name: str, stem_text: str, fallback: str, what: str,
+            item_id: str) -> None:
         name = safe_filename(stem_text, _suffix(media_name), FILE_MAX, fallback)
         name = unique_name(name, taken[folder])
-        plan.media.append(MediaFile(media_name, f"{folder}/{name}", what))
+        plan.media.append(MediaFile(media_name, f"{folder}/{name}", what, item_id))
 
     for n, author in enumerate(article.authors, start=1):
         if author.photo:
             add("photos", author.photo.media.name, author.name, f"author-{n}",
-                f"photo of {' '.join(author.name.split()) or f'author {n}'}")
+                f"photo of {' '.join(author.name.split()) or f'author {n}'}", author.id)
     for n, item in enumerate(article.illustrations, start=1):
         add("illustrations", item.media.name, f"Figure {n} {_stem(item.media.original_name)}",
             f"Figure-{n}", f"Figure {n} as a file of its own: the picture as it is in the "
             "article (location details taken out, a large picture made smaller), not the "
-            "authors' original")
+            "authors' original", item.id)
     for n, clip in enumerate(article.clips, start=1):
         if clip.media:
             label = clip.title or _stem(clip.media.original_name)
             add("media", clip.media.name, f"Clip {n} {label}", f"Clip-{n}",
-                f"clip {n} ({clip.kind})")
+                f"clip {n} ({clip.kind})", clip.id)
     return plan
