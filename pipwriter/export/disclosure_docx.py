@@ -62,8 +62,21 @@ def _widths(table, widths) -> None:
             cell.width = width
 
 
+def certified_by_words(author: Author, article: Article, when: str) -> str:
+    """Who confirmed the answers in PiP Writer, as far as it knows (found by a walk: the
+    declaration said "Signed electronically by Dr Patel" when someone else had ticked the box
+    on a computer that did not know who was using it)."""
+    by = article.author(author.disclosure.certified_by)
+    name = base.one_line(author.name)
+    if by is None:          # nobody chosen in "I am": who it was is not claimed
+        return f"Confirmed in PiP Writer ({when})."
+    if by.id == author.id:
+        return f"Confirmed in PiP Writer by {name} ({when})."
+    return f"Recorded in PiP Writer by {base.one_line(by.name)} for {name} ({when})."
+
+
 def _author_form(document, author: Author, items: list[IcmjeItem], title: str,
-                 today: date) -> None:
+                 today: date, article: Article) -> None:
     form = disclosure_form(author, items, title, today)
     heading = base.add_paragraph(document,
                                  f"Disclosure of interest: {base.one_line(author.name)}",
@@ -107,8 +120,8 @@ def _author_form(document, author: Author, items: list[IcmjeItem], title: str,
     base.add_run(signature, "Certification: ", style="Strong")
     base.add_run(signature, form.certification)
     if certified:
-        base.add_paragraph(document, f"Signed electronically by {base.one_line(author.name)} in "
-                           f"PiP Writer ({form.header[0][1]}).", style="Note")
+        base.add_paragraph(document, certified_by_words(author, article, form.header[0][1]),
+                           style="Note")
     else:
         base.add_paragraph(document, "NOT YET CERTIFIED: this author still needs to check and "
                            "certify these answers.", style="Draft Banner")
@@ -144,7 +157,7 @@ def build_disclosure_document(article: Article, *, draft: bool = False,
     base.add_paragraph(document, combined_statement(article.authors) if article.authors
                        else "No authors have been added yet.")
     for author in article.authors:
-        _author_form(document, author, items, title, today)
+        _author_form(document, author, items, title, today, article)
     base.page_furniture(document, "Competing interests \u00b7 ICMJE disclosure form",
                         title if len(title) <= 60 else title[:57].rsplit(" ", 1)[0] + "\u2026",
                         draft)

@@ -39,6 +39,12 @@ def run_disclosure_wizard(window, author_id: str) -> bool:
     finally:
         keeping.release_declaration()
 
+    if result.is_certified() and result.certified_fingerprint != \
+            author.disclosure.certified_fingerprint:
+        # confirmed now: by whom, as far as this computer knows ("" when nobody is chosen
+        # in "I am"); the declaration says so, never that the author signed it unasked
+        result.certified_by = window.coauthoring.me()
+
     def apply(article: Article) -> None:
         target = article.author(author_id)
         if target is not None:

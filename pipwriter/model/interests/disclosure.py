@@ -61,6 +61,9 @@ class Disclosure:
     certified_fingerprint: str = ""
     custom_statement: str = ""    # the author's own edit of the generated wording ("" = none)
     manuscript_number: str = ""
+    # who confirmed the answers in PiP Writer, as the computer knew them ("I am"): the author
+    # id, the author's own or a co-author's recording it for them; "" when nobody was chosen
+    certified_by: str = ""
 
     def item(self, number: int) -> DisclosureItem:
         return self.items.setdefault(number, DisclosureItem())
@@ -106,10 +109,13 @@ class Disclosure:
                 for n in ITEM_NUMBERS}
 
     def to_json(self) -> dict:
-        return {"items": self._items_json(), "certified_on": self.certified_on,
+        data = {"items": self._items_json(), "certified_on": self.certified_on,
                 "certified_fingerprint": self.certified_fingerprint,
                 "custom_statement": self.custom_statement,
                 "manuscript_number": self.manuscript_number}
+        if self.certified_by:
+            data["certified_by"] = self.certified_by
+        return data
 
     @classmethod
     def from_json(cls, o: Obj) -> Disclosure:
@@ -120,4 +126,5 @@ class Disclosure:
             items[n] = DisclosureItem(io.text("answer", choices=ANSWERS),
                                       [DisclosureEntry.from_json(e) for e in io.objs("entries")])
         return cls(items, o.text("certified_on"), o.text("certified_fingerprint"),
-                   o.text("custom_statement"), o.text("manuscript_number"))
+                   o.text("custom_statement"), o.text("manuscript_number"),
+                   o.text("certified_by", max_len=200))
