@@ -287,6 +287,11 @@ def test_full_or_read_only_disk(window, saved, tmp_path, monkeypatch, number, wo
     assert window.save()
     title, text = window.dialogs.errors[-1]
     assert title == "Could not save" and words in text and "another place" in text
+    # advice that fits: room on the disk only when it is full, never "Save As" (the window
+    # asks for another place itself), and "safe"/"still here" said once (found by a walk)
+    assert ("room on the disk" in text) == (number == errno.ENOSPC)
+    assert "Save As" not in text and "free some space" not in text
+    assert text.count("safe") + text.count("still here") == 1
     assert saved.read_bytes() == before               # the old file is whole
     assert _text(load_project(other / "walking.pipw").article, section) == "Nearly lost."
 

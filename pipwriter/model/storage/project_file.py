@@ -319,12 +319,15 @@ def _write(target: Path, article_json: str, media: MediaStore, names: list[str],
     except PermissionError:
         raise ProjectFileError(
             f"PiP Writer may not write to '{target.parent}', or '{target.name}' is open in "
-            "another program. Your text is safe in the app: use Save As to choose another "
-            "place.") from None
+            "another program.") from None
     except OSError as error:
-        raise ProjectFileError(f"'{target.name}' could not be saved: {_reason(error, target)}. "
-                               "Your text is safe in the app: free some space or use Save As "
-                               "to choose another place.") from None
+        # what to do is the caller's to say (the window offers another place at once); found
+        # by a walk: "free some space" for a disk that can only be read, "use Save As" in Save
+        # As itself, and "your text is safe" twice in one message
+        room = " Making room on the disk would let it save there." \
+            if getattr(error, "errno", None) == errno.ENOSPC else ""
+        raise ProjectFileError(f"'{target.name}' could not be saved: {_reason(error, target)}."
+                               f"{room}") from None
     return written
 
 
