@@ -392,3 +392,26 @@ def test_a_picture_that_is_a_photo_and_an_illustration_is_named_by_each_file(tmp
     assert (result.folder / photo).is_file() and (result.folder / figure).is_file()
     assert f"  {photo}: Bethan Lloyd" in notes
     assert f"  Figure 2: {figure}" in notes
+
+
+def test_the_cover_note_says_which_author_has_no_photo(tmp_path):
+    """Found by a walk: an author without a photo was mentioned only in the authors' own
+    checklist, though the warning's advice was to tell the editors why."""
+    project = demo_project()
+    project.article.authors[1].photo = None
+    result = export_bundle(project, tmp_path)
+    note = next(result.folder.glob("*cover-note.txt")).read_text(encoding="utf-8")
+    assert "We have not attached a photo of Malcolm Reid." in note
+    with_photos = export_bundle(demo_project(), tmp_path / "all")
+    assert "We have not attached a photo" not in next(
+        with_photos.folder.glob("*cover-note.txt")).read_text(encoding="utf-8")
+
+
+def test_the_manifest_calls_the_cover_note_a_draft_only_in_a_draft_export(bundle, tmp_path):
+    def cover(folder):
+        data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        return next(f["description"] for f in data["files"]
+                    if "cover-note" in f["path"])
+    assert "draft" not in cover(bundle.folder)
+    draft = export_bundle(demo_project(), tmp_path, draft=True)
+    assert "draft" in cover(draft.folder)

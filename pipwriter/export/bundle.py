@@ -195,7 +195,11 @@ def _write_bundle(project: Project, template: Template, report: Report, plan: Bu
     job.written.append(path)
     job.step("Listing the files and their checksums\u2026")
     descriptions = dict(_attachments(plan))
-    descriptions[plan.cover_note] = "a draft cover note to the series editors"
+    # "draft" only for a draft export (found by a walk: a final export's manifest called it
+    # "a draft cover note")
+    descriptions[plan.cover_note] = ("a cover note for the authors to paste into their email to "
+                                     "the series editors" + (" (from a draft export: not to "
+                                                             "be sent)" if draft else ""))
     entries = [entry_for(folder, p, descriptions.get(p.relative_to(folder).as_posix(), ""),
                          job.cancelled) for p in job.written]
     path = folder / plan.manifest

@@ -80,6 +80,11 @@ def cover_note_text(article: Article, template: Template, counts: Mapping,
                       "interests\u201d, after its last section."]
         else:
             lines += ["", f"Still to complete the ICMJE disclosure form: {_join(waiting)}."]
+        # the series asks for a photo of each author; a missing one is said here, where the
+        # authors can say why (found by a walk: only the authors' own checklist mentioned it)
+        no_photo = [one_line(a.name) for a in article.authors if a.photo is None]
+        if no_photo:
+            lines += ["", f"We have not attached a photo of {_join(no_photo)}."]
     lines += ["", "Attached:"]
     lines += [f"  - {path}: {what}" for path, what in attachments]
     corresponding = [a for a in article.authors if a.corresponding]
