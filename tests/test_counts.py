@@ -161,7 +161,7 @@ def test_counting_explanation_says_what_counts(template):
     assert "title" in not_counted and "references" in not_counted
     assert "captions" in not_counted and "competing-interests" in not_counted
     # it said the total "is shown as well", beside a strip that does not show it
-    assert "The submission checklist also gives the words in every part, counted or not." \
+    assert "The submission checklist also gives a total: all words, counted or not, except names, alt text and credits." \
         in text
     other = dataclasses.replace(template, counted=frozenset({"sections", "viewpoints",
                                                              "key_messages"}))

@@ -50,7 +50,7 @@ def test_demo_has_nothing_that_must_be_fixed(controller, qtbot):
     limit = window.session.template.limit("references").max
     assert f"{counts['references']:,} (up to {limit})" in panel.summary.text()
     assert f"{counts['references']:,} (up to {limit})" in window.figures_bar.references.full_text
-    assert f"Words in every part, counted or not: {counts['words_total']:,}" in \
+    assert f"All words, counted or not, except names, alt text and credits: {counts['words_total']:,}" in \
         panel.summary.text()
     groups = [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())]
     assert not any(g.startswith("Must fix") for g in groups)

@@ -85,8 +85,9 @@ class ParagraphCounter:
 
 # what ``ArticleCounts.words_total`` is called wherever it is shown (the checklist, the figures
 # strip, the exported checklist, the command line): not "all words", which the preview's figure
-# for the whole Word document (headings and names too) would seem to contradict
-WORDS_TOTAL_LABEL = "Words in every part, counted or not"
+# for the whole Word document (headings and names too) would seem to contradict; and not
+# "every part", which a walk found untrue (alt text, credits and the byline are not in it)
+WORDS_TOTAL_LABEL = "All words, counted or not, except names, alt text and credits"
 
 
 def _counter(cache: ParagraphCounter | None) -> ParagraphCounter:
@@ -339,7 +340,7 @@ def counting_explanation(template: Template, profile: str = "word") -> str:
     if "key_quotes" not in template.counted:
         lines.append("Key quotes are part of the text: their words count with the section "
                      "they are in.")
-    lines.append(f"The submission checklist also gives the {WORDS_TOTAL_LABEL.lower()}.")
+    lines.append(f"The submission checklist also gives a total: {WORDS_TOTAL_LABEL.lower()}.")
     note = PROFILE_NOTES.get(profile)
     if note:
         lines.append(note)
