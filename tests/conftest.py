@@ -53,3 +53,14 @@ def controller(qtbot):
     for window in list(ctl.windows):
         window.session.set_modified(False)
         window.close()
+
+
+@pytest.fixture
+def sleeper():
+    """Another program running for a minute (a process id in use that is not this one)."""
+    import subprocess
+    import sys
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    yield child
+    child.kill()
+    child.wait()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 
 import pytest
@@ -34,14 +33,6 @@ def set_clock(monkeypatch):
     def move(seconds: float) -> None:
         monkeypatch.setattr(process_identity, "_boot_time", lambda: real() + seconds)
     return move
-
-
-@pytest.fixture
-def sleeper():
-    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    yield child
-    child.kill()
-    child.wait()
 
 
 def _write(project):

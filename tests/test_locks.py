@@ -43,14 +43,6 @@ def _rewrite(path, **changes):
     lock_file.write_text(json.dumps(data), encoding="utf-8")
 
 
-@pytest.fixture
-def sleeper():
-    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    yield child
-    child.kill()
-    child.wait()
-
-
 def test_lock_records_pid_host_path_and_time(tmp_path):
     path = tmp_path / "a.pipw"
     lock = acquire(path)

@@ -56,7 +56,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from pipwriter.model.language.british_forms import american_forms  # noqa: E402
+from pipwriter.model.language.british_forms import american_forms, rewritten  # noqa: E402
 from pipwriter.model.language.spelling import HYPHEN_PREFIXES  # noqa: E402 - the checker's own rule
 
 OUT = ROOT / "resources" / "dictionaries"
@@ -183,13 +183,7 @@ def pyspellchecker_frequencies() -> tuple[dict[str, int], Path, str]:
 
 
 def us_variants(word: str) -> set[str]:
-    out = set()
-    for british, american in _US_PATTERNS:
-        start = word.find(british)
-        while start != -1:
-            out.add(word[:start] + american + word[start + len(british):])
-            start = word.find(british, start + 1)
-    return out
+    return rewritten(word, _US_PATTERNS)
 
 
 def frequencies(words: set[str], counts: dict[str, int], american: set[str],

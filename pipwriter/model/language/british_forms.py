@@ -12,6 +12,8 @@ found "center" offered "enter" and not "centre", and "hemoglobin" accepted).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 # (American, British): each rule is tried on its own, at each place its pattern occurs, so
 # overlapping rules do no harm (a candidate that is not a word is simply not kept)
 _RULES = (
@@ -27,16 +29,21 @@ _RULES = (
 )
 
 
-def british_forms(word: str) -> set[str]:
-    """Every spelling one rule makes of lower-case ``word`` (most are not words)."""
+def rewritten(word: str, rules: Iterable[tuple[str, str]]) -> set[str]:
+    """Every spelling one (pattern, replacement) rule makes of ``word``, at one place each."""
     out = set()
-    for american, british in _RULES:
-        start = word.find(american)
+    for pattern, replacement in rules:
+        start = word.find(pattern)
         while start != -1:
-            out.add(word[:start] + british + word[start + len(american):])
-            start = word.find(american, start + 1)
+            out.add(word[:start] + replacement + word[start + len(pattern):])
+            start = word.find(pattern, start + 1)
     out.discard(word)
     return out
+
+
+def british_forms(word: str) -> set[str]:
+    """Every spelling one rule makes of lower-case ``word`` (most are not words)."""
+    return rewritten(word, _RULES)
 
 
 def american_forms(words: set[str], known: set[str], british: set[str]) -> set[str]:
