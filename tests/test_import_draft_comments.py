@@ -131,3 +131,13 @@ def test_a_draft_without_tracked_changes_says_nothing_of_them(tmp_path):
     plan = plan_import(path)
     import_docx(path, plan)
     assert not any("tracked" in n for n in plan.notes)
+
+
+def test_an_empty_draft_is_said_to_be_empty(tmp_path):
+    """Found by a walk: an empty draft was "imported" without a word about it."""
+    path = tmp_path / "empty.docx"
+    docx.Document().save(str(path))
+    plan = plan_import(path)
+    project = import_docx(path, plan)
+    assert all(s.body.is_empty() for s in project.article.sections)
+    assert any("no words in it" in note for note in plan.notes)

@@ -240,3 +240,18 @@ def test_a_numbered_list_keeps_its_numbers_in_the_words(tmp_path):
                    ("body", "Then two more:"), ("body", "1. Paid training"),
                    ("body", "2. Time off"), ("bullet", "A bullet stays a bullet")]
     assert any("numbers written in" in note and "5 items" in note for note in plan.notes)
+
+
+def test_the_advice_to_check_converted_references_is_given_only_when_some_were(tmp_path):
+    """Found by a walk: "Check the ones that came in another style" was said when every
+    reference was already in the BMJ's own style."""
+    from pipwriter.importer.reference_parse import parse_reference
+    from pipwriter.importer.references import reference_notes
+    bmj = parse_reference("Smith J, Jones AB. Care after stroke. BMJ 2020;370:m1234.")
+    apa = parse_reference("Smith, J., & Jones, A. B. (2020). Care after stroke. "
+                          "Stroke Journal, 12(3), 45–67.")
+    assert bmj.style.startswith("BMJ") and apa.style == "APA"
+    [only_bmj] = [n for n in reference_notes([bmj, bmj]) if "split" in n]
+    assert "Check the ones" not in only_bmj
+    [mixed] = [n for n in reference_notes([bmj, apa]) if "split" in n]
+    assert "Check the ones that came in APA style" in mixed

@@ -214,6 +214,9 @@ class Builder:
     def _note_kept(self) -> None:
         """Say what was kept in the text although the article has no place of its own for it."""
         blocks = self.content.blocks
+        if not any(b.raw_text.strip() or b.pictures for b in blocks):
+            self.notes.append("The draft has no words in it, so the new article is empty, with "
+                              "the series' parts ready to write in.")
         notes = sum(b.footnotes for b in blocks)
         links = sum(b.links for b in blocks)
         boxes = sum(1 for b in blocks if b.textbox and b.raw_text.strip())

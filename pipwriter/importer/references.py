@@ -47,9 +47,13 @@ def reference_notes(read: list[ParsedReference]) -> list[str]:
             styles[parsed.style] = styles.get(parsed.style, 0) + 1
     if styles:
         told = ", ".join(f"{n} in {style} style" for style, n in styles.items())
+        converted = [style for style in styles if not style.startswith("BMJ")]
+        # the advice only where some were converted (found by a walk: it was given when every
+        # reference was already in the BMJ's own style)
+        check = (f" Check the ones that came in {' or '.join(converted)} style: a journal's "
+                 "name is kept as it was, not made short.") if converted else ""
         notes.append(f"References split into their parts: {told}. They are now set out the "
-                     "BMJ way. Check the ones that came in another style: a journal's name is "
-                     "kept as it was, not made short.")
+                     f"BMJ way.{check}")
     kept = [i + 1 for i, parsed in enumerate(read) if not parsed.style]
     if len(kept) == 1:
         notes.append(f"Reference {kept[0]} is kept as it was. PiP Writer could not split it "
