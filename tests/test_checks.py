@@ -661,3 +661,17 @@ def test_alt_text_that_repeats_the_caption_is_a_warning(project, template):
     item.alt_text = "Two women in raincoats walk side by side along a canal towpath."
     assert not [f for f in run_checks(project, template)
                 if f.code.startswith("illustration-alt")]
+
+
+def test_a_key_quote_running_on_into_the_next_sentence_is_a_warning(project, template):
+    """Found by a walk: "…after a month. The" went to the editors as a key quote."""
+    section = project.article.sections[0]
+    section.body = RichText([Paragraph([Run("We met every week. "),
+                                        Run("It felt strange after a month. The", quote="q1"),
+                                        Run(" nurses came too.")])])
+    [finding] = only(project, template, "key-quote-runs-on", WARNING)
+    assert "“The”" in finding.message and finding.where.section_id == section.id
+    section.body = RichText([Paragraph([Run("We met every week. "),
+                                        Run("It felt strange after a month.", quote="q1"),
+                                        Run(" The nurses came too.")])])
+    assert not [f for f in run_checks(project, template) if f.code == "key-quote-runs-on"]

@@ -152,7 +152,8 @@ def _people(article: Article, template: Template) -> list[Judged]:
                 _codes("key-messages-too-few", "key-messages-too-many"),
                 _plural(messages, "message"), MET))
     quotes = sum(1 for _q, _s, text in article.key_quotes() if text.strip())
-    out.append(("Key quotes flagged", _codes("key-quote-missing"), _plural(quotes, "quote"),
+    out.append(("Key quotes flagged", _codes("key-quote-missing", "key-quote-runs-on"),
+                _plural(quotes, "quote"),
                 MET if template.limit("key_quotes").min else OPTIONAL))
     authors = article.authors
     agreed = sum(1 for a in authors if a.photo and a.photo.consent)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from .check_context import (
@@ -34,6 +35,10 @@ def key_messages(ctx: CheckContext) -> Iterator[Finding]:
                       "the strongest and remove the rest.", where)
 
 
+# a quote running on past its sentence's end by a word or three ("…after a month. The")
+_RUNS_ON = re.compile(r"[.!?][\"'”’)]?\s+(\S+(?:\s+\S+){0,2})$")
+
+
 def key_quotes(ctx: CheckContext) -> Iterator[Finding]:
     limit = ctx.limit("key_quotes")
     if limit.min is not None and ctx.counts.key_quotes < limit.min:
@@ -41,6 +46,15 @@ def key_quotes(ctx: CheckContext) -> Iterator[Finding]:
                       "No key quote is flagged. Select a striking sentence anywhere in the "
                       "article and flag it as a key quote.",
                       at_panel(ctx, "key_messages", "Key messages"))
+    for _quote, section_id, text in ctx.article.key_quotes():
+        stray = _RUNS_ON.search(text.strip())
+        section = ctx.article.section(section_id)
+        if stray and stray.group(1)[-1] not in ".!?\"'”’)" and section is not None:
+            # found by a walk: "…after a month. The" went to the editors as a key quote
+            yield Finding(WARNING, "key-quote-runs-on",
+                          f"A key quote ends with words from the next sentence "
+                          f"(“{stray.group(1)}”). Flag the sentence again, from its first word "
+                          "to its full stop.", at_section(section))
 
 
 # --- references and citations ------------------------------------------------------------------
