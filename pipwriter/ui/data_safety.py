@@ -46,6 +46,8 @@ class DataSafety(QObject):
         self.field_typing = FieldTyping(window)
         self.autosaver.typed_fields = self.field_typing.pending
         self.field_typing.typed.connect(self.autosaver.field_typed)
+        from .back_to_saved import BackToSaved
+        BackToSaved(self.session, self.field_typing.pending)     # undone back to the file
         self.autosaver.saved.connect(self._on_saved)
         self.autosaver.failed.connect(self._on_failed)
         self.status = QLabel()

@@ -96,6 +96,7 @@ class TypingTimes(QObject):
         self._made: list[float] = []        # one per level, oldest first
         self._undone: list[float] = []      # one per level waiting to be redone, newest last
         self._steps = document.availableUndoSteps()
+        self.moved_by_history = False       # the last change was an undo or a redo
         document.undoCommandAdded.connect(self._added)
         document.contentsChanged.connect(self._changed)
 
@@ -109,6 +110,8 @@ class TypingTimes(QObject):
     def _changed(self) -> None:
         document, now = self._document, time.monotonic()
         steps = document.availableUndoSteps()
+        # a new level was counted by _added already (Qt says so before the change)
+        self.moved_by_history = steps != self._steps
         if steps < self._steps:             # undone
             self._undone.extend([now] * (self._steps - steps))
         elif steps > self._steps:           # redone (a new level is _added's)
