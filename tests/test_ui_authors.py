@@ -363,3 +363,21 @@ def test_undo_after_saving_brings_the_removed_photo_back(window, panel, tmp_path
     assert not panel.photo.preview.pixmap().isNull()
     assert window.save()
     assert load_project(path).media.read(name)[:2] == b"\xff\xd8"
+
+
+def test_a_new_author_left_unnamed_is_a_must_fix_and_the_side_is_said(window, panel):
+    """Found by a walk: "Add an author" made a "New author" on the professional side without a
+    word, and nothing flagged the name left as it was."""
+    from pipwriter.model.rules.checks import run_checks
+    panel.add_author()
+    message = window.statusBar().currentMessage()
+    assert "Added an author" in message and "Partner type" in message
+    added = panel.current_author()
+    side = window.session.template.partner_type(added.partner_type)
+    assert side.label in message
+    found = [f for f in run_checks(window.session.project, window.session.template)
+             if f.code == "author-name-placeholder"]
+    assert len(found) == 1 and found[0].where.author_id == added.id
+    _edit(panel.name, "Priya Shah")
+    assert not [f for f in run_checks(window.session.project, window.session.template)
+                if f.code == "author-name-placeholder"]

@@ -138,7 +138,8 @@ def _structure(article: Article, template: Template, counts: Mapping) -> list[Ju
         if side.min_authors:
             n = sum(1 for a in article.authors if template.side_of(a.partner_type) == side.id)
             out.append((f"Authors: {side.label}", _codes("authors-side-missing",
-                                                         "authors-too-few"),
+                                                         "authors-too-few",
+                                                         "author-name-placeholder"),
                         _plural(n, "author"), MET))
     return out
 

@@ -183,7 +183,7 @@ class AuthorsPanel(QWidget):
     def add_author(self) -> None:
         template = self.session.template
         partner = template.partner_types[0].id if template.partner_types else "health_professional"
-        author = Author("New author", partner)
+        author = Author(structure.NEW_AUTHOR_NAME, partner)
         try:
             self.session.change("Add author", lambda a: structure.add_author(a, author))
         except structure.LimitReached as error:
@@ -193,6 +193,10 @@ class AuthorsPanel(QWidget):
         self.focus_item(author.id)
         self.name.setFocus()
         self.name.selectAll()
+        side = template.partner_type(partner)
+        self.window_.statusBar().showMessage(
+            f"Added an author ({side.label if side else partner}): type their name, and change "
+            "“Partner type” if that is not their side.", 10000)
 
     def remove_author(self) -> None:
         author = self.current_author()

@@ -21,6 +21,8 @@ from .ordering import move_item
 
 T = TypeVar("T")
 
+NEW_AUTHOR_NAME = "New author"     # what a new author is called until their name is typed
+
 
 class LimitReached(PipError):
     """The article already has as many of something as a project file can hold."""
@@ -40,7 +42,7 @@ def check_room(article: Article, what: str) -> None:
 
 def add_author(article: Article, author: Author) -> None:
     check_room(article, "authors")
-    author.name = fit(author.name, AUTHOR_NAME_MAX) or "New author"
+    author.name = fit(author.name, AUTHOR_NAME_MAX) or NEW_AUTHOR_NAME
     article.authors.append(author)
 
 

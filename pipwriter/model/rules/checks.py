@@ -55,6 +55,7 @@ RULES: tuple[Rule, ...] = (
     checks_article.empty_or_short_sections,
     checks_article.unplaced_imported_text,
     checks_authors.authors_and_sides,
+    checks_authors.author_names,
     checks_authors.viewpoints,
     checks_authors.author_photos,
     checks_authors.author_disclosures,

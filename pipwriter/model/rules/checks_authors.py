@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from ..article.author import Author
 from ..article.handles import handle_problem
+from ..article.structure import NEW_AUTHOR_NAME
 from ..coauthoring.approval import (
     APPROVED,
     NOT_YET,
@@ -82,6 +83,17 @@ def viewpoints(ctx: CheckContext) -> Iterator[Finding]:
                           "wants to hear from every partner: add their viewpoint.",
                           Where(panel="authors", item_id=side.id,
                                 label=f"{ctx.panel_title('authors', 'Authors')} › {side.label}"))
+
+
+def author_names(ctx: CheckContext) -> Iterator[Finding]:
+    """An author still called what the app named them when they were added (found by a walk:
+    "New author" on the professional side went as far as the export without a word)."""
+    for author in ctx.article.authors:
+        if author.name.strip() == NEW_AUTHOR_NAME:
+            yield Finding(ERROR, "author-name-placeholder",
+                          f"An author is still called “{NEW_AUTHOR_NAME}”. Type their name, and "
+                          "check which side of the partnership they are on.",
+                          replace(at_author(ctx, author), field="name"))
 
 
 def author_photos(ctx: CheckContext) -> Iterator[Finding]:
