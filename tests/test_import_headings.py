@@ -244,3 +244,22 @@ def test_the_side_in_a_viewpoint_heading_is_the_authors_side(tmp_path):
     assert {a.name: a.partner_type for a in article.authors} == {
         "Jane Doe": "patient", "Ahmed Khan": "health_professional"}
     assert not any("patient or a professional" in note for note in plan.notes)
+
+
+def test_a_draft_of_bold_lines_keeps_its_first_line_as_the_title(tmp_path):
+    """Found by a walk: in a draft whose headings are bold lines (no heading styles), the first
+    line, the title, became an empty section of its own and the article had no title."""
+    d = docx.Document()
+    for line, text in (("Peer support after cardiac surgery", None),
+                       ("Background", "Many people leave hospital frightened."),
+                       ("Our approach", "We paired each patient with a volunteer.")):
+        d.add_paragraph().add_run(line).bold = True
+        if text:
+            d.add_paragraph(text)
+    path = tmp_path / "draft.docx"
+    d.save(str(path))
+    plan = plan_import(path)
+    article = import_docx(path, plan).article
+    assert article.title == "Peer support after cardiac surgery"
+    assert [h.heading for h in plan.headings] == ["Background", "Our approach"]
+    assert all(s.title != "Peer support after cardiac surgery" for s in article.sections)

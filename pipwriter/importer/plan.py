@@ -195,6 +195,14 @@ def _find_title_and_byline(plan: ImportPlan, template: Template, level: int,
                                          and i not in plan.byline_blocks), -1) \
                 and len(blocks[first].text.split()) <= 25 and not blocks[first].listed:
             plan.title_block = first
+    if plan.title_block < 0 and pseudo:
+        # headings typed as bold lines, the first with nothing under it before the next: the
+        # title (found by a walk: it became an empty section and the article had no title)
+        lines = [i for i, b in enumerate(blocks) if not b.is_empty() and not b.in_table]
+        if len(lines) >= 2 and lines[0] not in plan.byline_blocks and \
+                all(is_heading(blocks[i], level, own, pseudo) for i in lines[:2]) and \
+                classify(" ".join(blocks[lines[0]].text.split()), template, own)[1]:
+            plan.title_block = lines[0]
     if plan.title_block >= 0:
         plan.title = " ".join(blocks[plan.title_block].text.split())
     elif content.core_title:
