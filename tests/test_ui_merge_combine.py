@@ -139,3 +139,41 @@ def test_a_merge_day_is_written_as_the_model_writes_dates():
     from pipwriter.ui.merging import on_day
     assert on_day("2026-12-05T12:00:00+00:00") == " on 5 December 2026"
     assert on_day("not a date") == ""
+
+
+def test_each_part_starts_with_no_choice_shown_and_a_click_chooses_it(window, qtbot,
+                                                                      tmp_path):
+    """Found by a walk: after "Take theirs" on one part, the next part showed "Take theirs"
+    chosen although nothing was chosen for it; clicking it did nothing, and their words were
+    lost (yours was kept)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from pipwriter.model.coauthoring.merge import THEIRS, merge_articles
+    from pipwriter.ui.merge_dialog import MergeDialog
+    article = window.session.article
+    first, second = article.sections[0], article.sections[1]
+    base = type(article).from_json(article.to_json())
+    mine = type(article).from_json(article.to_json())
+    theirs = type(article).from_json(article.to_json())
+    for section, words in ((first, "one"), (second, "two")):
+        mine.section(section.id).body = RichText.from_plain(f"Asha's {words}.")
+        theirs.section(section.id).body = RichText.from_plain(f"Sam's {words}.")
+    result = merge_articles(base, mine, theirs)
+    assert len(result.conflicts) == 2
+    dialog = MergeDialog(result, "Sam")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.list.setCurrentRow(0)
+    QTest.mouseClick(dialog.take_theirs, Qt.MouseButton.LeftButton)
+    assert result.conflicts[0].choice == THEIRS and result.conflicts[0].reviewed
+    dialog.list.setCurrentRow(1)                        # the next part: nothing chosen yet
+    assert not any(b.isChecked() for b in (dialog.keep_mine, dialog.take_theirs,
+                                           dialog.combine))
+    QTest.mouseClick(dialog.take_theirs, Qt.MouseButton.LeftButton)
+    assert result.conflicts[1].choice == THEIRS and result.conflicts[1].reviewed
+    dialog.list.setCurrentRow(0)                        # back: its choice is shown
+    assert dialog.take_theirs.isChecked()
+    merged = result.article()
+    assert [merged.section(s.id).body.plain_text() for s in (first, second)] == \
+        ["Sam's one.", "Sam's two."]

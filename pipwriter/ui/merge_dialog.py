@@ -247,10 +247,15 @@ class MergeDialog(QDialog):
         self.combine.setEnabled(conflict.can_combine)
         button = {MINE: self.keep_mine, THEIRS: self.take_theirs,
                   COMBINED: self.combine}[conflict.choice]
+        # an exclusive group ignores unchecking its checked button: without this, the last
+        # part's choice stayed shown on a part with none, and clicking it did nothing (found
+        # by a walk: their words were lost while "Take theirs" showed chosen)
+        self.buttons_group.setExclusive(False)
         for each in (self.keep_mine, self.take_theirs, self.combine):
             each.blockSignals(True)
             each.setChecked(each is button and conflict.reviewed)
             each.blockSignals(False)
+        self.buttons_group.setExclusive(True)
         self._show_combined(conflict)
 
     def _show_combined(self, conflict: Conflict) -> None:
