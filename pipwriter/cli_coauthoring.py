@@ -16,6 +16,7 @@ import argparse
 from pathlib import Path
 
 from .model.coauthoring.exchange import (
+    already_brought_in,
     check_same_article,
     find_base,
     previous_merge,
@@ -97,6 +98,8 @@ def _reviewed(mine_path: Path, docx_path: Path
 def cmd_merge(args: argparse.Namespace) -> int:
     if args.theirs.suffix.lower() == ".docx":
         mine, base, theirs, left_out = _reviewed(args.file, args.theirs)
+        if _already(mine, theirs):
+            return EXIT_OK
         result = merge_articles(base.article, mine.article, theirs.article)
         result.left_out = left_out
         return _finish(args, mine, theirs, result, None)
@@ -105,11 +108,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     if problem:
         print(problem)
         return EXIT_UNREADABLE
-    earlier = previous_merge(mine, theirs)
-    if earlier is not None:
-        print(f"This copy was already merged on {str(earlier.get('merged_at', ''))[:10]}. It "
-              "holds nothing new; merging it again would bring back what you have changed "
-              "or removed since. Nothing was changed.")
+    if _already(mine, theirs):
         return EXIT_OK
     found = find_base(mine, theirs)
     if found is None:
@@ -117,6 +116,17 @@ def cmd_merge(args: argparse.Namespace) -> int:
               "difference counts as a choice.")
     result = merge_articles(found[0].article if found else None, mine.article, theirs.article)
     return _finish(args, mine, theirs, result, found[1] if found else None)
+
+
+def _already(mine: Project, theirs: Project) -> bool:
+    """Said and True when this copy (or a review copy with the same content) was brought in
+    before: bringing it in again would undo what was changed since."""
+    earlier = previous_merge(mine, theirs)
+    if earlier is None:
+        return False
+    day = str(earlier.get("merged_at", ""))[:10]
+    print(already_brought_in(earlier, f" on {day}" if day else ""))
+    return True
 
 
 def _finish(args: argparse.Namespace, mine: Project, theirs: Project, result: MergeResult,
@@ -144,7 +154,8 @@ def _finish(args: argparse.Namespace, mine: Project, theirs: Project, result: Me
         print(f"  {line}")
     mine.article = result.article()
     carry_media(mine.article, theirs.media, mine.media)
-    record_merge(mine, theirs, entry)
+    record_merge(mine, theirs, entry,
+                 kept_yours=sum(1 for c in result.conflicts if c.choice == MINE))
     if args.out is not None:
         mine.path = None
     written = save_with_backup(mine, args.out)

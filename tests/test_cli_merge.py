@@ -72,8 +72,25 @@ def test_a_copy_merged_once_does_not_bring_back_what_was_removed_since(sent, cap
     edit(mine, P1, P2, P3)                                  # I remove their paragraph
     capsys.readouterr()
     assert cli.main(["merge", str(mine), str(copy)]) == 0  # the same copy, sent again
-    assert "already merged" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "You brought in this copy on" in said and "nothing was changed" in said
+    assert "kept yours" not in said                         # all of theirs came in then
     assert texts(mine) == [P1, P2, P3]
+
+
+def test_a_copy_brought_in_keeping_yours_is_not_said_to_hold_nothing_new(sent, capsys):
+    """Found by a walk: after --take mine, bringing the copy in again said "It holds nothing
+    new", though their words where both had changed something never came in."""
+    mine, copy = sent
+    edit(copy, P1, "Theirs in the middle.", P3)
+    edit(mine, P1, "Mine in the middle.", P3)
+    assert cli.main(["merge", str(mine), str(copy), "--take", "mine"]) == 0
+    capsys.readouterr()
+    assert cli.main(["merge", str(mine), str(copy)]) == 0
+    said = capsys.readouterr().out
+    assert "nothing new" not in said
+    assert "(1 part), you kept yours then" in said and "File › Versions" in said
+    assert texts(mine) == [P1, "Mine in the middle.", P3]
 
 
 def test_a_different_article_or_a_damaged_file_is_refused(sent, tmp_path, capsys, template):

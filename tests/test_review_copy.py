@@ -297,3 +297,25 @@ def test_a_reviewers_comment_made_at_a_point_comes_back(sent, tmp_path, capsys):
     marked = paragraph.runs[0].text         # the mark is put just after these words
     last_word = re.findall(r"\w[\w'’-]*", marked)[-1]
     assert new.text == "Which clinic was this?" and new.quote == last_word
+
+
+def test_a_review_copy_brought_in_twice_adds_nothing_the_second_time(sent, tmp_path, capsys):
+    """Found by a walk: the same reviewed document brought in twice doubled its comments and
+    brought back the suggestions rejected in between, while the .pipw copies were refused."""
+    from pipwriter.model.coauthoring.suggestions import reject
+    mine, review = sent
+    edited = tmp_path / "reviewed.docx"
+    review_like_word(review, edited)
+    assert cli.main(["merge", str(mine), str(edited)]) == 0
+    project = load_project(mine)
+    comments = len(project.article.comments)
+    waiting = pending(project.article)
+    reject(project.article, [waiting[0].id])            # one suggestion turned down
+    save_project(project, mine)
+    capsys.readouterr()
+    assert cli.main(["merge", str(mine), str(edited)]) == 0
+    said = capsys.readouterr().out
+    assert "You brought in this copy on" in said and "nothing was changed" in said
+    again = load_project(mine).article
+    assert len(again.comments) == comments
+    assert len(pending(again)) == len(waiting) - 1

@@ -346,7 +346,7 @@ def test_a_copy_already_merged_is_not_merged_again(window, qtbot, tmp_path):
     window.dialogs.queue("file", str(copy_path))
     assert not window.coauthoring.merge_copy()
     title, text = window.dialogs.infos[-1]
-    assert title == "Already brought in" and "nothing you do not have already" in text
+    assert title == "Already brought in" and "Bringing it in again would bring back" in text
     session.sync()
     assert session.article.section(fourth.id).body.plain_text() == ""
 

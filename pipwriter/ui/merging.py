@@ -30,10 +30,22 @@ def on_day(iso: object) -> str:
     return f" on {long_date(when.date())}"
 
 
+def brought_in_before(dialogs, project: Project, theirs: Project) -> bool:
+    """Said and True when this copy (or a review copy saying the same) was brought in before:
+    bringing it in again would take back what was changed since."""
+    from ..model.coauthoring.exchange import already_brought_in, previous_merge
+    earlier = previous_merge(project, theirs)
+    if earlier is None:
+        return False
+    dialogs.info("Already brought in", already_brought_in(earlier,
+                                                         on_day(earlier.get("merged_at"))))
+    return True
+
+
 def merge_copy(coauthoring: Coauthoring, path: Path | None = None) -> bool:
     """File › Bring in a co-author's copy…: take what they changed, choose where you both
     changed the same part, review, and apply as one undoable step after saving a version."""
-    from ..model.coauthoring.exchange import check_same_article, find_base, previous_merge
+    from ..model.coauthoring.exchange import check_same_article, find_base
     from ..model.coauthoring.merge import merge_articles
     from ..model.storage.project_file import load_project
     from .dialogs import PROJECT_FILTER
@@ -66,13 +78,7 @@ def merge_copy(coauthoring: Coauthoring, path: Path | None = None) -> bool:
                                "difference.", yes="Bring it in anyway"):
             return False
     else:
-        earlier = previous_merge(session.project, theirs)
-        if earlier is not None:
-            dialogs.info("Already brought in",
-                         f"You brought in this copy{on_day(earlier.get('merged_at'))}. It "
-                         "holds nothing you do not have already. Bringing it in again would "
-                         "bring back what you have changed or removed since, so nothing was "
-                         "changed.")
+        if brought_in_before(dialogs, session.project, theirs):
             return False
         found = find_base(session.project, theirs)
     base, entry = found if found else (None, None)
@@ -87,6 +93,7 @@ def apply_merge(coauthoring: Coauthoring, result: MergeResult, theirs: Project,
     """Show what merging brings, let the user choose, and put it in as one undoable step
     (a version of the article before it is kept first)."""
     from ..model.coauthoring.exchange import record_merge
+    from ..model.coauthoring.merge import MINE
     from ..model.language.counts import total_words
     from ..model.storage.project import Project
     from ..model.storage.versions import save_project_version
@@ -133,7 +140,8 @@ def apply_merge(coauthoring: Coauthoring, result: MergeResult, theirs: Project,
             history.extend(recorded)
         else:
             known = len(history)
-            record_merge(session.project, theirs, entry)
+            record_merge(session.project, theirs, entry,
+                         kept_yours=sum(1 for c in result.conflicts if c.choice == MINE))
             recorded.extend(history[known:])
     changed = replace_article(session, Project(merged, theirs.media),
                               f"Bring in {name}'s copy", record, kept)

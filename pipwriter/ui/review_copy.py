@@ -94,6 +94,9 @@ def bring_in_review(window: MainWindow) -> bool:
     except PipError as error:
         dialogs.error("Bring in a reviewed Word document", str(error))
         return False
+    from .merging import brought_in_before
+    if brought_in_before(dialogs, session.project, Project(reviewed.article, base.media)):
+        return False                        # twice would double its comments (a walk)
     result = merge_articles(base.article, session.article, reviewed.article)
     result.left_out = reviewed.left_out     # said, never dropped without a word
     # named for the person it was sent to, not the file (found by a walk: "Merge reviewed's

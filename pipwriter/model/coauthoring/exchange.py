@@ -26,6 +26,7 @@ import datetime as _dt
 import hashlib
 import json
 import logging
+import re
 from pathlib import Path
 
 from ..article.article import Article
@@ -43,6 +44,21 @@ SENT, MERGED = "sent", "merged"
 def snapshot_fingerprint(article) -> str:
     """A fingerprint of everything in the article (to recognise the version sent)."""
     text = json.dumps(article.to_json(), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+_MADE_ID = re.compile(r"\b[a-z]+-[0-9a-f]{8}\b")
+_MOMENT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[^\"]*")
+
+
+def content_fingerprint(article) -> str:
+    """A fingerprint of what the article says, whatever ids and times reading it gave its
+    comments and suggestions: a reviewed Word document read twice has the same one (found by
+    a walk: one brought in twice doubled its comments and brought rejected suggestions back)."""
+    text = json.dumps(article.to_json(), sort_keys=True, ensure_ascii=False)
+    seen: dict[str, str] = {}
+    text = _MADE_ID.sub(lambda m: seen.setdefault(m.group(0), f"id{len(seen)}"), text)
+    text = _MOMENT.sub("moment", text)
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
@@ -131,13 +147,18 @@ def _travelling_base(theirs: Project) -> tuple[Project, dict] | None:
     return None
 
 
-def record_merge(project: Project, theirs: Project, base_entry: dict | None) -> dict:
-    """Note in ``project``'s ancestry that ``theirs`` was merged in (saved with the project)."""
+def record_merge(project: Project, theirs: Project, base_entry: dict | None,
+                 kept_yours: int = 0) -> dict:
+    """Note in ``project``'s ancestry that ``theirs`` was merged in (saved with the project);
+    ``kept_yours``: the parts both had changed where yours was kept."""
     entry = {"event": MERGED, "merged_at": _now(),
              "merged_from": theirs.path.name if theirs.path else "",
              "base_id": base_entry.get("base_id", "") if base_entry else "",
              "three_way": base_entry is not None,
-             "merged_fingerprint": snapshot_fingerprint(theirs.article)}
+             "merged_fingerprint": snapshot_fingerprint(theirs.article),
+             "merged_content": content_fingerprint(theirs.article)}
+    if kept_yours:
+        entry["kept_yours"] = kept_yours
     known = {json.dumps(e, sort_keys=True) for e in project.ancestry}
     for earlier in theirs.ancestry:
         # the article as sent is needed only in the copy: the history keeps the rest
@@ -152,9 +173,29 @@ def previous_merge(mine: Project, theirs: Project) -> dict | None:
     """The record of an earlier merge of exactly this copy into ``mine``, if there was one.
     Merging it again against the version it was sent from would take back, as "their
     changes", whatever was removed or changed since; so the caller says so instead."""
-    fingerprint = snapshot_fingerprint(theirs.article)
+    fingerprint, content = snapshot_fingerprint(theirs.article), \
+        content_fingerprint(theirs.article)
     return next((e for e in reversed(mine.ancestry) if e.get("event") == MERGED
-                 and e.get("merged_fingerprint") == fingerprint), None)
+                 and (e.get("merged_fingerprint") == fingerprint
+                      or e.get("merged_content") == content)), None)
+
+
+def already_brought_in(earlier: dict, day: str) -> str:
+    """What to say when a copy brought in before is chosen again (``day``: " on 3 May 2026"
+    or ""). Not "it holds nothing new" where yours was kept: their words there never came in
+    (found by a walk)."""
+    kept = earlier.get("kept_yours", 0)
+    kept = kept if isinstance(kept, int) and not isinstance(kept, bool) else 0
+    text = f"You brought in this copy{day}."
+    if kept:
+        text += (f" Where you had both changed something ({kept} "
+                 f"{'part' if kept == 1 else 'parts'}), you kept yours then.")
+    text += (" Bringing it in again would bring back what you have changed or removed since, "
+             "so nothing was changed.")
+    if kept:
+        text += (" To choose again, bring back the version “before bringing in …” (File › "
+                 "Versions…), then bring this copy in again.")
+    return text
 
 
 def check_same_article(mine: Project, theirs: Project) -> str:
