@@ -13,6 +13,7 @@ is saved over FILE.pipw, with the file as it was kept as a backup.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from .model.coauthoring.exchange import (
@@ -106,8 +107,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     mine, theirs = load_project(args.file), load_project(args.theirs)
     problem = check_same_article(mine, theirs)
     if problem:
-        print(problem)
-        return EXIT_UNREADABLE
+        return _fail(problem)
     if _already(mine, theirs):
         return EXIT_OK
     found = find_base(mine, theirs)
@@ -172,5 +172,11 @@ def run(args: argparse.Namespace) -> int | None:
     try:
         return handler(args)
     except PipError as error:
-        print(str(error))
-        return EXIT_UNREADABLE
+        return _fail(str(error))
+
+
+def _fail(message: str) -> int:
+    """One line on standard error, as every command says what stopped it (docs/cli.md; found
+    by a walk: send, merge and review said it on standard output)."""
+    print(f"pipwriter: {message}", file=sys.stderr)
+    return EXIT_UNREADABLE

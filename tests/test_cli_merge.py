@@ -101,10 +101,17 @@ def test_a_different_article_or_a_damaged_file_is_refused(sent, tmp_path, capsys
     other = save_project(Project(new_article(template, "Another", [Author("A B", "patient")])),
                          tmp_path / "other.pipw")
     assert cli.main(["merge", str(mine), str(other)]) == 2
-    assert "different article" in capsys.readouterr().out
+    said = capsys.readouterr()      # one line on standard error, as docs/cli.md says
+    assert "different article" in said.err and said.out == ""
     broken = tmp_path / "broken.pipw"
     broken.write_bytes(b"not a zip")
     assert cli.main(["merge", str(mine), str(broken)]) == 2
+    said = capsys.readouterr()
+    assert said.err.startswith("pipwriter: ") and said.out == ""
+    assert cli.main(["send", str(tmp_path / "nothere.pipw"), "--to", "Sam",
+                     "-o", str(tmp_path / "copy.pipw")]) == 2
+    said = capsys.readouterr()
+    assert said.err.startswith("pipwriter: ") and said.out == ""
 
 
 def test_the_article_as_sent_travels_with_the_copy(sent, capsys, monkeypatch, tmp_path):
@@ -135,6 +142,6 @@ def test_a_bad_file_gives_one_line_and_the_details_go_to_the_log(sent, tmp_path)
                           capture_output=True, text=True, timeout=120,
                           env=dict(os.environ, PIPWRITER_USER_DIR=str(user)))
     assert done.returncode == 2
-    assert "could not be read as a Word document" in done.stdout
+    assert "could not be read as a Word document" in done.stderr and done.stdout == ""
     assert "Traceback" not in done.stdout + done.stderr
     assert "Traceback" in (user / "log" / "pipwriter.log").read_text(encoding="utf-8")

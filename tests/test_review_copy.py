@@ -198,7 +198,8 @@ def test_a_word_file_that_is_not_a_review_copy_is_refused(sent, tmp_path, capsys
     document.add_paragraph("Just some text.")
     document.save(str(other))
     assert cli.main(["merge", str(mine), str(other)]) == 2
-    assert "not a review copy" in capsys.readouterr().out
+    said = capsys.readouterr()
+    assert "not a review copy" in said.err and said.out == ""
 
 
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
