@@ -215,3 +215,23 @@ def test_an_approval_recorded_for_someone_else_says_who_recorded_it(project, tem
              if "approved" in r.label]
     assert "Dr Asha Patel: approved the article on 3 May 2026 (recorded by Sam Jones)" in \
         req.detail
+
+
+def test_turning_a_suggestion_down_keeps_an_approval_and_taking_one_does_not(project):
+    """Found by a walk: rejecting a waiting suggestion made an approval "out of date, the
+    article has changed since", though what would be published had not changed."""
+    from pipwriter.model.coauthoring.suggestions import accept, reject
+    article = project.article
+    asha = article.authors[0]
+    section = article.sections[0]
+    section.body = RichText([Paragraph([Run("We met "), Run("every week ", ins="s1"),
+                                        Run("in the hall. "), Run("It was cold.", dele="s2"),
+                                        Run(" It helped.", ins="s3")])])
+    approve(article, asha.id)
+    assert approval_state(article, asha) == APPROVED
+    reject(article, ["s1"])                  # the text as it stands is as it was
+    assert approval_state(article, asha) == APPROVED
+    reject(article, ["s2"])                  # a deletion turned down: the words stay, as before
+    assert approval_state(article, asha) == APPROVED
+    accept(article, ["s3"])                  # published text changed
+    assert approval_state(article, asha) == OUT_OF_DATE

@@ -76,8 +76,12 @@ def _owners(article: Article, section: Section) -> list[str]:
 
 
 def _section_content(article: Article, section: Section) -> dict:
+    """The section as it would be published: suggestions still waiting are not part of it, so
+    turning one down leaves an approval as it was (found by a walk: rejecting a suggestion made
+    an approval "out of date, the article has changed since")."""
+    from .suggestions import as_it_stands
     return {"title": section.title, "kind": section.kind, "owners": _owners(article, section),
-            "body": section.body.to_json()}
+            "body": as_it_stands(section.body).to_json()}
 
 
 def _presented_author(author) -> dict:

@@ -150,6 +150,15 @@ def _settle(rich: RichText, ids: set[str] | None, accept: bool) -> RichText:
     return RichText(paragraphs)
 
 
+def as_it_stands(rich: RichText) -> RichText:
+    """``rich`` as it stands: every suggestion left waiting, as rejecting them all would
+    leave it (a copy; ``rich`` is not changed)."""
+    if not any(p.has_suggestions() for p in rich.paragraphs):
+        return rich
+    import copy
+    return _settle(copy.deepcopy(rich), None, accept=False)
+
+
 def _close_gap(items: list[Inline], item: Inline) -> None:
     """Where words were taken out between two spaces, or before a full stop or comma, one
     space is left, or none (as Word does when a word is deleted): accepting the deletion of
