@@ -155,7 +155,8 @@ def _finish(args: argparse.Namespace, mine: Project, theirs: Project, result: Me
     mine.article = result.article()
     carry_media(mine.article, theirs.media, mine.media)
     record_merge(mine, theirs, entry,
-                 kept_yours=sum(1 for c in result.conflicts if c.choice == MINE))
+                 kept_yours=sum(1 for c in result.conflicts if c.choice == MINE),
+                 name=(entry or {}).get("sent_to") or (theirs.path.stem if theirs.path else ""))
     if args.out is not None:
         mine.path = None
     written = save_with_backup(mine, args.out)

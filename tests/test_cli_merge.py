@@ -145,3 +145,21 @@ def test_a_bad_file_gives_one_line_and_the_details_go_to_the_log(sent, tmp_path)
     assert "could not be read as a Word document" in done.stderr and done.stdout == ""
     assert "Traceback" not in done.stdout + done.stderr
     assert "Traceback" in (user / "log" / "pipwriter.log").read_text(encoding="utf-8")
+
+
+def test_a_later_copy_carrying_on_from_one_brought_in_keeps_what_was_removed_since(sent, capsys):
+    """Found by a walk: Sam's copy was brought in; Asha then removed Sam's new paragraph; Sam
+    went on editing the same copy and sent it again. Measured against the article as first
+    sent, the paragraph came back as Sam's change, and the parts settled before were asked
+    about again."""
+    mine, copy = sent
+    edit(copy, P1, P2, P3, "Sam's new paragraph.")
+    assert cli.main(["merge", str(mine), str(copy)]) == 0
+    assert texts(mine)[-1] == "Sam's new paragraph."
+    edit(mine, P1, P2, P3)                                   # Asha removes it
+    edit(copy, P1.replace("We", "We all", 1), P2, P3, "Sam's new paragraph.")   # Sam goes on
+    capsys.readouterr()
+    assert cli.main(["merge", str(mine), str(copy)]) == 0
+    said = capsys.readouterr().out
+    assert texts(mine) == [P1.replace("We", "We all", 1), P2, P3]     # only Sam's new edit
+    assert "Merged into" in said

@@ -332,10 +332,18 @@ def test_send_records_ancestry_and_the_base_is_found(base, tmp_path):
     set_text(project.article, 2, "My edit.")
     result = merge_articles(found[0].article, project.article, theirs.article)
     assert [c.kind for c in result.conflicts] == ["section"]
-    record_merge(project, theirs, entry)
+    record_merge(project, theirs, entry, name="Sam Jones")
     assert [e["event"] for e in project.ancestry] == ["sent", "merged"]
+    # a later copy from the same sending carries on from the one brought in, kept as it came
+    later = find_base(project, theirs)
+    assert later is not None and later[1] == entry
+    assert later[0].article.to_json() == theirs.article.to_json()
+    assert "Sam Jones's copy as brought in" in [v.name for v in
+                                                 list_versions(version.path.parent.name)]
+    project.ancestry.pop()                  # as if it had not been brought in
 
-    delete_version(list_versions(version.path.parent.name)[0])
+    delete_version(next(v for v in list_versions(version.path.parent.name)
+                        if v.name == "sent to Sam Jones"))
     travelled = find_base(project, theirs)                     # the copy carries it
     assert travelled is not None
     assert snapshot_fingerprint(travelled[0].article) == entry["from_fingerprint"]

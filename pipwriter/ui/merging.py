@@ -141,7 +141,8 @@ def apply_merge(coauthoring: Coauthoring, result: MergeResult, theirs: Project,
         else:
             known = len(history)
             record_merge(session.project, theirs, entry,
-                         kept_yours=sum(1 for c in result.conflicts if c.choice == MINE))
+                         kept_yours=sum(1 for c in result.conflicts if c.choice == MINE),
+                         name=name)
             recorded.extend(history[known:])
     changed = replace_article(session, Project(merged, theirs.media),
                               f"Bring in {name}'s copy", record, kept)

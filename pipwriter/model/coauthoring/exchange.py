@@ -112,7 +112,36 @@ def sent_entries(project: Project) -> list[dict]:
 
 def find_base(mine: Project, theirs: Project) -> tuple[Project, dict] | None:
     """The version ``theirs`` was made from, if this computer still keeps it (with the ancestry
-    entry that names it); None otherwise (then merge asks about every difference)."""
+    entry that names it); None otherwise (then merge asks about every difference). Once a
+    copy sent then was brought in, that copy is where a later one from it carries on from."""
+    found = _sent_base(theirs)
+    if found is None:
+        return None
+    return _brought_in_since(mine, found[1]) or found
+
+
+def _brought_in_since(mine: Project, sent: dict) -> tuple[Project, dict] | None:
+    """The latest copy made from the same sending and brought in here, as it came (kept as a
+    version): a copy that carries on from it is measured against it, not against the article
+    as sent, which would count what was removed here since as their change (found by a walk:
+    a second copy brought back a paragraph and a reference deleted after the first)."""
+    for entry in reversed(mine.ancestry):
+        kept = entry.get("their_version")
+        if entry.get("event") != MERGED or entry.get("base_id") != sent.get("base_id") \
+                or not isinstance(kept, str):
+            continue
+        key, _, stem = kept.partition("/")
+        version = next((v for v in list_versions(key) if v.path.stem == stem), None) \
+            if parse_stamp(stem) is not None and key == project_key(key) else None
+        if version is not None:
+            try:
+                return open_version(version), sent
+            except (PipError, OSError):
+                log.info("the copy brought in before could not be read: %s", kept)
+    return None
+
+
+def _sent_base(theirs: Project) -> tuple[Project, dict] | None:
     for entry in sent_entries(theirs):
         key, _, stem = entry["base_id"].partition("/")
         if parse_stamp(stem) is None or key != project_key(key):
@@ -148,9 +177,11 @@ def _travelling_base(theirs: Project) -> tuple[Project, dict] | None:
 
 
 def record_merge(project: Project, theirs: Project, base_entry: dict | None,
-                 kept_yours: int = 0) -> dict:
+                 kept_yours: int = 0, name: str = "") -> dict:
     """Note in ``project``'s ancestry that ``theirs`` was merged in (saved with the project);
-    ``kept_yours``: the parts both had changed where yours was kept."""
+    ``kept_yours``: the parts both had changed where yours was kept. A copy that came from a
+    sending (``base_entry``) is kept as it came, as a version named for ``name``: a later copy
+    carrying on from it is measured against it (:func:`find_base`)."""
     entry = {"event": MERGED, "merged_at": _now(),
              "merged_from": theirs.path.name if theirs.path else "",
              "base_id": base_entry.get("base_id", "") if base_entry else "",
@@ -159,6 +190,12 @@ def record_merge(project: Project, theirs: Project, base_entry: dict | None,
              "merged_content": content_fingerprint(theirs.article)}
     if kept_yours:
         entry["kept_yours"] = kept_yours
+    if base_entry is not None:
+        try:
+            version = save_project_version(theirs, f"{name or 'their'}'s copy as brought in")
+            entry["their_version"] = f"{project_key(theirs.article)}/{version.path.stem}"
+        except (PipError, OSError) as error:     # the merge goes on; a later copy is asked
+            log.warning("could not keep the copy brought in: %s", error)
     known = {json.dumps(e, sort_keys=True) for e in project.ancestry}
     for earlier in theirs.ancestry:
         # the article as sent is needed only in the copy: the history keeps the rest
