@@ -469,3 +469,23 @@ def test_tab_goes_through_the_authors_declaration_buttons_before_the_combined_de
         panel.refresh()
         qtbot.wait(20)                                  # the old buttons are deleted
         buttons = [panel.buttons[a.id] for a in window.session.article.authors]
+
+
+def test_a_long_question_above_a_list_of_choices_wraps_and_is_all_shown(qtbot):
+    """Found by a walk: "The file has changed" ended "…Saving now would replace those char" at
+    1366 x 768; the rest of the question was cut off."""
+    from PySide6.QtWidgets import QLabel
+
+    from pipwriter.ui.dialogs import Dialogs
+    from pipwriter.ui.saving import CHANGED_CHOICES
+    question = ("“walking-together-after-a-stroke.pipw” was changed by another program or "
+                "another PiP Writer window since you opened it or last saved it. Saving now "
+                "would replace those changes with yours.\n\nWhat would you like to do?")
+    dialog = Dialogs().choice_dialog("The file has changed", question, CHANGED_CHOICES)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    [label] = [w for w in dialog.findChildren(QLabel) if "Saving now" in w.text()]
+    assert label.wordWrap()
+    assert label.height() >= label.heightForWidth(label.width())     # every line shown
+    assert label.width() <= dialog.width()

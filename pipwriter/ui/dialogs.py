@@ -196,6 +196,9 @@ class Dialogs:
         dialog.setComboBoxEditable(False)
         if choices:
             dialog.setTextValue(choices[0])
+        from PySide6.QtWidgets import QLabel
+        for text in dialog.findChildren(QLabel):    # a long question wraps, never cut off
+            text.setWordWrap(True)                  # (found by a walk at 1366 x 768)
         combo = dialog.findChild(QComboBox)
         if combo is not None:
             # as wide as the screen allows, not as the longest choice: a long reference made
