@@ -258,3 +258,20 @@ def test_a_rows_tooltip_says_what_its_mark_means(controller, qtbot):
     assert rows[key].toolTip().endswith(guidance.split("\n\n")[-1])
     assert rows["references"].toolTip().startswith("Its mark: something to fix.")
     assert not rows["authors"].toolTip().startswith("Its mark")     # done: nothing to say
+
+
+def test_the_approval_line_says_it_is_optional_and_how_while_nobody_has_approved(
+        controller, qtbot):
+    """Found by walks: the panel (and then only the exported checklist) said a bare "not
+    approved yet"; both now say it from the same place."""
+    from pipwriter.model.coauthoring.approval import approve
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    window.open_panel("checklist")
+    panel = window.panels["checklist"]
+    qtbot.waitUntil(lambda: panel.approvals.text() != "", timeout=5000)
+    assert "not approved yet" in panel.approvals.text()
+    assert "Optional" in panel.approvals.text() and "Article › Approve…" in panel.approvals.text()
+    author = window.session.article.authors[0]
+    window.session.change("Approve", lambda a: approve(a, author.id))
+    qtbot.waitUntil(lambda: "Optional" not in panel.approvals.text(), timeout=5000)

@@ -241,15 +241,11 @@ def requirement_codes() -> frozenset[str]:
 
 def _approvals(article) -> tuple[str, _Judged, str, str]:
     """Each author's approval of the article as it stands (optional until anyone approves)."""
-    from ..model.coauthoring.approval import approval_lines, approvals_started
-    detail = "; ".join(one_line(line) for line in approval_lines(article)) or "no authors yet"
-    started = approvals_started(article)
-    if not started:         # found by a walk: "not approved yet" with nothing to say how
-        detail += (". Optional: each author can record that they approve the article as it "
-                   "stands with Article › Approve…")
+    from ..model.coauthoring.approval import approvals_started, approvals_summary
     return ("Every author approved the article as it stands",
-            _codes("approval-missing", "approval-out-of-date"), detail,
-            MET if started else OPTIONAL)
+            _codes("approval-missing", "approval-out-of-date"),
+            one_line(approvals_summary(article)),
+            MET if approvals_started(article) else OPTIONAL)
 
 
 def _figures(counts: Mapping) -> list[str]:

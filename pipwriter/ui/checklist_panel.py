@@ -155,9 +155,11 @@ class ChecklistPanel(QWidget):
         current = self._current_key()
         row = self._current_row()
         self.summary.setText(figures_summary(report.counts))
-        from ..model.coauthoring.approval import approval_lines
-        lines = approval_lines(self.session.article)
-        self.approvals.setText("Approval: " + "; ".join(lines) + "." if lines else "")
+        from ..model.coauthoring.approval import approvals_summary
+        article = self.session.article
+        summary = approvals_summary(article)
+        self.approvals.setText(f"Approval: {summary}" + ("" if summary.endswith(("…", "."))
+                                                        else ".") if article.authors else "")
         errors = len(report.blocking())
         others = len(report.findings) - errors
         if errors:

@@ -240,3 +240,14 @@ def describe_state(article: Article, author) -> str:
 def approval_lines(article: Article) -> list[str]:
     """Each author's approval state, one line each, in author order."""
     return [describe_state(article, a) for a in article.authors]
+
+
+def approvals_summary(article: Article) -> str:
+    """Every author's approval state in one line, and, while nobody has approved, that it is
+    optional and how (the checklist panel and the exported checklist both say this; found by
+    a walk: "not approved yet" with nothing to say what it meant)."""
+    text = "; ".join(approval_lines(article)) or "no authors yet"
+    if not approvals_started(article):
+        text += (". Optional: each author can record that they approve the article as it "
+                 "stands with Article › Approve…")
+    return text
