@@ -229,3 +229,32 @@ def test_the_whole_document_figure_is_said_to_be_the_submissions_and_a_draft_cou
            "submission" in text
     assert f"{draft['words']:,}" not in text
     assert "a draft shows more: its notes to the co-authors count too" in text
+
+
+def _go_from_the_preview(window, preview, qtbot):
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    target = next(i for i, b in enumerate(preview.blocks)
+                  if b.where is not None and b.where.field == "body" and b.paragraph == 1)
+    cursor = preview.browser.textCursor()
+    cursor.setPosition(preview.browser.document().findBlockByNumber(target).position() + 3)
+    preview.browser.setTextCursor(cursor)
+    assert preview.go_to_cursor()
+    qtbot.waitUntil(lambda: window.section_panel.editor.hasFocus(), timeout=3000)
+
+
+def test_going_to_a_part_puts_a_preview_covering_it_away(window, preview, qtbot):
+    """Found by a walk at 1024 x 600: after "Go to this part" the keyboard was in the text, but
+    the preview (which stays above the main window) covered it, and the typing went unseen."""
+    preview.setGeometry(window.geometry())              # over the main window
+    _go_from_the_preview(window, preview, qtbot)
+    assert not preview.isVisible()
+    assert "Ctrl+Shift+P" in window.statusBar().currentMessage()
+
+
+def test_a_preview_beside_the_window_stays_open(window, preview, qtbot):
+    geometry = window.frameGeometry()
+    preview.move(geometry.right() + 40, geometry.top())
+    _go_from_the_preview(window, preview, qtbot)
+    assert preview.isVisible()
