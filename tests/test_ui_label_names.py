@@ -68,3 +68,22 @@ def test_author_name_cells_say_which_author_and_the_name(qtbot):
     table.item(1, 0).setText("Sam Jones")
     assert table.item(1, 0).data(role) == "Name of author 2: Sam Jones"
     assert table.cellWidget(1, 1).accessibleName() == "How author 2 takes part"
+
+
+def test_the_box_for_typing_an_authors_name_is_named(qtbot):
+    """Found by a keyboard walk: the cell was named, but the box that opens to type the name
+    was reported to a screen reader as just "text"."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from pipwriter.model.rules.template import get_template
+    from pipwriter.ui.new_article_wizard import NewArticleWizard
+    wizard = NewArticleWizard(get_template("bmj-partnership-in-practice"))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.title_page.title_edit.setText("T")
+    wizard.next()
+    table = wizard.authors_page.table
+    table.setCurrentCell(1, 0)
+    table.editItem(table.item(1, 0))
+    editor = table.findChild(QLineEdit)
+    assert editor is not None and editor.accessibleName() == "Name of author 2"

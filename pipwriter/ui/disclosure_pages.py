@@ -68,10 +68,12 @@ class IntroPage(QWizardPage):
         # the sentence wraps above a short tick box: one long line made the page wider than
         # the window at the largest text, the tick square out of sight (found by a walk)
         self.quick_statement = text_label("None of these 13 questions is true for me.")
+        # the name begins with the words on the box, so speaking them (voice control) finds it
+        # (WCAG 2.5.3; found by a walk), and then says what "them" is
         self.quick_confirm = named(
             QCheckBox("I have &read them, and this is complete and true."),
-            "I have read these 13 questions. None of them is true for me, and this is "
-            "complete and true.")
+            "I have read them, and this is complete and true: none of these 13 questions is "
+            "true for me.")
         self.quick_confirm.toggled.connect(self._quick_confirmed)
         self.quick_help = text_label("")
         self.quick_help.setAccessibleDescription("What happens next")

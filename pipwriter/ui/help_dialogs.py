@@ -106,7 +106,8 @@ def shortcuts_html(window) -> str:
                    f"<td>{escape(menu)}</td></tr>"
                    for menu, command, keys in shortcut_rows(window))
     return ("<h2>Keyboard shortcuts</h2>"
-            "<p>Every control can also be reached with Tab, and Alt with an underlined letter "
+            "<p>Every control can also be reached with Tab (the formatting buttons above the "
+            "text are in the Edit menu instead), and Alt with an underlined letter "
             "presses a button or opens a menu. In any text box, the Menu key or Shift+F10 "
             "opens the same menu as a right-click: for a word underlined in red, it offers "
             "spelling suggestions, Add to my dictionary and Ignore in this article. When you "
