@@ -275,3 +275,17 @@ def test_the_approval_line_says_it_is_optional_and_how_while_nobody_has_approved
     author = window.session.article.authors[0]
     window.session.change("Approve", lambda a: approve(a, author.id))
     qtbot.waitUntil(lambda: "Optional" not in panel.approvals.text(), timeout=5000)
+
+
+def test_go_to_it_is_off_for_a_finding_about_the_whole_article(controller, qtbot):
+    """Found by a keyboard walk: "Go to it" was on for a finding about the whole article (the
+    word count) and did nothing."""
+    window = _new_window(controller, qtbot)
+    panel = _checklist(window)
+    whole = next(i for i in panel.items_for() if not panel.entry(i)[0].where.panel
+                 and not panel.entry(i)[0].where.section_id)
+    panel.tree.setCurrentItem(whole)
+    assert not panel.go_button.isEnabled()
+    placed = next(i for i in panel.items_for() if panel.entry(i)[0].where.panel)
+    panel.tree.setCurrentItem(placed)
+    assert panel.go_button.isEnabled()

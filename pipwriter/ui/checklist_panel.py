@@ -256,7 +256,10 @@ class ChecklistPanel(QWidget):
 
     def _update_buttons(self) -> None:
         entry = self.entry(self.tree.currentItem())
-        self.go_button.setEnabled(entry is not None)
+        # a finding about the whole article has no place to go to (found by a walk: the
+        # button was on and did nothing)
+        self.go_button.setEnabled(entry is not None and bool(entry[0].where.panel
+                                                             or entry[0].where.section_id))
         word = self._spelling_word(entry[0] if entry else None)
         for button in (self.add_word_button, self.ignore_word_button):
             button.setVisible(bool(word))
