@@ -241,3 +241,21 @@ def test_result_shows_in_full_without_the_clash_note_and_enter_is_safe(demo_wind
     # changing an option shows what the next export would do again
     dialog.draft_box.setChecked(True)
     assert not dialog.name_label.isHidden() and dialog.export_button.isDefault()
+
+
+def test_the_outcome_of_an_export_and_of_a_search_is_announced(demo_window, qtbot, tmp_path,
+                                                               monkeypatch):
+    """Found by a keyboard and screen-reader walk: "The bundle is ready" and Find's "Found in
+    … (1 of 6)" changed labels the keyboard was not on, and a screen reader said nothing."""
+    from pipwriter.ui import announce
+    from pipwriter.ui.find_replace import FindReplaceDialog
+    said: list[str] = []
+    monkeypatch.setattr(announce, "announce", lambda widget, message: said.append(message))
+    dialog = _open_dialog(demo_window, tmp_path)
+    _export(qtbot, dialog)
+    assert any(message.startswith("The bundle is ready in:") for message in said)
+    finder = FindReplaceDialog(demo_window)
+    qtbot.addWidget(finder)
+    finder.find_edit.setText("stroke")
+    assert finder.find_next()
+    assert any(message.startswith("Found in") for message in said)

@@ -320,6 +320,8 @@ class ExportDialog(QDialog):
             lines.append("It is a draft: every document says DRAFT.")
         lines += result.warnings
         self.status.setText("\n".join(lines))
+        from .announce import announce
+        announce(self.status, " ".join(lines))      # the keyboard goes to Close
         self._showing_result = True
         self.open_button.show()
         # Enter must not make a second bundle: Close becomes the default, and gets the focus
@@ -331,6 +333,8 @@ class ExportDialog(QDialog):
     def _failed(self, message: str, cancelled: bool) -> None:
         self.progress.hide()
         self.status.setText(message)
+        from .announce import announce
+        announce(self.status, message)
         self.finished_export.emit(message)
 
     def _worker_done(self) -> None:

@@ -186,6 +186,8 @@ class FindReplaceDialog(QDialog):
         behind a scroll bar at 1366×768, found by a walk of the app)."""
         self.status.setText(message)
         grow_to_fit(self)
+        from .announce import announce
+        announce(self.status, message)      # the keyboard is on a button, not on this line
 
     def replace_all(self) -> int:
         needle, replacement = self.find_edit.text(), self.replace_edit.text()

@@ -23,9 +23,5 @@ class AnnouncingStatusBar(QStatusBar):
             return
         self.announced.append(message)
         del self.announced[:-20]
-        # imported at the first message, not at start-up: making PySide6's accessibility
-        # classes costs 2 ms before the window can first be painted (issue 23)
-        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-        event = QAccessibleAnnouncementEvent(self, message)
-        event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
-        QAccessible.updateAccessibility(event)
+        from .announce import announce
+        announce(self, message)
