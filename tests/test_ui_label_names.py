@@ -53,7 +53,8 @@ def test_picture_previews_are_named_after_the_picture(controller, qtbot):
 
 
 def _authors_table(qtbot):
-    """The new-article wizard, on its authors page: the table of names."""
+    """The new-article wizard on its authors page, and its table of names (the wizard is
+    returned too: the table lives only as long as it does)."""
     from pipwriter.model.rules.template import get_template
     from pipwriter.ui.new_article_wizard import NewArticleWizard
     wizard = NewArticleWizard(get_template("bmj-partnership-in-practice"))
@@ -61,12 +62,12 @@ def _authors_table(qtbot):
     wizard.show()
     wizard.title_page.title_edit.setText("T")
     wizard.next()
-    return wizard.authors_page.table
+    return wizard, wizard.authors_page.table
 
 
 def test_author_name_cells_say_which_author_and_the_name(qtbot):
     from PySide6.QtCore import Qt
-    table = _authors_table(qtbot)
+    _wizard, table = _authors_table(qtbot)
     role = Qt.ItemDataRole.AccessibleTextRole
     assert table.item(0, 0).data(role) == "Name of author 1: no name typed yet"
     table.item(1, 0).setText("Sam Jones")
@@ -78,7 +79,7 @@ def test_the_box_for_typing_an_authors_name_is_named(qtbot):
     """Found by a keyboard walk: the cell was named, but the box that opens to type the name
     was reported to a screen reader as just "text"."""
     from PySide6.QtWidgets import QLineEdit
-    table = _authors_table(qtbot)
+    _wizard, table = _authors_table(qtbot)
     table.setCurrentCell(1, 0)
     table.editItem(table.item(1, 0))
     editor = table.findChild(QLineEdit)
