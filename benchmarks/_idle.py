@@ -101,6 +101,7 @@ class ToIdle:
     def __init__(self, QtCore, QtTest, app, roots=()):
         self.QtCore, self.QtTest, self.app = QtCore, QtTest, app
         self.wake = QtCore.QTimer()
+        self.wake.setObjectName("bench-wake")          # the timing's own (benchmarks/_tail.py)
         self.wake.setSingleShot(True)
         self.wake.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
         wake = self.wake
@@ -137,6 +138,7 @@ class ToIdle:
         self._wait_flags = QtCore.QEventLoop.ProcessEventsFlag.WaitForMoreEvents
         self.timers: list = []
         self.delivered = 0              # events seen while settling (the filter's own cost)
+        self.spans: list | None = None  # (sent, done) of each key, kept for benchmarks/_tail.py
         self.watch(roots)
 
     def watch(self, roots) -> None:
@@ -214,8 +216,11 @@ class ToIdle:
             cpu_started = _cpu()
             started = _perf()
             self._send(editor, key)
-            samples.append(self.settle() - started)
+            done = self.settle()
+            samples.append(done - started)
             cpu.append(_cpu() - cpu_started)
+            if self.spans is not None:
+                self.spans.append((started, done))
         return {"keys": samples, "cpu": cpu,
                 "events_per_key": self.delivered / max(1, len(keys)),
                 "painted_px_per_key": self.probe.painted / max(1, len(keys))}
@@ -235,6 +240,8 @@ class ToIdle:
             self._send(editor, key)
             done = self.settle()
             cpu.append(_cpu() - cpu_started)
+            if self.spans is not None:
+                self.spans.append((due if busy_until > due else sent, done))
             if busy_until > due:        # the loop was still busy when the key was due
                 waited += 1
                 samples.append(done - due)
@@ -244,11 +251,13 @@ class ToIdle:
 
 
 def type_job(QtCore, QtTest, app, roots, editor, job: dict,  # noqa: N803
-             label: str = "") -> tuple[dict, dict | None]:
+             label: str = "", keep_spans: bool = False) -> tuple[dict, dict | None]:
     """The job's keys typed into ``editor`` the same way for every app: settle, let the
     opening's own deferred work finish, warm up, a burst, a rest, then human pace. Returns
     (burst, human) as :meth:`ToIdle.burst` and :meth:`ToIdle.human` give them. Under
-    ``bench_novelwriter --callgrind`` the burst also has ``instructions`` (see _callgrind)."""
+    ``bench_novelwriter --callgrind`` the burst also has ``instructions`` (see _callgrind).
+    ``keep_spans``: each result also has ``spans``, every key's (start, end) perf_counter times
+    (for ``benchmarks/_tail.py``)."""
     from _callgrind import counter
     probe = ToIdle(QtCore, QtTest, app, roots)
     probe.settle()
@@ -257,10 +266,15 @@ def type_job(QtCore, QtTest, app, roots, editor, job: dict,  # noqa: N803
     counting = counter()
     if counting is not None:
         counting.start()
+    probe.spans = [] if keep_spans else None
     burst = probe.burst(editor, job["burst"])
     if counting is not None:
         burst["instructions"] = counting.stop(label or "burst")
+    if keep_spans:
+        burst["spans"], probe.spans = probe.spans, []
     probe.wait_until(_perf() + job.get("between_runs_s", 1.0), [])
     human = probe.human(editor, job["human"], job["gaps"]) if job["human"] else None
+    if keep_spans and human is not None:
+        human["spans"] = probe.spans
     probe.close()
     return burst, human

@@ -28,6 +28,7 @@ a QGuiApplication) and a fresh user folder.
 
     python -m benchmarks bench_typing_gui          or      python benchmarks/bench_typing_gui.py
     python benchmarks/bench_typing_gui.py --job JOB.json --out OUT.json   (bench_novelwriter)
+    python benchmarks/bench_typing_gui.py --tail [--only demo|stress]  (where slow keys' time goes)
 """
 
 from __future__ import annotations
@@ -189,9 +190,10 @@ def _close(app, window) -> None:
     app.processEvents()
 
 
-def run_job(job: dict, extras: bool = False) -> dict:
+def run_job(job: dict, extras: bool = False, keep_spans: bool = False) -> dict:
     """Type the job's keys into PiP Writer, in this process (a QApplication is made if there is
-    none). ``extras`` also times opening the stress article and the autosave snapshot."""
+    none). ``extras`` also times opening the stress article and the autosave snapshot;
+    ``keep_spans`` keeps each key's times (``_idle.type_job``)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6 import QtCore, QtTest
     from PySide6.QtWidgets import QApplication
@@ -226,7 +228,7 @@ def run_job(job: dict, extras: bool = False) -> dict:
         _place_cursor(app, window, article["paragraph"])
         editor = window.section_panel.editor
         burst, human = _idle.type_job(QtCore, QtTest, app, [window, app], editor, job,
-                                            article["name"])
+                                      article["name"], keep_spans)
         figures = getattr(window, "figures", None)
         size = [window.width(), window.height()]
         results[article["name"]] = {"burst": burst, "human": human, "open_s": opening[-1],
@@ -308,9 +310,32 @@ def format_row(row: dict) -> str:
     return f"{row['name']:<50} {figures}  n={row['n']}"
 
 
+def tail(args: list[str]) -> None:
+    """Print ``_tail.report`` for each article and rhythm (``--only demo|stress``, ``--top N``)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import _tail
+    from PySide6.QtWidgets import QApplication
+    app = _tail.traced_application(QApplication, ["pipwriter-bench"])
+    only = args[args.index("--only") + 1] if "--only" in args else None
+    top = int(args[args.index("--top") + 1]) if "--top" in args else 25
+    job = make_job(articles=(only,) if only else ("demo", "stress"))
+    app.tracing = True
+    done = run_job(job, keep_spans=True)
+    app.tracing = False
+    for name, result in done["results"].items():
+        for rhythm, label in (("burst", "burst"), ("human", "8 keys/s")):
+            if result.get(rhythm):
+                print("\n".join(_tail.report(app.events, result[rhythm], job[rhythm],
+                                             f"{LABELS.get(name, name)}, {label}", top)))
+                print()
+
+
 def main() -> int:
     args = sys.argv[1:]
     own_folder = own_user_folder()
+    if "--tail" in args:                           # where the slowest keys' time goes
+        tail(args)
+        finish(None, False, format_row, own_folder)
     if "--job" in args:                            # bench_novelwriter's child
         job = json.loads(Path(args[args.index("--job") + 1]).read_text(encoding="utf-8"))
         done = run_job(job)

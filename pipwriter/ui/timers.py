@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 
 def pause_timer(parent: QObject, interval: int, slot: Callable[[], object]) -> QTimer:
     timer = QTimer(parent)
+    timer.setObjectName(getattr(slot, "__qualname__", ""))   # what waits (for diagnosis)
     timer.setSingleShot(True)
     timer.setInterval(interval)
     timer.timeout.connect(slot)

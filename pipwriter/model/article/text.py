@@ -192,27 +192,10 @@ class RichText:
 
     # --- JSON -------------------------------------------------------------------------
     def to_json(self) -> list[dict]:
-        out = []
-        for paragraph in self.paragraphs:
-            runs = []
-            for item in paragraph.normalised().items:
-                if isinstance(item, Citation):
-                    entry: dict = {"cite": list(item.refs)}
-                else:
-                    entry = {"t": item.text}
-                    if item.bold:
-                        entry["b"] = True
-                    if item.italic:
-                        entry["i"] = True
-                if item.quote:
-                    entry["q"] = item.quote
-                if item.ins:
-                    entry["ins"] = item.ins
-                if item.dele:
-                    entry["del"] = item.dele
-                runs.append(entry)
-            out.append({"style": paragraph.style, "runs": runs})
-        return out
+        """Each paragraph as :meth:`Paragraph.normalised` leaves it, in the JSON form above
+        (written without making the normalised copies: the journal writes a section's text
+        about once a second while someone types; issue 23)."""
+        return [_paragraph_json(paragraph) for paragraph in self.paragraphs]
 
     @classmethod
     def from_json(cls, data: list, path: str) -> RichText:
@@ -231,3 +214,45 @@ class RichText:
             style = pobj.text("style", "body", choices=PARAGRAPH_STYLES)
             paragraphs.append(Paragraph(items, style).normalised())
         return cls(paragraphs)
+
+
+def _marks(entry: dict, item: Inline) -> dict:
+    if item.quote:
+        entry["q"] = item.quote
+    if item.ins:
+        entry["ins"] = item.ins
+    if item.dele:
+        entry["del"] = item.dele
+    return entry
+
+
+def _paragraph_json(paragraph: Paragraph) -> dict:
+    """``paragraph.normalised()`` in JSON: empty runs and citations left out, neighbouring
+    runs in the same format as one."""
+    runs: list[dict] = []
+    last: Run | None = None         # the run whose entry is last in ``runs``
+    texts: list[str] = []           # its text and that of the runs merged into it
+    for item in paragraph.items:
+        if isinstance(item, Run):
+            if not item.text:
+                continue
+            if last is not None and last.same_format(item):
+                texts.append(item.text)
+                continue
+            if last is not None:
+                runs[-1]["t"] = "".join(texts)
+            last, texts = item, [item.text]
+            entry: dict = {"t": ""}
+            if item.bold:
+                entry["b"] = True
+            if item.italic:
+                entry["i"] = True
+            runs.append(_marks(entry, item))
+        elif item.refs:
+            if last is not None:
+                runs[-1]["t"] = "".join(texts)
+                last = None
+            runs.append(_marks({"cite": list(item.refs)}, item))
+    if last is not None:
+        runs[-1]["t"] = "".join(texts)
+    return {"style": paragraph.style, "runs": runs}
