@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+import string
+
 from PySide6.QtGui import QTextCharFormat
 
 from ..model.article.text import Paragraph, RichText
 from ..model.language.paragraph_edits import CountedParagraph, recount
 from ..model.language.wordcount import count_words, countable
 from .figures_bar import Figures
-from .richtext_bridge import CITATION_OBJECT, OBJECT_CHAR, block_counted_text, block_to_paragraph
+from .richtext_bridge import (
+    CITATION_OBJECT,
+    HAS_SUGGESTIONS,
+    OBJECT_CHAR,
+    block_counted_text,
+    block_to_paragraph,
+)
 
 # A paragraph this long (in characters) is recounted around each edit only, keeping its text (a
 # paragraph pasted from a PDF can be 100,000 characters: counting all of it at each key took
 # milliseconds, and the counter's cache kept a copy of it per key); shorter ones go through the
 # shared counter. Only the "word" profile (words between spaces) is counted this way.
 LONG_PARAGRAPH = 1_000
+_LETTERS = frozenset(string.ascii_letters)
 
 
 def _word_profile(text: str) -> int:
@@ -105,7 +114,20 @@ class BlockTally:
                 cites.extend([fmt] * fragment.length())    # its references, and any mark
         return words, tuple(cites), counted
 
-    def changed(self, position: int, _removed: int, added: int) -> None:
+    def _extends_word(self, block, position: int) -> bool:
+        """The one character added at ``position`` is a letter a-z or A-Z straight after
+        another, outside any suggested change: it lengthens a word already counted, and in
+        either counting profile the count stays as it was (so the paragraph need not be
+        counted again at this key; ``tests/test_live_figures_typing.py`` holds the counter to
+        that). Paragraphs holding characters beyond U+FFFF are left to the full recount."""
+        if self._document.property(HAS_SUGGESTIONS):
+            return False
+        text = block.text()
+        at = position - block.position()
+        return len(text) == block.length() - 1 and 0 < at < len(text) and \
+            text[at] in _LETTERS and text[at - 1] in _LETTERS
+
+    def changed(self, position: int, removed: int, added: int) -> None:
         """The document's ``contentsChange``: the blocks from the one holding ``position`` to
         the one holding ``position + added`` are new; they replace as many old blocks as make
         the block count come out (the blocks before and after them are unchanged)."""
@@ -120,6 +142,12 @@ class BlockTally:
         last = last_block.blockNumber() if last_block.isValid() else count - 1
         new_n = last - first + 1
         old_n = new_n - (count - len(self._words))
+        if new_n == old_n == 1 and added == 1 and not removed \
+                and self._extends_word(first_block, position):
+            # its model form is made again when asked; a long paragraph's counted text stays
+            # as it was, and its next recount starts from there (any difference will do)
+            self._paragraphs[first] = None
+            return
         if first < 0 or new_n < 1 or old_n < 1 or first + old_n > len(self._words):
             self._valid = False                 # not understood: count everything next time
             self.citations_changed = self.total_changed = True
