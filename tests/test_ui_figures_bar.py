@@ -46,9 +46,10 @@ def _rect_in_window(widget: QWidget, window) -> QRect:
 
 
 def _message_room(status_bar) -> int:
-    """Width left for the message: up to the first widget the status bar shows."""
+    """Width left for the message: up to the first widget the status bar shows beside it."""
     widgets = [w for w in status_bar.findChildren(QWidget) if w.parentWidget() is status_bar
-               and w.isVisible() and not isinstance(w, QSizeGrip) and w.width() > 0]
+               and w.isVisible() and not isinstance(w, QSizeGrip) and w.width() > 0
+               and w is not status_bar.message]
     left = min((w.geometry().left() for w in widgets), default=status_bar.width())
     return left
 
