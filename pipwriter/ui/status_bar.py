@@ -35,10 +35,10 @@ class AnnouncingStatusBar(QStatusBar):
         self.messageChanged.connect(self._announce)
 
     # QStatusBar's own, so every caller keeps working (Qt's own status tips still use Qt's)
-    def showMessage(self, message: str, timeout: int = 0) -> None:  # noqa: N802 - Qt API
+    def showMessage(self, message: str, timeout: int | None = 0) -> None:  # noqa: N802 - Qt
         """Show ``message`` (for ``timeout`` milliseconds, or until the next one)."""
         self.message.setText(message)
-        if timeout > 0:
+        if timeout:
             self._clear.start(timeout)
         else:
             self._clear.stop()
