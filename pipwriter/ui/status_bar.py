@@ -38,7 +38,7 @@ class AnnouncingStatusBar(QStatusBar):
     def showMessage(self, message: str, timeout: int | None = 0) -> None:  # noqa: N802 - Qt
         """Show ``message`` (for ``timeout`` milliseconds, or until the next one)."""
         self.message.setText(message)
-        if timeout:
+        if timeout and timeout > 0:
             self._clear.start(timeout)
         else:
             self._clear.stop()
