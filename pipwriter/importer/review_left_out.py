@@ -99,6 +99,17 @@ class LeftOut:
                           "make it a section of its own, use Article › Add a section, then "
                           "move the text there.")
 
+    def clash(self, who: str, before: str, after: str, waiting_by: str, section: str) -> None:
+        """A change of words that a waiting suggested change already removes
+        (``suggestion_diff.Clash``): both cannot be suggestions on the same words."""
+        other = f"{waiting_by}'s" if waiting_by else "another"
+        self.lines.append(f"{who or self.reviewer} changed “{shortened(before, 60)}” to "
+                          f"“{shortened(after, 60)}” in “{shortened(section)}”. {other} "
+                          "suggested change to those words is still waiting, so this change "
+                          "was not brought in: the two would get mixed up. Accept or turn "
+                          "down the waiting change first. Then, if you agree, make this "
+                          "change yourself.")
+
     def resolved_in_word(self, said: str) -> None:
         """A comment marked resolved in Word: it is not resolved here without someone choosing
         to (the others may still want to answer it), so it is said."""

@@ -40,7 +40,12 @@ from ..model.coauthoring.review_places import (
     read_only_print,
     review_places,
 )
-from ..model.coauthoring.suggestion_diff import suggest_addition, suggest_edit, suggest_removal
+from ..model.coauthoring.suggestion_diff import (
+    Clash,
+    suggest_addition,
+    suggest_edit,
+    suggest_removal,
+)
 from ..model.coauthoring.suggestions import PREFIX, SuggestionNote
 from ..model.errors import PipError
 from ..model.rules.findings import Where
@@ -272,6 +277,10 @@ class _Suggester:
         return new
 
 
+def _author_of(article: Article, suggestion: str) -> str:
+    return next((note.author for note in article.suggestions if note.id == suggestion), "")
+
+
 def _apply(sent: Article, read: list[ReadParagraph], reviewer: str = "The reviewer",
            talk: Talk | None = None) -> ReviewedCopy:
     article = Article.from_json(copy.deepcopy(sent.to_json()))
@@ -339,8 +348,12 @@ def _apply(sent: Article, read: list[ReadParagraph], reviewer: str = "The review
             read_back = Paragraph(paragraph.items, style)
             # unchanged: the paragraph as it was, with what a Word copy cannot carry (the
             # key-quote marks, suggestions still waiting) intact
+            clashes: list[Clash] = []
             body = copy.deepcopy(place.body) if _same_words(place.body.standing(), read_back) \
-                else suggest_edit(place.body, read_back, suggester.maker(paragraph))
+                else suggest_edit(place.body, read_back, suggester.maker(paragraph), clashes)
+            for clash in clashes:
+                left_out.clash(paragraph.changed_by, clash.before, clash.after,
+                               _author_of(sent, clash.waiting), section.title)
             bodies[current].append((order, body))
             landed.append(Landed(paragraph, where, 0, body))
         else:                           # left empty: a suggested deletion
