@@ -25,6 +25,7 @@ from .keyboard import commit_typing, keyboard_ready, menu_bar_showing_choice, re
 from .live_figures import compute_figures, explanation
 from .marks_worker import MarksWorker
 from .navigator import Navigator
+from .panels import go_to_text
 from .review_entry import install_comments
 from .saving import save_as, save_or_relocate
 from .screen_fit import PageStack, room_for, scrolling
@@ -216,8 +217,7 @@ class MainWindow(QMainWindow):
                      QKeySequence.StandardKey.ZoomOut)
         self._action(view, "&Normal text size", lambda: self.scale_text(0), "Ctrl+0")
         self._action(view, "Go to the na&vigator", self.navigator.setFocus, "Ctrl+1")
-        self._action(view, "Go to the &text", lambda: self.section_panel.editor.setFocus(),
-                     "Ctrl+2")
+        self._action(view, "Go to the &text", lambda: go_to_text(self), "Ctrl+2")
         view.addSeparator()
         self._action(view, "&Preview the whole article", self.show_preview, "Ctrl+Shift+P")
         install_comments(self, article, view)
