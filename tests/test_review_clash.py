@@ -61,10 +61,38 @@ def test_the_review_copy_names_the_clash_and_whose_change_waits(tmp_path, capsys
     back = tmp_path / "back.docx"
     document.save(str(back))
     capsys.readouterr()
-    merged, copy = read_reviewed(load_project(mine), back)
+    _sent, copy = read_reviewed(load_project(mine), back)
     said = [line for line in copy.left_out if "£30,000" in line]
     assert len(said) == 1 and "“£24,000” to “£30,000”" in said[0]
     assert "Bethan Lloyd's suggested change" in said[0] and section.title in said[0]
-    body = merged.article.section(section.id).body.paragraphs[0]
+    body = copy.article.section(section.id).body.paragraphs[0]       # the reviewer's version
     assert _settled(body, set()) == "A grant of £24,000 from the Trust paid for it."
     assert _settled(body, {"sug-b"}) == "A grant of £25,000 from the Trust paid for it."
+
+
+def test_a_reviewers_non_breaking_hyphen_and_symbols_come_back(tmp_path, capsys):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    mine = save_project(demo_project(), tmp_path / "demo.pipw")
+    review = tmp_path / "review.docx"
+    assert cli.main(["review", str(mine), "-o", str(review), "--to", "Sam"]) == 0
+    document = docx.Document(str(review))
+    paragraph = body_paragraphs(document)[0]
+    run = paragraph.add_run(" Six month")
+    for tag, attributes in (("w:noBreakHyphen", {}), ("w:t", None),
+                            ("w:sym", {"w:font": "Symbol", "w:char": "F0B1"}),
+                            ("w:sym", {"w:font": "Wingdings", "w:char": "F0FC"})):
+        child = OxmlElement(tag)
+        if attributes is None:
+            child.text = "follow up, 5 kg "
+            child.set(qn("xml:space"), "preserve")
+        else:
+            for name, value in attributes.items():
+                child.set(qn(name), value)
+        run._r.append(child)
+    back = tmp_path / "back.docx"
+    document.save(str(back))
+    capsys.readouterr()
+    _sent, copy = read_reviewed(load_project(mine), back)
+    words = "\n".join(s.body.accepted().plain_text() for s in copy.article.sections)
+    assert "Six month-follow up, 5 kg ±\ufffd" in words     # a symbol with no letter is shown

@@ -275,3 +275,30 @@ def paragraph_items(document, paragraph: DocxParagraph, block: Block,
             block.items.append(PendingCitation(numbers, text))
         else:
             block.items.extend(split_bracket_citations(text, bold, italic))
+
+
+# what a run's child other than w:t holds, as python-docx reads it (a walk found a
+# reviewer's non-breaking hyphen dropped: "month‑follow up" came back "monthfollow up")
+_MARKS = {qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:br"): " ", qn("w:cr"): " ",
+          qn("w:noBreakHyphen"): "-"}
+# Insert › Symbol in Word writes w:sym: a character of a symbol font, often moved into the
+# private-use area (U+F000 + its code); the usual ones of the Symbol font, as Unicode
+_SYMBOL_FONT = {0xB0: "°", 0xB1: "±", 0xB4: "×", 0xB8: "÷", 0xA3: "≤", 0xB3: "≥", 0xB9: "≠",
+                0xBB: "≈", 0xAE: "→", 0xAC: "←", 0x61: "α", 0x62: "β", 0x67: "γ", 0x64: "δ",
+                0x6D: "μ", 0x70: "π", 0x73: "σ", 0xD6: "√", 0xA5: "∞", 0xB7: "•"}
+
+
+def child_text(child: Any) -> str:
+    """The text one child element of a run (``w:r``) shows: its words, a tab, a line break as
+    a space, a non-breaking hyphen, a symbol inserted with Insert › Symbol."""
+    if child.tag == qn("w:t"):
+        return child.text or ""
+    if child.tag == qn("w:sym"):
+        try:
+            code = int(child.get(qn("w:char")) or "", 16)
+        except ValueError:
+            return "\ufffd"
+        if 0xF000 <= code <= 0xF0FF or "symbol" in (child.get(qn("w:font")) or "").lower():
+            return _SYMBOL_FONT.get(code & 0xFF, "\ufffd")   # shown, not dropped unseen
+        return chr(code)
+    return _MARKS.get(child.tag, "")

@@ -50,6 +50,7 @@ from ..model.coauthoring.suggestions import PREFIX, SuggestionNote
 from ..model.errors import PipError
 from ..model.rules.findings import Where
 from ..model.storage.project import Project
+from .docx_runs import child_text
 from .review_comments import Landed, Talk, add_comments, add_replies
 from .review_left_out import LeftOut
 from .word_threads import reply_parents, resolved_ids
@@ -136,8 +137,7 @@ def read_paragraph(element: Any, numbers: dict[int, str], comment_text: dict[str
             continue
         bold, italic = _run_format(node)
         for child in node:
-            text = child.text or "" if child.tag == qn("w:t") else \
-                "\t" if child.tag == qn("w:tab") else " " if child.tag == qn("w:br") else ""
+            text = child_text(child)
             if text:
                 pieces.append((text, bold, italic))
                 length += len(text)
