@@ -177,3 +177,39 @@ def test_each_part_starts_with_no_choice_shown_and_a_click_chooses_it(window, qt
     merged = result.article()
     assert [merged.section(s.id).body.plain_text() for s in (first, second)] == \
         ["Sam's one.", "Sam's two."]
+
+
+def test_escape_after_typing_in_the_combined_text_asks_before_the_words_go(
+        window, qtbot, tmp_path):
+    """A keyboard walk typed in the combined text, pressed Escape, and the words were gone."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    first, copy_path = _conflict(window, qtbot, tmp_path)
+    seen = {}
+
+    def run_dialog(dialog):
+        dialog.show()
+        dialog.combine.setChecked(True)
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)        # chosen, nothing typed: just closes
+        seen["closed untyped"] = not dialog.isVisible()
+        dialog.show()
+        dialog.combine.setChecked(True)
+        QTest.keyClicks(dialog.combined_editor, "My careful combined words. ")
+        window.dialogs.queue("confirm", False)           # "Go back"
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+        seen["still open"] = dialog.isVisible()
+        seen["asked"] = [args for kind, args in window.dialogs.asked if kind == "confirm"]
+        seen["words kept"] = "My careful combined words." in dialog.combined_editor.toPlainText()
+        window.dialogs.queue("confirm", True)            # "Leave"
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+        seen["left"] = not dialog.isVisible()
+        return False
+
+    window.run_dialog = run_dialog
+    assert not window.coauthoring.merge_copy(copy_path)
+    assert seen == {"closed untyped": True, "still open": True, "words kept": True,
+                    "left": True, "asked": seen["asked"]}
+    [(title, text)] = seen["asked"]
+    assert title == "Leave without bringing in their copy?" and "typed" in text
+    window.session.sync()
+    assert window.session.article.section(first.id).body.plain_text() == "Asha's sentence."

@@ -155,6 +155,12 @@ class MergeDialog(QDialog):
         install_citation_renderer(self._document,
                                   CitationRenderer(self._label, lambda: False, self))
         self.combined_editor.setDocument(self._document)
+        # words typed into the combined text: Escape or Cancel asks before they are lost
+        self.typed = False
+        self._filling = False
+        self._document.contentsChanged.connect(self._typed_in)
+        self.combined_plain.textChanged.connect(self._typed_in)
+        self.combined_title.textEdited.connect(self._typed_in)
 
         self.review = QPlainTextEdit()
         self.review.setReadOnly(True)
@@ -265,6 +271,13 @@ class MergeDialog(QDialog):
         if not visible:
             return
         value = conflict.combined
+        self._filling = True
+        try:
+            self._fill_combined(conflict, value)
+        finally:
+            self._filling = False
+
+    def _fill_combined(self, conflict: Conflict, value: PartValue) -> None:
         if conflict.kind == "section" and isinstance(value, dict):
             self.combined_stack.setCurrentIndex(0)
             self.combined_title.setText(value.get("title", ""))
@@ -321,6 +334,22 @@ class MergeDialog(QDialog):
         self.select(row)
         self._refresh_list()
         self._update_review()
+
+    def _typed_in(self) -> None:
+        if not self._filling:
+            self.typed = True
+
+    def reject(self) -> None:  # noqa: D401 - Qt API
+        """Cancel, Escape or closing: words typed in the combined text are not thrown away
+        without a question (a keyboard walk lost them to Escape)."""
+        dialogs = getattr(self.parent(), "dialogs", None)
+        if self.typed and dialogs is not None and not dialogs.confirm(
+                "Leave without bringing in their copy?",
+                "You typed words in the combined text. If you leave now, those words are "
+                "lost, and nothing of their copy is brought in.",
+                yes="Leave", no="Go back", keep=True):
+            return
+        super().reject()
 
     def accept(self) -> None:  # noqa: D401 - Qt API
         self._store_combined()
