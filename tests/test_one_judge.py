@@ -535,7 +535,13 @@ def test_a_short_viewpoint_is_started_and_says_why():
     [short] = [f for f in report.findings if f.code == "section-short"]
     assert short.severity == WARNING and short.where.section_id == section.id
     assert "140 words" in short.message and "150" in short.message
-    assert reqs["Every partner's viewpoint, one after another (at least 2)"].status == NOT_MET
+    views = reqs["Every partner's viewpoint, one after another (at least 2)"]
+    assert views.status == NOT_MET and views.because == (short,)
+    # the exported checklist says why under the line (a walk read it as untrue without)
+    lines = checklist_text(project, TEMPLATE, report.counts, report.findings).splitlines()
+    at = next(i for i, line in enumerate(lines) if views.label in line)
+    assert lines[at].lstrip().startswith(NOT_MET)
+    assert lines[at + 1].split()[:1] == ["Warning:"] and "140 words" in lines[at + 1]
     # at 150 words it is done again
     for keep in range(150, 175):
         section.body = copy.deepcopy(original)

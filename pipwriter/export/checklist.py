@@ -36,6 +36,7 @@ class Requirement:
     label: str
     status: str      # MET, NOT_MET, OPTIONAL or NOT_APPLICABLE
     detail: str
+    because: tuple[Finding, ...] = ()   # the open findings that make it NOT MET
 
 
 @dataclass(frozen=True)
@@ -224,8 +225,8 @@ def requirements(project: Project, template: Template, counts: Mapping,
     open_findings = list(findings)
     out = []
     for label, judged, detail, otherwise in _judged(project, template, counts):
-        failed = any(judged.fails(f) for f in open_findings)
-        out.append(Requirement(label, NOT_MET if failed else otherwise, detail))
+        failing = tuple(f for f in open_findings if judged.fails(f))
+        out.append(Requirement(label, NOT_MET if failing else otherwise, detail, failing))
     return out
 
 
@@ -269,6 +270,19 @@ def _figures(counts: Mapping) -> list[str]:
     return lines
 
 
+def _because(requirement: Requirement, width: int) -> list[str]:
+    """Under a NOT MET line, what makes it so: the line alone did not say, and a warning
+    about length looked like a requirement not met for no reason (found by a walk)."""
+    shown = list(requirement.because[:3])
+    lines = [f"  {'':<{width}}    {_SEVERITY_LABELS.get(f.severity, f.severity)}: "
+             f"{one_line(f.message)}" + (f" ({f.where.label})" if f.where.label else "")
+             for f in shown]
+    more = len(requirement.because) - len(shown)
+    if more:
+        lines.append(f"  {'':<{width}}    and {_plural(more, 'more thing')} (see STILL TO DO)")
+    return lines
+
+
 def _findings(findings: list[Finding]) -> list[str]:
     if not findings:
         return ["  Nothing left to fix."]
@@ -297,7 +311,9 @@ def checklist_text(project: Project, template: Template, counts: Mapping,
               f"{long_date(today or _dt.date.today())}.", "",
               f"THE SERIES' REQUIREMENTS ({met} of {needed} met)"]
     width = max(len(s) for s in (MET, NOT_MET, OPTIONAL, NOT_APPLICABLE))
-    lines += [f"  {r.status:<{width}}  {r.label} \u2014 {r.detail}" for r in reqs]
+    for r in reqs:
+        lines.append(f"  {r.status:<{width}}  {r.label} \u2014 {r.detail}")
+        lines += _because(r, width)
     lines += ["", "FIGURES", *_figures(counts), "",
               "STILL TO DO (what the checklist in PiP Writer says)", *_findings(findings), ""]
     return "\n".join(lines)
