@@ -497,3 +497,31 @@ def test_nothing_to_declare_fits_a_screen_at_200_percent_with_the_largest_text(o
                 assert words.lower() in name.lower(), button.text()
     finally:
         QApplication.setFont(before)
+
+
+def test_each_question_puts_the_keyboard_on_the_answer_given_in_view_and_says_the_question(
+        open_wizard, qtbot):
+    """Keyboard walk: the keyboard went to "None" whatever the answer (Space there changed a
+    "Yes"), below the fold at the largest text on a small screen, and a screen reader heard
+    "None for question 10" without the question."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication, QScrollArea
+    jo = certified_author()                      # "Yes" to question 10, "None" to the rest
+    wizard = open_wizard(jo)
+    wizard.resize(520, 330)                      # the answers are below the page's fold
+    wizard.activateWindow()
+    go_next(wizard)
+    answer_none_until(wizard, wizard.item_pages[9])
+    page = wizard.item_pages[9]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.yes_radio, timeout=2000)
+    assert page.yes_radio.isChecked()
+    assert "Question 10 of 13: " + page.item.question == page.yes_radio.accessibleDescription()
+    area = next(a for a in wizard.findChildren(QScrollArea)
+                if a.widget() is not None and a.widget().isAncestorOf(page.yes_radio))
+    viewport = area.viewport()
+    top = page.yes_radio.mapTo(viewport, QPoint(0, 0))
+    assert area.verticalScrollBar().maximum() > 0            # it does scroll here
+    assert 0 <= top.y() and top.y() + page.yes_radio.height() <= viewport.height()
+    go_next(wizard)
+    page = wizard.item_pages[10]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.none_radio, timeout=2000)

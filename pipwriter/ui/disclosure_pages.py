@@ -9,6 +9,7 @@ import html
 from datetime import date
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -31,6 +32,7 @@ from ..model.interests.statements import (
 )
 from .disclosure_entries import EntriesEditor, named, text_label
 from .keyboard import ctrl_tab_types_tab
+from .screen_fit import show_in_view
 from .spell_line_edit import attach_spelling, mark_field
 
 if TYPE_CHECKING:
@@ -172,6 +174,8 @@ class ItemPage(QWizardPage):
         self.none_radio = named(QRadioButton("N&one"), f"None for question {item.number}")
         self.yes_radio = named(QRadioButton("&Yes, I have something to declare"),
                                 f"Yes, I have something to declare for question {item.number}")
+        for radio in (self.none_radio, self.yes_radio):   # what a screen reader says with it
+            radio.setAccessibleDescription(f"Question {item.number} of 13: {item.question}")
         self.group = QButtonGroup(self)
         self.group.addButton(self.none_radio)
         self.group.addButton(self.yes_radio)
@@ -206,6 +210,17 @@ class ItemPage(QWizardPage):
         self.editor.set_entries(answer.entries)
         self.quick_note.setVisible(self.wiz.quick)
         self._update_state()
+        QTimer.singleShot(0, self, self._focus_answer)
+
+    def _focus_answer(self) -> None:
+        """The keyboard on the answer given (Qt put it on "None" whatever the answer, where
+        Space changed a "Yes"), in view: at the largest text on a small screen it sat below the
+        page's fold, unseen (both found by a keyboard walk)."""
+        if not self.isVisible():
+            return
+        chosen = self.yes_radio if self.yes_radio.isChecked() else self.none_radio
+        chosen.setFocus(Qt.FocusReason.OtherFocusReason)
+        show_in_view(chosen)
 
     def _answer_changed(self, checked: bool) -> None:
         if not checked:

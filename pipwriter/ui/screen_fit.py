@@ -311,6 +311,11 @@ def _scroll_into_view(_old: QWidget | None, new: QWidget | None) -> None:
                 inner.update()
 
 
+def show_in_view(widget: QWidget) -> None:
+    """Scroll the scroll areas round ``widget`` so that it is in view (as focus does)."""
+    _scroll_into_view(None, widget)
+
+
 FOLLOW_FOCUS_PROPERTY = "pip_follow_focus"      # on the application: scroll areas follow it
 
 
