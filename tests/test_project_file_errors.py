@@ -106,6 +106,31 @@ def test_newer_version(tmp_path, saved):
     assert "newer PiP Writer" in str(caught.value) and "9.0" in str(caught.value)
 
 
+def _app_version(version: str):
+    def change(name, data):
+        if name != "manifest.json":
+            return data
+        manifest = json.loads(data)
+        manifest["app_version"] = version
+        return json.dumps(manifest).encode()
+    return change
+
+
+def test_a_newer_pip_writer_with_the_same_format_is_opened_with_a_warning(tmp_path, saved):
+    """A walk added fields as a newer version might, kept the format number, and saving here
+    dropped them without a word: opening now says so."""
+    from pipwriter import __version__
+    newer = ".".join(str(int(n) + 1) if i == 1 else n
+                     for i, n in enumerate(__version__.split(".")))
+    for version, warned in ((newer, True), ("0.0.9", False), (__version__, False),
+                            ("99.0rc1", True), ("nonsense", False)):
+        project = load_project(_rewrite(saved, tmp_path / "v.pipw", _app_version(version)))
+        said = [w for w in project.warnings if "newer PiP Writer" in w]
+        assert bool(said) == warned, version
+        if warned:
+            assert version in said[0] and __version__ in said[0] and "leaves them out" in said[0]
+
+
 @pytest.mark.parametrize("bad_name", ["../evil.txt", "/etc/passwd", "media/../../x",
                                       "C:/windows/x", "media\\..\\x"])
 def test_unsafe_member_names(tmp_path, saved, bad_name):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import errno
 import hashlib
+import itertools
 import json
 import posixpath
 import re
@@ -203,6 +204,13 @@ def _load_zip(path: Path) -> Project:
             raise _problem(path, f"is damaged and cannot be opened: {error}.") from None
         project = Project(article, path=path)
         project.warnings.extend(over_limits(article))
+        saved_by = manifest.get("app_version")
+        if isinstance(saved_by, str) and _release(saved_by) > _release(__version__):
+            project.warnings.append(
+                f"'{path.name}' was saved by a newer PiP Writer ({saved_by[:20]}); this one is "
+                f"{__version__}. If the newer one added things this one does not know about, "
+                "saving here leaves them out. To keep them, save the article in the newer "
+                "PiP Writer, or install it here.")
         if repaired:
             project.warnings.append(
                 f"Some characters in '{path.name}' were broken and could not be kept; each is "
@@ -217,6 +225,19 @@ def _load_zip(path: Path) -> Project:
         project.warnings.append(f"An attached file ({name}) is missing from the project. "
                                 "Attach the picture or clip again.")
     return project
+
+
+def _release(version: str) -> tuple[int, ...]:
+    """"0.10.2" -> (0, 10, 2); what is not a number ends it ("1.2rc1" -> (1, 2))."""
+    numbers = []
+    for part in version.split("."):
+        digits = "".join(itertools.takewhile(str.isdigit, part))
+        if not digits:
+            break
+        numbers.append(int(digits))
+        if digits != part:
+            break
+    return tuple(numbers)
 
 
 def _manifest(template_id: str, article_id: str, ancestry: list[dict],
