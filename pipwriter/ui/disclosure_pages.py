@@ -175,7 +175,7 @@ class ItemPage(QWizardPage):
         self.yes_radio = named(QRadioButton("&Yes, I have something to declare"),
                                 f"Yes, I have something to declare for question {item.number}")
         for radio in (self.none_radio, self.yes_radio):   # what a screen reader says with it
-            radio.setAccessibleDescription(f"Question {item.number} of 13: {item.question}")
+            radio.setAccessibleDescription(item.question)
         self.group = QButtonGroup(self)
         self.group.addButton(self.none_radio)
         self.group.addButton(self.yes_radio)
