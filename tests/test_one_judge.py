@@ -604,3 +604,28 @@ def test_marks_and_report_agree_with_their_defaults():
     project = fresh_demo()
     project.article.key_messages[0] += " definately"
     assert marks(project, TEMPLATE) == build_report(project, TEMPLATE).panels
+
+
+def test_a_photo_smaller_than_the_series_asks_is_a_warning_not_a_tick():
+    """A walk ticked a 400 × 300 author photo everywhere but in the Authors page's own note: the
+    size is now judged by the checks, and the tick, the checklist and that note follow."""
+    from pipwriter.ui.media_widgets import small_picture_warning
+    project = fresh_demo()
+    author = next(a for a in project.article.authors if a.photo is not None)
+    least = TEMPLATE.rules.photo_min_short_side_px
+    _report, reqs, statuses = report_and_checklist(project)
+    assert statuses["authors"] == DONE
+    author.photo.media.width, author.photo.media.height = 400, 300
+    report, reqs, statuses = report_and_checklist(project)
+    [small] = [f for f in report.findings if f.code == "author-photo-small"]
+    assert small.severity == WARNING and author.name in small.message
+    assert "400 × 300" in small.message and f"{least:,}" in small.message
+    assert statuses["authors"] == STARTED
+    photos = reqs["A photo of each author (with their agreement)"]
+    assert photos.status == NOT_MET and photos.because == (small,)
+    assert small_picture_warning(author.photo.media, least)
+    author.photo.media.width = author.photo.media.height = least      # big enough again
+    report, _reqs, statuses = report_and_checklist(project)
+    assert not [f for f in report.findings if f.code == "author-photo-small"]
+    assert statuses["authors"] == DONE
+    assert not small_picture_warning(author.photo.media, least)

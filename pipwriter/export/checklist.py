@@ -160,8 +160,8 @@ def _people(article: Article, template: Template) -> list[Judged]:
     authors = article.authors
     agreed = sum(1 for a in authors if a.photo and a.photo.consent)
     out.append(("A photo of each author (with their agreement)",
-                _codes("author-photo-missing", "author-photo-consent", "media-missing",
-                       "media-damaged"),
+                _codes("author-photo-missing", "author-photo-consent", "author-photo-small",
+                       "media-missing", "media-damaged"),
                 f"{agreed} of {len(authors)}",
                 MET if template.rules.author_photo_required else OPTIONAL))
     handles = sum(1 for a in authors if a.handle.strip())

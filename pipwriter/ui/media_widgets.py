@@ -14,6 +14,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QListWidget
 
 from ..model.article.media import MediaRef
+from ..model.article.picture_files import too_small
 
 PREVIEW_PX = 160
 
@@ -230,8 +231,7 @@ def picture_info(ref: MediaRef) -> str:
 
 
 def small_picture_warning(ref: MediaRef, min_short_side: int) -> str:
-    short = min(ref.width, ref.height)
-    if 0 < short < min_short_side:
+    if too_small(ref.width, ref.height, min_short_side):
         return (f"This picture is {ref.width} × {ref.height} pixels, which may look blurred "
                 f"when printed (at least {min_short_side} pixels on the shorter side is "
                 "better).")

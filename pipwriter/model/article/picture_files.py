@@ -348,6 +348,12 @@ def output_extension(purpose: str, kind: str, head: bytes, transparent: bool) ->
     return "jpg" if lossy else "png"
 
 
+def too_small(width: int, height: int, min_short_side: int) -> bool:
+    """A picture of known size (0: not known) is smaller than ``min_short_side`` pixels on its
+    shorter side: it may look blurred in print (the checks and every picture's note ask this)."""
+    return 0 < min(width, height) < min_short_side
+
+
 def small_warning_start(width: int, height: int) -> str:
     return f"This picture is only {width:,} × {height:,} pixels,"
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from ..article.author import Author
 from ..article.handles import handle_problem
+from ..article.picture_files import too_small
 from ..article.structure import NEW_AUTHOR_NAME
 from ..coauthoring.approval import (
     APPROVED,
@@ -105,10 +106,18 @@ def author_photos(ctx: CheckContext) -> Iterator[Finding]:
                               f"There is no photo of {author.name}. The series asks for a photo "
                               "of each author; add one, or tell the editors why not.",
                               replace(at_author(ctx, author), field="photo"))
-        elif not author.photo.consent:
+            continue
+        if not author.photo.consent:
             yield Finding(ERROR, "author-photo-consent",
                           f"{author.name}'s photo has not been marked as agreed for publication. "
                           "Ask them, then tick that they agree.", at_author(ctx, author))
+        ref, least = author.photo.media, ctx.template.rules.photo_min_short_side_px
+        if too_small(ref.width, ref.height, least):
+            yield Finding(WARNING, "author-photo-small",
+                          f"{author.name}'s photo is only {ref.width:,} × {ref.height:,} pixels, "
+                          "so it may look blurred in print. The series asks for at least "
+                          f"{least:,} pixels on the shorter side: use a bigger copy if you can.",
+                          replace(at_author(ctx, author), field="photo"))
 
 
 def author_disclosures(ctx: CheckContext) -> Iterator[Finding]:
