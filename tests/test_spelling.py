@@ -58,6 +58,13 @@ def test_british_health_paragraph_has_no_flags(shared_engine):
     assert flagged(shared_engine, BRITISH_HEALTH) == []
 
 
+def test_cafe_without_its_accent_is_british_english(shared_engine):
+    """A walk wrote "the hospital cafe": the lists had only "café", and the checklist said
+    spelling was not met because of it."""
+    assert flagged(shared_engine, "We met in the hospital cafe, and later in two cafes and "
+                                  "a café.") == []
+
+
 @pytest.mark.parametrize("text", [
     "https://qwzxv.org/qwzxv", "www.qwzxv.com", "qwzxv.nhs.uk", "qwzxv@qwzxv.org",
     "doi:10.1136/qwzxv", "10.1000/qwzxv.qwzxv", "@qwzxv", "#qwzxv", "3qwzxv", "qwzxv2",

@@ -99,7 +99,7 @@ HEALTH_ADDITIONS = """
     overdiagnosis overdiagnosed underdiagnosis underdiagnosed overtreatment overtreated
     undertreatment undertreated medicalise medicalised medicalising medicalisation medicalize
     medicalized waitlist intolerances learnings gurdwara bookable specialisms standfirst
-    standfirsts
+    standfirsts cafe
 """.split()
 FORMAT_VERSION = 1
 
