@@ -163,3 +163,27 @@ def test_a_later_copy_carrying_on_from_one_brought_in_keeps_what_was_removed_sin
     said = capsys.readouterr().out
     assert texts(mine) == [P1.replace("We", "We all", 1), P2, P3]     # only Sam's new edit
     assert "Merged into" in said
+
+
+def test_an_older_copy_brought_in_after_a_newer_one_undoes_nothing_of_it(sent, capsys,
+                                                                         tmp_path):
+    """Found by a walk: Sam emailed two copies, and the newer one was brought in first. The
+    older one was then measured against the newer one, and its missing words were taken as
+    Sam removing them: his final wording and his added paragraph were gone."""
+    import shutil
+    mine, copy = sent
+    edit(copy, P1, P2, "Sam's first try at the last paragraph.")
+    first = shutil.copy(copy, tmp_path / "sam-monday.pipw")
+    edit(copy, P1, P2, "Sam's final wording of it.", "A paragraph Sam added later.")
+    second = shutil.copy(copy, tmp_path / "sam-tuesday.pipw")
+    assert cli.main(["merge", str(mine), str(second)]) == 0          # the newer email first
+    assert texts(mine) == [P1, P2, "Sam's final wording of it.", "A paragraph Sam added later."]
+    capsys.readouterr()
+    code = cli.main(["merge", str(mine), str(first)])
+    said = capsys.readouterr().out
+    # measured against the article as sent: Sam's two wordings of one paragraph are a choice
+    # to make, and nothing is written until it is made
+    assert code == 1 and "changed by both of you and needs a choice" in said
+    assert texts(mine) == [P1, P2, "Sam's final wording of it.", "A paragraph Sam added later."]
+    assert cli.main(["merge", str(mine), str(first), "--take", "mine"]) == 0
+    assert texts(mine) == [P1, P2, "Sam's final wording of it.", "A paragraph Sam added later."]

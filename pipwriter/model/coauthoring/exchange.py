@@ -117,7 +117,28 @@ def find_base(mine: Project, theirs: Project) -> tuple[Project, dict] | None:
     found = _sent_base(theirs)
     if found is None:
         return None
-    return _brought_in_since(mine, found[1]) or found
+    since = _brought_in_since(mine, found[1])
+    if since is not None and _goes_back(since[0].article, found[0].article, theirs.article):
+        return found
+    return since or found
+
+
+def _words(article) -> set[str]:
+    """The article's own words, a paragraph or line at a time."""
+    out = {article.title, article.standfirst, *article.key_messages}
+    for section in article.sections:
+        out.add(section.title)
+        out.update(p.text() for p in section.body.paragraphs)
+    return out
+
+
+def _goes_back(kept, sent, theirs) -> bool:
+    """``theirs`` lacks words that the copy brought in before (``kept``) had added to the
+    article as sent: it is an older copy (emails are opened out of order), or its writer took
+    those words out again. Measured against the copy brought in, either way those words would
+    be taken out as "their change" (a walk lost a co-author's final wording and a paragraph
+    that way); measured against the article as sent, they stay."""
+    return bool((_words(kept) - _words(sent)) - _words(theirs))
 
 
 def _brought_in_since(mine: Project, sent: dict) -> tuple[Project, dict] | None:
