@@ -220,3 +220,40 @@ def test_copy_the_same_as_its_file_is_not_offered_even_if_the_file_looks_older(t
     os.utime(path, (past, past))
     assert find_recoveries() == []
     assert not entry.copy_path.exists()                     # it held nothing the file lacks
+
+
+def test_restored_work_is_measured_against_the_file_as_its_window_knew_it(tmp_path,
+                                                                         small_project):
+    """Found by a walk: a window crashed with unsaved work; another window had saved more
+    words into the file since. Restored and saved, the later words were gone without a
+    question. The copy now keeps what the file held when its window read it, and saving the
+    restored work finds the file changed (and offers to put the two together)."""
+    from pipwriter.model.article.text import Paragraph, Run
+    from pipwriter.model.storage.safe_save import changed_on_disk
+    path = save_project(small_project, tmp_path / "walking.pipw")
+    crashed = load_project(path)
+    crashed.article.title = "Unsaved title"
+    article = crashed.article
+    entry = write_recovery(new_session_id(), json.dumps(article.to_json()),
+                           media_snapshot(crashed.media, []), [], article.template_id,
+                           article.id, article.title, path,
+                           original_content=crashed.disk.content)
+    _orphan(entry)
+    [found] = find_recoveries()
+    assert not changed_on_disk(load_recovery(found))        # nobody saved since: no question
+    other = load_project(path)
+    other.article.sections[0].body.paragraphs.append(Paragraph([Run("Saved later.")]))
+    save_project(other, path)
+    [found] = find_recoveries()
+    restored = load_recovery(found)
+    assert restored.article.title == "Unsaved title" and restored.path == path
+    assert changed_on_disk(restored)
+
+
+def test_a_window_keeps_what_its_file_held_with_each_recovery_copy(controller, qtbot,
+                                                                   tmp_path, small_project):
+    path = save_project(small_project, tmp_path / "walking.pipw")
+    window = controller.open_path(path)
+    qtbot.addWidget(window)
+    autosaver = window.data_safety.autosaver
+    assert autosaver.snapshot().original_content == window.session.project.disk.content != ""

@@ -185,7 +185,8 @@ class Autosaver(QObject):
         full = self._needs_full or self._journal_failed or self._changes > self._typed
         if full:
             entry: dict = dict(kind="full", article=self._whole(article), meta=meta_for(
-                self.session_id, self.session.path, article.title, article.id))
+                self.session_id, self.session.path, article.title, article.id,
+                original_content=self._file_content()))
         else:
             entry = dict(kind="edit", sections=self._typed_bodies(article))
         self._dirty.clear()
@@ -239,7 +240,15 @@ class Autosaver(QObject):
                         article.id, article.title, project.path, to_file,
                         [dict(a) for a in project.ancestry],
                         file_state(project.path) if to_file else None, recovery_dir(),
-                        self._seq, self._journal)
+                        self._seq, self._journal, self._file_content())
+
+    def _file_content(self) -> str:
+        """What the article's file held when this window last read or saved it ("": not
+        known), kept with the recovery copy (``RecoveryEntry.original_content``)."""
+        project = self.session.project
+        disk = project.disk
+        return disk.content if disk is not None and project.path is not None and \
+            Path(disk.path) == Path(project.path) else ""
 
     def flush(self) -> bool:
         """Write a recovery copy now (in the background). False if there is nothing to keep."""

@@ -330,6 +330,11 @@ def restore_entry(controller, entry: RecoveryEntry):
                                  "be rescued.")
         return None
     message = "Your unsaved work is back. Save it to keep it in your file."
+    from ..model.storage.safe_save import changed_on_disk
+    if changed_on_disk(project):
+        message = ("Your unsaved work is back. The file was saved again after it (perhaps "
+                   "from another window). When you save, PiP Writer shows what differs, so "
+                   "that you can keep both.")
     original = project.path
     if original is not None and any(w.session.path == original for w in controller.windows):
         project.path = None

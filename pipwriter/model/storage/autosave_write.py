@@ -40,6 +40,7 @@ class Snapshot:
     folder: Path | None = None                  # where recovery copies go (fixed on GUI thread)
     journal_seq: int = 0                        # the last journal line the snapshot holds
     journal: JournalWriter | None = None        # whose lines the copy makes unnecessary
+    original_content: str = ""                  # what the file held when last read or saved
 
 
 @dataclass
@@ -63,14 +64,15 @@ def write_snapshot(snapshot: Snapshot, session_id: str) -> AutosaveResult:
         entry = write_recovery(session_id, snapshot.article_json, snapshot.media,
                                snapshot.media_names, snapshot.template_id, snapshot.article_id,
                                snapshot.title, snapshot.original, snapshot.folder,
-                               snapshot.journal_seq)
+                               snapshot.journal_seq, snapshot.original_content)
     except Exception as error:  # noqa: BLE001 - a failed copy must never take the app down
         log.warning("could not write the recovery copy with its media; trying the text alone",
                     exc_info=True)
         try:                    # keep the text at least (an attached file may have gone)
             entry = write_recovery(session_id, snapshot.article_json, MediaStore(), [],
                                    snapshot.template_id, snapshot.article_id, snapshot.title,
-                                   snapshot.original, snapshot.folder, snapshot.journal_seq)
+                                   snapshot.original, snapshot.folder, snapshot.journal_seq,
+                                   snapshot.original_content)
             warning = f"The attached pictures and clips could not be copied ({error})."
         except Exception as again:  # noqa: BLE001 - told to the user by the window
             log.exception("could not write the recovery copy")

@@ -52,6 +52,7 @@ from .locks import own_mark, owner_alive, recorded_start
 from .media_store import MediaStore
 from .project import Project
 from .project_file import MEDIA_DIR, load_project, write_project_json
+from .safe_save import DiskState
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,9 @@ class RecoveryEntry:
     journal_seq: int = 0       # the last journal line the copy already holds
     has_copy: bool = True      # False: only the journal was written before the crash
     process_key: str | None = None          # what no clock setting changes (Linux)
+    # what the article's file held when the window last read or saved it (safe_save's content
+    # digest; "" when not known): restored work measures the file against it on saving
+    original_content: str = ""
 
     @property
     def journal_path(self) -> Path:
@@ -126,7 +130,7 @@ def recovery_paths(session_id: str, folder: Path | None = None) -> tuple[Path, P
 def write_recovery(session_id: str, article_json: str, media: MediaStore,
                    media_names: list[str], template_id: str, article_id: str, title: str,
                    original: Path | None, folder: Path | None = None,
-                   journal_seq: int = 0) -> RecoveryEntry:
+                   journal_seq: int = 0, original_content: str = "") -> RecoveryEntry:
     """Write (or replace) the recovery copy of one open article (in ``folder``, by default
     :func:`~pipwriter.paths.recovery_dir`); ``journal_seq`` is the last journal line the copy
     holds. Raises ProjectFileError."""
@@ -138,20 +142,21 @@ def write_recovery(session_id: str, article_json: str, media: MediaStore,
     entry = RecoveryEntry(session_id, copy, meta_path, Path(original) if original else None,
                           title, now, mark["pid"], mark["host"], article_id,
                           mark["process_started"], journal_seq,
-                          process_key=mark["process_key"])
+                          process_key=mark["process_key"], original_content=original_content)
     _write_meta(entry)
     write_project_json(copy, article_json, media, media_names, template_id, article_id)
     return entry
 
 
 def meta_for(session_id: str, original: Path | None, title: str, article_id: str,
-             saved_at: _dt.datetime | None = None) -> dict:
+             saved_at: _dt.datetime | None = None, original_content: str = "") -> dict:
     """What a side file says about an open article (also kept in the journal's ``full`` lines,
     so a journal written before the first copy can be offered on its own)."""
     when = saved_at or _dt.datetime.now(_dt.timezone.utc)
     return {"format": RECOVERY_FORMAT, "session": session_id,
             "original": str(original) if original else None, "title": title,
-            "article_id": article_id, "saved_at": when.isoformat(), **own_mark()}
+            "article_id": article_id, "saved_at": when.isoformat(),
+            "original_content": original_content, **own_mark()}
 
 
 def _write_meta(entry: RecoveryEntry) -> None:
@@ -160,7 +165,8 @@ def _write_meta(entry: RecoveryEntry) -> None:
         "original": str(entry.original) if entry.original else None, "title": entry.title,
         "article_id": entry.article_id, "saved_at": entry.saved_at.isoformat(),
         "pid": entry.pid, "host": entry.host, "process_started": entry.process_started,
-        "process_key": entry.process_key, "journal_seq": entry.journal_seq})
+        "process_key": entry.process_key, "journal_seq": entry.journal_seq,
+        "original_content": entry.original_content})
 
 
 def _entry_from(data: dict, session_id: str, copy: Path, meta_path: Path,
@@ -181,7 +187,7 @@ def _entry_from(data: dict, session_id: str, copy: Path, meta_path: Path,
                              str(data.get("host") or ""), str(data.get("article_id") or ""),
                              started,
                              seq if isinstance(seq, int) and not isinstance(seq, bool) else 0,
-                             has_copy, key)
+                             has_copy, key, str(data.get("original_content") or ""))
     except (KeyError, TypeError, ValueError):
         return None
 
@@ -345,6 +351,11 @@ def load_recovery(entry: RecoveryEntry) -> Project:
     else:
         project = Project(recovered_article(entry))
     project.path = entry.original
+    # the file as the window knew it: saving asks, and helps put the two together, if the file
+    # was saved again since (from another window, say); found by a walk: restoring and saving
+    # threw away words saved later without a question
+    project.disk = DiskState(entry.original, 0, 0, entry.original_content) \
+        if entry.original is not None and entry.original_content else None
     project.warnings = [w for w in project.warnings if "is missing from the project" not in w]
     missing = project.missing_media()
     if missing and entry.original is not None and entry.original_exists():
