@@ -43,3 +43,22 @@ def test_from_the_checklist_of_a_new_window_the_first_section_is_shown(controlle
     _go_to_text(window).trigger()
     assert window.current_section_id() == window.session.article.sections[0].id
     assert window.stack.currentWidget() is window.section_panel
+
+
+def test_the_texts_own_commands_are_greyed_out_away_from_a_section(controller, qtbot):
+    """Keyboard walk: Edit › Insert citation… on the References page put a citation at the
+    start of a section out of sight, and renumbered every reference."""
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    editor = window.section_panel.editor
+    own = [editor.bold_action, editor.italic_action, editor.bullet_action, editor.cite_action,
+           editor.quote_action]
+    window.open_panel(f"section:{window.session.article.sections[0].id}")
+    assert all(action.isEnabled() for action in own)
+    numbers = window.session.article.reference_numbers()
+    window.open_panel("references")
+    assert not any(action.isEnabled() for action in own)
+    window.dialogs.queue("choice", 0)            # were a reference asked for
+    editor.cite_action.trigger()
+    assert window.session.article.reference_numbers() == numbers
+    assert not window.session.is_modified()

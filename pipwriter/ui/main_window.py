@@ -186,9 +186,9 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self._action(edit, "&Find and replace…", self.find_replace, QKeySequence.StandardKey.Find)
         editor = self.section_panel.editor
-        for action in (editor.bold_action, editor.italic_action, editor.bullet_action,
-                       editor.cite_action, editor.quote_action):
-            edit.addAction(action)
+        text_actions = [editor.bold_action, editor.italic_action, editor.bullet_action,
+                        editor.cite_action, editor.quote_action]
+        edit.addActions(text_actions)
 
         self.article_menu = article = bar.addMenu("&Article")
         commands = self.commands
@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
             self._action(article, "Move section &up", lambda: commands.move_current(-1),
                          "Alt+Shift+Up"),
             self._action(article, "Move section &down", lambda: commands.move_current(1),
-                         "Alt+Shift+Down")]
+                         "Alt+Shift+Down"), *text_actions]   # these acted out of sight (19b)
         article.addSeparator()
         self.profile_actions = commands.add_counting_menu(article)
         self.spelling_controls = SpellingControls(self, article)
