@@ -98,7 +98,8 @@ def test_section_commands_are_greyed_out_away_from_a_section(controller, small_p
     qtbot.addWidget(window)
     opened(window, qtbot)
     names = [a.text() for a in window.section_actions]
-    assert names[0].startswith("&Rename") and len(names) == 4
+    assert names[0].startswith("&Rename") and len(names) == 9     # and the text's own five
+    assert "Insert &citation…" in names
     window.open_panel("references")
     assert not any(a.isEnabled() for a in window.section_actions)
     window.open_panel(f"section:{window.session.article.sections[0].id}")
