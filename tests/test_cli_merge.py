@@ -187,3 +187,49 @@ def test_an_older_copy_brought_in_after_a_newer_one_undoes_nothing_of_it(sent, c
     assert texts(mine) == [P1, P2, "Sam's final wording of it.", "A paragraph Sam added later."]
     assert cli.main(["merge", str(mine), str(first), "--take", "mine"]) == 0
     assert texts(mine) == [P1, P2, "Sam's final wording of it.", "A paragraph Sam added later."]
+
+
+def _saved_at(path, when: str) -> None:
+    """Give a copy's manifest the time it says it was saved."""
+    import json
+    import zipfile
+    with zipfile.ZipFile(path) as archive:
+        members = [(info, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in members:
+            if info.filename == "manifest.json":
+                manifest = json.loads(data)
+                manifest["saved_at"] = when
+                data = json.dumps(manifest).encode()
+            archive.writestr(info, data)
+
+
+def test_a_later_copy_that_goes_on_editing_its_own_new_paragraph_is_not_asked_about(
+        sent, capsys):
+    """Sam added a paragraph, it was brought in, and Sam went on improving it: saved later
+    than the copy brought in, his copy carries on from it (only an older copy is measured
+    against the article as sent)."""
+    mine, copy = sent
+    edit(copy, P1, P2, P3, "Sam's new paragraph.")
+    _saved_at(copy, "2026-12-01T09:00:00+00:00")
+    assert cli.main(["merge", str(mine), str(copy)]) == 0
+    edit(copy, P1, P2, P3, "Sam's new paragraph, made better.")
+    _saved_at(copy, "2026-12-02T09:00:00+00:00")
+    capsys.readouterr()
+    assert cli.main(["merge", str(mine), str(copy)]) == 0, capsys.readouterr().out
+    assert texts(mine) == [P1, P2, P3, "Sam's new paragraph, made better."]
+
+
+def test_a_copy_saved_before_the_one_brought_in_is_measured_against_the_article_as_sent(
+        sent, capsys, tmp_path):
+    import shutil
+    mine, copy = sent
+    edit(copy, P1, P2, "Sam's first try.")
+    _saved_at(copy, "2026-12-01T09:00:00+00:00")
+    first = shutil.copy(copy, tmp_path / "monday.pipw")
+    edit(copy, P1, P2, "Sam's final wording.")                 # no paragraph added this time
+    _saved_at(copy, "2026-12-02T09:00:00+00:00")
+    assert cli.main(["merge", str(mine), str(copy)]) == 0
+    capsys.readouterr()
+    assert cli.main(["merge", str(mine), str(first)]) == 1          # a choice, not an undo
+    assert texts(mine) == [P1, P2, "Sam's final wording."]

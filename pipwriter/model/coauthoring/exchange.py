@@ -118,9 +118,9 @@ def find_base(mine: Project, theirs: Project) -> tuple[Project, dict] | None:
     if found is None:
         return None
     since = _brought_in_since(mine, found[1])
-    if since is not None and _goes_back(since[0].article, found[0].article, theirs.article):
+    if since is None or _goes_back(since, found[0].article, theirs):
         return found
-    return since or found
+    return since[0], since[1]
 
 
 def _words(article) -> set[str]:
@@ -132,16 +132,22 @@ def _words(article) -> set[str]:
     return out
 
 
-def _goes_back(kept, sent, theirs) -> bool:
-    """``theirs`` lacks words that the copy brought in before (``kept``) had added to the
-    article as sent: it is an older copy (emails are opened out of order), or its writer took
-    those words out again. Measured against the copy brought in, either way those words would
-    be taken out as "their change" (a walk lost a co-author's final wording and a paragraph
-    that way); measured against the article as sent, they stay."""
-    return bool((_words(kept) - _words(sent)) - _words(theirs))
+def _goes_back(since: tuple[Project, dict, dict], sent, theirs: Project) -> bool:
+    """``theirs`` is older than the copy brought in before from the same sending (emails are
+    opened out of order): measured against that copy, what it does not have yet would be taken
+    out as "their change" (a walk lost a co-author's final wording and a paragraph that way);
+    measured against the article as sent, it stays. Told by when each was saved, where both
+    say (to the second); else by ``theirs`` lacking words the copy brought in had added (its
+    writer may have taken them out again: measured against the article as sent, nothing is
+    lost, and the difference is a choice)."""
+    kept, _sending, entry = since
+    before = entry.get("their_saved_at")
+    if isinstance(before, str) and before and theirs.saved_at and theirs.saved_at != before:
+        return theirs.saved_at < before
+    return bool((_words(kept.article) - _words(sent)) - _words(theirs.article))
 
 
-def _brought_in_since(mine: Project, sent: dict) -> tuple[Project, dict] | None:
+def _brought_in_since(mine: Project, sent: dict) -> tuple[Project, dict, dict] | None:
     """The latest copy made from the same sending and brought in here, as it came (kept as a
     version): a copy that carries on from it is measured against it, not against the article
     as sent, which would count what was removed here since as their change (found by a walk:
@@ -156,7 +162,7 @@ def _brought_in_since(mine: Project, sent: dict) -> tuple[Project, dict] | None:
             if parse_stamp(stem) is not None and key == project_key(key) else None
         if version is not None:
             try:
-                return open_version(version), sent
+                return open_version(version), sent, entry
             except (PipError, OSError):
                 log.info("the copy brought in before could not be read: %s", kept)
     return None
@@ -211,6 +217,8 @@ def record_merge(project: Project, theirs: Project, base_entry: dict | None,
              "merged_content": content_fingerprint(theirs.article)}
     if kept_yours:
         entry["kept_yours"] = kept_yours
+    if theirs.saved_at:
+        entry["their_saved_at"] = theirs.saved_at
     if base_entry is not None:
         try:
             version = save_project_version(theirs, f"{name or 'their'}'s copy as brought in")

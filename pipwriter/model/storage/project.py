@@ -43,6 +43,7 @@ class Project:
     # someone else made to the file)
     disk: DiskState | None = field(default=None, compare=False, repr=False)
     disk_article: str | None = field(default=None, compare=False, repr=False)
+    saved_at: str = field(default="", compare=False)   # when the file was saved (its manifest)
 
     def __post_init__(self) -> None:
         if self.path is not None and self.disk is None:   # just loaded from this file

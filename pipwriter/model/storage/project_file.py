@@ -203,6 +203,8 @@ def _load_zip(path: Path) -> Project:
         except DataError as error:
             raise _problem(path, f"is damaged and cannot be opened: {error}.") from None
         project = Project(article, path=path)
+        saved_at = manifest.get("saved_at")
+        project.saved_at = saved_at if isinstance(saved_at, str) else ""
         project.warnings.extend(over_limits(article))
         saved_by = manifest.get("app_version")
         if isinstance(saved_by, str) and _release(saved_by) > _release(__version__):
