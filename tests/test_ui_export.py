@@ -143,6 +143,9 @@ def test_export_error_is_shown_in_the_dialog(demo_window, qtbot, tmp_path):
     assert message in dialog.status.text()
     assert dialog.open_button.isHidden()
     assert _visible_names(tmp_path) == ["a file"]
+    # another folder chosen: the error was about the last one (walk 19a: it stayed on screen)
+    dialog.folder_edit.setText(str(tmp_path))
+    assert dialog.status.text() == ""
 
 
 def _pause_after_first_step(monkeypatch):

@@ -214,6 +214,8 @@ class ExportDialog(QDialog):
         """The user changed the folder or an option: what the next export would do counts
         again, rather than the result of the last one."""
         self._showing_result = False
+        if self.worker is None:         # the last outcome (an error, say) is not this one's
+            self.status.setText("")
         self.close_button.setDefault(False)
         self.export_button.setDefault(True)
         self._update()
