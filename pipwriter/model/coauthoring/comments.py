@@ -173,16 +173,37 @@ def merge_comment_json(mine: list[dict[str, Any]], theirs: list[dict[str, Any]]
             continue
         replies = {r["id"]: r for r in known["replies"]}
         said = {(r.get("author"), r.get("text")) for r in known["replies"]}
+        theirs_new = []                 # replies only in ``comment``'s copy
         for answer in comment.get("replies", []):
             # the same words by the same person in one thread are one reply (a Word copy
             # brought in twice reads its replies again, with new ids)
             if answer["id"] not in replies and (answer.get("author"), answer.get("text")) in said:
                 continue
+            if answer["id"] not in replies:
+                theirs_new.append(answer)
             replies.setdefault(answer["id"], answer)
+        mine_new = [r for r in known["replies"]
+                    if r["id"] not in {a["id"] for a in comment.get("replies", [])}]
         # by time; replies of the same second keep the order they were written in (lines
         # typed into one Word comment: found by a walk read back in a random order)
         known["replies"] = sorted(replies.values(), key=lambda r: str(r.get("at", "")))
+        unseen = mine_new
         if str(comment.get("changed_at", "")) > str(known.get("changed_at", "")):
             for key in ("resolved", "changed_at", "changed_by"):
                 known[key] = comment.get(key)
+        else:
+            unseen = theirs_new
+        _reopen_for(known, unseen)
     return list(merged.values())
+
+
+def _reopen_for(comment: dict[str, Any], unseen: list[dict[str, Any]]) -> None:
+    """A resolved thread with replies its resolver's copy did not have is open again, as Word
+    and Google Docs reopen a thread someone answers (a walk found a co-author's objection,
+    written after the thread was resolved, brought in hidden under "Show resolved")."""
+    if not comment.get("resolved") or not unseen:
+        return
+    latest = max(unseen, key=lambda r: str(r.get("at", "")))
+    comment["resolved"] = False
+    comment["changed_at"] = max(str(latest.get("at", "")), str(comment.get("changed_at", "")))
+    comment["changed_by"] = latest.get("author", "")
