@@ -1,5 +1,5 @@
-"""Bringing in a copy: a reply the person who resolved a thread had not seen opens the thread
-again, as Word and Google Docs do (a walk found a co-author's objection, written after the
+"""Bringing in a copy: a reply written after a thread was resolved, which the person who
+resolved it had not seen, opens the thread again, as Word and Google Docs do (a walk found a co-author's objection, written after the
 thread was resolved, brought in hidden under "Show resolved comments" while the app said
 "1 reply from their copy added")."""
 
@@ -19,16 +19,16 @@ MALCOLM = ("reply-m", "Malcolm Reid", "2026-12-06T11:00:00+00:00")
 EARLIER = ("reply-e", "Malcolm Reid", "2026-12-06T09:30:00+00:00")
 
 
-def test_a_reply_the_resolver_had_not_seen_opens_the_thread_again():
+def test_a_reply_after_the_resolve_that_the_resolver_had_not_seen_opens_the_thread_again():
     mine = _thread(True, "2026-12-06T10:30:00+00:00")          # Bethan resolved it
     theirs = _thread(False, "", MALCOLM)                        # Malcolm answered meanwhile
     for first, second in ((mine, theirs), (theirs, mine)):      # whichever side is "mine"
         [merged] = merge_comment_json([first], [second])
         assert merged["resolved"] is False and merged["changed_by"] == "Malcolm Reid"
         assert [r["id"] for r in merged["replies"]] == ["reply-m"]
-    # written before she resolved it, but not in her copy: she had not seen it either
+    # written before she resolved it: the later state, hers, stands
     [merged] = merge_comment_json([mine], [_thread(False, "", EARLIER)])
-    assert merged["resolved"] is False
+    assert merged["resolved"] is True
 
 
 def test_a_thread_resolved_after_every_reply_was_seen_stays_resolved():

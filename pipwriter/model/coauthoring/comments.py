@@ -198,12 +198,15 @@ def merge_comment_json(mine: list[dict[str, Any]], theirs: list[dict[str, Any]]
 
 
 def _reopen_for(comment: dict[str, Any], unseen: list[dict[str, Any]]) -> None:
-    """A resolved thread with replies its resolver's copy did not have is open again, as Word
-    and Google Docs reopen a thread someone answers (a walk found a co-author's objection,
-    written after the thread was resolved, brought in hidden under "Show resolved")."""
-    if not comment.get("resolved") or not unseen:
+    """A resolved thread answered after it was resolved, in a copy its resolver had not seen,
+    is open again, as Word and Google Docs reopen a thread someone answers (a walk found a
+    co-author's objection brought in hidden under "Show resolved"). A reply written before
+    the resolve leaves it resolved: the later state wins, as before."""
+    resolved_at = str(comment.get("changed_at", ""))
+    later = [r for r in unseen if str(r.get("at", "")) > resolved_at]
+    if not comment.get("resolved") or not later:
         return
-    latest = max(unseen, key=lambda r: str(r.get("at", "")))
+    latest = max(later, key=lambda r: str(r.get("at", "")))
     comment["resolved"] = False
     comment["changed_at"] = max(str(latest.get("at", "")), str(comment.get("changed_at", "")))
     comment["changed_by"] = latest.get("author", "")
