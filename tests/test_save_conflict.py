@@ -248,3 +248,26 @@ def test_autosave_into_the_file_is_not_mistaken_for_someone_elses_change(window,
     _type(window, " And this.")
     assert window.save()
     assert not [a for a in window.dialogs.asked if a[0] == "choice"]
+
+
+def test_a_copy_sent_to_a_co_author_saved_over_the_file_keeps_what_you_wrote_since(
+        window, saved, tmp_path):
+    """Found by a walk: Sam's copy landed on the article's file (an email attachment saved
+    with Replace). Put together against what the file held before, the paragraph Asha had
+    saved after sending looked removed by Sam, and went."""
+    import shutil
+
+    from pipwriter.model.coauthoring.exchange import send_copy
+    copy, _version = send_copy(window.session.project, tmp_path / "for-sam.pipw", "Sam Jones")
+    sams = _someone_else_writes(copy, 3, "Sam's edit of his part.")
+    first = _type(window, " Asha saved this after sending.")
+    assert window.save()                              # saved into the file, after sending
+    _type(window, " And typed this, not saved yet.", 1)
+    shutil.copy(copy, saved)                          # Sam's copy lands on the file
+    window.run_dialog = lambda dialog: True
+    window.dialogs.queue("choice", MERGE)
+    assert window.save()
+    article = load_project(saved).article
+    assert "Asha saved this after sending." in article.section(first.id).body.plain_text()
+    assert "And typed this, not saved yet." in article.sections[1].body.plain_text()
+    assert article.section(sams).body.plain_text() == "Sam's edit of his part."

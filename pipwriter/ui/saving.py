@@ -157,6 +157,17 @@ def save_over_changed_file(window: MainWindow, path: Path) -> bool:
     return False
 
 
+def _copy_base(mine, theirs):
+    """When what is now in the file is a co-author's copy (saved over it from an email, say),
+    the article as it was sent to them: measured against what the file held before, your
+    words written since the sending looked removed by them (found by a walk)."""
+    from ..model.coauthoring.exchange import find_base, unmerged_copy
+    if not unmerged_copy(mine, theirs):
+        return None
+    found = find_base(mine, theirs)
+    return found[0].article if found is not None else None
+
+
 def merge_changes_on_disk(window: MainWindow, path: Path) -> bool:
     """Merge what someone else saved into the file with the text in the window (the
     co-authoring merge: the article as the file held it when opened or last saved is the
@@ -175,8 +186,8 @@ def merge_changes_on_disk(window: MainWindow, path: Path) -> bool:
                       "it under.")
         target = dialogs.ask_save_path(_suggested_copy(window, "mine"))
         return save_to(window, target) if target else False
-    base = None
-    if session.project.disk_article:
+    base = _copy_base(session.project, theirs)
+    if base is None and session.project.disk_article:
         try:
             base = Article.from_json(json.loads(session.project.disk_article))
         except (PipError, ValueError):

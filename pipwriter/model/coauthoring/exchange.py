@@ -104,6 +104,16 @@ def received_copy(project: Project) -> dict | None:
     return last
 
 
+def unmerged_copy(mine: Project, theirs: Project) -> bool:
+    """``theirs`` is a copy sent to a co-author, not yet brought in here: its last record is
+    the sending, which ``mine`` has not seen (a copy brought in passes its records on)."""
+    last = theirs.ancestry[-1] if theirs.ancestry else None
+    if not isinstance(last, dict) or last.get("event", SENT) != SENT:
+        return False
+    kept = json.dumps({k: v for k, v in last.items() if k != "base_article"}, sort_keys=True)
+    return all(json.dumps(e, sort_keys=True) != kept for e in mine.ancestry)
+
+
 def sent_entries(project: Project) -> list[dict]:
     """The "sent" records in a project's ancestry, newest first."""
     return [e for e in reversed(project.ancestry) if e.get("event", SENT) == SENT
