@@ -474,3 +474,25 @@ def test_the_merge_view_marks_a_suggested_change_not_the_word_beside_it():
                              "We listened to [suggested: delete “politely”] and then")
     assert "and then" not in mine.split("</span>")[0] and mine.endswith(" and then")
     assert theirs.endswith(" and then")
+
+
+def test_different_details_of_one_author_or_reference_changed_on_each_side_are_both_kept(base):
+    """Found by a walk: one copy changed an author's e-mail and a reference's title, the other
+    that author's role and that reference's year; both were called a clash with no way to keep
+    both, and either choice lost one person's change."""
+    mine, theirs = clone(base), clone(base)
+    mine.authors[0].role = "Chaired the group"
+    theirs.authors[0].email = "new.address@example.org"
+    mine.references[1].year = "2017"
+    theirs.references[1].title = "Beta study, second edition"
+    result = merge_articles(base, mine, theirs)
+    assert not result.conflicts
+    merged = result.article()
+    assert (merged.authors[0].role, merged.authors[0].email) == \
+        ("Chaired the group", "new.address@example.org")
+    reference = next(r for r in merged.references if r.id == base.references[1].id)
+    assert (reference.title, reference.year) == ("Beta study, second edition", "2017")
+    assert any("their changes taken, and yours kept" in line for line in result.summary_lines())
+    # the same detail changed two ways is still a choice
+    theirs.authors[0].role = "Led the group"
+    assert [c.kind for c in merge_articles(base, mine, theirs).conflicts] == ["author"]

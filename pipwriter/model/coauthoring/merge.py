@@ -29,10 +29,12 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 from ..article.article import Article
 from .comments import merge_comment_json
+from .merge_fields import by_field
+from .merge_fields import pick as _pick
 from .merge_paragraphs import merge_paragraphs
 from .merge_result import (
     ABSENT,
@@ -72,22 +74,7 @@ __all__ = ["ABSENT", "CHOICE_WORDS", "COMBINED", "LIST_KEYS", "MINE", "TEXT_KIND
            "merge_articles", "word_diff"]
 
 
-T = TypeVar("T")
-Who = Literal["same", "mine", "theirs", "conflict"]
 Slot = JsonObject | Marker        # a part in one copy, or ABSENT / UNKNOWN
-
-
-# --- three-way choice for one unit --------------------------------------------------------------
-def _pick(base: T | Marker, mine: T, theirs: T) -> tuple[T, Who]:
-    """(value, who) where who is "same", "mine", "theirs" or "conflict"."""
-    if mine == theirs:
-        return mine, "same"
-    if base is not UNKNOWN:
-        if mine == base:
-            return theirs, "theirs"
-        if theirs == base:
-            return mine, "mine"
-    return mine, "conflict"
 
 
 def _section_text(value: JsonObject) -> JsonObject:
@@ -272,9 +259,10 @@ class _Merger:
         handled, value = self._presence(kind, item_id, base, mine, theirs)
         if handled or not isinstance(mine, dict) or not isinstance(theirs, dict):
             return value
-        chosen, who = _pick(base if isinstance(base, dict) else UNKNOWN, mine, theirs)
+        chosen, who, kept = by_field(base if isinstance(base, dict) else UNKNOWN, mine, theirs)
         if who == "theirs":
-            self.result.taken.append(f"{self._label(kind, theirs)}: their changes taken")
+            also = ", and yours kept" if kept else ""
+            self.result.taken.append(f"{self._label(kind, theirs)}: their changes taken{also}")
         elif who == "conflict":
             self.result.conflicts.append(Conflict(
                 kind, item_id, self._label(kind, mine), mine, theirs,
@@ -366,11 +354,12 @@ class _Merger:
         def details(v: JsonObject) -> JsonObject:
             return {k: x for k, x in v.items() if k != "disclosure"}
         b: JsonObject | Marker = details(base) if isinstance(base, dict) else UNKNOWN
-        chosen, who = _pick(b, details(mine), details(theirs))
+        chosen, who, kept = by_field(b, details(mine), details(theirs))
         merged = copy.deepcopy(chosen)
         label = self._label("author", mine)
         if who == "theirs":
-            self.result.taken.append(f"{label}: their changes taken")
+            self.result.taken.append(f"{label}: their changes taken"
+                                     + (", and yours kept" if kept else ""))
         elif who == "conflict":
             self.result.conflicts.append(Conflict(
                 "author", item_id, label, details(mine), details(theirs),
