@@ -62,3 +62,25 @@ def test_the_texts_own_commands_are_greyed_out_away_from_a_section(controller, q
     editor.cite_action.trigger()
     assert window.session.article.reference_numbers() == numbers
     assert not window.session.is_modified()
+
+
+def test_changing_panel_takes_the_keyboard_straight_to_the_new_one(controller, qtbot):
+    """Keyboard walk: at every change of panel a screen reader first said the word-count
+    button, where Qt put the keyboard as the page holding it was hidden."""
+    window = controller.open_demo()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.open_panel(f"section:{window.session.article.sections[0].id}")
+    editor = window.section_panel.editor
+    editor.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor, timeout=2000)
+    seen = []
+    QApplication.instance().focusChanged.connect(lambda _old, new: seen.append(new))
+    window.open_panel("checklist")
+    checklist = window.panels["checklist"]
+    assert seen and all(w is not None and checklist.isAncestorOf(w) for w in seen), seen
+    seen.clear()
+    window.open_panel(f"section:{window.session.article.sections[1].id}")
+    assert seen and all(window.section_panel.isAncestorOf(w) for w in seen), seen

@@ -25,7 +25,7 @@ from .keyboard import commit_typing, keyboard_ready, menu_bar_showing_choice, re
 from .live_figures import compute_figures, explanation
 from .marks_worker import MarksWorker
 from .navigator import Navigator
-from .panels import go_to_text
+from .panels import go_to_text, switch_page
 from .review_entry import install_comments
 from .saving import save_as, save_or_relocate
 from .screen_fit import PageStack, room_for, scrolling
@@ -252,12 +252,12 @@ class MainWindow(QMainWindow):
     def open_panel(self, key: str) -> None:
         if key.startswith("section:"):
             self.section_panel.show_section(key.split(":", 1)[1])
-            self.stack.setCurrentWidget(self.section_panel)
+            switch_page(self.stack, self.section_panel)
         else:
             panel = self._panel(key)
             if hasattr(panel, "refresh"):
                 panel.refresh()
-            self.stack.setCurrentWidget(panel)
+            switch_page(self.stack, panel)
         if self.navigator.current_key() != key:
             self.navigator.select(key)
         for action in self.section_actions:

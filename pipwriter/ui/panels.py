@@ -3,7 +3,8 @@ of them."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
 
 def make_panel(key: str, window) -> QWidget:
@@ -44,3 +45,28 @@ def go_to_text(window) -> None:
             return
         window.open_panel(f"section:{section.id}")
     window.section_panel.editor.setFocus()
+
+
+def switch_page(stack: QStackedWidget, page: QWidget) -> None:
+    """Show ``page`` in ``stack``. When the keyboard was on the page being left it goes
+    straight to the new one: Qt first moved it to the next control after the stack (the word
+    count) as the old page was hidden, and a screen reader said that button at every change of
+    panel (keyboard walk 19b)."""
+    old, focus = stack.currentWidget(), QApplication.focusWidget()
+    if old is not None and old is not page and focus is not None and old.isAncestorOf(focus):
+        page.show()                 # beside the old page for a moment, never painted so
+        target = page.focusWidget() or _first_control(page)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+    stack.setCurrentWidget(page)
+
+
+def _first_control(page: QWidget) -> QWidget | None:
+    """The first control on ``page`` that Tab stops at."""
+    widget = page.nextInFocusChain()
+    while widget is not None and widget is not page and page.isAncestorOf(widget):
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(page) and \
+                widget.isEnabled():
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
