@@ -359,7 +359,7 @@ def small_warning_start(width: int, height: int) -> str:
 
 
 def small_warning(width: int, height: int, min_short_side: int) -> str:
-    if min(width, height) >= min_short_side:
+    if not too_small(width, height, min_short_side):
         return ""
     return (f"{small_warning_start(width, height)} so it may look blurred when printed. If you have a larger copy (at least {min_short_side:,} pixels on "
             "the shorter side), please use that instead.")

@@ -182,8 +182,8 @@ def merge_comment_json(mine: list[dict[str, Any]], theirs: list[dict[str, Any]]
             if answer["id"] not in replies:
                 theirs_new.append(answer)
             replies.setdefault(answer["id"], answer)
-        mine_new = [r for r in known["replies"]
-                    if r["id"] not in {a["id"] for a in comment.get("replies", [])}]
+        theirs_ids = {a["id"] for a in comment.get("replies", [])}
+        mine_new = [r for r in known["replies"] if r["id"] not in theirs_ids]
         # by time; replies of the same second keep the order they were written in (lines
         # typed into one Word comment: found by a walk read back in a random order)
         known["replies"] = sorted(replies.values(), key=lambda r: str(r.get("at", "")))
